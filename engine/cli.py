@@ -1,0 +1,65 @@
+"""Headless command line: ``coresat rebalance SCENARIO [--json]`` and ``coresat --version``.
+
+Bad input ends with a non-zero exit and one line saying what is wrong; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from engine import __version__
+from engine.errors import CoresatError
+
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples"})
+
+EXIT_OK = 0
+EXIT_INFEASIBLE = 3
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="coresat",
+        description="Core/satellite small-cap rebalancing under a volatility limit. "
+        "Run without a command to open the desktop app.",
+    )
+    p.add_argument("--version", action="version", version=f"coresat {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    rb = sub.add_parser("rebalance", help="compute the trades for a scenario file")
+    rb.add_argument("scenario", help="scenario file (.coresat.toml)")
+    rb.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    rb.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the bundled simulated demo data even if a price store exists",
+    )
+    sub.add_parser("examples", help="list the bundled example scenarios")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        if args.command == "rebalance":
+            return _rebalance(args.scenario, as_json=args.json, demo=args.demo)
+        if args.command == "examples":
+            from engine import resources
+
+            for name in resources.examples():
+                print(name)
+            return EXIT_OK
+    except CoresatError as exc:
+        print(f"coresat: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _parser().print_help()
+    return EXIT_OK
+
+
+def _rebalance(path: str, *, as_json: bool, demo: bool) -> int:
+    from engine.model import scenario_file
+
+    scenario_file.load(path)  # validates; the optimizer lands in the next commit
+    print("coresat: the rebalancing engine is not built yet", file=sys.stderr)
+    return EXIT_BAD_INPUT

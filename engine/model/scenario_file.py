@@ -1,0 +1,459 @@
+"""The scenario file: versioned, human-readable TOML that an advisor can e-mail, diff and keep per client.
+
+Percentages are written as percent (``weight_pct = 70``) because that is how people read them; money in
+the account currency. Reading validates every field and names the one that is wrong; older versions are
+migrated on read; writes are atomic (temp file in the same folder, then rename).
+
+Version history:
+- 1: weights and limits as fractions (``weight = 0.7``, ``vol_cap = 0.18``), no ``format`` key.
+- 2: percent fields with a ``_pct`` suffix; ``format = "coresat-scenario"``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from engine.errors import ScenarioError
+from engine.model.scenario import (
+    AssetTarget,
+    Band,
+    Constraints,
+    DataSettings,
+    Estimator,
+    Holding,
+    InlineMarket,
+    Mode,
+    Portfolio,
+    Role,
+    Scenario,
+    Sleeve,
+    TargetTree,
+)
+
+FORMAT = "coresat-scenario"
+VERSION = 2
+SUFFIX = ".coresat.toml"
+
+Doc = dict[str, Any]
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+
+def load(path: str | Path) -> Scenario:
+    """Read and validate a scenario file. Raises ScenarioError with a readable reason."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError("", f"file not found: {p}") from None
+    except UnicodeDecodeError:
+        raise ScenarioError("", f"{p.name} is not a text file (expected TOML)") from None
+    except OSError as exc:
+        raise ScenarioError("", f"cannot read {p}: {exc.strerror}") from None
+    return loads(text, source=p.name)
+
+
+def loads(text: str, *, source: str = "scenario") -> Scenario:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError("", f"{source} is not valid TOML: {exc}") from None
+    doc = migrate(doc)
+    sc = from_dict(doc)
+    sc.validate()
+    return sc
+
+
+def migrate(doc: Doc) -> Doc:
+    """Bring a document of any known version to the current one."""
+    version = doc.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ScenarioError("version", f"must be a whole number, got {version!r}")
+    if version > VERSION:
+        raise ScenarioError(
+            "version",
+            f"file version {version} is newer than this Coresat understands ({VERSION}); update Coresat",
+        )
+    fmt = doc.get("format", FORMAT if version == 1 else None)
+    if fmt != FORMAT:
+        raise ScenarioError("format", f"expected {FORMAT!r}, got {fmt!r}: not a Coresat scenario")
+    while version < VERSION:
+        doc = _MIGRATIONS[version](doc)
+        version = doc["version"]
+    return doc
+
+
+def _v1_to_v2(doc: Doc) -> Doc:
+    """Version 1 stored fractions; version 2 stores percent with a _pct suffix."""
+
+    def pct(d: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+        out = dict(d)
+        for k in keys:
+            if k in out and isinstance(out[k], int | float) and not isinstance(out[k], bool):
+                out[f"{k}_pct"] = out.pop(k) * 100.0
+        return out
+
+    new: Doc = dict(doc)
+    new["format"] = FORMAT
+    new["version"] = 2
+    t = dict(new.get("targets", {}))
+    t = pct(t, ("small_cap_weight", "small_cap_min", "small_cap_max"))
+    if "default_band" in t:
+        t["default_band"] = pct(t["default_band"], ("absolute", "relative"))
+    sleeves = []
+    for s in t.get("sleeves", []):
+        s2 = pct(s, ("weight", "min", "max"))
+        if "band" in s2:
+            s2["band"] = pct(s2["band"], ("absolute", "relative"))
+        s2["assets"] = [pct(a, ("weight", "min", "max")) for a in s2.get("assets", [])]
+        sleeves.append(s2)
+    t["sleeves"] = sleeves
+    new["targets"] = t
+    if "constraints" in new:
+        new["constraints"] = pct(new["constraints"], ("vol_cap", "turnover_cap"))
+    return new
+
+
+_MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _v1_to_v2}
+
+
+class _Reader:
+    """Typed field access that names the field on error."""
+
+    def __init__(self, d: Any, where: str) -> None:
+        if not isinstance(d, dict):
+            raise ScenarioError(where, f"must be a table, got {type(d).__name__}")
+        self.d: dict[str, Any] = d
+        self.where = where
+
+    def _name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def has(self, key: str) -> bool:
+        return key in self.d
+
+    def num(self, key: str, default: float | None = None) -> float:
+        v = self.d.get(key, default)
+        if v is None:
+            raise ScenarioError(self._name(key), "is required")
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            raise ScenarioError(self._name(key), f"must be a number, got {v!r}")
+        return float(v)
+
+    def opt_num(self, key: str) -> float | None:
+        return self.num(key) if self.d.get(key) is not None else None
+
+    def pct(self, key: str, default: float | None = None) -> float:
+        return self.num(f"{key}_pct", None if default is None else default * 100.0) / 100.0
+
+    def opt_pct(self, key: str) -> float | None:
+        v = self.opt_num(f"{key}_pct")
+        return None if v is None else v / 100.0
+
+    def text(self, key: str, default: str | None = None) -> str:
+        v = self.d.get(key, default)
+        if v is None:
+            raise ScenarioError(self._name(key), "is required")
+        if not isinstance(v, str):
+            raise ScenarioError(self._name(key), f"must be text, got {v!r}")
+        return v
+
+    def flag(self, key: str, default: bool) -> bool:
+        v = self.d.get(key, default)
+        if not isinstance(v, bool):
+            raise ScenarioError(self._name(key), f"must be true or false, got {v!r}")
+        return v
+
+    def items(self, key: str) -> list[Any]:
+        v = self.d.get(key, [])
+        if not isinstance(v, list):
+            raise ScenarioError(self._name(key), "must be a list")
+        return v
+
+    def table(self, key: str) -> _Reader:
+        return _Reader(self.d.get(key, {}), self._name(key))
+
+    def tickers(self, key: str) -> frozenset[str]:
+        out = set()
+        for i, v in enumerate(self.items(key)):
+            if not isinstance(v, str) or not v.strip():
+                raise ScenarioError(f"{self._name(key)}[{i}]", f"must be a ticker, got {v!r}")
+            out.add(_ticker(v))
+        return frozenset(out)
+
+    def choice(self, key: str, enum: Any, default: Any) -> Any:
+        v = self.text(key, default.value)
+        try:
+            return enum(v)
+        except ValueError:
+            allowed = ", ".join(m.value for m in enum)
+            raise ScenarioError(self._name(key), f"must be one of {allowed}; got {v!r}") from None
+
+
+def _ticker(s: str) -> str:
+    return s.strip().upper()
+
+
+def _band(r: _Reader | None) -> Band | None:
+    if r is None:
+        return None
+    return Band(absolute=r.pct("absolute", 0.05), relative=r.pct("relative", 0.25))
+
+
+def from_dict(doc: Doc) -> Scenario:
+    root = _Reader(doc, "")
+    name = root.text("name", "Untitled scenario")
+
+    pr = root.table("portfolio")
+    holdings = []
+    for i, h in enumerate(pr.items("holdings")):
+        hr = _Reader(h, f"portfolio.holdings[{i}]")
+        holdings.append(
+            Holding(
+                ticker=_ticker(hr.text("ticker")),
+                shares=hr.num("shares"),
+                price=hr.opt_num("price"),
+            )
+        )
+    portfolio = Portfolio(
+        holdings=tuple(holdings), cash=pr.num("cash", 0.0), currency=pr.text("currency", "USD")
+    )
+
+    tr = root.table("targets")
+    sleeves = []
+    for i, s in enumerate(tr.items("sleeves")):
+        sr = _Reader(s, f"targets.sleeves[{i}]")
+        assets = []
+        for j, a in enumerate(sr.items("assets")):
+            ar = _Reader(a, f"targets.sleeves[{i}].assets[{j}]")
+            assets.append(
+                AssetTarget(
+                    ticker=_ticker(ar.text("ticker")),
+                    weight=ar.pct("weight"),
+                    min_weight=ar.pct("min", 0.0),
+                    max_weight=ar.pct("max", 1.0),
+                    band=_band(ar.table("band")) if ar.has("band") else None,
+                )
+            )
+        sleeves.append(
+            Sleeve(
+                name=sr.text("name"),
+                role=sr.choice("role", Role, Role.SATELLITE),
+                weight=sr.pct("weight"),
+                assets=tuple(assets),
+                min_weight=sr.pct("min", 0.0),
+                max_weight=sr.pct("max", 1.0),
+                band=_band(sr.table("band")) if sr.has("band") else None,
+            )
+        )
+    targets = TargetTree(
+        sleeves=tuple(sleeves),
+        small_cap_weight=tr.pct("small_cap_weight", 1.0),
+        small_cap_min=tr.pct("small_cap_min", 0.0),
+        small_cap_max=tr.pct("small_cap_max", 1.0),
+        default_band=_band(tr.table("default_band")) or Band(),
+    )
+
+    cr = root.table("constraints")
+    costs = cr.table("cost_bps_by_ticker")
+    constraints = Constraints(
+        vol_cap=cr.opt_pct("vol_cap"),
+        turnover_cap=cr.opt_pct("turnover_cap"),
+        cost_bps=cr.num("cost_bps", 5.0),
+        cost_bps_by_ticker={_ticker(k): costs.num(k) for k in costs.d},
+        min_trade=cr.num("min_trade", 0.0),
+        whole_shares=cr.flag("whole_shares", True),
+        min_cash=cr.num("min_cash", 0.0),
+        no_buy=cr.tickers("no_buy"),
+        no_sell=cr.tickers("no_sell"),
+        mode=cr.choice("mode", Mode, Mode.FULL),
+        cash_flow=cr.num("cash_flow", 0.0),
+        force_rebalance=cr.flag("force_rebalance", False),
+    )
+
+    dr = root.table("data")
+    data = DataSettings(
+        source=dr.text("source", "auto"),
+        risk_window_days=int(dr.num("risk_window_days", 756)),
+        estimator=dr.choice("estimator", Estimator, Estimator.LEDOIT_WOLF),
+        ewma_half_life_days=int(dr.num("ewma_half_life_days", 126)),
+    )
+    if data.source not in ("auto", "demo", "store", "yahoo"):
+        raise ScenarioError("data.source", f"must be auto, demo, store or yahoo; got {data.source!r}")
+
+    market = None
+    if root.has("market"):
+        mr = root.table("market")
+        as_of = mr.d.get("as_of")
+        if isinstance(as_of, str):
+            try:
+                as_of = date.fromisoformat(as_of)
+            except ValueError:
+                raise ScenarioError("market.as_of", f"must be a date (YYYY-MM-DD), got {as_of!r}") from None
+        if not isinstance(as_of, date):
+            raise ScenarioError("market.as_of", "is required: the date of the prices (YYYY-MM-DD)")
+        prices = mr.table("prices")
+        cov_raw = mr.items("covariance")
+        cov = []
+        for i, row in enumerate(cov_raw):
+            if not isinstance(row, list):
+                raise ScenarioError(f"market.covariance[{i}]", "must be a list of numbers")
+            cov.append(
+                tuple(_Reader({"v": v}, f"market.covariance[{i}][{j}]").num("v") for j, v in enumerate(row))
+            )
+        tickers = tuple(_ticker(t) for t in mr.items("tickers") if isinstance(t, str))
+        if len(tickers) != len(mr.items("tickers")):
+            raise ScenarioError("market.tickers", "must be a list of tickers")
+        market = InlineMarket(
+            as_of=as_of,
+            prices={_ticker(k): prices.num(k) for k in prices.d},
+            tickers=tickers,
+            covariance=tuple(cov),
+            source=mr.text("source", "inline"),
+        )
+
+    return Scenario(
+        name=name,
+        portfolio=portfolio,
+        targets=targets,
+        constraints=constraints,
+        data=data,
+        market=market,
+        notes=root.text("notes", ""),
+    )
+
+
+# --------------------------------------------------------------------------------------------- writing
+
+
+def _r(x: float) -> float:
+    """Round percent values for humans without losing meaningful precision."""
+    return float(round(x, 10))
+
+
+def _band_doc(b: Band) -> Doc:
+    return {"absolute_pct": _r(b.absolute * 100), "relative_pct": _r(b.relative * 100)}
+
+
+def to_dict(sc: Scenario) -> Doc:
+    doc: Doc = {"format": FORMAT, "version": VERSION, "name": sc.name}
+    if sc.notes:
+        doc["notes"] = sc.notes
+    holdings = []
+    for h in sc.portfolio.holdings:
+        hd: Doc = {"ticker": h.ticker, "shares": h.shares}
+        if h.price is not None:
+            hd["price"] = h.price
+        holdings.append(hd)
+    doc["portfolio"] = {
+        "currency": sc.portfolio.currency,
+        "cash": sc.portfolio.cash,
+        "holdings": holdings,
+    }
+    t = sc.targets
+    sleeves = []
+    for s in t.sleeves:
+        sd: Doc = {
+            "name": s.name,
+            "role": s.role.value,
+            "weight_pct": _r(s.weight * 100),
+            "min_pct": _r(s.min_weight * 100),
+            "max_pct": _r(s.max_weight * 100),
+        }
+        if s.band is not None:
+            sd["band"] = _band_doc(s.band)
+        assets = []
+        for a in s.assets:
+            ad: Doc = {"ticker": a.ticker, "weight_pct": _r(a.weight * 100)}
+            if a.min_weight > 0:
+                ad["min_pct"] = _r(a.min_weight * 100)
+            if a.max_weight < 1:
+                ad["max_pct"] = _r(a.max_weight * 100)
+            if a.band is not None:
+                ad["band"] = _band_doc(a.band)
+            assets.append(ad)
+        sd["assets"] = assets
+        sleeves.append(sd)
+    doc["targets"] = {
+        "small_cap_weight_pct": _r(t.small_cap_weight * 100),
+        "small_cap_min_pct": _r(t.small_cap_min * 100),
+        "small_cap_max_pct": _r(t.small_cap_max * 100),
+        "default_band": _band_doc(t.default_band),
+        "sleeves": sleeves,
+    }
+    c = sc.constraints
+    cd: Doc = {
+        "mode": c.mode.value,
+        "cash_flow": c.cash_flow,
+        "cost_bps": c.cost_bps,
+        "min_trade": c.min_trade,
+        "whole_shares": c.whole_shares,
+        "min_cash": c.min_cash,
+        "force_rebalance": c.force_rebalance,
+        "no_buy": sorted(c.no_buy),
+        "no_sell": sorted(c.no_sell),
+    }
+    if c.vol_cap is not None:
+        cd["vol_cap_pct"] = _r(c.vol_cap * 100)
+    if c.turnover_cap is not None:
+        cd["turnover_cap_pct"] = _r(c.turnover_cap * 100)
+    if c.cost_bps_by_ticker:
+        cd["cost_bps_by_ticker"] = dict(sorted(c.cost_bps_by_ticker.items()))
+    doc["constraints"] = cd
+    d = sc.data
+    doc["data"] = {
+        "source": d.source,
+        "risk_window_days": d.risk_window_days,
+        "estimator": d.estimator.value,
+        "ewma_half_life_days": d.ewma_half_life_days,
+    }
+    if sc.market is not None:
+        m = sc.market
+        doc["market"] = {
+            "as_of": m.as_of,
+            "source": m.source,
+            "prices": dict(m.prices),
+            "tickers": list(m.tickers),
+            "covariance": [list(r) for r in m.covariance],
+        }
+    return doc
+
+
+def dumps(sc: Scenario) -> str:
+    header = (
+        "# Coresat scenario file (TOML). Percent fields end in _pct; money is in the account currency.\n"
+        "# Coresat computes what these settings imply; it is not investment advice.\n\n"
+    )
+    return header + tomli_w.dumps(to_dict(sc))
+
+
+def save(sc: Scenario, path: str | Path) -> None:
+    """Validate, then write atomically: a temp file in the same folder, fsync, rename."""
+    sc.validate()
+    write_atomic(Path(path), dumps(sc))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

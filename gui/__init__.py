@@ -1,0 +1,1 @@
+"""Coresat desktop GUI (PySide6 + pyqtgraph) over the engine."""

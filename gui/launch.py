@@ -1,0 +1,33 @@
+"""The ``coresat`` command: headless subcommands go to the engine CLI, everything else opens the GUI.
+
+Qt is imported only when the GUI is really wanted, so ``coresat rebalance`` and ``coresat --version``
+work on a machine without a display (or without PySide6).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from engine.cli import HEADLESS_COMMANDS
+from engine.cli import main as cli_main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(a in HEADLESS_COMMANDS for a in args[:1]) or "--version" in args:
+        return cli_main(args)
+    try:
+        from gui.app import run_app
+    except ImportError as exc:  # PySide6 missing: say so in one line
+        print(
+            f"coresat: the desktop app needs PySide6 and pyqtgraph ({exc}); "
+            "install with: pip install 'coresat[gui]'",
+            file=sys.stderr,
+        )
+        return 2
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
