@@ -1,0 +1,49 @@
+"""What the CLI and the GUI call: resolve market data for a scenario, rebalance, and sweep a frontier."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from engine.errors import DataError
+from engine.market import MarketSnapshot
+from engine.model import scenario_file
+from engine.model.scenario import Scenario
+from engine.result import RebalanceResult
+
+Progress = Callable[[str, float], None]  # (message, fraction done 0..1)
+Cancel = Callable[[], bool]  # returns True when the caller no longer wants the answer
+
+
+def resolve_market(
+    scenario: Scenario,
+    *,
+    force_demo: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> MarketSnapshot:
+    """Market inputs for ``scenario``: the inline market if the file carries one, else the data layer
+    (price store, Yahoo, or the bundled simulated demo data, per ``scenario.data.source``)."""
+    if scenario.market is not None and not force_demo:
+        return MarketSnapshot.from_inline(scenario.market)
+    try:  # the data layer lands in its own change; until then only inline markets work
+        data = importlib.import_module("engine.data")
+    except ImportError:  # pragma: no cover
+        raise DataError(
+            "this scenario has no inline [market] table and no price data layer is available"
+        ) from None
+    snap: MarketSnapshot = data.load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)
+    return snap
+
+
+def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
+    """Trades that bring ``scenario`` back to its targets under its constraints (checked)."""
+    from engine.optimize import rebalance as _rebalance
+
+    return _rebalance(scenario, market)
+
+
+def rebalance_file(path: str | Path, *, force_demo: bool = False) -> RebalanceResult:
+    scenario = scenario_file.load(path)
+    return rebalance(scenario, resolve_market(scenario, force_demo=force_demo))

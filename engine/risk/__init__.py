@@ -1,0 +1,1 @@
+"""Risk model: returns, covariance estimators, portfolio metrics."""
