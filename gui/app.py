@@ -1,0 +1,144 @@
+"""Start the desktop app: ``run_app(args)`` (called by ``gui.launch``).
+
+Arguments: an optional scenario file; ``--screenshot FILE.png`` renders the main window after the first
+result and exits 0; ``--theme light|dark`` overrides the system colour scheme; ``--demo`` uses the bundled
+simulated demo data; ``--tab NAME`` picks the chart tab shown (allocation, risk, frontier, growth, drawdown).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.resources import as_file
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+import engine
+from engine import resources
+from engine.model import scenario_file
+from gui import settings, theme
+from gui.mainwindow import MainWindow
+from gui.workspace import Workspace
+
+DEFAULT_EXAMPLE = "russell-core-value-satellites.coresat.toml"
+TABS = ("allocation", "risk", "frontier", "growth", "drawdown")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="coresat", description="Coresat desktop app")
+    p.add_argument("scenario", nargs="?", help="scenario file to open (*.coresat.toml)")
+    p.add_argument("--screenshot", metavar="FILE.png", help="render the main window after the first result and exit")
+    p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    p.add_argument("--demo", action="store_true", help="use the bundled simulated demo data")
+    p.add_argument("--tab", choices=TABS, default=None, help="chart tab to show")
+    p.add_argument("--size", default=None, help="window size WIDTHxHEIGHT (screenshots)")
+    return p
+
+
+def install_translator(app: QApplication) -> QTranslator | None:
+    """Load resources/translations/coresat_<locale>.qm when one exists for the user's locale."""
+    for name in QLocale().uiLanguages():
+        qm = resources.path("translations", f"coresat_{name.replace('-', '_')}.qm")
+        if qm.is_file():
+            tr = QTranslator(app)
+            with as_file(qm) as real:
+                if tr.load(str(real)):
+                    app.installTranslator(tr)
+                    return tr
+    return None
+
+
+def example_path() -> Path:
+    """A writable copy is not needed: examples open read-only as an unsaved document."""
+    with as_file(resources.path("examples", DEFAULT_EXAMPLE)) as real:
+        return Path(real)
+
+
+def open_initial(window: MainWindow, ws: Workspace, requested: str | None) -> None:
+    """The requested file, else the last file, else the bundled example (as an unsaved document)."""
+    if requested and window.open_path(requested):
+        return
+    last = settings.last_file()
+    if not requested and last and Path(last).is_file():
+        try:
+            ws.open(last)
+            return
+        except Exception:  # noqa: BLE001 - a broken last file must not stop the app from starting
+            pass
+    text = resources.read_text("examples", DEFAULT_EXAMPLE)
+    ws.set_document(scenario_file.loads(text, source=DEFAULT_EXAMPLE), None)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    QCoreApplication.setOrganizationName(settings.ORGANIZATION)
+    QCoreApplication.setApplicationName(settings.APPLICATION)
+    QCoreApplication.setApplicationVersion(engine.__version__)
+    return app
+
+
+def build(theme_name: str = "system", *, demo: bool = False) -> tuple[MainWindow, Workspace]:
+    app = create_app()
+    theme.apply(app, None if theme_name == "system" else theme_name == "dark")
+    from gui.panels import charts
+
+    charts.configure()
+    ws = Workspace()
+    ws.force_demo = demo
+    window = MainWindow(ws)
+    return window, ws
+
+
+def run_app(args: list[str]) -> int:
+    opts = _parser().parse_args(args)
+    app = create_app([sys.argv[0]])
+    install_translator(app)
+    window, ws = build(opts.theme, demo=opts.demo)
+    if opts.tab:
+        window.charts.setCurrentIndex(TABS.index(opts.tab))
+    if opts.size:
+        w, _, h = opts.size.partition("x")
+        window.resize(int(w), int(h))
+    if opts.screenshot:
+        return _screenshot(app, window, ws, Path(opts.screenshot), opts)
+    app.styleHints().colorSchemeChanged.connect(lambda _s: opts.theme == "system" and theme.apply(app))
+    window.show()
+    open_initial(window, ws, opts.scenario)
+    return int(app.exec())
+
+
+def _screenshot(app: QApplication, window: MainWindow, ws: Workspace, out: Path, opts: argparse.Namespace) -> int:
+    """Render after the first result (or the first explanation of why there is none), then exit."""
+    window.ask_before_discard = False
+    window.show()
+    done = {"code": 1}
+
+    def grab() -> None:
+        window.charts.draw_all()
+        app.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(out))
+        done["code"] = 0 if ok else 1
+        if not ok:
+            print(f"coresat: could not write {out}", file=sys.stderr)
+        app.quit()
+
+    def ready(*_a: object) -> None:
+        if opts.tab == "frontier" and ws.engine.frontier is not None and ws.frontier is None:
+            return  # wait for the frontier sweep
+        QTimer.singleShot(80, grab)
+
+    ws.outcomeChanged.connect(ready)
+    ws.frontierChanged.connect(ready)
+    ws.marketProblem.connect(ready)
+    QTimer.singleShot(60_000, grab)  # never hang: render whatever is there after a minute
+    open_initial(window, ws, opts.scenario)
+    app.exec()
+    ws.shutdown()
+    return done["code"]
+
+

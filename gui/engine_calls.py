@@ -1,0 +1,112 @@
+"""What the GUI asks of the engine, bundled so tests and benchmarks can swap in fakes.
+
+Every function here runs on a worker thread (via ``gui.runner``); none touches Qt. Expected problems
+(bad input, missing data, infeasible constraints) come back as a ``Problem`` value, not an exception.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine import api
+from engine.errors import CoresatError, ScenarioError
+from engine.market import MarketSnapshot
+from engine.model.scenario import Scenario
+from engine.result import RebalanceResult
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the user must change: ``field`` is a scenario field path or a constraint name."""
+
+    message: str
+    field: str = ""
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Growth of $10,000 and drawdown of the current and proposed weights over the price history."""
+
+    dates: Any  # numpy datetime64 array (x axis), or day numbers
+    growth_before: Any
+    growth_after: Any
+    drawdown_before: Any
+    drawdown_after: Any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one solve returns to the UI thread."""
+
+    scenario: Scenario
+    result: RebalanceResult | None = None
+    problem: Problem | None = None
+    paths: Paths | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def covers(market: MarketSnapshot | None, scenario: Scenario) -> bool:
+    """True when ``market`` has risk data for every ticker the scenario deals with."""
+    return market is not None and set(scenario.universe) <= set(market.tickers)
+
+
+def _weights(result: RebalanceResult, when: str) -> dict[str, float]:
+    return {a.ticker: getattr(a, f"weight_{when}") for a in result.assets}
+
+
+def history_paths(market: MarketSnapshot, result: RebalanceResult) -> Paths | None:
+    """Growth and drawdown paths via the engine's metrics helpers (None when unavailable)."""
+    hist = market.history
+    if hist is None or hist.empty or not result.assets:
+        return None
+    metrics = importlib.import_module("engine.risk.metrics")
+    growth = getattr(metrics, "growth_path", None)
+    drawdown = getattr(metrics, "drawdown_path", None)
+    if growth is None or drawdown is None:
+        return None
+    out = {}
+    for when in ("before", "after"):
+        w = {t: v for t, v in _weights(result, when).items() if t in hist.columns}
+        g = growth(hist, w, start_value=10_000.0)
+        out[f"growth_{when}"] = np.asarray(g, dtype=float)
+        out[f"drawdown_{when}"] = np.asarray(drawdown(g), dtype=float)
+        index = getattr(g, "index", None)
+    dates = np.asarray(index.values) if index is not None else np.arange(len(out["growth_before"]))
+    return Paths(dates=dates, **out)
+
+
+@dataclass
+class EngineCalls:
+    """The engine entry points the workspace uses (replaceable in tests)."""
+
+    resolve_market: Callable[..., MarketSnapshot] = api.resolve_market
+    rebalance: Callable[[Scenario, MarketSnapshot], RebalanceResult] = api.rebalance
+    frontier: Callable[..., list[tuple[float, float]]] | None = None
+    paths: Callable[[MarketSnapshot, RebalanceResult], Paths | None] = history_paths
+
+    def __post_init__(self) -> None:
+        if self.frontier is None:
+            self.frontier = getattr(api, "frontier", None)
+
+    def solve(self, scenario: Scenario, market: MarketSnapshot, *, with_paths: bool = True) -> Outcome:
+        try:
+            scenario.validate()
+            result = self.rebalance(scenario, market)
+        except ScenarioError as exc:
+            return Outcome(scenario, problem=Problem(exc.problem, exc.field))
+        except CoresatError as exc:
+            return Outcome(scenario, problem=Problem(str(exc)))
+        except NotImplementedError:
+            return Outcome(scenario, problem=Problem("the optimizer is not available in this build yet"))
+        paths = None
+        if with_paths:
+            try:
+                paths = self.paths(market, result)
+            except (CoresatError, ValueError, KeyError):
+                paths = None
+        return Outcome(scenario, result=result, paths=paths)

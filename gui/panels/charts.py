@@ -1,0 +1,349 @@
+"""Charts (pyqtgraph): allocation, risk contribution, volatility-vs-tracking-error frontier, growth of
+$10,000 and drawdown. Only the visible chart is redrawn when a result arrives; the others catch up
+when shown. Hovering shows the values under the mouse in a line beneath each chart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from gui import fmt, theme
+from gui.engine_calls import Outcome
+from gui.workspace import Workspace
+
+SERIES = ("current", "target", "after")
+
+
+def configure() -> None:
+    """Chart colours from the palette (call after theme.apply, before creating charts)."""
+    pg.setConfigOptions(
+        antialias=True,
+        background=theme.chart_background(),
+        foreground=theme.chart_foreground(),
+    )
+
+
+class ChartView(QWidget):
+    """A plot with a value readout under it."""
+
+    def __init__(self, parent: QWidget | None = None, *, axis_items: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(axisItems=axis_items)
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.getPlotItem().setMouseEnabled(x=False, y=False)
+        self.plot.getPlotItem().hideButtons()
+        self.readout = QLabel(" ")
+        self.readout.setStyleSheet(f"color: {theme.muted().name()}")
+        self.header = QHBoxLayout()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(self.header)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.readout)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.outcome: Outcome | None = None
+
+    def _mouse_moved(self, pos: QPointF) -> None:
+        vb = self.plot.getPlotItem().vb
+        if not self.plot.sceneBoundingRect().contains(pos):
+            return
+        p = vb.mapSceneToView(pos)
+        text = self.readout_at(p.x(), p.y())
+        if text:
+            self.readout.setText(text)
+
+    def readout_at(self, x: float, y: float) -> str:
+        return ""
+
+    def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
+        self.outcome = outcome
+
+
+class BarsChart(ChartView):
+    """Grouped bars per label (ticker or sleeve) for a few series."""
+
+    def __init__(self, series: tuple[str, ...], names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series = series
+        self.names = names
+        self.labels: list[str] = []
+        self.values: dict[str, np.ndarray] = {}
+        self.plot.addLegend(offset=(-10, 10), labelTextColor=theme.chart_foreground())
+        width = 0.8 / len(series)
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        for i, s in enumerate(series):
+            item = pg.BarGraphItem(x=[], height=[], width=width, brush=theme.series(s), pen=None, name=names[s])
+            item._offset = (i - (len(series) - 1) / 2) * width
+            self.plot.addItem(item)
+            self.bars[s] = item
+        self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio"))
+
+    def set_bars(self, labels: list[str], values: dict[str, np.ndarray]) -> None:
+        x = np.arange(len(labels), dtype=float)
+        if labels != self.labels:
+            self.labels = labels
+            self.plot.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
+            self.plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
+        self.values = values
+        top = 0.0
+        for s, item in self.bars.items():
+            v = values.get(s, np.zeros(len(labels))) * 100.0
+            item.setOpts(x=x + item._offset, height=v)
+            top = max(top, float(v.max()) if len(v) else 0.0)
+        self.plot.setYRange(0, max(top * 1.12, 1.0), padding=0)
+
+    def readout_at(self, x: float, y: float) -> str:
+        i = int(round(x))
+        if not 0 <= i < len(self.labels):
+            return ""
+        parts = [f"{self.names[s]} {fmt.pct(float(self.values[s][i]))}" for s in self.series if s in self.values]
+        return f"{self.labels[i]}: " + " · ".join(parts)
+
+
+class AllocationChart(BarsChart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        names = {"current": self.tr("Current"), "target": self.tr("Target"), "after": self.tr("After trades")}
+        super().__init__(SERIES, names, parent)
+        self.level = QComboBox()
+        self.level.addItem(self.tr("Per ticker"), "ticker")
+        self.level.addItem(self.tr("Per sleeve"), "sleeve")
+        self.header.addWidget(QLabel(self.tr("Allocation: current, target and after the trades")))
+        self.header.addStretch(1)
+        self.header.addWidget(self.level)
+        self.level.currentIndexChanged.connect(lambda _i: self._redraw())
+
+    def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
+        super().show_outcome(outcome, workspace)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        r = self.outcome.result if self.outcome else None
+        if r is None:
+            self.set_bars([], {})
+            return
+        rows: Any = r.sleeves if self.level.currentData() == "sleeve" else r.assets
+        labels = [getattr(x, "name", None) or x.ticker for x in rows]
+        self.set_bars(
+            labels,
+            {
+                "current": np.array([x.weight_before for x in rows]),
+                "target": np.array([x.weight_target for x in rows]),
+                "after": np.array([x.weight_after for x in rows]),
+            },
+        )
+
+
+class RiskChart(BarsChart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        names = {"current": self.tr("Current"), "after": self.tr("After trades")}
+        super().__init__(("current", "after"), names, parent)
+        self.header.addWidget(QLabel(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs")))
+        self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio risk"))
+
+    def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
+        super().show_outcome(outcome, workspace)
+        r = outcome.result
+        if r is None:
+            self.set_bars([], {})
+            return
+        self.set_bars(
+            [a.ticker for a in r.assets],
+            {
+                "current": np.array([a.risk_contribution_before for a in r.assets]),
+                "after": np.array([a.risk_contribution_after for a in r.assets]),
+            },
+        )
+
+
+class FrontierChart(ChartView):
+    """Lowest tracking error reachable at each volatility, with the cap and three portfolios marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header.addWidget(QLabel(self.tr("Volatility vs tracking error: how close to the targets each risk level allows")))
+        pi = self.plot.getPlotItem()
+        pi.getAxis("bottom").setLabel(self.tr("Volatility (annualized, %)"))
+        pi.getAxis("left").setLabel(self.tr("Tracking error (%)"))
+        self.plot.addLegend(offset=(-10, 10), labelTextColor=theme.chart_foreground())
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(theme.chart_foreground(), width=2), name=self.tr("Frontier"))
+        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.sell(), width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.cap_label = pg.TextItem(color=theme.sell(), anchor=(0, 0))
+        self.plot.addItem(self.cap)
+        self.plot.addItem(self.cap_label)
+        self.points: dict[str, pg.ScatterPlotItem] = {}
+        names = {"current": self.tr("Current"), "target": self.tr("Target"), "after": self.tr("Proposed")}
+        symbols = {"current": "o", "target": "s", "after": "t"}
+        for s in SERIES:
+            item = pg.ScatterPlotItem(size=13, brush=theme.series(s), pen=pg.mkPen(theme.chart_foreground()),
+                                      symbol=symbols[s], name=names[s], hoverable=True)
+            self.plot.addItem(item)
+            self.points[s] = item
+        self.names = names
+        self.frontier: list[tuple[float, float]] = []
+        self.marks: dict[str, tuple[float, float]] = {}
+
+    def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
+        super().show_outcome(outcome, workspace)
+        r = outcome.result
+        self.frontier = list(workspace.frontier or [])
+        fx = [v * 100 for v, _ in self.frontier]
+        fy = [t * 100 for _, t in self.frontier]
+        self.curve.setData(fx, fy)
+        if r is None:
+            self.marks = {}
+        else:
+            self.marks = {
+                "current": (r.vol_before, r.tracking_error_before),
+                "target": (r.vol_target, 0.0),
+                "after": (r.vol_after, r.tracking_error_after),
+            }
+        for s, item in self.points.items():
+            if s in self.marks:
+                v, t = self.marks[s]
+                item.setData([v * 100], [t * 100])
+            else:
+                item.setData([], [])
+        cap = r.vol_cap if r is not None else None
+        self.cap.setVisible(cap is not None)
+        self.cap_label.setVisible(cap is not None)
+        xs = fx + [m[0] * 100 for m in self.marks.values()]
+        ys = fy + [m[1] * 100 for m in self.marks.values()]
+        if cap is not None:
+            self.cap.setValue(cap * 100)
+            self.cap_label.setText(self.tr("cap {cap}").format(cap=fmt.pct(cap)))
+            xs.append(cap * 100)
+        if xs:
+            lo, hi = min(xs), max(xs)
+            pad = max((hi - lo) * 0.15, 0.5)
+            self.plot.setXRange(lo - pad, hi + pad, padding=0)
+            top = max(max(ys) * 1.2, 0.5)
+            self.plot.setYRange(0, top, padding=0)
+            if cap is not None:
+                self.cap_label.setPos(cap * 100, top)
+
+    def readout_at(self, x: float, y: float) -> str:
+        best, dist = "", 1e9
+        for s, (v, t) in self.marks.items():
+            d = (v * 100 - x) ** 2 + (t * 100 - y) ** 2
+            if d < dist:
+                best, dist = s, d
+        for v, t in self.frontier:
+            d = (v * 100 - x) ** 2 + (t * 100 - y) ** 2
+            if d < dist:
+                best, dist = f"f{v},{t}", d
+        if not best:
+            return ""
+        if best.startswith("f"):
+            v, t = (float(p) for p in best[1:].split(","))
+            name = self.tr("Frontier")
+        else:
+            v, t = self.marks[best]
+            name = self.names[best]
+        return self.tr("{name}: volatility {vol}, tracking error {te}").format(name=name, vol=fmt.pct(v), te=fmt.pct(t, 2))
+
+
+class PathChart(ChartView):
+    """Growth of $10,000 or drawdown, current vs proposed weights, over the price history."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, axis_items={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.kind = kind
+        title = (
+            self.tr("Growth of $10,000 on the price history: current vs proposed weights")
+            if kind == "growth"
+            else self.tr("Drawdown: fall from the previous high, current vs proposed weights")
+        )
+        self.header.addWidget(QLabel(title))
+        self.plot.getPlotItem().getAxis("left").setLabel("$" if kind == "growth" else "%")
+        self.plot.addLegend(offset=(10, 10), labelTextColor=theme.chart_foreground())
+        self.before = self.plot.plot([], [], pen=pg.mkPen(theme.series("current"), width=2), name=self.tr("Current"))
+        self.after = self.plot.plot([], [], pen=pg.mkPen(theme.series("after"), width=2), name=self.tr("Proposed"))
+        self.empty = pg.TextItem(self.tr("No price history for this scenario"), color=theme.muted(), anchor=(0.5, 0.5))
+        self.plot.addItem(self.empty)
+        self.x = np.zeros(0)
+        self.y: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+
+    def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
+        super().show_outcome(outcome, workspace)
+        p = outcome.paths
+        if p is None:
+            self.x = np.zeros(0)
+            self.before.setData([], [])
+            self.after.setData([], [])
+            self.empty.setVisible(True)
+            self.empty.setPos(0.5, 0.5)
+            self.plot.setXRange(0, 1)
+            self.plot.setYRange(0, 1)
+            return
+        self.empty.setVisible(False)
+        dates = np.asarray(p.dates)
+        x = dates.astype("datetime64[s]").astype(float) if np.issubdtype(dates.dtype, np.datetime64) else dates.astype(float)
+        if self.kind == "growth":
+            b, a = np.asarray(p.growth_before), np.asarray(p.growth_after)
+        else:
+            b, a = np.asarray(p.drawdown_before) * 100, np.asarray(p.drawdown_after) * 100
+        self.x, self.y = x, (b, a)
+        self.before.setData(x, b)
+        self.after.setData(x, a)
+        self.plot.enableAutoRange()
+
+    def readout_at(self, x: float, y: float) -> str:
+        if not len(self.x):
+            return ""
+        i = int(np.clip(np.searchsorted(self.x, x), 0, len(self.x) - 1))
+        day = np.datetime64(int(self.x[i]), "s").astype("datetime64[D]")
+        b, a = float(self.y[0][i]), float(self.y[1][i])
+        if self.kind == "growth":
+            vals = (fmt.money(b), fmt.money(a))
+        else:
+            vals = (fmt.pct(b / 100), fmt.pct(a / 100))
+        return self.tr("{day}: current {b}, proposed {a}").format(day=str(day), b=vals[0], a=vals[1])
+
+
+class ChartsPanel(QTabWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.allocation = AllocationChart()
+        self.risk = RiskChart()
+        self.frontier = FrontierChart()
+        self.growth = PathChart("growth")
+        self.drawdown = PathChart("drawdown")
+        self.views: list[ChartView] = [self.allocation, self.risk, self.frontier, self.growth, self.drawdown]
+        for view, title in zip(
+            self.views,
+            (self.tr("Allocation"), self.tr("Risk"), self.tr("Frontier"), self.tr("Growth"), self.tr("Drawdown")),
+            strict=True,
+        ):
+            self.addTab(view, title)
+        self._stale: set[int] = set()
+        self.currentChanged.connect(self._on_tab)
+        workspace.outcomeChanged.connect(self._on_outcome)
+        workspace.frontierChanged.connect(lambda _f: self._on_frontier())
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        self._stale = set(range(len(self.views)))
+        self._draw(self.currentIndex())
+
+    def _on_frontier(self) -> None:
+        self._stale.add(self.indexOf(self.frontier))
+        self._draw(self.currentIndex())
+
+    def _draw(self, index: int) -> None:
+        if index in self._stale and self.ws.outcome is not None:
+            self._stale.discard(index)
+            self.views[index].show_outcome(self.ws.outcome, self.ws)
+
+    def _on_tab(self, index: int) -> None:
+        self.ws.set_want_frontier(self.widget(index) is self.frontier)
+        self._draw(index)
+
+    def draw_all(self) -> None:
+        """Bring every chart up to date (screenshots)."""
+        for i in range(len(self.views)):
+            self._draw(i)

@@ -1,0 +1,109 @@
+"""Explanations shown next to the control that causes them (infeasibility, invalid input).
+
+The engine names constraints (``vol_cap``, ``sleeve_min:Core``, ``asset_max:IWN``) and scenario fields
+(``constraints.vol_cap``, ``targets.sleeves[1].weight``); ``problem_key`` maps both to the key a panel
+registered its label under.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from engine.model.scenario import Scenario
+from gui import fmt, theme
+
+_SLEEVE_FIELD = re.compile(r"^targets\.sleeves\[(\d+)\]")
+_HOLDING_FIELD = re.compile(r"^portfolio\.holdings\[(\d+)\]")
+_ALIASES = {
+    "cash_flow": "mode",
+    "contribution": "mode",
+    "withdrawal": "mode",
+    "cash": "cash",
+    "small_cap_min": "small_cap",
+    "small_cap_max": "small_cap",
+    "small_cap_weight": "small_cap",
+    "cost_bps_by_ticker": "cost_bps",
+    "no_buy": "holdings",
+    "no_sell": "holdings",
+}
+
+
+def problem_key(name: str, scenario: Scenario | None = None) -> str:
+    """The widget key for an engine constraint name or a ScenarioError field path."""
+    name = name.strip()
+    if ":" in name:
+        kind, _, what = name.partition(":")
+        if kind.startswith("sleeve"):
+            return f"sleeve:{what}"
+        if kind.startswith(("asset", "no_buy", "no_sell", "ticker")):
+            return f"asset:{what}"
+        return _ALIASES.get(kind, kind)
+    m = _SLEEVE_FIELD.match(name)
+    if m:
+        if scenario is not None and int(m.group(1)) < len(scenario.targets.sleeves):
+            return f"sleeve:{scenario.targets.sleeves[int(m.group(1))].name}"
+        return "targets"
+    m = _HOLDING_FIELD.match(name)
+    if m:
+        if scenario is not None and int(m.group(1)) < len(scenario.portfolio.holdings):
+            return f"asset:{scenario.portfolio.holdings[int(m.group(1))].ticker}"
+        return "holdings"
+    for prefix in ("constraints.", "targets.", "portfolio.", "data."):
+        if name.startswith(prefix):
+            name = name[len(prefix) :].split(".")[0].split("[")[0]
+            break
+    if name.startswith("holdings"):
+        return "holdings"
+    if name in ("sleeves", "targets"):
+        return "targets"
+    return _ALIASES.get(name, name)
+
+
+def nearest_text(key: str, value: float) -> str:
+    """'17.1 %' for fractions, '$1,200' for money keys."""
+    if key in ("min_cash", "min_trade", "cash_flow", "cash"):
+        return fmt.money(value)
+    return fmt.pct(value)
+
+
+class ProblemLabel(QLabel):
+    """A hidden-until-needed explanation under a control, with an optional 'use the nearest value' link."""
+
+    applyRequested = Signal(str, float)  # constraint name, value
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self.setObjectName("problem")
+        self.setTextFormat(self.textFormat().RichText)
+        self.linkActivated.connect(self._on_link)
+        self._nearest: dict[str, float] = {}
+
+    def show_problem(self, message: str, nearest: dict[str, float] | None = None) -> None:
+        self._nearest = dict(nearest or {})
+        color = theme.warn().name()
+        html = f"<span style='color:{color}'>⚠ {_escape(message)}</span>"
+        for name, value in self._nearest.items():
+            label = self.tr("Use {value}").format(value=nearest_text(name, value))
+            html += f" <a href='apply:{name}'>{label}</a>"
+        self.setText(html)
+        self.setVisible(True)
+
+    def clear_problem(self) -> None:
+        self._nearest = {}
+        self.setText("")
+        self.setVisible(False)
+
+    def _on_link(self, link: str) -> None:
+        name = link.removeprefix("apply:")
+        if name in self._nearest:
+            self.applyRequested.emit(name, self._nearest[name])
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

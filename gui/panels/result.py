@@ -1,0 +1,143 @@
+"""Result: status ("no trades needed", infeasible), headline figures, binding constraints in plain
+words, the trades table (buy/sell coloured), assumptions and the disclaimer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.result import RebalanceResult, Status
+from gui import fmt, theme
+from gui.engine_calls import Outcome
+from gui.tablemodels import TradesColumn, TradesModel
+from gui.workspace import Workspace
+
+
+class ResultPanel(QGroupBox):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Proposed trades"))
+        self.ws = workspace
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("status")
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        names = [
+            ("vol", self.tr("Volatility")),
+            ("te", self.tr("Tracking error")),
+            ("trades", self.tr("Trades")),
+            ("cost", self.tr("Est. cost")),
+            ("turnover", self.tr("Turnover")),
+            ("cash", self.tr("Cash after")),
+        ]
+        tips = {
+            "vol": self.tr("How much the portfolio may swing in a typical year (annualized), before → after, against your cap"),
+            "te": self.tr("How far the portfolio's returns may stray from the target mix in a typical year"),
+            "turnover": self.tr("Value traded (buys + sells) as a share of the portfolio"),
+        }
+        for i, (key, title) in enumerate(names):
+            head = QLabel(title)
+            head.setStyleSheet(f"color: {theme.muted().name()}")
+            value = QLabel("—")
+            value.setStyleSheet("font-size: 13pt; font-weight: 600")
+            if key in tips:
+                head.setToolTip(tips[key])
+                value.setToolTip(tips[key])
+            grid.addWidget(head, 0 if i < 3 else 2, i % 3)
+            grid.addWidget(value, 1 if i < 3 else 3, i % 3)
+            self.figures[key] = value
+        self.binding = QLabel()
+        self.binding.setWordWrap(True)
+        self.trades = TradesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.trades)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TradesColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8.5pt")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.status)
+        lay.addLayout(grid)
+        lay.addWidget(self.binding)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.notes)
+        workspace.outcomeChanged.connect(self.show_outcome)
+
+    def _banner(self, text: str, fg: str, bg: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px; border-radius: 4px")
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        r = outcome.result
+        if r is None:
+            problem = outcome.problem
+            msg = problem.message if problem else self.tr("no result")
+            self._banner(self.tr("Cannot compute trades: {msg}").format(msg=msg), theme.sell().name(), theme.css(theme.sell_bg()))
+            self.trades.set_trades(())
+            for v in self.figures.values():
+                v.setText("—")
+            self.binding.setText("")
+            return
+        self._figures(r)
+        self.trades.set_trades(r.trades)
+        if r.status is Status.INFEASIBLE:
+            msg = r.infeasibility.message if r.infeasibility else self.tr("the constraints cannot all hold")
+            self._banner(self.tr("Not possible as set: {msg}").format(msg=msg), theme.warn().name(), theme.css(theme.warn_bg()))
+        elif r.status is Status.NO_TRADES_NEEDED:
+            self._banner(
+                self.tr("No trades needed: every holding and sleeve is inside its drift band."),
+                theme.buy().name(),
+                theme.css(theme.buy_bg()),
+            )
+        else:
+            n = r.n_trades
+            self._banner(
+                self.tr("%n trade(s) proposed.", "", n) if n != 1 else self.tr("1 trade proposed."),
+                theme.chart_foreground().name(),
+                "transparent",
+            )
+        if r.binding:
+            items = "".join(f"<li>{_esc(b.message)}</li>" for b in r.binding)
+            self.binding.setText(self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>")
+        else:
+            self.binding.setText(self.tr("No constraint binds: the targets are reached as set."))
+        a = r.assumptions
+        notes = [*r.messages]
+        date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
+        notes.append(self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
+            src=a.price_source, date=date, window=a.risk_window, est=a.estimator
+        ))
+        notes.append(r.disclaimer)
+        self.notes.setText("<br>".join(_esc(n) for n in notes))
+
+    def _figures(self, r: RebalanceResult) -> None:
+        vol = f"{fmt.pct(r.vol_before)} → {fmt.pct(r.vol_after)}"
+        if r.vol_cap is not None:
+            vol += " " + self.tr("(cap {cap})").format(cap=fmt.pct(r.vol_cap))
+        f = self.figures
+        f["vol"].setText(vol)
+        f["te"].setText(f"{fmt.pct(r.tracking_error_before, 2)} → {fmt.pct(r.tracking_error_after, 2)}")
+        f["trades"].setText(fmt.locale().toString(r.n_trades))
+        f["cost"].setText(fmt.money(r.total_cost, 2))
+        f["turnover"].setText(fmt.pct(r.turnover))
+        f["cash"].setText(fmt.money(r.cash_after))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,240 @@
+"""Targets: core weight and each satellite with a slider and a spin box, sleeve totals, presets.
+
+Totals stay at 100 % by the rules in ``gui.edits`` (said on screen): moving the core makes the
+satellites share the rest; moving a satellite makes the core take the difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.model.scenario import Role, Scenario
+from gui import edits, fmt, theme
+from gui.engine_calls import Outcome
+from gui.panels.problems import ProblemLabel
+from gui.workspace import Workspace
+
+SLIDER_STEPS = 1000  # 0.1 % resolution
+
+
+class WeightControl(QWidget):
+    """A slider and a spin box showing the same percentage, reporting edits as fractions."""
+
+    def __init__(self, on_change: Callable[[float, bool], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_change = on_change
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setMinimumWidth(110)
+        self.spin = QDoubleSpinBox()
+        self.spin.setRange(0.0, 100.0)
+        self.spin.setDecimals(1)
+        self.spin.setSingleStep(1.0)
+        self.spin.setSuffix(" %")
+        self.spin.setKeyboardTracking(False)
+        self.spin.setFixedWidth(82)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.slider, 1)
+        lay.addWidget(self.spin)
+        self.slider.valueChanged.connect(lambda v: self._on_change(v / SLIDER_STEPS, True))
+        self.spin.valueChanged.connect(lambda v: self._on_change(v / 100.0, False))
+
+    def set_fraction(self, x: float) -> None:
+        for w, v in ((self.slider, round(x * SLIDER_STEPS)), (self.spin, x * 100.0)):
+            w.blockSignals(True)
+            w.setValue(v)  # type: ignore[attr-defined]
+            w.blockSignals(False)
+
+
+class TargetsPanel(QGroupBox):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Targets"))
+        self.ws = workspace
+        self.controls: dict[str, WeightControl] = {}  # sleeve name -> control
+        self.asset_controls: dict[tuple[str, str], QDoubleSpinBox] = {}
+        self.now_labels: dict[str, QLabel] = {}
+        self.problems: dict[str, ProblemLabel] = {}
+        self.small_cap: WeightControl | None = None
+        self._shape: tuple[object, ...] | None = None
+
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Preset (core / satellites):")))
+        self.presets = QComboBox()
+        self.presets.addItem(self.tr("Choose…"), None)
+        for core, sat in edits.PRESETS:
+            self.presets.addItem(f"{core} / {sat}", core)
+        self.presets.activated.connect(self._on_preset)
+        top.addWidget(self.presets, 1)
+        outer.addLayout(top)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setColumnStretch(1, 1)
+        outer.addWidget(self.grid_host)
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setWordWrap(True)
+        outer.addWidget(self.totals)
+        self.hint = QLabel(
+            self.tr("Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.")
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {theme.muted().name()}")
+        outer.addWidget(self.hint)
+        self.problem = ProblemLabel("targets")
+        outer.addWidget(self.problem)
+        workspace.scenarioChanged.connect(self._on_scenario)
+        workspace.outcomeChanged.connect(self._on_outcome)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _rebuild(self, sc: Scenario) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.controls.clear()
+        self.asset_controls.clear()
+        self.now_labels.clear()
+        self.problems = {"targets": self.problem}
+        self.small_cap = None
+        row = 0
+        if sc.targets.outside_sleeves:
+            self.small_cap = WeightControl(lambda x, drag: self._edit(edits.set_small_cap_weight, x, "small_cap", drag))
+            row = self._add_row(row, self.tr("Small caps (of portfolio)"), self.small_cap, "small_cap", bold=True)
+        for s in sc.targets.sleeves:
+            role = {Role.CORE: self.tr("core"), Role.SATELLITE: self.tr("satellite"), Role.OUTSIDE: self.tr("outside")}[
+                s.role
+            ]
+            ctrl = WeightControl(lambda x, drag, n=s.name: self._edit_sleeve(n, x, drag))
+            ctrl.setToolTip(
+                self.tr("Share of the small-cap sleeve")
+                if s.role is not Role.OUTSIDE
+                else self.tr("Share of the whole portfolio")
+            )
+            self.controls[s.name] = ctrl
+            row = self._add_row(row, f"{s.name} <span style='color:{theme.muted().name()}'>({role})</span>", ctrl, f"sleeve:{s.name}", bold=s.role is Role.CORE)
+            if len(s.assets) > 1:
+                for a in s.assets:
+                    spin = QDoubleSpinBox()
+                    spin.setRange(0.0, 100.0)
+                    spin.setDecimals(1)
+                    spin.setSuffix(" %")
+                    spin.setKeyboardTracking(False)
+                    spin.setFixedWidth(82)
+                    spin.setToolTip(self.tr("{ticker}'s share of the {sleeve} sleeve").format(ticker=a.ticker, sleeve=s.name))
+                    spin.valueChanged.connect(lambda v, n=s.name, t=a.ticker: self._edit_asset(n, t, v / 100.0))
+                    self.asset_controls[(s.name, a.ticker)] = spin
+                    lab = QLabel(f"    {a.ticker}")
+                    lab.setStyleSheet(f"color: {theme.muted().name()}")
+                    self.grid.addWidget(lab, row, 0)
+                    holder = QHBoxLayout()
+                    holder.addStretch(1)
+                    holder.addWidget(spin)
+                    self.grid.addLayout(holder, row, 1)
+                    row += 1
+        self.grid.addWidget(QLabel(), row, 0)
+
+    def _add_row(self, row: int, title: str, ctrl: QWidget, key: str, *, bold: bool = False) -> int:
+        label = QLabel(f"<b>{title}</b>" if bold else title)
+        self.grid.addWidget(label, row, 0)
+        self.grid.addWidget(ctrl, row, 1)
+        now = QLabel()
+        now.setMinimumWidth(92)
+        now.setStyleSheet(f"color: {theme.muted().name()}")
+        now.setToolTip(self.tr("Held now → after the proposed trades, as a share of the whole portfolio"))
+        self.grid.addWidget(now, row, 2)
+        self.now_labels[key] = now
+        problem = ProblemLabel(key)
+        self.problems[key] = problem
+        self.grid.addWidget(problem, row + 1, 0, 1, 3)
+        return row + 2
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _edit(self, fn: Callable[[Scenario, float], Scenario], x: float, key: str, drag: bool) -> None:
+        if self.ws.scenario is None:
+            return
+        self.ws.edit(fn(self.ws.scenario, x), merge_key=key if drag else None)
+
+    def _edit_sleeve(self, name: str, x: float, drag: bool) -> None:
+        if self.ws.scenario is not None:
+            self.ws.edit(edits.set_sleeve_weight(self.ws.scenario, name, x), merge_key=f"sleeve:{name}" if drag else None)
+
+    def _edit_asset(self, sleeve: str, ticker: str, x: float) -> None:
+        if self.ws.scenario is not None:
+            self.ws.edit(edits.set_asset_weight(self.ws.scenario, sleeve, ticker, x))
+
+    def _on_preset(self, index: int) -> None:
+        core = self.presets.itemData(index)
+        if core is not None and self.ws.scenario is not None:
+            self.ws.edit(edits.apply_preset(self.ws.scenario, int(core)))
+        self.presets.setCurrentIndex(0)
+
+    # -- updates --------------------------------------------------------------------------------
+
+    def _on_scenario(self, sc: Scenario) -> None:
+        shape = tuple((s.name, s.role, tuple(a.ticker for a in s.assets)) for s in sc.targets.sleeves)
+        if shape != self._shape:
+            self._shape = shape
+            self._rebuild(sc)
+        for s in sc.targets.sleeves:
+            self.controls[s.name].set_fraction(s.weight)
+            for a in s.assets:
+                spin = self.asset_controls.get((s.name, a.ticker))
+                if spin is not None:
+                    spin.blockSignals(True)
+                    spin.setValue(a.weight * 100.0)
+                    spin.blockSignals(False)
+        if self.small_cap is not None:
+            self.small_cap.set_fraction(sc.targets.small_cap_weight)
+        self._update_totals(sc)
+
+    def _update_totals(self, sc: Scenario) -> None:
+        t = sc.targets
+        core = sum(s.weight for s in t.sleeves if s.role is Role.CORE)
+        sats = sum(s.weight for s in t.sleeves if s.role is Role.SATELLITE)
+        text = self.tr("Core {core} + satellites {sats} = {total} of small caps").format(
+            core=fmt.pct(core), sats=fmt.pct(sats), total=fmt.pct(core + sats)
+        )
+        if t.outside_sleeves:
+            outside = sum(s.weight for s in t.outside_sleeves)
+            text += "<br>" + self.tr("Small caps {sc} + outside {out} = {total} of the portfolio").format(
+                sc=fmt.pct(t.small_cap_weight), out=fmt.pct(outside), total=fmt.pct(t.small_cap_weight + outside)
+            )
+        self.totals.setText(text)
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        r = outcome.result
+        rows = {s.name: s for s in r.sleeves} if r else {}
+        for key, label in self.now_labels.items():
+            name = key.removeprefix("sleeve:")
+            s = rows.get(name)
+            if s is None and key == "small_cap" and r is not None:
+                small = [x for x in r.sleeves if x.role != Role.OUTSIDE.value]
+                before = sum(x.weight_before for x in small)
+                after = sum(x.weight_after for x in small)
+                label.setText(f"{fmt.pct(before)} → {fmt.pct(after)}")
+                continue
+            if s is None:
+                label.setText("")
+                continue
+            color = theme.warn().name() if s.outside_band else theme.muted().name()
+            label.setText(f"<span style='color:{color}'>{fmt.pct(s.weight_before)}</span> → {fmt.pct(s.weight_after)}")

@@ -1,0 +1,331 @@
+"""Thin item models with named columns: holdings and trades. Tested without widgets.
+
+The holdings model never edits the scenario itself: it hands the edited Scenario to ``on_edit`` (the
+workspace), which makes it current; the model is refreshed from the workspace's signals.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from engine.model.scenario import Scenario
+from engine.result import AssetRow, RebalanceResult, Side, Trade
+from gui import edits, fmt, theme
+from gui.holdings_csv import valid_ticker
+
+Index = QModelIndex | QPersistentModelIndex
+_ROLE = Qt.ItemDataRole
+_FLAG = Qt.ItemFlag
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TableModels", text)
+
+
+class HoldingsColumn(IntEnum):
+    TICKER = 0
+    SHARES = 1
+    PRICE = 2
+    VALUE = 3
+    WEIGHT = 4
+    TARGET = 5
+    DRIFT = 6
+    NO_BUY = 7
+    NO_SELL = 8
+
+
+def _holding_headers() -> dict[HoldingsColumn, str]:
+    return {
+        HoldingsColumn.TICKER: tr("Ticker"),
+        HoldingsColumn.SHARES: tr("Shares"),
+        HoldingsColumn.PRICE: tr("Price"),
+        HoldingsColumn.VALUE: tr("Value"),
+        HoldingsColumn.WEIGHT: tr("Weight"),
+        HoldingsColumn.TARGET: tr("Target"),
+        HoldingsColumn.DRIFT: tr("Drift"),
+        HoldingsColumn.NO_BUY: tr("No buy"),
+        HoldingsColumn.NO_SELL: tr("No sell"),
+    }
+
+
+class HoldingsModel(QAbstractTableModel):
+    """One row per ticker the scenario deals with: holdings first, then targeted tickers not held."""
+
+    def __init__(self, on_edit: Callable[[Scenario], None] | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_edit = on_edit
+        self.scenario: Scenario | None = None
+        self._rows: list[str] = []
+        self._assets: dict[str, AssetRow] = {}
+        self._prices: dict[str, float] = {}
+        self.problem_tickers: set[str] = set()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def set_state(
+        self,
+        scenario: Scenario | None,
+        result: RebalanceResult | None = None,
+        market_prices: dict[str, float] | None = None,
+    ) -> None:
+        rows = list(scenario.universe) if scenario else []
+        assets = {a.ticker: a for a in result.assets} if result else {}
+        if rows != self._rows:
+            self.beginResetModel()
+            self.scenario, self._rows, self._assets = scenario, rows, assets
+            self._prices = dict(market_prices or {})
+            self.endResetModel()
+            return
+        self.scenario, self._assets = scenario, assets
+        self._prices = dict(market_prices or self._prices)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HoldingsColumn) - 1))
+
+    def ticker_at(self, row: int) -> str:
+        return self._rows[row]
+
+    def row_of(self, ticker: str) -> int:
+        return self._rows.index(ticker)
+
+    # -- Qt model -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HoldingsColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _ROLE.DisplayRole:
+            return _holding_headers()[HoldingsColumn(section)]
+        if orientation == Qt.Orientation.Horizontal and role == _ROLE.ToolTipRole:
+            return {
+                HoldingsColumn.DRIFT: tr("Weight minus target, in percentage points; orange when outside its band"),
+                HoldingsColumn.PRICE: tr("Your own price if you typed one, else the market price (grey)"),
+                HoldingsColumn.NO_BUY: tr("Never buy this ticker"),
+                HoldingsColumn.NO_SELL: tr("Never sell this ticker"),
+            }.get(HoldingsColumn(section))
+        return None
+
+    def _price(self, ticker: str) -> tuple[float | None, bool]:
+        """(price, typed by the user)."""
+        sc = self.scenario
+        assert sc is not None
+        own = next((h.price for h in sc.portfolio.holdings if h.ticker == ticker), None)
+        if own is not None:
+            return own, True
+        a = self._assets.get(ticker)
+        if a is not None:
+            return a.price, False
+        return self._prices.get(ticker), False
+
+    def value(self, row: int, col: HoldingsColumn) -> Any:
+        """The raw value of a cell (numbers as numbers), for tests and sorting."""
+        sc = self.scenario
+        assert sc is not None
+        t = self._rows[row]
+        a = self._assets.get(t)
+        if col is HoldingsColumn.TICKER:
+            return t
+        if col is HoldingsColumn.SHARES:
+            return sc.portfolio.shares_of(t)
+        if col is HoldingsColumn.PRICE:
+            return self._price(t)[0]
+        if col is HoldingsColumn.VALUE:
+            price = self._price(t)[0]
+            return None if price is None else sc.portfolio.shares_of(t) * price
+        if col is HoldingsColumn.WEIGHT:
+            return a.weight_before if a else None
+        if col is HoldingsColumn.TARGET:
+            return a.weight_target if a else sc.targets.asset_weights().get(t, 0.0)
+        if col is HoldingsColumn.DRIFT:
+            return a.drift if a else None
+        if col is HoldingsColumn.NO_BUY:
+            return t in sc.constraints.no_buy
+        if col is HoldingsColumn.NO_SELL:
+            return t in sc.constraints.no_sell
+        raise IndexError(col)
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid() or self.scenario is None:
+            return None
+        col = HoldingsColumn(index.column())
+        t = self._rows[index.row()]
+        v = self.value(index.row(), col)
+        a = self._assets.get(t)
+        if role in (_ROLE.DisplayRole, _ROLE.EditRole):
+            if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
+                return None
+            if role == _ROLE.EditRole and col in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
+                return 0.0 if v is None else float(v)
+            if col is HoldingsColumn.TICKER:
+                return v
+            if col is HoldingsColumn.SHARES:
+                return fmt.shares(v)
+            if col is HoldingsColumn.PRICE:
+                return fmt.money(v, 2)
+            if col is HoldingsColumn.VALUE:
+                return fmt.money(v)
+            if col is HoldingsColumn.DRIFT:
+                return fmt.points(v)
+            return fmt.pct(v)
+        if role == _ROLE.CheckStateRole and col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
+            return Qt.CheckState.Checked if v else Qt.CheckState.Unchecked
+        if role == _ROLE.TextAlignmentRole and col not in (HoldingsColumn.TICKER,):
+            return _RIGHT
+        if role == _ROLE.ForegroundRole:
+            if col is HoldingsColumn.DRIFT and a is not None:
+                return theme.warn() if a.outside_band else theme.ok()
+            if col is HoldingsColumn.PRICE and not self._price(t)[1]:
+                return theme.muted()
+            if col is HoldingsColumn.TICKER and t in self.problem_tickers:
+                return theme.sell()
+        if role == _ROLE.BackgroundRole and col is HoldingsColumn.DRIFT and a is not None and a.outside_band:
+            return theme.warn_bg()
+        if role == _ROLE.ToolTipRole:
+            if col is HoldingsColumn.DRIFT and a is not None:
+                where = tr("outside") if a.outside_band else tr("inside")
+                return tr("Drift {drift}; band ±{band}: {where} its band").format(
+                    drift=fmt.points(a.drift), band=fmt.pct(a.band), where=where
+                )
+            if col is HoldingsColumn.TICKER and t in self.problem_tickers:
+                return tr("No price or risk data for this ticker")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _FLAG.NoItemFlags
+        f = _FLAG.ItemIsEnabled | _FLAG.ItemIsSelectable
+        col = HoldingsColumn(index.column())
+        if col in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
+            f |= _FLAG.ItemIsEditable
+        if col is HoldingsColumn.TICKER and self.scenario and self._rows[index.row()] in self.scenario.portfolio.tickers:
+            f |= _FLAG.ItemIsEditable
+        if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
+            f |= _FLAG.ItemIsUserCheckable
+        return f
+
+    def edited(self, row: int, col: HoldingsColumn, value: Any) -> Scenario | None:
+        """The scenario after setting cell (row, col) to ``value``; None when the value is not accepted."""
+        sc = self.scenario
+        if sc is None:
+            return None
+        t = self._rows[row]
+        if col is HoldingsColumn.SHARES:
+            x = _to_float(value)
+            return None if x is None or x < 0 else edits.set_shares(sc, t, x)
+        if col is HoldingsColumn.PRICE:
+            x = _to_float(value)
+            if x is None or x < 0:
+                return None
+            return edits.set_price(sc, t, x if x > 0 else None)
+        if col is HoldingsColumn.TICKER:
+            new = str(value).strip().upper()
+            if not valid_ticker(new) or (new != t and new in sc.universe):
+                return None
+            return edits.rename_holding(sc, t, new)
+        if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
+            on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, True, 2)
+            key = "no_buy" if col is HoldingsColumn.NO_BUY else "no_sell"
+            return edits.set_restriction(sc, t, **{key: on})
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = _ROLE.EditRole) -> bool:
+        if not index.isValid() or role not in (_ROLE.EditRole, _ROLE.CheckStateRole):
+            return False
+        new = self.edited(index.row(), HoldingsColumn(index.column()), value)
+        if new is None:
+            return False
+        if self._on_edit is not None:
+            self._on_edit(new)
+        return True
+
+
+def _to_float(value: Any) -> float | None:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+class TradesColumn(IntEnum):
+    SIDE = 0
+    TICKER = 1
+    SHARES = 2
+    PRICE = 3
+    AMOUNT = 4
+    COST = 5
+    REASON = 6
+
+
+def _trade_headers() -> dict[TradesColumn, str]:
+    return {
+        TradesColumn.SIDE: tr("Side"),
+        TradesColumn.TICKER: tr("Ticker"),
+        TradesColumn.SHARES: tr("Shares"),
+        TradesColumn.PRICE: tr("Price"),
+        TradesColumn.AMOUNT: tr("Amount"),
+        TradesColumn.COST: tr("Est. cost"),
+        TradesColumn.REASON: tr("Reason"),
+    }
+
+
+class TradesModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.trades: tuple[Trade, ...] = ()
+
+    def set_trades(self, trades: tuple[Trade, ...]) -> None:
+        if len(trades) == len(self.trades):
+            self.trades = trades
+            if trades:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(trades) - 1, len(TradesColumn) - 1))
+            return
+        self.beginResetModel()
+        self.trades = trades
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.trades)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TradesColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _ROLE.DisplayRole:
+            return _trade_headers()[TradesColumn(section)]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        t = self.trades[index.row()]
+        col = TradesColumn(index.column())
+        if role == _ROLE.DisplayRole:
+            return {
+                TradesColumn.SIDE: tr("Buy") if t.side is Side.BUY else tr("Sell"),
+                TradesColumn.TICKER: t.ticker,
+                TradesColumn.SHARES: fmt.shares(t.shares),
+                TradesColumn.PRICE: fmt.money(t.price, 2),
+                TradesColumn.AMOUNT: fmt.money(t.amount),
+                TradesColumn.COST: fmt.money(t.cost, 2),
+                TradesColumn.REASON: t.reason,
+            }[col]
+        if role == _ROLE.ForegroundRole and col in (TradesColumn.SIDE, TradesColumn.AMOUNT):
+            return theme.buy() if t.side is Side.BUY else theme.sell()
+        if role == _ROLE.BackgroundRole and col is TradesColumn.SIDE:
+            return theme.buy_bg() if t.side is Side.BUY else theme.sell_bg()
+        if role == _ROLE.TextAlignmentRole and col in (
+            TradesColumn.SHARES, TradesColumn.PRICE, TradesColumn.AMOUNT, TradesColumn.COST
+        ):
+            return _RIGHT
+        if role == _ROLE.ToolTipRole and col is TradesColumn.REASON:
+            return t.reason
+        return None
