@@ -78,6 +78,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(settings.ORGANIZATION)
     QCoreApplication.setApplicationName(settings.APPLICATION)
     QCoreApplication.setApplicationVersion(engine.__version__)
+    if QLocale().language() == QLocale.Language.C:  # bare POSIX locale: show numbers the common way
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     return app
 
 
@@ -93,8 +95,26 @@ def build(theme_name: str = "system", *, demo: bool = False) -> tuple[MainWindow
     return window, ws
 
 
+def _big_offscreen_screen() -> None:
+    """Offscreen rendering defaults to an 800×800 screen; give screenshots a desktop-sized one."""
+    import os
+    import tempfile
+
+    if os.environ.get("QT_QPA_PLATFORM", "") != "offscreen" or QApplication.instance() is not None:
+        return
+    cfg = Path(tempfile.mkdtemp(prefix="coresat-qpa-")) / "screens.json"
+    cfg.write_text(
+        '{"screens": [{"name": "screen0", "x": 0, "y": 0, "width": 1920, "height": 1200,'
+        ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={cfg}"
+
+
 def run_app(args: list[str]) -> int:
     opts = _parser().parse_args(args)
+    if opts.screenshot:
+        _big_offscreen_screen()
     app = create_app([sys.argv[0]])
     install_translator(app)
     window, ws = build(opts.theme, demo=opts.demo)

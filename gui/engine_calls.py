@@ -92,6 +92,9 @@ class EngineCalls:
     def __post_init__(self) -> None:
         if self.frontier is None:
             self.frontier = getattr(api, "frontier", None)
+        if self.frontier is None:  # until engine.api exposes it
+            optimize = importlib.import_module("engine.optimize")
+            self.frontier = getattr(optimize, "frontier", None)
 
     def solve(self, scenario: Scenario, market: MarketSnapshot, *, with_paths: bool = True) -> Outcome:
         try:

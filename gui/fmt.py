@@ -21,15 +21,15 @@ def pct(x: float | None, decimals: int = 1, *, signed: bool = False) -> str:
     return f"{s} %"
 
 
-def points(x: float | None, decimals: int = 1) -> str:
-    """A difference of weights in percentage points, signed: ``+2.5 pts``."""
+def points(x: float | None, decimals: int = 1, *, unit: bool = True) -> str:
+    """A difference of weights in percentage points, signed: ``+2.5 pts`` (``+2.5`` without unit)."""
     if x is None:
         return _DASH
     v = x * 100.0
     s = locale().toString(v, "f", decimals)
     if v >= 0.5 * 10**-decimals:
         s = "+" + s
-    return f"{s} pts"
+    return f"{s} pts" if unit else s
 
 
 def money(x: float | None, decimals: int = 0) -> str:

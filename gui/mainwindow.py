@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -60,26 +59,25 @@ class MainWindow(QMainWindow):
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
-        left = QWidget()
-        lay = QVBoxLayout(left)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.targets)
-        lay.addWidget(self.constraints)
-        lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(360)
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        for panel in (self.targets, self.constraints):
+            scroll = QScrollArea()
+            scroll.setWidget(panel)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.left.addWidget(scroll)
+        self.left.setMinimumWidth(430)
+        self.left.setSizes([480, 400])
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.holdings)
         self.middle.addWidget(self.result)
         self.middle.setSizes([340, 520])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.charts)
-        self.splitter.setSizes([380, 560, 540])
+        self.splitter.setSizes([450, 540, 490])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -365,7 +363,8 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         s = settings.settings()
         for key, fn in (("geometry", self.restoreGeometry), ("window_state", self.restoreState),
-                        ("splitter", self.splitter.restoreState), ("middle", self.middle.restoreState)):
+                        ("splitter", self.splitter.restoreState), ("middle", self.middle.restoreState),
+                        ("left", self.left.restoreState)):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 fn(QByteArray(value))
@@ -376,6 +375,7 @@ class MainWindow(QMainWindow):
         s.setValue("window_state", self.saveState())
         s.setValue("splitter", self.splitter.saveState())
         s.setValue("middle", self.middle.saveState())
+        s.setValue("left", self.left.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():

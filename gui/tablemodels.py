@@ -48,7 +48,7 @@ def _holding_headers() -> dict[HoldingsColumn, str]:
         HoldingsColumn.VALUE: tr("Value"),
         HoldingsColumn.WEIGHT: tr("Weight"),
         HoldingsColumn.TARGET: tr("Target"),
-        HoldingsColumn.DRIFT: tr("Drift"),
+        HoldingsColumn.DRIFT: tr("Drift (pts)"),
         HoldingsColumn.NO_BUY: tr("No buy"),
         HoldingsColumn.NO_SELL: tr("No sell"),
     }
@@ -173,7 +173,7 @@ class HoldingsModel(QAbstractTableModel):
             if col is HoldingsColumn.VALUE:
                 return fmt.money(v)
             if col is HoldingsColumn.DRIFT:
-                return fmt.points(v)
+                return fmt.points(v, unit=False)
             return fmt.pct(v)
         if role == _ROLE.CheckStateRole and col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
             return Qt.CheckState.Checked if v else Qt.CheckState.Unchecked

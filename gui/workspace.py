@@ -34,6 +34,7 @@ class Workspace(QObject):
     pathChanged = Signal(str)
     undoChanged = Signal()
     busyChanged = Signal(bool)
+    settled = Signal()  # the shown outcome belongs to the current scenario and nothing is pending
 
     def __init__(self, engine: EngineCalls | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -240,10 +241,13 @@ class Workspace(QObject):
             self.outcomeChanged.emit(value)
             if self._solve_pending:
                 self.request_solve()
-            elif self.engine.frontier is not None:
-                self.frontier = None
-                if self.want_frontier:
-                    self._frontier_timer.start()
+            else:
+                if self.engine.frontier is not None:
+                    self.frontier = None
+                    if self.want_frontier:
+                        self._frontier_timer.start()
+                if value.scenario == self.scenario:
+                    self.settled.emit()
         elif kind == "frontier" and current:
             self.frontier = list(value)  # type: ignore[call-overload]
             self.frontierChanged.emit(self.frontier)
@@ -255,6 +259,7 @@ class Workspace(QObject):
                 self._market_job = None
             if current:
                 self.marketProblem.emit(str(exc) or type(exc).__name__)
+                self.settled.emit()
                 if self.market is not None and self._solve_pending:
                     self.request_solve()
         elif kind == "solve" and current:
@@ -264,6 +269,8 @@ class Workspace(QObject):
             self.outcomeChanged.emit(self.outcome)
             if self._solve_pending:
                 self.request_solve()
+            else:
+                self.settled.emit()
 
     def shutdown(self) -> None:
         self.runner.shutdown()

@@ -73,7 +73,7 @@ class BarsChart(ChartView):
         self.names = names
         self.labels: list[str] = []
         self.values: dict[str, np.ndarray] = {}
-        self.plot.addLegend(offset=(-10, 10), labelTextColor=theme.chart_foreground())
+        self.plot.addLegend(offset=(-10, 4), labelTextColor=theme.chart_foreground(), colCount=len(series))
         width = 0.8 / len(series)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for i, s in enumerate(series):
@@ -95,7 +95,7 @@ class BarsChart(ChartView):
             v = values.get(s, np.zeros(len(labels))) * 100.0
             item.setOpts(x=x + item._offset, height=v)
             top = max(top, float(v.max()) if len(v) else 0.0)
-        self.plot.setYRange(0, max(top * 1.12, 1.0), padding=0)
+        self.plot.setYRange(0, max(top * 1.22, 1.0), padding=0)
 
     def readout_at(self, x: float, y: float) -> str:
         i = int(round(x))
@@ -126,7 +126,9 @@ class AllocationChart(BarsChart):
         if r is None:
             self.set_bars([], {})
             return
-        rows: Any = r.sleeves if self.level.currentData() == "sleeve" else r.assets
+        rows: Any = (
+            [s for s in r.sleeves if s.role != "small_cap"] if self.level.currentData() == "sleeve" else r.assets
+        )
         labels = [getattr(x, "name", None) or x.ticker for x in rows]
         self.set_bars(
             labels,

@@ -30,7 +30,7 @@ def _spin(lo: float, hi: float, decimals: int, suffix: str = "", prefix: str = "
     s.setSuffix(suffix)
     s.setPrefix(prefix)
     s.setKeyboardTracking(False)
-    s.setMinimumWidth(110)
+    s.setMinimumWidth(96)
     return s
 
 
@@ -71,13 +71,15 @@ class ConstraintsPanel(QGroupBox):
         self.whole_shares.setToolTip(self.tr("Round every trade to whole shares (most brokers need this for ETFs)."))
         self._row("", "whole_shares", None, self.whole_shares)
         self.mode = QComboBox()
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(14)
         self.mode.addItem(self.tr("Full rebalance (buy and sell)"), Mode.FULL.value)
         self.mode.addItem(self.tr("Buy only (invest new cash)"), Mode.BUY_ONLY.value)
         self.mode.addItem(self.tr("Sell only (raise cash)"), Mode.SELL_ONLY.value)
         self._row(self.tr("Mode"), "mode", None, self.mode)
         self.cash_flow = _spin(-1e10, 1e10, 0, prefix="$ ", step=500.0)
         self.cash_flow.setToolTip(self.tr("Positive: new money you add (contribution). Negative: money you take out (withdrawal)."))
-        self._row(self.tr("Contribution (+) / withdrawal (−)"), "cash_flow", None, self.cash_flow)
+        self._row(self.tr("Add (+) / withdraw (−)"), "cash_flow", None, self.cash_flow)
         self.force = QCheckBox(self.tr("Rebalance even when inside the bands"))
         self.force.setToolTip(self.tr("Normally nothing is traded while every holding is inside its drift band."))
         self._row("", "force_rebalance", None, self.force)

@@ -108,7 +108,7 @@ class ResultPanel(QGroupBox):
         else:
             n = r.n_trades
             self._banner(
-                self.tr("%n trade(s) proposed.", "", n) if n != 1 else self.tr("1 trade proposed."),
+                self.tr("{n} trades proposed.").format(n=n) if n != 1 else self.tr("1 trade proposed."),
                 theme.chart_foreground().name(),
                 "transparent",
             )

@@ -38,14 +38,14 @@ class WeightControl(QWidget):
         self._on_change = on_change
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
-        self.slider.setMinimumWidth(110)
+        self.slider.setMinimumWidth(70)
         self.spin = QDoubleSpinBox()
         self.spin.setRange(0.0, 100.0)
         self.spin.setDecimals(1)
         self.spin.setSingleStep(1.0)
         self.spin.setSuffix(" %")
         self.spin.setKeyboardTracking(False)
-        self.spin.setFixedWidth(82)
+        self.spin.setFixedWidth(76)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.slider, 1)
@@ -115,10 +115,15 @@ class TargetsPanel(QGroupBox):
         self.now_labels.clear()
         self.problems = {"targets": self.problem}
         self.small_cap = None
-        row = 0
+        head = QLabel(self.tr("now → after"))
+        head.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8pt")
+        head.setToolTip(self.tr("Share of the whole portfolio in %: held now → after the proposed trades"))
+        self.grid.addWidget(head, 0, 2)
+        row = 1
         if sc.targets.outside_sleeves:
             self.small_cap = WeightControl(lambda x, drag: self._edit(edits.set_small_cap_weight, x, "small_cap", drag))
-            row = self._add_row(row, self.tr("Small caps (of portfolio)"), self.small_cap, "small_cap", bold=True)
+            self.small_cap.setToolTip(self.tr("Small caps' share of the whole portfolio; the outside sleeves share the rest"))
+            row = self._add_row(row, self.tr("Small caps"), self.small_cap, "small_cap", bold=True)
         for s in sc.targets.sleeves:
             role = {Role.CORE: self.tr("core"), Role.SATELLITE: self.tr("satellite"), Role.OUTSIDE: self.tr("outside")}[
                 s.role
@@ -138,7 +143,7 @@ class TargetsPanel(QGroupBox):
                     spin.setDecimals(1)
                     spin.setSuffix(" %")
                     spin.setKeyboardTracking(False)
-                    spin.setFixedWidth(82)
+                    spin.setFixedWidth(76)
                     spin.setToolTip(self.tr("{ticker}'s share of the {sleeve} sleeve").format(ticker=a.ticker, sleeve=s.name))
                     spin.valueChanged.connect(lambda v, n=s.name, t=a.ticker: self._edit_asset(n, t, v / 100.0))
                     self.asset_controls[(s.name, a.ticker)] = spin
@@ -157,9 +162,8 @@ class TargetsPanel(QGroupBox):
         self.grid.addWidget(label, row, 0)
         self.grid.addWidget(ctrl, row, 1)
         now = QLabel()
-        now.setMinimumWidth(92)
+        now.setMinimumWidth(78)
         now.setStyleSheet(f"color: {theme.muted().name()}")
-        now.setToolTip(self.tr("Held now → after the proposed trades, as a share of the whole portfolio"))
         self.grid.addWidget(now, row, 2)
         self.now_labels[key] = now
         problem = ProblemLabel(key)
@@ -223,18 +227,21 @@ class TargetsPanel(QGroupBox):
 
     def _on_outcome(self, outcome: Outcome) -> None:
         r = outcome.result
-        rows = {s.name: s for s in r.sleeves} if r else {}
+        rows = {("small_cap" if s.role == "small_cap" else f"sleeve:{s.name}"): s for s in r.sleeves} if r else {}
         for key, label in self.now_labels.items():
-            name = key.removeprefix("sleeve:")
-            s = rows.get(name)
-            if s is None and key == "small_cap" and r is not None:
-                small = [x for x in r.sleeves if x.role != Role.OUTSIDE.value]
-                before = sum(x.weight_before for x in small)
-                after = sum(x.weight_after for x in small)
-                label.setText(f"{fmt.pct(before)} → {fmt.pct(after)}")
-                continue
+            s = rows.get(key)
             if s is None:
                 label.setText("")
                 continue
             color = theme.warn().name() if s.outside_band else theme.muted().name()
-            label.setText(f"<span style='color:{color}'>{fmt.pct(s.weight_before)}</span> → {fmt.pct(s.weight_after)}")
+            before = fmt.number(s.weight_before * 100, 1)
+            label.setText(f"<span style='color:{color}'>{before}</span> → {fmt.number(s.weight_after * 100, 1)}")
+            label.setToolTip(
+                self.tr("{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}").format(
+                    name=s.name,
+                    now=fmt.pct(s.weight_before),
+                    after=fmt.pct(s.weight_after),
+                    target=fmt.pct(s.weight_target),
+                    band=self.tr(" (outside its band)") if s.outside_band else "",
+                )
+            )
