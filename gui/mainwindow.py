@@ -307,8 +307,9 @@ class MainWindow(QMainWindow):
         try:
             parsed = parse_file(path)
         except HoldingsCsvError as exc:
-            self.holdings.problem.show_problem(self.tr("Holdings not imported: {msg}").format(msg=str(exc)))
-            QMessageBox.warning(self, self.tr("Cannot import holdings"), f"{Path(path).name}: {exc}")
+            msg = self.tr("Holdings not imported from {name}: {msg}. Nothing was changed.")
+            self.holdings.problem.show_problem(msg.format(name=Path(path).name, msg=str(exc)))
+            self.statusBar().showMessage(self.tr("Holdings not imported"), 6000)
             return False
         if preview:
             dialog = ImportPreview(parsed.holdings, Path(path).name, self)

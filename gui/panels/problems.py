@@ -7,6 +7,7 @@ registered its label under.
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import Signal
@@ -62,6 +63,16 @@ def problem_key(name: str, scenario: Scenario | None = None) -> str:
     return _ALIASES.get(name, name)
 
 
+def usable_nearest(key: str, value: float) -> float:
+    """The engine's nearest feasible value, rounded the safe way to what the controls show: caps up to
+    the next 0.1 %, money limits down to the dollar."""
+    if key in ("min_cash", "min_trade"):
+        return float(math.floor(value))
+    if key in ("cash_flow", "cash"):
+        return float(round(value))
+    return math.ceil(value * 1000 - 1e-9) / 1000
+
+
 def nearest_text(key: str, value: float) -> str:
     """'17.1 %' for fractions, '$1,200' for money keys."""
     if key in ("min_cash", "min_trade", "cash_flow", "cash"):
@@ -85,7 +96,7 @@ class ProblemLabel(QLabel):
         self._nearest: dict[str, float] = {}
 
     def show_problem(self, message: str, nearest: dict[str, float] | None = None) -> None:
-        self._nearest = dict(nearest or {})
+        self._nearest = {k: usable_nearest(k, v) for k, v in (nearest or {}).items()}
         color = theme.warn().name()
         html = f"<span style='color:{color}'>⚠ {_escape(message)}</span>"
         for name, value in self._nearest.items():

@@ -20,7 +20,7 @@ def twelve_asset_scenario() -> Scenario:
     """A total portfolio: small caps (core IWM+VTWO; value, growth, S&P 600 satellites) next to SPY, AGG and
     two sector funds — 12 tickers, drifted away from the targets."""
     sleeves = (
-        Sleeve("Core", Role.CORE, 0.6, (AssetTarget("IWM", 0.7), AssetTarget("VTWO", 0.3))),
+        Sleeve("Core", Role.CORE, 0.6, (AssetTarget("IWM", 0.7), AssetTarget("VTWO", 0.3)), min_weight=0.2),
         Sleeve("Value", Role.SATELLITE, 0.2, (AssetTarget("IWN", 0.6), AssetTarget("VBR", 0.4))),
         Sleeve("Growth", Role.SATELLITE, 0.1, (AssetTarget("IWO", 0.5), AssetTarget("VBK", 0.5))),
         Sleeve("S&P 600", Role.SATELLITE, 0.1, (AssetTarget("IJR", 0.5), AssetTarget("SPSM", 0.5))),
@@ -48,14 +48,14 @@ def history(tickers: tuple[str, ...] = TWELVE, days: int = 500, seed: int = 1) -
     return pd.DataFrame(prices, index=idx, columns=list(tickers))
 
 
-def test_market(tickers: tuple[str, ...] = TWELVE, *, with_history: bool = True) -> MarketSnapshot:
+def market_with_history(tickers: tuple[str, ...] = TWELVE, *, with_history: bool = True) -> MarketSnapshot:
     m = helpers.market(list(tickers))
     return replace(m, history=history(tickers) if with_history else None, price_source="test market")
 
 
 def fake_engine(market: MarketSnapshot | None = None, **overrides: Any) -> EngineCalls:
     """The real optimizer over an in-memory market (no data layer, no network)."""
-    snap = market or test_market()
+    snap = market or market_with_history()
 
     def resolve(scenario: Scenario, **_kw: Any) -> MarketSnapshot:
         return snap
