@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
     def _init_status(self) -> None:
         self.source_label = QLabel()
         self.busy_label = QLabel()
+        fm = self.busy_label.fontMetrics()
+        self.busy_label.setFixedSize(fm.horizontalAdvance(self.tr("Computing…")) + 12, fm.height() + 4)
         sb = self.statusBar()
         sb.addPermanentWidget(self.busy_label)
         sb.addPermanentWidget(self.source_label)

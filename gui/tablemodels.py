@@ -22,6 +22,18 @@ Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
 _FLAG = Qt.ItemFlag
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ANSWERED = frozenset(
+    int(r)
+    for r in (
+        _ROLE.DisplayRole,
+        _ROLE.EditRole,
+        _ROLE.CheckStateRole,
+        _ROLE.TextAlignmentRole,
+        _ROLE.ForegroundRole,
+        _ROLE.BackgroundRole,
+        _ROLE.ToolTipRole,
+    )
+)
 
 
 def tr(text: str) -> str:
@@ -65,6 +77,7 @@ class HoldingsModel(QAbstractTableModel):
         self._assets: dict[str, AssetRow] = {}
         self._prices: dict[str, float] = {}
         self.problem_tickers: set[str] = set()
+        self._cache: dict[tuple[int, int, int], Any] = {}
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -76,6 +89,7 @@ class HoldingsModel(QAbstractTableModel):
     ) -> None:
         rows = list(scenario.universe) if scenario else []
         assets = {a.ticker: a for a in result.assets} if result else {}
+        self._cache.clear()
         if rows != self._rows:
             self.beginResetModel()
             self.scenario, self._rows, self._assets = scenario, rows, assets
@@ -153,6 +167,22 @@ class HoldingsModel(QAbstractTableModel):
         raise IndexError(col)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        """Cached: views ask for the same cells many times per repaint."""
+        if role not in _ANSWERED:
+            return None
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = self._data(index, role)
+            return value
+
+    def invalidate(self) -> None:
+        self._cache.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HoldingsColumn) - 1))
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or self.scenario is None:
             return None
         col = HoldingsColumn(index.column())
@@ -281,8 +311,10 @@ class TradesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.trades: tuple[Trade, ...] = ()
+        self._cache: dict[tuple[int, int, int], Any] = {}
 
     def set_trades(self, trades: tuple[Trade, ...]) -> None:
+        self._cache.clear()
         if len(trades) == len(self.trades):
             self.trades = trades
             if trades:
@@ -304,6 +336,16 @@ class TradesModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if role not in _ANSWERED:
+            return None
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = self._data(index, role)
+            return value
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid():
             return None
         t = self.trades[index.row()]

@@ -155,11 +155,11 @@ class Workspace(QObject):
     def _apply(self, scenario: Scenario) -> None:
         was_dirty = self.dirty
         self.scenario = scenario
+        self.request_solve()  # first, so the solve runs while the panels catch up
         self.scenarioChanged.emit(scenario)
         self.undoChanged.emit()
         if self.dirty != was_dirty:
             self.dirtyChanged.emit(self.dirty)
-        self.request_solve()
 
     # -- market data ----------------------------------------------------------------------------
 

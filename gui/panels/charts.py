@@ -171,10 +171,10 @@ class FrontierChart(ChartView):
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(self.tr("Volatility (annualized, %)"))
         pi.getAxis("left").setLabel(self.tr("Tracking error (%)"))
-        self.plot.addLegend(offset=(-10, 10), labelTextColor=theme.chart_foreground())
+        self.plot.addLegend(offset=(-10, 34), labelTextColor=theme.chart_foreground())
         self.curve = self.plot.plot([], [], pen=pg.mkPen(theme.chart_foreground(), width=2), name=self.tr("Frontier"))
         self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.sell(), width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
-        self.cap_label = pg.TextItem(color=theme.sell(), anchor=(0, 0))
+        self.cap_label = pg.TextItem(color=theme.sell(), anchor=(1.05, 0))
         self.plot.addItem(self.cap)
         self.plot.addItem(self.cap_label)
         self.points: dict[str, pg.ScatterPlotItem] = {}

@@ -41,6 +41,7 @@ class ConstraintsPanel(QGroupBox):
         self.ws = workspace
         self.problems: dict[str, ProblemLabel] = {}
         self._updating = False
+        self._shown: Constraints | None = None
         outer = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -128,6 +129,9 @@ class ConstraintsPanel(QGroupBox):
 
     def _on_scenario(self, sc: Scenario) -> None:
         c: Constraints = sc.constraints
+        if c == self._shown:
+            return  # untouched controls are not repainted
+        self._shown = c
         self._updating = True
         try:
             self.vol_on.setChecked(c.vol_cap is not None)

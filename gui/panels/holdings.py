@@ -42,9 +42,11 @@ class HoldingsPanel(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(HoldingsColumn.TICKER, QHeaderView.ResizeMode.Stretch)
+        # sized to contents when the rows change, not on every update (that measures every cell)
+        self.model.modelReset.connect(self._fit_columns)
+        self._fitted_with_result = False
 
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setToolTip(self.tr("Add a holding by its ticker symbol"))
@@ -87,13 +89,31 @@ class HoldingsPanel(QGroupBox):
         self.model.set_state(self.ws.scenario, self.ws.result, self._prices())
 
     def _on_scenario(self, sc: Scenario) -> None:
-        self.cash.blockSignals(True)
-        self.cash.setValue(sc.portfolio.cash)
-        self.cash.blockSignals(False)
-        self._refresh()
+        shown = self.model.scenario
+        if shown is None or shown.universe != sc.universe:
+            self._fitted_with_result = False
+        if self.cash.value() != sc.portfolio.cash:
+            self.cash.blockSignals(True)
+            self.cash.setValue(sc.portfolio.cash)
+            self.cash.blockSignals(False)
+        if (
+            shown is None
+            or shown.portfolio != sc.portfolio
+            or shown.constraints != sc.constraints
+            or shown.universe != sc.universe
+        ):
+            self._refresh()  # a target-only edit (slider drag) waits for its result instead
 
     def _on_outcome(self, outcome: Outcome) -> None:
         self._refresh()
+        if outcome.result is not None and not self._fitted_with_result:
+            self._fitted_with_result = True
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        for col in HoldingsColumn:
+            if col is not HoldingsColumn.TICKER:
+                self.table.resizeColumnToContents(col)
 
     def _cash_changed(self, value: float) -> None:
         if self.ws.scenario is not None:

@@ -106,6 +106,8 @@ class ProblemLabel(QLabel):
         self.setVisible(True)
 
     def clear_problem(self) -> None:
+        if not self.isVisibleTo(self.parentWidget()) and not self.text():
+            return  # already clear: touching it would make the layout recompute
         self._nearest = {}
         self.setText("")
         self.setVisible(False)

@@ -50,6 +50,8 @@ class ResultPanel(QGroupBox):
             head.setStyleSheet(f"color: {theme.muted().name()}")
             value = QLabel("—")
             value.setStyleSheet("font-size: 13pt; font-weight: 600")
+            value.setFixedHeight(value.fontMetrics().height() + 14)
+            value.setMinimumWidth(60)
             if key in tips:
                 head.setToolTip(tips[key])
                 value.setToolTip(tips[key])
@@ -66,8 +68,9 @@ class ResultPanel(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TradesColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        self.trades.modelReset.connect(self._fit_columns)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8.5pt")
@@ -78,6 +81,11 @@ class ResultPanel(QGroupBox):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.notes)
         workspace.outcomeChanged.connect(self.show_outcome)
+
+    def _fit_columns(self) -> None:
+        for col in TradesColumn:
+            if col is not TradesColumn.REASON:
+                self.table.resizeColumnToContents(col)
 
     def _banner(self, text: str, fg: str, bg: str) -> None:
         self.status.setText(text)

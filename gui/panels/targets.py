@@ -54,10 +54,15 @@ class WeightControl(QWidget):
         self.spin.valueChanged.connect(lambda v: self._on_change(v / 100.0, False))
 
     def set_fraction(self, x: float) -> None:
-        for w, v in ((self.slider, round(x * SLIDER_STEPS)), (self.spin, x * 100.0)):
-            w.blockSignals(True)
-            w.setValue(v)  # type: ignore[attr-defined]
-            w.blockSignals(False)
+        step = round(x * SLIDER_STEPS)
+        if self.slider.value() != step:
+            self.slider.blockSignals(True)
+            self.slider.setValue(step)
+            self.slider.blockSignals(False)
+        if abs(self.spin.value() - x * 100.0) > 1e-9:
+            self.spin.blockSignals(True)
+            self.spin.setValue(x * 100.0)
+            self.spin.blockSignals(False)
 
 
 class TargetsPanel(QGroupBox):
@@ -90,7 +95,7 @@ class TargetsPanel(QGroupBox):
         outer.addWidget(self.grid_host)
         self.totals = QLabel()
         self.totals.setObjectName("totals")
-        self.totals.setWordWrap(True)
+        self.totals.setFixedHeight(self.totals.fontMetrics().lineSpacing() * 2 + 6)
         outer.addWidget(self.totals)
         self.hint = QLabel(
             self.tr("Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.")
@@ -162,7 +167,7 @@ class TargetsPanel(QGroupBox):
         self.grid.addWidget(label, row, 0)
         self.grid.addWidget(ctrl, row, 1)
         now = QLabel()
-        now.setMinimumWidth(78)
+        now.setFixedSize(84, now.fontMetrics().height() + 4)  # fixed: new numbers must not re-layout the panel
         now.setStyleSheet(f"color: {theme.muted().name()}")
         self.grid.addWidget(now, row, 2)
         self.now_labels[key] = now
@@ -203,7 +208,7 @@ class TargetsPanel(QGroupBox):
             self.controls[s.name].set_fraction(s.weight)
             for a in s.assets:
                 spin = self.asset_controls.get((s.name, a.ticker))
-                if spin is not None:
+                if spin is not None and abs(spin.value() - a.weight * 100.0) > 1e-9:
                     spin.blockSignals(True)
                     spin.setValue(a.weight * 100.0)
                     spin.blockSignals(False)

@@ -1,0 +1,144 @@
+"""GUI benchmark (a script, not a timed test): drives the real widgets in-process, offscreen.
+
+1. Slider → result on screen: move the core slider of a 12-asset scenario, wait until the new trades
+   table, headline figures and the visible chart have been updated and painted; median over many moves.
+   Target ≤ 16 ms. The engine's own solve time is reported next to it.
+2. Cold start → first result: a fresh interpreter that imports the app, builds the window, opens the
+   bundled example on the simulated demo data and shows the first result. Target ≤ 1.5 s.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [--moves 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+T_PROCESS = time.perf_counter()
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _isolate_settings() -> None:
+    import tempfile
+
+    os.environ.setdefault("CORESAT_CONFIG_DIR", tempfile.mkdtemp(prefix="coresat-bench-"))
+
+
+def slider_bench(moves: int) -> dict[str, float]:
+    _isolate_settings()
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from gui import theme
+    from gui.mainwindow import MainWindow
+    from gui.panels import charts
+    from gui.workspace import Workspace
+    from tests.gui.builders import fake_engine, twelve_asset_scenario
+
+    app = QApplication.instance() or QApplication([])
+    theme.apply(app, dark=False)  # type: ignore[arg-type]
+    charts.configure()
+    ws = Workspace(fake_engine())
+    window = MainWindow(ws)
+    window.ask_before_discard = False
+    window.resize(1480, 900)
+    window.show()
+
+    def wait_settled() -> None:
+        loop = QEventLoop()
+        ws.settled.connect(loop.quit)
+        loop.exec()
+        ws.settled.disconnect(loop.quit)
+
+    ws.set_document(twelve_asset_scenario(), None)
+    wait_settled()
+    app.processEvents()
+    slider = window.targets.controls["Core"].slider
+    latencies: list[float] = []
+    solves: list[float] = []
+    values = [500 + (i * 37) % 300 for i in range(moves + 5)]
+    for i, v in enumerate(values):
+        if v == slider.value():
+            v += 1
+        t0 = time.perf_counter()
+        slider.setValue(v)
+        wait_settled()
+        app.processEvents()  # the queued repaints of the table, figures and chart happen here
+        dt = time.perf_counter() - t0
+        assert ws.result is not None and ws.outcome is not None and ws.outcome.scenario == ws.scenario
+        if i >= 5:  # warm-up
+            latencies.append(dt)
+            solves.append(ws.result.solve_seconds)
+    ws.shutdown()
+    window.close()
+    return {
+        "median_ms": statistics.median(latencies) * 1000,
+        "p90_ms": sorted(latencies)[int(0.9 * len(latencies))] * 1000,
+        "engine_median_ms": statistics.median(solves) * 1000,
+        "n_assets": float(len(ws.scenario.universe)) if ws.scenario else 0.0,
+    }
+
+
+def cold_child() -> None:
+    """Runs in a fresh interpreter: import, build, open the bundled example on demo data, first result."""
+    _isolate_settings()
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from gui.app import build, create_app, open_initial
+
+    create_app()
+    window, ws = build("light", demo=True)
+    window.show()
+    loop = QEventLoop()
+    got: dict[str, str] = {}
+    ws.outcomeChanged.connect(lambda o: (got.setdefault("r", "result" if o.result else f"problem: {o.problem}"), loop.quit()))
+    ws.marketProblem.connect(lambda m: (got.setdefault("r", f"market problem: {m}"), loop.quit()))
+    QTimer.singleShot(30_000, loop.quit)
+    open_initial(window, ws, None)
+    loop.exec()
+    elapsed = time.perf_counter() - T_PROCESS
+    print(f"FIRST {elapsed:.4f} {got.get('r', 'timeout')}", flush=True)
+    ws.shutdown()
+
+
+def cold_bench(runs: int) -> dict[str, object]:
+    times, inner, what = [], [], ""
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, __file__, "--cold-child"], capture_output=True, text=True,
+                             timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        line = next((x for x in out.stdout.splitlines() if x.startswith("FIRST ")), None)
+        if line is None:
+            raise SystemExit(f"cold start child failed:\n{out.stderr[-2000:]}")
+        times.append(time.perf_counter() - t0)
+        _, secs, what = line.split(" ", 2)
+        inner.append(float(secs))
+    return {"median_s": statistics.median(times), "in_process_median_s": statistics.median(inner), "first": what}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--moves", type=int, default=60)
+    p.add_argument("--cold-runs", type=int, default=3)
+    p.add_argument("--cold-child", action="store_true", help=argparse.SUPPRESS)
+    a = p.parse_args()
+    if a.cold_child:
+        cold_child()
+        return
+    s = slider_bench(a.moves)
+    print(f"slider -> trades+charts on screen, {s['n_assets']:.0f} assets: median {s['median_ms']:.1f} ms, "
+          f"p90 {s['p90_ms']:.1f} ms (engine solve median {s['engine_median_ms']:.1f} ms; target <= 16 ms)")
+    c = cold_bench(a.cold_runs)
+    print(f"cold start -> first result (bundled example, demo data): median {c['median_s']:.2f} s wall "
+          f"({c['in_process_median_s']:.2f} s inside the process; target <= 1.5 s) [{c['first']}]")
+
+
+if __name__ == "__main__":
+    main()
