@@ -98,7 +98,9 @@ def cold_child() -> None:
     window.show()
     loop = QEventLoop()
     got: dict[str, str] = {}
-    ws.outcomeChanged.connect(lambda o: (got.setdefault("r", "result" if o.result else f"problem: {o.problem}"), loop.quit()))
+    ws.outcomeChanged.connect(
+        lambda o: (got.setdefault("r", "result" if o.result else f"problem: {o.problem}"), loop.quit())
+    )
     ws.marketProblem.connect(lambda m: (got.setdefault("r", f"market problem: {m}"), loop.quit()))
     QTimer.singleShot(30_000, loop.quit)
     open_initial(window, ws, None)
@@ -112,15 +114,24 @@ def cold_bench(runs: int) -> dict[str, object]:
     times, inner, what = [], [], ""
     for _ in range(runs):
         t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, __file__, "--cold-child"], capture_output=True, text=True,
-                             timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        out = subprocess.run(
+            [sys.executable, __file__, "--cold-child"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         line = next((x for x in out.stdout.splitlines() if x.startswith("FIRST ")), None)
         if line is None:
             raise SystemExit(f"cold start child failed:\n{out.stderr[-2000:]}")
         times.append(time.perf_counter() - t0)
         _, secs, what = line.split(" ", 2)
         inner.append(float(secs))
-    return {"median_s": statistics.median(times), "in_process_median_s": statistics.median(inner), "first": what}
+    return {
+        "median_s": statistics.median(times),
+        "in_process_median_s": statistics.median(inner),
+        "first": what,
+    }
 
 
 def main() -> None:
@@ -133,11 +144,15 @@ def main() -> None:
         cold_child()
         return
     s = slider_bench(a.moves)
-    print(f"slider -> trades+charts on screen, {s['n_assets']:.0f} assets: median {s['median_ms']:.1f} ms, "
-          f"p90 {s['p90_ms']:.1f} ms (engine solve median {s['engine_median_ms']:.1f} ms; target <= 16 ms)")
+    print(
+        f"slider -> trades+charts on screen, {s['n_assets']:.0f} assets: median {s['median_ms']:.1f} ms, "
+        f"p90 {s['p90_ms']:.1f} ms (engine solve median {s['engine_median_ms']:.1f} ms; target <= 16 ms)"
+    )
     c = cold_bench(a.cold_runs)
-    print(f"cold start -> first result (bundled example, demo data): median {c['median_s']:.2f} s wall "
-          f"({c['in_process_median_s']:.2f} s inside the process; target <= 1.5 s) [{c['first']}]")
+    print(
+        f"cold start -> first result (bundled example, demo data): median {c['median_s']:.2f} s wall "
+        f"({c['in_process_median_s']:.2f} s inside the process; target <= 1.5 s) [{c['first']}]"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ TABS = ("allocation", "risk", "frontier", "growth", "drawdown")
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="coresat", description="Coresat desktop app")
     p.add_argument("scenario", nargs="?", help="scenario file to open (*.coresat.toml)")
-    p.add_argument("--screenshot", metavar="FILE.png", help="render the main window after the first result and exit")
+    p.add_argument(
+        "--screenshot", metavar="FILE.png", help="render the main window after the first result and exit"
+    )
     p.add_argument("--theme", choices=("system", "light", "dark"), default="system")
     p.add_argument("--demo", action="store_true", help="use the bundled simulated demo data")
     p.add_argument("--tab", choices=TABS, default=None, help="chart tab to show")
@@ -65,7 +67,7 @@ def open_initial(window: MainWindow, ws: Workspace, requested: str | None) -> No
         try:
             ws.open(last)
             return
-        except Exception:  # noqa: BLE001 - a broken last file must not stop the app from starting
+        except Exception:
             pass
     text = resources.read_text("examples", DEFAULT_EXAMPLE)
     ws.set_document(scenario_file.loads(text, source=DEFAULT_EXAMPLE), None)
@@ -131,7 +133,9 @@ def run_app(args: list[str]) -> int:
     return int(app.exec())
 
 
-def _screenshot(app: QApplication, window: MainWindow, ws: Workspace, out: Path, opts: argparse.Namespace) -> int:
+def _screenshot(
+    app: QApplication, window: MainWindow, ws: Workspace, out: Path, opts: argparse.Namespace
+) -> int:
     """Render after the first result (or the first explanation of why there is none), then exit."""
     window.ask_before_discard = False
     window.show()
@@ -160,5 +164,3 @@ def _screenshot(app: QApplication, window: MainWindow, ws: Workspace, out: Path,
     app.exec()
     ws.shutdown()
     return done["code"]
-
-

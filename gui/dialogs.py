@@ -32,8 +32,13 @@ class ImportPreview(QDialog):
         self.setWindowTitle(tr("Import holdings"))
         self.holdings = holdings
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("{n} holdings read from {src}. They will replace the current holdings.").format(
-            n=len(holdings), src=source)))
+        lay.addWidget(
+            QLabel(
+                tr("{n} holdings read from {src}. They will replace the current holdings.").format(
+                    n=len(holdings), src=source
+                )
+            )
+        )
         table = QTableWidget(len(holdings), 3)
         table.setHorizontalHeaderLabels([tr("Ticker"), tr("Shares"), tr("Price")])
         table.verticalHeader().setVisible(False)
@@ -45,7 +50,9 @@ class ImportPreview(QDialog):
         self.table = table
         lay.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.replace_button = buttons.addButton(tr("Replace holdings"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.replace_button = buttons.addButton(
+            tr("Replace holdings"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

@@ -105,7 +105,9 @@ def set_asset_weight(sc: Scenario, sleeve_name: str, ticker: str, weight: float)
         others = [a for a in s.assets if a.ticker != ticker]
         if not others:
             weight = 1.0
-        rest = dict(zip((a.ticker for a in others), _share([a.weight for a in others], 1.0 - weight), strict=True))
+        rest = dict(
+            zip((a.ticker for a in others), _share([a.weight for a in others], 1.0 - weight), strict=True)
+        )
         assets = tuple(replace(a, weight=weight if a.ticker == ticker else rest[a.ticker]) for a in s.assets)
         out.append(replace(s, assets=assets))
     return _with_sleeves(sc, out)
@@ -138,7 +140,9 @@ def set_price(sc: Scenario, ticker: str, price: float | None) -> Scenario:
 
 
 def rename_holding(sc: Scenario, old: str, new: str) -> Scenario:
-    return _with_holdings(sc, [replace(h, ticker=new) if h.ticker == old else h for h in sc.portfolio.holdings])
+    return _with_holdings(
+        sc, [replace(h, ticker=new) if h.ticker == old else h for h in sc.portfolio.holdings]
+    )
 
 
 def add_holding(sc: Scenario, ticker: str, shares: float = 0.0) -> Scenario:
@@ -166,7 +170,9 @@ def set_constraints(sc: Scenario, **changes: Any) -> Scenario:
     return replace(sc, constraints=replace(sc.constraints, **changes))
 
 
-def set_restriction(sc: Scenario, ticker: str, *, no_buy: bool | None = None, no_sell: bool | None = None) -> Scenario:
+def set_restriction(
+    sc: Scenario, ticker: str, *, no_buy: bool | None = None, no_sell: bool | None = None
+) -> Scenario:
     c = sc.constraints
     nb, ns = set(c.no_buy), set(c.no_sell)
     if no_buy is not None:
@@ -181,4 +187,6 @@ def new_scenario(name: str = "Untitled") -> Scenario:
     from engine.model.scenario import AssetTarget, Portfolio, TargetTree
 
     core = Sleeve(name="Core", role=Role.CORE, weight=1.0, assets=(AssetTarget("IWM", 1.0),))
-    return Scenario(name=name, portfolio=Portfolio(holdings=(), cash=10000.0), targets=TargetTree(sleeves=(core,)))
+    return Scenario(
+        name=name, portfolio=Portfolio(holdings=(), cash=10000.0), targets=TargetTree(sleeves=(core,))
+    )

@@ -15,5 +15,15 @@ def trades_csv(result: RebalanceResult) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(COLUMNS)
     for t in result.trades:
-        w.writerow([t.side.value, t.ticker, f"{t.shares:g}", f"{t.price:.4f}", f"{t.amount:.2f}", f"{t.cost:.2f}", t.reason])
+        w.writerow(
+            [
+                t.side.value,
+                t.ticker,
+                f"{t.shares:g}",
+                f"{t.price:.4f}",
+                f"{t.amount:.2f}",
+                f"{t.cost:.2f}",
+                t.reason,
+            ]
+        )
     return buf.getvalue()

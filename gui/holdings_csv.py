@@ -62,7 +62,9 @@ def parse_text(text: str) -> ParsedHoldings:
             )
         ticker = cells[0].upper()
         if not valid_ticker(ticker):
-            raise HoldingsCsvError(f"line {n}: {cells[0]!r} is not a ticker symbol (letters, digits, '.', '-')")
+            raise HoldingsCsvError(
+                f"line {n}: {cells[0]!r} is not a ticker symbol (letters, digits, '.', '-')"
+            )
         if ticker in out:
             raise HoldingsCsvError(f"line {n}: {ticker} is listed twice; merge the rows")
         shares = _number(cells[1], n, "shares")

@@ -81,7 +81,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -96,10 +98,18 @@ class MainWindow(QMainWindow):
         self.act_open = self._action(self.tr("&Open…"), self.open_dialog, K.Open)
         self.act_save = self._action(self.tr("&Save"), self.save, K.Save)
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, K.SaveAs)
-        self.act_import = self._action(self.tr("&Import Holdings…"), self.import_holdings, "Ctrl+I",
-                                       self.tr("Replace the holdings from a CSV file"))
-        self.act_export = self._action(self.tr("&Export Trades…"), self.export_trades, "Ctrl+E",
-                                       self.tr("Save the proposed trades as a CSV file"))
+        self.act_import = self._action(
+            self.tr("&Import Holdings…"),
+            self.import_holdings,
+            "Ctrl+I",
+            self.tr("Replace the holdings from a CSV file"),
+        )
+        self.act_export = self._action(
+            self.tr("&Export Trades…"),
+            self.export_trades,
+            "Ctrl+E",
+            self.tr("Save the proposed trades as a CSV file"),
+        )
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.ws.undo, K.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.ws.redo, K.Redo)
@@ -157,7 +167,9 @@ class MainWindow(QMainWindow):
     def problem_labels(self) -> dict[str, ProblemLabel]:
         return {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem}
 
-    def _route(self, names: tuple[str, ...] | list[str], message: str, nearest: dict[str, float]) -> list[ProblemLabel]:
+    def _route(
+        self, names: tuple[str, ...] | list[str], message: str, nearest: dict[str, float]
+    ) -> list[ProblemLabel]:
         labels = self.problem_labels()
         shown: list[ProblemLabel] = []
         for name in names:
@@ -190,7 +202,9 @@ class MainWindow(QMainWindow):
                     self._route([f"asset:{t}" for t in bad], p.message, {})
         self.act_export.setEnabled(bool(r is not None and r.trades))
         if r is not None:
-            self.statusBar().showMessage(self.tr("Solved in {ms} ms").format(ms=round(r.solve_seconds * 1000, 1)), 4000)
+            self.statusBar().showMessage(
+                self.tr("Solved in {ms} ms").format(ms=round(r.solve_seconds * 1000, 1)), 4000
+            )
 
     def _apply_nearest(self, name: str, value: float) -> None:
         sc = self.ws.scenario
@@ -203,7 +217,9 @@ class MainWindow(QMainWindow):
 
     def _on_market(self, market: MarketSnapshot) -> None:
         date = market.as_of.isoformat() if market.as_of else self.tr("unknown date")
-        self.source_label.setText(self.tr("Data: {src} · prices as of {date}").format(src=market.price_source, date=date))
+        self.source_label.setText(
+            self.tr("Data: {src} · prices as of {date}").format(src=market.price_source, date=date)
+        )
         for w in market.warnings:
             self.statusBar().showMessage(w, 8000)
         if self._progress is not None:
@@ -247,7 +263,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Unsaved changes"),
             self.tr("Save the changes to this scenario first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -299,8 +317,9 @@ class MainWindow(QMainWindow):
         return True
 
     def import_holdings(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import holdings"), str(Path.home()),
-                                              "CSV (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import holdings"), str(Path.home()), "CSV (*.csv *.txt);;All files (*)"
+        )
         if path:
             self.import_holdings_from(path)
 
@@ -326,7 +345,9 @@ class MainWindow(QMainWindow):
         r = self.ws.result
         if r is None or not r.trades:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export trades"), str(Path.home() / "trades.csv"), "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export trades"), str(Path.home() / "trades.csv"), "CSV (*.csv)"
+        )
         if path:
             self.export_trades_to(Path(path))
 
@@ -365,9 +386,13 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         s = settings.settings()
-        for key, fn in (("geometry", self.restoreGeometry), ("window_state", self.restoreState),
-                        ("splitter", self.splitter.restoreState), ("middle", self.middle.restoreState),
-                        ("left", self.left.restoreState)):
+        for key, fn in (
+            ("geometry", self.restoreGeometry),
+            ("window_state", self.restoreState),
+            ("splitter", self.splitter.restoreState),
+            ("middle", self.middle.restoreState),
+            ("left", self.left.restoreState),
+        ):
             value = s.value(key)
             if isinstance(value, QByteArray | bytes):
                 fn(QByteArray(value))

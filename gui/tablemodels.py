@@ -120,7 +120,9 @@ class HoldingsModel(QAbstractTableModel):
             return _holding_headers()[HoldingsColumn(section)]
         if orientation == Qt.Orientation.Horizontal and role == _ROLE.ToolTipRole:
             return {
-                HoldingsColumn.DRIFT: tr("Weight minus target, in percentage points; orange when outside its band"),
+                HoldingsColumn.DRIFT: tr(
+                    "Weight minus target, in percentage points; orange when outside its band"
+                ),
                 HoldingsColumn.PRICE: tr("Your own price if you typed one, else the market price (grey)"),
                 HoldingsColumn.NO_BUY: tr("Never buy this ticker"),
                 HoldingsColumn.NO_SELL: tr("Never sell this ticker"),
@@ -235,7 +237,11 @@ class HoldingsModel(QAbstractTableModel):
         col = HoldingsColumn(index.column())
         if col in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
             f |= _FLAG.ItemIsEditable
-        if col is HoldingsColumn.TICKER and self.scenario and self._rows[index.row()] in self.scenario.portfolio.tickers:
+        if (
+            col is HoldingsColumn.TICKER
+            and self.scenario
+            and self._rows[index.row()] in self.scenario.portfolio.tickers
+        ):
             f |= _FLAG.ItemIsEditable
         if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
             f |= _FLAG.ItemIsUserCheckable
@@ -365,7 +371,10 @@ class TradesModel(QAbstractTableModel):
         if role == _ROLE.BackgroundRole and col is TradesColumn.SIDE:
             return theme.buy_bg() if t.side is Side.BUY else theme.sell_bg()
         if role == _ROLE.TextAlignmentRole and col in (
-            TradesColumn.SHARES, TradesColumn.PRICE, TradesColumn.AMOUNT, TradesColumn.COST
+            TradesColumn.SHARES,
+            TradesColumn.PRICE,
+            TradesColumn.AMOUNT,
+            TradesColumn.COST,
         ):
             return _RIGHT
         if role == _ROLE.ToolTipRole and col is TradesColumn.REASON:

@@ -77,7 +77,9 @@ class BarsChart(ChartView):
         width = 0.8 / len(series)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for i, s in enumerate(series):
-            item = pg.BarGraphItem(x=[], height=[], width=width, brush=theme.series(s), pen=None, name=names[s])
+            item = pg.BarGraphItem(
+                x=[], height=[], width=width, brush=theme.series(s), pen=None, name=names[s]
+            )
             item._offset = (i - (len(series) - 1) / 2) * width
             self.plot.addItem(item)
             self.bars[s] = item
@@ -98,10 +100,12 @@ class BarsChart(ChartView):
         self.plot.setYRange(0, max(top * 1.22, 1.0), padding=0)
 
     def readout_at(self, x: float, y: float) -> str:
-        i = int(round(x))
+        i = round(x)
         if not 0 <= i < len(self.labels):
             return ""
-        parts = [f"{self.names[s]} {fmt.pct(float(self.values[s][i]))}" for s in self.series if s in self.values]
+        parts = [
+            f"{self.names[s]} {fmt.pct(float(self.values[s][i]))}" for s in self.series if s in self.values
+        ]
         return f"{self.labels[i]}: " + " · ".join(parts)
 
 
@@ -127,7 +131,9 @@ class AllocationChart(BarsChart):
             self.set_bars([], {})
             return
         rows: Any = (
-            [s for s in r.sleeves if s.role != "small_cap"] if self.level.currentData() == "sleeve" else r.assets
+            [s for s in r.sleeves if s.role != "small_cap"]
+            if self.level.currentData() == "sleeve"
+            else r.assets
         )
         labels = [getattr(x, "name", None) or x.ticker for x in rows]
         self.set_bars(
@@ -144,7 +150,9 @@ class RiskChart(BarsChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         names = {"current": self.tr("Current"), "after": self.tr("After trades")}
         super().__init__(("current", "after"), names, parent)
-        self.header.addWidget(QLabel(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs")))
+        self.header.addWidget(
+            QLabel(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs"))
+        )
         self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio risk"))
 
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
@@ -167,13 +175,19 @@ class FrontierChart(ChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header.addWidget(QLabel(self.tr("Volatility vs tracking error: how close to the targets each risk level allows")))
+        self.header.addWidget(
+            QLabel(self.tr("Volatility vs tracking error: how close to the targets each risk level allows"))
+        )
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(self.tr("Volatility (annualized, %)"))
         pi.getAxis("left").setLabel(self.tr("Tracking error (%)"))
         self.plot.addLegend(offset=(-10, 34), labelTextColor=theme.chart_foreground())
-        self.curve = self.plot.plot([], [], pen=pg.mkPen(theme.chart_foreground(), width=2), name=self.tr("Frontier"))
-        self.cap = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.sell(), width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.curve = self.plot.plot(
+            [], [], pen=pg.mkPen(theme.chart_foreground(), width=2), name=self.tr("Frontier")
+        )
+        self.cap = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen(theme.sell(), width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+        )
         self.cap_label = pg.TextItem(color=theme.sell(), anchor=(1.05, 0))
         self.plot.addItem(self.cap)
         self.plot.addItem(self.cap_label)
@@ -181,8 +195,14 @@ class FrontierChart(ChartView):
         names = {"current": self.tr("Current"), "target": self.tr("Target"), "after": self.tr("Proposed")}
         symbols = {"current": "o", "target": "s", "after": "t"}
         for s in SERIES:
-            item = pg.ScatterPlotItem(size=13, brush=theme.series(s), pen=pg.mkPen(theme.chart_foreground()),
-                                      symbol=symbols[s], name=names[s], hoverable=True)
+            item = pg.ScatterPlotItem(
+                size=13,
+                brush=theme.series(s),
+                pen=pg.mkPen(theme.chart_foreground()),
+                symbol=symbols[s],
+                name=names[s],
+                hoverable=True,
+            )
             self.plot.addItem(item)
             self.points[s] = item
         self.names = names
@@ -246,7 +266,9 @@ class FrontierChart(ChartView):
         else:
             v, t = self.marks[best]
             name = self.names[best]
-        return self.tr("{name}: volatility {vol}, tracking error {te}").format(name=name, vol=fmt.pct(v), te=fmt.pct(t, 2))
+        return self.tr("{name}: volatility {vol}, tracking error {te}").format(
+            name=name, vol=fmt.pct(v), te=fmt.pct(t, 2)
+        )
 
 
 class PathChart(ChartView):
@@ -263,9 +285,15 @@ class PathChart(ChartView):
         self.header.addWidget(QLabel(title))
         self.plot.getPlotItem().getAxis("left").setLabel("$" if kind == "growth" else "%")
         self.plot.addLegend(offset=(10, 10), labelTextColor=theme.chart_foreground())
-        self.before = self.plot.plot([], [], pen=pg.mkPen(theme.series("current"), width=2), name=self.tr("Current"))
-        self.after = self.plot.plot([], [], pen=pg.mkPen(theme.series("after"), width=2), name=self.tr("Proposed"))
-        self.empty = pg.TextItem(self.tr("No price history for this scenario"), color=theme.muted(), anchor=(0.5, 0.5))
+        self.before = self.plot.plot(
+            [], [], pen=pg.mkPen(theme.series("current"), width=2), name=self.tr("Current")
+        )
+        self.after = self.plot.plot(
+            [], [], pen=pg.mkPen(theme.series("after"), width=2), name=self.tr("Proposed")
+        )
+        self.empty = pg.TextItem(
+            self.tr("No price history for this scenario"), color=theme.muted(), anchor=(0.5, 0.5)
+        )
         self.plot.addItem(self.empty)
         self.x = np.zeros(0)
         self.y: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
@@ -284,7 +312,11 @@ class PathChart(ChartView):
             return
         self.empty.setVisible(False)
         dates = np.asarray(p.dates)
-        x = dates.astype("datetime64[s]").astype(float) if np.issubdtype(dates.dtype, np.datetime64) else dates.astype(float)
+        x = (
+            dates.astype("datetime64[s]").astype(float)
+            if np.issubdtype(dates.dtype, np.datetime64)
+            else dates.astype(float)
+        )
         if self.kind == "growth":
             b, a = np.asarray(p.growth_before), np.asarray(p.growth_after)
         else:
@@ -300,10 +332,7 @@ class PathChart(ChartView):
         i = int(np.clip(np.searchsorted(self.x, x), 0, len(self.x) - 1))
         day = np.datetime64(int(self.x[i]), "s").astype("datetime64[D]")
         b, a = float(self.y[0][i]), float(self.y[1][i])
-        if self.kind == "growth":
-            vals = (fmt.money(b), fmt.money(a))
-        else:
-            vals = (fmt.pct(b / 100), fmt.pct(a / 100))
+        vals = (fmt.money(b), fmt.money(a)) if self.kind == "growth" else (fmt.pct(b / 100), fmt.pct(a / 100))
         return self.tr("{day}: current {b}, proposed {a}").format(day=str(day), b=vals[0], a=vals[1])
 
 
@@ -319,7 +348,13 @@ class ChartsPanel(QTabWidget):
         self.views: list[ChartView] = [self.allocation, self.risk, self.frontier, self.growth, self.drawdown]
         for view, title in zip(
             self.views,
-            (self.tr("Allocation"), self.tr("Risk"), self.tr("Frontier"), self.tr("Growth"), self.tr("Drawdown")),
+            (
+                self.tr("Allocation"),
+                self.tr("Risk"),
+                self.tr("Frontier"),
+                self.tr("Growth"),
+                self.tr("Drawdown"),
+            ),
             strict=True,
         ):
             self.addTab(view, title)

@@ -22,7 +22,9 @@ from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
 
-def _spin(lo: float, hi: float, decimals: int, suffix: str = "", prefix: str = "", step: float = 1.0) -> QDoubleSpinBox:
+def _spin(
+    lo: float, hi: float, decimals: int, suffix: str = "", prefix: str = "", step: float = 1.0
+) -> QDoubleSpinBox:
     s = QDoubleSpinBox()
     s.setRange(lo, hi)
     s.setDecimals(decimals)
@@ -51,16 +53,22 @@ class ConstraintsPanel(QGroupBox):
         self.vol_on = QCheckBox()
         self.vol_cap = _spin(1.0, 100.0, 1, " %", step=0.5)
         self.vol_cap.setToolTip(
-            self.tr("Volatility cap: the most the portfolio may swing in a typical year (annualized standard "
-                    "deviation of returns). Lower means calmer but further from your targets.")
+            self.tr(
+                "Volatility cap: the most the portfolio may swing in a typical year (annualized standard "
+                "deviation of returns). Lower means calmer but further from your targets."
+            )
         )
         self._row(self.tr("Volatility cap"), "vol_cap", self.vol_on, self.vol_cap)
         self.turnover_on = QCheckBox()
         self.turnover_cap = _spin(0.0, 200.0, 1, " %")
-        self.turnover_cap.setToolTip(self.tr("Turnover cap: at most this much of the portfolio's value traded (buys + sells)."))
+        self.turnover_cap.setToolTip(
+            self.tr("Turnover cap: at most this much of the portfolio's value traded (buys + sells).")
+        )
         self._row(self.tr("Turnover cap"), "turnover_cap", self.turnover_on, self.turnover_cap)
         self.cost_bps = _spin(0.0, 500.0, 1, self.tr(" bps"))
-        self.cost_bps.setToolTip(self.tr("Estimated trading cost per trade in basis points: 1 bp = 0.01 % of the amount traded."))
+        self.cost_bps.setToolTip(
+            self.tr("Estimated trading cost per trade in basis points: 1 bp = 0.01 % of the amount traded.")
+        )
         self._row(self.tr("Trading cost"), "cost_bps", None, self.cost_bps)
         self.min_trade = _spin(0.0, 1e9, 0, prefix="$ ", step=50.0)
         self.min_trade.setToolTip(self.tr("Trades smaller than this are not worth making and are left out."))
@@ -69,7 +77,9 @@ class ConstraintsPanel(QGroupBox):
         self.min_cash.setToolTip(self.tr("Cash buffer: cash that must remain in the account after trading."))
         self._row(self.tr("Cash buffer"), "min_cash", None, self.min_cash)
         self.whole_shares = QCheckBox(self.tr("Whole shares only"))
-        self.whole_shares.setToolTip(self.tr("Round every trade to whole shares (most brokers need this for ETFs)."))
+        self.whole_shares.setToolTip(
+            self.tr("Round every trade to whole shares (most brokers need this for ETFs).")
+        )
         self._row("", "whole_shares", None, self.whole_shares)
         self.mode = QComboBox()
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -79,15 +89,23 @@ class ConstraintsPanel(QGroupBox):
         self.mode.addItem(self.tr("Sell only (raise cash)"), Mode.SELL_ONLY.value)
         self._row(self.tr("Mode"), "mode", None, self.mode)
         self.cash_flow = _spin(-1e10, 1e10, 0, prefix="$ ", step=500.0)
-        self.cash_flow.setToolTip(self.tr("Positive: new money you add (contribution). Negative: money you take out (withdrawal)."))
+        self.cash_flow.setToolTip(
+            self.tr("Positive: new money you add (contribution). Negative: money you take out (withdrawal).")
+        )
         self._row(self.tr("Add (+) / withdraw (−)"), "cash_flow", None, self.cash_flow)
         self.force = QCheckBox(self.tr("Rebalance even when inside the bands"))
-        self.force.setToolTip(self.tr("Normally nothing is traded while every holding is inside its drift band."))
+        self.force.setToolTip(
+            self.tr("Normally nothing is traded while every holding is inside its drift band.")
+        )
         self._row("", "force_rebalance", None, self.force)
         outer.addStretch(1)
 
-        self.vol_on.toggled.connect(lambda on: self._set(vol_cap=self.vol_cap.value() / 100.0 if on else None))
-        self.vol_cap.valueChanged.connect(lambda v: self._set(vol_cap=v / 100.0) if self.vol_on.isChecked() else None)
+        self.vol_on.toggled.connect(
+            lambda on: self._set(vol_cap=self.vol_cap.value() / 100.0 if on else None)
+        )
+        self.vol_cap.valueChanged.connect(
+            lambda v: self._set(vol_cap=v / 100.0) if self.vol_on.isChecked() else None
+        )
         self.turnover_on.toggled.connect(
             lambda on: self._set(turnover_cap=self.turnover_cap.value() / 100.0 if on else None)
         )

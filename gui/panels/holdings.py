@@ -122,15 +122,21 @@ class HoldingsPanel(QGroupBox):
     def _add(self) -> None:
         if self.ws.scenario is None:
             return
-        text, ok = QInputDialog.getText(self, self.tr("Add holding"), self.tr("Ticker symbol (for example VBR):"))
+        text, ok = QInputDialog.getText(
+            self, self.tr("Add holding"), self.tr("Ticker symbol (for example VBR):")
+        )
         ticker = text.strip().upper()
         if not ok or not ticker:
             return
         if not valid_ticker(ticker):
-            self.problem.show_problem(self.tr("{text} is not a ticker symbol: use letters, digits, '.' or '-'").format(text=text))
+            self.problem.show_problem(
+                self.tr("{text} is not a ticker symbol: use letters, digits, '.' or '-'").format(text=text)
+            )
             return
         if ticker in self.ws.scenario.portfolio.tickers:
-            self.problem.show_problem(self.tr("{ticker} is already in the table: edit its shares instead").format(ticker=ticker))
+            self.problem.show_problem(
+                self.tr("{ticker} is already in the table: edit its shares instead").format(ticker=ticker)
+            )
             return
         self.problem.clear_problem()
         self.ws.edit(edits.add_holding(self.ws.scenario, ticker))

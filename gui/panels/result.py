@@ -41,7 +41,9 @@ class ResultPanel(QGroupBox):
             ("cash", self.tr("Cash after")),
         ]
         tips = {
-            "vol": self.tr("How much the portfolio may swing in a typical year (annualized), before → after, against your cap"),
+            "vol": self.tr(
+                "How much the portfolio may swing in a typical year (annualized), before → after, against your cap"
+            ),
             "te": self.tr("How far the portfolio's returns may stray from the target mix in a typical year"),
             "turnover": self.tr("Value traded (buys + sells) as a share of the portfolio"),
         }
@@ -96,7 +98,11 @@ class ResultPanel(QGroupBox):
         if r is None:
             problem = outcome.problem
             msg = problem.message if problem else self.tr("no result")
-            self._banner(self.tr("Cannot compute trades: {msg}").format(msg=msg), theme.sell().name(), theme.css(theme.sell_bg()))
+            self._banner(
+                self.tr("Cannot compute trades: {msg}").format(msg=msg),
+                theme.sell().name(),
+                theme.css(theme.sell_bg()),
+            )
             self.trades.set_trades(())
             for v in self.figures.values():
                 v.setText("—")
@@ -106,7 +112,11 @@ class ResultPanel(QGroupBox):
         self.trades.set_trades(r.trades)
         if r.status is Status.INFEASIBLE:
             msg = r.infeasibility.message if r.infeasibility else self.tr("the constraints cannot all hold")
-            self._banner(self.tr("Not possible as set: {msg}").format(msg=msg), theme.warn().name(), theme.css(theme.warn_bg()))
+            self._banner(
+                self.tr("Not possible as set: {msg}").format(msg=msg),
+                theme.warn().name(),
+                theme.css(theme.warn_bg()),
+            )
         elif r.status is Status.NO_TRADES_NEEDED:
             self._banner(
                 self.tr("No trades needed: every holding and sleeve is inside its drift band."),
@@ -122,15 +132,19 @@ class ResultPanel(QGroupBox):
             )
         if r.binding:
             items = "".join(f"<li>{_esc(b.message)}</li>" for b in r.binding)
-            self.binding.setText(self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>")
+            self.binding.setText(
+                self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>"
+            )
         else:
             self.binding.setText(self.tr("No constraint binds: the targets are reached as set."))
         a = r.assumptions
         notes = [*r.messages]
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
-        notes.append(self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
-            src=a.price_source, date=date, window=a.risk_window, est=a.estimator
-        ))
+        notes.append(
+            self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
+                src=a.price_source, date=date, window=a.risk_window, est=a.estimator
+            )
+        )
         notes.append(r.disclaimer)
         self.notes.setText("<br>".join(_esc(n) for n in notes))
 

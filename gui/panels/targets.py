@@ -98,7 +98,9 @@ class TargetsPanel(QGroupBox):
         self.totals.setFixedHeight(self.totals.fontMetrics().lineSpacing() * 2 + 6)
         outer.addWidget(self.totals)
         self.hint = QLabel(
-            self.tr("Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.")
+            self.tr(
+                "Moving the core: satellites share the rest. Moving a satellite: the core takes the difference."
+            )
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {theme.muted().name()}")
@@ -126,13 +128,19 @@ class TargetsPanel(QGroupBox):
         self.grid.addWidget(head, 0, 2)
         row = 1
         if sc.targets.outside_sleeves:
-            self.small_cap = WeightControl(lambda x, drag: self._edit(edits.set_small_cap_weight, x, "small_cap", drag))
-            self.small_cap.setToolTip(self.tr("Small caps' share of the whole portfolio; the outside sleeves share the rest"))
+            self.small_cap = WeightControl(
+                lambda x, drag: self._edit(edits.set_small_cap_weight, x, "small_cap", drag)
+            )
+            self.small_cap.setToolTip(
+                self.tr("Small caps' share of the whole portfolio; the outside sleeves share the rest")
+            )
             row = self._add_row(row, self.tr("Small caps"), self.small_cap, "small_cap", bold=True)
         for s in sc.targets.sleeves:
-            role = {Role.CORE: self.tr("core"), Role.SATELLITE: self.tr("satellite"), Role.OUTSIDE: self.tr("outside")}[
-                s.role
-            ]
+            role = {
+                Role.CORE: self.tr("core"),
+                Role.SATELLITE: self.tr("satellite"),
+                Role.OUTSIDE: self.tr("outside"),
+            }[s.role]
             ctrl = WeightControl(lambda x, drag, n=s.name: self._edit_sleeve(n, x, drag))
             ctrl.setToolTip(
                 self.tr("Share of the small-cap sleeve")
@@ -140,7 +148,13 @@ class TargetsPanel(QGroupBox):
                 else self.tr("Share of the whole portfolio")
             )
             self.controls[s.name] = ctrl
-            row = self._add_row(row, f"{s.name} <span style='color:{theme.muted().name()}'>({role})</span>", ctrl, f"sleeve:{s.name}", bold=s.role is Role.CORE)
+            row = self._add_row(
+                row,
+                f"{s.name} <span style='color:{theme.muted().name()}'>({role})</span>",
+                ctrl,
+                f"sleeve:{s.name}",
+                bold=s.role is Role.CORE,
+            )
             if len(s.assets) > 1:
                 for a in s.assets:
                     spin = QDoubleSpinBox()
@@ -149,8 +163,14 @@ class TargetsPanel(QGroupBox):
                     spin.setSuffix(" %")
                     spin.setKeyboardTracking(False)
                     spin.setFixedWidth(76)
-                    spin.setToolTip(self.tr("{ticker}'s share of the {sleeve} sleeve").format(ticker=a.ticker, sleeve=s.name))
-                    spin.valueChanged.connect(lambda v, n=s.name, t=a.ticker: self._edit_asset(n, t, v / 100.0))
+                    spin.setToolTip(
+                        self.tr("{ticker}'s share of the {sleeve} sleeve").format(
+                            ticker=a.ticker, sleeve=s.name
+                        )
+                    )
+                    spin.valueChanged.connect(
+                        lambda v, n=s.name, t=a.ticker: self._edit_asset(n, t, v / 100.0)
+                    )
                     self.asset_controls[(s.name, a.ticker)] = spin
                     lab = QLabel(f"    {a.ticker}")
                     lab.setStyleSheet(f"color: {theme.muted().name()}")
@@ -167,7 +187,9 @@ class TargetsPanel(QGroupBox):
         self.grid.addWidget(label, row, 0)
         self.grid.addWidget(ctrl, row, 1)
         now = QLabel()
-        now.setFixedSize(84, now.fontMetrics().height() + 4)  # fixed: new numbers must not re-layout the panel
+        now.setFixedSize(
+            84, now.fontMetrics().height() + 4
+        )  # fixed: new numbers must not re-layout the panel
         now.setStyleSheet(f"color: {theme.muted().name()}")
         self.grid.addWidget(now, row, 2)
         self.now_labels[key] = now
@@ -185,7 +207,10 @@ class TargetsPanel(QGroupBox):
 
     def _edit_sleeve(self, name: str, x: float, drag: bool) -> None:
         if self.ws.scenario is not None:
-            self.ws.edit(edits.set_sleeve_weight(self.ws.scenario, name, x), merge_key=f"sleeve:{name}" if drag else None)
+            self.ws.edit(
+                edits.set_sleeve_weight(self.ws.scenario, name, x),
+                merge_key=f"sleeve:{name}" if drag else None,
+            )
 
     def _edit_asset(self, sleeve: str, ticker: str, x: float) -> None:
         if self.ws.scenario is not None:
@@ -226,13 +251,19 @@ class TargetsPanel(QGroupBox):
         if t.outside_sleeves:
             outside = sum(s.weight for s in t.outside_sleeves)
             text += "<br>" + self.tr("Small caps {sc} + outside {out} = {total} of the portfolio").format(
-                sc=fmt.pct(t.small_cap_weight), out=fmt.pct(outside), total=fmt.pct(t.small_cap_weight + outside)
+                sc=fmt.pct(t.small_cap_weight),
+                out=fmt.pct(outside),
+                total=fmt.pct(t.small_cap_weight + outside),
             )
         self.totals.setText(text)
 
     def _on_outcome(self, outcome: Outcome) -> None:
         r = outcome.result
-        rows = {("small_cap" if s.role == "small_cap" else f"sleeve:{s.name}"): s for s in r.sleeves} if r else {}
+        rows = (
+            {("small_cap" if s.role == "small_cap" else f"sleeve:{s.name}"): s for s in r.sleeves}
+            if r
+            else {}
+        )
         for key, label in self.now_labels.items():
             s = rows.get(key)
             if s is None:
@@ -240,9 +271,13 @@ class TargetsPanel(QGroupBox):
                 continue
             color = theme.warn().name() if s.outside_band else theme.muted().name()
             before = fmt.number(s.weight_before * 100, 1)
-            label.setText(f"<span style='color:{color}'>{before}</span> → {fmt.number(s.weight_after * 100, 1)}")
+            label.setText(
+                f"<span style='color:{color}'>{before}</span> → {fmt.number(s.weight_after * 100, 1)}"
+            )
             label.setToolTip(
-                self.tr("{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}").format(
+                self.tr(
+                    "{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}"
+                ).format(
                     name=s.name,
                     now=fmt.pct(s.weight_before),
                     after=fmt.pct(s.weight_after),

@@ -9,7 +9,16 @@ import numpy as np
 import pandas as pd
 
 from engine.market import MarketSnapshot
-from engine.model.scenario import AssetTarget, Constraints, Holding, Portfolio, Role, Scenario, Sleeve, TargetTree
+from engine.model.scenario import (
+    AssetTarget,
+    Constraints,
+    Holding,
+    Portfolio,
+    Role,
+    Scenario,
+    Sleeve,
+    TargetTree,
+)
 from gui.engine_calls import EngineCalls
 from tests import helpers
 
@@ -28,13 +37,27 @@ def twelve_asset_scenario() -> Scenario:
         Sleeve("Bonds", Role.OUTSIDE, 0.15, (AssetTarget("AGG", 1.0),)),
         Sleeve("Sectors", Role.OUTSIDE, 0.05, (AssetTarget("XLF", 0.5), AssetTarget("XLK", 0.5))),
     )
-    shares = {"IWM": 120, "VTWO": 80, "IWN": 40, "VBR": 20, "IWO": 10, "VBK": 15, "IJR": 60, "SPSM": 90,
-              "SPY": 30, "AGG": 120, "XLF": 50, "XLK": 8}
+    shares = {
+        "IWM": 120,
+        "VTWO": 80,
+        "IWN": 40,
+        "VBR": 20,
+        "IWO": 10,
+        "VBK": 15,
+        "IJR": 60,
+        "SPSM": 90,
+        "SPY": 30,
+        "AGG": 120,
+        "XLF": 50,
+        "XLK": 8,
+    }
     return Scenario(
         name="Twelve-asset test portfolio",
         portfolio=Portfolio(holdings=tuple(Holding(t, float(s)) for t, s in shares.items()), cash=3000.0),
         targets=TargetTree(sleeves=sleeves, small_cap_weight=0.5),
-        constraints=Constraints(vol_cap=0.25, cost_bps=2.0, min_trade=100.0, min_cash=500.0, force_rebalance=True),
+        constraints=Constraints(
+            vol_cap=0.25, cost_bps=2.0, min_trade=100.0, min_cash=500.0, force_rebalance=True
+        ),
     )
 
 

@@ -67,9 +67,12 @@ def test_restrictions_toggle() -> None:
 
 
 def test_csv_reads_header_prices_and_thousands() -> None:
-    parsed = parse_text("Ticker,Shares,Price\niwm,\"1,200\",215.30\nVBR,10\n")
+    parsed = parse_text('Ticker,Shares,Price\niwm,"1,200",215.30\nVBR,10\n')
     assert parsed.skipped_header
-    assert [(h.ticker, h.shares, h.price) for h in parsed.holdings] == [("IWM", 1200.0, 215.3), ("VBR", 10.0, None)]
+    assert [(h.ticker, h.shares, h.price) for h in parsed.holdings] == [
+        ("IWM", 1200.0, 215.3),
+        ("VBR", 10.0, None),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -59,14 +59,20 @@ def test_each_chart_tab_renders(loaded, tmp_path: Path, tab: int) -> None:  # ty
 def test_screenshot_command_renders_after_the_first_result(tmp_path: Path) -> None:
     m = market_with_history(with_history=False)
     cov = tuple(tuple(float(v) for v in row) for row in m.covariance)
-    inline = InlineMarket(as_of=m.as_of, prices=dict(m.prices), tickers=m.tickers, covariance=cov, source="inline test")
+    inline = InlineMarket(
+        as_of=m.as_of, prices=dict(m.prices), tickers=m.tickers, covariance=cov, source="inline test"
+    )
     scenario = tmp_path / "s.coresat.toml"
     scenario_file.save(replace(twelve_asset_scenario(), market=inline), scenario)
     out = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-m", "gui", "--screenshot", str(out), str(scenario)],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     img = QImage(str(out))

@@ -63,7 +63,9 @@ def test_editing_a_cell_hands_a_new_scenario_to_the_workspace(solved) -> None:  
     assert seen[-1].portfolio.shares_of("VBR") == 33.0
     assert not model.setData(model.index(row, HoldingsColumn.SHARES), -1.0)
     assert not model.setData(model.index(row, HoldingsColumn.SHARES), "lots")
-    assert model.setData(model.index(row, HoldingsColumn.NO_SELL), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(
+        model.index(row, HoldingsColumn.NO_SELL), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
     assert "VBR" in seen[-1].constraints.no_sell
     assert not model.setData(model.index(row, HoldingsColumn.TICKER), "IWM")  # already there
     assert len(seen) == 2

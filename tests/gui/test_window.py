@@ -27,6 +27,7 @@ def test_moving_the_core_slider_changes_the_trades(loaded, workspace, qtbot) -> 
     assert loaded.targets.controls["Core"].spin.value() == pytest.approx(90.0)
     after = trades_of(loaded)
     assert after != before
+
     # more core: buy more (or sell less) of the core funds than before
     def net(trades: dict[str, tuple[str, float]], t: str) -> float:
         side, n = trades.get(t, ("buy", 0.0))
@@ -76,7 +77,9 @@ def test_buy_only_never_shows_a_sell(loaded, workspace, qtbot) -> None:  # type:
     assert sides == {"Buy"}
 
 
-def test_malformed_holdings_csv_shows_a_message_and_changes_nothing(loaded, workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_holdings_csv_shows_a_message_and_changes_nothing(
+    loaded, workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "holdings.csv"
     bad.write_text("ticker,shares\nIWM,120\nVBR,twelve\n", encoding="utf-8")
     before = workspace.scenario

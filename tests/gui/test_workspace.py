@@ -74,7 +74,9 @@ def test_open_edit_save_reopen_round_trips(workspace, qtbot, tmp_path: Path) -> 
     scenario_file.save(twelve_asset_scenario(), path)
     with qtbot.waitSignal(workspace.settled, timeout=20000):
         workspace.open(path)
-    edited = edits.set_constraints(edits.set_core_weight(workspace.scenario, 0.75), vol_cap=0.2, min_trade=150.0)
+    edited = edits.set_constraints(
+        edits.set_core_weight(workspace.scenario, 0.75), vol_cap=0.2, min_trade=150.0
+    )
     workspace.edit(edited)
     assert workspace.dirty
     workspace.save()
