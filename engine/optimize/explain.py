@@ -144,6 +144,16 @@ def bindings(
         out.append(
             Binding("mode", f"sell-only: {', '.join(under)} stay below target because nothing is bought")
         )
+    gaps = np.abs(w_cont - x.target)
+    i = int(np.argmax(gaps)) if x.n else 0
+    if not out and x.n and gaps[i] > 2e-3 and x.kappa[i] > 0:
+        out.append(
+            Binding(
+                "costs",
+                f"trading costs: closing the last {gaps[i] * 100:.1f} points of {x.tickers[i]}'s gap to its "
+                "target would cost more than the tracking error it removes",
+            )
+        )
     return out
 
 

@@ -93,6 +93,8 @@ def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
     c = sc.constraints
     cash0 = sc.portfolio.cash + c.cash_flow
     value = float(shares0 @ prices + cash0)
+    if value <= 0 and c.cash_flow >= 0:
+        raise ScenarioError("portfolio", "the portfolio is empty: enter holdings, cash or a contribution")
     if value <= 0:
         raise ScenarioError(
             "constraints.cash_flow",
