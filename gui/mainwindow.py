@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,7 +21,7 @@ from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
 from engine.result import Status
-from gui import edits, export, settings
+from gui import edits, export, fmt, settings
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
@@ -156,7 +156,12 @@ class MainWindow(QMainWindow):
         ws.pathChanged.connect(lambda _p: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self._update_title())
         ws.undoChanged.connect(self._update_undo)
-        ws.busyChanged.connect(lambda b: self.busy_label.setText(self.tr("Computing…") if b else ""))
+        # "Computing…" only when a solve takes long enough to notice (a quick one must not repaint the bar)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(300)
+        self._busy_timer.timeout.connect(lambda: self.busy_label.setText(self.tr("Computing…")))
+        ws.busyChanged.connect(self._on_busy)
         self.holdings.importRequested.connect(self.import_holdings)
         for label in self.problem_labels().values():
             label.applyRequested.connect(self._apply_nearest)
@@ -201,10 +206,18 @@ class MainWindow(QMainWindow):
                 if bad:
                     self._route([f"asset:{t}" for t in bad], p.message, {})
         self.act_export.setEnabled(bool(r is not None and r.trades))
-        if r is not None:
-            self.statusBar().showMessage(
-                self.tr("Solved in {ms} ms").format(ms=round(r.solve_seconds * 1000, 1)), 4000
+        if r is not None:  # a tooltip, not a status message: that would repaint the bar on every result
+            self.source_label.setToolTip(
+                self.tr("Last solve: {ms} ms").format(ms=fmt.number(r.solve_seconds * 1000, 1))
             )
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            if self.busy_label.text():
+                self.busy_label.setText("")
 
     def _apply_nearest(self, name: str, value: float) -> None:
         sc = self.ws.scenario

@@ -94,6 +94,9 @@ class ResultPanel(QGroupBox):
         self.status.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px; border-radius: 4px")
 
     def show_outcome(self, outcome: Outcome) -> None:
+        self._show(outcome)
+
+    def _show(self, outcome: Outcome) -> None:
         r = outcome.result
         if r is None:
             problem = outcome.problem
