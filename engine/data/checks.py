@@ -64,30 +64,27 @@ def _log_returns(series: pd.Series) -> np.ndarray:
     return out
 
 
-def _typical_move(lr: np.ndarray, window: int = 63, ahead: int = 21) -> np.ndarray:
-    """Robust typical daily move around each day (median absolute log return × 1.4826), the larger of
-    the one before the day and the one just after it (so the first day of a turbulent month counts as
-    turbulent)."""
-    s = pd.Series(np.abs(lr))
-    before = s.rolling(window, min_periods=10).median().shift(1)
-    after = s[::-1].rolling(ahead, min_periods=5).median().shift(1)[::-1]
-    med = np.fmax(before.to_numpy(), after.to_numpy())
-    med = np.where(np.isnan(med), float(np.nanmedian(s.to_numpy())), med)
-    return np.asarray(med * 1.4826, dtype=np.float64)
+def _typical_move(lr: np.ndarray, i: int, window: int = 63, ahead: int = 21) -> float:
+    """Robust typical daily move around day ``i`` (median absolute log return × 1.4826): the larger of
+    the one over the ``window`` days before it and the one over the ``ahead`` days after it (so the
+    first day of a turbulent month counts as turbulent)."""
+    a = np.abs(lr)
+    before = a[max(0, i - window) : i]
+    after = a[i + 1 : i + 1 + ahead]
+    meds = [float(np.nanmedian(x)) for x in (before, after) if np.isfinite(x).sum() >= 5]
+    return 1.4826 * (max(meds) if meds else float(np.nanmedian(a)))
 
 
 def find_spikes(series: pd.Series, volume: pd.Series | None = None) -> list[Spike]:
-    """Days whose price jumped far beyond the recent typical move and came more than halfway back
+    """Days whose price jumped far beyond the typical move around them and came more than halfway back
     within the next day or two."""
     s = series.dropna()
     if len(s) < 4:
         return []
     lr = _log_returns(s)
-    scale = _typical_move(lr)
-    big = np.abs(lr) > np.maximum(SPIKE_MIN_MOVE, SPIKE_SIGMAS * scale)
     out: list[Spike] = []
-    for i in np.flatnonzero(big):
-        if i + 1 >= len(lr):
+    for i in np.flatnonzero(np.abs(lr) > SPIKE_MIN_MOVE):
+        if i + 1 >= len(lr) or abs(lr[i]) <= SPIKE_SIGMAS * _typical_move(lr, int(i)):
             continue
         jump = lr[i]
         back1 = jump + lr[i + 1]

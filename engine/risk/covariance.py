@@ -7,9 +7,12 @@ semidefinite (tiny negative eigenvalues from rounding are clipped to zero).
 - sample: the usual unbiased sample covariance (divides by n − 1).
 - EWMA: exponentially weighted, recent days count more; a day ``half_life`` days old counts half as
   much as today. Weights are normalized to sum to one, returns are centred on the weighted mean.
-- Ledoit–Wolf: the sample covariance pulled towards a scaled identity matrix by the amount that
-  minimizes expected estimation error (Ledoit & Wolf 2004, "A well-conditioned estimator for
-  large-dimensional covariance matrices"); helps when there are few days per asset.
+- Ledoit–Wolf: correlations pulled towards zero by the amount that minimizes the expected estimation
+  error (Ledoit & Wolf 2004, "A well-conditioned estimator for large-dimensional covariance
+  matrices", applied to standardized returns); each asset's own variance is kept as estimated. Applied
+  to raw returns the 2004 estimator would pull every variance towards the average one, which inflates
+  the risk of a bond fund next to small-cap funds; on standardized returns it does not. Helps when
+  there are few days per asset.
 """
 
 from __future__ import annotations
@@ -115,8 +118,17 @@ def ledoit_wolf_shrinkage(returns: FloatArray | pd.DataFrame) -> tuple[FloatArra
 
 
 def ledoit_wolf_covariance(returns: FloatArray | pd.DataFrame) -> FloatArray:
-    """Annualized Ledoit–Wolf shrinkage covariance."""
-    cov, _ = ledoit_wolf_shrinkage(returns)
+    """Annualized Ledoit–Wolf covariance: the 2004 estimator on standardized returns (shrinking the
+    correlations towards zero), scaled back by each asset's sample volatility."""
+    x = _as_matrix(returns)
+    sd = x.std(axis=0, ddof=0)
+    live = sd > 1e-9 * np.maximum(np.abs(x).max(axis=0), 1e-300)  # constant columns carry no risk
+    cov = np.zeros((x.shape[1], x.shape[1]))
+    if live.any():
+        z = (x[:, live] - x[:, live].mean(axis=0)) / sd[live]
+        corr, _ = ledoit_wolf_shrinkage(z)
+        sd1 = x[:, live].std(axis=0, ddof=1)
+        cov[np.ix_(live, live)] = corr * np.outer(sd1, sd1)
     return nearest_psd(cov * TRADING_DAYS)
 
 
@@ -139,4 +151,4 @@ def describe_estimator(estimator: Estimator | str, *, half_life: float = 126) ->
         return "sample covariance of daily returns, annualized (×252)"
     if est is Estimator.EWMA:
         return f"exponentially weighted covariance, half-life {half_life:g} trading days, annualized (×252)"
-    return "Ledoit–Wolf shrinkage covariance of daily returns, annualized (×252)"
+    return "Ledoit–Wolf shrinkage of the correlations of daily returns (variances kept), annualized (×252)"
