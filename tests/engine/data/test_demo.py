@@ -114,3 +114,13 @@ def test_loading_is_cached_and_callers_cannot_corrupt_the_cache() -> None:
     b = demo.load_demo_prices()
     assert float(b.iloc[-1, 0]) == before
     assert demo._bundled.cache_info().hits >= 1
+
+
+def test_stated_parameters_are_consistent() -> None:
+    for a in P.TICKERS:
+        for b in P.TICKERS:
+            assert P.stated_correlation(a, b) == pytest.approx(P.stated_correlation(b, a)), (a, b)
+    c = demo.stated_correlation_matrix()
+    assert np.linalg.eigvalsh(c).min() > 0
+    assert np.allclose(np.diag(c), 1.0)
+    assert len(set(P.TICKERS)) == len(P.TICKERS) == 20
