@@ -100,7 +100,11 @@ def load_market(
     notes: list[str] = []
     _say(progress, "Reading prices", 0.05)
     if source == "auto":
-        source = "store" if store.exists() and store.has_all(tickers) else "demo"
+        try:
+            source = "store" if store.exists() and store.has_all(tickers) else "demo"
+        except DataError as exc:
+            notes.append(f"{exc}; using the simulated demo data instead")
+            source = "demo"
     if source == "demo":
         checked, label = _demo(tickers), DEMO_LABEL
     elif source == "store":

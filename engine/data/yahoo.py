@@ -35,7 +35,14 @@ from engine.data.sources import Cancel, FetchResult, FundFacts, Progress
 Download = Callable[..., Any]
 _LOG_LINE = re.compile(r"^\s*\[(?P<tickers>[^\]]*)\]\s*:\s*(?P<reason>.+)$", re.S)
 _RATE_LIMIT = ("YFRateLimitError", "Too Many Requests", "Rate limited", "429")
-_TIMEOUT = ("Timeout", "timed out", "ConnectionError", "Connection aborted", "Could not resolve")
+_TIMEOUT = ("Timeout", "timed out", "TimedOut")
+_OFFLINE = (
+    "ConnectionError",
+    "Connection aborted",
+    "Could not resolve",
+    "Failed to connect",
+    "Network is unreachable",
+)
 _cache_configured = False
 _lock = threading.Lock()  # one yfinance download at a time (its logger is shared)
 
@@ -78,6 +85,8 @@ def _plain_reason(reason: str) -> str:
         return "Yahoo is limiting requests (rate limit); try again in a few minutes"
     if any(k in reason for k in _TIMEOUT):
         return "Yahoo did not answer in time (network time-out); check the connection and try again"
+    if any(k in reason for k in _OFFLINE):
+        return "no connection to Yahoo (offline?); stored prices are kept"
     if "delisted" in reason or "no price data" in reason.lower() or "No data found" in reason:
         return "Yahoo has no prices for it (unknown or delisted ticker?); check the symbol"
     return f"Yahoo download failed ({reason[:120]})"
@@ -214,9 +223,24 @@ class YahooSource:
                 break
             delay = self.base_delay * 2**attempt
             notes.append(f"Yahoo limited or timed out {len(retry)} ticker(s); retried after {delay:g} s")
-            self._sleep(delay)
+            if not self._wait(delay, cancel):
+                return self._result(got, reasons, wanted, notes, cancelled=True)
             todo = retry
         return self._result(got, reasons, wanted, notes, cancelled=False)
+
+    def _wait(self, delay: float, cancel: Cancel | None) -> bool:
+        """Sleep ``delay`` seconds, in short steps when the caller may cancel; False if cancelled."""
+        if cancel is None:
+            self._sleep(delay)
+            return True
+        left = delay
+        while left > 0:
+            if cancel():
+                return False
+            step = min(0.25, left)
+            self._sleep(step)
+            left -= step
+        return not cancel()
 
     @staticmethod
     def _result(

@@ -167,3 +167,11 @@ def test_default_data_settings_work_for_a_minimal_scenario(scenario: Scenario) -
     sc = dataclasses.replace(scenario, data=DataSettings(), market=None)
     assert load_market(sc).price_source == "simulated demo data"
     assert date.today() - timedelta(days=10_000) < load_market(sc).as_of  # type: ignore[operator]
+
+
+def test_auto_falls_back_to_demo_when_the_store_is_damaged(scenario: Scenario, tmp_path: Path) -> None:
+    p = tmp_path / "p.sqlite3"
+    p.write_bytes(b"garbage" * 500)
+    snap = load_market(with_data(scenario, source="auto"), store=PriceStore(p))
+    assert snap.price_source == "simulated demo data"
+    assert any("damaged" in w for w in snap.warnings)

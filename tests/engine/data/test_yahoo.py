@@ -146,3 +146,26 @@ def test_yfinance_cache_goes_to_the_app_folder(monkeypatch: pytest.MonkeyPatch) 
     yahoo_mod.configure_yfinance_cache()
     yahoo_mod.configure_yfinance_cache()
     assert seen == [str(paths.cache_dir() / "yfinance")]
+
+
+def test_offline_is_not_retried_and_cancel_stops_the_back_off() -> None:
+    calls: list[list[str]] = []
+
+    def offline(tickers: list[str], **kwargs: Any) -> pd.DataFrame:
+        calls.append(list(tickers))
+        raise ConnectionError("Failed to connect to query2.finance.yahoo.com")
+
+    slept: list[float] = []
+    res = YahooSource(download=offline, sleep=slept.append).fetch_history(["IWM"])
+    assert len(calls) == 1 and slept == []
+    assert "no connection" in res.failed["IWM"]
+
+    def limited(tickers: list[str], **kwargs: Any) -> pd.DataFrame:
+        raise YFRateLimitError()
+
+    steps: list[float] = []
+    res = YahooSource(download=limited, sleep=steps.append).fetch_history(
+        ["IWM"], cancel=lambda: len(steps) >= 3
+    )
+    assert res.cancelled
+    assert sum(steps) < 2.0  # stopped inside the first 2 s wait
