@@ -211,3 +211,53 @@ def _fill_inner(frame: pd.DataFrame, t: str) -> None:
     lo, hi = span
     if frame[t].iloc[lo : hi + 1].isna().any():
         frame.loc[frame.index[lo : hi + 1], t] = frame[t].iloc[lo : hi + 1].ffill().to_numpy()
+
+
+# Days the US exchanges were closed besides the regular holidays (events, national days of mourning).
+SPECIAL_CLOSURES = pd.DatetimeIndex(
+    [
+        "2001-09-11",
+        "2001-09-12",
+        "2001-09-13",
+        "2001-09-14",
+        "2004-06-11",
+        "2007-01-02",
+        "2012-10-29",
+        "2012-10-30",
+        "2018-12-05",
+        "2025-01-09",
+    ]
+)
+
+
+def market_holidays(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
+    """US federal holidays, Good Fridays and special closures between ``start`` and ``end``: close to
+    the exchange calendar (Columbus and Veterans Day are trading days but are left out here too)."""
+    from pandas.tseries.holiday import GoodFriday, USFederalHolidayCalendar
+
+    fed = USFederalHolidayCalendar().holidays(start, end)
+    good_friday = pd.DatetimeIndex(GoodFriday.dates(start, end))
+    closures = SPECIAL_CLOSURES[SPECIAL_CLOSURES.to_series().between(start, end).to_numpy()]
+    return fed.union(good_friday).union(closures)
+
+
+def calendar_gaps(ticker: str, index: pd.DatetimeIndex, min_days: int = 4) -> list[str]:
+    """Stretches of at least ``min_days`` weekdays (US federal holidays aside) without a price inside a
+    single history: days a file is missing that no other ticker can reveal."""
+    if len(index) < 2:
+        return []
+    days = pd.bdate_range(index[0], index[-1])
+    days = days[~days.isin(market_holidays(index[0], index[-1]))]
+    missing = ~days.isin(index)
+    if not missing.any():
+        return []
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], missing.astype(np.int8), [0]])))
+    starts, lengths = edges[::2], edges[1::2] - edges[::2]
+    long = [(int(s), int(n)) for s, n in zip(starts, lengths, strict=True) if n >= min_days]
+    if not long:
+        return []
+    s, n = max(long, key=lambda x: x[1])
+    return [
+        f"{ticker}: {len(long)} gap{'s' if len(long) != 1 else ''} of {min_days} or more weekdays without a "
+        f"price (longest {n} days from {days[s]:%Y-%m-%d}); check the file is complete"
+    ]

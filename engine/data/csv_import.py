@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from engine.data.checks import SplitJump, find_spikes, find_split_jumps, undo_splits
+from engine.data.checks import SplitJump, calendar_gaps, find_spikes, find_split_jumps, undo_splits
 from engine.errors import DataError
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -237,6 +237,7 @@ def _one(
         sp.describe().replace("that price was left out", "it will be left out of risk estimates")
         for sp in find_spikes(s, vol)
     )
+    notes.extend(calendar_gaps(ticker, pd.DatetimeIndex(s.index)))
     s.index.name = "Date"
     return PriceFile(ticker, s.astype(np.float64), layout, str(col), vol, tuple(notes))
 

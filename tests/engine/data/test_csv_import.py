@@ -160,3 +160,16 @@ def test_ticker_from_filename() -> None:
     assert ticker_from_filename("IJR_US.csv") == "IJR"
     assert ticker_from_filename("/x/y/vbr prices.csv") == "VBR"
     assert ticker_from_filename("IWM.csv") == "IWM"
+
+
+def test_gaps_in_a_single_file_are_reported(tmp_path: Path) -> None:
+    days = pd.bdate_range("2024-02-01", periods=40)
+    keep = np.r_[0:10, 16:40]  # six weekdays missing
+    p = tmp_path / "ABC.csv"
+    pd.DataFrame({"Date": days[keep].strftime("%Y-%m-%d"), "Close": 50 + np.arange(len(keep)) * 0.1}).to_csv(
+        p, index=False
+    )
+    f = read_price_csv(p)[0]
+    gaps = [n for n in f.notes if "weekdays without a price" in n]
+    assert len(gaps) == 1 and "longest 5 days from 2024-02-15" in gaps[0]  # 6 weekdays, one a holiday
+    assert not [n for n in read_price_csv(FIX / "IWM.csv")[0].notes if "weekdays without" in n]
