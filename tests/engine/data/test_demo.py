@@ -28,7 +28,7 @@ def test_generator_reproduces_the_bundled_file(bundled: pd.DataFrame) -> None:
     fresh = demo.generate()
     assert list(fresh.columns) == list(bundled.columns)
     assert fresh.index.equals(bundled.index)
-    assert np.allclose(fresh.to_numpy(), bundled.to_numpy(), rtol=0, atol=1e-4)
+    assert np.allclose(fresh.to_numpy(), bundled.to_numpy(), rtol=0, atol=1.5e-4)  # 4-decimal rounding
 
 
 def test_a_different_seed_gives_different_prices(bundled: pd.DataFrame) -> None:
