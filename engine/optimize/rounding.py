@@ -24,7 +24,7 @@ from engine.optimize.checker import Evaluation, Violation, evaluate, violations
 from engine.optimize.inputs import Inputs
 from engine.optimize.problem import ETA, RebalanceProblem, Solution
 
-FRACTIONAL_LOT = 1e-4  # smallest fractional share step
+FRACTIONAL_LOT = 1e-6  # smallest fractional share step (brokers go to 1e-3 .. 1e-6)
 
 
 @dataclass

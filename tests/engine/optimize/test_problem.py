@@ -87,3 +87,21 @@ def test_problem_shapes_use_parameters_only() -> None:
 def test_small_market_builds() -> None:
     x = prepare(core_satellite({"IWM": 10, "IWN": 5}, satellites={"V": {"IWN": 0.3}}), market(["IWM", "IWN"]))
     assert problem_for(x).solve(x).ok
+
+
+@pytest.mark.parametrize("n", [12, EXACT_MAX + 10])
+def test_fast_path_matches_plain_cvxpy_solve(n: int) -> None:
+    """The in-place Clarabel re-solve gives the same answer as cvxpy's own solve()."""
+    sc, m = _scenario_for(n)
+    x = prepare(sc, m)
+    prob = problem_for(x)
+    prob.solve(x)  # compiles; creates the fast path
+    assert prob._fast is not None
+    fast = prob.solve(x, vol_cap=0.15)
+    prob.use_fast_path = False
+    try:
+        plain = prob.solve(x, vol_cap=0.15)
+    finally:
+        prob.use_fast_path = True
+    assert fast.ok and plain.ok
+    np.testing.assert_allclose(fast.w, plain.w, atol=1e-6)
