@@ -60,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
     _parser().print_help()
     return EXIT_OK
 
