@@ -60,24 +60,25 @@ def _weights(result: RebalanceResult, when: str) -> dict[str, float]:
 
 
 def history_paths(market: MarketSnapshot, result: RebalanceResult) -> Paths | None:
-    """Growth and drawdown paths via the engine's metrics helpers (None when unavailable)."""
+    """Growth of $10,000 and drawdown of the current and proposed weights (engine.risk.history), or None
+    when the market carries no price history."""
     hist = market.history
     if hist is None or hist.empty or not result.assets:
         return None
-    metrics = importlib.import_module("engine.risk.metrics")
-    growth = getattr(metrics, "growth_path", None)
-    drawdown = getattr(metrics, "drawdown_path", None)
-    if growth is None or drawdown is None:
-        return None
-    out = {}
+    history = importlib.import_module("engine.risk.history")
+    out: dict[str, Any] = {}
+    index = None
     for when in ("before", "after"):
-        w = {t: v for t, v in _weights(result, when).items() if t in hist.columns}
-        g = growth(hist, w, start_value=10_000.0)
+        w = {t: v for t, v in _weights(result, when).items() if t in hist.columns and v > 0}
+        g = history.growth_path(hist, w, start_value=10_000.0)
+        d = history.drawdown_path(hist, w)
+        index = g.index
         out[f"growth_{when}"] = np.asarray(g, dtype=float)
-        out[f"drawdown_{when}"] = np.asarray(drawdown(g), dtype=float)
-        index = getattr(g, "index", None)
-    dates = np.asarray(index.values) if index is not None else np.arange(len(out["growth_before"]))
-    return Paths(dates=dates, **out)
+        out[f"drawdown_{when}"] = np.asarray(d.reindex(index), dtype=float)
+    assert index is not None
+    n = min(len(v) for v in out.values())
+    dates = np.asarray(index.values)[-n:]
+    return Paths(dates=dates, **{k: v[-n:] for k, v in out.items()})
 
 
 @dataclass

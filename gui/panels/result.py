@@ -30,6 +30,7 @@ class ResultPanel(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setObjectName("status")
         self.figures: dict[str, QLabel] = {}
+        self.heads: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         names = [
@@ -51,7 +52,7 @@ class ResultPanel(QGroupBox):
             head = QLabel(title)
             head.setStyleSheet(f"color: {theme.muted().name()}")
             value = QLabel("—")
-            value.setStyleSheet("font-size: 13pt; font-weight: 600")
+            value.setStyleSheet("font-size: 12pt; font-weight: 600")
             value.setFixedHeight(value.fontMetrics().height() + 14)
             value.setMinimumWidth(60)
             if key in tips:
@@ -60,6 +61,7 @@ class ResultPanel(QGroupBox):
             grid.addWidget(head, 0 if i < 3 else 2, i % 3)
             grid.addWidget(value, 1 if i < 3 else 3, i % 3)
             self.figures[key] = value
+            self.heads[key] = head
         self.binding = QLabel()
         self.binding.setWordWrap(True)
         self.trades = TradesModel(self)
@@ -152,12 +154,16 @@ class ResultPanel(QGroupBox):
         self.notes.setText("<br>".join(_esc(n) for n in notes))
 
     def _figures(self, r: RebalanceResult) -> None:
-        vol = f"{fmt.pct(r.vol_before)} → {fmt.pct(r.vol_after)}"
-        if r.vol_cap is not None:
-            vol += " " + self.tr("(cap {cap})").format(cap=fmt.pct(r.vol_cap))
         f = self.figures
-        f["vol"].setText(vol)
-        f["te"].setText(f"{fmt.pct(r.tracking_error_before, 2)} → {fmt.pct(r.tracking_error_after, 2)}")
+        f["vol"].setText(f"{fmt.number(r.vol_before * 100, 1)} → {fmt.pct(r.vol_after)}")
+        cap = (
+            self.tr("cap {cap}").format(cap=fmt.pct(r.vol_cap))
+            if r.vol_cap is not None
+            else self.tr("no cap")
+        )
+        self.heads["vol"].setText(self.tr("Volatility ({cap})").format(cap=cap))
+        te = f"{fmt.number(r.tracking_error_before * 100, 2)} → {fmt.pct(r.tracking_error_after, 2)}"
+        f["te"].setText(te)
         f["trades"].setText(fmt.locale().toString(r.n_trades))
         f["cost"].setText(fmt.money(r.total_cost, 2))
         f["turnover"].setText(fmt.pct(r.turnover))

@@ -107,6 +107,7 @@ class TargetsPanel(QGroupBox):
         outer.addWidget(self.hint)
         self.problem = ProblemLabel("targets")
         outer.addWidget(self.problem)
+        outer.addStretch(1)
         workspace.scenarioChanged.connect(self._on_scenario)
         workspace.outcomeChanged.connect(self._on_outcome)
 
@@ -180,7 +181,6 @@ class TargetsPanel(QGroupBox):
                     holder.addWidget(spin)
                     self.grid.addLayout(holder, row, 1)
                     row += 1
-        self.grid.addWidget(QLabel(), row, 0)
 
     def _add_row(self, row: int, title: str, ctrl: QWidget, key: str, *, bold: bool = False) -> int:
         label = QLabel(f"<b>{title}</b>" if bold else title)
