@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
     def _on_market_problem(self, message: str) -> None:
         if self._progress is not None:
             self._progress.reset()
+        if self.ws.market is not None:  # a refresh failed: keep the data and the result we have
+            self.statusBar().showMessage(self.tr("Prices not refreshed: {m}").format(m=message), 15000)
+            return
         self.source_label.setText(self.tr("Data: not available"))
         self.result.show_outcome(self._market_outcome(message))
 
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
         self._progress.setWindowTitle(self.tr("Refresh prices"))
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(self.ws.cancel_market)
-        self.ws.refresh_market()
+        self.ws.refresh_market(online=True)
 
     def _toggle_demo(self, on: bool) -> None:
         if self.ws.scenario is not None:

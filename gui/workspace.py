@@ -9,6 +9,7 @@ replace a newer one (the runner drops stale generations; results of a previous d
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -163,12 +164,16 @@ class Workspace(QObject):
 
     # -- market data ----------------------------------------------------------------------------
 
-    def refresh_market(self, *, force_demo: bool | None = None) -> int:
-        """Re-resolve market data in the background (progress via ``marketProgress``, cancellable)."""
+    def refresh_market(self, *, force_demo: bool | None = None, online: bool = False) -> int:
+        """Re-resolve market data in the background (progress via ``marketProgress``, cancellable).
+        ``online``: download fresh prices from Yahoo into the price store first (Refresh Prices)."""
         if force_demo is not None:
             self.force_demo = force_demo
         assert self.scenario is not None
         scenario, demo = self.scenario, self.force_demo
+        if online:
+            scenario = replace(scenario, data=replace(scenario.data, source="yahoo"))
+            demo = False
         self._market_tried = scenario.universe
         resolve = self.engine.resolve_market
 

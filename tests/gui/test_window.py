@@ -131,3 +131,29 @@ def test_window_state_is_remembered(loaded) -> None:  # type: ignore[no-untyped-
     loaded.left.setSizes([500, 300])
     loaded.save_state()
     assert settings.settings().value("left") is not None
+
+
+def test_refresh_prices_shows_progress_and_can_be_cancelled(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    started = threading.Event()
+    seen: list[str] = []
+
+    def slow_download(scenario, *, force_demo=False, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        seen.append(scenario.data.source)
+        progress("Downloading IWM", 0.3)
+        started.set()
+        while not cancel():
+            threading.Event().wait(0.01)  # a worker thread polling its cancel flag, not the test
+        raise RuntimeError("cancelled")
+
+    workspace.engine.resolve_market = slow_download
+    shown_before = workspace.result
+    with qtbot.waitSignal(workspace.marketProgress, timeout=5000) as progress:
+        loaded.refresh_prices()
+    assert progress.args == ["Downloading IWM", pytest.approx(0.3)]
+    assert seen == ["yahoo"]
+    with qtbot.waitSignal(workspace.runner.dropped, timeout=5000):
+        loaded._progress.canceled.emit()  # what its Cancel button does
+    assert workspace.result is shown_before  # nothing replaced by a cancelled download
+    assert workspace.market is not None
