@@ -26,6 +26,7 @@ def preload_engine() -> threading.Thread:
 _PRELOAD = preload_engine()
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtGui import QIcon, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import engine  # noqa: E402
@@ -98,8 +99,18 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def app_icon() -> QIcon:
+    icon = resources.path("icons", "coresat.svg")
+    if not icon.is_file():
+        return QIcon()
+    pix = QPixmap()
+    pix.loadFromData(icon.read_bytes(), "SVG")
+    return QIcon(pix)
+
+
 def build(theme_name: str = "system", *, demo: bool = False) -> tuple[MainWindow, Workspace]:
     app = create_app()
+    app.setWindowIcon(app_icon())
     theme.apply(app, None if theme_name == "system" else theme_name == "dark")
     from gui.panels import charts
 

@@ -20,38 +20,48 @@ from engine.result import DISCLAIMER
 from gui import fmt
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 class ImportPreview(QDialog):
     """Shows the parsed holdings; nothing changes unless the user presses Replace."""
 
     def __init__(self, holdings: tuple[Holding, ...], source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Import holdings"))
+        self.setWindowTitle(QCoreApplication.translate("Dialogs", "Import holdings"))
         self.holdings = holdings
         lay = QVBoxLayout(self)
         lay.addWidget(
             QLabel(
-                tr("{n} holdings read from {src}. They will replace the current holdings.").format(
-                    n=len(holdings), src=source
-                )
+                QCoreApplication.translate(
+                    "Dialogs", "{n} holdings read from {src}. They will replace the current holdings."
+                ).format(n=len(holdings), src=source)
             )
         )
         table = QTableWidget(len(holdings), 3)
-        table.setHorizontalHeaderLabels([tr("Ticker"), tr("Shares"), tr("Price")])
+        table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Dialogs", "Ticker"),
+                QCoreApplication.translate("Dialogs", "Shares"),
+                QCoreApplication.translate("Dialogs", "Price"),
+            ]
+        )
         table.verticalHeader().setVisible(False)
         for i, h in enumerate(holdings):
             table.setItem(i, 0, QTableWidgetItem(h.ticker))
             table.setItem(i, 1, QTableWidgetItem(fmt.shares(h.shares)))
-            table.setItem(i, 2, QTableWidgetItem(fmt.money(h.price, 2) if h.price else tr("market price")))
+            table.setItem(
+                i,
+                2,
+                QTableWidgetItem(
+                    fmt.money(h.price, 2)
+                    if h.price
+                    else QCoreApplication.translate("Dialogs", "market price")
+                ),
+            )
         table.resizeColumnsToContents()
         self.table = table
         lay.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.replace_button = buttons.addButton(
-            tr("Replace holdings"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("Dialogs", "Replace holdings"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -60,14 +70,15 @@ class ImportPreview(QDialog):
 
 
 def about_text() -> str:
-    return tr(
+    return QCoreApplication.translate(
+        "Dialogs",
         "<h3>Coresat {version}</h3>"
         "<p>Core/satellite small-cap rebalancing under a volatility limit.</p>"
         "<p><b>Data sources</b>: prices from Yahoo Finance (via yfinance) when online, kept in a local "
         "price store; otherwise the bundled <i>simulated</i> demo data, which is not real market data.</p>"
-        "<p><b>{disclaimer}</b></p>"
+        "<p><b>{disclaimer}</b></p>",
     ).format(version=engine.__version__, disclaimer=DISCLAIMER)
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, tr("About Coresat"), about_text())
+    QMessageBox.about(parent, QCoreApplication.translate("Dialogs", "About Coresat"), about_text())

@@ -36,10 +36,6 @@ _ANSWERED = frozenset(
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TableModels", text)
-
-
 class HoldingsColumn(IntEnum):
     TICKER = 0
     SHARES = 1
@@ -54,15 +50,15 @@ class HoldingsColumn(IntEnum):
 
 def _holding_headers() -> dict[HoldingsColumn, str]:
     return {
-        HoldingsColumn.TICKER: tr("Ticker"),
-        HoldingsColumn.SHARES: tr("Shares"),
-        HoldingsColumn.PRICE: tr("Price"),
-        HoldingsColumn.VALUE: tr("Value"),
-        HoldingsColumn.WEIGHT: tr("Weight"),
-        HoldingsColumn.TARGET: tr("Target"),
-        HoldingsColumn.DRIFT: tr("Drift (pts)"),
-        HoldingsColumn.NO_BUY: tr("No buy"),
-        HoldingsColumn.NO_SELL: tr("No sell"),
+        HoldingsColumn.TICKER: QCoreApplication.translate("TableModels", "Ticker"),
+        HoldingsColumn.SHARES: QCoreApplication.translate("TableModels", "Shares"),
+        HoldingsColumn.PRICE: QCoreApplication.translate("TableModels", "Price"),
+        HoldingsColumn.VALUE: QCoreApplication.translate("TableModels", "Value"),
+        HoldingsColumn.WEIGHT: QCoreApplication.translate("TableModels", "Weight"),
+        HoldingsColumn.TARGET: QCoreApplication.translate("TableModels", "Target"),
+        HoldingsColumn.DRIFT: QCoreApplication.translate("TableModels", "Drift (pts)"),
+        HoldingsColumn.NO_BUY: QCoreApplication.translate("TableModels", "No buy"),
+        HoldingsColumn.NO_SELL: QCoreApplication.translate("TableModels", "No sell"),
     }
 
 
@@ -120,12 +116,14 @@ class HoldingsModel(QAbstractTableModel):
             return _holding_headers()[HoldingsColumn(section)]
         if orientation == Qt.Orientation.Horizontal and role == _ROLE.ToolTipRole:
             return {
-                HoldingsColumn.DRIFT: tr(
-                    "Weight minus target, in percentage points; orange when outside its band"
+                HoldingsColumn.DRIFT: QCoreApplication.translate(
+                    "TableModels", "Weight minus target, in percentage points; orange when outside its band"
                 ),
-                HoldingsColumn.PRICE: tr("Your own price if you typed one, else the market price (grey)"),
-                HoldingsColumn.NO_BUY: tr("Never buy this ticker"),
-                HoldingsColumn.NO_SELL: tr("Never sell this ticker"),
+                HoldingsColumn.PRICE: QCoreApplication.translate(
+                    "TableModels", "Your own price if you typed one, else the market price (grey)"
+                ),
+                HoldingsColumn.NO_BUY: QCoreApplication.translate("TableModels", "Never buy this ticker"),
+                HoldingsColumn.NO_SELL: QCoreApplication.translate("TableModels", "Never sell this ticker"),
             }.get(HoldingsColumn(section))
         return None
 
@@ -222,12 +220,16 @@ class HoldingsModel(QAbstractTableModel):
             return theme.warn_bg()
         if role == _ROLE.ToolTipRole:
             if col is HoldingsColumn.DRIFT and a is not None:
-                where = tr("outside") if a.outside_band else tr("inside")
-                return tr("Drift {drift}; band ±{band}: {where} its band").format(
-                    drift=fmt.points(a.drift), band=fmt.pct(a.band), where=where
+                where = (
+                    QCoreApplication.translate("TableModels", "outside")
+                    if a.outside_band
+                    else QCoreApplication.translate("TableModels", "inside")
                 )
+                return QCoreApplication.translate(
+                    "TableModels", "Drift {drift}; band ±{band}: {where} its band"
+                ).format(drift=fmt.points(a.drift), band=fmt.pct(a.band), where=where)
             if col is HoldingsColumn.TICKER and t in self.problem_tickers:
-                return tr("No price or risk data for this ticker")
+                return QCoreApplication.translate("TableModels", "No price or risk data for this ticker")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -303,13 +305,13 @@ class TradesColumn(IntEnum):
 
 def _trade_headers() -> dict[TradesColumn, str]:
     return {
-        TradesColumn.SIDE: tr("Side"),
-        TradesColumn.TICKER: tr("Ticker"),
-        TradesColumn.SHARES: tr("Shares"),
-        TradesColumn.PRICE: tr("Price"),
-        TradesColumn.AMOUNT: tr("Amount"),
-        TradesColumn.COST: tr("Est. cost"),
-        TradesColumn.REASON: tr("Reason"),
+        TradesColumn.SIDE: QCoreApplication.translate("TableModels", "Side"),
+        TradesColumn.TICKER: QCoreApplication.translate("TableModels", "Ticker"),
+        TradesColumn.SHARES: QCoreApplication.translate("TableModels", "Shares"),
+        TradesColumn.PRICE: QCoreApplication.translate("TableModels", "Price"),
+        TradesColumn.AMOUNT: QCoreApplication.translate("TableModels", "Amount"),
+        TradesColumn.COST: QCoreApplication.translate("TableModels", "Est. cost"),
+        TradesColumn.REASON: QCoreApplication.translate("TableModels", "Reason"),
     }
 
 
@@ -358,7 +360,9 @@ class TradesModel(QAbstractTableModel):
         col = TradesColumn(index.column())
         if role == _ROLE.DisplayRole:
             return {
-                TradesColumn.SIDE: tr("Buy") if t.side is Side.BUY else tr("Sell"),
+                TradesColumn.SIDE: QCoreApplication.translate("TableModels", "Buy")
+                if t.side is Side.BUY
+                else QCoreApplication.translate("TableModels", "Sell"),
                 TradesColumn.TICKER: t.ticker,
                 TradesColumn.SHARES: fmt.shares(t.shares),
                 TradesColumn.PRICE: fmt.money(t.price, 2),

@@ -284,7 +284,10 @@ class PathChart(ChartView):
         )
         self.header.addWidget(QLabel(title))
         self.plot.getPlotItem().getAxis("left").setLabel("$" if kind == "growth" else "%")
-        self.plot.addLegend(offset=(10, 10), labelTextColor=theme.chart_foreground())
+        # growth starts bottom-left, drawdown hugs the top: keep the legend out of the lines' way
+        self.plot.addLegend(
+            offset=(10, 10) if kind == "growth" else (10, -10), labelTextColor=theme.chart_foreground()
+        )
         self.before = self.plot.plot(
             [], [], pen=pg.mkPen(theme.series("current"), width=2), name=self.tr("Current")
         )

@@ -157,3 +157,15 @@ def test_refresh_prices_shows_progress_and_can_be_cancelled(loaded, workspace, q
         loaded._progress.canceled.emit()  # what its Cancel button does
     assert workspace.result is shown_before  # nothing replaced by a cancelled download
     assert workspace.market is not None
+
+
+def test_unknown_ticker_is_flagged_in_the_holdings_table(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui import edits
+
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        workspace.edit(edits.add_holding(workspace.scenario, "ZZZZ", 10.0))
+    assert workspace.result is None and workspace.outcome.problem is not None
+    label = loaded.holdings.problem
+    assert label.isVisible() and "ZZZZ" in label.text()
+    assert "ZZZZ" in loaded.holdings.model.problem_tickers
+    assert "ZZZZ" in loaded.result.status.text()
