@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
     def _on_outcome(self, outcome: Outcome) -> None:
         for label in self.problem_labels().values():
             label.clear_problem()
+        flagged = set(self.holdings.model.problem_tickers)
         self.holdings.model.problem_tickers.clear()
         r = outcome.result
         if r is not None and r.status is Status.INFEASIBLE and r.infeasibility is not None:
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
                 bad = [t for t in self.ws.scenario.universe if t in words]
                 if bad:
                     self._route([f"asset:{t}" for t in bad], p.message, {})
+        if self.holdings.model.problem_tickers != flagged:
+            self.holdings.model.invalidate()
         self.act_export.setEnabled(bool(r is not None and r.trades))
         if r is not None:  # a tooltip, not a status message: that would repaint the bar on every result
             self.source_label.setToolTip(

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from engine.model.scenario import Scenario
 from engine.result import AssetRow, RebalanceResult, Side, Trade
@@ -22,18 +23,53 @@ Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
 _FLAG = Qt.ItemFlag
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ANSWERED = frozenset(
-    int(r)
-    for r in (
+
+
+class _SnapshotModel(QStandardItemModel):
+    """Cells are computed in Python once per state change and stored in C++ items, so painting a table
+    never calls back into Python (that made each repaint several milliseconds slower)."""
+
+    ROLES = (  # EditRole shares DisplayRole's slot in a QStandardItem: editors start from the display text
         _ROLE.DisplayRole,
-        _ROLE.EditRole,
         _ROLE.CheckStateRole,
         _ROLE.TextAlignmentRole,
         _ROLE.ForegroundRole,
         _ROLE.BackgroundRole,
         _ROLE.ToolTipRole,
     )
-)
+
+    def _cell(self, row: int, col: int, role: int) -> Any:
+        raise NotImplementedError
+
+    def _cell_flags(self, row: int, col: int) -> Qt.ItemFlag:
+        return _FLAG.ItemIsEnabled | _FLAG.ItemIsSelectable
+
+    def _set_headers(self, headers: list[str], tooltips: dict[int, str] | None = None) -> None:
+        for c, text in enumerate(headers):
+            item = QStandardItem(text)
+            if tooltips and c in tooltips:
+                item.setToolTip(tooltips[c])
+            self.setHorizontalHeaderItem(c, item)
+
+    def _refill(self, n_rows: int) -> None:
+        if self.rowCount() != n_rows:
+            self.setRowCount(n_rows)
+        n_cols = self.columnCount()
+        self.blockSignals(True)
+        try:
+            for r in range(n_rows):
+                for c in range(n_cols):
+                    item = self.item(r, c)
+                    if item is None:
+                        item = QStandardItem()
+                        self.setItem(r, c, item)
+                    item.setFlags(self._cell_flags(r, c))
+                    for role in self.ROLES:
+                        item.setData(self._cell(r, c, role), role)
+        finally:
+            self.blockSignals(False)
+        if n_rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(n_rows - 1, n_cols - 1))
 
 
 class HoldingsColumn(IntEnum):
@@ -62,18 +98,31 @@ def _holding_headers() -> dict[HoldingsColumn, str]:
     }
 
 
-class HoldingsModel(QAbstractTableModel):
+class HoldingsModel(_SnapshotModel):
     """One row per ticker the scenario deals with: holdings first, then targeted tickers not held."""
 
     def __init__(self, on_edit: Callable[[Scenario], None] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(HoldingsColumn), parent)
         self._on_edit = on_edit
         self.scenario: Scenario | None = None
         self._rows: list[str] = []
         self._assets: dict[str, AssetRow] = {}
         self._prices: dict[str, float] = {}
         self.problem_tickers: set[str] = set()
-        self._cache: dict[tuple[int, int, int], Any] = {}
+        tr = QCoreApplication.translate
+        self._set_headers(
+            list(_holding_headers().values()),
+            {
+                HoldingsColumn.DRIFT: tr(
+                    "TableModels", "Weight minus target, in percentage points; orange when outside its band"
+                ),
+                HoldingsColumn.PRICE: tr(
+                    "TableModels", "Your own price if you typed one, else the market price (grey)"
+                ),
+                HoldingsColumn.NO_BUY: tr("TableModels", "Never buy this ticker"),
+                HoldingsColumn.NO_SELL: tr("TableModels", "Never sell this ticker"),
+            },
+        )
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -83,49 +132,22 @@ class HoldingsModel(QAbstractTableModel):
         result: RebalanceResult | None = None,
         market_prices: dict[str, float] | None = None,
     ) -> None:
-        rows = list(scenario.universe) if scenario else []
-        assets = {a.ticker: a for a in result.assets} if result else {}
-        self._cache.clear()
-        if rows != self._rows:
-            self.beginResetModel()
-            self.scenario, self._rows, self._assets = scenario, rows, assets
-            self._prices = dict(market_prices or {})
-            self.endResetModel()
-            return
-        self.scenario, self._assets = scenario, assets
-        self._prices = dict(market_prices or self._prices)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HoldingsColumn) - 1))
+        self.scenario = scenario
+        self._rows = list(scenario.universe) if scenario else []
+        self._assets = {a.ticker: a for a in result.assets} if result else {}
+        if market_prices:
+            self._prices = dict(market_prices)
+        self._refill(len(self._rows))
+
+    def invalidate(self) -> None:
+        """Recompute the cells (after ``problem_tickers`` changed)."""
+        self._refill(len(self._rows))
 
     def ticker_at(self, row: int) -> str:
         return self._rows[row]
 
     def row_of(self, ticker: str) -> int:
         return self._rows.index(ticker)
-
-    # -- Qt model -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HoldingsColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _ROLE.DisplayRole:
-            return _holding_headers()[HoldingsColumn(section)]
-        if orientation == Qt.Orientation.Horizontal and role == _ROLE.ToolTipRole:
-            return {
-                HoldingsColumn.DRIFT: QCoreApplication.translate(
-                    "TableModels", "Weight minus target, in percentage points; orange when outside its band"
-                ),
-                HoldingsColumn.PRICE: QCoreApplication.translate(
-                    "TableModels", "Your own price if you typed one, else the market price (grey)"
-                ),
-                HoldingsColumn.NO_BUY: QCoreApplication.translate("TableModels", "Never buy this ticker"),
-                HoldingsColumn.NO_SELL: QCoreApplication.translate("TableModels", "Never sell this ticker"),
-            }.get(HoldingsColumn(section))
-        return None
 
     def _price(self, ticker: str) -> tuple[float | None, bool]:
         """(price, typed by the user)."""
@@ -166,28 +188,12 @@ class HoldingsModel(QAbstractTableModel):
             return t in sc.constraints.no_sell
         raise IndexError(col)
 
-    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        """Cached: views ask for the same cells many times per repaint."""
-        if role not in _ANSWERED:
+    def _cell(self, row: int, column: int, role: int) -> Any:
+        if self.scenario is None:
             return None
-        key = (index.row(), index.column(), int(role))
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = self._data(index, role)
-            return value
-
-    def invalidate(self) -> None:
-        self._cache.clear()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HoldingsColumn) - 1))
-
-    def _data(self, index: Index, role: int) -> Any:
-        if not index.isValid() or self.scenario is None:
-            return None
-        col = HoldingsColumn(index.column())
-        t = self._rows[index.row()]
-        v = self.value(index.row(), col)
+        col = HoldingsColumn(column)
+        t = self._rows[row]
+        v = self.value(row, col)
         a = self._assets.get(t)
         if role in (_ROLE.DisplayRole, _ROLE.EditRole):
             if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
@@ -232,17 +238,15 @@ class HoldingsModel(QAbstractTableModel):
                 return QCoreApplication.translate("TableModels", "No price or risk data for this ticker")
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return _FLAG.NoItemFlags
+    def _cell_flags(self, row: int, column: int) -> Qt.ItemFlag:
         f = _FLAG.ItemIsEnabled | _FLAG.ItemIsSelectable
-        col = HoldingsColumn(index.column())
+        col = HoldingsColumn(column)
         if col in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
             f |= _FLAG.ItemIsEditable
         if (
             col is HoldingsColumn.TICKER
             and self.scenario
-            and self._rows[index.row()] in self.scenario.portfolio.tickers
+            and self._rows[row] in self.scenario.portfolio.tickers
         ):
             f |= _FLAG.ItemIsEditable
         if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
@@ -286,10 +290,17 @@ class HoldingsModel(QAbstractTableModel):
 
 
 def _to_float(value: Any) -> float | None:
-    try:
+    """A number from an editor: a float, or text as displayed ("$1,234.50", "1 200", locale separators)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
         x = float(value)
-    except (TypeError, ValueError):
-        return None
+    else:
+        text = str(value).strip().replace("$", "").replace(" ", "").replace("\u00a0", "")
+        x, ok = QLocale().toDouble(text)
+        if not ok:
+            try:
+                x = float(text.replace(",", ""))
+            except ValueError:
+                return None
     return x if math.isfinite(x) else None
 
 
@@ -315,49 +326,19 @@ def _trade_headers() -> dict[TradesColumn, str]:
     }
 
 
-class TradesModel(QAbstractTableModel):
+class TradesModel(_SnapshotModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(TradesColumn), parent)
         self.trades: tuple[Trade, ...] = ()
-        self._cache: dict[tuple[int, int, int], Any] = {}
+        self._set_headers(list(_trade_headers().values()))
 
     def set_trades(self, trades: tuple[Trade, ...]) -> None:
-        self._cache.clear()
-        if len(trades) == len(self.trades):
-            self.trades = trades
-            if trades:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(trades) - 1, len(TradesColumn) - 1))
-            return
-        self.beginResetModel()
         self.trades = trades
-        self.endResetModel()
+        self._refill(len(trades))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.trades)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TradesColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _ROLE.DisplayRole:
-            return _trade_headers()[TradesColumn(section)]
-        return None
-
-    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        if role not in _ANSWERED:
-            return None
-        key = (index.row(), index.column(), int(role))
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = self._data(index, role)
-            return value
-
-    def _data(self, index: Index, role: int) -> Any:
-        if not index.isValid():
-            return None
-        t = self.trades[index.row()]
-        col = TradesColumn(index.column())
+    def _cell(self, row: int, column: int, role: int) -> Any:
+        t = self.trades[row]
+        col = TradesColumn(column)
         if role == _ROLE.DisplayRole:
             return {
                 TradesColumn.SIDE: QCoreApplication.translate("TableModels", "Buy")

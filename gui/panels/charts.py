@@ -362,6 +362,7 @@ class ChartsPanel(QTabWidget):
         ):
             self.addTab(view, title)
         self._stale: set[int] = set()
+        workspace.want_paths = False  # the first tab shown is the allocation
         self.currentChanged.connect(self._on_tab)
         workspace.outcomeChanged.connect(self._on_outcome)
         workspace.frontierChanged.connect(lambda _f: self._on_frontier())
@@ -380,7 +381,13 @@ class ChartsPanel(QTabWidget):
             self.views[index].show_outcome(self.ws.outcome, self.ws)
 
     def _on_tab(self, index: int) -> None:
-        self.ws.set_want_frontier(self.widget(index) is self.frontier)
+        view = self.widget(index)
+        self.ws.set_want_frontier(view is self.frontier)
+        # growth and drawdown cost a few ms per solve: computed only while one of them is shown
+        self.ws.want_paths = view in (self.growth, self.drawdown)
+        out = self.ws.outcome
+        if self.ws.want_paths and out is not None and out.result is not None and out.paths is None:
+            self.ws.request_solve()
         self._draw(index)
 
     def draw_all(self) -> None:

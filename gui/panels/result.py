@@ -75,6 +75,7 @@ class ResultPanel(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TradesColumn.REASON, QHeaderView.ResizeMode.Stretch)
         self.trades.modelReset.connect(self._fit_columns)
+        self._fitted = False
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8.5pt")
@@ -87,13 +88,20 @@ class ResultPanel(QGroupBox):
         workspace.outcomeChanged.connect(self.show_outcome)
 
     def _fit_columns(self) -> None:
+        """Size the columns to the first real trade list only: re-measuring every cell on each new result
+        would cost more than the solve."""
+        if self._fitted or self.trades.rowCount() == 0:
+            return
+        self._fitted = True
         for col in TradesColumn:
             if col is not TradesColumn.REASON:
                 self.table.resizeColumnToContents(col)
 
     def _banner(self, text: str, fg: str, bg: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px; border-radius: 4px")
+        _set_text(self.status, text)
+        style = f"color: {fg}; background: {bg}; padding: 6px; border-radius: 4px"
+        if self.status.styleSheet() != style:  # re-polishing a style sheet is slow: only on a change
+            self.status.setStyleSheet(style)
 
     def show_outcome(self, outcome: Outcome) -> None:
         self._show(outcome)
@@ -110,8 +118,8 @@ class ResultPanel(QGroupBox):
             )
             self.trades.set_trades(())
             for v in self.figures.values():
-                v.setText("—")
-            self.binding.setText("")
+                _set_text(v, "—")
+            _set_text(self.binding, "")
             return
         self._figures(r)
         self.trades.set_trades(r.trades)
@@ -137,11 +145,11 @@ class ResultPanel(QGroupBox):
             )
         if r.binding:
             items = "".join(f"<li>{_esc(b.message)}</li>" for b in r.binding)
-            self.binding.setText(
-                self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>"
+            _set_text(
+                self.binding, self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>"
             )
         else:
-            self.binding.setText(self.tr("No constraint binds: the targets are reached as set."))
+            _set_text(self.binding, self.tr("No constraint binds: the targets are reached as set."))
         a = r.assumptions
         notes = [*r.messages]
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
@@ -151,24 +159,30 @@ class ResultPanel(QGroupBox):
             )
         )
         notes.append(r.disclaimer)
-        self.notes.setText("<br>".join(_esc(n) for n in notes))
+        _set_text(self.notes, "<br>".join(_esc(n) for n in notes))
 
     def _figures(self, r: RebalanceResult) -> None:
         f = self.figures
-        f["vol"].setText(f"{fmt.number(r.vol_before * 100, 1)} → {fmt.pct(r.vol_after)}")
+        _set_text(f["vol"], f"{fmt.number(r.vol_before * 100, 1)} → {fmt.pct(r.vol_after)}")
         cap = (
             self.tr("cap {cap}").format(cap=fmt.pct(r.vol_cap))
             if r.vol_cap is not None
             else self.tr("no cap")
         )
-        self.heads["vol"].setText(self.tr("Volatility ({cap})").format(cap=cap))
+        _set_text(self.heads["vol"], self.tr("Volatility ({cap})").format(cap=cap))
         te = f"{fmt.number(r.tracking_error_before * 100, 2)} → {fmt.pct(r.tracking_error_after, 2)}"
-        f["te"].setText(te)
-        f["trades"].setText(fmt.locale().toString(r.n_trades))
-        f["cost"].setText(fmt.money(r.total_cost, 2))
-        f["turnover"].setText(fmt.pct(r.turnover))
-        f["cash"].setText(fmt.money(r.cash_after))
+        _set_text(f["te"], te)
+        _set_text(f["trades"], fmt.locale().toString(r.n_trades))
+        _set_text(f["cost"], fmt.money(r.total_cost, 2))
+        _set_text(f["turnover"], fmt.pct(r.turnover))
+        _set_text(f["cash"], fmt.money(r.cash_after))
 
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """Set only when it changes: a rich-text label re-lays itself out on every setText."""
+    if label.text() != text:
+        label.setText(text)

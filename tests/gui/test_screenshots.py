@@ -78,3 +78,14 @@ def test_screenshot_command_renders_after_the_first_result(tmp_path: Path) -> No
     img = QImage(str(out))
     assert img.width() >= 1200 and img.height() >= 700
     assert ink_pixels(img) > 1000
+
+
+def test_growth_tab_gets_paths_when_shown(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert workspace.outcome.paths is None  # not computed while the allocation tab is shown
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.growth))
+    assert workspace.outcome.paths is not None
+    assert len(loaded.charts.growth.x) > 100
+    assert loaded.charts.growth.y[0][0] == pytest.approx(10_000.0)
+    loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.drawdown))
+    assert max(loaded.charts.drawdown.y[1]) <= 0.0 + 1e-9

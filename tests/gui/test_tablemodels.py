@@ -90,3 +90,18 @@ def test_trades_are_coloured_by_side(solved) -> None:  # type: ignore[no-untyped
     assert sides == {Side.BUY, Side.SELL}
     model.set_trades(())
     assert model.rowCount() == 0
+
+
+def test_edits_accept_the_text_as_displayed(solved) -> None:  # type: ignore[no-untyped-def]
+    sc, m, r = solved
+    seen = []
+    model = HoldingsModel(on_edit=seen.append)
+    model.set_state(sc, r, dict(m.prices))
+    row = model.row_of("IWN")
+    assert model.setData(model.index(row, HoldingsColumn.PRICE), "$250.50")
+    assert seen[-1].portfolio.holdings[model.row_of("IWN")].price == pytest.approx(250.5)
+    assert model.setData(model.index(row, HoldingsColumn.SHARES), "1,200")
+    assert seen[-1].portfolio.shares_of("IWN") == 1200
+    flags = model.flags(model.index(row, HoldingsColumn.SHARES))
+    assert flags & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(row, HoldingsColumn.WEIGHT)) & Qt.ItemFlag.ItemIsEditable
