@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import engine  # noqa: E402
 from engine import resources  # noqa: E402
 from engine.model import scenario_file  # noqa: E402
-from gui import settings, theme  # noqa: E402
+from gui import fmt, settings, theme  # noqa: E402
 from gui.mainwindow import MainWindow  # noqa: E402
 from gui.workspace import Workspace  # noqa: E402
 
@@ -96,6 +96,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(engine.__version__)
     if QLocale().language() == QLocale.Language.C:  # bare POSIX locale: show numbers the common way
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        fmt.reset_locale()
     return app
 
 

@@ -7,8 +7,21 @@ from PySide6.QtCore import QLocale
 _DASH = "—"
 
 
+_locale: QLocale | None = None
+
+
 def locale() -> QLocale:
-    return QLocale()
+    """The default QLocale, built once (numbers are formatted thousands of times per second)."""
+    global _locale
+    if _locale is None:
+        _locale = QLocale()
+    return _locale
+
+
+def reset_locale() -> None:
+    """Call after ``QLocale.setDefault``."""
+    global _locale
+    _locale = None
 
 
 def pct(x: float | None, decimals: int = 1, *, signed: bool = False) -> str:

@@ -23,26 +23,29 @@ Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
 _FLAG = Qt.ItemFlag
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_READ_ONLY = _FLAG.ItemIsEnabled | _FLAG.ItemIsSelectable
+_EDITABLE = _READ_ONLY | _FLAG.ItemIsEditable
+_CHECKABLE = _READ_ONLY | _FLAG.ItemIsUserCheckable
+_DISPLAY = int(_ROLE.DisplayRole)
+_CHECK = int(_ROLE.CheckStateRole)
+_ALIGN = int(_ROLE.TextAlignmentRole)
+_FG = int(_ROLE.ForegroundRole)
+_BG = int(_ROLE.BackgroundRole)
+_TIP = int(_ROLE.ToolTipRole)
 
 
 class _SnapshotModel(QStandardItemModel):
     """Cells are computed in Python once per state change and stored in C++ items, so painting a table
     never calls back into Python (that made each repaint several milliseconds slower)."""
 
-    ROLES = (  # EditRole shares DisplayRole's slot in a QStandardItem: editors start from the display text
-        _ROLE.DisplayRole,
-        _ROLE.CheckStateRole,
-        _ROLE.TextAlignmentRole,
-        _ROLE.ForegroundRole,
-        _ROLE.BackgroundRole,
-        _ROLE.ToolTipRole,
-    )
+    # EditRole shares DisplayRole's slot in a QStandardItem: editors start from the display text.
 
-    def _cell(self, row: int, col: int, role: int) -> Any:
+    def _cell_roles(self, row: int, col: int) -> dict[int, Any]:
+        """{role: value} for one cell; roles left out are cleared."""
         raise NotImplementedError
 
     def _cell_flags(self, row: int, col: int) -> Qt.ItemFlag:
-        return _FLAG.ItemIsEnabled | _FLAG.ItemIsSelectable
+        return _READ_ONLY
 
     def _set_headers(self, headers: list[str], tooltips: dict[int, str] | None = None) -> None:
         for c, text in enumerate(headers):
@@ -55,6 +58,8 @@ class _SnapshotModel(QStandardItemModel):
         if self.rowCount() != n_rows:
             self.setRowCount(n_rows)
         n_cols = self.columnCount()
+        was: dict[tuple[int, int], set[int]] = getattr(self, "_set_roles", {})
+        now: dict[tuple[int, int], set[int]] = {}
         self.blockSignals(True)
         try:
             for r in range(n_rows):
@@ -64,10 +69,15 @@ class _SnapshotModel(QStandardItemModel):
                         item = QStandardItem()
                         self.setItem(r, c, item)
                     item.setFlags(self._cell_flags(r, c))
-                    for role in self.ROLES:
-                        item.setData(self._cell(r, c, role), role)
+                    roles = now[(r, c)] = set()
+                    for role, value in self._cell_roles(r, c).items():
+                        item.setData(value, role)
+                        roles.add(role)
+                    for stale in was.get((r, c), set()) - roles:
+                        item.setData(None, stale)
         finally:
             self.blockSignals(False)
+            self._set_roles = now
         if n_rows:
             self.dataChanged.emit(self.index(0, 0), self.index(n_rows - 1, n_cols - 1))
 
@@ -109,6 +119,7 @@ class HoldingsModel(_SnapshotModel):
         self._assets: dict[str, AssetRow] = {}
         self._prices: dict[str, float] = {}
         self.problem_tickers: set[str] = set()
+        self._memo: dict[tuple[int, int], Any] = {}
         tr = QCoreApplication.translate
         self._set_headers(
             list(_holding_headers().values()),
@@ -137,6 +148,7 @@ class HoldingsModel(_SnapshotModel):
         self._assets = {a.ticker: a for a in result.assets} if result else {}
         if market_prices:
             self._prices = dict(market_prices)
+        self._memo.clear()
         self._refill(len(self._rows))
 
     def invalidate(self) -> None:
@@ -163,6 +175,13 @@ class HoldingsModel(_SnapshotModel):
 
     def value(self, row: int, col: HoldingsColumn) -> Any:
         """The raw value of a cell (numbers as numbers), for tests and sorting."""
+        key = (row, int(col))
+        memo = self._memo
+        if key not in memo:
+            memo[key] = self._value(row, col)
+        return memo[key]
+
+    def _value(self, row: int, col: HoldingsColumn) -> Any:
         sc = self.scenario
         assert sc is not None
         t = self._rows[row]
@@ -188,70 +207,60 @@ class HoldingsModel(_SnapshotModel):
             return t in sc.constraints.no_sell
         raise IndexError(col)
 
-    def _cell(self, row: int, column: int, role: int) -> Any:
+    def _cell_roles(self, row: int, column: int) -> dict[int, Any]:
+        """Everything a view asks of one cell, computed in one pass."""
         if self.scenario is None:
-            return None
-        col = HoldingsColumn(column)
+            return {}
+        col = column  # a plain int: enum conversions dominate the cost of a refill
         t = self._rows[row]
-        v = self.value(row, col)
+        v = self.value(row, HoldingsColumn(col))
         a = self._assets.get(t)
-        if role in (_ROLE.DisplayRole, _ROLE.EditRole):
-            if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
-                return None
-            if role == _ROLE.EditRole and col in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
-                return 0.0 if v is None else float(v)
-            if col is HoldingsColumn.TICKER:
-                return v
-            if col is HoldingsColumn.SHARES:
-                return fmt.shares(v)
-            if col is HoldingsColumn.PRICE:
-                return fmt.money(v, 2)
-            if col is HoldingsColumn.VALUE:
-                return fmt.money(v)
-            if col is HoldingsColumn.DRIFT:
-                return fmt.points(v, unit=False)
-            return fmt.pct(v)
-        if role == _ROLE.CheckStateRole and col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
-            return Qt.CheckState.Checked if v else Qt.CheckState.Unchecked
-        if role == _ROLE.TextAlignmentRole and col not in (HoldingsColumn.TICKER,):
-            return _RIGHT
-        if role == _ROLE.ForegroundRole:
-            if col is HoldingsColumn.DRIFT and a is not None:
-                return theme.warn() if a.outside_band else theme.ok()
-            if col is HoldingsColumn.PRICE and not self._price(t)[1]:
-                return theme.muted()
-            if col is HoldingsColumn.TICKER and t in self.problem_tickers:
-                return theme.sell()
-        if role == _ROLE.BackgroundRole and col is HoldingsColumn.DRIFT and a is not None and a.outside_band:
-            return theme.warn_bg()
-        if role == _ROLE.ToolTipRole:
-            if col is HoldingsColumn.DRIFT and a is not None:
+        out: dict[int, Any] = {}
+        if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
+            out[_CHECK] = Qt.CheckState.Checked if v else Qt.CheckState.Unchecked
+            return out
+        if col == HoldingsColumn.TICKER:
+            out[_DISPLAY] = v
+            if t in self.problem_tickers:
+                out[_FG] = theme.sell()
+                out[_TIP] = QCoreApplication.translate("TableModels", "No price or risk data for this ticker")
+            return out
+        out[_ALIGN] = _RIGHT
+        if col == HoldingsColumn.SHARES:
+            out[_DISPLAY] = fmt.shares(v)
+        elif col == HoldingsColumn.PRICE:
+            out[_DISPLAY] = fmt.money(v, 2)
+            if not self._price(t)[1]:
+                out[_FG] = theme.muted()
+        elif col == HoldingsColumn.VALUE:
+            out[_DISPLAY] = fmt.money(v)
+        elif col == HoldingsColumn.DRIFT:
+            out[_DISPLAY] = fmt.points(v, unit=False)
+            if a is not None:
+                out[_FG] = theme.warn() if a.outside_band else theme.ok()
+                if a.outside_band:
+                    out[_BG] = theme.warn_bg()
                 where = (
                     QCoreApplication.translate("TableModels", "outside")
                     if a.outside_band
                     else QCoreApplication.translate("TableModels", "inside")
                 )
-                return QCoreApplication.translate(
+                out[_TIP] = QCoreApplication.translate(
                     "TableModels", "Drift {drift}; band ±{band}: {where} its band"
                 ).format(drift=fmt.points(a.drift), band=fmt.pct(a.band), where=where)
-            if col is HoldingsColumn.TICKER and t in self.problem_tickers:
-                return QCoreApplication.translate("TableModels", "No price or risk data for this ticker")
-        return None
+        else:
+            out[_DISPLAY] = fmt.pct(v)
+        return out
 
     def _cell_flags(self, row: int, column: int) -> Qt.ItemFlag:
-        f = _FLAG.ItemIsEnabled | _FLAG.ItemIsSelectable
-        col = HoldingsColumn(column)
-        if col in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
-            f |= _FLAG.ItemIsEditable
-        if (
-            col is HoldingsColumn.TICKER
-            and self.scenario
-            and self._rows[row] in self.scenario.portfolio.tickers
-        ):
-            f |= _FLAG.ItemIsEditable
-        if col in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
-            f |= _FLAG.ItemIsUserCheckable
-        return f
+        if column in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
+            return _EDITABLE
+        if column == HoldingsColumn.TICKER:
+            held = self.scenario is not None and self._rows[row] in self.scenario.portfolio.tickers
+            return _EDITABLE if held else _READ_ONLY
+        if column in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
+            return _CHECKABLE
+        return _READ_ONLY
 
     def edited(self, row: int, col: HoldingsColumn, value: Any) -> Scenario | None:
         """The scenario after setting cell (row, col) to ``value``; None when the value is not accepted."""
@@ -336,32 +345,30 @@ class TradesModel(_SnapshotModel):
         self.trades = trades
         self._refill(len(trades))
 
-    def _cell(self, row: int, column: int, role: int) -> Any:
+    def _cell_roles(self, row: int, column: int) -> dict[int, Any]:
         t = self.trades[row]
         col = TradesColumn(column)
-        if role == _ROLE.DisplayRole:
-            return {
-                TradesColumn.SIDE: QCoreApplication.translate("TableModels", "Buy")
-                if t.side is Side.BUY
-                else QCoreApplication.translate("TableModels", "Sell"),
-                TradesColumn.TICKER: t.ticker,
-                TradesColumn.SHARES: fmt.shares(t.shares),
-                TradesColumn.PRICE: fmt.money(t.price, 2),
-                TradesColumn.AMOUNT: fmt.money(t.amount),
-                TradesColumn.COST: fmt.money(t.cost, 2),
-                TradesColumn.REASON: t.reason,
-            }[col]
-        if role == _ROLE.ForegroundRole and col in (TradesColumn.SIDE, TradesColumn.AMOUNT):
-            return theme.buy() if t.side is Side.BUY else theme.sell()
-        if role == _ROLE.BackgroundRole and col is TradesColumn.SIDE:
-            return theme.buy_bg() if t.side is Side.BUY else theme.sell_bg()
-        if role == _ROLE.TextAlignmentRole and col in (
-            TradesColumn.SHARES,
-            TradesColumn.PRICE,
-            TradesColumn.AMOUNT,
-            TradesColumn.COST,
-        ):
-            return _RIGHT
-        if role == _ROLE.ToolTipRole and col is TradesColumn.REASON:
-            return t.reason
-        return None
+        buy = t.side is Side.BUY
+        out: dict[int, Any] = {}
+        if col is TradesColumn.SIDE:
+            tr = QCoreApplication.translate
+            out[_DISPLAY] = tr("TableModels", "Buy") if buy else tr("TableModels", "Sell")
+            out[_FG] = theme.buy() if buy else theme.sell()
+            out[_BG] = theme.buy_bg() if buy else theme.sell_bg()
+        elif col is TradesColumn.TICKER:
+            out[_DISPLAY] = t.ticker
+        elif col is TradesColumn.REASON:
+            out[_DISPLAY] = t.reason
+            out[_TIP] = t.reason
+        else:
+            out[_ALIGN] = _RIGHT
+            if col is TradesColumn.SHARES:
+                out[_DISPLAY] = fmt.shares(t.shares)
+            elif col is TradesColumn.PRICE:
+                out[_DISPLAY] = fmt.money(t.price, 2)
+            elif col is TradesColumn.AMOUNT:
+                out[_DISPLAY] = fmt.money(t.amount)
+                out[_FG] = theme.buy() if buy else theme.sell()
+            else:
+                out[_DISPLAY] = fmt.money(t.cost, 2)
+        return out
