@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="128"/>
+        <source>TableModels</source>
+        <comment>Weight minus target, in percentage points; orange when outside its band</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="131"/>
+        <source>TableModels</source>
+        <comment>Your own price if you typed one, else the market price (grey)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="133"/>
+        <source>TableModels</source>
+        <comment>Never buy this ticker</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="134"/>
+        <source>TableModels</source>
+        <comment>Never sell this ticker</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="355"/>
+        <source>TableModels</source>
+        <comment>Buy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="355"/>
+        <source>TableModels</source>
+        <comment>Sell</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AllocationChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="114"/>
@@ -45,27 +84,27 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="352"/>
+        <location filename="../../gui/panels/charts.py" line="355"/>
         <source>Allocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="353"/>
+        <location filename="../../gui/panels/charts.py" line="356"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="354"/>
+        <location filename="../../gui/panels/charts.py" line="357"/>
         <source>Frontier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="355"/>
+        <location filename="../../gui/panels/charts.py" line="358"/>
         <source>Growth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="356"/>
+        <location filename="../../gui/panels/charts.py" line="359"/>
         <source>Drawdown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,122 +491,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="214"/>
         <source>Last solve: {ms} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="232"/>
+        <location filename="../../gui/mainwindow.py" line="235"/>
         <source>unknown date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234"/>
+        <location filename="../../gui/mainwindow.py" line="237"/>
         <source>Data: {src} · prices as of {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="248"/>
         <source>Prices not refreshed: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="247"/>
+        <location filename="../../gui/mainwindow.py" line="250"/>
         <source>Data: not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="252"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
         <source>market data: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="262"/>
+        <location filename="../../gui/mainwindow.py" line="265"/>
         <source>Refreshing prices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="262"/>
+        <location filename="../../gui/mainwindow.py" line="265"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="263"/>
+        <location filename="../../gui/mainwindow.py" line="266"/>
         <source>Refresh prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="280"/>
+        <location filename="../../gui/mainwindow.py" line="283"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="281"/>
+        <location filename="../../gui/mainwindow.py" line="284"/>
         <source>Save the changes to this scenario first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="292"/>
+        <location filename="../../gui/mainwindow.py" line="295"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="298"/>
+        <location filename="../../gui/mainwindow.py" line="301"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="306"/>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="318"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>Save scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="329"/>
+        <location filename="../../gui/mainwindow.py" line="332"/>
         <source>Cannot save scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="332"/>
+        <location filename="../../gui/mainwindow.py" line="335"/>
         <source>Saved {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="337"/>
+        <location filename="../../gui/mainwindow.py" line="340"/>
         <source>Import holdings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="347"/>
+        <location filename="../../gui/mainwindow.py" line="350"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="349"/>
+        <location filename="../../gui/mainwindow.py" line="352"/>
         <source>Holdings not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365"/>
+        <location filename="../../gui/mainwindow.py" line="368"/>
         <source>Export trades</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="377"/>
+        <location filename="../../gui/mainwindow.py" line="380"/>
         <source>Cannot export trades</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="379"/>
+        <location filename="../../gui/mainwindow.py" line="382"/>
         <source>Trades saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="393"/>
+        <location filename="../../gui/mainwindow.py" line="396"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,22 +624,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="289"/>
+        <location filename="../../gui/panels/charts.py" line="292"/>
         <source>Current</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="292"/>
+        <location filename="../../gui/panels/charts.py" line="295"/>
         <source>Proposed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="295"/>
+        <location filename="../../gui/panels/charts.py" line="298"/>
         <source>No price history for this scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="336"/>
+        <location filename="../../gui/panels/charts.py" line="339"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,72 +705,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="105"/>
+        <location filename="../../gui/panels/result.py" line="113"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="107"/>
+        <location filename="../../gui/panels/result.py" line="115"/>
         <source>Cannot compute trades: {msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="119"/>
+        <location filename="../../gui/panels/result.py" line="127"/>
         <source>the constraints cannot all hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="121"/>
+        <location filename="../../gui/panels/result.py" line="129"/>
         <source>Not possible as set: {msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="127"/>
+        <location filename="../../gui/panels/result.py" line="135"/>
         <source>No trades needed: every holding and sleeve is inside its drift band.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="134"/>
+        <location filename="../../gui/panels/result.py" line="142"/>
         <source>{n} trades proposed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="134"/>
+        <location filename="../../gui/panels/result.py" line="142"/>
         <source>1 trade proposed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="141"/>
+        <location filename="../../gui/panels/result.py" line="149"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="144"/>
+        <location filename="../../gui/panels/result.py" line="152"/>
         <source>No constraint binds: the targets are reached as set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="147"/>
+        <location filename="../../gui/panels/result.py" line="155"/>
         <source>unknown date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="149"/>
+        <location filename="../../gui/panels/result.py" line="157"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="160"/>
+        <location filename="../../gui/panels/result.py" line="168"/>
         <source>cap {cap}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="162"/>
+        <location filename="../../gui/panels/result.py" line="170"/>
         <source>no cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="164"/>
+        <location filename="../../gui/panels/result.py" line="172"/>
         <source>Volatility ({cap})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,121 +801,91 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="53"/>
-        <location filename="../../gui/tablemodels.py" line="309"/>
+        <location filename="../../gui/tablemodels.py" line="99"/>
+        <location filename="../../gui/tablemodels.py" line="329"/>
         <source>Ticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="54"/>
-        <location filename="../../gui/tablemodels.py" line="310"/>
+        <location filename="../../gui/tablemodels.py" line="100"/>
+        <location filename="../../gui/tablemodels.py" line="330"/>
         <source>Shares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="55"/>
-        <location filename="../../gui/tablemodels.py" line="311"/>
+        <location filename="../../gui/tablemodels.py" line="101"/>
+        <location filename="../../gui/tablemodels.py" line="331"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="56"/>
+        <location filename="../../gui/tablemodels.py" line="102"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="57"/>
+        <location filename="../../gui/tablemodels.py" line="103"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="58"/>
+        <location filename="../../gui/tablemodels.py" line="104"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="59"/>
+        <location filename="../../gui/tablemodels.py" line="105"/>
         <source>Drift (pts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="60"/>
+        <location filename="../../gui/tablemodels.py" line="106"/>
         <source>No buy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="61"/>
+        <location filename="../../gui/tablemodels.py" line="107"/>
         <source>No sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="119"/>
-        <source>Weight minus target, in percentage points; orange when outside its band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="122"/>
-        <source>Your own price if you typed one, else the market price (grey)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="125"/>
-        <source>Never buy this ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="126"/>
-        <source>Never sell this ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="224"/>
-        <source>outside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/tablemodels.py" line="226"/>
-        <source>inside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="228"/>
-        <source>Drift {drift}; band ±{band}: {where} its band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="232"/>
         <source>No price or risk data for this ticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="308"/>
+        <location filename="../../gui/tablemodels.py" line="244"/>
+        <source>outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="246"/>
+        <source>inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="248"/>
+        <source>Drift {drift}; band ±{band}: {where} its band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="328"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="312"/>
+        <location filename="../../gui/tablemodels.py" line="332"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="313"/>
+        <location filename="../../gui/tablemodels.py" line="333"/>
         <source>Est. cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="314"/>
+        <location filename="../../gui/tablemodels.py" line="334"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="363"/>
-        <source>Buy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="365"/>
-        <source>Sell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
