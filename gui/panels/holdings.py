@@ -45,7 +45,6 @@ class HoldingsPanel(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(HoldingsColumn.TICKER, QHeaderView.ResizeMode.Stretch)
         # sized to contents when the rows change, not on every update (that measures every cell)
-        self.model.modelReset.connect(self._fit_columns)
         self._fitted_with_result = False
 
         self.add_button = QPushButton(self.tr("Add…"))

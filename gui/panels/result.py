@@ -74,8 +74,8 @@ class ResultPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TradesColumn.REASON, QHeaderView.ResizeMode.Stretch)
-        self.trades.modelReset.connect(self._fit_columns)
         self._fitted = False
+        self._universe: tuple[str, ...] = ()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8.5pt")
@@ -107,6 +107,9 @@ class ResultPanel(QGroupBox):
         self._show(outcome)
 
     def _show(self, outcome: Outcome) -> None:
+        if outcome.scenario.universe != self._universe:  # another portfolio: size the columns again
+            self._universe = outcome.scenario.universe
+            self._fitted = False
         r = outcome.result
         if r is None:
             problem = outcome.problem
@@ -123,6 +126,7 @@ class ResultPanel(QGroupBox):
             return
         self._figures(r)
         self.trades.set_trades(r.trades)
+        self._fit_columns()
         if r.status is Status.INFEASIBLE:
             msg = r.infeasibility.message if r.infeasibility else self.tr("the constraints cannot all hold")
             self._banner(
