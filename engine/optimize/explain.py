@@ -183,6 +183,3 @@ def risk_by_group(labels: tuple[str, ...], contrib: FloatArray) -> dict[str, flo
         out[label] = out.get(label, 0.0) + float(v)
     return out
 
-
-def node_members_weight(members: FloatArray, w: FloatArray) -> float:
-    return float(np.dot(members, w))
