@@ -25,7 +25,15 @@ def preload_engine() -> threading.Thread:
 
 _PRELOAD = preload_engine()
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QLocale,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -87,9 +95,24 @@ def open_initial(window: MainWindow, ws: Workspace, requested: str | None) -> No
     ws.set_document(scenario_file.loads(text, source=DEFAULT_EXAMPLE), None)
 
 
+_previous_handler = None
+
+
+def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Drop the offscreen plugin's harmless 'does not support propagateSizeHints()' noise."""
+    if "propagateSizeHints" in message:
+        return
+    if _previous_handler is not None:
+        _previous_handler(mode, context, message)
+    else:
+        sys.stderr.write(message + "\n")
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
+    global _previous_handler
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        _previous_handler = qInstallMessageHandler(_qt_messages)
         app = QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName(settings.ORGANIZATION)
     QCoreApplication.setApplicationName(settings.APPLICATION)
@@ -127,7 +150,10 @@ def _big_offscreen_screen() -> None:
     import os
     import tempfile
 
-    if os.environ.get("QT_QPA_PLATFORM", "") != "offscreen" or QApplication.instance() is not None:
+    if QApplication.instance() is not None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window flashes up, works without a display
+    if os.environ["QT_QPA_PLATFORM"] != "offscreen":
         return
     cfg = Path(tempfile.mkdtemp(prefix="coresat-qpa-")) / "screens.json"
     cfg.write_text(
