@@ -55,31 +55,29 @@ class _SnapshotModel(QStandardItemModel):
             self.setHorizontalHeaderItem(c, item)
 
     def _refill(self, n_rows: int) -> None:
+        """Store the new cells. A QStandardItem only signals when its value really changes, so the view
+        repaints just the cells that changed (a core slider move touches the target and drift columns)."""
         if self.rowCount() != n_rows:
             self.setRowCount(n_rows)
         n_cols = self.columnCount()
         was: dict[tuple[int, int], set[int]] = getattr(self, "_set_roles", {})
         now: dict[tuple[int, int], set[int]] = {}
-        self.blockSignals(True)
-        try:
-            for r in range(n_rows):
-                for c in range(n_cols):
-                    item = self.item(r, c)
-                    if item is None:
-                        item = QStandardItem()
-                        self.setItem(r, c, item)
-                    item.setFlags(self._cell_flags(r, c))
-                    roles = now[(r, c)] = set()
-                    for role, value in self._cell_roles(r, c).items():
-                        item.setData(value, role)
-                        roles.add(role)
-                    for stale in was.get((r, c), set()) - roles:
-                        item.setData(None, stale)
-        finally:
-            self.blockSignals(False)
-            self._set_roles = now
-        if n_rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(n_rows - 1, n_cols - 1))
+        for r in range(n_rows):
+            for c in range(n_cols):
+                item = self.item(r, c)
+                if item is None:
+                    item = QStandardItem()
+                    self.setItem(r, c, item)
+                flags = self._cell_flags(r, c)
+                if item.flags() != flags:
+                    item.setFlags(flags)
+                roles = now[(r, c)] = set()
+                for role, value in self._cell_roles(r, c).items():
+                    item.setData(value, role)
+                    roles.add(role)
+                for stale in was.get((r, c), set()) - roles:
+                    item.setData(None, stale)
+        self._set_roles = now
 
 
 class HoldingsColumn(IntEnum):
