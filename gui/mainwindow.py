@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         if self._progress is not None:
             self._progress.reset()
         if self.ws.market is not None:  # a refresh failed: keep the data and the result we have
-            self.statusBar().showMessage(self.tr("Prices not refreshed: {m}").format(m=message), 15000)
+            self.statusBar().showMessage(self.tr("Market data not updated: {m}").format(m=message), 15000)
             return
         self.source_label.setText(self.tr("Data: not available"))
         self.result.show_outcome(self._market_outcome(message))
