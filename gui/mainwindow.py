@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
-from engine.result import Status
 from gui import edits, export, fmt, settings
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
@@ -28,7 +27,7 @@ from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.panels.charts import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
 from gui.panels.holdings import HoldingsPanel
-from gui.panels.problems import ProblemLabel, problem_key
+from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
 from gui.workspace import Workspace
@@ -163,6 +162,11 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(lambda: self.busy_label.setText(self.tr("Computing…")))
         ws.busyChanged.connect(self._on_busy)
         self.holdings.importRequested.connect(self.import_holdings)
+        self.problems = ProblemRouter(
+            {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
+            self.holdings.model,
+            lambda: self.ws.scenario,
+        )
         for label in self.problem_labels().values():
             label.applyRequested.connect(self._apply_nearest)
         self._update_undo()
@@ -170,44 +174,11 @@ class MainWindow(QMainWindow):
     # -- problems next to their controls ---------------------------------------------------------
 
     def problem_labels(self) -> dict[str, ProblemLabel]:
-        return {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem}
-
-    def _route(
-        self, names: tuple[str, ...] | list[str], message: str, nearest: dict[str, float]
-    ) -> list[ProblemLabel]:
-        labels = self.problem_labels()
-        shown: list[ProblemLabel] = []
-        for name in names:
-            key = problem_key(name, self.ws.scenario)
-            if key.startswith("asset:"):
-                self.holdings.model.problem_tickers.add(key.removeprefix("asset:"))
-                key = "holdings"
-            label = labels.get(key)
-            if label is not None and label not in shown:
-                label.show_problem(message, {k: v for k, v in nearest.items() if problem_key(k) == key})
-                shown.append(label)
-        return shown
+        return self.problems.labels
 
     def _on_outcome(self, outcome: Outcome) -> None:
-        for label in self.problem_labels().values():
-            label.clear_problem()
-        flagged = set(self.holdings.model.problem_tickers)
-        self.holdings.model.problem_tickers.clear()
+        self.problems.show(outcome)
         r = outcome.result
-        if r is not None and r.status is Status.INFEASIBLE and r.infeasibility is not None:
-            inf = r.infeasibility
-            self._route(list(inf.conflicting), inf.message, dict(inf.nearest))
-        elif outcome.problem is not None:
-            p = outcome.problem
-            if p.field:
-                self._route([p.field], p.message, {})
-            elif self.ws.scenario is not None:
-                words = set(p.message.replace(",", " ").replace(":", " ").split())
-                bad = [t for t in self.ws.scenario.universe if t in words]
-                if bad:
-                    self._route([f"asset:{t}" for t in bad], p.message, {})
-        if self.holdings.model.problem_tickers != flagged:
-            self.holdings.model.invalidate()
         self.act_export.setEnabled(bool(r is not None and r.trades))
         if r is not None:  # a tooltip, not a status message: that would repaint the bar on every result
             self.source_label.setToolTip(

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from engine.model.scenario import Scenario
+from engine.result import Status
 from gui import fmt, theme
 
 _SLEEVE_FIELD = re.compile(r"^targets\.sleeves\[(\d+)\]")
@@ -116,6 +119,54 @@ class ProblemLabel(QLabel):
         name = link.removeprefix("apply:")
         if name in self._nearest:
             self.applyRequested.emit(name, self._nearest[name])
+
+
+class ProblemRouter:
+    """Shows each outcome's infeasibility or input problem under the controls it names; tickers the
+    engine names are marked in the holdings table."""
+
+    def __init__(
+        self, labels: dict[str, ProblemLabel], holdings: Any, scenario: Callable[[], Scenario | None]
+    ) -> None:
+        self.labels = labels
+        self.holdings = holdings  # HoldingsModel: problem_tickers, invalidate()
+        self._scenario = scenario
+
+    def show(self, outcome: Any) -> None:
+        for label in self.labels.values():
+            label.clear_problem()
+        flagged = set(self.holdings.problem_tickers)
+        self.holdings.problem_tickers.clear()
+        r = outcome.result
+        if r is not None and r.status is Status.INFEASIBLE and r.infeasibility is not None:
+            inf = r.infeasibility
+            self.route(list(inf.conflicting), inf.message, dict(inf.nearest))
+        elif outcome.problem is not None:
+            p = outcome.problem
+            sc = self._scenario()
+            if p.field:
+                self.route([p.field], p.message, {})
+            elif sc is not None:
+                words = set(p.message.replace(",", " ").replace(":", " ").split())
+                bad = [t for t in sc.universe if t in words]
+                if bad:
+                    self.route([f"asset:{t}" for t in bad], p.message, {})
+        if self.holdings.problem_tickers != flagged:
+            self.holdings.invalidate()
+
+    def route(self, names: list[str], message: str, nearest: dict[str, float]) -> list[ProblemLabel]:
+        shown: list[ProblemLabel] = []
+        sc = self._scenario()
+        for name in names:
+            key = problem_key(name, sc)
+            if key.startswith("asset:"):
+                self.holdings.problem_tickers.add(key.removeprefix("asset:"))
+                key = "holdings"
+            label = self.labels.get(key)
+            if label is not None and label not in shown:
+                label.show_problem(message, {k: v for k, v in nearest.items() if problem_key(k) == key})
+                shown.append(label)
+        return shown
 
 
 def _escape(text: str) -> str:
