@@ -91,6 +91,9 @@ class Workspace(QObject):
         self.frontier = None
         self._solving = False
         self._solve_pending = False
+        if self._market_job is not None:  # data for the previous document is no longer wanted
+            self.runner.cancel("market")
+            self._market_job = None
         self.market = None
         self._market_tried = None
         self.scenarioChanged.emit(scenario)

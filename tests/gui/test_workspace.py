@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,28 @@ def test_open_edit_save_reopen_round_trips(workspace, qtbot, tmp_path: Path) -> 
     assert again.constraints.vol_cap == pytest.approx(0.2)
     assert again.constraints.min_trade == pytest.approx(150.0)
     assert again == scenario_file.loads(scenario_file.dumps(workspace.scenario))
+
+
+def test_opening_another_document_while_data_loads(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.engine_calls import EngineCalls
+    from gui.workspace import Workspace
+    from tests.gui.builders import market_with_history
+
+    gate = threading.Event()
+    snap = market_with_history(with_history=False)
+
+    def resolve(scenario, **_kw):  # type: ignore[no-untyped-def]
+        if scenario.name == "first":
+            gate.wait(10)
+        return snap
+
+    ws = Workspace(EngineCalls(resolve_market=resolve))
+    first = replace(twelve_asset_scenario(), name="first")
+    second = replace(twelve_asset_scenario(), name="second")
+    ws.set_document(first, None)
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        ws.set_document(second, None)
+    assert ws.outcome.scenario.name == "second" and ws.result is not None
+    gate.set()
+    assert ws.runner.shutdown()
+    assert ws.outcome.scenario.name == "second"
