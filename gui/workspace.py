@@ -238,7 +238,7 @@ class Workspace(QObject):
                 return
             self.market = value
             self.marketChanged.emit(value)
-            self._solving = False
+            self._solve_pending = True  # solved now, or right after a solve still running
             self.request_solve()
         elif kind == "solve":
             if not current:
