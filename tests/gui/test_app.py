@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from engine import resources
 from engine.model import scenario_file
 from engine.model.scenario import Holding
@@ -64,3 +66,37 @@ def test_undo_redo_actions_follow_the_workspace(loaded, workspace, qtbot) -> Non
         loaded.act_undo.trigger()
     assert loaded.targets.controls["Value"].spin.value() == 20.0
     assert loaded.act_redo.isEnabled()
+
+
+def test_translation_for_the_user_locale_is_loaded(app, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from gui import app as app_module
+
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    if not Path(lrelease).exists():
+        pytest.skip("pyside6-lrelease not available")
+    ts = tmp_path / "coresat_ko.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="ko_KR">'
+        "<context><name>MainWindow</name><message><source>&amp;File</source>"
+        "<translation>파일(&amp;F)</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [lrelease, str(ts), "-qm", str(tmp_path / "coresat_ko.qm")], check=True, capture_output=True
+    )
+    monkeypatch.setattr(app_module.resources, "path", lambda *parts: tmp_path.joinpath(*parts[1:]))
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    try:
+        translator = app_module.install_translator(app)
+        assert translator is not None
+        assert QCoreApplication.translate("MainWindow", "&File") == "파일(&F)"
+        app.removeTranslator(translator)
+    finally:
+        QLocale.setDefault(before)
