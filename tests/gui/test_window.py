@@ -169,3 +169,15 @@ def test_unknown_ticker_is_flagged_in_the_holdings_table(loaded, workspace, qtbo
     assert label.isVisible() and "ZZZZ" in label.text()
     assert "ZZZZ" in loaded.holdings.model.problem_tickers
     assert "ZZZZ" in loaded.result.status.text()
+
+
+def test_invalid_combination_is_explained_under_its_control(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = loaded.constraints
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        c.cash_flow.setValue(-5000.0)
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        c.mode.setCurrentIndex(c.mode.findData(Mode.BUY_ONLY.value))
+    assert workspace.result is None
+    label = c.problems["mode"]
+    assert label.isVisible() and "buy-only cannot pay a withdrawal" in label.text()
+    assert loaded.result.trades.rowCount() == 0
