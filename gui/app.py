@@ -178,7 +178,13 @@ def run_app(args: list[str]) -> int:
         window.resize(int(w), int(h))
     if opts.screenshot:
         return _screenshot(app, window, ws, Path(opts.screenshot), opts)
-    app.styleHints().colorSchemeChanged.connect(lambda _s: opts.theme == "system" and theme.apply(app))
+
+    def follow_system(_scheme: object) -> None:
+        if opts.theme == "system":
+            theme.apply(app)
+            window.retheme()
+
+    app.styleHints().colorSchemeChanged.connect(follow_system)
     window.show()
     open_initial(window, ws, opts.scenario)
     return int(app.exec())

@@ -372,6 +372,20 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(self.ws.can_undo())
         self.act_redo.setEnabled(self.ws.can_redo())
 
+    def retheme(self) -> None:
+        """Re-colour everything after the palette changed (the system switched light/dark)."""
+        for w in self.findChildren(
+            QWidget
+        ):  # widgets with a style sheet keep their old palette until re-polished
+            sheet = w.styleSheet()
+            if sheet:
+                w.setStyleSheet("")
+                w.setStyleSheet(sheet)
+        self.targets.retheme()
+        self.charts.retheme()
+        if self.ws.outcome is not None:
+            self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
+
     # -- state ----------------------------------------------------------------------------------
 
     def restore_state(self) -> None:

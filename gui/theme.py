@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 _dark = False
+_muted: weakref.WeakKeyDictionary[QLabel, str] = weakref.WeakKeyDictionary()
 
 
 def is_dark() -> bool:
@@ -24,6 +28,18 @@ def apply(app: QApplication, dark: bool | None = None) -> None:
     _dark = system_is_dark() if dark is None else dark
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if _dark else _light_palette())
+    for label, extra in list(_muted.items()):
+        if not shiboken6.isValid(label):  # its window is gone
+            del _muted[label]
+            continue
+        label.setStyleSheet(f"color: {muted().name()}; {extra}")
+
+
+def mute(label: QLabel, extra: str = "") -> QLabel:
+    """Secondary text in the muted colour of the current palette (kept up to date by ``apply``)."""
+    _muted[label] = extra
+    label.setStyleSheet(f"color: {muted().name()}; {extra}")
+    return label
 
 
 def _light_palette() -> QPalette:

@@ -38,7 +38,7 @@ class ChartView(QWidget):
         self.plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideButtons()
         self.readout = QLabel(" ")
-        self.readout.setStyleSheet(f"color: {theme.muted().name()}")
+        theme.mute(self.readout)
         self.header = QHBoxLayout()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -389,6 +389,24 @@ class ChartsPanel(QTabWidget):
         if self.ws.want_paths and out is not None and out.result is not None and out.paths is None:
             self.ws.request_solve()
         self._draw(index)
+
+    def retheme(self) -> None:
+        """Chart colours from the current palette (after the system switched light/dark)."""
+        configure()
+        fg = theme.chart_foreground()
+        for view in self.views:
+            view.plot.setBackground(theme.chart_background())
+            item = view.plot.getPlotItem()
+            for name in ("left", "bottom"):
+                item.getAxis(name).setPen(fg)
+                item.getAxis(name).setTextPen(fg)
+            if item.legend is not None:
+                item.legend.setLabelTextColor(fg)
+                for _sample, label in item.legend.items:
+                    label.setText(label.text, color=fg)
+        self.frontier.curve.setPen(pg.mkPen(fg, width=2))
+        self._stale = set(range(len(self.views)))
+        self._draw(self.currentIndex())
 
     def draw_all(self) -> None:
         """Bring every chart up to date (screenshots)."""

@@ -50,7 +50,7 @@ class ResultPanel(QGroupBox):
         }
         for i, (key, title) in enumerate(names):
             head = QLabel(title)
-            head.setStyleSheet(f"color: {theme.muted().name()}")
+            theme.mute(head)
             value = QLabel("—")
             value.setStyleSheet("font-size: 12pt; font-weight: 600")
             value.setFixedHeight(value.fontMetrics().height() + 14)
@@ -78,7 +78,7 @@ class ResultPanel(QGroupBox):
         self._universe: tuple[str, ...] = ()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8.5pt")
+        theme.mute(self.notes, "font-size: 8.5pt")
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addLayout(grid)

@@ -103,7 +103,7 @@ class TargetsPanel(QGroupBox):
             )
         )
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {theme.muted().name()}")
+        theme.mute(self.hint)
         outer.addWidget(self.hint)
         self.problem = ProblemLabel("targets")
         outer.addWidget(self.problem)
@@ -124,7 +124,7 @@ class TargetsPanel(QGroupBox):
         self.problems = {"targets": self.problem}
         self.small_cap = None
         head = QLabel(self.tr("now → after"))
-        head.setStyleSheet(f"color: {theme.muted().name()}; font-size: 8pt")
+        theme.mute(head, "font-size: 8pt")
         head.setToolTip(self.tr("Share of the whole portfolio in %: held now → after the proposed trades"))
         self.grid.addWidget(head, 0, 2)
         row = 1
@@ -174,7 +174,7 @@ class TargetsPanel(QGroupBox):
                     )
                     self.asset_controls[(s.name, a.ticker)] = spin
                     lab = QLabel(f"    {a.ticker}")
-                    lab.setStyleSheet(f"color: {theme.muted().name()}")
+                    theme.mute(lab)
                     self.grid.addWidget(lab, row, 0)
                     holder = QHBoxLayout()
                     holder.addStretch(1)
@@ -190,13 +190,19 @@ class TargetsPanel(QGroupBox):
         now.setFixedSize(
             84, now.fontMetrics().height() + 4
         )  # fixed: new numbers must not re-layout the panel
-        now.setStyleSheet(f"color: {theme.muted().name()}")
+        theme.mute(now)
         self.grid.addWidget(now, row, 2)
         self.now_labels[key] = now
         problem = ProblemLabel(key)
         self.problems[key] = problem
         self.grid.addWidget(problem, row + 1, 0, 1, 3)
         return row + 2
+
+    def retheme(self) -> None:
+        """Rebuild the rows with the current palette's colours."""
+        self._shape = None
+        if self.ws.scenario is not None:
+            self._on_scenario(self.ws.scenario)
 
     # -- edits ----------------------------------------------------------------------------------
 

@@ -89,3 +89,28 @@ def test_growth_tab_gets_paths_when_shown(loaded, workspace, qtbot) -> None:  # 
     assert loaded.charts.growth.y[0][0] == pytest.approx(10_000.0)
     loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.drawdown))
     assert max(loaded.charts.drawdown.y[1]) <= 0.0 + 1e-9
+
+
+def test_switching_to_dark_recolours_charts_tables_and_labels(loaded, app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from gui import theme
+    from gui.tablemodels import HoldingsColumn
+
+    theme.apply(app, dark=True)
+    try:
+        loaded.retheme()
+        app.processEvents()  # palette-change events are delivered by the event loop
+        plot = loaded.charts.allocation.plot
+        assert plot.backgroundBrush().color() == theme.chart_background()
+        model = loaded.holdings.model
+        a = next(x for x in loaded.ws.result.assets if not x.outside_band)
+        fg = model.data(
+            model.index(model.row_of(a.ticker), HoldingsColumn.DRIFT), Qt.ItemDataRole.ForegroundRole
+        )
+        assert fg == theme.ok()  # the dark palette's green
+        assert theme.muted().name() in loaded.targets.hint.styleSheet()
+        img = loaded.grab().toImage()
+        assert img.pixelColor(img.width() // 2, img.height() - 5).lightness() < 100  # dark window
+    finally:
+        theme.apply(app, dark=False)
