@@ -91,7 +91,7 @@ def cold_child() -> None:
     _isolate_settings()
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from gui.app import build, create_app, open_initial  # starts the optimizer import, as the app does
+    from gui.app import build, create_app, open_initial
 
     create_app()
     window, ws = build("light", demo=True)

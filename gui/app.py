@@ -8,24 +8,11 @@ simulated demo data; ``--tab NAME`` picks the chart tab shown (allocation, risk,
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
-import threading
 from importlib.resources import as_file
 from pathlib import Path
 
-
-def preload_engine() -> threading.Thread:
-    """Import the optimizer (cvxpy and scipy, ~1 s) on a side thread while the GUI modules load and the
-    window is built, so the first solve does not wait for it. Started when this module is imported."""
-    t = threading.Thread(target=importlib.import_module, args=("engine.optimize",), daemon=True)
-    t.start()
-    return t
-
-
-_PRELOAD = preload_engine()
-
-from PySide6.QtCore import (  # noqa: E402
+from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QMessageLogContext,
@@ -34,15 +21,15 @@ from PySide6.QtCore import (  # noqa: E402
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication
 
-import engine  # noqa: E402
-from engine import resources  # noqa: E402
-from engine.model import scenario_file  # noqa: E402
-from gui import fmt, settings, theme  # noqa: E402
-from gui.mainwindow import MainWindow  # noqa: E402
-from gui.workspace import Workspace  # noqa: E402
+import engine
+from engine import resources
+from engine.model import scenario_file
+from gui import fmt, settings, theme
+from gui.mainwindow import MainWindow
+from gui.workspace import Workspace
 
 DEFAULT_EXAMPLE = "russell-core-value-satellites.coresat.toml"
 TABS = ("allocation", "risk", "frontier", "growth", "drawdown")
