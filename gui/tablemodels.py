@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 
 from engine.model.scenario import Scenario
 from engine.result import AssetRow, RebalanceResult, Side, Trade
@@ -48,36 +48,43 @@ class _SnapshotModel(QStandardItemModel):
         return _READ_ONLY
 
     def _set_headers(self, headers: list[str], tooltips: dict[int, str] | None = None) -> None:
+        horizontal = Qt.Orientation.Horizontal
         for c, text in enumerate(headers):
-            item = QStandardItem(text)
+            self.setHeaderData(c, horizontal, text, _ROLE.DisplayRole)
             if tooltips and c in tooltips:
-                item.setToolTip(tooltips[c])
-            self.setHorizontalHeaderItem(c, item)
+                self.setHeaderData(c, horizontal, tooltips[c], _ROLE.ToolTipRole)
+
+    # Items are created and changed only through QStandardItemModel.setData (C++): Python never holds a
+    # QStandardItem, whose wrapper could outlive the item the model deletes (it is not a QObject).
 
     def _refill(self, n_rows: int) -> None:
-        """Store the new cells. A QStandardItem only signals when its value really changes, so the view
-        repaints just the cells that changed (a core slider move touches the target and drift columns)."""
+        """Store the new cells. An item only signals when its value really changes, so the view repaints
+        just the cells that changed (a core slider move touches the target and drift columns)."""
         if self.rowCount() != n_rows:
             self.setRowCount(n_rows)
         n_cols = self.columnCount()
         was: dict[tuple[int, int], set[int]] = getattr(self, "_set_roles", {})
         now: dict[tuple[int, int], set[int]] = {}
+        flags: list[list[Qt.ItemFlag]] = []
+        put = QStandardItemModel.setData
         for r in range(n_rows):
+            flags.append([self._cell_flags(r, c) for c in range(n_cols)])
             for c in range(n_cols):
-                item = self.item(r, c)
-                if item is None:
-                    item = QStandardItem()
-                    self.setItem(r, c, item)
-                flags = self._cell_flags(r, c)
-                if item.flags() != flags:
-                    item.setFlags(flags)
+                index = self.index(r, c)
                 roles = now[(r, c)] = set()
                 for role, value in self._cell_roles(r, c).items():
-                    item.setData(value, role)
+                    put(self, index, value, role)
                     roles.add(role)
                 for stale in was.get((r, c), set()) - roles:
-                    item.setData(None, stale)
+                    put(self, index, None, stale)
         self._set_roles = now
+        self._flags = flags
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        table = getattr(self, "_flags", [])
+        if index.isValid() and index.row() < len(table) and index.column() < len(table[index.row()]):
+            return table[index.row()][index.column()]
+        return _FLAG.NoItemFlags
 
 
 class HoldingsColumn(IntEnum):
