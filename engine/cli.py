@@ -58,8 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _rebalance(path: str, *, as_json: bool, demo: bool) -> int:
-    from engine.model import scenario_file
+    from engine.api import rebalance_file
+    from engine.report_text import format_result
+    from engine.result import Status
 
-    scenario_file.load(path)  # validates; the optimizer lands in the next commit
-    print("coresat: the rebalancing engine is not built yet", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    result = rebalance_file(path, force_demo=demo)
+    print(result.to_json() if as_json else format_result(result))
+    return EXIT_INFEASIBLE if result.status is Status.INFEASIBLE else EXIT_OK

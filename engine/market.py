@@ -14,6 +14,7 @@ from engine.errors import DataError
 from engine.model.scenario import InlineMarket
 
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, eq=False)

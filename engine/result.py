@@ -115,7 +115,7 @@ class RebalanceResult:
     tracking_error_after: float
     turnover: float  # (buys + sells) / total value
     total_cost: float
-    rounding_residual: float  # cash left idle by whole-share rounding vs. the continuous optimum
+    rounding_residual: float  # money by which the tradable trades differ from the continuous optimum
     binding: tuple[Binding, ...]
     assumptions: Assumptions
     infeasibility: Infeasibility | None = None

@@ -1,0 +1,196 @@
+"""Turn a Scenario and a MarketSnapshot into the numbers the optimizer works on.
+
+Everything here is in weights: fractions of ``value`` = holdings at the prices used + cash + cash flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import DataError, ScenarioError
+from engine.market import FloatArray, MarketSnapshot
+from engine.model.scenario import Band, Mode, Role, Scenario
+
+UNTARGETED = "Not in targets"
+BIG = 10.0  # stands for "no limit" in parameters (weights and vols never get near it)
+
+
+@dataclass(frozen=True, eq=False)
+class Node:
+    """A group of assets whose total weight has a target, bounds and a band (sleeve or small-cap sleeve)."""
+
+    key: str  # "sleeve:Core", "small_cap"
+    label: str
+    role: str
+    members: FloatArray  # 0/1 per asset
+    target: float
+    lo: float
+    hi: float
+    band: Band
+
+
+@dataclass(frozen=True, eq=False)
+class Inputs:
+    scenario: Scenario
+    market: MarketSnapshot
+    tickers: tuple[str, ...]
+    sleeve_names: tuple[str, ...]  # per asset
+    prices: FloatArray
+    shares0: FloatArray
+    value: float  # total value after the cash flow, before trades
+    cash0: float  # cash after the cash flow, before trades (may be negative: a withdrawal to fund)
+    w0: FloatArray
+    c0: float
+    target: FloatArray  # asset targets scaled so that sum(target) + cash_target = 1
+    cash_target: float
+    lo: FloatArray
+    hi: FloatArray
+    buy_ub: FloatArray
+    sell_ub: FloatArray
+    kappa: FloatArray  # cost per unit traded (bps / 1e4)
+    cov: FloatArray
+    cash_min: float  # weight
+    turnover_cap: float  # weight, BIG when none
+    vol_cap: float  # BIG when none
+    nodes: tuple[Node, ...]
+    asset_bands: tuple[Band, ...]
+
+    @property
+    def n(self) -> int:
+        return len(self.tickers)
+
+    def shape_key(self) -> tuple[object, ...]:
+        """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""
+        return (self.n, tuple(tuple(int(x) for x in nd.members) for nd in self.nodes))
+
+
+def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
+    scenario.validate()
+    sc = scenario
+    tickers = sc.universe
+    if not tickers:
+        raise ScenarioError("targets", "no tickers to rebalance")
+    held_price = {h.ticker: h.price for h in sc.portfolio.holdings if h.price is not None}
+    prices = np.empty(len(tickers))
+    for i, tk in enumerate(tickers):
+        px = held_price.get(tk, market.prices.get(tk))
+        if px is None or not np.isfinite(px) or px <= 0:
+            raise DataError(f"no price for {tk}: enter its price in the holdings or refresh prices")
+        prices[i] = px
+    missing = [t for t in tickers if t not in market.tickers]
+    if missing:
+        raise DataError(
+            f"no price history for {', '.join(missing)}, so its risk is unknown: "
+            "import a price file for it, refresh prices, or remove it from the scenario"
+        )
+    idx = [market.tickers.index(t) for t in tickers]
+    cov = np.asarray(market.covariance, dtype=float)[np.ix_(idx, idx)]
+    cov = 0.5 * (cov + cov.T)
+
+    shares0 = np.array([sc.portfolio.shares_of(t) for t in tickers], dtype=float)
+    c = sc.constraints
+    cash0 = sc.portfolio.cash + c.cash_flow
+    value = float(shares0 @ prices + cash0)
+    if value <= 0:
+        raise ScenarioError(
+            "constraints.cash_flow",
+            f"the withdrawal of {-c.cash_flow:,.2f} is larger than the whole portfolio "
+            f"({value - cash0 + sc.portfolio.cash:,.2f})",
+        )
+    w0 = shares0 * prices / value
+    c0 = cash0 / value
+
+    tree = sc.targets
+    cash_target = min(c.min_cash / value, 1.0)
+    tw = tree.asset_weights()
+    target = np.array([tw.get(t, 0.0) for t in tickers]) * (1.0 - cash_target)
+
+    lo = np.zeros(len(tickers))
+    hi = np.ones(len(tickers))
+    sleeve_names = []
+    bands = []
+    for i, tk in enumerate(tickers):
+        sl = tree.sleeve_of(tk)
+        if sl is None:
+            sleeve_names.append(UNTARGETED)
+            bands.append(tree.default_band)
+            continue
+        a = next(a for a in sl.assets if a.ticker == tk)
+        lo[i], hi[i] = a.min_weight, a.max_weight
+        sleeve_names.append(sl.name)
+        bands.append(tree.band_of_asset(sl, a))
+
+    buy_ub = np.full(len(tickers), BIG)
+    sell_ub = w0.copy()
+    for i, tk in enumerate(tickers):
+        if tk in c.no_buy or c.mode is Mode.SELL_ONLY:
+            buy_ub[i] = 0.0
+        if tk in c.no_sell or c.mode is Mode.BUY_ONLY:
+            sell_ub[i] = 0.0
+    kappa = np.array([c.cost_of(t) / 1e4 for t in tickers])
+
+    nodes = []
+    for s in tree.sleeves:
+        members = np.array([1.0 if sleeve_names[i] == s.name else 0.0 for i in range(len(tickers))])
+        nodes.append(
+            Node(
+                key=f"sleeve:{s.name}",
+                label=s.name,
+                role=s.role.value,
+                members=members,
+                target=tree.sleeve_weight(s) * (1.0 - cash_target),
+                lo=s.min_weight,
+                hi=s.max_weight,
+                band=tree.band_of_sleeve(s),
+            )
+        )
+    small = tree.small_cap_sleeves
+    if small and tree.outside_sleeves:
+        names = {s.name for s in small}
+        members = np.array([1.0 if n in names else 0.0 for n in sleeve_names])
+        nodes.append(
+            Node(
+                key="small_cap",
+                label="Small caps",
+                role="small_cap",
+                members=members,
+                target=tree.small_cap_weight * (1.0 - cash_target),
+                lo=tree.small_cap_min,
+                hi=tree.small_cap_max,
+                band=tree.default_band,
+            )
+        )
+    return Inputs(
+        scenario=sc,
+        market=market,
+        tickers=tickers,
+        sleeve_names=tuple(sleeve_names),
+        prices=prices,
+        shares0=shares0,
+        value=value,
+        cash0=cash0,
+        w0=w0,
+        c0=c0,
+        target=target,
+        cash_target=cash_target,
+        lo=lo,
+        hi=hi,
+        buy_ub=buy_ub,
+        sell_ub=sell_ub,
+        kappa=kappa,
+        cov=cov,
+        cash_min=c.min_cash / value,
+        turnover_cap=BIG if c.turnover_cap is None else c.turnover_cap,
+        vol_cap=BIG if c.vol_cap is None else c.vol_cap,
+        nodes=tuple(nodes),
+        asset_bands=tuple(bands),
+    )
+
+
+def role_of(inputs: Inputs, sleeve_name: str) -> str:
+    for s in inputs.scenario.targets.sleeves:
+        if s.name == sleeve_name:
+            return s.role.value
+    return Role.OUTSIDE.value if sleeve_name != UNTARGETED else "untargeted"

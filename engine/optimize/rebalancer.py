@@ -1,0 +1,234 @@
+"""Scenario + market → checked RebalanceResult."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from engine.market import FloatArray, MarketSnapshot
+from engine.model.scenario import Scenario
+from engine.optimize.checker import Evaluation, evaluate, violations
+from engine.optimize.diagnose import diagnose
+from engine.optimize.explain import bindings, risk_by_group, trade_reason
+from engine.optimize.inputs import BIG, Inputs, prepare, role_of
+from engine.optimize.problem import problem_for
+from engine.optimize.rounding import settle
+from engine.result import (
+    AssetRow,
+    Assumptions,
+    Binding,
+    Infeasibility,
+    RebalanceResult,
+    Side,
+    SleeveRow,
+    Status,
+    Trade,
+)
+from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
+
+MAX_CAP_RETRIES = 3
+
+
+def _cost_margin(x: Inputs) -> float:
+    """Costs shrink the post-trade value, which scales weights up by at most this factor's inverse."""
+    return 1.0 - 2.0 * float(x.kappa.max(initial=0.0))
+
+
+def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
+    """Names of the nodes (tickers, sleeves, cash) outside their drift bands in ``ev``."""
+    out = [
+        tk
+        for i, tk in enumerate(x.tickers)
+        if x.asset_bands[i].is_outside(float(ev.weights[i]), float(x.target[i]))
+    ]
+    out += [
+        nd.label for j, nd in enumerate(x.nodes) if nd.band.is_outside(float(ev.node_weights[j]), nd.target)
+    ]
+    if (
+        x.scenario.targets.default_band.is_outside(ev.cash_weight, x.cash_target)
+        and ev.cash_weight > x.cash_target
+    ):
+        out.append("cash")
+    return out
+
+
+def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
+    start = time.perf_counter()
+    x = prepare(scenario, market)
+    c = scenario.constraints
+    ev0 = evaluate(x, x.shares0)
+    outside = out_of_band(x, ev0)
+    broken_now = violations(x, ev0, check_trades=False)
+    if not outside and not broken_now and c.cash_flow == 0 and not c.force_rebalance:
+        msg = "No trades needed: every holding and sleeve is inside its drift band."
+        return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [msg], start)
+
+    prob = problem_for(x)
+    cap = x.vol_cap * _cost_margin(x) if x.vol_cap < BIG else BIG
+    settled = None
+    for _ in range(MAX_CAP_RETRIES):
+        sol = prob.solve(x, vol_cap=cap)
+        if not sol.ok:
+            inf = diagnose(x)
+            return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
+        settled = settle(x, sol, prob, cap)
+        vol_issue = [v for v in settled.problems if v.constraint == "vol_cap"]
+        if not vol_issue:
+            break
+        cap = cap * x.vol_cap / max(settled.evaluation.vol, 1e-12) * (1 - 1e-4)
+    assert settled is not None and settled.solution is not None
+    ev = settled.evaluation
+    if settled.problems:
+        which = "; ".join(v.message for v in settled.problems[:3])
+        hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
+        inf = Infeasibility(
+            message=f"Rounding to tradable amounts cannot keep every limit: {which}. Please {hint}.",
+            conflicting=tuple(v.constraint for v in settled.problems),
+        )
+        return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
+    status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
+    messages = list(settled.notes)
+    if status is Status.NO_TRADES_NEEDED:
+        messages.append("No trade improves the portfolio within your limits.")
+    return _result(
+        x,
+        status,
+        ev0,
+        ev,
+        settled.solution.w,
+        messages,
+        start,
+        residual=float(np.abs(ev.shares - settled.continuous_shares) @ x.prices),
+    )
+
+
+def _result(
+    x: Inputs,
+    status: Status,
+    ev0: Evaluation,
+    ev: Evaluation,
+    w_cont: FloatArray,
+    messages: list[str],
+    start: float,
+    *,
+    infeasibility: Infeasibility | None = None,
+    residual: float = 0.0,
+) -> RebalanceResult:
+    sc = x.scenario
+    c = sc.constraints
+    # check before anyone sees it: a result that breaks a stated limit is never returned
+    if status is not Status.INFEASIBLE and ev is not ev0:
+        broken = violations(x, ev)
+        if broken:
+            status, ev, w_cont = Status.INFEASIBLE, ev0, x.w0
+            infeasibility = Infeasibility(
+                message="Coresat's own final check rejected the proposed trades ("
+                + "; ".join(v.message for v in broken[:3])
+                + "), so none are shown. Please report this scenario.",
+                conflicting=tuple(v.constraint for v in broken),
+            )
+    vol_target = portfolio_volatility(x.target, x.cov)
+    te_before = tracking_error(ev0.weights, x.target, x.cov)
+    te_after = tracking_error(ev.weights, x.target, x.cov)
+    binding: list[Binding] = bindings(x, ev, w_cont, vol_target, te_after) if status is Status.OK else []
+    rc0 = risk_contributions(ev0.weights, x.cov)
+    rc1 = risk_contributions(ev.weights, x.cov)
+    assets = tuple(
+        AssetRow(
+            ticker=tk,
+            sleeve=x.sleeve_names[i],
+            price=float(x.prices[i]),
+            shares_before=float(x.shares0[i]),
+            shares_after=float(ev.shares[i]),
+            weight_before=float(ev0.weights[i]),
+            weight_target=float(x.target[i]),
+            weight_after=float(ev.weights[i]),
+            drift=float(ev0.weights[i] - x.target[i]),
+            band=x.asset_bands[i].tolerance(float(x.target[i])),
+            outside_band=x.asset_bands[i].is_outside(float(ev0.weights[i]), float(x.target[i])),
+            risk_contribution_before=float(rc0[i]),
+            risk_contribution_after=float(rc1[i]),
+        )
+        for i, tk in enumerate(x.tickers)
+    )
+    rcg0 = risk_by_group(x.sleeve_names, rc0)
+    rcg1 = risk_by_group(x.sleeve_names, rc1)
+    sleeves = tuple(
+        SleeveRow(
+            name=nd.label,
+            role=nd.role if nd.key == "small_cap" else role_of(x, nd.label),
+            weight_before=float(ev0.node_weights[j]),
+            weight_target=nd.target,
+            weight_after=float(ev.node_weights[j]),
+            drift=float(ev0.node_weights[j] - nd.target),
+            band=nd.band.tolerance(nd.target),
+            outside_band=nd.band.is_outside(float(ev0.node_weights[j]), nd.target),
+            risk_contribution_before=float(nd.members @ rc0)
+            if nd.key == "small_cap"
+            else rcg0.get(nd.label, 0.0),
+            risk_contribution_after=float(nd.members @ rc1)
+            if nd.key == "small_cap"
+            else rcg1.get(nd.label, 0.0),
+        )
+        for j, nd in enumerate(x.nodes)
+    )
+    trades = []
+    for i, tk in enumerate(x.tickers):
+        d = float(ev.delta[i])
+        if abs(d) <= 1e-12:
+            continue
+        side = Side.BUY if d > 0 else Side.SELL
+        trades.append(
+            Trade(
+                ticker=tk,
+                side=side,
+                shares=abs(d),
+                price=float(x.prices[i]),
+                amount=float(ev.amounts[i]),
+                cost=float(ev.costs[i]),
+                reason=trade_reason(x, i, side, ev, binding),
+            )
+        )
+    trades.sort(key=lambda t: (t.side is Side.BUY, -t.amount))  # sells first: they fund the buys
+    m = x.market
+    user_priced = [h.ticker for h in sc.portfolio.holdings if h.price is not None]
+    notes = [
+        "weights are fractions of the portfolio value after the cash flow (cash included)",
+        "volatility and tracking error are annualized, ex ante, from the covariance estimate",
+        f"trading cost {c.cost_bps:g} bps of each trade's amount"
+        + (" (with per-ticker overrides)" if c.cost_bps_by_ticker else ""),
+    ]
+    if user_priced:
+        notes.append("your own prices used for " + ", ".join(user_priced))
+    return RebalanceResult(
+        status=status,
+        scenario_name=sc.name,
+        trades=tuple(trades),
+        assets=assets,
+        sleeves=sleeves,
+        total_value=x.value,
+        cash_before=x.cash0,
+        cash_after=ev.cash_after,
+        cash_weight_target=x.cash_target,
+        vol_before=ev0.vol,
+        vol_target=vol_target,
+        vol_after=ev.vol,
+        vol_cap=None if x.vol_cap >= BIG else x.vol_cap,
+        tracking_error_before=te_before,
+        tracking_error_after=te_after,
+        turnover=ev.turnover,
+        total_cost=ev.total_cost,
+        rounding_residual=residual,
+        binding=tuple(binding),
+        assumptions=Assumptions(
+            price_date=m.as_of,
+            price_source=m.price_source,
+            risk_window=m.risk_window,
+            estimator=m.estimator,
+            notes=tuple(notes) + tuple(m.warnings),
+        ),
+        infeasibility=infeasibility,
+        messages=tuple(messages),
+        solve_seconds=time.perf_counter() - start,
+    )

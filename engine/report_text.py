@@ -1,0 +1,65 @@
+"""The CLI's readable report of a RebalanceResult."""
+
+from __future__ import annotations
+
+from engine.result import RebalanceResult, Status
+
+
+def _pct(v: float, d: int = 1) -> str:
+    return f"{v * 100:.{d}f} %"
+
+
+def format_result(r: RebalanceResult) -> str:
+    lines = [f"Coresat rebalance — {r.scenario_name}", ""]
+    if r.status is Status.INFEASIBLE and r.infeasibility is not None:
+        lines += ["NO TRADES: the limits cannot all be met.", r.infeasibility.message, ""]
+    elif r.status is Status.NO_TRADES_NEEDED:
+        lines += ["No trades needed.", ""]
+    if r.trades:
+        lines.append(
+            f"{'Side':<5} {'Ticker':<7} {'Shares':>10} {'Price':>10} {'Amount':>13} {'Cost':>8}  Reason"
+        )
+        for t in r.trades:
+            lines.append(
+                f"{t.side.value.upper():<5} {t.ticker:<7} {t.shares:>10,.4g} {t.price:>10,.2f} "
+                f"{t.amount:>13,.2f} {t.cost:>8,.2f}  {t.reason}"
+            )
+        lines.append("")
+    lines.append(f"{'Ticker':<7} {'Sleeve':<16} {'Before':>8} {'Target':>8} {'After':>8} {'Drift':>8}  Band")
+    for a in r.assets:
+        flag = "OUT" if a.outside_band else "in"
+        lines.append(
+            f"{a.ticker:<7} {a.sleeve[:16]:<16} {_pct(a.weight_before):>8} {_pct(a.weight_target):>8} "
+            f"{_pct(a.weight_after):>8} {a.drift * 100:>+7.1f}p  ±{a.band * 100:.1f}p {flag}"
+        )
+    for s in r.sleeves:
+        lines.append(
+            f"{'':<7} {s.name[:16]:<16} {_pct(s.weight_before):>8} {_pct(s.weight_target):>8} "
+            f"{_pct(s.weight_after):>8} {s.drift * 100:>+7.1f}p  (sleeve)"
+        )
+    cap = f" (cap {_pct(r.vol_cap)})" if r.vol_cap is not None else ""
+    lines += [
+        "",
+        f"Value {r.total_value:,.2f}   cash {r.cash_before:,.2f} → {r.cash_after:,.2f}",
+        f"Volatility {_pct(r.vol_before)} → {_pct(r.vol_after)}{cap}; targets {_pct(r.vol_target)}",
+        f"Tracking error to targets {_pct(r.tracking_error_before, 2)} → {_pct(r.tracking_error_after, 2)}",
+        f"Turnover {_pct(r.turnover)}   estimated cost {r.total_cost:,.2f}   trades {r.n_trades}",
+    ]
+    if r.rounding_residual:
+        lines.append(
+            f"Rounding to tradable shares moved {r.rounding_residual:,.2f} away from the exact optimum"
+        )
+    for b in r.binding:
+        lines.append(f"Binding: {b.message}")
+    for m in r.messages:
+        lines.append(m)
+    asm = r.assumptions
+    lines += [
+        "",
+        f"Prices: {asm.price_source}" + (f", as of {asm.price_date.isoformat()}" if asm.price_date else ""),
+        f"Risk: {asm.estimator}, {asm.risk_window}",
+        *[f"Note: {n}" for n in asm.notes],
+        "",
+        r.disclaimer,
+    ]
+    return "\n".join(lines)
