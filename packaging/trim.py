@@ -156,6 +156,10 @@ DROPPED_FILES = [
     # the GTK3 theme drags in GTK, Cairo, Pango, GnuTLS... from the build machine (~25 MB) that must
     # match the user's desktop anyway; the XDG desktop portal theme gives native file dialogs instead
     "PySide6/Qt/plugins/platformthemes/*qgtk3*",
+    # CUPS printing on Linux pulls libcups, GnuTLS, Kerberos and Avahi (~10 MB); reports are exported
+    # as PDF (QPdfWriter needs no print plugin) and printed from the PDF viewer. Windows and macOS keep
+    # their native print plugins.
+    "PySide6/Qt/plugins/printsupport/*cupsprintersupport*",
     # QtNetwork plugins (Coresat downloads through yfinance, not Qt)
     "PySide6/Qt/plugins/networkinformation/*",
     "PySide6/Qt/plugins/tls/*",
