@@ -80,7 +80,7 @@ def _solve_tiny(solver: str) -> str:
     err = max(abs(g - e) for g, e in zip(got, _EXPECTED, strict=True))
     if err > 2e-3:
         raise CheckFailed(f"{solver} answer {got} is off the known optimum {list(_EXPECTED)} by {err:.1e}")
-    shown = ", ".join(f"{v:.3f}" for v in got)
+    shown = ", ".join(f"{0.0 if abs(v) < 5e-4 else v:.3f}" for v in got)  # no "-0.000"
     return f"x=[{shown}] optimal in {ms:.0f} ms"
 
 
