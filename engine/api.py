@@ -47,3 +47,10 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
 def rebalance_file(path: str | Path, *, force_demo: bool = False) -> RebalanceResult:
     scenario = scenario_file.load(path)
     return rebalance(scenario, resolve_market(scenario, force_demo=force_demo))
+
+
+def frontier(scenario: Scenario, market: MarketSnapshot, points: int = 12) -> list[tuple[float, float]]:
+    """(volatility, tracking error) pairs from the lowest reachable volatility up to the targets' own."""
+    from engine.optimize import frontier as _frontier
+
+    return _frontier(scenario, market, points)

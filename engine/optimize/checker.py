@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.market import FloatArray
-from engine.model.scenario import Mode
 from engine.optimize.inputs import BIG, Inputs
 
 WEIGHT_TOL = 1e-6
@@ -83,9 +82,9 @@ def violations(x: Inputs, ev: Evaluation, *, check_trades: bool = True) -> list[
     c = x.scenario.constraints
     out: list[Violation] = []
     money_tol = max(0.005, 1e-9 * x.value)
-    for i, tk in enumerate(x.tickers):
-        if ev.shares[i] < -1e-9:
-            out.append(Violation(f"no_short:{tk}", f"{tk} would be sold short ({ev.shares[i]:g} shares)"))
+    for i in np.flatnonzero(ev.shares < -1e-9):
+        tk = x.tickers[i]
+        out.append(Violation(f"no_short:{tk}", f"{tk} would be sold short ({ev.shares[i]:g} shares)"))
     if ev.cash_after < c.min_cash - money_tol:
         out.append(
             Violation(
@@ -97,16 +96,12 @@ def violations(x: Inputs, ev: Evaluation, *, check_trades: bool = True) -> list[
         out.append(Violation("no_borrowing", f"cash after trading is negative ({ev.cash_after:,.2f})"))
     if x.vol_cap < BIG and ev.vol > x.vol_cap + VOL_TOL:
         out.append(Violation("vol_cap", f"volatility {_pct(ev.vol)} is above the cap {_pct(x.vol_cap)}"))
-    for i, tk in enumerate(x.tickers):
-        w = ev.weights[i]
-        if w < x.lo[i] - WEIGHT_TOL:
-            out.append(
-                Violation(f"asset_min:{tk}", f"{tk} at {_pct(w)} is below its minimum {_pct(x.lo[i])}")
-            )
-        if w > x.hi[i] + WEIGHT_TOL:
-            out.append(
-                Violation(f"asset_max:{tk}", f"{tk} at {_pct(w)} is above its maximum {_pct(x.hi[i])}")
-            )
+    for i in np.flatnonzero(ev.weights < x.lo - WEIGHT_TOL):
+        tk, w = x.tickers[i], ev.weights[i]
+        out.append(Violation(f"asset_min:{tk}", f"{tk} at {_pct(w)} is below its minimum {_pct(x.lo[i])}"))
+    for i in np.flatnonzero(ev.weights > x.hi + WEIGHT_TOL):
+        tk, w = x.tickers[i], ev.weights[i]
+        out.append(Violation(f"asset_max:{tk}", f"{tk} at {_pct(w)} is above its maximum {_pct(x.hi[i])}"))
     for j, nd in enumerate(x.nodes):
         w = ev.node_weights[j]
         if w < nd.lo - WEIGHT_TOL:
@@ -132,25 +127,33 @@ def violations(x: Inputs, ev: Evaluation, *, check_trades: bool = True) -> list[
                 f"turnover {_pct(ev.turnover)} is above the cap {_pct(x.turnover_cap)}",
             )
         )
-    for i, tk in enumerate(x.tickers):
-        d = ev.delta[i]
-        if abs(d) <= 1e-12:
-            continue
-        if d > 0 and (tk in c.no_buy or c.mode is Mode.SELL_ONLY):
-            why = "is on the no-buy list" if tk in c.no_buy else "may not be bought in sell-only mode"
-            out.append(Violation(f"no_buy:{tk}", f"{tk} {why} but would be bought"))
-        if d < 0 and (tk in c.no_sell or c.mode is Mode.BUY_ONLY):
-            why = "is on the no-sell list" if tk in c.no_sell else "may not be sold in buy-only mode"
-            out.append(Violation(f"no_sell:{tk}", f"{tk} {why} but would be sold"))
-        if ev.amounts[i] < c.min_trade - money_tol:
-            out.append(
-                Violation(
-                    f"min_trade:{tk}",
-                    f"{tk} trade of {ev.amounts[i]:,.2f} is below the minimum trade {c.min_trade:,.2f}",
-                )
+    traded = np.abs(ev.delta) > 1e-12
+    buys = traded & (ev.delta > 0)
+    sells = traded & (ev.delta < 0)
+    for i in np.flatnonzero(buys & x.no_buy):
+        tk = x.tickers[i]
+        why = "is on the no-buy list" if tk in c.no_buy else "may not be bought in sell-only mode"
+        out.append(Violation(f"no_buy:{tk}", f"{tk} {why} but would be bought"))
+    for i in np.flatnonzero(sells & x.no_sell):
+        tk = x.tickers[i]
+        why = "is on the no-sell list" if tk in c.no_sell else "may not be sold in buy-only mode"
+        out.append(Violation(f"no_sell:{tk}", f"{tk} {why} but would be sold"))
+    for i in np.flatnonzero(traded & (ev.amounts < c.min_trade - money_tol)):
+        tk = x.tickers[i]
+        out.append(
+            Violation(
+                f"min_trade:{tk}",
+                f"{tk} trade of {ev.amounts[i]:,.2f} is below the minimum trade {c.min_trade:,.2f}",
             )
-        if c.whole_shares and abs(d - round(d)) > 1e-9:
-            out.append(Violation(f"whole_shares:{tk}", f"{tk} trade of {abs(d):g} shares is not whole"))
+        )
+    if c.whole_shares:
+        # selling a whole position may sell a fractional remainder
+        broken = traded & (np.abs(ev.delta - np.round(ev.delta)) > 1e-9) & ~(sells & (ev.shares == 0))
+        for i in np.flatnonzero(broken):
+            tk = x.tickers[i]
+            out.append(
+                Violation(f"whole_shares:{tk}", f"{tk} trade of {abs(ev.delta[i]):g} shares is not whole")
+            )
     return out
 
 

@@ -64,7 +64,13 @@ def _node_change(x: Inputs, ev: Evaluation) -> list[tuple[str, float, float]]:
     ]
     rows = [r for r in rows if abs(r[2] - r[1]) > 0.002]
     rows.sort(key=lambda r: -abs(r[2] - r[1]))
-    return rows[:3]
+    sats = [j for j, nd in enumerate(x.nodes) if nd.role == "satellite"]
+    if len(sats) > 1:  # the satellites together first: that is how the core/satellite split reads
+        tgt = sum(x.nodes[j].target for j in sats)
+        after = float(sum(ev.node_weights[j] for j in sats))
+        if abs(after - tgt) > 0.002:
+            rows.insert(0, ("satellites", tgt, after))
+    return rows[:4]
 
 
 def bindings(
@@ -77,6 +83,10 @@ def bindings(
             f"{label} {'cut' if after < tgt else 'raised'} from {pct(tgt)} to {pct(after)}"
             for label, tgt, after in _node_change(x, ev)
         )
+        if ev.cash_weight > x.cash_target + 0.002:
+            changes += (
+                f"{', ' if changes else ''}cash raised from {pct(x.cash_target)} to {pct(ev.cash_weight)}"
+            )
         out.append(
             Binding(
                 "vol_cap",
@@ -143,6 +153,16 @@ def bindings(
     if c.mode is Mode.SELL_ONLY and under:
         out.append(
             Binding("mode", f"sell-only: {', '.join(under)} stay below target because nothing is bought")
+        )
+    gaps = np.abs(w_cont - x.target)
+    i = int(np.argmax(gaps)) if x.n else 0
+    if not out and x.n and gaps[i] > 2e-3 and x.kappa[i] > 0:
+        out.append(
+            Binding(
+                "costs",
+                f"trading costs: closing the last {gaps[i] * 100:.1f} points of {x.tickers[i]}'s gap to its "
+                "target would cost more than the tracking error it removes",
+            )
         )
     return out
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import DataError, ScenarioError
-from engine.market import FloatArray, MarketSnapshot
+from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import Band, Mode, Role, Scenario
 
 UNTARGETED = "Not in targets"
@@ -50,6 +50,8 @@ class Inputs:
     buy_ub: FloatArray
     sell_ub: FloatArray
     kappa: FloatArray  # cost per unit traded (bps / 1e4)
+    no_buy: BoolArray  # may not be bought (no-buy list or sell-only mode)
+    no_sell: BoolArray  # may not be sold (no-sell list or buy-only mode)
     cov: FloatArray
     cash_min: float  # weight
     turnover_cap: float  # weight, BIG when none
@@ -93,6 +95,8 @@ def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
     c = sc.constraints
     cash0 = sc.portfolio.cash + c.cash_flow
     value = float(shares0 @ prices + cash0)
+    if value <= 0 and c.cash_flow >= 0:
+        raise ScenarioError("portfolio", "the portfolio is empty: enter holdings, cash or a contribution")
     if value <= 0:
         raise ScenarioError(
             "constraints.cash_flow",
@@ -180,6 +184,8 @@ def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
         buy_ub=buy_ub,
         sell_ub=sell_ub,
         kappa=kappa,
+        no_buy=buy_ub == 0,
+        no_sell=np.array([t in c.no_sell or c.mode is Mode.BUY_ONLY for t in tickers], dtype=bool),
         cov=cov,
         cash_min=c.min_cash / value,
         turnover_cap=BIG if c.turnover_cap is None else c.turnover_cap,

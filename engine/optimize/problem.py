@@ -30,12 +30,13 @@ import numpy as np
 
 from engine.errors import SolverError
 from engine.market import BoolArray, FloatArray
+from engine.optimize.fastsolve import CompiledClarabel
 from engine.optimize.inputs import Inputs
 
 ETA = 0.05  # weight-fidelity penalty (variance units per unit of squared weight deviation)
 EPS = 1e-7  # tie-break per unit traded
 SCALE = 100.0  # objective scaling for solver tolerances
-EXACT_MAX = 60  # universes up to this size use the exact covariance factor
+EXACT_MAX = 30  # universes up to this size use the exact covariance factor
 N_FACTORS = 20  # factors kept for larger universes
 
 
@@ -80,9 +81,10 @@ class RebalanceProblem:
         self.k = n if self.exact else N_FACTORS
         self._lock = threading.Lock()
         self._factor_key: int | None = None
+        self._fast: CompiledClarabel | None = None
+        self.use_fast_path = True
         self._f = np.zeros((self.k, n))
         self._d = np.zeros(n)
-        self._r: FloatArray = np.zeros((n, n))
         self.node_members = node_members
         k, m = self.k, node_members.shape[0]
         P = cp.Parameter
@@ -110,27 +112,25 @@ class RebalanceProblem:
             cp.sum(z) + self.kappa @ traded <= self.cash_room,
             cp.sum(traded) <= self.turnover,
         ]
+        # y = F z once (F enters the matrix a single time, keeping it sparse for the solver):
+        # tracking error² ‖F(z + w0 - t)‖² = ‖y + gt‖², volatility ‖F(z + w0)‖ = ‖y + g0‖;
+        # the factor model adds the residual terms e = d∘z.
+        zv = cp.Variable(n, name="z")
+        y = cp.Variable(k, name="Fz")
+        self.gt = P(k, name="F_gap")
+        self.gap = P(n, name="gap")  # w0 - t
+        cons += [zv == z, y == self.F @ zv]
+        risk = cp.sum_squares(y + self.gt) + ETA * cp.sum_squares(zv + self.gap)
         if self.exact:
-            # objective ‖R z + r‖² with RᵀR = Σ + ηI, r = R (w0 - t)
-            self.R = P((n, n), name="R")
-            self.rr = P(n, name="R_gap")
-            risk = cp.sum_squares(self.R @ z + self.rr)
-            cons.append(cp.norm(self.F @ z + self.g0, 2) <= self.vol_cap)
+            cons.append(cp.norm(y + self.g0, 2) <= self.vol_cap)
         else:
             self.d = P(n, name="d")
             self.e0 = P(n, name="d_w0")
-            self.gt = P(k, name="F_gap")
             self.et = P(n, name="d_gap")
-            self.gap = P(n, name="gap")  # w0 - t
-            risk = (
-                cp.sum_squares(self.F @ z + self.gt)
-                + cp.sum_squares(cp.multiply(self.d, z) + self.et)
-                + ETA * cp.sum_squares(z + self.gap)
-            )
-            cons.append(
-                cp.norm(cp.hstack([self.F @ z + self.g0, cp.multiply(self.d, z) + self.e0]), 2)
-                <= self.vol_cap
-            )
+            e = cp.Variable(n, name="dz")
+            cons.append(e == cp.multiply(self.d, zv))
+            risk = risk + cp.sum_squares(e + self.et)
+            cons.append(cp.norm(cp.hstack([y + self.g0, e + self.e0]), 2) <= self.vol_cap)
         if m:
             self.node_lo = P(m, name="node_lo")
             self.node_hi = P(m, name="node_hi")
@@ -146,12 +146,12 @@ class RebalanceProblem:
         if self._factor_key == key:
             return
         self._f, self._d = covariance_factor(cov, self.k)
-        if self.exact:
-            q = cov + ETA * np.eye(self.n)
-            self._r = np.asarray(np.linalg.cholesky(0.5 * (q + q.T)).T, dtype=float)
         self._factor_key = key
 
-    def set_parameters(self, x: Inputs, vol_cap: float | None = None, fixed: BoolArray | None = None) -> None:
+    def parameter_values(
+        self, x: Inputs, vol_cap: float | None = None, fixed: BoolArray | None = None
+    ) -> dict[cp.Parameter, FloatArray | float]:
+        """The value of every parameter for inputs ``x`` (nothing is rebuilt)."""
         self._factors(x.cov)
         f, d = self._f, self._d
         gap = x.w0 - x.target
@@ -159,43 +159,56 @@ class RebalanceProblem:
         if fixed is not None and fixed.any():
             buy_ub = np.where(fixed, 0.0, buy_ub)
             sell_ub = np.where(fixed, 0.0, sell_ub)
-        self.F.value = f
-        self.g0.value = f @ x.w0
-        self.kappa.value = x.kappa
-        self.buy_ub.value = buy_ub
-        self.sell_ub.value = sell_ub
-        self.z_lo.value = np.maximum(x.lo, 0.0) - x.w0
-        self.z_hi.value = x.hi - x.w0
-        self.cash_room.value = x.c0 - x.cash_min
-        self.turnover.value = x.turnover_cap
-        self.vol_cap.value = x.vol_cap if vol_cap is None else vol_cap
-        if self.exact:
-            self.R.value = self._r
-            self.rr.value = self._r @ gap
-        else:
-            self.d.value = d
-            self.e0.value = d * x.w0
-            self.gt.value = f @ gap
-            self.et.value = d * gap
-            self.gap.value = gap
+        v: dict[cp.Parameter, FloatArray | float] = {
+            self.F: f,
+            self.g0: f @ x.w0,
+            self.kappa: x.kappa,
+            self.buy_ub: buy_ub,
+            self.sell_ub: sell_ub,
+            self.z_lo: np.maximum(x.lo, 0.0) - x.w0,
+            self.z_hi: x.hi - x.w0,
+            self.cash_room: x.c0 - x.cash_min,
+            self.turnover: x.turnover_cap,
+            self.vol_cap: x.vol_cap if vol_cap is None else vol_cap,
+        }
+        v |= {self.gt: f @ gap, self.gap: gap}
+        if not self.exact:
+            v |= {self.d: d, self.e0: d * x.w0, self.et: d * gap}
         if x.nodes:
             mw0 = self.node_members @ x.w0
-            self.node_lo.value = np.array([nd.lo for nd in x.nodes]) - mw0
-            self.node_hi.value = np.array([nd.hi for nd in x.nodes]) - mw0
+            v[self.node_lo] = np.array([nd.lo for nd in x.nodes]) - mw0
+            v[self.node_hi] = np.array([nd.hi for nd in x.nodes]) - mw0
+        return v
 
     def solve(self, x: Inputs, *, vol_cap: float | None = None, fixed: BoolArray | None = None) -> Solution:
         """Solve for ``x``. ``fixed`` (bool per asset) forbids trading those assets (min-trade pass)."""
         with self._lock:
-            self.set_parameters(x, vol_cap, fixed)
+            values = self.parameter_values(x, vol_cap, fixed)
             start = time.perf_counter()
-            status = _solve(self.problem)
+            status, zb, zs = self._solve_values(values)
             seconds = time.perf_counter() - start
-            if status not in ("optimal", "optimal_inaccurate") or self.zb.value is None:
+            if status not in ("optimal", "optimal_inaccurate"):
                 return Solution(status, x.w0.copy(), np.zeros(self.n), np.zeros(self.n), seconds)
             # net out solver noise: an asset is never bought and sold at once
-            net = np.asarray(self.zb.value, dtype=float) - np.asarray(self.zs.value, dtype=float)
+            net = zb - zs
             zb, zs = np.clip(net, 0.0, None), np.clip(-net, 0.0, None)
             return Solution(status, x.w0 + zb - zs, zb, zs, seconds)
+
+    def _solve_values(
+        self, values: dict[cp.Parameter, FloatArray | float]
+    ) -> tuple[str, FloatArray, FloatArray]:
+        if self._fast is not None and self.use_fast_path:
+            status, (zb, zs) = self._fast.solve({p.id: val for p, val in values.items()})
+            if status in ("optimal", "optimal_inaccurate", "infeasible"):
+                return status, zb, zs
+        for p, val in values.items():
+            p.value = val
+        status = _solve(self.problem)
+        if self._fast is None and status in ("optimal", "optimal_inaccurate"):
+            self._fast = CompiledClarabel.create(self.problem, [self.zb, self.zs])
+        if status not in ("optimal", "optimal_inaccurate") or self.zb.value is None:
+            return status, np.zeros(self.n), np.zeros(self.n)
+        return status, np.asarray(self.zb.value, dtype=float), np.asarray(self.zs.value, dtype=float)
 
 
 def _solve(problem: cp.Problem) -> str:

@@ -24,7 +24,7 @@ from engine.optimize.checker import Evaluation, Violation, evaluate, violations
 from engine.optimize.inputs import Inputs
 from engine.optimize.problem import ETA, RebalanceProblem, Solution
 
-FRACTIONAL_LOT = 1e-4  # smallest fractional share step
+FRACTIONAL_LOT = 1e-6  # smallest fractional share step (brokers go to 1e-3 .. 1e-6)
 
 
 @dataclass
@@ -77,8 +77,9 @@ def _round_toward_zero(x: Inputs, target_shares: FloatArray, lot: float) -> Floa
     delta = target_shares - x.shares0
     mag = np.floor(np.abs(delta) / lot + 1e-9) * lot
     shares = x.shares0 + np.sign(delta) * mag
-    # selling (almost) everything sells the whole position, fractional remainder included
-    sell_all = (target_shares <= 0.5 * lot) & (x.shares0 > 0) & (delta < 0)
+    # selling (almost) everything sells the whole position, fractional remainder included; so does
+    # any sale of a holding whose target is zero (the repair loop undoes it if a limit objects)
+    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0)
     shares[sell_all] = 0.0
     return np.clip(shares, 0.0, None)
 
