@@ -216,6 +216,41 @@ def check_chart_png(tmp: Path) -> str:
     )
 
 
+_NOT_IMPORTED = frozenset({"gui.__main__", "gui.launch", "gui.selftest"})  # __main__ would start the app
+
+
+def import_all(package: str, skip: frozenset[str] = frozenset()) -> tuple[int, list[str]]:
+    """Import every module under ``package``; returns (modules tried, "name (error)" for each failure)."""
+    import pkgutil
+
+    pkg = importlib.import_module(package)
+    broken: list[str] = []
+
+    def package_failed(name: str) -> None:  # walk_packages imports subpackages to look inside them
+        exc = sys.exc_info()[1]
+        broken.append(f"{name} ({type(exc).__name__}: {exc})")
+
+    found = pkgutil.walk_packages(pkg.__path__, f"{package}.", onerror=package_failed)
+    names = sorted(m.name for m in found if m.name not in skip)
+    failed_packages = {b.split(" ")[0] for b in broken}
+    names = [n for n in names if n not in failed_packages]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:
+            broken.append(f"{name} ({type(exc).__name__}: {exc})")
+    return len(names) + len(failed_packages), sorted(broken)
+
+
+def check_gui_modules(_tmp: Path) -> str:
+    """Every module of the desktop app imports (a frozen build that missed one fails here, not later)."""
+    _import("gui.app", "the desktop app's entry point")
+    count, broken = import_all("gui", _NOT_IMPORTED)
+    if broken:
+        raise CheckFailed(f"{len(broken)} of {count} GUI modules do not import: {'; '.join(broken)}")
+    return f"{count} modules import"
+
+
 @contextlib.contextmanager
 def _no_network() -> Iterator[list[str]]:
     """Record (and refuse) any socket connection opened inside the block."""
@@ -268,6 +303,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("demo-data", check_demo_data),
     ("price-store", check_price_store),
     ("rebalance", check_rebalance),
+    ("gui-modules", check_gui_modules),
     ("chart-png", check_chart_png),
     ("yfinance-session", check_yfinance_session),
 )

@@ -17,6 +17,7 @@ NEEDS = {
     "demo-data": "engine.data.demo",
     "price-store": "engine.data.store",
     "rebalance": "engine.data",
+    "gui-modules": "gui.app",
 }
 
 
@@ -98,6 +99,26 @@ def test_yfinance_check_fails_when_creating_a_ticker_fetches(
     result = selftest.run_check("yfinance-session", selftest.check_yfinance_session, tmp_path)
     assert not result.ok
     assert "touched the network" in result.detail
+
+
+def test_import_all_reports_each_module_that_does_not_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pkg = tmp_path / "fakeapp"
+    (pkg / "panels").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "good.py").write_text("X = 1\n")
+    (pkg / "bad.py").write_text("import not_bundled_anywhere\n")
+    (pkg / "panels" / "__init__.py").write_text("")
+    (pkg / "panels" / "chart.py").write_text("raise RuntimeError('no display')\n")
+    (pkg / "__main__.py").write_text("raise SystemExit('must not be imported')\n")
+    (pkg / "broken_pkg").mkdir()
+    (pkg / "broken_pkg" / "__init__.py").write_text("raise ValueError('half installed')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    count, broken = selftest.import_all("fakeapp", frozenset({"fakeapp.__main__"}))
+    assert count == 5  # good, bad, broken_pkg, panels, panels.chart
+    assert [b.split(" ")[0] for b in broken] == ["fakeapp.bad", "fakeapp.broken_pkg", "fakeapp.panels.chart"]
+    assert "ModuleNotFoundError" in broken[0] and "half installed" in broken[1] and "no display" in broken[2]
 
 
 def test_an_unexpected_crash_becomes_one_fail_line() -> None:
