@@ -55,6 +55,10 @@ installer: dist
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_rebalance.py
+	$(BIN)/python benchmarks/bench_data.py
+
+demo-data: $(STAMP)
+	$(BIN)/python -m engine.data.demo resources/demo/demo-prices.csv.gz
 
 clean:
 	rm -rf $(VENV) build dist packaging/build packaging/dist .pytest_cache .mypy_cache .ruff_cache

@@ -37,7 +37,10 @@ def scenario(n: int):  # type: ignore[no-untyped-def]
     rng = np.random.default_rng(0)
     holdings = {t: float(rng.integers(5, 400)) for t in tk}
     sc = core_satellite(
-        holdings, cash=5_000.0, core={core: 0.7}, satellites=sats,
+        holdings,
+        cash=5_000.0,
+        core={core: 0.7},
+        satellites=sats,
         constraints=Constraints(vol_cap=0.18, min_trade=100.0, cost_bps=2.0, min_cash=1_000.0),
     )
     return sc, m
@@ -86,10 +89,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=200)
     args = ap.parse_args()
-    print(f"{'assets':>6} {'re-solve ms':>12} {'fresh build ms':>15} {'speed-up':>9} {'full rebalance ms':>18}")
+    print(
+        f"{'assets':>6} {'re-solve ms':>12} {'fresh build ms':>15} {'speed-up':>9} {'full rebalance ms':>18}"
+    )
     for n in (12, 50, 200):
         r = run(n, args.repeat if n < 200 else max(40, args.repeat // 4))
-        print(f"{r['n']:>6} {r['resolve_ms']:>12.3f} {r['fresh_ms']:>15.2f} {r['speedup']:>8.1f}x {r['rebalance_ms']:>18.2f}")
+        print(
+            f"{r['n']:>6} {r['resolve_ms']:>12.3f} {r['fresh_ms']:>15.2f} {r['speedup']:>8.1f}x {r['rebalance_ms']:>18.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.errors import DataError
 from engine.market import MarketSnapshot
 from engine.model import scenario_file
 from engine.model.scenario import Scenario
@@ -27,14 +25,9 @@ def resolve_market(
     (price store, Yahoo, or the bundled simulated demo data, per ``scenario.data.source``)."""
     if scenario.market is not None and not force_demo:
         return MarketSnapshot.from_inline(scenario.market)
-    try:  # the data layer lands in its own change; until then only inline markets work
-        data = importlib.import_module("engine.data")
-    except ImportError:  # pragma: no cover
-        raise DataError(
-            "this scenario has no inline [market] table and no price data layer is available"
-        ) from None
-    snap: MarketSnapshot = data.load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)
-    return snap
+    from engine.data import load_market
+
+    return load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)
 
 
 def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from engine import __version__
 from engine.errors import CoresatError
 
-HEADLESS_COMMANDS = frozenset({"rebalance", "examples"})
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices"})
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
         help="use the bundled simulated demo data even if a price store exists",
     )
     sub.add_parser("examples", help="list the bundled example scenarios")
+    from engine.data import commands as prices_commands
+
+    prices_commands.add_parser(sub)
     return p
 
 
@@ -50,9 +53,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name in resources.examples():
                 print(name)
             return EXIT_OK
+        if args.command == "prices":
+            from engine.data import commands as prices_commands
+
+            return prices_commands.run(args)
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
     _parser().print_help()
     return EXIT_OK
 

@@ -78,7 +78,9 @@ def bindings(
 ) -> list[Binding]:
     c = x.scenario.constraints
     out: list[Binding] = []
-    if x.vol_cap < BIG and vol_target > x.vol_cap + 1e-6 and ev.vol >= x.vol_cap - 5e-3:
+    vol_cont = float(np.sqrt(max(float(w_cont @ x.cov @ w_cont), 0.0)))
+    at_cap = vol_cont >= x.vol_cap * (1.0 - 2.0 * float(x.kappa.max(initial=0.0))) - 1e-4
+    if x.vol_cap < BIG and vol_target > x.vol_cap + 1e-6 and at_cap:
         changes = ", ".join(
             f"{label} {'cut' if after < tgt else 'raised'} from {pct(tgt)} to {pct(after)}"
             for label, tgt, after in _node_change(x, ev)
@@ -149,10 +151,18 @@ def bindings(
     over = [tk for i, tk in enumerate(x.tickers) if ev.weights[i] > x.target[i] + tol and tk not in c.no_sell]
     under = [tk for i, tk in enumerate(x.tickers) if ev.weights[i] < x.target[i] - tol and tk not in c.no_buy]
     if c.mode is Mode.BUY_ONLY and over:
-        out.append(Binding("mode", f"buy-only: {', '.join(over)} stay above target because nothing is sold"))
+        out.append(
+            Binding(
+                "mode",
+                f"buy-only: {', '.join(over)} {'stays' if len(over) == 1 else 'stay'} above target because nothing is sold",
+            )
+        )
     if c.mode is Mode.SELL_ONLY and under:
         out.append(
-            Binding("mode", f"sell-only: {', '.join(under)} stay below target because nothing is bought")
+            Binding(
+                "mode",
+                f"sell-only: {', '.join(under)} {'stays' if len(under) == 1 else 'stay'} below target because nothing is bought",
+            )
         )
     gaps = np.abs(w_cont - x.target)
     i = int(np.argmax(gaps)) if x.n else 0

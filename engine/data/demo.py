@@ -1,0 +1,154 @@
+"""Simulated demo data: a seeded generator and the loader of the bundled file.
+
+The demo data are NOT real prices. They are about twenty years of daily adjusted closes for the default
+universe, simulated so that an offline first run has something realistic to work on. How they are made
+(all parameters in ``engine.data.demo_params``):
+
+1. Trading days: weekdays from START to END without US federal holidays (close to, not exactly, the
+   exchange calendar).
+2. Daily shocks: multivariate Student-t with TAIL_DOF degrees of freedom (one shared chi-square draw per
+   day, so big moves tend to come together), correlated by the stated correlation matrix (made positive
+   semidefinite first).
+3. Volatility clustering: a GARCH(1,1) variance level driven by the Russell 2000 shock scales every
+   asset's shocks (bonds by its square root).
+4. Episodes: the crashes and recoveries of EPISODES are laid over the path as an even drift over their
+   days, with a higher volatility while they last (small caps fall more than large caps).
+5. Calibration: each asset's log returns are rescaled so the annualized volatility of the whole history
+   equals the stated one, then shifted so the compound growth equals the stated CAGR; prices are scaled
+   so the last price equals the stated end price.
+
+Regenerate the bundled file with ``python -m engine.data.demo resources/demo/demo-prices.csv.gz``; a
+test checks that the generator still reproduces it from its seed.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import sys
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.holiday import USFederalHolidayCalendar
+
+from engine import resources
+from engine.data import demo_params as P
+
+DEMO_FILE = "demo-prices.csv.gz"
+DEMO_LABEL = "simulated demo data"
+TRADING_DAYS = 252
+
+
+def trading_days(start: str = P.START, end: str = P.END) -> pd.DatetimeIndex:
+    holidays = USFederalHolidayCalendar().holidays(start=start, end=end)
+    days = pd.bdate_range(start, end)
+    return days[~days.isin(holidays)]
+
+
+def stated_correlation_matrix(tickers: tuple[str, ...] = P.TICKERS) -> np.ndarray:
+    """The stated correlations, symmetrized and nudged to the nearest PSD matrix with unit diagonal."""
+    c = np.array([[P.stated_correlation(a, b) for b in tickers] for a in tickers])
+    c = (c + c.T) / 2
+    vals, vecs = np.linalg.eigh(c)
+    c = (vecs * np.clip(vals, 1e-4, None)) @ vecs.T
+    d = np.sqrt(np.diag(c))
+    out: np.ndarray = c / np.outer(d, d)
+    return out
+
+
+def _garch_level(shock: np.ndarray, stress: np.ndarray) -> np.ndarray:
+    """Variance multiplier (mean about 1) of each day, from yesterday's shock and today's episode stress."""
+    a, b = P.GARCH_ALPHA, P.GARCH_BETA
+    h = np.empty_like(shock)
+    level = 1.0
+    for t in range(len(shock)):
+        h[t] = level * stress[t] ** 2
+        z2 = min(shock[t] ** 2, 25.0)
+        level = (1 - a - b) + a * z2 + b * level
+        level = min(level, 12.0)
+    return h
+
+
+def generate(seed: int = P.SEED) -> pd.DataFrame:
+    """The simulated demo prices (DatetimeIndex × tickers), deterministic for a given seed."""
+    rng = np.random.default_rng(seed)
+    days = trading_days()
+    n_days, assets = len(days), P.ASSETS
+    n = len(assets)
+    chol = np.linalg.cholesky(stated_correlation_matrix())
+    dof = P.TAIL_DOF
+    normal = rng.standard_normal((n_days, n)) @ chol.T
+    chi = rng.chisquare(dof, size=n_days)
+    z = normal / np.sqrt(chi / (dof - 2))[:, None]  # unit-variance Student-t shocks
+
+    stress = np.ones(n_days)
+    drift = np.zeros((n_days, n))
+    for ep in P.EPISODES:
+        mask = (days >= pd.Timestamp(ep.start)) & (days <= pd.Timestamp(ep.end))
+        k = int(mask.sum())
+        if k == 0:
+            continue
+        stress[mask] = np.maximum(stress[mask], ep.vol_mult)
+        for j, a in enumerate(assets):
+            drift[mask, j] += ep.move(a.group) * (a.crash if ep.move(a.group) < 0 else 1.0) / k
+
+    level = _garch_level(z[:, 0], stress)
+    scale = np.column_stack([level ** (0.5 * a.clustering) for a in assets])
+    raw = z * scale / np.sqrt(TRADING_DAYS) * np.array([a.vol for a in assets]) + drift
+
+    years = (n_days - 1) / TRADING_DAYS
+    log_r = np.empty_like(raw)
+    for j, a in enumerate(assets):
+        x = raw[:, j]
+        x = x * (a.vol / (np.std(np.expm1(x), ddof=1) * np.sqrt(TRADING_DAYS)))
+        x[0] = 0.0
+        x = x + (years * np.log1p(a.cagr) - x[1:].sum()) / (n_days - 1)
+        x[0] = 0.0
+        log_r[:, j] = x
+    log_p = np.cumsum(log_r, axis=0)
+    log_p += np.log([a.end_price for a in assets]) - log_p[-1]
+    frame = pd.DataFrame(np.exp(log_p), index=days, columns=list(P.TICKERS))
+    frame.index.name = "Date"
+    return frame.round(4)
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The demo frame as the CSV text that is bundled (gzip is applied by the caller)."""
+    buf = io.StringIO()
+    buf.write("# simulated demo data: NOT real prices. Generated by engine/data/demo.py ")
+    buf.write(f"with seed {P.SEED}; see resources/demo/README.md\n")
+    frame.to_csv(buf, float_format="%.4f", date_format="%Y-%m-%d", lineterminator="\n")
+    return buf.getvalue().encode("utf-8")
+
+
+@functools.cache
+def _bundled() -> pd.DataFrame:
+    raw = resources.read_bytes("demo", DEMO_FILE)
+    frame = pd.read_csv(io.BytesIO(raw), compression="gzip", comment="#", index_col=0, engine="c")
+    frame.index = pd.DatetimeIndex(pd.to_datetime(frame.index, format="%Y-%m-%d"), name="Date")
+    return frame
+
+
+def load_demo_prices() -> pd.DataFrame:
+    """The bundled simulated demo prices (parsed once per process; the caller gets its own view)."""
+    return _bundled().copy(deep=False)
+
+
+def demo_tickers() -> tuple[str, ...]:
+    return tuple(str(c) for c in _bundled().columns)
+
+
+def main(argv: list[str]) -> int:
+    import gzip
+
+    if len(argv) != 1:
+        print("usage: python -m engine.data.demo OUTPUT.csv.gz", file=sys.stderr)
+        return 2
+    data = to_csv_bytes(generate())
+    with open(argv[0], "wb") as fh:
+        fh.write(gzip.compress(data, compresslevel=9, mtime=0))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
