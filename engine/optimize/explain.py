@@ -79,7 +79,7 @@ def bindings(
     c = x.scenario.constraints
     out: list[Binding] = []
     vol_cont = float(np.sqrt(max(float(w_cont @ x.cov @ w_cont), 0.0)))
-    at_cap = vol_cont >= x.vol_cap * (1.0 - 2.0 * float(x.kappa.max(initial=0.0))) - 1e-4
+    at_cap = vol_cont >= x.vol_cap * x.cost_margin - 1e-4
     if x.vol_cap < BIG and vol_target > x.vol_cap + 1e-6 and at_cap:
         changes = ", ".join(
             f"{label} {'cut' if after < tgt else 'raised'} from {pct(tgt)} to {pct(after)}"
@@ -183,6 +183,3 @@ def risk_by_group(labels: tuple[str, ...], contrib: FloatArray) -> dict[str, flo
         out[label] = out.get(label, 0.0) + float(v)
     return out
 
-
-def node_members_weight(members: FloatArray, w: FloatArray) -> float:
-    return float(np.dot(members, w))

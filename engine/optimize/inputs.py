@@ -63,6 +63,12 @@ class Inputs:
     def n(self) -> int:
         return len(self.tickers)
 
+    @property
+    def cost_margin(self) -> float:
+        """Costs shrink the post-trade value, which scales weights (and volatility) up by at most
+        1 / this factor; limits are applied to the optimizer this much tighter."""
+        return 1.0 - 2.0 * float(self.kappa.max(initial=0.0))
+
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""
         return (self.n, tuple(tuple(int(x) for x in nd.members) for nd in self.nodes))

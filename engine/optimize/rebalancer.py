@@ -30,11 +30,6 @@ from engine.risk.metrics import portfolio_volatility, risk_contributions, tracki
 MAX_CAP_RETRIES = 3
 
 
-def _cost_margin(x: Inputs) -> float:
-    """Costs shrink the post-trade value, which scales weights up by at most this factor's inverse."""
-    return 1.0 - 2.0 * float(x.kappa.max(initial=0.0))
-
-
 def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
     """Names of the nodes (tickers, sleeves, cash) outside their drift bands in ``ev``."""
     out = [
@@ -65,7 +60,7 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [msg], start)
 
     prob = problem_for(x)
-    cap = x.vol_cap * _cost_margin(x) if x.vol_cap < BIG else BIG
+    cap = x.vol_cap * x.cost_margin if x.vol_cap < BIG else BIG
     settled = None
     for _ in range(MAX_CAP_RETRIES):
         sol = prob.solve(x, vol_cap=cap)
