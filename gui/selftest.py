@@ -251,6 +251,37 @@ def check_gui_modules(_tmp: Path) -> str:
     return f"{count} modules import"
 
 
+def _png_stats(path: Path) -> tuple[int, int, int]:
+    """(width, height, distinct colours) of a PNG, read back through Qt."""
+    qtg = _import("PySide6.QtGui", "PySide6 draws the app")
+    np = _import("numpy", "numpy is a core dependency")
+    img = qtg.QImage(str(path))
+    if img.isNull():
+        raise CheckFailed(f"{path.name} could not be read back as an image")
+    img = img.convertToFormat(qtg.QImage.Format.Format_RGB32)
+    raw = np.frombuffer(bytes(img.constBits()), dtype=np.uint8)
+    px = raw.reshape(img.height(), img.bytesPerLine() // 4, 4)[:, : img.width(), :3]
+    return img.width(), img.height(), len(np.unique(px.reshape(-1, 3), axis=0))
+
+
+def check_main_window(tmp: Path) -> str:
+    """Open the main window on the bundled example with the demo data, wait for the first result and
+    render the window to a PNG: what `coresat --demo --screenshot FILE` does, in this process."""
+    app_mod = _import("gui.app", "the desktop app's entry point")
+    out = tmp / "selftest-window.png"
+    t0 = time.perf_counter()
+    code = app_mod.run_app(["--demo", "--screenshot", str(out)])
+    seconds = time.perf_counter() - t0
+    if code != 0 or not out.is_file():
+        raise CheckFailed(f"the main window did not render (exit code {code}, {out.name} missing)")
+    if seconds > 55:  # the screenshot path renders anyway after a minute without a result
+        raise CheckFailed(f"no result arrived: the window rendered only after its {seconds:.0f} s time-out")
+    width, height, colours = _png_stats(out)
+    if colours < 16:
+        raise CheckFailed(f"the main window rendered blank ({width}x{height}, {colours} colours)")
+    return f"{width}x{height} window rendered after its first solve, {colours} colours, in {seconds:.1f} s"
+
+
 @contextlib.contextmanager
 def _no_network() -> Iterator[list[str]]:
     """Record (and refuse) any socket connection opened inside the block."""
@@ -316,6 +347,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("rebalance", check_rebalance),
     ("gui-modules", check_gui_modules),
     ("chart-png", check_chart_png),
+    ("main-window", check_main_window),
     ("yfinance-session", check_yfinance_session),
 )
 

@@ -18,6 +18,7 @@ NEEDS = {
     "price-store": "engine.data.store",
     "rebalance": "engine.data",
     "gui-modules": "gui.app",
+    "main-window": "gui.app",
 }
 
 
