@@ -1,6 +1,9 @@
-"""Render packaging/icons/coresat.svg into the icon files the installers use (run after editing the SVG).
+"""Render the app icon SVG into the icon files the installers use (run after the SVG changes).
 
-    QT_QPA_PLATFORM=offscreen python packaging/icons/make_icons.py
+    QT_QPA_PLATFORM=offscreen python packaging/icons/make_icons.py [SVG]
+
+The source is the GUI's window icon, resources/icons/coresat.svg, so the installed app, its window and
+its documents share one picture; packaging/icons/coresat.svg is the fallback when that file is absent.
 
 Writes coresat.png (512 px, Linux), coresat.ico (Windows: 16-256 px) and coresat.icns (macOS: 16-1024
 px). Both containers are written here with PNG payloads, so no Pillow or Apple tool is needed.
@@ -17,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
+SOURCES = (HERE.parents[1] / "resources" / "icons" / "coresat.svg", HERE / "coresat.svg")
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS element types holding PNG data, by pixel size (the @2x types reuse the larger renders).
 ICNS_TYPES = (
@@ -68,16 +72,17 @@ def icns(pngs: dict[int, bytes]) -> bytes:
 
 def main() -> int:
     _app = QGuiApplication(sys.argv[:1])
-    renderer = QSvgRenderer(str(HERE / "coresat.svg"))
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else next(p for p in SOURCES if p.is_file())
+    renderer = QSvgRenderer(str(source))
     if not renderer.isValid():
-        print("make_icons: coresat.svg could not be read", file=sys.stderr)
+        print(f"make_icons: {source} could not be read as SVG", file=sys.stderr)
         return 1
     sizes = sorted({*ICO_SIZES, *(s for _, s in ICNS_TYPES)})
     pngs = {s: render_png(renderer, s) for s in sizes}
     (HERE / "coresat.png").write_bytes(pngs[512])
     (HERE / "coresat.ico").write_bytes(ico({s: pngs[s] for s in ICO_SIZES}))
     (HERE / "coresat.icns").write_bytes(icns(pngs))
-    print(f"make_icons: wrote coresat.png, coresat.ico, coresat.icns from {len(sizes)} renders")
+    print(f"make_icons: wrote coresat.png, coresat.ico, coresat.icns from {source} ({len(sizes)} renders)")
     return 0
 
 
