@@ -220,6 +220,31 @@ def test_prune_orphans_drops_libraries_only_dropped_plugins_needed() -> None:
     assert kept == ["PySide6/Qt/plugins/platforms/libqxcb.so", "libX11.so.6", "libsqlite3.so.0"]
 
 
+def _tiny_elf(section_names: list[str]) -> bytes:
+    """A minimal 64-bit little-endian ELF file with the given (empty) sections."""
+    names = b"\0" + b"".join(n.encode() + b"\0" for n in [*section_names, ".shstrtab"])
+    shoff = 64 + len(names)
+    count = len(section_names) + 2  # null section first, .shstrtab last
+    header = b"\x7fELF" + bytes([2, 1, 1]) + bytes(9)
+    header += struct.pack("<HHIQQQIHHHHHH", 3, 62, 1, 0, 0, shoff, 0, 64, 0, 0, 64, count, count - 1)
+    sections = bytes(64)
+    at = 1
+    for i, n in enumerate([*section_names, ".shstrtab"]):
+        offset, size = (64, len(names)) if i == len(section_names) else (0, 0)
+        sections += struct.pack("<IIQQQQIIQQ", at, 1, 0, 0, offset, size, 0, 0, 1, 0)
+        at += len(n) + 1
+    return header + names + sections
+
+
+def test_debug_info_detection_reads_section_names(tmp_path: Path) -> None:
+    with_debug = tmp_path / "with_debug.so"
+    with_debug.write_bytes(_tiny_elf([".text", ".debug_info", ".symtab"]))
+    stripped = tmp_path / "stripped.so"
+    stripped.write_bytes(_tiny_elf([".text", ".dynsym"]))
+    assert build.elf_has_debug_info(with_debug) is True
+    assert build.elf_has_debug_info(stripped) is False
+
+
 def test_debug_info_detection_ignores_non_elf_files(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("not a binary")
