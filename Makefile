@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM_TEST := offscreen
 
-.PHONY: run test test-fast lint bench demo-data dist clean help
+.PHONY: run test test-fast lint bench demo-data dist installer clean help
 
 help:
 	@echo "make run    - set up the environment and launch Coresat on the bundled demo data"
@@ -37,6 +37,21 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(wildcard engine gui tests benchmarks packaging)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# ---- packaging (docs/README-packaging.md) ----------------------------------------------------------
+BUILD_STAMP := $(VENV)/.installed-build
+
+$(BUILD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[gui,dev,build]"
+	touch $(BUILD_STAMP)
+
+dist: $(BUILD_STAMP)
+	@command -v objdump >/dev/null || { echo "make dist: PyInstaller needs objdump and strip: install binutils (apt-get install binutils)"; exit 2; }
+	$(BIN)/python packaging/build.py app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/build.py selftest
+
+installer: dist
+	$(BIN)/python packaging/build.py installer
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_rebalance.py

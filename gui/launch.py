@@ -15,6 +15,10 @@ from engine.cli import main as cli_main
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--self-test"]:  # the installed app checks itself (packaging/, gui/selftest.py)
+        from gui.selftest import main as selftest_main
+
+        return selftest_main(args[1:])
     if any(a in HEADLESS_COMMANDS for a in args[:1]) or "--version" in args:
         return cli_main(args)
     try:
