@@ -221,7 +221,7 @@ class Workspace(QObject):
         if fn is None or self.scenario is None or self.market is None or not self.want_frontier:
             return
         scenario, market = self.scenario, self.market
-        gen = self.runner.submit("frontier", lambda _ctx: fn(scenario, market, points=12))
+        gen = self.runner.submit("frontier", lambda _ctx: (scenario, fn(scenario, market, points=12)))
         self._job_epoch[gen] = self._epoch
 
     def set_want_frontier(self, want: bool) -> None:
@@ -257,8 +257,10 @@ class Workspace(QObject):
                 if value.scenario == self.scenario:
                     self.settled.emit()
         elif kind == "frontier" and current:
-            self.frontier = list(value)  # type: ignore[call-overload]
-            self.frontierChanged.emit(self.frontier)
+            scenario, points = value  # type: ignore[misc]
+            if scenario == self.scenario:  # a sweep for an older edit is not shown
+                self.frontier = list(points)
+                self.frontierChanged.emit(self.frontier)
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
         current = self._job_epoch.pop(gen, None) == self._epoch

@@ -114,3 +114,16 @@ def test_switching_to_dark_recolours_charts_tables_and_labels(loaded, app) -> No
         assert img.pixelColor(img.width() // 2, img.height() - 5).lightness() < 100  # dark window
     finally:
         theme.apply(app, dark=False)
+
+
+def test_frontier_is_computed_when_its_tab_is_shown(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert workspace.frontier is None
+    with qtbot.waitSignal(workspace.frontierChanged, timeout=30000):
+        loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.frontier))
+    points = workspace.frontier
+    assert len(points) >= 2
+    vols = [v for v, _ in points]
+    assert vols == sorted(vols)
+    assert len(loaded.charts.frontier.curve.getData()[0]) == len(points)
+    r = workspace.result
+    assert loaded.charts.frontier.cap.value() == pytest.approx(r.vol_cap * 100)
