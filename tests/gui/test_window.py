@@ -181,3 +181,18 @@ def test_invalid_combination_is_explained_under_its_control(loaded, workspace, q
     label = c.problems["mode"]
     assert label.isVisible() and "buy-only cannot pay a withdrawal" in label.text()
     assert loaded.result.trades.rowCount() == 0
+
+
+def test_use_demo_data_asks_for_the_demo_market(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+    real = workspace.engine.resolve_market
+
+    def resolve(scenario, *, force_demo=False, **kw):  # type: ignore[no-untyped-def]
+        asked.append(force_demo)
+        return real(scenario, force_demo=force_demo, **kw)
+
+    workspace.engine.resolve_market = resolve
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        loaded.act_demo.trigger()
+    assert asked == [True] and loaded.act_demo.isChecked()
+    assert "test market" in loaded.source_label.text()
