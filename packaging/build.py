@@ -83,11 +83,49 @@ def strip_debug_info(folder: Path) -> tuple[int, int]:
     return len(targets), before - sum(p.stat().st_size for p in targets)
 
 
+# ---- translations: resources/translations/*.ts -> build/translations/*.qm (bundled by the spec) -------
+
+QM_DIR = ROOT / "build" / "translations"
+
+
+def lrelease() -> str | None:
+    """PySide6's lrelease next to this interpreter (bin/ or Scripts\\), else on PATH."""
+    here = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+        if (here / name).exists():
+            return str(here / name)
+    return shutil.which("pyside6-lrelease")
+
+
+def compile_translations() -> list[Path]:
+    """Compile every .ts under resources/translations into build/translations (the source tree is not
+    touched); the spec bundles the .qm files next to the .ts files."""
+    sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
+    if not sources:
+        return []
+    tool = lrelease()
+    if tool is None:
+        raise SystemExit(
+            "build: pyside6-lrelease not found (it comes with PySide6); cannot compile translations"
+        )
+    if QM_DIR.exists():
+        shutil.rmtree(QM_DIR)
+    QM_DIR.mkdir(parents=True)
+    out = []
+    for ts in sources:
+        qm = QM_DIR / f"{ts.stem}.qm"
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+        out.append(qm)
+    return out
+
+
 # ---- commands ---------------------------------------------------------------------------------------
 
 
 def build_app() -> int:
     t0 = time.monotonic()
+    qms = compile_translations()
+    print(f"build: compiled {len(qms)} translation(s) into {QM_DIR.relative_to(ROOT)}")
     _run(
         [
             sys.executable,

@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen python packaging/icons/make_icons.py [SVG]
 
 The source is the GUI's window icon, resources/icons/coresat.svg, so the installed app, its window and
-its documents share one picture; packaging/icons/coresat.svg is the fallback when that file is absent.
+its documents share one picture. The generated files are committed (building needs no Qt step for them).
 
 Writes coresat.png (512 px, Linux), coresat.ico (Windows: 16-256 px) and coresat.icns (macOS: 16-1024
 px). Both containers are written here with PNG payloads, so no Pillow or Apple tool is needed.
@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
-SOURCES = (HERE.parents[1] / "resources" / "icons" / "coresat.svg", HERE / "coresat.svg")
+SOURCE = HERE.parents[1] / "resources" / "icons" / "coresat.svg"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS element types holding PNG data, by pixel size (the @2x types reuse the larger renders).
 ICNS_TYPES = (
@@ -72,7 +72,7 @@ def icns(pngs: dict[int, bytes]) -> bytes:
 
 def main() -> int:
     _app = QGuiApplication(sys.argv[:1])
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else next(p for p in SOURCES if p.is_file())
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
     renderer = QSvgRenderer(str(source))
     if not renderer.isValid():
         print(f"make_icons: {source} could not be read as SVG", file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gui import launch, selftest
+from gui.selftest import engine_checks, qt_checks
 
 # Checks whose code path exists today must pass from source; the ones that need a module another change
 # is still writing must fail *saying so* (never a fake pass). When the module lands, they must pass.
@@ -51,7 +52,7 @@ def test_solver_checks_compare_with_the_known_optimum() -> None:
 
 
 def test_a_solver_answer_off_the_optimum_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(selftest, "_EXPECTED", (0.5, 0.5, 0.0))
+    monkeypatch.setattr(engine_checks, "_EXPECTED", (0.5, 0.5, 0.0))
     result = selftest.run_check("solver-osqp", selftest.check_osqp, Path("."))
     assert not result.ok
     assert "off the known optimum" in result.detail
@@ -116,10 +117,27 @@ def test_import_all_reports_each_module_that_does_not_import(
     (pkg / "broken_pkg").mkdir()
     (pkg / "broken_pkg" / "__init__.py").write_text("raise ValueError('half installed')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    count, broken = selftest.import_all("fakeapp", frozenset({"fakeapp.__main__"}))
+    count, broken = qt_checks.import_all("fakeapp", frozenset({"fakeapp.__main__"}))
     assert count == 5  # good, bad, broken_pkg, panels, panels.chart
     assert [b.split(" ")[0] for b in broken] == ["fakeapp.bad", "fakeapp.broken_pkg", "fakeapp.panels.chart"]
     assert "ModuleNotFoundError" in broken[0] and "half installed" in broken[1] and "no display" in broken[2]
+
+
+@pytest.mark.gui
+def test_translations_check_compiles_from_source_and_demands_qm_when_frozen(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from engine import resources
+
+    if not any(p.name.endswith(".ts") for p in resources.path("translations").iterdir()):
+        pytest.skip("no translation sources in resources/translations")
+    detail = selftest.check_translations(tmp_path)
+    assert "compiled now" in detail or "bundled" in detail
+    if not any(p.name.endswith(".qm") for p in resources.path("translations").iterdir()):
+        monkeypatch.setattr(selftest.sys, "frozen", True, raising=False)
+        result = selftest.run_check("translations", selftest.check_translations, tmp_path)
+        assert not result.ok
+        assert "missing from the bundle" in result.detail
 
 
 def test_an_unexpected_crash_becomes_one_fail_line() -> None:
