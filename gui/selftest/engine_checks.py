@@ -50,7 +50,10 @@ def check_clarabel(_tmp: Path) -> str:
 
 def check_osqp(_tmp: Path) -> str:
     osqp = need("osqp", "needed by cvxpy")
-    algebras = osqp.algebras_available()
+    try:
+        algebras = osqp.algebras_available()
+    except RuntimeError:  # "No algebra backend available!"
+        algebras = []
     if not algebras:  # the classic frozen-build trap: osqp.ext_builtin not bundled
         raise CheckFailed("OSQP has no algebra backend (osqp.ext_builtin missing from the bundle)")
     return f"{_solve_tiny('OSQP')} (osqp {osqp.__version__}, algebras: {', '.join(algebras)})"

@@ -58,6 +58,18 @@ def test_a_solver_answer_off_the_optimum_fails(monkeypatch: pytest.MonkeyPatch) 
     assert "off the known optimum" in result.detail
 
 
+def test_osqp_without_its_backend_fails_naming_the_frozen_build_trap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import osqp
+
+    def no_backend() -> list[str]:
+        raise RuntimeError("No algebra backend available!")
+
+    monkeypatch.setattr(osqp, "algebras_available", no_backend)
+    result = selftest.run_check("solver-osqp", selftest.check_osqp, Path("."))
+    assert not result.ok
+    assert "osqp.ext_builtin missing from the bundle" in result.detail
+
+
 @pytest.mark.gui
 def test_chart_check_renders_a_png_with_a_visible_line(qapp: object, tmp_path: Path) -> None:
     detail = selftest.check_chart_png(tmp_path)
