@@ -182,9 +182,7 @@ def test_estimators_refuse_missing_values() -> None:
 RETURNS = st.one_of(st.just(0.0), st.floats(1e-6, 0.25), st.floats(-0.25, -1e-6))
 
 matrices = st.integers(3, 40).flatmap(
-    lambda n: st.integers(1, 8).flatmap(
-        lambda p: arrays(np.float64, (n, p), elements=RETURNS)
-    )
+    lambda n: st.integers(1, 8).flatmap(lambda p: arrays(np.float64, (n, p), elements=RETURNS))
 )
 
 
