@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM_TEST := offscreen
 
-.PHONY: run test test-fast lint bench demo-data dist installer clean help
+.PHONY: run test test-fast lint bench translations demo-data dist installer clean help
 
 help:
 	@echo "make run    - set up the environment and launch Coresat on the bundled demo data"
@@ -54,8 +54,14 @@ installer: dist
 	$(BIN)/python packaging/build.py installer
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_rebalance.py
+	$(BIN)/python benchmarks/bench_rebalance.py
 	$(BIN)/python benchmarks/bench_data.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
+
+# Translations are a build step: refresh the .ts sources from the code, then compile the .qm files.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(wildcard gui/*.py gui/panels/*.py) -ts resources/translations/coresat_ko.ts
+	$(BIN)/pyside6-lrelease resources/translations/coresat_ko.ts -qm resources/translations/coresat_ko.qm
 
 demo-data: $(STAMP)
 	$(BIN)/python -m engine.data.demo resources/demo/demo-prices.csv.gz

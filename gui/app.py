@@ -14,14 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLocale,
     QMessageLogContext,
+    QObject,
     QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 import engine
@@ -151,6 +153,21 @@ def _big_offscreen_screen() -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={cfg}"
 
 
+class FileOpenFilter(QObject):
+    """macOS Finder opens a double-clicked document by sending the running app a QFileOpenEvent (not a
+    command-line argument); open it like File > Open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self._window.open_path(event.file())
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_app(args: list[str]) -> int:
     opts = _parser().parse_args(args)
     if opts.screenshot:
@@ -172,6 +189,7 @@ def run_app(args: list[str]) -> int:
             window.retheme()
 
     app.styleHints().colorSchemeChanged.connect(follow_system)
+    app.installEventFilter(FileOpenFilter(window))
     window.show()
     open_initial(window, ws, opts.scenario)
     return int(app.exec())

@@ -16,8 +16,8 @@ import numpy as np
 from engine.market import FloatArray
 from engine.optimize.inputs import BIG, Inputs
 
-WEIGHT_TOL = 1e-6
-VOL_TOL = 1e-6
+WEIGHT_TOL = 1e-9
+VOL_TOL = 1e-9
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,15 +9,18 @@ must not happen, so they are named as possible causes instead.
 
 from __future__ import annotations
 
+import math
+
 import cvxpy as cp
 import numpy as np
 
 from engine.model.scenario import Mode
 from engine.optimize.inputs import BIG, Inputs
-from engine.optimize.problem import covariance_factor
+from engine.optimize.problem import covariance_factor, tight
 from engine.result import Infeasibility
 
 TOL = 1e-6
+ROUNDING_CUSHION = 1e-3  # volatility headroom suggested on top of the exact minimum (whole shares)
 
 
 def _feasible_set(x: Inputs) -> tuple[cp.Variable, cp.Expression, cp.Expression, list[cp.Constraint]]:
@@ -49,12 +52,12 @@ def _limits(x: Inputs, w: cp.Expression, traded: cp.Expression) -> list[cp.Const
     cons = [
         cp.sum(w - x.w0) + x.kappa @ traded <= x.c0 - x.cash_min,
         w >= x.lo,
-        w <= x.hi,
+        w <= tight(x.hi, x.cost_margin),
     ]
     if x.turnover_cap < BIG:
         cons.append(cp.sum(traded) <= x.turnover_cap)
     for nd in x.nodes:
-        cons += [nd.members @ w >= nd.lo, nd.members @ w <= nd.hi]
+        cons += [nd.members @ w >= nd.lo, nd.members @ w <= _tight_one(nd.hi, x.cost_margin)]
     return cons
 
 
@@ -70,21 +73,21 @@ def diagnose(x: Inputs) -> Infeasibility:
 
     cons.append(cp.sum(w - x.w0) + x.kappa @ traded <= x.c0 - x.cash_min + slack("min_cash"))
     if x.vol_cap < BIG:
-        cons.append(cp.norm(f @ w, 2) <= x.vol_cap + slack("vol_cap"))
+        cons.append(cp.norm(f @ w, 2) <= x.vol_cap * x.cost_margin + slack("vol_cap"))
     if x.turnover_cap < BIG:
         cons.append(cp.sum(traded) <= x.turnover_cap + slack("turnover_cap"))
     for i, tk in enumerate(x.tickers):
         if x.lo[i] > 0:
             cons.append(w[i] >= x.lo[i] - slack(f"asset_min:{tk}"))
         if x.hi[i] < 1:
-            cons.append(w[i] <= x.hi[i] + slack(f"asset_max:{tk}"))
+            cons.append(w[i] <= x.hi[i] * x.cost_margin + slack(f"asset_max:{tk}"))
     for nd in x.nodes:
         pre = "small_cap" if nd.key == "small_cap" else "sleeve"
         suf = "" if nd.key == "small_cap" else ":" + nd.label
         if nd.lo > 0:
             cons.append(nd.members @ w >= nd.lo - slack(f"{pre}_min{suf}"))
         if nd.hi < 1:
-            cons.append(nd.members @ w <= nd.hi + slack(f"{pre}_max{suf}"))
+            cons.append(nd.members @ w <= nd.hi * x.cost_margin + slack(f"{pre}_max{suf}"))
     prob = cp.Problem(cp.Minimize(cp.sum(cp.hstack(list(slacks.values())))), cons)
     try:
         prob.solve(solver=cp.CLARABEL)
@@ -101,6 +104,22 @@ def diagnose(x: Inputs) -> Infeasibility:
         )
     used = {k: float(v.value) for k, v in slacks.items() if v.value is not None and v.value > TOL}
     return _explain(x, used, restrictions)
+
+
+def user_vol_cap(x: Inputs, reachable: float) -> float:
+    """The cap to suggest for a reachable volatility: in the user's terms (costs shrink the value), with
+    room for whole-share rounding, rounded up to the 0.01 % it is shown with."""
+    v = reachable / x.cost_margin + (ROUNDING_CUSHION if x.scenario.constraints.whole_shares else 0.0)
+    return math.ceil(v * 1e4) / 1e4
+
+
+def nearest_vol_cap(x: Inputs) -> float | None:
+    v = min_volatility(x)
+    return None if v is None else max(user_vol_cap(x, v), x.vol_cap + 1e-4)
+
+
+def _tight_one(hi: float, margin: float) -> float:
+    return hi * margin if hi < 1.0 else hi
 
 
 def _restrictions(x: Inputs) -> list[str]:
@@ -136,11 +155,11 @@ def _explain(x: Inputs, used: dict[str, float], restrictions: list[str]) -> Infe
     for name, s in sorted(used.items(), key=lambda kv: -kv[1]):
         if name == "vol_cap":
             v = min_volatility(x) if len(used) == 1 else None
-            v = x.vol_cap + s if v is None else v
+            v = user_vol_cap(x, x.vol_cap * x.cost_margin + s if v is None else v)
             nearest["vol_cap"] = v
             parts.append(
                 f"the volatility cap of {_pct(x.vol_cap)} cannot be met: the lowest volatility reachable "
-                f"under your other limits is {_pct(v)}; raise the cap to at least {_pct(v + 5e-5)}"
+                f"under your other limits is about {_pct(v)}; raise the cap to at least {_pct(v)}"
             )
         elif name == "min_cash":
             short = s * x.value

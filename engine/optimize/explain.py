@@ -182,4 +182,3 @@ def risk_by_group(labels: tuple[str, ...], contrib: FloatArray) -> dict[str, flo
     for label, v in zip(labels, contrib, strict=True):
         out[label] = out.get(label, 0.0) + float(v)
     return out
-

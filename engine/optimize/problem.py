@@ -166,7 +166,7 @@ class RebalanceProblem:
             self.buy_ub: buy_ub,
             self.sell_ub: sell_ub,
             self.z_lo: np.maximum(x.lo, 0.0) - x.w0,
-            self.z_hi: _tight(x.hi, x.cost_margin) - x.w0,
+            self.z_hi: tight(x.hi, x.cost_margin) - x.w0,
             self.cash_room: x.c0 - x.cash_min,
             self.turnover: x.turnover_cap,
             self.vol_cap: x.vol_cap if vol_cap is None else vol_cap,
@@ -177,7 +177,7 @@ class RebalanceProblem:
         if x.nodes:
             mw0 = self.node_members @ x.w0
             v[self.node_lo] = np.array([nd.lo for nd in x.nodes]) - mw0
-            v[self.node_hi] = _tight(np.array([nd.hi for nd in x.nodes]), x.cost_margin) - mw0
+            v[self.node_hi] = tight(np.array([nd.hi for nd in x.nodes]), x.cost_margin) - mw0
         return v
 
     def solve(self, x: Inputs, *, vol_cap: float | None = None, fixed: BoolArray | None = None) -> Solution:
@@ -211,7 +211,7 @@ class RebalanceProblem:
         return status, np.asarray(self.zb.value, dtype=float), np.asarray(self.zs.value, dtype=float)
 
 
-def _tight(hi: FloatArray, margin: float) -> FloatArray:
+def tight(hi: FloatArray, margin: float) -> FloatArray:
     """Upper bounds as the optimizer must see them so that they still hold after costs shrink the
     portfolio's value (a bound of 100 % is no bound and stays as it is)."""
     out: FloatArray = np.where(hi < 1.0, hi * margin, hi)

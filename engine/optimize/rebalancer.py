@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 
-from engine.market import FloatArray, MarketSnapshot
+from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.optimize.checker import Evaluation, evaluate, violations
-from engine.optimize.diagnose import diagnose
+from engine.optimize.diagnose import diagnose, nearest_vol_cap
 from engine.optimize.explain import bindings, risk_by_group, trade_reason
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
-from engine.optimize.problem import problem_for
-from engine.optimize.rounding import settle
+from engine.optimize.problem import Solution, problem_for
+from engine.optimize.rounding import Settled, settle
 from engine.result import (
     AssetRow,
     Assumptions,
@@ -27,7 +28,46 @@ from engine.result import (
 )
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
-MAX_CAP_RETRIES = 3
+MAX_ATTEMPTS = 5
+
+
+def tighten(
+    x: Inputs, xt: Inputs, cap: float, fixed: BoolArray, settled: Settled, step: int
+) -> tuple[Inputs, float, BoolArray]:
+    """Limits a little tighter where rounding to tradable shares broke them, for another attempt.
+
+    The steps are the size of what rounding can move: a share's worth of weight per ticker, the
+    observed volatility excess; a ticker whose trade fell under the minimum is frozen."""
+    ev = settled.evaluation
+    lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
+    cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
+    share = x.prices / x.value  # weight of one share
+    for v in settled.problems:
+        kind, _, who = v.constraint.partition(":")
+        i = x.tickers.index(who) if who in x.tickers else -1
+        if kind == "vol_cap":
+            cap = cap * min(1.0, x.vol_cap / max(ev.vol, 1e-12)) * (1.0 - 1e-3 * step)
+        elif kind == "asset_min":
+            lo[i] = min(lo[i] + step * share[i], hi[i])
+        elif kind == "asset_max":
+            hi[i] = max(hi[i] - step * share[i], lo[i])
+        elif kind in ("sleeve_min", "sleeve_max", "small_cap_min", "small_cap_max"):
+            key = "small_cap" if kind.startswith("small_cap") else f"sleeve:{who}"
+            j = next(k for k, nd in enumerate(nodes) if nd.key == key)
+            nd = nodes[j]
+            room = step * float(nd.members @ share)
+            nodes[j] = (
+                replace(nd, lo=min(nd.lo + room, nd.hi))
+                if kind.endswith("_min")
+                else replace(nd, hi=max(nd.hi - room, nd.lo))
+            )
+        elif kind in ("min_cash", "no_borrowing"):
+            cash_min += step * float(share.max())
+        elif kind == "turnover_cap":
+            turnover = max(turnover - step * float(share.max()), 0.0)
+        elif kind == "min_trade" and i >= 0:
+            fixed[i] = True
+    return replace(xt, lo=lo, hi=hi, nodes=tuple(nodes), cash_min=cash_min, turnover_cap=turnover), cap, fixed
 
 
 def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
@@ -60,26 +100,40 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [msg], start)
 
     prob = problem_for(x)
+    xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
     cap = x.vol_cap * x.cost_margin if x.vol_cap < BIG else BIG
+    fixed = np.zeros(x.n, dtype=bool)
     settled = None
-    for _ in range(MAX_CAP_RETRIES):
-        sol = prob.solve(x, vol_cap=cap)
+    for attempt in range(MAX_ATTEMPTS):
+        sol = prob.solve(xt, vol_cap=cap, fixed=fixed)
         if not sol.ok:
-            inf = diagnose(x)
-            return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
-        settled = settle(x, sol, prob, cap)
-        vol_issue = [v for v in settled.problems if v.constraint == "vol_cap"]
-        if not vol_issue:
+            if settled is None:
+                inf = diagnose(x)
+                return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
+            break  # tightening went too far: report what rounding could not keep
+
+        def resolve(f: BoolArray, xt: Inputs = xt, cap: float = cap, fixed: BoolArray = fixed) -> Solution:
+            return prob.solve(xt, vol_cap=cap, fixed=f | fixed)
+
+        settled = settle(x, sol, resolve)
+        if not settled.problems:
             break
-        cap = cap * x.vol_cap / max(settled.evaluation.vol, 1e-12) * (1 - 1e-4)
+        xt, cap, fixed = tighten(x, xt, cap, fixed, settled, attempt + 1)
     assert settled is not None and settled.solution is not None
     ev = settled.evaluation
     if settled.problems:
         which = "; ".join(v.message for v in settled.problems[:3])
         hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
+        nearest: dict[str, float] = {}
+        if any(v.constraint == "vol_cap" for v in settled.problems):
+            cap_ok = nearest_vol_cap(x)
+            if cap_ok is not None:
+                nearest["vol_cap"] = cap_ok
+                which += f" (a cap of {cap_ok * 100:.2f} % leaves room for rounding)"
         inf = Infeasibility(
             message=f"Rounding to tradable amounts cannot keep every limit: {which}. Please {hint}.",
             conflicting=tuple(v.constraint for v in settled.problems),
+            nearest=nearest,
         )
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
     status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED

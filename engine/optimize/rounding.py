@@ -14,15 +14,18 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.market import FloatArray
+from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.checker import Evaluation, Violation, evaluate, violations
 from engine.optimize.inputs import Inputs
-from engine.optimize.problem import ETA, RebalanceProblem, Solution
+from engine.optimize.problem import ETA, Solution
+
+Resolve = Callable[[BoolArray], Solution]
 
 FRACTIONAL_LOT = 1e-6  # smallest fractional share step (brokers go to 1e-3 .. 1e-6)
 
@@ -42,9 +45,7 @@ def objective(x: Inputs, w: FloatArray) -> float:
     return float(gap @ x.cov @ gap + ETA * gap @ gap)
 
 
-def drop_small_trades(
-    x: Inputs, sol: Solution, prob: RebalanceProblem, vol_cap: float
-) -> tuple[Solution, list[str]]:
+def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
     """Re-solve with assets whose trade is under the minimum frozen, until every trade is big enough."""
     min_trade = x.scenario.constraints.min_trade
     notes: list[str] = []
@@ -57,12 +58,12 @@ def drop_small_trades(
         if not small.any():
             break
         trial = fixed | small
-        s2 = prob.solve(x, vol_cap=vol_cap, fixed=trial)
+        s2 = solve(trial)
         if not s2.ok:
             j = int(np.argmin(np.where(small, amounts, np.inf)))
             trial = fixed.copy()
             trial[j] = True
-            s2 = prob.solve(x, vol_cap=vol_cap, fixed=trial)
+            s2 = solve(trial)
             if not s2.ok:
                 notes.append(
                     f"a {x.tickers[j]} trade of {amounts[j]:,.2f} is below the minimum trade but cannot be "
@@ -208,9 +209,11 @@ def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
     return shares
 
 
-def settle(x: Inputs, sol: Solution, prob: RebalanceProblem, vol_cap: float) -> Settled:
+def settle(x: Inputs, sol: Solution, solve: Resolve) -> Settled:
+    """Tradable shares from the continuous solution ``sol``; ``solve(fixed)`` re-solves with the assets
+    flagged in ``fixed`` frozen (the same limits ``sol`` was solved under)."""
     c = x.scenario.constraints
-    sol, notes = drop_small_trades(x, sol, prob, vol_cap)
+    sol, notes = drop_small_trades(x, sol, solve)
     target_shares = x.shares0 + (sol.w - x.w0) * x.value / x.prices
     lot = 1.0 if c.whole_shares else FRACTIONAL_LOT
     shares = _round_toward_zero(x, target_shares, lot)

@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="128"/>
+        <location filename="../../gui/tablemodels.py" line="133"/>
         <source>TableModels</source>
         <comment>Weight minus target, in percentage points; orange when outside its band</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="131"/>
+        <location filename="../../gui/tablemodels.py" line="136"/>
         <source>TableModels</source>
         <comment>Your own price if you typed one, else the market price (grey)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="133"/>
+        <location filename="../../gui/tablemodels.py" line="138"/>
         <source>TableModels</source>
         <comment>Never buy this ticker</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="134"/>
+        <location filename="../../gui/tablemodels.py" line="139"/>
         <source>TableModels</source>
         <comment>Never sell this ticker</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="355"/>
+        <location filename="../../gui/tablemodels.py" line="360"/>
         <source>TableModels</source>
         <comment>Buy</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="355"/>
+        <location filename="../../gui/tablemodels.py" line="360"/>
         <source>TableModels</source>
         <comment>Sell</comment>
         <translation type="unfinished"></translation>
@@ -332,57 +332,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="51"/>
+        <location filename="../../gui/panels/holdings.py" line="50"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="52"/>
+        <location filename="../../gui/panels/holdings.py" line="51"/>
         <source>Add a holding by its ticker symbol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="53"/>
+        <location filename="../../gui/panels/holdings.py" line="52"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="54"/>
+        <location filename="../../gui/panels/holdings.py" line="53"/>
         <source>Remove the selected holding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="55"/>
+        <location filename="../../gui/panels/holdings.py" line="54"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="56"/>
+        <location filename="../../gui/panels/holdings.py" line="55"/>
         <source>Replace holdings from a CSV file: ticker, shares[, price]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="69"/>
+        <location filename="../../gui/panels/holdings.py" line="68"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="126"/>
+        <location filename="../../gui/panels/holdings.py" line="125"/>
         <source>Add holding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="126"/>
+        <location filename="../../gui/panels/holdings.py" line="125"/>
         <source>Ticker symbol (for example VBR):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="133"/>
+        <location filename="../../gui/panels/holdings.py" line="132"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="138"/>
+        <location filename="../../gui/panels/holdings.py" line="137"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,223 +390,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97"/>
+        <location filename="../../gui/mainwindow.py" line="96"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="98"/>
+        <location filename="../../gui/mainwindow.py" line="97"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="99"/>
+        <location filename="../../gui/mainwindow.py" line="98"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="100"/>
+        <location filename="../../gui/mainwindow.py" line="99"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="102"/>
+        <location filename="../../gui/mainwindow.py" line="101"/>
         <source>&amp;Import Holdings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="105"/>
+        <location filename="../../gui/mainwindow.py" line="104"/>
         <source>Replace the holdings from a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="108"/>
+        <location filename="../../gui/mainwindow.py" line="107"/>
         <source>&amp;Export Trades…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="111"/>
+        <location filename="../../gui/mainwindow.py" line="110"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="112"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>&amp;Refresh Prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="116"/>
         <source>Use &amp;Demo Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="118"/>
         <source>&amp;About Coresat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123"/>
+        <location filename="../../gui/mainwindow.py" line="122"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="125"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="132"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="134"/>
+        <location filename="../../gui/mainwindow.py" line="133"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="144"/>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="185"/>
         <source>Last solve: {ms} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="235"/>
+        <location filename="../../gui/mainwindow.py" line="206"/>
         <source>unknown date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="237"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>Data: {src} · prices as of {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="248"/>
-        <source>Prices not refreshed: {m}</source>
+        <location filename="../../gui/mainwindow.py" line="219"/>
+        <source>Market data not updated: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="250"/>
+        <location filename="../../gui/mainwindow.py" line="221"/>
         <source>Data: not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="226"/>
         <source>market data: {m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="265"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
         <source>Refreshing prices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="265"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="266"/>
+        <location filename="../../gui/mainwindow.py" line="237"/>
         <source>Refresh prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="283"/>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="284"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
         <source>Save the changes to this scenario first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="295"/>
+        <location filename="../../gui/mainwindow.py" line="266"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="301"/>
+        <location filename="../../gui/mainwindow.py" line="272"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="309"/>
+        <location filename="../../gui/mainwindow.py" line="280"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="321"/>
+        <location filename="../../gui/mainwindow.py" line="292"/>
         <source>Save scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="332"/>
+        <location filename="../../gui/mainwindow.py" line="303"/>
         <source>Cannot save scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="335"/>
+        <location filename="../../gui/mainwindow.py" line="306"/>
         <source>Saved {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="340"/>
+        <location filename="../../gui/mainwindow.py" line="311"/>
         <source>Import holdings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="350"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="352"/>
+        <location filename="../../gui/mainwindow.py" line="323"/>
         <source>Holdings not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="368"/>
+        <location filename="../../gui/mainwindow.py" line="339"/>
         <source>Export trades</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="380"/>
+        <location filename="../../gui/mainwindow.py" line="351"/>
         <source>Cannot export trades</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="382"/>
+        <location filename="../../gui/mainwindow.py" line="353"/>
         <source>Trades saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="396"/>
+        <location filename="../../gui/mainwindow.py" line="367"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,7 +647,7 @@
 <context>
     <name>ProblemLabel</name>
     <message>
-        <location filename="../../gui/panels/problems.py" line="103"/>
+        <location filename="../../gui/panels/problems.py" line="106"/>
         <source>Use {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,72 +705,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="113"/>
+        <location filename="../../gui/panels/result.py" line="116"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="115"/>
+        <location filename="../../gui/panels/result.py" line="118"/>
         <source>Cannot compute trades: {msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="127"/>
+        <location filename="../../gui/panels/result.py" line="131"/>
         <source>the constraints cannot all hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="129"/>
+        <location filename="../../gui/panels/result.py" line="133"/>
         <source>Not possible as set: {msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="135"/>
+        <location filename="../../gui/panels/result.py" line="139"/>
         <source>No trades needed: every holding and sleeve is inside its drift band.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="142"/>
+        <location filename="../../gui/panels/result.py" line="146"/>
         <source>{n} trades proposed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="142"/>
+        <location filename="../../gui/panels/result.py" line="146"/>
         <source>1 trade proposed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="149"/>
+        <location filename="../../gui/panels/result.py" line="153"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="152"/>
+        <location filename="../../gui/panels/result.py" line="156"/>
         <source>No constraint binds: the targets are reached as set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="155"/>
+        <location filename="../../gui/panels/result.py" line="159"/>
         <source>unknown date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="157"/>
+        <location filename="../../gui/panels/result.py" line="161"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="168"/>
+        <location filename="../../gui/panels/result.py" line="172"/>
         <source>cap {cap}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="170"/>
+        <location filename="../../gui/panels/result.py" line="174"/>
         <source>no cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="172"/>
+        <location filename="../../gui/panels/result.py" line="176"/>
         <source>Volatility ({cap})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,90 +801,90 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="99"/>
-        <location filename="../../gui/tablemodels.py" line="329"/>
+        <location filename="../../gui/tablemodels.py" line="104"/>
+        <location filename="../../gui/tablemodels.py" line="334"/>
         <source>Ticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="100"/>
-        <location filename="../../gui/tablemodels.py" line="330"/>
+        <location filename="../../gui/tablemodels.py" line="105"/>
+        <location filename="../../gui/tablemodels.py" line="335"/>
         <source>Shares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="101"/>
-        <location filename="../../gui/tablemodels.py" line="331"/>
+        <location filename="../../gui/tablemodels.py" line="106"/>
+        <location filename="../../gui/tablemodels.py" line="336"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="102"/>
+        <location filename="../../gui/tablemodels.py" line="107"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="103"/>
+        <location filename="../../gui/tablemodels.py" line="108"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="104"/>
+        <location filename="../../gui/tablemodels.py" line="109"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="105"/>
+        <location filename="../../gui/tablemodels.py" line="110"/>
         <source>Drift (pts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="106"/>
+        <location filename="../../gui/tablemodels.py" line="111"/>
         <source>No buy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="107"/>
+        <location filename="../../gui/tablemodels.py" line="112"/>
         <source>No sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="226"/>
+        <location filename="../../gui/tablemodels.py" line="231"/>
         <source>No price or risk data for this ticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="244"/>
+        <location filename="../../gui/tablemodels.py" line="249"/>
         <source>outside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="246"/>
+        <location filename="../../gui/tablemodels.py" line="251"/>
         <source>inside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="248"/>
+        <location filename="../../gui/tablemodels.py" line="253"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="328"/>
+        <location filename="../../gui/tablemodels.py" line="333"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="332"/>
+        <location filename="../../gui/tablemodels.py" line="337"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="333"/>
+        <location filename="../../gui/tablemodels.py" line="338"/>
         <source>Est. cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="334"/>
+        <location filename="../../gui/tablemodels.py" line="339"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -962,22 +962,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="248"/>
+        <location filename="../../gui/panels/targets.py" line="254"/>
         <source>Core {core} + satellites {sats} = {total} of small caps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="253"/>
+        <location filename="../../gui/panels/targets.py" line="259"/>
         <source>Small caps {sc} + outside {out} = {total} of the portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="279"/>
+        <location filename="../../gui/panels/targets.py" line="285"/>
         <source>{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="285"/>
+        <location filename="../../gui/panels/targets.py" line="291"/>
         <source> (outside its band)</source>
         <translation type="unfinished"></translation>
     </message>

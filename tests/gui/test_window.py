@@ -196,3 +196,21 @@ def test_use_demo_data_asks_for_the_demo_market(loaded, workspace, qtbot) -> Non
         loaded.act_demo.trigger()
     assert asked == [True] and loaded.act_demo.isChecked()
     assert "test market" in loaded.source_label.text()
+
+
+def test_finder_file_open_event_opens_the_scenario(window, workspace, app, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """macOS delivers a double-clicked document as a QFileOpenEvent to the application."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from gui.app import FileOpenFilter
+
+    path = tmp_path / "client.coresat.toml"
+    scenario_file.save(twelve_asset_scenario(), path)
+    filt = FileOpenFilter(window)
+    app.installEventFilter(filt)
+    try:
+        with qtbot.waitSignal(workspace.settled, timeout=20000):
+            app.sendEvent(app, QFileOpenEvent(str(path)))
+    finally:
+        app.removeEventFilter(filt)
+    assert workspace.path is not None and Path(workspace.path).resolve() == path.resolve()

@@ -65,9 +65,9 @@ def _check_invariants(sc, r: RebalanceResult) -> None:  # type: ignore[no-untype
         assert a.weight_after >= -1e-12
     assert r.cash_after >= c.min_cash - 0.01  # buffer kept, hence never negative cash
     if c.vol_cap is not None:
-        assert r.vol_after <= c.vol_cap + 1e-6
+        assert r.vol_after <= c.vol_cap + 1e-9
     if c.turnover_cap is not None:
-        assert r.turnover <= c.turnover_cap + 1e-6
+        assert r.turnover <= c.turnover_cap + 1e-9
     prices = {a.ticker: a.price for a in r.assets}
     before = {a.ticker: a.shares_before for a in r.assets}
     for t in r.trades:

@@ -183,3 +183,51 @@ def test_larger_universe_uses_factor_model_and_still_checks() -> None:
     assert r.vol_after <= 0.2 + 1e-9
     w = np.array([a.weight_after for a in r.assets])
     assert w.sum() + r.cash_after / (r.total_value - r.total_cost) == pytest.approx(1.0, abs=1e-9)
+
+
+def _total_portfolio(vol_cap: float):  # type: ignore[no-untyped-def]
+    from engine.model.scenario import AssetTarget, Holding, Portfolio, Role, Scenario, Sleeve, TargetTree
+
+    sleeves = (
+        Sleeve("Core", Role.CORE, 0.6, (AssetTarget("IWM", 0.7), AssetTarget("VTWO", 0.3)), min_weight=0.2),
+        Sleeve("Value", Role.SATELLITE, 0.2, (AssetTarget("IWN", 0.6), AssetTarget("VBR", 0.4))),
+        Sleeve("Growth", Role.SATELLITE, 0.1, (AssetTarget("IWO", 0.5), AssetTarget("VBK", 0.5))),
+        Sleeve("S&P 600", Role.SATELLITE, 0.1, (AssetTarget("IJR", 0.5), AssetTarget("SPSM", 0.5))),
+        Sleeve("US large caps", Role.OUTSIDE, 0.3, (AssetTarget("SPY", 1.0),)),
+        Sleeve("Bonds", Role.OUTSIDE, 0.15, (AssetTarget("AGG", 1.0),)),
+        Sleeve("Sectors", Role.OUTSIDE, 0.05, (AssetTarget("XLF", 0.5), AssetTarget("XLK", 0.5))),
+    )
+    shares = {"IWM": 120, "VTWO": 80, "IWN": 40, "VBR": 20, "IWO": 10, "VBK": 15, "IJR": 60, "SPSM": 90,
+              "SPY": 30, "AGG": 120, "XLF": 50, "XLK": 8}  # fmt: skip
+    return Scenario(
+        name="twelve",
+        portfolio=Portfolio(holdings=tuple(Holding(t, float(s)) for t, s in shares.items()), cash=3000.0),
+        targets=TargetTree(sleeves=sleeves, small_cap_weight=0.5),
+        constraints=Constraints(
+            vol_cap=vol_cap, cost_bps=2.0, min_trade=100.0, min_cash=500.0, force_rebalance=True
+        ),
+    )
+
+
+@pytest.mark.parametrize("cap", [0.03, 0.046])
+def test_suggested_vol_cap_really_works_with_whole_shares(cap: float) -> None:
+    """The nearest value an infeasible result suggests gives trades once applied (rounding included)."""
+    m = market()
+    r = rebalance(_total_portfolio(cap), m)
+    assert r.status is Status.INFEASIBLE
+    assert r.infeasibility is not None
+    suggested = r.infeasibility.nearest["vol_cap"]
+    assert suggested > cap
+    ok = rebalance(_total_portfolio(suggested), m)
+    assert ok.status is Status.OK
+    assert ok.vol_after <= suggested + 1e-9
+
+
+@pytest.mark.parametrize("cap", [0.05, 0.06, 0.08])
+def test_binding_caps_with_sleeve_minimum_round_to_tradable_trades(cap: float) -> None:
+    """A binding cap that pins the core at its minimum still rounds to whole shares (tighten and retry)."""
+    r = rebalance(_total_portfolio(cap), market())
+    assert r.status is Status.OK
+    core = next(s for s in r.sleeves if s.name == "Core")
+    assert core.weight_after >= 0.2 - 1e-9
+    assert r.vol_after <= cap + 1e-9
