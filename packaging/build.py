@@ -16,6 +16,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -89,11 +90,11 @@ QM_DIR = ROOT / "build" / "translations"
 
 
 def lrelease() -> str | None:
-    """PySide6's lrelease next to this interpreter (bin/ or Scripts\\), else on PATH."""
-    here = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        if (here / name).exists():
-            return str(here / name)
+    """PySide6's lrelease from this interpreter's scripts folder (bin/ or Scripts\\), else from PATH."""
+    for folder in (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent):
+        for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+            if (folder / name).exists():
+                return str(folder / name)
     return shutil.which("pyside6-lrelease")
 
 

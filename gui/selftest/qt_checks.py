@@ -94,11 +94,12 @@ def _png_stats(path: Path) -> tuple[int, int, int]:
 
 def _lrelease() -> str | None:
     import shutil
+    import sysconfig
 
-    here = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        if (here / name).exists():
-            return str(here / name)
+    for folder in (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent):
+        for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+            if (folder / name).exists():
+                return str(folder / name)
     return shutil.which("pyside6-lrelease")
 
 
