@@ -20,6 +20,7 @@ BUNDLE_ID = "org.coresat.Coresat"  # macOS CFBundleIdentifier
 SCENARIO_EXTENSION = ".coresat.toml"
 SCENARIO_UTI = "org.coresat.scenario"  # macOS exported type for scenario files
 SCENARIO_DESCRIPTION = "Coresat scenario"
+SCENARIO_MIME = "application/x-coresat-scenario+toml"  # Linux shared MIME type and macOS tag
 WINDOWS_PROGID = "Coresat.Scenario"
 INNO_APP_GUID = "FD1C3542-C60B-43FF-839E-2E8ABB950F76"  # never change: Windows upgrades match on it
 MACOS_MIN_VERSION = "14.0"  # PySide6 6.12 needs macOS 14 (Sonoma)

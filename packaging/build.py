@@ -186,8 +186,24 @@ def build_installer() -> int:
     if sys.platform == "darwin":
         _run(["bash", str(ROOT / "packaging" / "macos" / "make_dmg.sh"), version])
         return 0
-    archive = DIST / f"{appinfo.APP_NAME}-{version}-linux-x86_64.tar.gz"
-    _run(["tar", "-C", str(DIST), "-czf", str(archive), appinfo.EXE_NAME])
+    return build_linux_archive(version)
+
+
+def build_linux_archive(version: str) -> int:
+    """dist/Coresat-VERSION-linux-x86_64.tar.gz: the one-folder app plus a per-user install.sh, the menu
+    entry, the icon and the scenario MIME type (packaging/linux/)."""
+    top = f"{appinfo.APP_NAME}-{version}"
+    stage = ROOT / "build" / "linux-archive"
+    if stage.exists():
+        shutil.rmtree(stage)
+    (stage / top).mkdir(parents=True)
+    shutil.copytree(APP_DIR, stage / top / appinfo.EXE_NAME, symlinks=True)
+    for name in ("install.sh", "coresat.desktop", "coresat-mime.xml"):
+        shutil.copy2(ROOT / "packaging" / "linux" / name, stage / top / name)
+    shutil.copy2(ROOT / "packaging" / "icons" / "coresat.png", stage / top / "coresat.png")
+    archive = DIST / f"{top}-linux-x86_64.tar.gz"
+    _run(["tar", "-C", str(stage), "-czf", str(archive), top])
+    shutil.rmtree(stage)
     print(f"build: {archive.relative_to(ROOT)} ({archive.stat().st_size / 1e6:.0f} MB)")
     return 0
 

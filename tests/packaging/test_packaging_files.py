@@ -278,3 +278,56 @@ def test_make_dist_builds_and_selftests() -> None:
     assert "QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/build.py selftest" in block
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(r'^build = \[\s*"pyinstaller', pyproject, re.MULTILINE)
+
+
+# ---- Linux ----------------------------------------------------------------------------------------
+
+
+def test_linux_desktop_entry_and_mime_type_agree() -> None:
+    import xml.etree.ElementTree as ET
+
+    desktop = (PACKAGING / "linux" / "coresat.desktop").read_text(encoding="utf-8")
+    assert f"MimeType={appinfo.SCENARIO_MIME};" in desktop.splitlines()
+    assert "Exec=coresat %f" in desktop.splitlines()
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    root = ET.parse(PACKAGING / "linux" / "coresat-mime.xml").getroot()
+    [mime] = root.findall("m:mime-type", ns)
+    assert mime.get("type") == appinfo.SCENARIO_MIME
+    assert [g.get("pattern") for g in mime.findall("m:glob", ns)] == ["*" + appinfo.SCENARIO_EXTENSION]
+    info = _info_plist()
+    [exported] = info["UTExportedTypeDeclarations"]  # type: ignore[misc]
+    assert exported["UTTypeTagSpecification"]["public.mime-type"] == [appinfo.SCENARIO_MIME]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the Linux install script is bash")
+def test_linux_install_script_installs_and_uninstalls_per_user(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    unpacked = tmp_path / "Coresat-0.1.0"
+    (unpacked / "coresat").mkdir(parents=True)
+    (unpacked / "coresat" / "coresat").write_text("#!/bin/sh\necho fake coresat\n")
+    (unpacked / "coresat" / "coresat").chmod(0o755)
+    for name in ("install.sh", "coresat.desktop", "coresat-mime.xml"):
+        shutil.copy2(PACKAGING / "linux" / name, unpacked / name)
+    shutil.copy2(PACKAGING / "icons" / "coresat.png", unpacked / "coresat.png")
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+
+    subprocess.run(["bash", str(unpacked / "install.sh")], env=env, check=True, capture_output=True)
+    share = home / ".local" / "share"
+    opt = home / ".local" / "opt" / "coresat"
+    desktop = (share / "applications" / "coresat.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{opt}/coresat" %f' in desktop
+    assert (share / "mime" / "packages" / "coresat-mime.xml").is_file()
+    assert (share / "icons" / "hicolor" / "512x512" / "apps" / "coresat.png").is_file()
+    launcher = home / ".local" / "bin" / "coresat"
+    assert (
+        subprocess.run([str(launcher)], capture_output=True, text=True, check=True).stdout == "fake coresat\n"
+    )
+
+    subprocess.run(
+        ["bash", str(unpacked / "install.sh"), "--uninstall"], env=env, check=True, capture_output=True
+    )
+    assert not opt.exists() and not launcher.exists() and not launcher.is_symlink()
+    assert not (share / "applications" / "coresat.desktop").exists()
