@@ -38,7 +38,6 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Coresat
 AppComments=Core/satellite small-cap rebalancing under a volatility limit. Not investment advice.
-VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
