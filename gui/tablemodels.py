@@ -125,18 +125,17 @@ class HoldingsModel(_SnapshotModel):
         self._prices: dict[str, float] = {}
         self.problem_tickers: set[str] = set()
         self._memo: dict[tuple[int, int], Any] = {}
-        tr = QCoreApplication.translate
         self._set_headers(
             list(_holding_headers().values()),
             {
-                HoldingsColumn.DRIFT: tr(
+                HoldingsColumn.DRIFT: QCoreApplication.translate(
                     "TableModels", "Weight minus target, in percentage points; orange when outside its band"
                 ),
-                HoldingsColumn.PRICE: tr(
+                HoldingsColumn.PRICE: QCoreApplication.translate(
                     "TableModels", "Your own price if you typed one, else the market price (grey)"
                 ),
-                HoldingsColumn.NO_BUY: tr("TableModels", "Never buy this ticker"),
-                HoldingsColumn.NO_SELL: tr("TableModels", "Never sell this ticker"),
+                HoldingsColumn.NO_BUY: QCoreApplication.translate("TableModels", "Never buy this ticker"),
+                HoldingsColumn.NO_SELL: QCoreApplication.translate("TableModels", "Never sell this ticker"),
             },
         )
 
@@ -356,8 +355,11 @@ class TradesModel(_SnapshotModel):
         buy = t.side is Side.BUY
         out: dict[int, Any] = {}
         if col is TradesColumn.SIDE:
-            tr = QCoreApplication.translate
-            out[_DISPLAY] = tr("TableModels", "Buy") if buy else tr("TableModels", "Sell")
+            out[_DISPLAY] = (
+                QCoreApplication.translate("TableModels", "Buy")
+                if buy
+                else QCoreApplication.translate("TableModels", "Sell")
+            )
             out[_FG] = theme.buy() if buy else theme.sell()
             out[_BG] = theme.buy_bg() if buy else theme.sell_bg()
         elif col is TradesColumn.TICKER:

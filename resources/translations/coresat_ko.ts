@@ -2,45 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="133"/>
-        <source>TableModels</source>
-        <comment>Weight minus target, in percentage points; orange when outside its band</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="136"/>
-        <source>TableModels</source>
-        <comment>Your own price if you typed one, else the market price (grey)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="138"/>
-        <source>TableModels</source>
-        <comment>Never buy this ticker</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="139"/>
-        <source>TableModels</source>
-        <comment>Never sell this ticker</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="360"/>
-        <source>TableModels</source>
-        <comment>Buy</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tablemodels.py" line="360"/>
-        <source>TableModels</source>
-        <comment>Sell</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AllocationChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="114"/>
@@ -802,19 +763,19 @@
     <name>TableModels</name>
     <message>
         <location filename="../../gui/tablemodels.py" line="104"/>
-        <location filename="../../gui/tablemodels.py" line="334"/>
+        <location filename="../../gui/tablemodels.py" line="333"/>
         <source>Ticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/tablemodels.py" line="105"/>
-        <location filename="../../gui/tablemodels.py" line="335"/>
+        <location filename="../../gui/tablemodels.py" line="334"/>
         <source>Shares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/tablemodels.py" line="106"/>
-        <location filename="../../gui/tablemodels.py" line="336"/>
+        <location filename="../../gui/tablemodels.py" line="335"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,43 +810,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="231"/>
+        <location filename="../../gui/tablemodels.py" line="131"/>
+        <source>Weight minus target, in percentage points; orange when outside its band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="134"/>
+        <source>Your own price if you typed one, else the market price (grey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="137"/>
+        <source>Never buy this ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="138"/>
+        <source>Never sell this ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="230"/>
         <source>No price or risk data for this ticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="249"/>
+        <location filename="../../gui/tablemodels.py" line="248"/>
         <source>outside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="251"/>
+        <location filename="../../gui/tablemodels.py" line="250"/>
         <source>inside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="253"/>
+        <location filename="../../gui/tablemodels.py" line="252"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="333"/>
+        <location filename="../../gui/tablemodels.py" line="332"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="337"/>
+        <location filename="../../gui/tablemodels.py" line="336"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="338"/>
+        <location filename="../../gui/tablemodels.py" line="337"/>
         <source>Est. cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="339"/>
+        <location filename="../../gui/tablemodels.py" line="338"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="359"/>
+        <source>Buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tablemodels.py" line="361"/>
+        <source>Sell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
