@@ -38,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# ---- packaging (docs/README-packaging.md) ----------------------------------------------------------
+# ---- packaging (README.md ("Installers and the frozen app")) ----------------------------------------------------------
 BUILD_STAMP := $(VENV)/.installed-build
 
 $(BUILD_STAMP): $(STAMP)
