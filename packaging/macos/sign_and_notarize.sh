@@ -4,7 +4,7 @@
 #   packaging/macos/sign_and_notarize.sh app   # sign every Mach-O inside-out, then the bundle; notarize; staple
 #   packaging/macos/sign_and_notarize.sh dmg   # sign the .dmg; notarize; staple
 #
-# Environment (see docs/README-packaging.md for how to obtain each):
+# Environment (see README.md ("Installers and the frozen app") for how to obtain each):
 #   MACOS_SIGN_IDENTITY   "Developer ID Application: NAME (TEAMID)", in an unlocked keychain
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD   notarization with an app-specific password
 # Without MACOS_SIGN_IDENTITY the script says so and exits 0 (unsigned builds stay usable for testing);

@@ -15,7 +15,7 @@
 ; and adds it to the "Open with" list of .toml files (OpenWithProgids), which Windows documents as the
 ; way for an app to offer itself for a type without becoming its default. Double-clicking a scenario
 ; still opens the user's default .toml program until the user picks Coresat under "Open with > Always".
-; See docs/README-packaging.md.
+; See README.md ("Installers and the frozen app").
 ;
 ; tests/packaging checks AppId, the ProgID, the extension and the output name against
 ; packaging/appinfo.py.
