@@ -135,3 +135,42 @@ def core_satellite(
         targets=TargetTree(sleeves=tuple(sleeves)),
         constraints=constraints or Constraints(),
     )
+
+
+TWELVE = ("IWM", "VTWO", "IWN", "VBR", "IWO", "VBK", "IJR", "SPSM", "SPY", "AGG", "XLF", "XLK")
+
+
+def twelve_asset_scenario() -> Scenario:
+    """A total portfolio: small caps (core IWM+VTWO; value, growth, S&P 600 satellites) next to SPY, AGG and
+    two sector funds — 12 tickers, drifted away from the targets."""
+    sleeves = (
+        Sleeve("Core", Role.CORE, 0.6, (AssetTarget("IWM", 0.7), AssetTarget("VTWO", 0.3)), min_weight=0.2),
+        Sleeve("Value", Role.SATELLITE, 0.2, (AssetTarget("IWN", 0.6), AssetTarget("VBR", 0.4))),
+        Sleeve("Growth", Role.SATELLITE, 0.1, (AssetTarget("IWO", 0.5), AssetTarget("VBK", 0.5))),
+        Sleeve("S&P 600", Role.SATELLITE, 0.1, (AssetTarget("IJR", 0.5), AssetTarget("SPSM", 0.5))),
+        Sleeve("US large caps", Role.OUTSIDE, 0.3, (AssetTarget("SPY", 1.0),)),
+        Sleeve("Bonds", Role.OUTSIDE, 0.15, (AssetTarget("AGG", 1.0),)),
+        Sleeve("Sectors", Role.OUTSIDE, 0.05, (AssetTarget("XLF", 0.5), AssetTarget("XLK", 0.5))),
+    )
+    shares = {
+        "IWM": 120,
+        "VTWO": 80,
+        "IWN": 40,
+        "VBR": 20,
+        "IWO": 10,
+        "VBK": 15,
+        "IJR": 60,
+        "SPSM": 90,
+        "SPY": 30,
+        "AGG": 120,
+        "XLF": 50,
+        "XLK": 8,
+    }
+    return Scenario(
+        name="Twelve-asset test portfolio",
+        portfolio=Portfolio(holdings=tuple(Holding(t, float(s)) for t, s in shares.items()), cash=3000.0),
+        targets=TargetTree(sleeves=sleeves, small_cap_weight=0.5),
+        constraints=Constraints(
+            vol_cap=0.25, cost_bps=2.0, min_trade=100.0, min_cash=500.0, force_rebalance=True
+        ),
+    )

@@ -186,27 +186,12 @@ def test_larger_universe_uses_factor_model_and_still_checks() -> None:
 
 
 def _total_portfolio(vol_cap: float):  # type: ignore[no-untyped-def]
-    from engine.model.scenario import AssetTarget, Holding, Portfolio, Role, Scenario, Sleeve, TargetTree
+    from dataclasses import replace
 
-    sleeves = (
-        Sleeve("Core", Role.CORE, 0.6, (AssetTarget("IWM", 0.7), AssetTarget("VTWO", 0.3)), min_weight=0.2),
-        Sleeve("Value", Role.SATELLITE, 0.2, (AssetTarget("IWN", 0.6), AssetTarget("VBR", 0.4))),
-        Sleeve("Growth", Role.SATELLITE, 0.1, (AssetTarget("IWO", 0.5), AssetTarget("VBK", 0.5))),
-        Sleeve("S&P 600", Role.SATELLITE, 0.1, (AssetTarget("IJR", 0.5), AssetTarget("SPSM", 0.5))),
-        Sleeve("US large caps", Role.OUTSIDE, 0.3, (AssetTarget("SPY", 1.0),)),
-        Sleeve("Bonds", Role.OUTSIDE, 0.15, (AssetTarget("AGG", 1.0),)),
-        Sleeve("Sectors", Role.OUTSIDE, 0.05, (AssetTarget("XLF", 0.5), AssetTarget("XLK", 0.5))),
-    )
-    shares = {"IWM": 120, "VTWO": 80, "IWN": 40, "VBR": 20, "IWO": 10, "VBK": 15, "IJR": 60, "SPSM": 90,
-              "SPY": 30, "AGG": 120, "XLF": 50, "XLK": 8}  # fmt: skip
-    return Scenario(
-        name="twelve",
-        portfolio=Portfolio(holdings=tuple(Holding(t, float(s)) for t, s in shares.items()), cash=3000.0),
-        targets=TargetTree(sleeves=sleeves, small_cap_weight=0.5),
-        constraints=Constraints(
-            vol_cap=vol_cap, cost_bps=2.0, min_trade=100.0, min_cash=500.0, force_rebalance=True
-        ),
-    )
+    from tests.helpers import twelve_asset_scenario
+
+    sc = twelve_asset_scenario()
+    return replace(sc, constraints=replace(sc.constraints, vol_cap=vol_cap))
 
 
 @pytest.mark.parametrize("cap", [0.03, 0.046])
