@@ -128,6 +128,8 @@ def build(theme_name: str = "system", *, demo: bool = False) -> tuple[MainWindow
     from gui.panels import charts
 
     charts.configure()
+    import engine.optimize  # noqa: F401 - on the main thread, before any worker uses the engine
+
     ws = Workspace()
     ws.force_demo = demo
     window = MainWindow(ws)

@@ -20,10 +20,26 @@ def _entropy(*args: Any, **kwargs: Any) -> Any:
     return entropy(*args, **kwargs)
 
 
+class _StandIn(types.ModuleType):
+    """``scipy.stats`` while cvxpy imports: ``entropy`` is lazy; anything else (another thread reaching
+    for scipy.stats in that moment) gets the real module, which then replaces the stand-in."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # the import machinery probing (__path__, __spec__...)
+            raise AttributeError(name)
+        if sys.modules.get("scipy.stats") is self:
+            del sys.modules["scipy.stats"]
+        import scipy.stats
+
+        return getattr(scipy.stats, name)
+
+
 def import_cvxpy() -> None:
+    """Import cvxpy, skipping scipy.stats. Call it before starting threads that use the engine (the GUI
+    imports the optimizer on its main thread for that reason)."""
     if "cvxpy" in sys.modules or "scipy.stats" in sys.modules:
         return
-    stand_in = types.ModuleType("scipy.stats")
+    stand_in = _StandIn("scipy.stats")
     stand_in.entropy = _entropy  # type: ignore[attr-defined]
     sys.modules["scipy.stats"] = stand_in
     try:

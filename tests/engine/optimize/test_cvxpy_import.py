@@ -23,3 +23,31 @@ def test_scipy_stats_skipped_at_import_and_real_afterwards() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_another_thread_importing_scipy_stats_meanwhile_gets_the_real_module() -> None:
+    code = textwrap.dedent(
+        """
+        import sys, threading
+        errors = []
+        def optimizer():
+            import engine.optimize
+        def statistics():
+            try:
+                import scipy.stats
+                scipy.stats.norm.cdf(0.0)
+            except Exception as exc:
+                errors.append(repr(exc))
+        threads = [threading.Thread(target=optimizer), threading.Thread(target=statistics)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert not errors, errors
+        assert hasattr(sys.modules["scipy.stats"], "norm")
+        print("ok")
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
