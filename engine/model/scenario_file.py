@@ -2,7 +2,8 @@
 
 Percentages are written as percent (``weight_pct = 70``) because that is how people read them; money in
 the account currency. Reading validates every field and names the one that is wrong; older versions are
-migrated on read; writes are atomic (temp file in the same folder, then rename).
+migrated on read. Writing (atomic: temp file in the same folder, then rename) is in
+:mod:`engine.model.scenario_write` and re-exported here, so ``scenario_file.load``/``save`` is the API.
 
 Version history:
 - 1: weights and limits as fractions (``weight = 0.7``, ``vol_cap = 0.18``), no ``format`` key.
@@ -11,17 +12,12 @@ Version history:
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from engine.errors import ScenarioError
 from engine.model.scenario import (
@@ -39,12 +35,22 @@ from engine.model.scenario import (
     Sleeve,
     TargetTree,
 )
+from engine.model.scenario_format import FORMAT, SUFFIX, VERSION, Doc
+from engine.model.scenario_write import dumps, save, to_dict, write_atomic
 
-FORMAT = "coresat-scenario"
-VERSION = 2
-SUFFIX = ".coresat.toml"
-
-Doc = dict[str, Any]
+__all__ = [
+    "FORMAT",
+    "SUFFIX",
+    "VERSION",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "migrate",
+    "save",
+    "to_dict",
+    "write_atomic",
+]
 
 
 # --------------------------------------------------------------------------------------------- reading
@@ -332,128 +338,3 @@ def from_dict(doc: Doc) -> Scenario:
         market=market,
         notes=root.text("notes", ""),
     )
-
-
-# --------------------------------------------------------------------------------------------- writing
-
-
-def _r(x: float) -> float:
-    """Round percent values for humans without losing meaningful precision."""
-    return float(round(x, 10))
-
-
-def _band_doc(b: Band) -> Doc:
-    return {"absolute_pct": _r(b.absolute * 100), "relative_pct": _r(b.relative * 100)}
-
-
-def to_dict(sc: Scenario) -> Doc:
-    doc: Doc = {"format": FORMAT, "version": VERSION, "name": sc.name}
-    if sc.notes:
-        doc["notes"] = sc.notes
-    holdings = []
-    for h in sc.portfolio.holdings:
-        hd: Doc = {"ticker": h.ticker, "shares": h.shares}
-        if h.price is not None:
-            hd["price"] = h.price
-        holdings.append(hd)
-    doc["portfolio"] = {
-        "currency": sc.portfolio.currency,
-        "cash": sc.portfolio.cash,
-        "holdings": holdings,
-    }
-    t = sc.targets
-    sleeves = []
-    for s in t.sleeves:
-        sd: Doc = {
-            "name": s.name,
-            "role": s.role.value,
-            "weight_pct": _r(s.weight * 100),
-            "min_pct": _r(s.min_weight * 100),
-            "max_pct": _r(s.max_weight * 100),
-        }
-        if s.band is not None:
-            sd["band"] = _band_doc(s.band)
-        assets = []
-        for a in s.assets:
-            ad: Doc = {"ticker": a.ticker, "weight_pct": _r(a.weight * 100)}
-            if a.min_weight > 0:
-                ad["min_pct"] = _r(a.min_weight * 100)
-            if a.max_weight < 1:
-                ad["max_pct"] = _r(a.max_weight * 100)
-            if a.band is not None:
-                ad["band"] = _band_doc(a.band)
-            assets.append(ad)
-        sd["assets"] = assets
-        sleeves.append(sd)
-    doc["targets"] = {
-        "small_cap_weight_pct": _r(t.small_cap_weight * 100),
-        "small_cap_min_pct": _r(t.small_cap_min * 100),
-        "small_cap_max_pct": _r(t.small_cap_max * 100),
-        "default_band": _band_doc(t.default_band),
-        "sleeves": sleeves,
-    }
-    c = sc.constraints
-    cd: Doc = {
-        "mode": c.mode.value,
-        "cash_flow": c.cash_flow,
-        "cost_bps": c.cost_bps,
-        "min_trade": c.min_trade,
-        "whole_shares": c.whole_shares,
-        "min_cash": c.min_cash,
-        "force_rebalance": c.force_rebalance,
-        "no_buy": sorted(c.no_buy),
-        "no_sell": sorted(c.no_sell),
-    }
-    if c.vol_cap is not None:
-        cd["vol_cap_pct"] = _r(c.vol_cap * 100)
-    if c.turnover_cap is not None:
-        cd["turnover_cap_pct"] = _r(c.turnover_cap * 100)
-    if c.cost_bps_by_ticker:
-        cd["cost_bps_by_ticker"] = dict(sorted(c.cost_bps_by_ticker.items()))
-    doc["constraints"] = cd
-    d = sc.data
-    doc["data"] = {
-        "source": d.source,
-        "risk_window_days": d.risk_window_days,
-        "estimator": d.estimator.value,
-        "ewma_half_life_days": d.ewma_half_life_days,
-    }
-    if sc.market is not None:
-        m = sc.market
-        doc["market"] = {
-            "as_of": m.as_of,
-            "source": m.source,
-            "prices": dict(m.prices),
-            "tickers": list(m.tickers),
-            "covariance": [list(r) for r in m.covariance],
-        }
-    return doc
-
-
-def dumps(sc: Scenario) -> str:
-    header = (
-        "# Coresat scenario file (TOML). Percent fields end in _pct; money is in the account currency.\n"
-        "# Coresat computes what these settings imply; it is not investment advice.\n\n"
-    )
-    return header + tomli_w.dumps(to_dict(sc))
-
-
-def save(sc: Scenario, path: str | Path) -> None:
-    """Validate, then write atomically: a temp file in the same folder, fsync, rename."""
-    sc.validate()
-    write_atomic(Path(path), dumps(sc))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -1,0 +1,138 @@
+"""Writing scenario files: the current version, percent fields, atomically (temp file, fsync, rename).
+
+Reading, validation and migration live in :mod:`engine.model.scenario_file`, which re-exports these.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+import tomli_w
+
+from engine.model.scenario import Band, Scenario
+from engine.model.scenario_format import FORMAT, VERSION, Doc
+
+
+def _r(x: float) -> float:
+    """Round percent values for humans without losing meaningful precision."""
+    return float(round(x, 10))
+
+
+def _band_doc(b: Band) -> Doc:
+    return {"absolute_pct": _r(b.absolute * 100), "relative_pct": _r(b.relative * 100)}
+
+
+def to_dict(sc: Scenario) -> Doc:
+    doc: Doc = {"format": FORMAT, "version": VERSION, "name": sc.name}
+    if sc.notes:
+        doc["notes"] = sc.notes
+    holdings = []
+    for h in sc.portfolio.holdings:
+        hd: Doc = {"ticker": h.ticker, "shares": h.shares}
+        if h.price is not None:
+            hd["price"] = h.price
+        holdings.append(hd)
+    doc["portfolio"] = {
+        "currency": sc.portfolio.currency,
+        "cash": sc.portfolio.cash,
+        "holdings": holdings,
+    }
+    t = sc.targets
+    sleeves = []
+    for s in t.sleeves:
+        sd: Doc = {
+            "name": s.name,
+            "role": s.role.value,
+            "weight_pct": _r(s.weight * 100),
+            "min_pct": _r(s.min_weight * 100),
+            "max_pct": _r(s.max_weight * 100),
+        }
+        if s.band is not None:
+            sd["band"] = _band_doc(s.band)
+        assets = []
+        for a in s.assets:
+            ad: Doc = {"ticker": a.ticker, "weight_pct": _r(a.weight * 100)}
+            if a.min_weight > 0:
+                ad["min_pct"] = _r(a.min_weight * 100)
+            if a.max_weight < 1:
+                ad["max_pct"] = _r(a.max_weight * 100)
+            if a.band is not None:
+                ad["band"] = _band_doc(a.band)
+            assets.append(ad)
+        sd["assets"] = assets
+        sleeves.append(sd)
+    doc["targets"] = {
+        "small_cap_weight_pct": _r(t.small_cap_weight * 100),
+        "small_cap_min_pct": _r(t.small_cap_min * 100),
+        "small_cap_max_pct": _r(t.small_cap_max * 100),
+        "default_band": _band_doc(t.default_band),
+        "sleeves": sleeves,
+    }
+    c = sc.constraints
+    cd: Doc = {
+        "mode": c.mode.value,
+        "cash_flow": c.cash_flow,
+        "cost_bps": c.cost_bps,
+        "min_trade": c.min_trade,
+        "whole_shares": c.whole_shares,
+        "min_cash": c.min_cash,
+        "force_rebalance": c.force_rebalance,
+        "no_buy": sorted(c.no_buy),
+        "no_sell": sorted(c.no_sell),
+    }
+    if c.vol_cap is not None:
+        cd["vol_cap_pct"] = _r(c.vol_cap * 100)
+    if c.turnover_cap is not None:
+        cd["turnover_cap_pct"] = _r(c.turnover_cap * 100)
+    if c.cost_bps_by_ticker:
+        cd["cost_bps_by_ticker"] = dict(sorted(c.cost_bps_by_ticker.items()))
+    doc["constraints"] = cd
+    d = sc.data
+    doc["data"] = {
+        "source": d.source,
+        "risk_window_days": d.risk_window_days,
+        "estimator": d.estimator.value,
+        "ewma_half_life_days": d.ewma_half_life_days,
+    }
+    if sc.market is not None:
+        m = sc.market
+        doc["market"] = {
+            "as_of": m.as_of,
+            "source": m.source,
+            "prices": dict(m.prices),
+            "tickers": list(m.tickers),
+            "covariance": [list(r) for r in m.covariance],
+        }
+    return doc
+
+
+def dumps(sc: Scenario) -> str:
+    header = (
+        "# Coresat scenario file (TOML). Percent fields end in _pct; money is in the account currency.\n"
+        "# Coresat computes what these settings imply; it is not investment advice.\n\n"
+    )
+    return header + tomli_w.dumps(to_dict(sc))
+
+
+def save(sc: Scenario, path: str | Path) -> None:
+    """Validate, then write atomically: a temp file in the same folder, fsync, rename."""
+    sc.validate()
+    write_atomic(Path(path), dumps(sc))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
