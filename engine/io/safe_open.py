@@ -70,7 +70,7 @@ def check_path(path: str | Path, what: str) -> Path:
     p = Path(text)
     parent = p.parent
     if not parent.is_dir():
-        raise FileRefusedError(f"{p}: the folder {parent} does not exist")
+        raise FileRefusedError(f"{what} not found: {p} (the folder {parent} does not exist)")
     return p
 
 

@@ -253,6 +253,9 @@ def _check_bounds(prefix: str, lo: float, hi: float) -> None:
 
 
 def validate_scenario(sc: Scenario) -> None:
+    from engine.model.scenario_checks import check_model_limits
+
+    check_model_limits(sc)
     p = sc.portfolio
     if p.currency != "USD":
         raise ScenarioError("portfolio.currency", f"only USD accounts are supported, got {p.currency!r}")

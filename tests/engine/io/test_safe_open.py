@@ -28,7 +28,7 @@ def test_folder_missing_file_and_missing_parent(tmp_path: Path) -> None:
         read_user_file(tmp_path, 100, "price file")
     with pytest.raises(FileRefusedError, match="price file not found"):
         read_user_file(tmp_path / "nope.csv", 100, "price file")
-    with pytest.raises(FileRefusedError, match="does not exist"):
+    with pytest.raises(FileRefusedError, match=r"price file not found: .*the folder .* does not exist"):
         read_user_file(tmp_path / "no" / "such.csv", 100, "price file")
 
 
