@@ -15,6 +15,7 @@ may be raw are undone and reported (a 2-for-1 split is not a −50 % return).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -192,10 +193,8 @@ def _numbers(col: pd.Series, mark: DecimalMark | None) -> pd.Series:
         out[plain] = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64)
     rest = ~plain & ~s.isin(_BLANK).to_numpy(dtype=bool)
     for i in np.flatnonzero(rest):
-        try:
+        with contextlib.suppress(NumberError):
             out[i] = parse_number(s.iloc[i], mark)
-        except NumberError:
-            pass
     out[~np.isfinite(out)] = np.nan
     return pd.Series(out, index=col.index, dtype=float)
 
@@ -218,9 +217,9 @@ def _decimal_mark(df: pd.DataFrame, columns: list[str], sep: str, where: str) ->
             cells.append(s.iloc[i])
             labels.append(f"line {s.index[i]}, column {c[:30]!r}")
         rest = ~integer & ~dot & ~s.isin(_BLANK).to_numpy(dtype=bool)
-        for i in np.flatnonzero(rest):
-            cells.append(s.iloc[i])
-            labels.append(f"line {s.index[i]}, column {c[:30]!r}")
+        for j in np.flatnonzero(rest):
+            cells.append(s.iloc[j])
+            labels.append(f"line {s.index[j]}, column {c[:30]!r}")
     try:
         return require_decimal_mark(cells, labels, where=where, delimiter=sep)
     except NumberError as exc:

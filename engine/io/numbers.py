@@ -140,7 +140,9 @@ def _evidence(text: str) -> DecimalMark | Literal["either", "ambiguous"] | None:
 
 def _natural_mark(delimiter: str | None) -> DecimalMark | None:
     """The decimal mark a file separated by ``delimiter`` can write unquoted: ',' files use '.'."""
-    return {",": ".", ";": ","}.get(delimiter or "")
+    if delimiter == ",":
+        return "."
+    return "," if delimiter == ";" else None
 
 
 def _weak(text: str, natural: DecimalMark | None) -> bool:
