@@ -217,7 +217,7 @@ def _decimal_mark(df: pd.DataFrame, columns: list[str], sep: str, where: str) ->
             cells.append(s.iloc[i])
             labels.append(f"line {s.index[i]}, column {c[:30]!r}")
         rest = ~integer & ~dot & ~s.isin(_BLANK).to_numpy(dtype=bool)
-        for j in np.flatnonzero(rest):
+        for j in (int(k) for k in np.flatnonzero(rest)):
             cells.append(s.iloc[j])
             labels.append(f"line {s.index[j]}, column {c[:30]!r}")
     try:
