@@ -28,7 +28,7 @@ import pandas as pd
 from engine.data.checks import SplitJump, calendar_gaps, find_spikes, find_split_jumps, undo_splits
 from engine.errors import DataError
 from engine.io.errors import InputError, NumberError
-from engine.io.numbers import DecimalMark, parse_number, require_decimal_mark
+from engine.io.numbers import DecimalMark, delimiter_of, parse_number, require_decimal_mark
 from engine.io.safe_open import read_user_file
 from engine.io.tickers import is_ticker
 
@@ -133,9 +133,7 @@ def _checked_dates(text: pd.Series, fmt: str, shown: pd.Series, where: str) -> p
 def _delimiter(raw: bytes) -> str:
     """',' unless the header line is clearly separated by ';' or tabs."""
     head = raw.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
-    counts = {d: head.count(d.encode()) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] > counts[","] else ","
+    return delimiter_of(head.decode("utf-8", errors="replace"))
 
 
 def _read_table(source: str | Path | bytes, where: str) -> tuple[pd.DataFrame, str]:

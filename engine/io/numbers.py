@@ -138,6 +138,17 @@ def _evidence(text: str) -> DecimalMark | Literal["either", "ambiguous"] | None:
     return "either" if vals[0] == vals[1] else "ambiguous"
 
 
+def delimiter_of(header: str) -> str:
+    """The field separator of a CSV from its first line: ';' or tab when it has at least as many of them
+    as commas (``IWM;1234,50`` is two fields), else ','."""
+    commas = header.count(",")
+    for d in (";", "\t"):
+        n = header.count(d)
+        if n and n >= commas:
+            return d
+    return ","
+
+
 def _natural_mark(delimiter: str | None) -> DecimalMark | None:
     """The decimal mark a file separated by ``delimiter`` can write unquoted: ',' files use '.'."""
     if delimiter == ",":
