@@ -28,7 +28,8 @@ MAX_DAYS = 10_000  # trading days of history
 
 def _ticker(field: str, t: str) -> None:
     if not is_ticker(t):
-        raise ScenarioError(field, f"{t!r} is not a ticker symbol ({TICKER_RULE})")
+        shown = repr(t) if len(t) <= 20 else repr(t[:19] + "…")
+        raise ScenarioError(field, f"{shown} is not a ticker symbol ({TICKER_RULE})")
 
 
 def _at_most(field: str, v: float, limit: float, what: str) -> None:
@@ -80,7 +81,7 @@ def check_model_limits(sc: Scenario) -> None:
         _at_most(f"constraints.{name}", v, MAX_MONEY, "amount of money")
     _at_most("constraints.cost_bps", c.cost_bps, MAX_COST_BPS, "trading cost in basis points")
     for tk, v in c.cost_bps_by_ticker.items():
-        _ticker(f"constraints.cost_bps_by_ticker.{tk}", tk)
+        _ticker("constraints.cost_bps_by_ticker", tk)
         _at_most(f"constraints.cost_bps_by_ticker.{tk}", v, MAX_COST_BPS, "trading cost in basis points")
     for name, tickers in (("no_buy", c.no_buy), ("no_sell", c.no_sell)):
         for tk in sorted(tickers):
@@ -108,7 +109,7 @@ def _check_market(sc: Scenario) -> None:
     if len(set(m.tickers)) != len(m.tickers):
         raise ScenarioError("market.tickers", "a ticker is listed twice")
     for tk, px in m.prices.items():
-        _ticker(f"market.prices.{tk}", tk)
+        _ticker("market.prices", tk)
         _at_most(f"market.prices.{tk}", px, MAX_PRICE, "share price")
     n = len(m.tickers)
     cov = m.covariance

@@ -98,7 +98,7 @@ def migrate(doc: Doc) -> Doc:
         )
     fmt = doc.get("format", FORMAT if version == 1 else None)
     if fmt != FORMAT:
-        raise ScenarioError("format", f"expected {FORMAT!r}, got {fmt!r}: not a Coresat scenario")
+        raise ScenarioError("format", f"expected {FORMAT!r}, got {_short(fmt)}: not a Coresat scenario")
     while version < VERSION:
         doc = _MIGRATIONS[version](doc)
         version = doc["version"]
@@ -331,7 +331,7 @@ def from_dict(doc: Doc) -> Scenario:
         ewma_half_life_days=int(dr.num("ewma_half_life_days", 126)),
     )
     if data.source not in ("auto", "demo", "store", "yahoo"):
-        raise ScenarioError("data.source", f"must be auto, demo, store or yahoo; got {data.source!r}")
+        raise ScenarioError("data.source", f"must be auto, demo, store or yahoo; got {_short(data.source)}")
 
     market = None
     if root.has("market"):
@@ -341,7 +341,9 @@ def from_dict(doc: Doc) -> Scenario:
             try:
                 as_of = date.fromisoformat(as_of)
             except ValueError:
-                raise ScenarioError("market.as_of", f"must be a date (YYYY-MM-DD), got {as_of!r}") from None
+                raise ScenarioError(
+                    "market.as_of", f"must be a date (YYYY-MM-DD), got {_short(as_of)}"
+                ) from None
         if not isinstance(as_of, date):
             raise ScenarioError("market.as_of", "is required: the date of the prices (YYYY-MM-DD)")
         prices = mr.table("prices")
