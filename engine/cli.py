@@ -17,6 +17,8 @@ HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices"})
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,7 +45,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        print("coresat: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     try:
         if args.command == "rebalance":
             return _rebalance(args.scenario, as_json=args.json, demo=args.demo)
@@ -63,6 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("coresat: interrupted; nothing was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        print("coresat: not enough memory for this problem; use fewer tickers", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug: still one line, and the exit code says it is not the user's input
+        print(
+            f"coresat: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     _parser().print_help()
     return EXIT_OK
 
