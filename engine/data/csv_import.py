@@ -335,7 +335,9 @@ def _one(
         s = s[~nonpos]
         vol = vol[~nonpos.to_numpy()] if vol is not None else None
     if len(s) < 2:
-        raise DataError(f"{where}: fewer than two usable prices for {ticker}")
+        raise DataError(
+            f"{where}: fewer than two usable prices for {ticker}; a price file needs dated prices on at least two days"
+        )
 
     splits: list[SplitJump] = []
     if not adjusted:

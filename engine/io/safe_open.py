@@ -19,7 +19,7 @@ from pathlib import Path
 
 from engine.io.errors import FileRefusedError
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://|^(file|data|mailto):", re.IGNORECASE)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _GZIP_MAGIC = b"\x1f\x8b"
 _OTHER_ARCHIVES = (
     (b"PK\x03\x04", "a zip archive"),

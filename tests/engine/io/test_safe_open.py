@@ -33,7 +33,7 @@ def test_folder_missing_file_and_missing_parent(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://example.com/p.csv", "http://x/y", "ftp://h/f", "file:///etc/passwd"]
+    "url", ["https://example.com/p.csv", "http://x/y", "ftp://h/f", "file:///etc/passwd", "HTTPS://X/y.csv"]
 )
 def test_web_address_is_refused_not_fetched(url: str) -> None:
     with pytest.raises(FileRefusedError, match="web address"):
