@@ -1,0 +1,383 @@
+"""Look-through: what the portfolio holds through its funds — sectors, underlying companies, overlap
+between funds and valuation — for the weights before, at target and after the trades.
+
+The fund data is arranged once per universe into matrices (``ExposureModel``), so every exposure is
+linear in the portfolio weights: sector exposure = ``sector_matrix @ w`` and company exposure =
+``company_matrix @ w`` (weights as fractions of total portfolio value, cash being the rest). An optimizer
+limit on a sector is then one linear inequality.
+
+Valuation is the weighted *harmonic* mean: P/E of the portfolio = Σw / Σ(w / P/E) over the funds with a
+P/E, i.e. total price over total earnings. P/Es with different methods (loss-makers excluded or not) are
+not comparable; the report says when it mixes them. Nothing missing is ever counted as zero: a fund
+without sector data is its own row, a fund without P/E is left out of the mean and the coverage says so.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine.data.funds import OTHER, SECTORS, EarningsMethod, FundData
+
+BONDS = "Bond funds (no equity sectors)"
+NO_DATA = "No sector data"
+CASH = "Cash"
+SECTOR_ROWS: tuple[str, ...] = (*SECTORS, OTHER, BONDS, NO_DATA)
+BENCHMARK_TICKERS = ("SPY", "IVV", "VOO")  # S&P 500 funds whose figures stand for the index
+
+
+@dataclass(frozen=True)
+class ExposureModel:
+    """Fund data for a fixed list of tickers as matrices (columns follow ``tickers``)."""
+
+    tickers: tuple[str, ...]
+    sector_rows: tuple[str, ...]
+    sector_matrix: np.ndarray  # len(sector_rows) × len(tickers); every column sums to 1
+    companies: tuple[str, ...]
+    company_names: tuple[str, ...]
+    company_matrix: np.ndarray  # companies × tickers: fraction of each fund in each listed company
+    pe: np.ndarray  # per ticker, NaN where not available
+    pb: np.ndarray
+    funds: Mapping[str, FundData]
+
+    def sector_index(self, sector: str) -> int:
+        return self.sector_rows.index(sector)
+
+
+def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> ExposureModel:
+    """Arrange ``funds`` for ``tickers``. A ticker without fund data (a single stock, an unknown fund)
+    goes whole into the ``NO_DATA`` row; a bond fund into ``BONDS``; the part of a fund its sector
+    weights do not cover (cash, unclassified) into ``OTHER``."""
+    tks = tuple(t.upper() for t in tickers)
+    rows = SECTOR_ROWS
+    row_of = {r: i for i, r in enumerate(rows)}
+    sm = np.zeros((len(rows), len(tks)))
+    company_of: dict[str, int] = {}
+    names: list[str] = []
+    entries: list[tuple[int, int, float]] = []
+    pe = np.full(len(tks), np.nan)
+    pb = np.full(len(tks), np.nan)
+    for j, t in enumerate(tks):
+        fd = funds.get(t)
+        if fd is None:
+            sm[row_of[NO_DATA], j] = 1.0
+            continue
+        if fd.kind == "bond":
+            sm[row_of[BONDS], j] = 1.0
+        elif fd.sectors is None:
+            sm[row_of[NO_DATA], j] = 1.0
+        else:
+            total = 0.0
+            for s, v in fd.sectors.items():
+                sm[row_of.get(s, row_of[OTHER]), j] += v
+                total += v
+            if total > 1.0:  # rounding in the source: scale to the whole fund
+                sm[:, j] /= total
+            else:
+                sm[row_of[OTHER], j] += 1.0 - total
+        if fd.pe is not None:
+            pe[j] = fd.pe
+        if fd.pb is not None:
+            pb[j] = fd.pb
+        for h in fd.holdings or ():
+            k = company_of.get(h.symbol)
+            if k is None:
+                k = company_of[h.symbol] = len(names)
+                names.append(h.name)
+            entries.append((k, j, h.weight))
+    cm = np.zeros((len(names), len(tks)))
+    if entries:
+        arr = np.array(entries)
+        np.add.at(cm, (arr[:, 0].astype(np.intp), arr[:, 1].astype(np.intp)), arr[:, 2])
+    return ExposureModel(tks, rows, sm, tuple(company_of), tuple(names), cm, pe, pb, dict(funds))
+
+
+# -- the report ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    sector: str
+    before: float  # fractions of total portfolio value
+    target: float
+    after: float
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """Harmonic weighted P/E and P/B of the funds that report them; None when none does."""
+
+    pe: float | None
+    pb: float | None
+    pe_coverage: float  # share of the equity-fund weight whose P/E is known (0..1)
+    pe_methods: tuple[str, ...]  # the distinct methods averaged together
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    symbol: str
+    name: str
+    before: float
+    target: float
+    after: float
+    funds: tuple[str, ...]  # the held funds that list it
+
+
+@dataclass(frozen=True)
+class OverlapRow:
+    fund_a: str
+    fund_b: str
+    overlap: float  # Σ over shared companies of min(weight in A, weight in B): fraction of either fund
+    shared: int  # companies listed in both
+    lower_bound: bool  # True when a list is only the top holdings: the true overlap may be larger
+
+
+@dataclass(frozen=True)
+class FundRow:
+    ticker: str
+    name: str | None
+    provenance: str
+    missing: tuple[str, ...]
+    pe: float | None
+    pe_method: str
+    pb: float | None
+    expense_ratio: float | None
+    holdings_count: int | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExposureReport:
+    sectors: tuple[SectorRow, ...]  # the sector rows with any weight, then Cash
+    valuation_before: Valuation
+    valuation_target: Valuation
+    valuation_after: Valuation
+    benchmark_name: str | None  # e.g. "S&P 500 (SPY)"
+    benchmark: Valuation | None
+    companies: tuple[CompanyRow, ...]  # largest underlying companies after the trades
+    overlaps: tuple[OverlapRow, ...]
+    funds: tuple[FundRow, ...]
+    no_data: tuple[str, ...]  # held tickers without any fund data
+    sources: tuple[str, ...]  # distinct provenance lines of the data used (dates included)
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent)
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, float):
+        return None if not math.isfinite(obj) else round(obj, 10)
+    return obj
+
+
+def valuation(model: ExposureModel, w: np.ndarray) -> Valuation:
+    """Harmonic weighted P/E (and P/B) over the funds with a figure; coverage over equity funds."""
+    w = np.clip(np.asarray(w, dtype=float), 0.0, None)
+    equity = np.array([(model.funds.get(t) is not None and model.funds[t].kind != "bond") for t in model.tickers])
+    eq_w = float(w[equity].sum()) if len(w) else 0.0
+
+    def harmonic(x: np.ndarray) -> tuple[float | None, float]:
+        ok = equity & np.isfinite(x) & (w > 0)
+        if not ok.any():
+            return None, 0.0
+        return float(w[ok].sum() / (w[ok] / x[ok]).sum()), float(w[ok].sum())
+
+    pe, pe_w = harmonic(model.pe)
+    pb, _ = harmonic(model.pb)
+    methods = sorted(
+        {
+            model.funds[t].pe_method.value
+            for j, t in enumerate(model.tickers)
+            if w[j] > 0 and np.isfinite(model.pe[j]) and t in model.funds
+        }
+    )
+    return Valuation(pe, pb, pe_w / eq_w if eq_w > 0 else 0.0, tuple(methods))
+
+
+def overlap_matrix(model: ExposureModel, idx: Sequence[int]) -> list[OverlapRow]:
+    rows: list[OverlapRow] = []
+    cm = model.company_matrix
+    for a_pos, a in enumerate(idx):
+        ca = cm[:, a]
+        if not ca.any():
+            continue
+        for b in idx[a_pos + 1 :]:
+            cb = cm[:, b]
+            if not cb.any():
+                continue
+            both = (ca > 0) & (cb > 0)
+            fa, fb = model.funds[model.tickers[a]], model.funds[model.tickers[b]]
+            complete = fa.holdings_complete and fb.holdings_complete
+            if not both.any() and not complete:
+                continue  # nothing shared among the listed top holdings says nothing about the funds
+            rows.append(
+                OverlapRow(
+                    model.tickers[a],
+                    model.tickers[b],
+                    float(np.minimum(ca[both], cb[both]).sum()),
+                    int(both.sum()),
+                    not complete,
+                )
+            )
+    rows.sort(key=lambda r: -r.overlap)
+    return rows
+
+
+def lookthrough(
+    model: ExposureModel,
+    before: np.ndarray,
+    target: np.ndarray,
+    after: np.ndarray,
+    *,
+    top: int = 15,
+) -> ExposureReport:
+    """The look-through report for three weight vectors (fractions of total value, in ``model.tickers``
+    order; cash is what they leave to 1)."""
+    ws = [np.asarray(x, dtype=float) for x in (before, target, after)]
+    sec = [model.sector_matrix @ w for w in ws]
+    sectors = [
+        SectorRow(r, float(sec[0][i]), float(sec[1][i]), float(sec[2][i]))
+        for i, r in enumerate(model.sector_rows)
+        if max(abs(s[i]) for s in sec) > 1e-12
+    ]
+    cash = [1.0 - float(w.sum()) for w in ws]
+    if max(abs(c) for c in cash) > 1e-9:
+        sectors.append(SectorRow(CASH, *cash))
+    held = np.flatnonzero(np.max(np.abs(np.vstack(ws)), axis=0) > 0)
+    comp = [model.company_matrix @ w for w in ws]
+    companies: list[CompanyRow] = []
+    if len(model.companies):
+        k = min(top, len(model.companies))
+        order = np.argpartition(-comp[2], k - 1)[:k]
+        order = order[np.argsort(-comp[2][order], kind="stable")]
+        for c in order:
+            if comp[2][c] <= 0 and comp[0][c] <= 0:
+                continue
+            in_funds = tuple(model.tickers[j] for j in held if model.company_matrix[c, j] > 0)
+            companies.append(
+                CompanyRow(
+                    model.companies[c],
+                    model.company_names[c],
+                    float(comp[0][c]),
+                    float(comp[1][c]),
+                    float(comp[2][c]),
+                    in_funds,
+                )
+            )
+    bench_name, bench = _benchmark(model)
+    fund_rows = tuple(_fund_row(model.funds[model.tickers[j]]) for j in held if model.tickers[j] in model.funds)
+    no_data = tuple(model.tickers[j] for j in held if model.tickers[j] not in model.funds)
+    vals = [valuation(model, w) for w in ws]
+    notes = _notes(vals, bench, no_data)
+    used = [model.funds[model.tickers[j]] for j in held if model.tickers[j] in model.funds]
+    sources = tuple(dict.fromkeys([*(f.provenance() for f in used), *(f.source_detail for f in used if f.source_detail)]))
+    return ExposureReport(
+        tuple(sectors),
+        vals[0],
+        vals[1],
+        vals[2],
+        bench_name,
+        bench,
+        tuple(companies),
+        tuple(overlap_matrix(model, list(held))),
+        fund_rows,
+        no_data,
+        sources,
+        tuple(notes),
+    )
+
+
+def _fund_row(fd: FundData) -> FundRow:
+    return FundRow(
+        fd.ticker,
+        fd.name,
+        fd.provenance(),
+        fd.missing(),
+        fd.pe,
+        fd.pe_method.value,
+        fd.pb,
+        fd.expense_ratio,
+        fd.holdings_count,
+        fd.notes,
+    )
+
+
+def _benchmark(model: ExposureModel) -> tuple[str | None, Valuation | None]:
+    for t in BENCHMARK_TICKERS:
+        fd = model.funds.get(t)
+        if fd is not None and fd.pe is not None:
+            return f"S&P 500 ({t})", Valuation(fd.pe, fd.pb, 1.0, (fd.pe_method.value,))
+    return None, None
+
+
+def _notes(vals: list[Valuation], bench: Valuation | None, no_data: tuple[str, ...]) -> list[str]:
+    notes: list[str] = []
+    methods = {m for v in vals for m in v.pe_methods} | set(bench.pe_methods if bench else ())
+    if len(methods) > 1:
+        notes.append(
+            "the P/E figures use different methods (" + "; ".join(sorted(methods)) + "), so they compare only roughly"
+        )
+    if EarningsMethod.UNKNOWN.value in methods:
+        notes.append("a P/E whose source does not say whether loss-makers are excluded may differ by 2x")
+    cov = vals[2].pe_coverage
+    if vals[2].pe is not None and cov < 0.999:
+        notes.append(f"the P/E after the trades covers {cov * 100:.0f} % of the equity funds' weight")
+    if no_data:
+        notes.append("no fund data for " + ", ".join(no_data) + ": shown as 'No sector data', not in the P/E")
+    return notes
+
+
+def report_for_weights(
+    tickers: Sequence[str],
+    funds: Mapping[str, FundData],
+    before: Mapping[str, float],
+    target: Mapping[str, float],
+    after: Mapping[str, float],
+    *,
+    top: int = 15,
+) -> ExposureReport:
+    """Convenience: weights given per ticker."""
+    model = build_model(tickers, funds)
+
+    def vec(m: Mapping[str, float]) -> np.ndarray:
+        return np.array([float(m.get(t, 0.0)) for t in model.tickers])
+
+    return lookthrough(model, vec(before), vec(target), vec(after), top=top)
+
+
+def report_for_result(
+    result: Any,
+    funds: Mapping[str, FundData],
+    *,
+    top: int = 15,
+) -> ExposureReport:
+    """The look-through of a RebalanceResult's weights before / target / after (``result.assets``)."""
+    assets = tuple(result.assets)
+    tickers = [a.ticker for a in assets]
+    return report_for_weights(
+        tickers,
+        funds,
+        {a.ticker: a.weight_before for a in assets},
+        {a.ticker: a.weight_target for a in assets},
+        {a.ticker: a.weight_after for a in assets},
+        top=top,
+    )
+
+
+def fund_tickers_for(universe: Sequence[str]) -> list[str]:
+    """The tickers whose fund data a look-through of ``universe`` wants: the universe and the S&P 500
+    comparison (the first benchmark fund), so the valuation can be set against it when the data has it."""
+    return list(dict.fromkeys([*(t.upper() for t in universe), BENCHMARK_TICKERS[0]]))
