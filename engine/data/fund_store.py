@@ -110,7 +110,9 @@ class FundStore:
         with self._connect(write=False) as con:
             if not self._has_table(con):
                 return {}
-            rows = con.execute("SELECT ticker, source, fetched_at, as_of FROM fund_data ORDER BY ticker").fetchall()
+            rows = con.execute(
+                "SELECT ticker, source, fetched_at, as_of FROM fund_data ORDER BY ticker"
+            ).fetchall()
         return {t: CachedFund(t, s, f, date.fromisoformat(a) if a else None) for t, s, f, a in rows}
 
     def fetch_funds(self, tickers: Sequence[str]) -> FundFetch:

@@ -185,7 +185,9 @@ class FundData:
             sectors_raw = d.get("sectors")
             sectors = None
             if sectors_raw is not None:
-                sectors = normalise_sectors({str(k): _num(v, f"{tk} sectors.{k}") for k, v in sectors_raw.items()})
+                sectors = normalise_sectors(
+                    {str(k): _num(v, f"{tk} sectors.{k}") for k, v in sectors_raw.items()}
+                )
             hold_raw = d.get("holdings")
             holdings = None
             if hold_raw is not None:
@@ -398,7 +400,9 @@ def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = No
     need = {"fund", "symbol", "weight_pct"}
     if not need <= set(cols):
         miss = ", ".join(sorted(need - {c for c in cols if c}))
-        raise DataError(f"{label}: line 1: header lacks {miss}; expected fund,symbol,weight_pct[,name,sector]")
+        raise DataError(
+            f"{label}: line 1: header lacks {miss}; expected fund,symbol,weight_pct[,name,sector]"
+        )
     idx = {c: i for i, c in enumerate(cols) if c}
     per_fund: dict[str, dict[str, Holding]] = {}
     for n, row in enumerate(rows[1:], start=2):
@@ -413,9 +417,13 @@ def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = No
         try:
             w = float(raw_w)
         except ValueError:
-            raise DataError(f"{label}: line {n}: weight {raw_w!r} is not a number (percent of the fund)") from None
+            raise DataError(
+                f"{label}: line {n}: weight {raw_w!r} is not a number (percent of the fund)"
+            ) from None
         if not math.isfinite(w) or w < 0 or w > 100:
-            raise DataError(f"{label}: line {n}: weight {raw_w} must be between 0 and 100 (percent of the fund)")
+            raise DataError(
+                f"{label}: line {n}: weight {raw_w} must be between 0 and 100 (percent of the fund)"
+            )
         name = row[idx["name"]].strip() if "name" in idx and idx["name"] < len(row) else ""
         sec = row[idx["sector"]].strip() if "sector" in idx and idx["sector"] < len(row) else ""
         holdings = per_fund.setdefault(fund, {})

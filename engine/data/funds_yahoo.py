@@ -67,10 +67,16 @@ def parse_funds_data(ticker: str, fd: Any, today: date) -> FundData | None:
     no usable field at all."""
     notes: list[str] = ["Yahoo gives no as-of date for fund data; the date shown is the download day"]
     raw_sectors = _attr(fd, "sector_weightings")
+    if raw_sectors is None:  # the parse failed (a parsed reply gives a dict, maybe empty): don't ask again
+        return None
     sectors = normalise_sectors(raw_sectors) if isinstance(raw_sectors, dict) else None
     holdings: tuple[Holding, ...] | None = None
     top = _attr(fd, "top_holdings")
-    if top is not None and not getattr(top, "empty", True) and "Holding Percent" in getattr(top, "columns", ()):
+    if (
+        top is not None
+        and not getattr(top, "empty", True)
+        and "Holding Percent" in getattr(top, "columns", ())
+    ):
         items = []
         for sym, row in top.iterrows():
             w = _number(row.get("Holding Percent"))
@@ -122,7 +128,9 @@ class YahooFundSource:
 
     name = "Yahoo"
 
-    def __init__(self, *, ticker_factory: Callable[[str], Any] | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, *, ticker_factory: Callable[[str], Any] | None = None, today: date | None = None
+    ) -> None:
         self._factory = ticker_factory
         self._today = today
 

@@ -31,7 +31,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="CSV",
         help="fund holdings CSV (fund,symbol,weight_pct[,name,sector]); may be repeated",
     )
-    p.add_argument("--refresh", action="store_true", help="fetch fund data from Yahoo into the cache (network)")
+    p.add_argument(
+        "--refresh", action="store_true", help="fetch fund data from Yahoo into the cache (network)"
+    )
     p.add_argument("--top", type=int, default=15, help="number of underlying companies to list (default 15)")
 
 
@@ -88,13 +90,17 @@ def format_report(r: ExposureReport, name: str) -> str:
         lines += ["", f"{'Largest underlying companies':<32} {'Before':>8} {'Target':>8} {'After':>8}  Via"]
         for c in r.companies:
             label = f"{c.symbol} {c.name}"[:32]
-            lines.append(f"{label:<32} {_pct(c.before, 2)} {_pct(c.target, 2)} {_pct(c.after, 2)}  {', '.join(c.funds)}")
+            lines.append(
+                f"{label:<32} {_pct(c.before, 2)} {_pct(c.target, 2)} {_pct(c.after, 2)}  {', '.join(c.funds)}"
+            )
         lines.append("(only the holdings each source lists: top holdings for most funds)")
     if r.overlaps:
         lines += ["", "Overlap between funds (share of weight both hold)"]
         for o in r.overlaps:
             bound = " at least (top holdings only)" if o.lower_bound else ""
-            lines.append(f"  {o.fund_a}–{o.fund_b}: {o.overlap * 100:.1f} %{bound}, {o.shared} shared companies listed")
+            lines.append(
+                f"  {o.fund_a}–{o.fund_b}: {o.overlap * 100:.1f} %{bound}, {o.shared} shared companies listed"
+            )
     lines += ["", "Fund data"]
     for f in r.funds:
         er = f"{f.expense_ratio * 100:.2f} %" if f.expense_ratio is not None else "n/a"

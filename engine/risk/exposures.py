@@ -167,7 +167,8 @@ class ExposureReport:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        out: dict[str, Any] = _plain(asdict(self))
+        return out
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent)
@@ -186,7 +187,9 @@ def _plain(obj: Any) -> Any:
 def valuation(model: ExposureModel, w: np.ndarray) -> Valuation:
     """Harmonic weighted P/E (and P/B) over the funds with a figure; coverage over equity funds."""
     w = np.clip(np.asarray(w, dtype=float), 0.0, None)
-    equity = np.array([(model.funds.get(t) is not None and model.funds[t].kind != "bond") for t in model.tickers])
+    equity = np.array(
+        [(model.funds.get(t) is not None and model.funds[t].kind != "bond") for t in model.tickers]
+    )
     eq_w = float(w[equity].sum()) if len(w) else 0.0
 
     def harmonic(x: np.ndarray) -> tuple[float | None, float]:
@@ -278,12 +281,16 @@ def lookthrough(
                 )
             )
     bench_name, bench = _benchmark(model)
-    fund_rows = tuple(_fund_row(model.funds[model.tickers[j]]) for j in held if model.tickers[j] in model.funds)
+    fund_rows = tuple(
+        _fund_row(model.funds[model.tickers[j]]) for j in held if model.tickers[j] in model.funds
+    )
     no_data = tuple(model.tickers[j] for j in held if model.tickers[j] not in model.funds)
     vals = [valuation(model, w) for w in ws]
     notes = _notes(vals, bench, no_data)
     used = [model.funds[model.tickers[j]] for j in held if model.tickers[j] in model.funds]
-    sources = tuple(dict.fromkeys([*(f.provenance() for f in used), *(f.source_detail for f in used if f.source_detail)]))
+    sources = tuple(
+        dict.fromkeys([*(f.provenance() for f in used), *(f.source_detail for f in used if f.source_detail)])
+    )
     return ExposureReport(
         tuple(sectors),
         vals[0],
@@ -328,7 +335,9 @@ def _notes(vals: list[Valuation], bench: Valuation | None, no_data: tuple[str, .
     methods = {m for v in vals for m in v.pe_methods} | set(bench.pe_methods if bench else ())
     if len(methods) > 1:
         notes.append(
-            "the P/E figures use different methods (" + "; ".join(sorted(methods)) + "), so they compare only roughly"
+            "the P/E figures use different methods ("
+            + "; ".join(sorted(methods))
+            + "), so they compare only roughly"
         )
     if EarningsMethod.UNKNOWN.value in methods:
         notes.append("a P/E whose source does not say whether loss-makers are excluded may differ by 2x")
