@@ -58,8 +58,8 @@ def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> Exposu
     row_of = {r: i for i, r in enumerate(rows)}
     sm = np.zeros((len(rows), len(tks)))
     company_of: dict[str, int] = {}
-    names: list[str] = []
-    entries: list[tuple[int, int, float]] = []
+    name_of: dict[str, str] = {}
+    cols: list[tuple[int, list[int], np.ndarray]] = []
     pe = np.full(len(tks), np.nan)
     pb = np.full(len(tks), np.nan)
     for j, t in enumerate(tks):
@@ -84,17 +84,18 @@ def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> Exposu
             pe[j] = fd.pe
         if fd.pb is not None:
             pb[j] = fd.pb
-        for h in fd.holdings or ():
-            k = company_of.get(h.symbol)
-            if k is None:
-                k = company_of[h.symbol] = len(names)
-                names.append(h.name)
-            entries.append((k, j, h.weight))
-    cm = np.zeros((len(names), len(tks)))
-    if entries:
-        arr = np.array(entries)
-        np.add.at(cm, (arr[:, 0].astype(np.intp), arr[:, 1].astype(np.intp)), arr[:, 2])
-    return ExposureModel(tks, rows, sm, tuple(company_of), tuple(names), cm, pe, pb, dict(funds))
+        hs = fd.holdings
+        if hs:
+            rows_j = [company_of.setdefault(h.symbol, len(company_of)) for h in hs]
+            cols.append((j, rows_j, np.fromiter((h.weight for h in hs), dtype=float, count=len(hs))))
+            for h in hs:
+                name_of.setdefault(h.symbol, h.name)
+    cm = np.zeros((len(company_of), len(tks)))
+    for j, rows_j, weights in cols:
+        np.add.at(cm[:, j], np.asarray(rows_j, dtype=np.intp), weights)  # a symbol listed twice adds up
+    symbols = tuple(company_of)
+    names = tuple(name_of[s] for s in symbols)
+    return ExposureModel(tks, rows, sm, symbols, names, cm, pe, pb, dict(funds))
 
 
 # -- the report ----------------------------------------------------------------------------------------
@@ -211,27 +212,34 @@ def valuation(model: ExposureModel, w: np.ndarray) -> Valuation:
 
 
 def overlap_matrix(model: ExposureModel, idx: Sequence[int]) -> list[OverlapRow]:
+    """Overlap of every pair of the funds ``idx`` (columns of the model): Σ min(weight in A, weight in B)
+    over the companies both list."""
+    idx = list(idx)
+    if len(idx) < 2 or not len(model.companies):
+        return []
+    sub = np.ascontiguousarray(model.company_matrix[:, idx].T)  # funds × companies
+    pos = sub > 0
+    listed = pos.any(axis=1)
+    shared = pos.astype(np.int64) @ pos.T.astype(np.int64)
+    ov = np.vstack([np.minimum(sub[a], sub).sum(axis=1) for a in range(len(idx))])
     rows: list[OverlapRow] = []
-    cm = model.company_matrix
-    for a_pos, a in enumerate(idx):
-        ca = cm[:, a]
-        if not ca.any():
+    for a in range(len(idx)):
+        if not listed[a]:
             continue
-        for b in idx[a_pos + 1 :]:
-            cb = cm[:, b]
-            if not cb.any():
+        fa = model.funds[model.tickers[idx[a]]]
+        for b in range(a + 1, len(idx)):
+            if not listed[b]:
                 continue
-            both = (ca > 0) & (cb > 0)
-            fa, fb = model.funds[model.tickers[a]], model.funds[model.tickers[b]]
+            fb = model.funds[model.tickers[idx[b]]]
             complete = fa.holdings_complete and fb.holdings_complete
-            if not both.any() and not complete:
+            if shared[a, b] == 0 and not complete:
                 continue  # nothing shared among the listed top holdings says nothing about the funds
             rows.append(
                 OverlapRow(
-                    model.tickers[a],
-                    model.tickers[b],
-                    float(np.minimum(ca[both], cb[both]).sum()),
-                    int(both.sum()),
+                    model.tickers[idx[a]],
+                    model.tickers[idx[b]],
+                    float(ov[a, b]),
+                    int(shared[a, b]),
                     not complete,
                 )
             )
