@@ -219,7 +219,7 @@ def overlap_matrix(model: ExposureModel, idx: Sequence[int]) -> list[OverlapRow]
         return []
     sub = np.ascontiguousarray(model.company_matrix[:, idx].T)  # funds × companies
     pos = sub > 0
-    listed = pos.any(axis=1)
+    listed: np.ndarray = np.asarray(pos.any(axis=1))
     shared = pos.astype(np.int64) @ pos.T.astype(np.int64)
     ov = np.vstack([np.minimum(sub[a], sub).sum(axis=1) for a in range(len(idx))])
     rows: list[OverlapRow] = []
