@@ -348,7 +348,10 @@ def _notes(vals: list[Valuation], bench: Valuation | None, no_data: tuple[str, .
             + "), so they compare only roughly"
         )
     if EarningsMethod.UNKNOWN.value in methods:
-        notes.append("a P/E whose source does not say whether loss-makers are excluded may differ by 2x")
+        notes.append(
+            "a P/E whose source does not say whether loss-makers are excluded may be far off the other "
+            "method (the Russell 2000: about 15 without them, about 30 with them)"
+        )
     cov = vals[2].pe_coverage
     if vals[2].pe is not None and cov < 0.999:
         notes.append(f"the P/E after the trades covers {cov * 100:.0f} % of the equity funds' weight")

@@ -233,3 +233,13 @@ def test_load_funds_prefers_csv_then_cache_then_snapshot(tmp_path: Path) -> None
 def test_fund_data_dict_round_trip() -> None:
     fd = bundled_snapshot().funds["IWM"]
     assert FundData.from_dict(json.loads(json.dumps(fd.to_dict()))) == fd
+
+
+@pytest.mark.parametrize(
+    ("ticker", "sector"),
+    [("XLF", "Financials"), ("XLK", "Information Technology"), ("XLE", "Energy"), ("XLU", "Utilities")],
+)
+def test_snapshot_sector_funds_are_one_sector_and_their_pe_not_available(ticker: str, sector: str) -> None:
+    fd = bundled_snapshot().funds[ticker]
+    assert fd.sectors == {sector: 1.0}
+    assert fd.pe is None and "P/E" in fd.missing()  # left out rather than guessed

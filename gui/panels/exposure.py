@@ -1,0 +1,298 @@
+"""The Exposure tab: what the portfolio holds through its funds — sector bars before / target / after,
+the weighted P/E and P/B line (against the S&P 500 when the data has it), the overlap between funds, the
+largest underlying companies, and where every figure comes from with its date.
+
+The fund data is read and the look-through computed on a worker (``Workspace.runner``, kind
+``"exposure"``), only while the tab is visible; a newer result makes an older answer stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.data.funds import FundData, FundFetch
+from engine.result import RebalanceResult
+from engine.risk.exposures import ExposureReport, Valuation
+from gui import fmt, theme
+from gui.engine_calls import Outcome
+from gui.runner import JobContext
+from gui.workspace import Workspace
+
+KIND = "exposure"
+SERIES = ("current", "target", "after")
+FundLoader = Callable[[Sequence[str]], FundFetch]
+
+
+def default_loader(tickers: Sequence[str]) -> FundFetch:
+    """User data first (the fund cache in the local store), then the bundled snapshot. Worker thread."""
+    from engine.data.fund_store import FundStore
+    from engine.data.funds import load_funds
+
+    return load_funds(tickers, store=FundStore())
+
+
+def compute(result: RebalanceResult, loader: FundLoader) -> ExposureReport:
+    """The look-through of ``result`` (runs on a worker; no Qt)."""
+    from engine.risk.exposures import fund_tickers_for, report_for_result
+
+    funds: dict[str, FundData] = dict(loader(fund_tickers_for([a.ticker for a in result.assets])).funds)
+    return report_for_result(result, funds, top=12)
+
+
+class SectorChart(QWidget):
+    """Horizontal grouped bars: one row per sector, bars for before / target / after."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        item = self.plot.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        item.invertY(True)
+        item.getAxis("bottom").setLabel(self.tr("% of portfolio"))
+        item.getAxis("left").setStyle(tickLength=0)
+        self.names = {
+            "current": self.tr("Before"),
+            "target": self.tr("Target"),
+            "after": self.tr("After trades"),
+        }
+        self.legend = QLabel(
+            "  ".join(
+                f"<span style='color:{theme.series(s).name()}'>■</span> {self.names[s]}" for s in SERIES
+            )
+        )
+        height = 0.8 / len(SERIES)
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        for i, s in enumerate(SERIES):
+            bar = pg.BarGraphItem(
+                x0=[], y=[], width=[], height=height, brush=theme.series(s), pen=None, name=self.names[s]
+            )
+            bar._offset = (i - 1) * height
+            self.plot.addItem(bar)
+            self.bars[s] = bar
+        self.labels: list[str] = []
+        self.values: dict[str, np.ndarray] = {}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.legend)
+        lay.addWidget(self.plot, 1)
+
+    def set_rows(self, labels: list[str], values: dict[str, np.ndarray]) -> None:
+        self.labels, self.values = labels, values
+        y = np.arange(len(labels), dtype=float)
+        self.plot.getPlotItem().getAxis("left").setTicks([list(enumerate(labels))])
+        top = 0.0
+        for s, bar in self.bars.items():
+            v = values[s] * 100.0
+            bar.setOpts(x0=np.zeros(len(labels)), y=y + bar._offset, width=v)
+            top = max(top, float(v.max()) if len(v) else 0.0)
+        self.plot.setYRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
+        self.plot.setXRange(0, max(top * 1.12, 1.0), padding=0)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
+    table.setRowCount(len(rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if j in right:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(i, j, item)
+
+
+class ExposurePanel(QWidget):
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, loader: FundLoader = default_loader
+    ) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.loader = loader
+        self.report: ExposureReport | None = None
+        self._stale = True
+        self._job = 0
+        self.title = QLabel(self.tr("Sectors through the funds: before, target and after the trades"))
+        self.chart = SectorChart()
+        self.valuation = QLabel(" ")
+        self.valuation.setWordWrap(True)
+        self.overlap = _table([self.tr("Funds"), self.tr("Overlap"), self.tr("Shared"), self.tr("Note")])
+        self.companies = _table([self.tr("Company"), self.tr("Before"), self.tr("After"), self.tr("Via")])
+        self.funds = _table([self.tr("Fund"), self.tr("P/E"), self.tr("Expense"), self.tr("Source")])
+        self.tables = QTabWidget()
+        self.tables.addTab(self.overlap, self.tr("Overlap"))
+        self.tables.addTab(self.companies, self.tr("Companies"))
+        self.tables.addTab(self.funds, self.tr("Fund data"))
+        self.sources = QLabel(" ")
+        self.sources.setWordWrap(True)
+        theme.mute(self.sources)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart)
+        split.addWidget(self.tables)
+        split.setSizes([430, 220])
+        split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.title)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.valuation)
+        lay.addWidget(self.sources)
+        workspace.outcomeChanged.connect(self._on_outcome)
+        workspace.runner.finished.connect(self._on_finished)
+        workspace.runner.failed.connect(self._on_failed)
+
+    # -- work -------------------------------------------------------------------------------------
+
+    def _on_outcome(self, _outcome: Outcome) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Compute the look-through of the current result on a worker."""
+        self._stale = False
+        out = self.ws.outcome
+        if out is None or out.result is None:
+            self.show_message(self.tr("No result to look through yet."))
+            return
+        result, loader = out.result, self.loader
+
+        def job(_ctx: JobContext) -> ExposureReport:
+            return compute(result, loader)
+
+        self._job = self.ws.runner.submit(KIND, job)
+
+    def _on_finished(self, kind: str, gen: int, value: object) -> None:
+        if kind == KIND and gen == self._job and isinstance(value, ExposureReport):
+            self.show_report(value)
+
+    def _on_failed(self, kind: str, gen: int, exc: object) -> None:
+        if kind == KIND and gen == self._job:
+            self.show_message(
+                self.tr("Fund data not available: {m}").format(m=str(exc) or type(exc).__name__)
+            )
+
+    def show_message(self, text: str) -> None:
+        self.report = None
+        self.chart.set_rows([], {s: np.zeros(0) for s in SERIES})
+        for t in (self.overlap, self.companies, self.funds):
+            t.setRowCount(0)
+        self.valuation.setText(text)
+        self.sources.setText("")
+
+    # -- showing ----------------------------------------------------------------------------------
+
+    def show_report(self, r: ExposureReport) -> None:
+        self.report = r
+        labels = [s.sector for s in r.sectors]
+        self.chart.set_rows(
+            labels,
+            {
+                "current": np.array([s.before for s in r.sectors]),
+                "target": np.array([s.target for s in r.sectors]),
+                "after": np.array([s.after for s in r.sectors]),
+            },
+        )
+        self.valuation.setText(self.valuation_text(r))
+        _fill(
+            self.overlap,
+            [
+                [
+                    f"{o.fund_a} – {o.fund_b}",
+                    fmt.pct(o.overlap),
+                    str(o.shared),
+                    self.tr("at least: top holdings only") if o.lower_bound else self.tr("full holdings"),
+                ]
+                for o in r.overlaps
+            ],
+            {1, 2},
+        )
+        if not r.overlaps:
+            self.overlap.setRowCount(1)
+            self.overlap.setItem(0, 0, QTableWidgetItem(self.tr("No shared holdings listed")))
+        _fill(
+            self.companies,
+            [
+                [f"{c.symbol} {c.name}", fmt.pct(c.before, 2), fmt.pct(c.after, 2), ", ".join(c.funds)]
+                for c in r.companies
+            ],
+            {1, 2},
+        )
+        _fill(
+            self.funds,
+            [
+                [
+                    f.ticker,
+                    (
+                        f"{fmt.number(f.pe, 1)} ({f.pe_method})"
+                        if f.pe is not None
+                        else self.tr("not available")
+                    ),
+                    fmt.pct(f.expense_ratio, 2) if f.expense_ratio is not None else self.tr("not available"),
+                    f.provenance,
+                ]
+                for f in r.funds
+            ]
+            + [
+                [t, self.tr("not available"), self.tr("not available"), self.tr("no fund data")]
+                for t in r.no_data
+            ],
+            {1, 2},
+        )
+        short = [s for s in r.sources if s in {f.provenance for f in r.funds}]
+        lines = [self.tr("Data: {s}").format(s="; ".join(short) or self.tr("none"))]
+        lines += list(r.notes)
+        self.sources.setText("\n".join(lines))
+        self.sources.setToolTip("\n\n".join([*r.sources, *r.notes]))
+
+    def valuation_text(self, r: ExposureReport) -> str:
+        def pe(v: Valuation) -> str:
+            return fmt.number(v.pe, 1) if v.pe is not None else self.tr("n/a")
+
+        def pb(v: Valuation) -> str:
+            return fmt.number(v.pb, 2) if v.pb is not None else self.tr("n/a")
+
+        text = self.tr("P/E (weighted harmonic) {b} → target {t} → after {a}").format(
+            b=pe(r.valuation_before), t=pe(r.valuation_target), a=pe(r.valuation_after)
+        )
+        if r.benchmark is not None and r.benchmark.pe is not None:
+            text += self.tr(" · {name} {pe}").format(name=r.benchmark_name, pe=fmt.number(r.benchmark.pe, 1))
+        text += self.tr(" · P/B {b} → {a}").format(b=pb(r.valuation_before), a=pb(r.valuation_after))
+        return text
+
+    def readout(self) -> dict[str, Any]:
+        """What is shown, for tests: sector labels and the valuation line."""
+        return {"labels": list(self.chart.labels), "valuation": self.valuation.text()}
