@@ -14,6 +14,7 @@ without sector data is its own row, a fund without P/E is left out of the mean a
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -57,9 +58,7 @@ def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> Exposu
     rows = SECTOR_ROWS
     row_of = {r: i for i, r in enumerate(rows)}
     sm = np.zeros((len(rows), len(tks)))
-    company_of: dict[str, int] = {}
-    name_of: dict[str, str] = {}
-    cols: list[tuple[int, list[int], np.ndarray]] = []
+    listed: list[tuple[int, list[str], list[str], np.ndarray]] = []
     pe = np.full(len(tks), np.nan)
     pb = np.full(len(tks), np.nan)
     for j, t in enumerate(tks):
@@ -86,15 +85,25 @@ def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> Exposu
             pb[j] = fd.pb
         hs = fd.holdings
         if hs:
-            rows_j = [company_of.setdefault(h.symbol, len(company_of)) for h in hs]
-            cols.append((j, rows_j, np.fromiter((h.weight for h in hs), dtype=float, count=len(hs))))
-            for h in hs:
-                name_of.setdefault(h.symbol, h.name)
-    cm = np.zeros((len(company_of), len(tks)))
-    for j, rows_j, weights in cols:
-        np.add.at(cm[:, j], np.asarray(rows_j, dtype=np.intp), weights)  # a symbol listed twice adds up
-    symbols = tuple(company_of)
-    names = tuple(name_of[s] for s in symbols)
+            listed.append(
+                (
+                    j,
+                    [h.symbol for h in hs],
+                    [h.name for h in hs],
+                    np.array([h.weight for h in hs], dtype=float),
+                )
+            )
+    # dict building and lookups in C (map, zip, update): 24,000 holdings in a few ms
+    symbols = tuple(dict.fromkeys(itertools.chain.from_iterable(x[1] for x in listed)))
+    company_of = dict(zip(symbols, range(len(symbols)), strict=True))
+    name_of: dict[str, str] = {}
+    for _, syms, nms, _ in reversed(listed):  # the first fund that lists a company names it
+        name_of.update(zip(syms, nms, strict=True))
+    cm = np.zeros((len(symbols), len(tks)))
+    for j, syms, _, weights in listed:
+        idx = np.array(list(map(company_of.__getitem__, syms)), dtype=np.intp)
+        np.add.at(cm[:, j], idx, weights)  # a symbol listed twice adds up
+    names = tuple(map(name_of.__getitem__, symbols))
     return ExposureModel(tks, rows, sm, symbols, names, cm, pe, pb, dict(funds))
 
 
