@@ -205,8 +205,8 @@ class FundData:
                 ticker=tk,
                 source=str(d.get("source") or "unknown source"),
                 as_of=date.fromisoformat(as_of) if as_of else None,
-                name=d.get("name"),
-                kind=str(d.get("kind") or "equity"),
+                name=str(d["name"]) if d.get("name") is not None else None,
+                kind="bond" if d.get("kind") == "bond" else "equity",
                 sectors=sectors,
                 holdings=holdings,
                 holdings_complete=bool(d.get("holdings_complete", False)),
@@ -315,10 +315,14 @@ def parse_snapshot(text: str) -> Snapshot:
         source = str(doc["source"])
         caveat = str(doc.get("caveat") or "")
         funds_raw = doc["funds"]
+        if not isinstance(funds_raw, dict):
+            raise TypeError("funds must be a table of tickers")
     except (KeyError, TypeError, ValueError) as exc:
         raise DataError(f"the fund snapshot's header is malformed ({exc})") from None
     funds = {}
     for tk, d in funds_raw.items():
+        if not isinstance(d, dict):
+            raise DataError(f"fund data for {tk} is malformed (not a table)")
         merged = {
             "source": SNAPSHOT_SOURCE,
             "as_of": doc["as_of"],
@@ -392,7 +396,10 @@ def read_holdings_csv(source: str | Path, *, as_of: date | None = None) -> dict[
 
 
 def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = None) -> dict[str, FundData]:
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=None)))
+    except csv.Error as exc:
+        raise DataError(f"{label}: not a readable CSV ({exc})") from None
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise DataError(f"{label}: the holdings file is empty; expected a header fund,symbol,weight_pct")

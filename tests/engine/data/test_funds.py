@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.data.fund_store import FundStore
 from engine.data.funds import (
@@ -243,3 +245,65 @@ def test_snapshot_sector_funds_are_one_sector_and_their_pe_not_available(ticker:
     fd = bundled_snapshot().funds[ticker]
     assert fd.sectors == {sector: 1.0}
     assert fd.pe is None and "P/E" in fd.missing()  # left out rather than guessed
+
+
+# -- fuzz: any input ends in fund data or one clear DataError -----------------------------------------
+
+
+_VALID_CSV = "fund,symbol,name,weight_pct,sector\nIWM,AAA,A Co,60,Financials\nIWM,BBB,B Co,40%,technology\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_holdings_csv_fuzz_text(text: str) -> None:
+    try:
+        funds = parse_holdings_csv(text)
+    except DataError as exc:
+        assert "\n" not in str(exc)
+        return
+    for fd in funds.values():
+        assert fd.holdings and all(0 <= h.weight <= 1 for h in fd.holdings)
+        assert sum(h.weight for h in fd.holdings) <= 1 + 1e-6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(_VALID_CSV) - 1), st.text(min_size=1, max_size=5))
+def test_holdings_csv_fuzz_mutations(pos: int, insert: str) -> None:
+    text = _VALID_CSV[:pos] + insert + _VALID_CSV[pos + 1 :]
+    try:
+        parse_holdings_csv(text)
+    except DataError as exc:
+        assert "\n" not in str(exc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_snapshot_fuzz_bytes(data: bytes) -> None:
+    try:
+        snap = parse_snapshot(data.decode("utf-8", errors="replace"))
+    except DataError as exc:
+        assert "\n" not in str(exc)
+        return
+    for fd in snap.funds.values():
+        assert fd.sectors is None or all(v >= 0 for v in fd.sectors.values())
+        assert fd.pe is None or fd.pe > 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.floats() | st.text(max_size=5),
+        lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_snapshot_fuzz_fund_entries(entry: object) -> None:
+    doc = {"format": "coresat-fund-snapshot", "as_of": "2025-01-01", "source": "x", "funds": {"IWM": entry}}
+    try:
+        snap = parse_snapshot(json.dumps(doc))
+    except DataError as exc:
+        assert "\n" not in str(exc)
+        return
+    for fd in snap.funds.values():
+        assert fd.sectors is None or all(v >= 0 for v in fd.sectors.values())
+        assert fd.pe is None or fd.pe > 0
