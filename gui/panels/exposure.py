@@ -17,8 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.funds import FundData, FundFetch
+from engine.data.funds import FundData, FundFetch, FundSource
 from engine.result import RebalanceResult
 from engine.risk.exposures import ExposureReport, Valuation
 from gui import fmt, theme
@@ -36,6 +38,7 @@ from gui.runner import JobContext
 from gui.workspace import Workspace
 
 KIND = "exposure"
+FETCH = "exposure-fetch"
 SERIES = ("current", "target", "after")
 FundLoader = Callable[[Sequence[str]], FundFetch]
 
@@ -46,6 +49,19 @@ def default_loader(tickers: Sequence[str]) -> FundFetch:
     from engine.data.funds import load_funds
 
     return load_funds(tickers, store=FundStore())
+
+
+def yahoo_source() -> FundSource:
+    from engine.data.funds_yahoo import YahooFundSource
+
+    return YahooFundSource()
+
+
+def fetch_into_cache(tickers: Sequence[str], online: FundSource) -> FundFetch:
+    """Download fund data and keep it in the local cache (worker thread; network)."""
+    from engine.data.fund_store import FundStore
+
+    return FundStore().update(online, tickers)
 
 
 def compute(result: RebalanceResult, loader: FundLoader) -> ExposureReport:
@@ -132,15 +148,34 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
 
 class ExposurePanel(QWidget):
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None = None, *, loader: FundLoader = default_loader
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        loader: FundLoader = default_loader,
+        online: Callable[[], FundSource] = yahoo_source,
     ) -> None:
         super().__init__(parent)
         self.ws = workspace
         self.loader = loader
+        self.online = online
+        self._fetch_job = 0
         self.report: ExposureReport | None = None
         self._stale = True
         self._job = 0
         self.title = QLabel(self.tr("Sectors through the funds: before, target and after the trades"))
+        self.fetch_button = QPushButton(self.tr("Update from Yahoo"))
+        self.fetch_button.setToolTip(
+            self.tr(
+                "Download the funds' sector weights, top holdings, P/E and expense ratio from Yahoo into the "
+                "local cache (needs a network). Until then the bundled, dated snapshot is used."
+            )
+        )
+        self.fetch_button.clicked.connect(self.fetch_online)
+        self.fetch_status = QLabel("")
+        self.fetch_status.setWordWrap(True)
+        self.fetch_status.setVisible(False)  # shown once a download was asked for
+        theme.mute(self.fetch_status)
         self.chart = SectorChart()
         self.valuation = QLabel(" ")
         self.valuation.setWordWrap(True)
@@ -161,7 +196,11 @@ class ExposurePanel(QWidget):
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.fetch_button)
+        lay.addLayout(head)
+        lay.addWidget(self.fetch_status)
         lay.addWidget(split, 1)
         lay.addWidget(self.valuation)
         lay.addWidget(self.sources)
@@ -195,15 +234,44 @@ class ExposurePanel(QWidget):
 
         self._job = self.ws.runner.submit(KIND, job)
 
+    def fetch_online(self) -> None:
+        """Download the fund data of the current result's tickers into the cache, then look through again."""
+        out = self.ws.outcome
+        if out is None or out.result is None:
+            return
+        from engine.risk.exposures import fund_tickers_for
+
+        tickers = fund_tickers_for([a.ticker for a in out.result.assets])
+        online = self.online
+
+        def job(_ctx: JobContext) -> FundFetch:
+            return fetch_into_cache(tickers, online())
+
+        self.fetch_button.setEnabled(False)
+        self.fetch_status.setVisible(True)
+        self.fetch_status.setText(self.tr("Downloading fund data from Yahoo…"))
+        self._fetch_job = self.ws.runner.submit(FETCH, job)
+
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
         if kind == KIND and gen == self._job and isinstance(value, ExposureReport):
             self.show_report(value)
+        elif kind == FETCH and gen == self._fetch_job and isinstance(value, FundFetch):
+            self.fetch_button.setEnabled(True)
+            text = self.tr("Updated from Yahoo: {ok}.").format(ok=", ".join(value.funds) or self.tr("none"))
+            if value.failed:
+                text += " " + self.tr("Not available: {f}").format(
+                    f="; ".join(f"{t}: {why}" for t, why in value.failed.items())
+                )
+            self.fetch_status.setText(text)
+            self.refresh()
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
+        message = str(exc) or type(exc).__name__
         if kind == KIND and gen == self._job:
-            self.show_message(
-                self.tr("Fund data not available: {m}").format(m=str(exc) or type(exc).__name__)
-            )
+            self.show_message(self.tr("Fund data not available: {m}").format(m=message))
+        elif kind == FETCH and gen == self._fetch_job:
+            self.fetch_button.setEnabled(True)
+            self.fetch_status.setText(self.tr("Fund data not updated: {m}").format(m=message))
 
     def show_message(self, text: str) -> None:
         self.report = None

@@ -107,3 +107,23 @@ def test_exposure_tab_renders_with_text(loaded, qtbot, tmp_path: Path) -> None: 
     assert ink_pixels(img) > 300
     assert len(panel.chart.labels) == len(panel.report.sectors)
     assert np.all(panel.chart.values["after"] >= 0)
+
+
+def test_update_from_yahoo_fills_the_cache_and_the_tab(loaded, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from engine.data.fund_store import FundStore
+    from engine.data.funds_yahoo import YahooFundSource
+    from tests.engine.data.fund_fakes import factory, quote_summary
+
+    panel = _show_exposure(loaded, qtbot)
+    _, make = factory({"IWM": quote_summary("IWM", pe=30.0)})
+    panel.online = lambda: YahooFundSource(ticker_factory=make)
+    with qtbot.waitSignal(
+        loaded.ws.runner.finished, timeout=20000, check_params_cb=lambda k, g, v: k == "exposure"
+    ):
+        panel.fetch_button.click()
+    assert "IWM" in FundStore().cached()
+    iwm = next(f for f in panel.report.funds if f.ticker == "IWM")
+    assert iwm.provenance.startswith("Yahoo") and iwm.pe == 30.0
+    assert "Updated from Yahoo: IWM." in panel.fetch_status.text()
+    assert "VTWO: Yahoo has no fund data" in panel.fetch_status.text()  # the fake knows IWM only
+    assert panel.fetch_button.isEnabled()
