@@ -112,6 +112,7 @@ class FundData:
     source: str  # "Yahoo (yfinance funds_data)", "bundled snapshot …", "CSV holdings.csv"
     as_of: date | None  # the date the figures describe (None: the source gives no date)
     name: str | None = None
+    index: str | None = None  # the index the fund tracks ("Russell 2000"), when known
     kind: str = "equity"  # "equity" or "bond": a bond fund has no equity sectors nor P/E
     sectors: Mapping[str, float] | None = None  # scheme name -> fraction of the fund
     holdings: tuple[Holding, ...] | None = None  # largest first
@@ -155,6 +156,7 @@ class FundData:
             "source": self.source,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "name": self.name,
+            "index": self.index,
             "kind": self.kind,
             "sectors": dict(self.sectors) if self.sectors is not None else None,
             "holdings": None
@@ -206,6 +208,7 @@ class FundData:
                 source=str(d.get("source") or "unknown source"),
                 as_of=date.fromisoformat(as_of) if as_of else None,
                 name=str(d["name"]) if d.get("name") is not None else None,
+                index=str(d["index"]) if d.get("index") else None,
                 kind="bond" if d.get("kind") == "bond" else "equity",
                 sectors=sectors,
                 holdings=holdings,

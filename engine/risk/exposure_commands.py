@@ -8,6 +8,7 @@ their date, is printed with them.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace, store: FundStore | None = None, online: FundSo
     from engine.api import rebalance_file
     from engine.data.fund_store import FundStore
     from engine.data.funds import load_funds
+    from engine.result import Status
     from engine.risk.exposures import fund_tickers_for, report_for_result
 
     if args.top < 1:
@@ -58,7 +60,21 @@ def run(args: argparse.Namespace, store: FundStore | None = None, online: FundSo
             print(f"{t}: {why}", file=sys.stderr)
     funds = load_funds(wanted, store=store, csv_files=args.holdings)
     report = report_for_result(result, funds.funds, top=args.top)
-    print(report.to_json() if args.json else format_report(report, result.scenario_name))
+    infeasible = result.status is Status.INFEASIBLE
+    if args.json:
+        doc = {
+            "scenario_name": result.scenario_name,
+            "result_status": result.status.value,
+            **report.to_dict(),
+        }
+        print(json.dumps(doc, indent=2))
+    else:
+        text = format_report(report, result.scenario_name)
+        if infeasible:
+            text += (
+                "\nNo trades: the limits cannot all be met (see coresat rebalance), so 'After' is 'Before'."
+            )
+        print(text)
     return 0
 
 
@@ -98,6 +114,8 @@ def format_report(r: ExposureReport, name: str) -> str:
         lines += ["", "Overlap between funds (share of weight both hold)"]
         for o in r.overlaps:
             bound = " at least (top holdings only)" if o.lower_bound else ""
+            if o.same_index:
+                bound += f"; both track the {o.same_index}, so they hold nearly the same companies"
             lines.append(
                 f"  {o.fund_a}–{o.fund_b}: {o.overlap * 100:.1f} %{bound}, {o.shared} shared companies listed"
             )

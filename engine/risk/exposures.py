@@ -145,6 +145,7 @@ class OverlapRow:
     overlap: float  # Σ over shared companies of min(weight in A, weight in B): fraction of either fund
     shared: int  # companies listed in both
     lower_bound: bool  # True when a list is only the top holdings: the true overlap may be larger
+    same_index: str = ""  # both funds track this index: they hold nearly the same companies
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def overlap_matrix(model: ExposureModel, idx: Sequence[int]) -> list[OverlapRow]
     """Overlap of every pair of the funds ``idx`` (columns of the model): Σ min(weight in A, weight in B)
     over the companies both list."""
     idx = list(idx)
-    if len(idx) < 2 or not len(model.companies):
+    if len(idx) < 2:
         return []
     sub = np.ascontiguousarray(model.company_matrix[:, idx].T)  # funds × companies
     pos = sub > 0
@@ -233,15 +234,18 @@ def overlap_matrix(model: ExposureModel, idx: Sequence[int]) -> list[OverlapRow]
     ov = np.vstack([np.minimum(sub[a], sub).sum(axis=1) for a in range(len(idx))])
     rows: list[OverlapRow] = []
     for a in range(len(idx)):
-        if not listed[a]:
+        fa = model.funds.get(model.tickers[idx[a]])
+        if fa is None:
             continue
-        fa = model.funds[model.tickers[idx[a]]]
         for b in range(a + 1, len(idx)):
-            if not listed[b]:
+            fb = model.funds.get(model.tickers[idx[b]])
+            if fb is None:
                 continue
-            fb = model.funds[model.tickers[idx[b]]]
+            same = fa.index if fa.index and fa.index == fb.index else ""
+            if not (listed[a] and listed[b]) and not same:
+                continue
             complete = fa.holdings_complete and fb.holdings_complete
-            if shared[a, b] == 0 and not complete:
+            if shared[a, b] == 0 and not complete and not same:
                 continue  # nothing shared among the listed top holdings says nothing about the funds
             rows.append(
                 OverlapRow(
@@ -250,9 +254,10 @@ def overlap_matrix(model: ExposureModel, idx: Sequence[int]) -> list[OverlapRow]
                     float(ov[a, b]),
                     int(shared[a, b]),
                     not complete,
+                    same,
                 )
             )
-    rows.sort(key=lambda r: -r.overlap)
+    rows.sort(key=lambda r: (not r.same_index, -r.overlap))
     return rows
 
 

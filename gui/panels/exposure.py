@@ -302,7 +302,11 @@ class ExposurePanel(QWidget):
                     f"{o.fund_a} – {o.fund_b}",
                     fmt.pct(o.overlap),
                     str(o.shared),
-                    self.tr("at least: top holdings only") if o.lower_bound else self.tr("full holdings"),
+                    self.tr("same index ({i}): nearly the same companies").format(i=o.same_index)
+                    if o.same_index
+                    else self.tr("at least: top holdings only")
+                    if o.lower_bound
+                    else self.tr("full holdings"),
                 ]
                 for o in r.overlaps
             ],

@@ -98,3 +98,27 @@ def test_bad_holdings_csv_is_one_line_exit_2(tmp_path: Path, capsys: pytest.Capt
     assert main(["exposure", str(_write(tmp_path)), "--holdings", str(bad)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "line 2: weight 'lots' is not a number" in err
+
+
+def test_infeasible_scenario_says_after_is_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from engine.model.scenario import Constraints, Mode
+
+    sc = core_satellite(
+        {"IWM": 640, "IWN": 95, "VBR": 70, "SPSM": 180},
+        constraints=Constraints(vol_cap=0.05, mode=Mode.BUY_ONLY),
+    )  # type: ignore[arg-type]
+    m = market(list(sc.universe))
+    inline = InlineMarket(
+        as_of=m.as_of,  # type: ignore[arg-type]
+        prices=dict(m.prices),
+        tickers=m.tickers,
+        covariance=tuple(tuple(float(v) for v in row) for row in np.asarray(m.covariance)),
+    )
+    path = tmp_path / "c.coresat.toml"
+    scenario_file.save(dataclasses.replace(sc, market=inline), path)
+    assert main(["exposure", str(path)]) == EXIT_OK
+    assert "so 'After' is 'Before'" in capsys.readouterr().out
+    assert main(["exposure", str(path), "--json"]) == EXIT_OK
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["result_status"] == "infeasible"
+    assert all(r["after"] == pytest.approx(r["before"]) for r in doc["sectors"])

@@ -187,3 +187,20 @@ def test_sources_and_dates_travel_with_the_report() -> None:
     assert r.funds[0].provenance == "hand-built, as of 2025-06-30"
     doc = r.to_dict()
     assert doc["valuation_target"]["pe"] is None  # JSON null, never 0
+
+
+def test_funds_on_the_same_index_are_said_to_overlap_nearly_fully() -> None:
+    iwm = fund("IWM", index="Russell 2000", sectors={"Financials": 1.0}, holdings=(Holding("X", "X", 0.01),))
+    vtwo = fund("VTWO", index="Russell 2000", sectors={"Financials": 1.0})  # no holdings listed
+    ijr = fund(
+        "IJR", index="S&P SmallCap 600", sectors={"Financials": 1.0}, holdings=(Holding("Y", "Y", 0.01),)
+    )
+    r = report_for_weights(
+        ["IWM", "VTWO", "IJR", "ZZZ"],
+        {"IWM": iwm, "VTWO": vtwo, "IJR": ijr},
+        {},
+        {},
+        {"IWM": 0.4, "VTWO": 0.3, "IJR": 0.2, "ZZZ": 0.1},
+    )
+    assert [(o.fund_a, o.fund_b, o.same_index) for o in r.overlaps] == [("IWM", "VTWO", "Russell 2000")]
+    assert r.overlaps[0].overlap == 0.0 and r.overlaps[0].lower_bound  # the listed number stays what it is
