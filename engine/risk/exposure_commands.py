@@ -17,7 +17,7 @@ from engine.errors import DataError
 if TYPE_CHECKING:
     from engine.data.fund_store import FundStore
     from engine.data.funds import FundSource
-    from engine.risk.exposures import ExposureReport, Valuation
+    from engine.risk.exposure_report import ExposureReport, Valuation
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

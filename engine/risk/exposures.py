@@ -15,15 +15,21 @@ without sector data is its own row, a fund without P/E is left out of the mean a
 from __future__ import annotations
 
 import itertools
-import json
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from engine.data.funds import OTHER, SECTORS, EarningsMethod, FundData
+from engine.risk.exposure_report import (
+    CompanyRow,
+    ExposureReport,
+    FundRow,
+    OverlapRow,
+    SectorRow,
+    Valuation,
+)
 
 BONDS = "Bond funds (no equity sectors)"
 NO_DATA = "No sector data"
@@ -105,94 +111,6 @@ def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> Exposu
         np.add.at(cm[:, j], idx, weights)  # a symbol listed twice adds up
     names = tuple(map(name_of.__getitem__, symbols))
     return ExposureModel(tks, rows, sm, symbols, names, cm, pe, pb, dict(funds))
-
-
-# -- the report ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SectorRow:
-    sector: str
-    before: float  # fractions of total portfolio value
-    target: float
-    after: float
-
-
-@dataclass(frozen=True)
-class Valuation:
-    """Harmonic weighted P/E and P/B of the funds that report them; None when none does."""
-
-    pe: float | None
-    pb: float | None
-    pe_coverage: float  # share of the equity-fund weight whose P/E is known (0..1)
-    pe_methods: tuple[str, ...]  # the distinct methods averaged together
-
-
-@dataclass(frozen=True)
-class CompanyRow:
-    symbol: str
-    name: str
-    before: float
-    target: float
-    after: float
-    funds: tuple[str, ...]  # the held funds that list it
-
-
-@dataclass(frozen=True)
-class OverlapRow:
-    fund_a: str
-    fund_b: str
-    overlap: float  # Σ over shared companies of min(weight in A, weight in B): fraction of either fund
-    shared: int  # companies listed in both
-    lower_bound: bool  # True when a list is only the top holdings: the true overlap may be larger
-    same_index: str = ""  # both funds track this index: they hold nearly the same companies
-
-
-@dataclass(frozen=True)
-class FundRow:
-    ticker: str
-    name: str | None
-    provenance: str
-    missing: tuple[str, ...]
-    pe: float | None
-    pe_method: str
-    pb: float | None
-    expense_ratio: float | None
-    holdings_count: int | None
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ExposureReport:
-    sectors: tuple[SectorRow, ...]  # the sector rows with any weight, then Cash
-    valuation_before: Valuation
-    valuation_target: Valuation
-    valuation_after: Valuation
-    benchmark_name: str | None  # e.g. "S&P 500 (SPY)"
-    benchmark: Valuation | None
-    companies: tuple[CompanyRow, ...]  # largest underlying companies after the trades
-    overlaps: tuple[OverlapRow, ...]
-    funds: tuple[FundRow, ...]
-    no_data: tuple[str, ...]  # held tickers without any fund data
-    sources: tuple[str, ...]  # distinct provenance lines of the data used (dates included)
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _plain(asdict(self))
-        return out
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent)
-
-
-def _plain(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_plain(v) for v in obj]
-    if isinstance(obj, float):
-        return None if not math.isfinite(obj) else round(obj, 10)
-    return obj
 
 
 def valuation(model: ExposureModel, w: np.ndarray) -> Valuation:

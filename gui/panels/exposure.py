@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from engine.data.funds import FundData, FundFetch, FundSource
 from engine.result import RebalanceResult
-from engine.risk.exposures import ExposureReport, Valuation
+from engine.risk.exposure_report import ExposureReport, Valuation
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.runner import JobContext

@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.data.funds import FundData, FundFetch, Holding, bundled_snapshot
+from engine.data.fund_files import bundled_snapshot
+from engine.data.funds import FundData, FundFetch, Holding
 from tests.gui.test_screenshots import ink_pixels
 
 

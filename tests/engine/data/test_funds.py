@@ -12,19 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.data.fund_files import bundled_snapshot, parse_holdings_csv, parse_snapshot, read_holdings_csv
 from engine.data.fund_store import FundStore
 from engine.data.funds import (
     OTHER,
     SECTORS,
     EarningsMethod,
     FundData,
-    bundled_snapshot,
     canonical_sector,
     load_funds,
     normalise_sectors,
-    parse_holdings_csv,
-    parse_snapshot,
-    read_holdings_csv,
 )
 from engine.data.funds_yahoo import YahooFundSource
 from engine.errors import DataError

@@ -48,7 +48,7 @@ def test_exposure_json_agrees_with_the_rebalance_weights(
     result = json.loads(capsys.readouterr().out)
     assert main(["exposure", str(path), "--json"]) == EXIT_OK
     doc = json.loads(capsys.readouterr().out)
-    from engine.data.funds import bundled_snapshot
+    from engine.data.fund_files import bundled_snapshot
 
     snap = bundled_snapshot().funds
     # independent: Financials after = Σ weight_after × the fund's snapshot Financials weight

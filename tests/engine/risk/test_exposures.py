@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from engine.data.funds import OTHER, SECTORS, EarningsMethod, FundData, Holding, parse_holdings_csv
+from engine.data.fund_files import parse_holdings_csv
+from engine.data.funds import OTHER, SECTORS, EarningsMethod, FundData, Holding
 from engine.risk.exposures import (
     BONDS,
     CASH,
