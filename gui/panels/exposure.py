@@ -8,7 +8,7 @@ The fund data is read and the look-through computed on a worker (``Workspace.run
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -64,12 +64,19 @@ def fetch_into_cache(tickers: Sequence[str], online: FundSource) -> FundFetch:
     return FundStore().update(online, tickers)
 
 
-def compute(result: RebalanceResult, loader: FundLoader) -> ExposureReport:
-    """The look-through of ``result`` (runs on a worker; no Qt)."""
+def compute(
+    result: RebalanceResult, loader: FundLoader, known: Mapping[str, FundData] | None = None
+) -> tuple[ExposureReport, dict[str, FundData]]:
+    """The look-through of ``result`` and the fund data used (runs on a worker; no Qt). ``known``: fund data
+    already read for this universe (a slider drag does not read the store again)."""
     from engine.risk.exposures import fund_tickers_for, report_for_result
 
-    funds: dict[str, FundData] = dict(loader(fund_tickers_for([a.ticker for a in result.assets])).funds)
-    return report_for_result(result, funds, top=12)
+    funds = (
+        dict(known)
+        if known is not None
+        else dict(loader(fund_tickers_for([a.ticker for a in result.assets])).funds)
+    )
+    return report_for_result(result, funds, top=12), funds
 
 
 class SectorChart(QWidget):
@@ -160,6 +167,8 @@ class ExposurePanel(QWidget):
         self.loader = loader
         self.online = online
         self._fetch_job = 0
+        self._funds_universe: tuple[str, ...] | None = None  # fund data kept for this universe
+        self._funds: dict[str, FundData] = {}
         self.report: ExposureReport | None = None
         self._stale = True
         self._job = 0
@@ -228,9 +237,12 @@ class ExposurePanel(QWidget):
             self.show_message(self.tr("No result to look through yet."))
             return
         result, loader = out.result, self.loader
+        universe = tuple(a.ticker for a in result.assets)
+        known = self._funds if self._funds_universe == universe else None
 
-        def job(_ctx: JobContext) -> ExposureReport:
-            return compute(result, loader)
+        def job(_ctx: JobContext) -> tuple[tuple[str, ...], ExposureReport, dict[str, FundData]]:
+            report, funds = compute(result, loader, known)
+            return universe, report, funds
 
         self._job = self.ws.runner.submit(KIND, job)
 
@@ -253,8 +265,10 @@ class ExposurePanel(QWidget):
         self._fetch_job = self.ws.runner.submit(FETCH, job)
 
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
-        if kind == KIND and gen == self._job and isinstance(value, ExposureReport):
-            self.show_report(value)
+        if kind == KIND and gen == self._job and isinstance(value, tuple):
+            universe, report, funds = value
+            self._funds_universe, self._funds = universe, funds
+            self.show_report(report)
         elif kind == FETCH and gen == self._fetch_job and isinstance(value, FundFetch):
             self.fetch_button.setEnabled(True)
             text = self.tr("Updated from Yahoo: {ok}.").format(ok=", ".join(value.funds) or self.tr("none"))
@@ -263,6 +277,7 @@ class ExposurePanel(QWidget):
                     f="; ".join(f"{t}: {why}" for t, why in value.failed.items())
                 )
             self.fetch_status.setText(text)
+            self._funds_universe = None  # read the cache again
             self.refresh()
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:

@@ -128,3 +128,26 @@ def test_update_from_yahoo_fills_the_cache_and_the_tab(loaded, qtbot) -> None:  
     assert "Updated from Yahoo: IWM." in panel.fetch_status.text()
     assert "VTWO: Yahoo has no fund data" in panel.fetch_status.text()  # the fake knows IWM only
     assert panel.fetch_button.isEnabled()
+
+
+def test_fund_data_is_read_once_per_universe(app, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui import edits
+    from gui.panels.exposure import ExposurePanel, default_loader
+    from tests.gui.builders import twelve_asset_scenario
+
+    calls: list[tuple[str, ...]] = []
+
+    def counting(tickers: Sequence[str]) -> FundFetch:
+        calls.append(tuple(tickers))
+        return default_loader(tickers)
+
+    panel = ExposurePanel(workspace, loader=counting)
+    qtbot.addWidget(panel)
+    panel.show()
+    done = {"check_params_cb": lambda k, g, v: k == "exposure", "timeout": 20000}
+    with qtbot.waitSignal(workspace.runner.finished, **done):
+        workspace.set_document(twelve_asset_scenario(), None)
+    with qtbot.waitSignal(workspace.runner.finished, **done):
+        workspace.edit(edits.set_constraints(workspace.scenario, vol_cap=0.12))
+    assert len(calls) == 1  # the second result reused the fund data
+    assert panel.report is not None
