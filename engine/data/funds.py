@@ -300,7 +300,8 @@ def load_funds(
     use_snapshot: bool = True,
 ) -> FundFetch:
     """Fund data for ``tickers``: the user's CSV first, then the local cache (Yahoo data), then the bundled
-    snapshot. ``failed`` says, per ticker with no data anywhere, what was tried."""
+    snapshot. ``failed`` says, per ticker with no data anywhere, what was tried. A bad CSV raises DataError
+    (the user named it); an unreadable cache is skipped."""
     wanted = _clean(tickers)
     got: dict[str, FundData] = {}
     tried: list[str] = []
@@ -317,7 +318,14 @@ def load_funds(
         todo = [t for t in wanted if t not in got]
         if not todo:
             break
-        got.update(src.fetch_funds(todo).funds)
+        if src is store:  # a damaged or locked cache must not hide the snapshot: it is skipped, and said
+            try:
+                got.update(src.fetch_funds(todo).funds)
+            except DataError as exc:
+                tried.append(f"{src.name} not readable: {exc}")
+                continue
+        else:
+            got.update(src.fetch_funds(todo).funds)
         tried.append(src.name)
     where = ", ".join(tried) or "no fund-data source"
     return FundFetch(got, {t: f"no fund data ({where})" for t in wanted if t not in got})

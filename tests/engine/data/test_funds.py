@@ -304,3 +304,11 @@ def test_snapshot_fuzz_fund_entries(entry: object) -> None:
     for fd in snap.funds.values():
         assert fd.sectors is None or all(v >= 0 for v in fd.sectors.values())
         assert fd.pe is None or fd.pe > 0
+
+
+def test_unreadable_cache_falls_back_to_the_snapshot(tmp_path: Path) -> None:
+    bad = tmp_path / "s.sqlite3"
+    bad.write_bytes(b"this is not an SQLite database" * 100)
+    got = load_funds(["IWM", "NOPE"], store=FundStore(bad))
+    assert got.funds["IWM"].source == "bundled snapshot"
+    assert "fund cache not readable" in got.failed["NOPE"]
