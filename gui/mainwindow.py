@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
                 w.setStyleSheet(sheet)
         self.targets.retheme()
         self.charts.retheme()
+        self.exposure.retheme()
         if self.ws.outcome is not None:
             self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
 

@@ -98,11 +98,8 @@ class SectorChart(QWidget):
             "target": self.tr("Target"),
             "after": self.tr("After trades"),
         }
-        self.legend = QLabel(
-            "  ".join(
-                f"<span style='color:{theme.series(s).name()}'>■</span> {self.names[s]}" for s in SERIES
-            )
-        )
+        self.legend = QLabel()
+        self._legend_text()
         height = 0.8 / len(SERIES)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for i, s in enumerate(SERIES):
@@ -118,6 +115,25 @@ class SectorChart(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.legend)
         lay.addWidget(self.plot, 1)
+
+    def _legend_text(self) -> None:
+        self.legend.setText(
+            "  ".join(
+                f"<span style='color:{theme.series(s).name()}'>■</span> {self.names[s]}" for s in SERIES
+            )
+        )
+
+    def retheme(self) -> None:
+        """Colours from the current palette (the system switched light/dark)."""
+        fg = theme.chart_foreground()
+        self.plot.setBackground(theme.chart_background())
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            item.getAxis(name).setPen(fg)
+            item.getAxis(name).setTextPen(fg)
+        for s, bar in self.bars.items():
+            bar.setOpts(brush=theme.series(s))
+        self._legend_text()
 
     def set_rows(self, labels: list[str], values: dict[str, np.ndarray]) -> None:
         self.labels, self.values = labels, values
@@ -379,6 +395,9 @@ class ExposurePanel(QWidget):
             text += self.tr(" · {name} {pe}").format(name=r.benchmark_name, pe=fmt.number(r.benchmark.pe, 1))
         text += self.tr(" · P/B {b} → {a}").format(b=pb(r.valuation_before), a=pb(r.valuation_after))
         return text
+
+    def retheme(self) -> None:
+        self.chart.retheme()
 
     def readout(self) -> dict[str, Any]:
         """What is shown, for tests: sector labels and the valuation line."""

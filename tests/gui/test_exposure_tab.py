@@ -151,3 +151,18 @@ def test_fund_data_is_read_once_per_universe(app, workspace, qtbot) -> None:  # 
         workspace.edit(edits.set_constraints(workspace.scenario, vol_cap=0.12))
     assert len(calls) == 1  # the second result reused the fund data
     assert panel.report is not None
+
+
+def test_switching_to_dark_recolours_the_exposure_chart(loaded, app) -> None:  # type: ignore[no-untyped-def]
+    from gui import theme
+
+    light = theme.chart_background()
+    theme.apply(app, dark=True)
+    try:
+        loaded.retheme()
+        app.processEvents()
+        assert theme.chart_background() != light
+        assert loaded.exposure.chart.plot.backgroundBrush().color() == theme.chart_background()
+    finally:
+        theme.apply(app, dark=False)
+        loaded.retheme()
