@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,6 +115,26 @@ class SectorChart(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.legend)
         lay.addWidget(self.plot, 1)
+        self.readout = QLabel(" ")
+        theme.mute(self.readout)
+        lay.addWidget(self.readout)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def _mouse_moved(self, pos: QPointF) -> None:
+        if not self.plot.sceneBoundingRect().contains(pos):
+            return
+        p = self.plot.getPlotItem().vb.mapSceneToView(pos)
+        text = self.readout_at(p.x(), p.y())
+        if text:
+            self.readout.setText(text)
+
+    def readout_at(self, x: float, y: float) -> str:
+        """The values of the sector row under the mouse (y is the row position)."""
+        i = round(y)
+        if not 0 <= i < len(self.labels):
+            return ""
+        parts = [f"{self.names[s]} {fmt.pct(float(self.values[s][i]))}" for s in SERIES if s in self.values]
+        return f"{self.labels[i]}: " + " · ".join(parts)
 
     def _legend_text(self) -> None:
         self.legend.setText(

@@ -49,6 +49,9 @@ def test_tab_shows_the_lookthrough_of_the_result(loaded, qtbot) -> None:  # type
     assert "2024-12-31" in panel.sources.text()  # the snapshot's date, wherever it is used
     rows = {panel.overlap.item(k, 0).text() for k in range(panel.overlap.rowCount())}
     assert "IWM – VTWO" in rows  # same index: their listed holdings coincide
+    text = panel.chart.readout_at(5.0, float(i))
+    assert text.startswith("Information Technology: Before") and "After trades" in text
+    assert panel.chart.readout_at(5.0, 99.0) == ""
     funds_col = [panel.funds.item(k, 1).text() for k in range(panel.funds.rowCount())]
     assert "not available" in funds_col  # the sector SPDRs' P/E: not available, never 0
 
