@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from engine import __version__
 from engine.errors import CoresatError
 
-HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices"})
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices", "exposure"})
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     from engine.data import commands as prices_commands
 
     prices_commands.add_parser(sub)
+    from engine.risk import exposure_commands
+
+    exposure_commands.add_parser(sub)
     return p
 
 
@@ -63,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from engine.data import commands as prices_commands
 
             return prices_commands.run(args)
+        if args.command == "exposure":
+            from engine.risk import exposure_commands
+
+            return exposure_commands.run(args)
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
