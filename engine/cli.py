@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from engine import __version__
 from engine.errors import CoresatError
 
-HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices"})
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices", "book", "batch"})
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     from engine.data import commands as prices_commands
 
     prices_commands.add_parser(sub)
+    from engine.batch import commands as batch_commands
+    from engine.book import commands as book_commands
+
+    book_commands.add_parser(sub)
+    batch_commands.add_parser(sub)
     return p
 
 
@@ -57,6 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from engine.data import commands as prices_commands
 
             return prices_commands.run(args)
+        if args.command == "book":
+            from engine.book import commands as book_commands
+
+            return book_commands.run(args)
+        if args.command == "batch":
+            from engine.batch import commands as batch_commands
+
+            return batch_commands.run(args)
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -81,29 +82,54 @@ def _failed(batch: tuple[HouseholdInputs, ...], why: str) -> list[Outcome]:
 def run_local(
     plan: Plan, market: MarketSnapshot, workers: int, cancel: Cancel | None = None
 ) -> Iterator[list[Outcome]]:
-    """Worker processes, each holding the market snapshot and its own compiled problems."""
+    """Worker processes, each holding the market snapshot and its own compiled problems.
+
+    A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool: a new
+    pool takes over, and the batches that were in flight are sent again one at a time ("suspects"),
+    so that the one that kills a worker on its own is reported as failed and every other batch runs."""
     if workers < 1:
         raise BookError("--workers must be 1 or more (0 runs in this process)")
-    pending: dict[Future[list[Outcome]], tuple[HouseholdInputs, ...]] = {}
-    todo = list(plan.batches)
-    ex = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=init_worker, initargs=(market,)
-    )
+    todo: list[tuple[tuple[HouseholdInputs, ...], bool]] = [(b, False) for b in plan.batches]
+    pending: dict[Future[list[Outcome]], tuple[tuple[HouseholdInputs, ...], bool]] = {}
+
+    def pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=_context(), initializer=init_worker, initargs=(market,)
+        )
+
+    def may_submit() -> bool:
+        if not todo or (cancel is not None and cancel()) or any(s for _, s in pending.values()):
+            return False
+        # a suspect runs alone; otherwise a few batches per worker in flight (busy, yet quick to cancel)
+        return not pending if todo[0][1] else len(pending) < 4 * workers
+
+    ex = pool()
     try:
-        # keep a few batches per worker in flight: enough to stay busy, few enough to cancel quickly
         while todo or pending:
-            while todo and len(pending) < 4 * workers and not (cancel is not None and cancel()):
-                b = todo.pop(0)
-                pending[ex.submit(solve_with_worker_market, list(b))] = b
+            while may_submit():
+                b, suspect = todo.pop(0)
+                pending[ex.submit(solve_with_worker_market, list(b))] = (b, suspect)
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
             for fut in done:
-                batch = pending.pop(fut)
+                batch, suspect = pending.pop(fut)
                 try:
                     yield fut.result()
-                except Exception as exc:  # a worker died (killed, out of memory): its households failed
+                except BrokenProcessPool:
+                    broken = True
+                    if suspect:
+                        yield _failed(batch, "a worker process died while solving this batch")
+                    else:
+                        todo.insert(0, (batch, True))
+                except Exception as exc:
                     yield _failed(batch, f"worker failed: {type(exc).__name__}: {exc}")
+            if broken:
+                todo[:0] = [(batch, True) for batch, _ in pending.values()]
+                pending.clear()
+                ex.shutdown(wait=True, cancel_futures=True)
+                ex = pool()
             if cancel is not None and cancel():
                 todo.clear()
     finally:
@@ -117,7 +143,8 @@ def run_dask(
     cancel: Cancel | None = None,
     timeout: float = 10.0,
 ) -> Iterator[list[Outcome]]:
-    """The same batches on a Dask distributed cluster (workers need Coresat installed)."""
+    """The same batches on a Dask distributed cluster (workers need Coresat installed). Connects at
+    once (an unreachable scheduler is a BookError before anything is stored), then streams."""
     try:
         import distributed
     except ImportError:
@@ -131,31 +158,31 @@ def run_dask(
             client = cast(Any, distributed.Client)(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise BookError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    try:
-        with client.as_current():
-            yield from _dask_stream(client, distributed.as_completed, plan, market, cancel)
-    finally:
-        if own:
-            client.close()
+    return _dask_stream(client, own, distributed.as_completed, plan, market, cancel)
 
 
 def _dask_stream(
-    client: Any, as_completed: Any, plan: Plan, market: MarketSnapshot, cancel: Cancel | None
+    client: Any, own: bool, as_completed: Any, plan: Plan, market: MarketSnapshot, cancel: Cancel | None
 ) -> Iterator[list[Outcome]]:
-    market_f = client.scatter(market, broadcast=True, hash=False)
-    run = f"{time.time_ns()}"
-    futures = {
-        client.submit(solve_batch, list(b), market_f, pure=False, key=f"coresat-batch-{run}-{i}"): b
-        for i, b in enumerate(plan.batches)
-    }
-    for fut in as_completed(list(futures)):
-        batch = futures[fut]
-        try:
-            yield fut.result()
-        except Exception as exc:
-            yield _failed(batch, f"dask task failed: {type(exc).__name__}: {exc}")
-        finally:
-            fut.release()
-        if cancel is not None and cancel():
-            client.cancel([f for f in futures if not f.done()])
-            return
+    try:
+        with client.as_current():
+            market_f = client.scatter(market, broadcast=True, hash=False)
+            run = f"{time.time_ns()}"
+            futures = {
+                client.submit(solve_batch, list(b), market_f, pure=False, key=f"coresat-batch-{run}-{i}"): b
+                for i, b in enumerate(plan.batches)
+            }
+            for fut in as_completed(list(futures)):
+                batch = futures[fut]
+                try:
+                    yield fut.result()
+                except Exception as exc:
+                    yield _failed(batch, f"dask task failed: {type(exc).__name__}: {exc}")
+                finally:
+                    fut.release()
+                if cancel is not None and cancel():
+                    client.cancel([f for f in futures if not f.done()])
+                    return
+    finally:
+        if own:
+            client.close()

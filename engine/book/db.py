@@ -27,6 +27,7 @@ from engine.errors import CoresatError
 
 URL_ENV = "CORESAT_BOOK_URL"
 BOOK_FILE = "book.sqlite"
+BUSY_TIMEOUT_MS = 5000  # how long SQLite waits for another writer before saying the book is locked
 
 
 class BookError(CoresatError):
@@ -66,7 +67,7 @@ def describe(u: sa.URL) -> str:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
@@ -195,18 +196,22 @@ def backup(engine: sa.Engine, dest: str | Path) -> Path:
         raise BookError("the backup must go to another file than the book itself")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    with translated(str(source)):
-        raw = engine.raw_connection()
-        try:
-            src = raw.driver_connection
-            assert isinstance(src, sqlite3.Connection)
-            out = sqlite3.connect(tmp)
+    try:
+        with translated(str(source)):
+            raw = engine.raw_connection()
             try:
-                src.backup(out)
-                out.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                src = raw.driver_connection
+                assert isinstance(src, sqlite3.Connection)
+                out = sqlite3.connect(tmp)
+                try:
+                    src.backup(out)
+                    out.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                finally:
+                    out.close()
             finally:
-                out.close()
-        finally:
-            raw.close()
+                raw.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, target)
     return target

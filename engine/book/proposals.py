@@ -166,9 +166,10 @@ def set_status(book: Book, proposal_id: int, status: Status, note: str = "", who
     with book.begin() as conn:
         now = _status(conn, proposal_id)
         if now not in _ALLOWED[status]:
+            allowed = " or ".join(str(s) for s in _ALLOWED[status])
+            article = "an" if allowed[0] in "aeiou" else "a"
             raise BookError(
-                f"proposal {proposal_id} is {now.value}; only a {' or '.join(s.value for s in _ALLOWED[status])} "
-                f"proposal can be {status.value}"
+                f"proposal {proposal_id} is {now.value}; only {article} {allowed} proposal can be {status.value}"
             )
         conn.execute(
             sa.insert(t.proposal_events).values(

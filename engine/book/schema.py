@@ -184,8 +184,8 @@ def guard_statements(dialect: str) -> list[str]:
     elif dialect == "postgresql":
         out.append(
             "CREATE OR REPLACE FUNCTION coresat_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            f"BEGIN RAISE EXCEPTION '% {IMMUTABLE_MESSAGE}', TG_TABLE_NAME "
-            "USING ERRCODE = 'integrity_constraint_violation'; END $$"
+            f"BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' {IMMUTABLE_MESSAGE}', "
+            "ERRCODE = 'integrity_constraint_violation'; END $$"
         )
         for table in APPEND_ONLY:
             out.append(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")

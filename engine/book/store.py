@@ -79,9 +79,14 @@ class Book:
         self.where = db.describe(engine.url)
 
     @classmethod
-    def open(cls, url: str | None = None) -> Book:
-        """Open (creating or upgrading the schema as needed) the book at ``url``."""
-        engine = db.create_engine(url)
+    def open(cls, url: str | None = None, *, create: bool = True) -> Book:
+        """Open the book at ``url`` (default: the user's), upgrading its schema as needed; with
+        ``create=False`` a SQLite book that does not exist yet is an error instead of a new file."""
+        u = db.normalize_url(url or db.default_url())
+        local = u.get_backend_name() == "sqlite" and u.database not in (None, "", ":memory:")
+        if not create and local and not Path(str(u.database)).exists():
+            raise BookError(f"no client book at {u.database}; coresat book init creates one")
+        engine = db.create_engine(u.render_as_string(hide_password=False))
         book = cls(engine)
         with book.begin() as conn:
             db.migrate(conn)
@@ -206,9 +211,8 @@ class Book:
                 parts.overrides_from_text(overrides)
                 values["overrides"] = overrides
             conn.execute(sa.update(t.households).where(t.households.c.id == household_id).values(**values))
-            self._inputs(
-                conn, household_id
-            )  # raises (and rolls back) when the result is not a valid scenario
+            # an invalid result raises here, which rolls the change back
+            build_scenario(self._inputs(conn, household_id))
 
     # ------------------------------------------------------------------------ import / export files
 
