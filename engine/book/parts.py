@@ -14,6 +14,7 @@ to stored parts too. When households arrive (several accounts), the account part
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tomllib
@@ -64,7 +65,10 @@ def policy_text(policy: Doc) -> str:
     return tomli_w.dumps(head | policy)
 
 
+@functools.lru_cache(maxsize=256)
 def policy_from_text(text: str, where: str = "policy") -> Doc:
+    """The stored policy as a document (cached: a book has few policies and many households; callers
+    must not modify the returned document)."""
     doc = _toml(text, where)
     if doc.pop("format", POLICY_FORMAT) != POLICY_FORMAT:
         raise ScenarioError(where, "is not a Coresat model policy")
@@ -80,6 +84,7 @@ def account_from_text(text: str) -> Doc:
     return _migrated(doc, "account")
 
 
+@functools.lru_cache(maxsize=1024)
 def overrides_from_text(text: str, where: str = "overrides") -> Doc:
     """A TOML fragment merged over the policy; only policy tables may be overridden."""
     if not text.strip():
@@ -114,8 +119,11 @@ def merge(base: Doc, over: Doc) -> Doc:
     return out
 
 
-def assemble(policy: Doc, account: Doc, extra: Doc, overrides: Doc | None = None) -> Scenario:
-    """The scenario a household runs: policy (+ overrides) with the account's holdings and limits."""
+def assemble(
+    policy: Doc, account: Doc, extra: Doc, overrides: Doc | None = None, *, validate: bool = True
+) -> Scenario:
+    """The scenario a household runs: policy (+ overrides) with the account's holdings and limits.
+    ``validate=False`` leaves validation to the caller (the optimizer validates before solving)."""
     pol = merge(policy, overrides or {})
     doc: Doc = {
         "format": scenario_file.FORMAT,
@@ -131,7 +139,8 @@ def assemble(policy: Doc, account: Doc, extra: Doc, overrides: Doc | None = None
     if "market" in extra:
         doc["market"] = extra["market"]
     sc = scenario_file.from_dict(doc)
-    sc.validate()
+    if validate:
+        sc.validate()
     return sc
 
 

@@ -9,6 +9,8 @@ transition; the database refuses any UPDATE/DELETE of either table and a second 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +26,29 @@ from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 
 Status = t.ProposalStatus
+
+
+def result_text(r: RebalanceResult) -> str:
+    """The result as compact JSON: the document of ``r.to_dict()`` but with floats at full precision
+    (to_dict rounds them to 10 decimals for reading), written in one pass by the C JSON encoder,
+    several times faster, which counts when a batch stores ten thousand results. Tested against
+    ``to_dict``."""
+    return json.dumps(r, default=_encode, separators=(",", ":"))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _encode(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {k: getattr(obj, k) for k in _field_names(type(obj))}
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if hasattr(obj, "item"):  # numpy scalars
+        return obj.item()
+    raise TypeError(f"cannot store {type(obj).__name__} in a result")
 
 
 @dataclass(frozen=True)
@@ -72,7 +97,7 @@ class NewProposal:
             policy_id=policy_id,
             scenario_hash=parts.scenario_hash(inputs),
             inputs=inputs,
-            result=json.dumps(r.to_dict(), separators=(",", ":")),
+            result=result_text(r),
             market_date=r.assumptions.price_date,
             market_source=r.assumptions.price_source,
             summary=Summary.of(r),

@@ -382,14 +382,16 @@ class Book:
         return build_scenario(x)
 
 
-def build_scenario(x: HouseholdInputs) -> Scenario:
-    """The scenario of one household (validated); ScenarioError names what is wrong."""
+def build_scenario(x: HouseholdInputs, *, validate: bool = True) -> Scenario:
+    """The scenario of one household; ScenarioError names what is wrong (``validate=False``: the
+    optimizer validates it anyway, batch workers skip the second check)."""
     try:
         return parts.assemble(
             parts.policy_from_text(x.policy),
             parts.account_from_text(x.account),
             json.loads(x.extra),
             parts.overrides_from_text(x.overrides),
+            validate=validate,
         )
     except ScenarioError as exc:
         raise ScenarioError(exc.field, f"{exc.problem} (household {x.household_id})") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -115,3 +116,33 @@ def test_the_database_refuses_a_second_decision(book: Book) -> None:
     with pytest.raises(BookError, match="refused"), book.begin() as conn:
         conn.execute(sa.insert(t.proposal_events).values(proposal_id=pid, status="bogus", who="x"))
     assert P.status_of(book, pid) is P.Status.APPROVED
+
+
+def _close(a: object, b: object) -> bool:
+    """Equal documents, floats equal to 10 decimals (to_dict rounds, the stored JSON does not)."""
+    if isinstance(a, float) or isinstance(b, float):
+        return (
+            isinstance(a, int | float)
+            and isinstance(b, int | float)
+            and abs(a - b) <= 1e-10 * max(1.0, abs(a))
+        )
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def test_stored_result_json_is_the_to_dict_document() -> None:
+    from tests.helpers import twelve_asset_scenario
+
+    tight = client_scenario("Tight", vol_cap=0.05)
+    infeasible = replace(tight, constraints=replace(tight.constraints, no_sell=frozenset(tight.universe)))
+    cases = [client_scenario("A"), twelve_asset_scenario(), infeasible]
+    results = [rebalance(sc, market(list(sc.universe))) for sc in cases]
+    assert {r.status.value for r in results} >= {"ok", "infeasible"}
+    for r in results:
+        stored = json.loads(P.result_text(r))
+        assert _close(stored, r.to_dict())
+        assert stored["status"] == r.status.value and stored["assumptions"]["price_date"] == "2026-11-20"
+    assert not _close({"x": 1.0}, {"x": 1.001})  # the comparison can fail
