@@ -33,7 +33,7 @@ from engine.batch.plan import plan
 from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import parts
 from engine.book import schema as t
-from engine.book.store import Book, build_scenario
+from engine.book.store import Book, HouseholdInputs, build_scenario
 from engine.model.scenario import (
     AssetTarget,
     Constraints,
@@ -140,11 +140,16 @@ def build_book(url: str, households: int, seed: int = 0) -> Book:
     return book
 
 
-def one_by_one(book: Book, sample: int) -> float:
-    """Seconds per household for the API called in a loop, households in book order."""
+def one_by_one(book: Book, sample: int, *, one_shape: bool = False) -> float:
+    """Seconds per household for the API called in a loop, households in book order (ten shapes
+    interleaved) or, with ``one_shape``, only the households of one policy (after one warm-up call)."""
     m = market()
-    inputs = [x for x in book.household_inputs() if not hasattr(x, "message")][:sample]
-    scenarios = [build_scenario(x) for x in inputs]  # type: ignore[arg-type]
+    inputs = [x for x in book.household_inputs() if isinstance(x, HouseholdInputs)]
+    if one_shape:
+        inputs = [x for x in inputs if x.policy_id == inputs[0].policy_id]
+    scenarios = [build_scenario(x) for x in inputs[:sample]]
+    if one_shape:
+        rebalance(scenarios[0], m)
     start = time.perf_counter()
     for sc in scenarios:
         rebalance(sc, m)

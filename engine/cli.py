@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from engine import __version__
 from engine.errors import CoresatError
 
-HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices", "book", "batch"})
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices", "book", "batch", "report"})
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
@@ -41,9 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     prices_commands.add_parser(sub)
     from engine.batch import commands as batch_commands
     from engine.book import commands as book_commands
+    from engine.report import commands as report_commands
 
     book_commands.add_parser(sub)
     batch_commands.add_parser(sub)
+    report_commands.add_parser(sub)
     return p
 
 
@@ -70,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from engine.batch import commands as batch_commands
 
             return batch_commands.run(args)
+        if args.command == "report":
+            from engine.report import commands as report_commands
+
+            return report_commands.run(args)
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

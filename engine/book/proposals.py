@@ -209,6 +209,7 @@ def listing(
     client: str | None = None,
     status: Status | None = None,
     batch_id: int | None = None,
+    proposal_id: int | None = None,
     limit: int = 200,
 ) -> list[ProposalRow]:
     p, h, c, e = t.proposals, t.households, t.clients, t.proposal_events
@@ -238,6 +239,8 @@ def listing(
         q = q.where(c.c.name == client)
     if batch_id is not None:
         q = q.where(p.c.batch_id == batch_id)
+    if proposal_id is not None:
+        q = q.where(p.c.id == proposal_id)
     with book.begin() as conn:
         rows = conn.execute(q).all()
         ids = [int(r.id) for r in rows]
