@@ -65,9 +65,9 @@ class Inputs:
 
     @property
     def cost_margin(self) -> float:
-        """Costs shrink the post-trade value, which scales weights (and volatility) up by at most
-        1 / this factor; limits are applied to the optimizer this much tighter."""
-        return 1.0 - 2.0 * float(self.kappa.max(initial=0.0))
+        """Kept for callers written when limits were shrunk to make room for costs: costs are now exact
+        in the optimizer (paid from cash, limits on post-cost weights), so no limit is shrunk."""
+        return 1.0
 
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""

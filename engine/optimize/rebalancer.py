@@ -42,6 +42,11 @@ def tighten(
     lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
     cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
     share = x.prices / x.value  # weight of one share
+    kinds = {v.constraint.partition(":")[0] for v in settled.problems}
+    if "vol_cap" not in kinds and x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3):
+        # the cap binds: repairing another limit (buying back into a minimum) will push it over, so
+        # make room under it too
+        cap = min(cap, x.vol_cap) * (1.0 - 1e-3 * step)
     for v in settled.problems:
         kind, _, who = v.constraint.partition(":")
         i = x.tickers.index(who) if who in x.tickers else -1
@@ -101,7 +106,7 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
 
     prob = problem_for(x)
     xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
-    cap = x.vol_cap * x.cost_margin if x.vol_cap < BIG else BIG
+    cap = x.vol_cap
     fixed = np.zeros(x.n, dtype=bool)
     settled = None
     for attempt in range(MAX_ATTEMPTS):
@@ -125,7 +130,8 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         which = "; ".join(v.message for v in settled.problems[:3])
         hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
         nearest: dict[str, float] = {}
-        if any(v.constraint == "vol_cap" for v in settled.problems):
+        cap_binds = x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3)
+        if cap_binds or any(v.constraint == "vol_cap" for v in settled.problems):
             cap_ok = nearest_vol_cap(x)
             if cap_ok is not None:
                 nearest["vol_cap"] = cap_ok
@@ -145,7 +151,7 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         status,
         ev0,
         ev,
-        settled.solution.w,
+        settled.solution.w_after,
         messages,
         start,
         residual=float(np.abs(ev.shares - settled.continuous_shares) @ x.prices),

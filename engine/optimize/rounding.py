@@ -23,7 +23,7 @@ from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.checker import Evaluation, Violation, evaluate, violations
 from engine.optimize.inputs import Inputs
-from engine.optimize.problem import ETA, Solution
+from engine.optimize.problem import Solution
 
 Resolve = Callable[[BoolArray], Solution]
 
@@ -40,9 +40,17 @@ class Settled:
     solution: Solution | None = None
 
 
-def objective(x: Inputs, w: FloatArray) -> float:
+def objective(x: Inputs, w: FloatArray) -> tuple[float, float]:
+    """(tracking error², ‖w - t‖²): compared lexicographically, tracking error first."""
     gap = w - x.target
-    return float(gap @ x.cov @ gap + ETA * gap @ gap)
+    return float(gap @ x.cov @ gap), float(gap @ gap)
+
+
+def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """``a`` improves on ``b``: lower tracking error, or the same (to 1e-12) and closer to the targets."""
+    if a[0] < b[0] - 1e-12 * max(1.0, b[0]) - 1e-15:
+        return True
+    return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
 
 
 def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
@@ -199,7 +207,7 @@ def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
                     break
                 ev2 = evaluate(x, trial)
                 f2 = objective(x, ev2.weights)
-                if f2 < best - 1e-15 and not violations(x, ev2):
+                if _better(f2, best) and not violations(x, ev2):
                     shares, ev, best, improved = trial, ev2, f2, True
                     break
             if improved:
