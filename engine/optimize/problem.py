@@ -121,22 +121,24 @@ class _Stage:
             return status, [np.zeros(v.size) for v in self.outputs]
         out = [np.asarray(v.value, dtype=float) for v in self.outputs]
         if use_fast and self.fast is None and not self.fast_failed:
-            self._make_fast(values, out)
+            # answer with the fast path's own solve of these values: every later solve goes through
+            # it, so the same inputs give the same answer whatever was solved before
+            out = self._make_fast(values, out) or out
         return status, out
 
-    def _make_fast(self, values: Values, expected: list[FloatArray]) -> None:
+    def _make_fast(self, values: Values, expected: list[FloatArray]) -> list[FloatArray] | None:
         """Compile the fast path and keep it only if it reproduces cvxpy's answer on these values."""
         fast = CompiledClarabel.create(self.problem, self.outputs)
         if fast is None:
             log.info("fast %s path unavailable; using cvxpy's solve", self.name)
             self.fast_failed = True
-            return
+            return None
         try:
             status, got = fast.solve({p.id: val for p, val in values.items()})
         except Exception as exc:
             log.warning("fast %s path failed its check (%s); using cvxpy's solve", self.name, exc)
             self.fast_failed = True
-            return
+            return None
         worst = max(float(np.max(np.abs(a - b), initial=0.0)) for a, b in zip(got, expected, strict=True))
         if status not in ("optimal", "optimal_inaccurate") or worst > FAST_CHECK_TOL:
             log.warning(
@@ -146,8 +148,9 @@ class _Stage:
                 worst,
             )
             self.fast_failed = True
-            return
+            return None
         self.fast = fast
+        return got
 
 
 class RebalanceProblem:

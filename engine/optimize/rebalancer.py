@@ -11,6 +11,7 @@ from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
+from engine.optimize.exact import closest_tradable
 from engine.optimize.explain import bindings, risk_by_group, trade_reason
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
 from engine.optimize.problem import Solution, problem_for
@@ -108,7 +109,8 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
     xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
     cap = x.vol_cap
     fixed = np.zeros(x.n, dtype=bool)
-    settled = None
+    settled: Settled | None = None
+    first: Settled | None = None
     for attempt in range(MAX_ATTEMPTS):
         sol = prob.solve(xt, vol_cap=cap, fixed=fixed)
         if not sol.ok:
@@ -121,10 +123,23 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
             return prob.solve(xt, vol_cap=cap, fixed=f | fixed)
 
         settled = settle(x, sol, resolve)
+        first = first or settled
         if not settled.problems:
             break
         xt, cap, fixed = tighten(x, xt, cap, fixed, settled, attempt + 1)
     assert settled is not None and settled.solution is not None
+    if settled.problems and first is not None:
+        # rounding and its repair gave up: search the tradable holdings exactly before saying no
+        found = closest_tradable(x, first.continuous_shares, whole=c.whole_shares)
+        if found is not None:
+            settled = Settled(
+                shares=found,
+                evaluation=evaluate(x, found),
+                continuous_shares=first.continuous_shares,
+                notes=first.notes,
+                solution=first.solution,
+            )
+    assert settled.solution is not None
     ev = settled.evaluation
     if settled.problems:
         which = "; ".join(v.message for v in settled.problems[:3])

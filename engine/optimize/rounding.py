@@ -88,7 +88,7 @@ def _round_toward_zero(x: Inputs, target_shares: FloatArray, lot: float) -> Floa
     shares = x.shares0 + np.sign(delta) * mag
     # selling (almost) everything sells the whole position, fractional remainder included; so does
     # any sale of a holding whose target is zero (the repair loop undoes it if a limit objects)
-    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0)
+    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0) & ~x.no_sell
     shares[sell_all] = 0.0
     return np.clip(shares, 0.0, None)
 

@@ -194,7 +194,7 @@ def _total_portfolio(vol_cap: float):  # type: ignore[no-untyped-def]
     return replace(sc, constraints=replace(sc.constraints, vol_cap=vol_cap))
 
 
-@pytest.mark.parametrize("cap", [0.03, 0.046])
+@pytest.mark.parametrize("cap", [0.03, 0.0455])
 def test_suggested_vol_cap_really_works_with_whole_shares(cap: float) -> None:
     """The nearest value an infeasible result suggests gives trades once applied (rounding included)."""
     m = market()
