@@ -32,7 +32,7 @@ VOL_ROOM = 1e-9  # relative room under the cap for the solver's tolerance
 def closest_tradable(x: Inputs, target_shares: FloatArray, *, whole: bool) -> FloatArray | None:
     """Share counts after trading that keep every limit, closest (in money) to ``target_shares``;
     None when no tradable answer exists (or the search gave up)."""
-    n, c = x.n, x.scenario.constraints
+    n = x.n
     p = x.prices / x.value  # money per share, in units of the value before trading
     h0 = x.shares0
     frac = h0 - np.floor(h0) if whole else np.zeros(n)
@@ -65,6 +65,7 @@ def closest_tradable(x: Inputs, target_shares: FloatArray, *, whole: bool) -> Fl
         rows.append((coefs, lb, ub))
 
     kp = x.kappa * p  # cost per share bought or sold
+    mt = x.min_trade_amount / x.value
     eye = np.eye(n)
     # sells in shares S = s + frac·a; deltas D = b - S; cost = kp·(b + S); V' = 1 - cost
     # cash: c0 - p·D - cost ≥ cash_min
@@ -85,10 +86,9 @@ def closest_tradable(x: Inputs, target_shares: FloatArray, *, whole: bool) -> Fl
             row({ib: e}, -np.inf, 0.0)
         row({is_: e, ia: frac[i] * e, iys: -max(h0[i], 0.0) * e}, -np.inf, 0.0)
         row({iyb: e, iys: e}, -np.inf, 1.0)
-        if c.min_trade > 0:
-            mt = c.min_trade / x.value
-            row({ib: p[i] * e, iyb: -mt * e}, 0.0, np.inf)
-            row({is_: p[i] * e, ia: frac[i] * p[i] * e, iys: -mt * e}, 0.0, np.inf)
+        # every trade is zero or at least the minimum (never dust)
+        row({ib: p[i] * e, iyb: -mt * e}, 0.0, np.inf)
+        row({is_: p[i] * e, ia: frac[i] * p[i] * e, iys: -mt * e}, 0.0, np.inf)
         # distance: t ≥ |D - Dc|
         dc = float(target_shares[i] - h0[i])
         row({it: e, ib: -e, is_: e, ia: frac[i] * e}, -dc, np.inf)

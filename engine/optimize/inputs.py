@@ -15,6 +15,7 @@ from engine.model.scenario import Band, Mode, Role, Scenario
 
 UNTARGETED = "Not in targets"
 BIG = 10.0  # stands for "no limit" in parameters (weights and vols never get near it)
+DUST = 1.0  # the smallest trade worth making, in currency: anything smaller is dust, never proposed
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,6 +69,11 @@ class Inputs:
         """Kept for callers written when limits were shrunk to make room for costs: costs are now exact
         in the optimizer (paid from cash, limits on post-cost weights), so no limit is shrunk."""
         return 1.0
+
+    @property
+    def min_trade_amount(self) -> float:
+        """Each trade is zero or at least this much currency: the stated minimum, never below DUST."""
+        return max(float(self.scenario.constraints.min_trade), DUST)
 
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""

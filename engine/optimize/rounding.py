@@ -55,14 +55,12 @@ def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
     """Re-solve with assets whose trade is under the minimum frozen, until every trade is big enough."""
-    min_trade = x.scenario.constraints.min_trade
+    min_trade = x.min_trade_amount
     notes: list[str] = []
-    if min_trade <= 0:
-        return sol, notes
     fixed = np.zeros(x.n, dtype=bool)
     for _ in range(x.n):
         amounts = np.abs(sol.w - x.w0) * x.value
-        small = (amounts > 1e-7 * x.value) & (amounts < min_trade) & ~fixed
+        small = (amounts > 0) & (amounts < min_trade) & ~fixed
         if not small.any():
             break
         trial = fixed | small

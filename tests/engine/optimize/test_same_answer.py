@@ -87,7 +87,9 @@ def test_same_answer_on_random_portfolios_after_other_solves() -> None:
         c = sc.constraints
         for cap in (0.1, 0.2, None):  # same shape, other numbers
             rebalance(dataclasses.replace(sc, constraints=dataclasses.replace(c, vol_cap=cap)), m)
-        rebalance(dataclasses.replace(sc, constraints=dataclasses.replace(c, whole_shares=not c.whole_shares)), m)
+        rebalance(
+            dataclasses.replace(sc, constraints=dataclasses.replace(c, whole_shares=not c.whole_shares)), m
+        )
         assert _key(rebalance(sc, m)) == first
 
     check()
