@@ -159,7 +159,13 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
     status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
-    if status is Status.NO_TRADES_NEEDED:
+    if status is Status.NO_TRADES_NEEDED and x.turnover_cap <= 0 and outside:
+        messages.append(
+            "The turnover cap of 0 % allows no trading, though "
+            + ", ".join(outside[:4])
+            + " drifted outside the band: raise the turnover cap or untick it to trade."
+        )
+    elif status is Status.NO_TRADES_NEEDED:
         messages.append("No trade improves the portfolio within your limits.")
     return _result(
         x,
