@@ -21,7 +21,6 @@ from gui import edits
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
-
 DEFAULT_TURNOVER_PCT = 25.0  # a freshly ticked turnover cap; 0 % would silently forbid trading
 
 
