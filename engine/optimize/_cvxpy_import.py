@@ -71,4 +71,4 @@ def _drop_stand_in(stand_in: types.ModuleType | None) -> None:
     scipy = sys.modules.get("scipy")
     held = getattr(scipy, "__dict__", {}).get("stats") if scipy is not None else None
     if held is not None and (held is stand_in or isinstance(held, _StandIn)):
-        del scipy.__dict__["stats"]  # type: ignore[union-attr]
+        del scipy.__dict__["stats"]
