@@ -23,6 +23,7 @@ from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.checker import Evaluation, Violation, evaluate, violations
 from engine.optimize.inputs import BIG, Inputs
+from engine.optimize.limit_id import LimitKind
 from engine.optimize.problem import Solution
 
 Resolve = Callable[[BoolArray], Solution]
@@ -133,11 +134,12 @@ def _lots(amount: float, price: float, lot: float) -> float:
 
 
 def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lot: float) -> bool:
-    name = v.constraint
-    tk = name.split(":", 1)[1] if ":" in name else ""
-    idx = x.tickers.index(tk) if tk in x.tickers else -1
+    """One repair step for the broken limit ``v``, as its limit object says (Limit.repair)."""
+    kind = v.limit.kind
+    who = v.limit.subject or v.asset
+    idx = x.tickers.index(who) if who in x.tickers else -1
     c = x.scenario.constraints
-    if name in ("min_cash", "no_borrowing"):
+    if kind is LimitKind.MIN_CASH:
         short = max(c.min_cash, 0.0) - ev.cash_after
         buys = [i for i in range(x.n) if ev.delta[i] > 0]
         if buys:
@@ -148,7 +150,7 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
             return False
         i = max(sells, key=lambda j: (ev.delta[j] < 0, ev.weights[j] - x.target[j]))
         return _less_exposure(x, shares, i, _lots(short, x.prices[i], lot), lot)
-    if name == "vol_cap":
+    if kind is LimitKind.VOL_CAP:
         marginal = x.cov @ ev.weights
         order = np.argsort(-marginal)
         for i in order:
@@ -157,28 +159,29 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
             if ev.delta[i] > 0 or _can_sell(x, int(i), shares):
                 return _less_exposure(x, shares, int(i), 1, lot)
         return False
-    if name.startswith("asset_max:"):
+    if kind is LimitKind.ASSET_MAX:
         excess = (ev.weights[idx] - x.hi[idx]) * ev.value_after
         return _less_exposure(x, shares, idx, _lots(excess, x.prices[idx], lot), lot)
-    if name.startswith("asset_min:"):
+    if kind is LimitKind.ASSET_MIN:
         deficit = (x.lo[idx] - ev.weights[idx]) * ev.value_after
         return _more_exposure(x, shares, idx, _lots(deficit, x.prices[idx], lot), lot)
-    if name.startswith(("sleeve_", "small_cap_")):
-        key = "small_cap" if name.startswith("small_cap") else "sleeve:" + name.split(":", 1)[1]
+    if kind in (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX):
+        small = kind in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+        key = "small_cap" if small else f"sleeve:{who}"
         j = next(k for k, nd in enumerate(x.nodes) if nd.key == key)
         members = [i for i in range(x.n) if x.nodes[j].members[i] > 0]
-        if "_max" in name:
+        if not v.limit.is_lower_bound:
             members.sort(key=lambda i: -(ev.weights[i] - x.target[i]))
             return any(_less_exposure(x, shares, i, 1, lot) for i in members)
         members.sort(key=lambda i: ev.weights[i] - x.target[i])
         return any(_more_exposure(x, shares, i, 1, lot) for i in members)
-    if name == "turnover_cap":
+    if kind is LimitKind.TURNOVER_CAP:
         i = int(np.argmax(ev.amounts))
         if ev.delta[i] > 0:
             return _less_exposure(x, shares, i, 1, lot)
         shares[i] = min(x.shares0[i], shares[i] + lot)
         return True
-    if name.startswith("min_trade:"):
+    if kind is LimitKind.MIN_TRADE and idx >= 0:
         shares[idx] = x.shares0[idx]  # drop the crumb
         return True
     return False
