@@ -1,4 +1,5 @@
-"""Look-through limits: a sector's share of the portfolio through all funds within [min, max].
+"""Look-through limits: a sector's share of the portfolio through all funds within [min, max]
+(``SectorBounds``), and a single underlying company's share at most a maximum (``CompanyCaps``).
 
 The sector exposure is linear in the post-cost weights: ``e · w`` where ``e[i]`` is the fraction of fund i
 in the sector (``engine.risk.exposures.ExposureModel.sector_matrix`` row), so the limit is one linear
@@ -38,10 +39,11 @@ from engine.risk.exposures import ExposureModel
 
 @dataclass(frozen=True)
 class SectorBound:
-    sector: str
-    row: Mapping[str, float]  # ticker -> fraction of that fund in the sector
+    sector: str  # the sector (or, for CompanyCaps, the company's symbol)
+    row: Mapping[str, float]  # ticker -> fraction of that fund in the sector (or company)
     lo: float = 0.0
     hi: float = 1.0
+    label: str = ""  # how messages name it (default: ``sector``)
 
     def vector(self, tickers: tuple[str, ...]) -> FloatArray:
         return np.array([float(self.row.get(t, 0.0)) for t in tickers])
@@ -66,6 +68,9 @@ class SectorBounds(Limit):
 
     def _ids(self, b: SectorBound) -> tuple[LimitId, LimitId]:
         return LimitId(LimitKind.SECTOR_MIN, b.sector), LimitId(LimitKind.SECTOR_MAX, b.sector)
+
+    def _by_id(self, lid: LimitId) -> SectorBound:
+        return next(b for b in self.bounds if lid in self._ids(b))
 
     def ids(self, x: Inputs) -> tuple[LimitId, ...]:
         out: list[LimitId] = []
@@ -125,11 +130,33 @@ class SectorBounds(Limit):
         for st in self.states(x, ev):
             if not st.binds or abs(st.reached - st.stated) > NEAR:
                 continue  # a broken limit is a violation (check), not a limit that holds the answer
-            b = next(b for b in self.bounds if b.sector == st.limit.subject)
+            b = self._by_id(st.limit)
             at_target = self.exposure(x, target_weights, b)
-            side = "maximum" if st.limit.kind is LimitKind.SECTOR_MAX else "minimum"
+            side = "minimum" if st.limit.is_lower_bound else "maximum"
             out.append(
-                f"{b.sector} through the funds is held at its {side} {pct(st.stated)} "
+                f"{b.label or b.sector} through the funds is held at its {side} {pct(st.stated)} "
                 f"({pct(st.reached)} after the trades; the targets would give {pct(at_target)})"
             )
         return out
+
+
+class CompanyCaps(SectorBounds):
+    """Each capped company's share of the portfolio, summed over every fund that lists it, at most a maximum.
+    Funds that list only their top holdings understate it: the cap then holds on what the data shows."""
+
+    def _ids(self, b: SectorBound) -> tuple[LimitId, LimitId]:
+        cap = LimitId(LimitKind.COMPANY_MAX, b.sector)
+        return cap, cap  # no minimum: ``lo`` is always 0
+
+    @classmethod
+    def from_model(cls, model: ExposureModel, limits: Mapping[str, tuple[float, float]]) -> CompanyCaps:
+        """Caps ``{symbol: (0, max)}`` (fractions of the portfolio) on the look-through ``model``."""
+        out = []
+        index = {s: k for k, s in enumerate(model.companies)}
+        for symbol, (_, hi) in limits.items():
+            k = index.get(symbol.upper())
+            r = model.company_matrix[k] if k is not None else np.zeros(len(model.tickers))
+            name = model.company_names[k] if k is not None else symbol
+            row = dict(zip(model.tickers, map(float, r), strict=True))
+            out.append(SectorBound(symbol.upper(), row, 0.0, hi, f"{name} ({symbol.upper()})"))
+        return cls(tuple(out))

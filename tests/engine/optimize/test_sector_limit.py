@@ -138,3 +138,33 @@ def test_elastic_form_needs_slack_exactly_when_the_cap_is_broken() -> None:
         prob = cp.Problem(cp.Minimize(slack), [con])
         prob.solve(solver=cp.CLARABEL)
         assert (slack.value > 1e-6) == broken
+
+
+def test_company_cap_binds_and_is_met() -> None:
+    from datetime import date
+
+    from engine.data.funds import FundData, Holding
+    from engine.optimize.limits.sector import CompanyCaps
+
+    def fund(t: str, x_weight: float) -> FundData:
+        return FundData(t, "hand-built", date(2025, 1, 2), holdings=(Holding("XCO", "X Corp", x_weight),))
+
+    funds = {"IWM": fund("IWM", 0.04), "IWN": fund("IWN", 0.02), "XLF": fund("XLF", 0.12)}
+    x = _inputs()
+    e = np.array([funds[t].holdings[0].weight for t in x.tickers])  # type: ignore[index]
+    assert e @ x.target == pytest.approx(0.6 * 0.04 + 0.2 * 0.02 + 0.2 * 0.12)
+    caps = CompanyCaps.from_model(build_model(x.tickers, funds), {"xco": (0.0, 0.04)})
+    assert caps.ids(x) == (LimitId(LimitKind.COMPANY_MAX, "XCO"),)
+    (bound,) = caps.bounds
+    row = Node("company:XCO", "XCO", "company", bound.vector(x.tickers), 0.0, 0.0, 0.04, x.nodes[0].band)
+    xs = replace(x, nodes=(*x.nodes, row))
+    sol = _solve(xs)
+    assert e @ sol.w_after <= 0.04 + 1e-7 and e @ sol.w_after == pytest.approx(0.04, abs=2e-4)
+    ref = min_te(xs)
+    assert ref is not None and np.max(np.abs(sol.w - ref)) < 2e-4
+    ev = evaluate(x, _shares(x, sol.w))
+    assert caps.check(x, ev) == []
+    (sentence,) = caps.explain(x, ev, x.target)
+    assert sentence.startswith("X Corp (XCO) through the funds is held at its maximum 4.00 %")
+    (v,) = caps.check(x, evaluate(x, _shares(x, _solve(x).w)))
+    assert v.limit == LimitId(LimitKind.COMPANY_MAX, "XCO") and "above its maximum 4.00 %" in v.message
