@@ -22,32 +22,19 @@ import numpy as np
 import pandas as pd
 
 from engine import paths
+from engine.data import store_schema as schema
 from engine.data.csv_import import PriceFile, read_price_csv
 from engine.data.sources import Cancel, PriceSource, Progress
-from engine.data.store_errors import StoreError, classify, newer
+from engine.data.store_errors import StoreError, classify
+from engine.data.store_schema import SCHEMA_VERSION, row_values
 
 STORE_FILE = "prices.sqlite3"
 READ_TIMEOUT_S = (
     2.0  # readers are not blocked by a writer (write-ahead log); this covers a rollback-mode file
 )
 WRITE_TIMEOUT_S = 10.0
-SCHEMA_VERSION = "2"
 _EPOCH = np.datetime64("1970-01-01", "D")
 OVERLAP_DAYS = 10  # calendar days re-fetched before the last stored day, to spot re-adjusted history
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (
-    ticker TEXT PRIMARY KEY,
-    source TEXT NOT NULL,          -- "Yahoo", "CSV IWM.csv", ...
-    updated_at TEXT NOT NULL,      -- ISO time (UTC) of the last write
-    first_day INTEGER NOT NULL,    -- days since 1970-01-01
-    last_day INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    days BLOB NOT NULL,            -- n little-endian int32
-    closes BLOB NOT NULL           -- n little-endian float64, all > 0
-);
-"""
 
 
 @dataclass(frozen=True)
@@ -148,100 +135,18 @@ class PriceStore:
             con.close()
 
     def _version(self, con: sqlite3.Connection) -> int:
-        """Schema version on disk: 0 for an empty file, 1 for the row-per-day layout, 2 for packed arrays."""
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables & {"series", "prices"}:
-            return 0
-        raw = None
-        if "meta" in tables:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            raw = None if row is None else str(row[0])
-        if raw is None:
-            return 1 if "prices" in tables else int(SCHEMA_VERSION)
-        try:
-            version = int(raw)
-        except ValueError:
-            raise StoreError(
-                "damaged",
-                self.path,
-                f"the price store {self.path} has an unknown schema {raw[:20]!r}; reset it",
-            ) from None
-        if version > int(SCHEMA_VERSION):
-            raise newer(self.path, raw, SCHEMA_VERSION)
-        return version
-
-    def _prepare(self, con: sqlite3.Connection) -> None:
-        """Before the first write: write-ahead log, tables, and an older schema migrated (one transaction)."""
-        if str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
-            con.execute("PRAGMA journal_mode=WAL")
-        version = self._version(con)
-        if version == int(SCHEMA_VERSION):
-            return
-        old = self._read_all(con, version) if version else {}
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            if version == 1:
-                con.execute("DROP TABLE IF EXISTS prices")
-                con.execute("DROP TABLE IF EXISTS series")
-            for stmt in _SCHEMA.split(";"):
-                if stmt.strip():
-                    con.execute(stmt)
-            for tk, (source, updated, days, closes) in old.items():
-                if len(days):
-                    con.execute(
-                        "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        _row(tk, source, updated, days, closes),
-                    )
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
-
-    def _read_all(
-        self, con: sqlite3.Connection, version: int
-    ) -> dict[str, tuple[str, str, np.ndarray, np.ndarray]]:
-        out = {}
-        for tk, _lo, _hi, _n, src, upd in self._summary(con, version):
-            arrs = self._arrays(con, version, tk)
-            if arrs is not None:
-                out[tk] = (src, upd, arrs[0], arrs[1])
-        return out
+        return schema.schema_version(con, self.path)
 
     def _summary(self, con: sqlite3.Connection, version: int) -> list[tuple[str, int, int, int, str, str]]:
-        if version == 1:
-            return con.execute(
-                "SELECT p.ticker, MIN(p.day), MAX(p.day), COUNT(*), COALESCE(s.source, '?'), "
-                "COALESCE(s.updated_at, '') FROM prices p LEFT JOIN series s ON s.ticker = p.ticker "
-                "GROUP BY p.ticker ORDER BY p.ticker"
-            ).fetchall()
-        return con.execute(
-            "SELECT ticker, first_day, last_day, n, source, updated_at FROM series ORDER BY ticker"
-        ).fetchall()
+        return schema.summary(con, version)
 
     def _arrays(
         self, con: sqlite3.Connection, version: int, ticker: str
     ) -> tuple[np.ndarray, np.ndarray] | None:
-        if version == 1:
-            rows = con.execute(
-                "SELECT day, close FROM prices WHERE ticker = ? ORDER BY day", (ticker,)
-            ).fetchall()
-            if not rows:
-                return None
-            a = np.asarray(rows, dtype=np.float64)
-            return a[:, 0].astype(np.int64), a[:, 1]
-        row = con.execute("SELECT days, closes FROM series WHERE ticker = ?", (ticker,)).fetchone()
-        if row is None:
-            return None
-        days, closes = row
-        if not isinstance(days, bytes) or not isinstance(closes, bytes) or len(days) * 2 != len(closes):
-            raise StoreError(
-                "damaged",
-                self.path,
-                f"the price store {self.path} is damaged (the prices of {ticker} are cut "
-                "short); reset it, or import that ticker's prices again",
-            )
-        return np.frombuffer(days, dtype="<i4").astype(np.int64), np.frombuffer(closes, dtype="<f8")
+        return schema.arrays(con, version, ticker, self.path)
+
+    def _prepare(self, con: sqlite3.Connection) -> None:
+        schema.prepare(con, self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -344,7 +249,7 @@ class PriceStore:
                 days, closes = days[~dup], closes[~dup]
                 con.execute(
                     "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    _row(str(t), source, now, days, closes),
+                    row_values(str(t), source, now, days, closes),
                 )
                 n += len(s)
         return n
@@ -418,21 +323,6 @@ class PriceStore:
             else:
                 redo.append(str(t))
         return ok, redo
-
-
-def _row(
-    ticker: str, source: str, updated: str, days: np.ndarray, closes: np.ndarray
-) -> tuple[str, str, str, int, int, int, bytes, bytes]:
-    return (
-        ticker,
-        source,
-        updated,
-        int(days[0]),
-        int(days[-1]),
-        len(days),
-        days.astype("<i4").tobytes(),
-        closes.astype("<f8").tobytes(),
-    )
 
 
 def _day(n: int) -> date:
