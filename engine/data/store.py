@@ -235,6 +235,8 @@ class PriceStore:
                 s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
                 days = _to_days(pd.DatetimeIndex(s.index))
                 closes = s.to_numpy(dtype=np.float64)
+                inside = (days >= schema.FIRST_DAY) & (days <= schema.LAST_DAY)  # what reads accept
+                days, closes = days[inside], closes[inside]
                 old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
                 if old is not None:
                     keep = ~np.isin(old[0], days)

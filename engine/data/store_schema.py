@@ -120,8 +120,12 @@ def arrays(
         ).fetchall()
         if not rows:
             return None
-        a = np.asarray(rows, dtype=np.float64)
-        return a[:, 0].astype(np.int64), a[:, 1]
+        try:
+            a = np.asarray(rows, dtype=np.float64)
+        except (TypeError, ValueError, OverflowError):  # text where a number belongs
+            a = np.full((len(rows), 2), np.nan)
+        days = np.where(np.isfinite(a[:, 0]), a[:, 0], FIRST_DAY - 1).astype(np.int64)
+        return _checked(days, a[:, 1], ticker, path)
     row = con.execute("SELECT days, closes FROM series WHERE ticker = ?", (ticker,)).fetchone()
     if row is None:
         return None
@@ -133,7 +137,31 @@ def arrays(
             f"the price store {path} is damaged (the prices of {ticker} are cut "
             "short); reset it, or import that ticker's prices again",
         )
-    return np.frombuffer(days, dtype="<i4").astype(np.int64), np.frombuffer(closes, dtype="<f8")
+    d = np.frombuffer(days, dtype="<i4").astype(np.int64)
+    c = np.frombuffer(closes, dtype="<f8")
+    return _checked(d, c, ticker, path)
+
+
+FIRST_DAY, LAST_DAY = -25_567, 47_846  # 1900-01-01 and 2100-12-31 as days since 1970-01-01
+
+
+def _checked(days: np.ndarray, closes: np.ndarray, ticker: str, path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """What every write guarantees (days ascending within 1900–2100, closes finite and positive);
+    anything else was changed behind the store's back and is damage, never read as prices."""
+    ok = (
+        len(days) == len(closes)
+        and bool(np.all((days >= FIRST_DAY) & (days <= LAST_DAY)))
+        and bool(np.all(np.diff(days) > 0))
+        and bool(np.all(np.isfinite(closes) & (closes > 0)))
+    )
+    if not ok:
+        raise StoreError(
+            "damaged",
+            path,
+            f"the price store {path} is damaged (the stored prices of {ticker} are not valid dates and "
+            "prices); reset it, or import that ticker's prices again",
+        )
+    return days, closes
 
 
 def row_values(

@@ -223,3 +223,21 @@ def test_cli_reset_only_for_a_damaged_store(tmp_path: Path, capsys: pytest.Captu
     assert commands.run(argparse.Namespace(prices_command="reset"), PriceStore(p)) == 0
     assert "kept" not in capsys.readouterr().err
     assert [q.name.startswith("p.sqlite3.damaged-") for q in tmp_path.iterdir()].count(True) >= 1
+
+
+def test_impossible_stored_days_or_prices_are_damage_not_data(tmp_path: Path) -> None:
+    p = tmp_path / "p.sqlite3"
+    PriceStore(p).write(_frame(["IWM"], days=3), "test")
+    con = sqlite3.connect(p)
+    con.execute(
+        "UPDATE series SET days = ?, closes = ?",
+        (
+            np.array([5, 2**31 - 1, -(2**31)], dtype="<i4").tobytes(),
+            np.array([np.nan, -1.0, 1e308]).tobytes(),
+        ),
+    )
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not valid dates and prices") as err:
+        PriceStore(p).load(["IWM"])
+    assert err.value.can_reset
