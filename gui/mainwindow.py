@@ -30,6 +30,7 @@ from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
+from gui.store_reset import StoreReset
 from gui.workspace import Workspace
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(self.tr("&Redo"), self.ws.redo, K.Redo)
         self.act_refresh = self._action(self.tr("&Refresh Prices"), self.refresh_prices, K.Refresh)
         self.act_demo = self._action(self.tr("Use &Demo Data"), self._toggle_demo)
+        self.store_reset = StoreReset(self, self.ws.runner, self._after_store_reset)
+        self.act_reset_store = self._action(self.tr("Reset Damaged Price &Store…"), self.store_reset.start)
         self.act_demo.setCheckable(True)
         self.act_about = self._action(self.tr("&About Coresat"), lambda: show_about(self))
 
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
         edit = mb.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         data = mb.addMenu(self.tr("&Data"))
-        data.addActions([self.act_refresh, self.act_demo])
+        data.addActions([self.act_refresh, self.act_demo, self.act_reset_store])
         help_ = mb.addMenu(self.tr("&Help"))
         help_.addAction(self.act_about)
         self._fill_recent()
@@ -238,6 +241,10 @@ class MainWindow(QMainWindow):
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(self.ws.cancel_market)
         self.ws.refresh_market(online=True)
+
+    def _after_store_reset(self) -> None:
+        if self.ws.scenario is not None:
+            self.ws.refresh_market()
 
     def _toggle_demo(self, on: bool) -> None:
         if self.ws.scenario is not None:

@@ -171,6 +171,14 @@ class PriceStore:
         self._ready = False
         return backup
 
+    def problem(self) -> StoreError | None:
+        """Read the whole store; the StoreError that stops it (damaged, locked, newer, ...) or None."""
+        try:
+            self.load(list(self.tickers()))
+        except StoreError as exc:
+            return exc
+        return None
+
     # -- reading --------------------------------------------------------------------------------------
     def tickers(self) -> tuple[str, ...]:
         with self._reading() as r:
