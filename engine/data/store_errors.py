@@ -46,8 +46,8 @@ def classify(exc: BaseException, path: Path, *, writing: bool) -> StoreError:
         return StoreError(
             "damaged",
             path,
-            f"the price store {path} is damaged ({exc}); reset it to start an empty store "
-            "(`coresat prices reset`; the damaged file is kept as a backup next to it)",
+            f"the price store {path} is damaged ({exc}); reset it to start an empty store (Data > Reset "
+            "Damaged Price Store in the app, or `coresat prices reset`; the damaged file is kept as a backup)",
         )
     if primary in (_BUSY, _LOCKED) or "locked" in text or "busy" in text:
         return StoreError(
