@@ -286,6 +286,10 @@ class MainWindow(QMainWindow):
         except (CoresatError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot open scenario"), f"{Path(path).name}: {exc}")
             return False
+        except Exception as exc:  # a reader's bug: still one line in a dialog, never an exit
+            msg = f"{Path(path).name}: {type(exc).__name__}: {str(exc)[:200]}"
+            QMessageBox.warning(self, self.tr("Cannot open scenario"), msg)
+            return False
         self._fill_recent(settings.add_recent_file(str(Path(path).resolve())))
         return True
 

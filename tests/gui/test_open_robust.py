@@ -112,3 +112,21 @@ def test_ctrl_c_quits_the_app_with_130_and_one_line(tmp_path: Path) -> None:
     _, err = p.communicate(timeout=30)
     assert p.returncode == 130
     assert err.decode().strip().splitlines() == ["coresat: interrupted"]
+
+
+def test_open_dialog_path_shows_a_reader_bug(  # type: ignore[no-untyped-def]
+    window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from engine.model import scenario_file
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+
+    def broken(path: object) -> None:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(scenario_file, "load", broken)
+    assert window.open_path(str(tmp_path / "x.coresat.toml")) is False  # File > Open and Open Recent
+    assert len(shown) == 1 and "MemoryError" in shown[0]
