@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("coresat: interrupted; nothing was changed", file=sys.stderr)
+        print("coresat: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except MemoryError:
         print("coresat: not enough memory for this problem; use fewer tickers", file=sys.stderr)
