@@ -90,7 +90,7 @@ class PriceStore:
                 con = sqlite3.connect(uri + query, uri=True, timeout=READ_TIMEOUT_S)
                 con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
                 return con
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 last = exc
                 if con is not None:
                     con.close()
@@ -112,7 +112,7 @@ class PriceStore:
         try:
             version = self._version(con)
             yield (con, version) if version else None
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise classify(exc, self.path, writing=False) from None
         finally:
             con.close()
@@ -129,7 +129,7 @@ class PriceStore:
                 self._prepare(con)
                 self._ready = True
             yield con
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise classify(exc, self.path, writing=True) from None
         finally:
             con.close()

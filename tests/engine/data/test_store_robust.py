@@ -241,3 +241,16 @@ def test_impossible_stored_days_or_prices_are_damage_not_data(tmp_path: Path) ->
     with pytest.raises(StoreError, match="not valid dates and prices") as err:
         PriceStore(p).load(["IWM"])
     assert err.value.can_reset
+
+
+def test_text_that_is_not_text_is_damage(tmp_path: Path) -> None:
+    # found by tests/fuzz/test_fuzz_store.py: one changed byte in a ticker name gave a UnicodeDecodeError
+    p = tmp_path / "p.sqlite3"
+    PriceStore(p).write(_frame(["IWM"]), "test")
+    con = sqlite3.connect(p)
+    con.execute("UPDATE series SET source = CAST(X'80FF' AS TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError) as err:
+        PriceStore(p).coverage()
+    assert err.value.kind == "damaged"
