@@ -42,7 +42,7 @@ def classify(exc: BaseException, path: Path, *, writing: bool) -> StoreError:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc).lower()
-    damaged_text = isinstance(exc, UnicodeDecodeError)  # text in the file that is not text
+    damaged_text = isinstance(exc, UnicodeDecodeError) or "could not decode" in text  # not text
     if primary in (_CORRUPT, _NOTADB) or damaged_text or "malformed" in text or "not a database" in text:
         return StoreError(
             "damaged",
