@@ -235,41 +235,63 @@ class PriceStore:
         """Store the given adjusted closes (one transaction for all tickers). New prices replace stored
         ones on the same day; ``replace`` drops each ticker's old history first. Returns the number of
         prices written."""
+        return self.write_many([(prices, source)], replace=replace)
+
+    def write_many(self, parts: Sequence[tuple[pd.DataFrame, str]], *, replace: bool = False) -> int:
+        """Several (prices, source) parts in one transaction: all of them are stored, or none."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         n = 0
         with self._writing() as con, con:
-            for t in prices.columns:
-                col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
-                s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
-                days = _to_days(pd.DatetimeIndex(s.index))
-                closes = s.to_numpy(dtype=np.float64)
-                inside = (days >= schema.FIRST_DAY) & (days <= schema.LAST_DAY)  # what reads accept
-                days, closes = days[inside], closes[inside]
-                old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
-                if old is not None:
-                    keep = ~np.isin(old[0], days)
-                    days = np.concatenate([old[0][keep], days])
-                    closes = np.concatenate([old[1][keep], closes])
-                if len(days) == 0:
-                    con.execute("DELETE FROM series WHERE ticker = ?", (str(t),))
-                    continue
-                order = np.argsort(days, kind="stable")
-                days, closes = days[order], closes[order]
-                dup = np.concatenate([days[1:] == days[:-1], [False]])  # keep the last of repeated days
-                days, closes = days[~dup], closes[~dup]
-                con.execute(
-                    "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    row_values(str(t), source, now, days, closes),
-                )
-                n += len(s)
+            for prices, source in parts:
+                n += self._write_into(con, prices, source, now, replace=replace)
+        return n
+
+    def _write_into(
+        self, con: sqlite3.Connection, prices: pd.DataFrame, source: str, now: str, *, replace: bool
+    ) -> int:
+        n = 0
+        for t in prices.columns:
+            col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
+            s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
+            days = _to_days(pd.DatetimeIndex(s.index))
+            closes = s.to_numpy(dtype=np.float64)
+            inside = (days >= schema.FIRST_DAY) & (days <= schema.LAST_DAY)  # what reads accept
+            days, closes = days[inside], closes[inside]
+            old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
+            if old is not None:
+                keep = ~np.isin(old[0], days)
+                days = np.concatenate([old[0][keep], days])
+                closes = np.concatenate([old[1][keep], closes])
+            if len(days) == 0:
+                con.execute("DELETE FROM series WHERE ticker = ?", (str(t),))
+                continue
+            order = np.argsort(days, kind="stable")
+            days, closes = days[order], closes[order]
+            dup = np.concatenate([days[1:] == days[:-1], [False]])  # keep the last of repeated days
+            days, closes = days[~dup], closes[~dup]
+            con.execute(
+                "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row_values(str(t), source, now, days, closes),
+            )
+            n += int(inside.sum())
         return n
 
     def import_csv(self, source: str | Path, *, ticker: str | None = None) -> list[PriceFile]:
         """Read a price CSV (any supported layout) and replace those tickers' histories with it."""
-        files = read_price_csv(source, ticker=ticker)
-        frame = pd.concat({f.ticker: f.prices for f in files}, axis=1, sort=True)
-        self.write(frame, f"CSV {Path(source).name}", replace=True)
-        return files
+        return self.import_csvs([source], ticker=ticker)
+
+    def import_csvs(self, sources: Sequence[str | Path], *, ticker: str | None = None) -> list[PriceFile]:
+        """Read every file first, then store them in one transaction: a file that cannot be read (or a
+        failed write) changes nothing, not even the files before it."""
+        read: list[tuple[Path | str, list[PriceFile]]] = [
+            (src, read_price_csv(src, ticker=ticker)) for src in sources
+        ]
+        parts = [
+            (pd.concat({f.ticker: f.prices for f in files}, axis=1, sort=True), f"CSV {Path(src).name}")
+            for src, files in read
+        ]
+        self.write_many(parts, replace=True)
+        return [f for _, files in read for f in files]
 
     def update(
         self,

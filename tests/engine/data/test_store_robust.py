@@ -254,3 +254,19 @@ def test_text_that_is_not_text_is_damage(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         PriceStore(p).coverage()
     assert err.value.kind == "damaged"
+
+
+def test_a_failed_multi_file_import_changes_nothing(tmp_path: Path) -> None:
+    p = tmp_path / "p.sqlite3"
+    PriceStore(p).write(_frame(["IWM"]), "before")
+    good = tmp_path / "VBR.csv"
+    good.write_text("Date,Close\n2024-01-02,50\n2024-01-03,51\n")
+    bad = tmp_path / "IJR.csv"
+    bad.write_text("Date,Close\n2024-02-30,50\n2024-01-03,51\n")
+    from engine.errors import DataError
+
+    with pytest.raises(DataError, match="2024-02-30"):
+        PriceStore(p).import_csvs([good, bad])
+    assert PriceStore(p).tickers() == ("IWM",)  # VBR, read first, was not stored either
+    files = PriceStore(p).import_csvs([good])
+    assert [f.ticker for f in files] == ["VBR"] and PriceStore(p).tickers() == ("IWM", "VBR")
