@@ -106,7 +106,15 @@ def test_ctrl_c_quits_the_app_with_130_and_one_line(tmp_path: Path) -> None:
         [sys.executable, "-c", code], env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE
     )
     assert p.stderr is not None
-    assert p.stderr.readline().strip() == b"ready"  # the handler is installed; the event loop starts
+    import threading
+
+    watchdog = threading.Timer(120, p.kill)  # never hang the suite if the app does not come up
+    watchdog.start()
+    try:
+        first = p.stderr.readline().strip()
+    finally:
+        watchdog.cancel()
+    assert first == b"ready"  # the handler is installed; the event loop starts
     time.sleep(1.0)
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=30)
