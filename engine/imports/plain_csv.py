@@ -85,11 +85,14 @@ def guess(text: str, *, source: str = "") -> CsvMapping | None:
     for n, row in rows:
         cols = find_columns(row, ALIASES)
         if "symbol" in cols and "quantity" in cols:
-            body = [r for m, r in rows if m > n and r]
-            samples = [
-                r[i] for r in body for k, i in cols.items() if k not in ("symbol", "account") and i < len(r)
+            cells: list[tuple[str, str]] = [
+                (r[i], f"line {m}, {k.replace('_', ' ')}")
+                for m, r in rows_of(text, delimiter, source=source)
+                if m > n and r
+                for k, i in cols.items()
+                if k not in ("symbol", "account") and i < len(r) and r[i].strip().lower() not in EMPTY
             ]
-            mark = _decimal(samples, source)
+            mark = _decimal(cells, source)
             return CsvMapping(columns=cols, header_line=n, delimiter=delimiter, decimal=mark)
     body = [r for _, r in rows if r]
     if body and all(2 <= len(r) <= 3 for r in body):
@@ -107,9 +110,9 @@ def guess(text: str, *, source: str = "") -> CsvMapping | None:
     return None
 
 
-def _decimal(samples: list[str], source: str) -> DecimalMark:
+def _decimal(cells: list[tuple[str, str]], source: str) -> DecimalMark:
     try:
-        return require_decimal_mark([c for c in samples if c.strip().lower() not in EMPTY], where=source)
+        return require_decimal_mark([c for c, _ in cells], [lab for _, lab in cells], where=source)
     except NumberError as exc:
         raise StatementError(str(exc)) from None
 
