@@ -31,7 +31,7 @@ def detect(text: str) -> str:
 
 def read_bytes(data: bytes, *, source: str = "", mapping: CsvMapping | None = None) -> Statement:
     """Read a statement from bytes. ``mapping`` forces the mapped-CSV reader with those columns."""
-    text = decode(data, source=source)
+    text = decode(data, source=source).lstrip("\ufeff")
     if not text.strip():
         raise StatementError("the file is empty", source=source)
     if mapping is not None:

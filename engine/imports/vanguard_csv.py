@@ -22,7 +22,8 @@ TRANSACTIONS = {"account": ("Account Number",), "kind": ("Account Type",), "date
 
 
 def looks_like(text: str) -> bool:
-    head = norm_header(text[:300].lstrip("\ufeff").splitlines()[0] if text.strip() else "")
+    lines = text[:300].lstrip("\ufeff").splitlines()
+    head = norm_header(lines[0]) if lines else ""
     return head.startswith("account number investment name symbol shares share price")
 
 
