@@ -24,21 +24,26 @@ _POS_TYPES = {"POSSTOCK": "", "POSMF": "mutual fund", "POSOPT": "option", "POSDE
 _BROKERS = {"etrade": "E*TRADE", "vanguard": "Vanguard", "fidelity": "Fidelity", "schwab": "Schwab"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
+    """An aggregate element: its leaf values by tag (first one wins) and its child aggregates."""
+
     tag: str
-    text: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
     children: list[Node] = field(default_factory=list)
 
     def find(self, path: str) -> Node | None:
         node: Node | None = self
         for part in path.split("/"):
-            node = next((c for c in node.children if c.tag == part), None) if node else None
+            if node is None:
+                return None
+            node = next((c for c in node.children if c.tag == part), None)
         return node
 
     def value(self, path: str) -> str:
-        n = self.find(path)
-        return n.text if n else ""
+        head, _, leaf = path.rpartition("/")
+        node = self.find(head) if head else self
+        return node.fields.get(leaf, "") if node is not None else ""
 
     def iter(self, tag: str) -> list[Node]:
         out: list[Node] = []
@@ -56,7 +61,8 @@ def looks_like(text: str) -> bool:
     return head.startswith("OFXHEADER") or "<OFX>" in head or "<?OFX" in head
 
 
-def parse_tree(text: str, *, source: str = "") -> Node:
+def parse_tree(text: str, *, source: str = "") -> tuple[Node, dict[str, list[Node]]]:
+    """The <OFX> element and every element by tag, in document order."""
     upper = text.upper()
     if "<!DOCTYPE" in upper or "<!ENTITY" in upper:
         raise StatementError("OFX file with a DOCTYPE or ENTITY declaration refused", source=source)
@@ -65,22 +71,29 @@ def parse_tree(text: str, *, source: str = "") -> Node:
         raise StatementError("no <OFX> element: not an OFX/QFX file", source=source)
     root = Node("ROOT")
     stack = [root]
-    for m in _TOKEN.finditer(text, start):
-        closing, tag, body = m.group(1), m.group(2).upper(), m.group(3).strip()
+    names = ["ROOT"]  # tags of the open aggregates, parallel to stack
+    index: dict[str, list[Node]] = {}
+    for closing, raw_tag, raw_body in _TOKEN.findall(text, start):
+        tag = raw_tag.upper()
         if closing:
-            if any(n.tag == tag for n in stack[1:]):
-                while stack[-1].tag != tag:
-                    stack.pop()
-                stack.pop()
+            if tag in names:  # closes an aggregate (and any unclosed ones inside it)
+                k = len(names) - 1 - names[::-1].index(tag)
+                if k > 0:
+                    del stack[k:], names[k:]
+            continue  # else: the optional end tag of a leaf
+        body = raw_body.strip()
+        if body:  # a leaf: <UNITS>12.5
+            stack[-1].fields.setdefault(tag, body)
             continue
-        node = Node(tag, body)
+        node = Node(tag)  # an aggregate: its children follow
         stack[-1].children.append(node)
-        if not body:  # an aggregate: its children follow
-            stack.append(node)
+        index.setdefault(tag, []).append(node)
+        stack.append(node)
+        names.append(tag)
     ofx = root.find("OFX")
     if ofx is None:
         raise StatementError("no <OFX> element: not an OFX/QFX file", source=source)
-    return ofx
+    return ofx, index
 
 
 def _num(node: Node, path: str, *, source: str) -> float | None:
@@ -92,11 +105,11 @@ def _num(node: Node, path: str, *, source: str) -> float | None:
 
 
 def read(text: str, *, source: str = "") -> Statement:
-    ofx = parse_tree(text, source=source)
+    ofx, index = parse_tree(text, source=source)
     securities: dict[str, tuple[str, str, str]] = {}  # unique id → (ticker, name, info tag)
     notes: list[str] = []
     for info_tag in ("STOCKINFO", "MFINFO", "OPTINFO", "DEBTINFO", "OTHERINFO"):
-        for info in ofx.iter(info_tag):
+        for info in index.get(info_tag, []):
             uid = info.value("SECINFO/SECID/UNIQUEID")
             if uid in securities:
                 notes.append(f"two securities share the id {uid}; the first ({securities[uid][0]}) is used")
@@ -105,7 +118,7 @@ def read(text: str, *, source: str = "") -> Statement:
     org = ofx.value("SIGNONMSGSRSV1/SONRS/FI/ORG")
     accounts: list[Account] = []
     dates = []
-    for rs in ofx.iter("INVSTMTRS"):
+    for rs in index.get("INVSTMTRS", []):
         as_of = parse_date(rs.value("DTASOF")[:8])
         if as_of:
             dates.append(as_of)

@@ -13,7 +13,7 @@ from engine.imports.statement import Account, NeedsMapping, Statement, Statement
 from engine.imports.tabular import AccountBuilder, amount, cell, find_columns, kind_from_name
 from engine.imports.textnum import EMPTY, csv_rows, detect_decimal, norm_header, parse_amount, sniff_delimiter
 from engine.io.errors import NumberError
-from engine.io.numbers import DecimalMark, require_decimal_mark
+from engine.io.numbers import DecimalMark, detect_decimal_mark, require_decimal_mark
 
 LAYOUT = "CSV (mapped columns)"
 FIELDS = ("symbol", "quantity", "price", "market_value", "basis", "account")
@@ -111,6 +111,12 @@ def guess(text: str, *, source: str = "") -> CsvMapping | None:
 
 
 def _decimal(cells: list[tuple[str, str]], source: str) -> DecimalMark:
+    """The file's decimal mark. The first 300 cells with a separator usually decide; a later cell that
+    disagrees is then refused where it stands, with its line. Only an undecided file is checked whole."""
+    with_sep = [(c, lab) for c, lab in cells if "," in c or "." in c]
+    mark = detect_decimal_mark(c for c, _ in with_sep[:300])
+    if mark is not None:
+        return mark
     try:
         return require_decimal_mark([c for c, _ in cells], [lab for _, lab in cells], where=source)
     except NumberError as exc:

@@ -19,12 +19,28 @@ from engine.io.numbers import DecimalMark, detect_decimal_mark, parse_number
 EMPTY = frozenset({"", "--", "-", "n/a", "na", "none", "not applicable", "null"})
 
 
+# The common shapes, read without the general rule (which is ~20× slower): [(][+-][$][+-]digits[.frac][)]
+_FAST = {
+    ".": re.compile(r"^(\()?([+-])?\$?([+-])?([1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?(\))?$"),
+    ",": re.compile(
+        r"^(\()?([+-])?\$?([+-])?([1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d{0,2}(?: \d{3})+|\d+)(?:,(\d+))?(\))?$"
+    ),
+}
+
+
 def parse_amount(text: str, *, decimal: DecimalMark = ".") -> float | None:
     """A money amount or quantity under the file's decimal mark (engine.io.numbers' rule); None for an
     empty cell (``--``, ``n/a``). Raises NumberError (a ValueError) for anything else."""
     s = text.strip()
     if s.lower() in EMPTY:
         return None
+    m = _FAST[decimal].match(s)
+    if m and bool(m.group(1)) == bool(m.group(6)) and not (m.group(2) and m.group(3)):
+        sign = m.group(2) or m.group(3) or ""
+        if not (m.group(1) and sign == "-"):
+            whole = m.group(4).replace("," if decimal == "." else ".", "").replace(" ", "")
+            value = float(whole + "." + (m.group(5) or "0"))
+            return -value if (m.group(1) or sign == "-") and value else value
     return parse_number(s.rstrip("*").strip(), decimal)
 
 

@@ -64,3 +64,22 @@ def test_mutated_valid_files(seed: bytes, edits: list[tuple[int, int, str]]) -> 
         else:
             del data[i : i + 40]
     _check(bytes(data))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="()+-$,.0123456789 ", max_size=14), st.sampled_from([".", ","]))
+def test_fast_number_path_agrees_with_the_general_rule(text: str, mark: str) -> None:
+    from engine.imports.textnum import EMPTY, parse_amount
+    from engine.io.numbers import parse_number
+
+    if text.strip().lower() in EMPTY:
+        return
+    try:
+        ours: object = parse_amount(text, decimal=mark)  # type: ignore[arg-type]
+    except ValueError:
+        ours = "refused"
+    try:
+        general: object = parse_number(text.strip(), mark)  # type: ignore[arg-type]
+    except ValueError:
+        general = "refused"
+    assert ours == general
