@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.imports import fidelity, ibkr, mappings, ofx, plain_csv, schwab, vanguard_csv
+from engine.imports import fidelity, fidelity_statement, ibkr, mappings, ofx, plain_csv, schwab, vanguard_csv
 from engine.imports.plain_csv import CsvMapping
 from engine.imports.statement import Statement, StatementError
 from engine.imports.textnum import decode, norm_header, sniff_delimiter
@@ -19,6 +19,7 @@ _LAYOUTS: tuple[tuple[str, Callable[[str], bool], Reader], ...] = (
     (ibkr.LAYOUT, ibkr.looks_like, ibkr.read),
     (schwab.LAYOUT, schwab.looks_like, schwab.read),
     (fidelity.LAYOUT, fidelity.looks_like, fidelity.read),
+    (fidelity_statement.LAYOUT, fidelity_statement.looks_like, fidelity_statement.read),
     (vanguard_csv.LAYOUT, vanguard_csv.looks_like, vanguard_csv.read),
 )
 SUPPORTED = (*(name for name, _, _ in _LAYOUTS), plain_csv.LAYOUT)
@@ -39,6 +40,12 @@ def read_bytes(data: bytes, *, source: str = "", mapping: CsvMapping | None = No
     for _name, looks, read in _LAYOUTS:
         if looks(text):
             return read(text, source=source)
+    if text.lstrip('"').startswith("Balances for account") or text.lstrip('"').startswith(
+        "Balances  for account"
+    ):
+        raise StatementError(
+            "this is a Schwab balances file, not a positions file: export Positions instead", source=source
+        )
     saved = saved_mapping(text)
     if saved is None and _looks_like_transactions(text):
         raise StatementError(

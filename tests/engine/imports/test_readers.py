@@ -23,6 +23,7 @@ def _pos(st: Statement, symbol: str, account: int = 0):  # type: ignore[no-untyp
         ("schwab_all_accounts.csv", "Schwab positions CSV"),
         ("schwab_single_2023.csv", "Schwab positions CSV"),
         ("fidelity_positions.csv", "Fidelity positions CSV"),
+        ("fidelity_statement.csv", "Fidelity statement CSV"),
         ("vanguard_ofxdownload.csv", "Vanguard OfxDownload CSV"),
         ("etrade_positions.qfx", "OFX/QFX investment statement"),
         ("vanguard_positions.ofx", "OFX/QFX investment statement"),
@@ -95,6 +96,19 @@ def test_fidelity_money_market_pending_activity_and_footer() -> None:
     assert _pos(st, "FXAIX", 1).asset_type is AssetType.MUTUAL_FUND
     assert ind.reconciliation.ok is None  # Fidelity states no account total
     assert ind.reconciliation.computed == pytest.approx(16860.00 + 17871.31 - 412.00 + 1520.33 - 165.20)
+
+
+def test_fidelity_statement_categories_core_account_and_totals() -> None:
+    st = read_file(fixture("fidelity_statement.csv"))
+    ind, roth = st.accounts
+    assert (ind.name, ind.number, ind.kind) == ("Individual - TOD", "…1234", "Individual")
+    assert (roth.number, roth.kind) == ("…6677", "Roth IRA")
+    assert [p.symbol for p in ind.positions] == ["IJR", "VBR"]
+    assert ind.cash == pytest.approx(616.74)  # the core account
+    assert ind.reconciliation.computed == pytest.approx(16860.00 + 13960.41 + 616.74)
+    assert ind.reconciliation.ok is True and roth.reconciliation.ok is True
+    assert _pos(st, "FXAIX", 1).asset_type is AssetType.MUTUAL_FUND
+    assert _pos(st, "VBR").cost_basis == 12000.00
 
 
 def test_vanguard_csv_holdings_beside_transactions() -> None:

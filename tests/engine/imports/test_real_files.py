@@ -75,6 +75,24 @@ def test_ofx_real_files_reconcile(folder: str, name: str) -> None:
     assert acct.reconciliation.ok is True, acct.reconciliation.describe()
 
 
+def test_fidelity_real_statement_mismatch_is_shown() -> None:
+    path = shared_real("broker-exports", "fidelity", "Statement12312025.csv")
+    rows = list(csv.reader(path.read_text().splitlines()))
+    stated = float(rows[1][4])  # Ending mkt Value of the summary line
+    start = next(i for i, r in enumerate(rows) if r and r[0] == "Symbol/CUSIP")
+    body = rows[start + 1 :]
+    lines = sum(float(r[5]) for r in body if len(r) >= 7 and r[0] and not r[0].startswith("Subtotal"))
+    (acct,) = read_file(path).accounts
+    assert acct.reconciliation.computed == pytest.approx(lines)
+    assert acct.reconciliation.reported == pytest.approx(stated)
+    assert acct.reconciliation.ok is (abs(lines - stated) <= acct.reconciliation.tolerance)
+
+
+def test_schwab_balances_file_is_refused_with_one_line() -> None:
+    with pytest.raises(CoresatError, match="balances file, not a positions file"):
+        read_file(shared_real("broker-exports", "schwab", "schwab_csv_brokerage_Balances_123.csv"))
+
+
 def test_vanguard_real_csv_lines_sum_per_account() -> None:
     path = shared_real("broker-exports", "vanguard", "OfxDownload.csv")
     sums: dict[str, float] = {}
@@ -100,6 +118,7 @@ def test_ibkr_real_flex_position_and_foreign_cash() -> None:
     [
         "schwab/schwab_positions_all_accounts_2021-09-26.csv",
         "fidelity/Portfolio_Positions_fixture_finporter.csv",
+        "fidelity/Statement12312025.csv",
         "vanguard/OfxDownload.csv",
         "vanguard/OfxDownload-401k.qfx",
         "vanguard/vanguard.ofx",
