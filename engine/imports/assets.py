@@ -25,12 +25,12 @@ def classify(symbol: str, description: str = "", type_text: str = "") -> AssetTy
         if "fixed income" in t or "bond" in t or t.strip() in ("cd", "debt"):
             return AssetType.BOND
         if "mutual fund" in t or t.strip() in ("mf", "fund"):
-            return AssetType.MUTUAL_FUND if not _money_market(symbol, d) else CASH
+            return AssetType.MUTUAL_FUND if not money_market(symbol, d) else CASH
         if "etf" in t or "exchange traded" in t:
             return AssetType.ETF
         if "equity" in t or "stock" in t or t.strip() in ("stk", "common"):
             return AssetType.STOCK
-    if _money_market(symbol, d):
+    if money_market(symbol, d):
         return CASH
     s = symbol.strip().upper()
     if _OPTION.search(s) or " CALL " in f" {d} " or " PUT " in f" {d} ":
@@ -46,7 +46,7 @@ def classify(symbol: str, description: str = "", type_text: str = "") -> AssetTy
     return AssetType.ETF_OR_STOCK
 
 
-def _money_market(symbol: str, description_upper: str) -> bool:
+def money_market(symbol: str, description_upper: str) -> bool:
     return (
         symbol.strip().endswith("**")
         or "MONEY MARKET" in description_upper

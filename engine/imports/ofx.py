@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from engine.imports.assets import CASH, classify, clean_symbol
+from engine.imports.assets import CASH, classify, clean_symbol, money_market
 from engine.imports.statement import Account, AssetType, Position, Statement, StatementError, mask_account
 from engine.imports.textnum import parse_amount, parse_date
 
@@ -97,7 +97,7 @@ def parse_tree(text: str, *, source: str = "") -> tuple[Node, dict[str, list[Nod
 
 
 def _num(node: Node, path: str, *, source: str) -> float | None:
-    text = node.value(path)
+    text = node.fields.get(path, "") if "/" not in path else node.value(path)
     try:
         return parse_amount(text)
     except ValueError:
@@ -134,10 +134,13 @@ def read(text: str, *, source: str = "") -> Statement:
             inv = pos.find("INVPOS")
             if inv is None or pos.tag not in _POS_TYPES:
                 continue
-            uid = inv.value("SECID/UNIQUEID")
+            secid = inv.find("SECID")
+            uid = secid.fields.get("UNIQUEID", "") if secid is not None else ""
+            f = inv.fields
             ticker, name, _info = securities.get(uid, ("", "", ""))
             if not ticker:
-                ticker = inv.value("MEMO") if re.fullmatch(r"[A-Za-z.\-]{1,6}", inv.value("MEMO")) else uid
+                memo = f.get("MEMO", "")
+                ticker = memo if re.fullmatch(r"[A-Za-z.\-]{1,6}", memo) else uid
                 if ticker == uid:
                     acct_notes.append(
                         f"security {uid} has no ticker in the file; its id is used as the symbol"
@@ -151,10 +154,9 @@ def read(text: str, *, source: str = "") -> Statement:
                 units, mv = -units, -abs(mv)
             figures += 1
             if pos.tag == "POSSTOCK":
-                kind: AssetType | None = (
-                    AssetType.ETF if " ETF" in f" {name.upper()}" else AssetType.ETF_OR_STOCK
-                )
-                if classify(ticker, name) is CASH:
+                upper = name.upper()
+                kind: AssetType | None = AssetType.ETF if " ETF" in f" {upper}" else AssetType.ETF_OR_STOCK
+                if money_market(ticker, upper):
                     kind = CASH
             else:
                 type_text = _POS_TYPES[pos.tag]
