@@ -53,15 +53,18 @@ class _Read:
     source: str
     statement: Statement | None = None
     text: str = ""
+    base: Scenario | None = None  # the scenario the change summary was computed against
+    applied: tuple[Scenario, ChangeSummary] | None = None
 
 
-def _read_job(path: str, mapping: CsvMapping | None) -> _Read:
+def _read_job(path: str, mapping: CsvMapping | None, base: Scenario | None) -> _Read:
     data = read_user_file(path, MAX_BYTES, "statement")
     source = Path(path).name
     try:
-        return _Read(source, statement=read_bytes(data, source=source, mapping=mapping))
+        st = read_bytes(data, source=source, mapping=mapping)
     except NeedsMapping:
         return _Read(source, text=decode(data, source=source).lstrip("\ufeff"))
+    return _Read(source, statement=st, base=base, applied=apply_to_scenario(st, base) if base else None)
 
 
 class StatementPreview(QDialog):
@@ -173,10 +176,10 @@ class StatementImport(QObject):
         """Read ``path`` in the background; the preview opens when it is read."""
         self._path = str(path)
         self.problem = ""
-        p, m = str(path), mapping
+        p, m, base = str(path), mapping, self.ws.scenario
 
         def job(_ctx: JobContext) -> _Read:
-            return _read_job(p, m)
+            return _read_job(p, m, base)
 
         self._job = self.workspace_runner.submit(KIND, job)
         self.window.statusBar().showMessage(_t("Reading {name}…").format(name=Path(path).name))
@@ -207,7 +210,10 @@ class StatementImport(QObject):
             return
         if self.ws.scenario is None:
             return
-        new, summary = apply_to_scenario(value.statement, self.ws.scenario)
+        if value.applied is not None and value.base is self.ws.scenario:
+            new, summary = value.applied
+        else:  # the scenario was edited while the file was read
+            new, summary = apply_to_scenario(value.statement, self.ws.scenario)
         dialog = StatementPreview(value.statement, new, summary, self.window)
         dialog.accepted.connect(lambda: self._apply(dialog))
         self._show(dialog)
