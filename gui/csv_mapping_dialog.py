@@ -44,6 +44,14 @@ FIELD_LABELS = {
     "basis": "Cost basis (total)",
     "account": "Account",
 }
+HINTS = {  # words in a header that suggest a column; only a first guess, the user confirms
+    "symbol": ("symbol", "ticker", "code", "security", "instrument"),
+    "quantity": ("quantity", "shares", "units", "qty", "anzahl", "nominal"),
+    "price": ("price", "unit value", "last", "kurs", "close"),
+    "market_value": ("market value", "holding value", "current value", "value", "amount", "wert"),
+    "basis": ("cost", "basis", "book"),
+    "account": ("account", "konto", "portfolio"),
+}
 DELIMITERS = ((",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"))
 DECIMALS = ((".", "1,234.56"), (",", "1.234,56"))
 
@@ -152,6 +160,8 @@ class CsvMappingDialog(QDialog):
             else _t("column {n}").format(n=i + 1)
             for i in range(width)
         ]
+        if not chosen and header is not None:
+            chosen = _hinted(header)
         for field, box in self.columns.items():
             old = chosen.get(field, box.currentData() if box.count() else None)
             box.blockSignals(True)
@@ -228,6 +238,19 @@ class CsvMappingDialog(QDialog):
             except OSError as exc:
                 self.status.setText(_t("The mapping could not be saved: {err}").format(err=exc))
         super().accept()
+
+
+def _hinted(header: list[str]) -> dict[str, int]:
+    """Columns whose header holds a hint word, each column used once, in the order of HINTS."""
+    out: dict[str, int] = {}
+    lowered = [h.lower() for h in header]
+    for field, words in HINTS.items():
+        for word in words:
+            hit = next((i for i, h in enumerate(lowered) if word in h and i not in out.values()), None)
+            if hit is not None:
+                out[field] = hit
+                break
+    return out
 
 
 def _guess(text: str) -> CsvMapping | None:

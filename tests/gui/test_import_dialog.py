@@ -90,13 +90,16 @@ def test_unknown_csv_opens_mapping_dialog_with_live_preview_and_remembers(opened
     opened.open_path(fixture("needs_mapping.csv"))
     dialog = _wait_dialog(qtbot, opened, CsvMappingDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert not ok.isEnabled()  # nothing mapped yet
-    dialog.header.setValue(3)
-    assert dialog.raw.rowCount() >= 4
-    for field, col in (("symbol", 0), ("quantity", 1), ("price", 2)):
-        box = dialog.columns[field]
-        box.setCurrentIndex(box.findData(col))
+    assert dialog.header.value() == 3  # the widest line is taken as the header
+    guessed = {f: b.currentData() for f, b in dialog.columns.items()}
+    assert guessed == {"symbol": 0, "quantity": 1, "price": 2, "market_value": 3, "basis": 4, "account": -1}
     assert ok.isEnabled()
+    qty = dialog.columns["quantity"]
+    qty.setCurrentIndex(qty.findData(-1))
+    assert not ok.isEnabled() and "no quantity column" in dialog.status.text()
+    qty.setCurrentIndex(qty.findData(1))
+    assert ok.isEnabled()
+    assert dialog.raw.rowCount() >= 4
     assert dialog.read_table.rowCount() == 2
     assert dialog.read_table.item(0, 1).text().replace(",", "") == "1000"
     dialog.columns["quantity"].setCurrentIndex(dialog.columns["quantity"].findData(4))  # "(1,200.00)"
