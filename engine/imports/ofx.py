@@ -82,7 +82,9 @@ def parse_tree(text: str, *, source: str = "") -> tuple[Node, dict[str, list[Nod
                     del stack[k:], names[k:]
             continue  # else: the optional end tag of a leaf
         body = raw_body.strip()
-        if body:  # a leaf: <UNITS>12.5
+        if body:  # a leaf: <UNITS>12.5; only the three predefined entities are replaced, nothing expanded
+            if "&" in body:
+                body = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
             stack[-1].fields.setdefault(tag, body)
             continue
         node = Node(tag)  # an aggregate: its children follow

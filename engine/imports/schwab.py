@@ -73,7 +73,7 @@ def read(text: str, *, source: str = "") -> Statement:
         if current is None:
             raise StatementError("holding line before any header row", line=line, source=source)
         mv = amount(row, cols, "market_value", line=line, source=source)
-        if first.lower().startswith("account total"):
+        if first.lower().startswith(("account total", "positions total")):
             current.reported_total = mv
             current = None
             continue

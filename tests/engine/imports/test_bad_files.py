@@ -55,3 +55,13 @@ def test_ofx_bad_number_is_named() -> None:
     text = fixture("etrade_positions.qfx").read_text().replace("<UNITS>45", "<UNITS>4x5")
     with pytest.raises(StatementError, match=r"<UNITS> '4x5' is not a number"):
         read_bytes(text.encode())
+
+
+def test_ofx_predefined_entities_in_names_are_read() -> None:
+    text = (
+        fixture("etrade_positions.qfx")
+        .read_text()
+        .replace("<SECNAME>MICROSOFT CORP", "<SECNAME>AT&amp;T &lt;X&gt;")
+    )
+    st = read_bytes(text.encode())
+    assert [p.description for p in st.positions if p.symbol == "MSFT"] == ["AT&T <X>"]
