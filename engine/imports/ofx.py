@@ -18,6 +18,7 @@ from engine.imports.statement import Account, AssetType, Position, Statement, St
 from engine.imports.textnum import parse_amount, parse_date
 
 LAYOUT = "OFX/QFX investment statement"
+MAX_DEPTH = 64  # real statements nest about 10 deep; the bound keeps closing tags cheap
 _TOKEN = re.compile(r"<(/?)([A-Za-z0-9_.]+)>([^<]*)")
 _TOTAL_NAMES = re.compile(r"total account value|networth|net worth|^account value|total value", re.IGNORECASE)
 _POS_TYPES = {"POSSTOCK": "", "POSMF": "mutual fund", "POSOPT": "option", "POSDEBT": "bond", "POSOTHER": ""}
@@ -87,6 +88,10 @@ def parse_tree(text: str, *, source: str = "") -> tuple[Node, dict[str, list[Nod
                 body = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
             stack[-1].fields.setdefault(tag, body)
             continue
+        if len(stack) > MAX_DEPTH:
+            raise StatementError(
+                f"OFX elements nested more than {MAX_DEPTH} deep: not a statement", source=source
+            )
         node = Node(tag)  # an aggregate: its children follow
         stack[-1].children.append(node)
         index.setdefault(tag, []).append(node)

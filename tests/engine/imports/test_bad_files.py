@@ -65,3 +65,13 @@ def test_ofx_predefined_entities_in_names_are_read() -> None:
     )
     st = read_bytes(text.encode())
     assert [p.description for p in st.positions if p.symbol == "MSFT"] == ["AT&T <X>"]
+
+
+def test_deeply_nested_ofx_is_refused_quickly() -> None:
+    import time
+
+    data = b"OFXHEADER:100\n<OFX>" + b"<A>" * 200_000 + b"</B>" * 200_000
+    start = time.perf_counter()
+    with pytest.raises(StatementError, match="nested more than"):
+        read_bytes(data)
+    assert time.perf_counter() - start < 2.0

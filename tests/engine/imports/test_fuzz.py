@@ -10,9 +10,13 @@ from hypothesis import strategies as st
 from engine.errors import CoresatError
 from engine.imports.detect import read_bytes
 from engine.imports.statement import Statement
+from tests.conftest import SHARED_REAL
 from tests.engine.imports.conftest import FIXTURES
 
-SEEDS = sorted(p.read_bytes() for p in FIXTURES.iterdir())
+REAL = SHARED_REAL / "broker-exports"
+SEEDS = sorted(p.read_bytes() for p in FIXTURES.iterdir()) + (
+    sorted(p.read_bytes() for p in REAL.glob("*/*")) if REAL.is_dir() else []  # real exports, when present
+)
 CSV_ALPHABET = st.sampled_from(list(',;"\n\r\t$()-.1234567890 ABCSymbolQuantityPriceCash&%*\ufeff'))
 
 
