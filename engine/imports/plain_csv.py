@@ -127,7 +127,8 @@ def read(text: str, mapping: CsvMapping | None = None, *, source: str = "") -> S
     m = mapping or guess(text, source=source)
     if m is None:
         raise NeedsMapping(
-            "unknown CSV layout: pick the symbol and quantity columns (File → Import Statement… in the app)",
+            "unknown CSV layout: map its columns once in the app (File → Import Statement…); "
+            "the command line then reuses that mapping",
             source=source,
         )
     for need in ("symbol", "quantity"):

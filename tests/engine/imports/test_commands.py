@@ -74,3 +74,17 @@ def test_missing_scenario_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_mapping_saved_in_the_app_is_used_by_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    from engine.imports import mappings
+    from engine.imports.plain_csv import CsvMapping, layout_key
+
+    path = fixture("needs_mapping.csv")
+    assert main(["import", str(path)]) == EXIT_BAD_INPUT
+    assert "map its columns once in the app" in capsys.readouterr().err
+    m = CsvMapping(columns={"symbol": 0, "quantity": 1, "price": 2}, header_line=3)
+    mappings.save(layout_key(path.read_text(), m), m)
+    assert main(["import", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "IWM" in out and "1,000" in out

@@ -191,5 +191,5 @@ def test_headerless_ticker_shares_price() -> None:
 
 
 def test_unknown_layout_asks_for_a_mapping() -> None:
-    with pytest.raises(NeedsMapping, match="pick the symbol and quantity columns"):
+    with pytest.raises(NeedsMapping, match="map its columns once in the app"):
         read_file(fixture("needs_mapping.csv"))
