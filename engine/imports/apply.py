@@ -119,6 +119,9 @@ def apply_to_scenario(
     order = [t for t in old_shares if t in shares] + [t for t in shares if t not in old_shares]
     holdings = tuple(Holding(t, shares[t], prices.get(t) if with_prices else None) for t in order)
     cash = round(statement.cash, 2)
+    debit = cash < 0
+    if debit:  # a scenario holds no negative cash; a debit is paid with a withdrawal (cash flow)
+        cash = 0.0
     new_scenario = replace(scenario, portfolio=Portfolio(holdings=holdings, cash=cash, currency=old.currency))
 
     bought, sold, new, gone, same = [], [], [], [], []
@@ -144,6 +147,11 @@ def apply_to_scenario(
     for a in statement.accounts:
         if a.reconciliation.ok is False:
             notes.append(f"{a.label}: {a.reconciliation.describe()}")
+    if debit:
+        notes.append(
+            f"the statement's cash is {statement.cash:,.2f} (a debit); the scenario's cash is set to 0: "
+            "enter the debit as a withdrawal (cash flow) to pay it in the rebalance"
+        )
     dropped = [h.ticker for h in old.holdings if h.price is not None and not with_prices]
     if dropped:
         notes.append(f"your own prices for {', '.join(dropped)} were dropped: market prices are used")

@@ -13,6 +13,7 @@ cell, has no decimal mark (``None``): the reader asks or refuses with the line s
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -126,6 +127,7 @@ def _readings(text: str) -> dict[DecimalMark, float] | None:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _evidence(text: str) -> DecimalMark | Literal["either", "ambiguous"] | None:
     r = _readings(text)
     if not r:
@@ -136,35 +138,74 @@ def _evidence(text: str) -> DecimalMark | Literal["either", "ambiguous"] | None:
     return "either" if vals[0] == vals[1] else "ambiguous"
 
 
-def detect_decimal_mark(cells: Iterable[str]) -> DecimalMark | None:
+def delimiter_of(header: str) -> str:
+    """The field separator of a CSV from its first line: ';' or tab when it has at least as many of them
+    as commas (``IWM;1234,50`` is two fields), else ','."""
+    commas = header.count(",")
+    for d in (";", "\t"):
+        n = header.count(d)
+        if n and n >= commas:
+            return d
+    return ","
+
+
+def _natural_mark(delimiter: str | None) -> DecimalMark | None:
+    """The decimal mark a file separated by ``delimiter`` can write unquoted: ',' files use '.'."""
+    if delimiter == ",":
+        return "."
+    return "," if delimiter == ";" else None
+
+
+def _weak(text: str, natural: DecimalMark | None) -> bool:
+    """An ambiguous cell whose only separator is the natural mark (``12.345`` in a comma file)."""
+    if natural is None:
+        return False
+    other = "," if natural == "." else "."
+    return other not in text and text.count(natural) == 1
+
+
+def detect_decimal_mark(cells: Iterable[str], *, delimiter: str | None = None) -> DecimalMark | None:
     """The file's decimal mark from its number cells; None when ambiguous or contradictory.
 
     Cells that can be read only one way decide; when no cell depends on the mark at all (whole numbers
-    without separators) the answer is ``"."``, which reads them the same as ``","`` would.
+    without separators) the answer is ``"."``, which reads them the same as ``","`` would. With the file's
+    ``delimiter`` given, a cell such as ``12.345`` in a comma-separated file (where a decimal comma
+    would have to be quoted) or ``12,345`` in a semicolon-separated one is read the natural way when no
+    other cell decides; ``"1,234"`` quoted in a comma file stays ambiguous.
     """
+    natural = _natural_mark(delimiter)
     seen: set[DecimalMark] = set()
-    ambiguous = False
+    ambiguous = weak = False
     for text in cells:
         ev = _evidence(text)
-        if ev in MARKS:
+        if ev == "." or ev == ",":
             seen.add(ev)
             if len(seen) > 1:
                 return None
         elif ev == "ambiguous":
-            ambiguous = True
+            if _weak(text, natural):
+                weak = True
+            else:
+                ambiguous = True
     if len(seen) == 1:
         return seen.pop()
-    return None if ambiguous else "."
+    if ambiguous:
+        return None
+    return natural if weak and natural else "."
 
 
 def require_decimal_mark(
-    cells: Sequence[str], labels: Sequence[str] | None = None, *, where: str = ""
+    cells: Sequence[str],
+    labels: Sequence[str] | None = None,
+    *,
+    where: str = "",
+    delimiter: str | None = None,
 ) -> DecimalMark:
     """Like :func:`detect_decimal_mark`, but an undecidable file raises NumberError showing the cell(s).
 
     ``labels[i]`` names where ``cells[i]`` is (``"line 4, shares"``); ``where`` names the file.
     """
-    mark = detect_decimal_mark(cells)
+    mark = detect_decimal_mark(cells, delimiter=delimiter)
     if mark is not None:
         return mark
 
@@ -184,8 +225,9 @@ def require_decimal_mark(
             "write every number in the file the same way",
             where,
         )
+    natural = _natural_mark(delimiter)
     for i, text in enumerate(cells):
-        if _evidence(text) == "ambiguous":
+        if _evidence(text) == "ambiguous" and not _weak(text, natural):
             r = _readings(text) or {}
             raise NumberError(
                 text,

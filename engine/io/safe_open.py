@@ -19,7 +19,7 @@ from pathlib import Path
 
 from engine.io.errors import FileRefusedError
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://|^(file|data|mailto):", re.IGNORECASE)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _GZIP_MAGIC = b"\x1f\x8b"
 _OTHER_ARCHIVES = (
     (b"PK\x03\x04", "a zip archive"),
@@ -70,7 +70,7 @@ def check_path(path: str | Path, what: str) -> Path:
     p = Path(text)
     parent = p.parent
     if not parent.is_dir():
-        raise FileRefusedError(f"{p}: the folder {parent} does not exist")
+        raise FileRefusedError(f"{what} not found: {p} (the folder {parent} does not exist)")
     return p
 
 

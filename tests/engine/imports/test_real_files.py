@@ -111,6 +111,9 @@ def test_ibkr_real_flex_position_and_foreign_cash() -> None:
     assert (vt.symbol, vt.quantity, vt.market_value) == ("VT", 200, 28212)
     assert acct.cash == pytest.approx(-0.87)  # USD cash only
     assert any("CHF not counted" in n for n in acct.notes)
+    new, summary = apply_to_scenario(st, core_satellite({}))
+    assert new.portfolio.cash == 0.0  # a scenario holds no debit: said, not hidden
+    assert any("-0.87 (a debit)" in n for n in summary.notes)
 
 
 @pytest.mark.parametrize(

@@ -84,3 +84,16 @@ def test_require_shows_the_line() -> None:
     with pytest.raises(NumberError, match=r"'1\.5' \(line 1\) has '\.' .* '2,5' \(line 2\) has ','"):
         require_decimal_mark(["1.5", "2,5"], ["line 1", "line 2"])
     assert require_decimal_mark(["1,5", "2"]) == ","
+
+
+def test_delimiter_decides_only_the_natural_reading() -> None:
+    # a comma file cannot write an unquoted decimal comma: 12.345 is twelve point three four five
+    assert detect_decimal_mark(["12.345", "13.5"], delimiter=",") == "."
+    assert detect_decimal_mark(["12.345"], delimiter=",") == "."
+    assert detect_decimal_mark(["12.345"]) is None
+    # a quoted "1,234" in a comma file stays ambiguous; so does 1.500 in a semicolon file
+    assert detect_decimal_mark(["1,234"], delimiter=",") is None
+    assert detect_decimal_mark(["1.500"], delimiter=";") is None
+    assert detect_decimal_mark(["12,345"], delimiter=";") == ","
+    # cells that decide still decide
+    assert detect_decimal_mark(["12.345", "1,5"], delimiter=";") == ","

@@ -28,12 +28,12 @@ def test_folder_missing_file_and_missing_parent(tmp_path: Path) -> None:
         read_user_file(tmp_path, 100, "price file")
     with pytest.raises(FileRefusedError, match="price file not found"):
         read_user_file(tmp_path / "nope.csv", 100, "price file")
-    with pytest.raises(FileRefusedError, match="does not exist"):
+    with pytest.raises(FileRefusedError, match=r"price file not found: .*the folder .* does not exist"):
         read_user_file(tmp_path / "no" / "such.csv", 100, "price file")
 
 
 @pytest.mark.parametrize(
-    "url", ["https://example.com/p.csv", "http://x/y", "ftp://h/f", "file:///etc/passwd"]
+    "url", ["https://example.com/p.csv", "http://x/y", "ftp://h/f", "file:///etc/passwd", "HTTPS://X/y.csv"]
 )
 def test_web_address_is_refused_not_fetched(url: str) -> None:
     with pytest.raises(FileRefusedError, match="web address"):
