@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from engine import paths
 from engine.imports.plain_csv import CsvMapping
+from engine.io.atomic import write_atomic
 
 FILE_NAME = "csv-mappings.json"
 
@@ -41,12 +40,4 @@ def save(key: str, mapping: CsvMapping) -> None:
     """Remember ``mapping`` for the layout ``key`` (written atomically)."""
     doc = {k: v.to_json() for k, v in load_all().items()}
     doc[key] = mapping.to_json()
-    target = _path()
-    fd, tmp = tempfile.mkstemp(prefix=".csv-mappings-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, indent=1, sort_keys=True)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(_path(), json.dumps(doc, indent=1, sort_keys=True))

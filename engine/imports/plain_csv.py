@@ -92,7 +92,7 @@ def guess(text: str, *, source: str = "") -> CsvMapping | None:
                 for k, i in cols.items()
                 if k not in ("symbol", "account") and i < len(r) and r[i].strip().lower() not in EMPTY
             ]
-            mark = _decimal(cells, source)
+            mark = _decimal(cells, source, delimiter)
             return CsvMapping(columns=cols, header_line=n, delimiter=delimiter, decimal=mark)
     body = [r for _, r in rows if r]
     if body and all(2 <= len(r) <= 3 for r in body):
@@ -110,15 +110,17 @@ def guess(text: str, *, source: str = "") -> CsvMapping | None:
     return None
 
 
-def _decimal(cells: list[tuple[str, str]], source: str) -> DecimalMark:
+def _decimal(cells: list[tuple[str, str]], source: str, delimiter: str) -> DecimalMark:
     """The file's decimal mark. The first 300 cells with a separator usually decide; a later cell that
     disagrees is then refused where it stands, with its line. Only an undecided file is checked whole."""
     with_sep = [(c, lab) for c, lab in cells if "," in c or "." in c]
-    mark = detect_decimal_mark(c for c, _ in with_sep[:300])
+    mark = detect_decimal_mark((c for c, _ in with_sep[:300]), delimiter=delimiter)
     if mark is not None:
         return mark
     try:
-        return require_decimal_mark([c for c, _ in cells], [lab for _, lab in cells], where=source)
+        return require_decimal_mark(
+            [c for c, _ in cells], [lab for _, lab in cells], where=source, delimiter=delimiter
+        )
     except NumberError as exc:
         raise StatementError(str(exc)) from None
 
