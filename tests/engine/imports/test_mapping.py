@@ -60,5 +60,7 @@ def test_european_mapping_by_hand() -> None:
 
 
 def test_ambiguous_decimal_mark_is_refused_with_the_cell() -> None:
-    with pytest.raises(Exception, match="1,234"):
-        read_bytes(b"Symbol;Shares;Price\nIWM;1,234;5\n")
+    with pytest.raises(Exception, match=r"'1,234' \(line 2, quantity\) could be 1,234 or 1.234"):
+        read_bytes(b'Symbol,Shares,Price\nIWM,"1,234",5\n')
+    # in a semicolon file a decimal comma needs no quotes, so 1,234 reads as 1.234 there
+    assert read_bytes(b"Symbol;Shares;Price\nIWM;1,234;5\n").positions[0].quantity == 1.234
