@@ -244,7 +244,13 @@ class StatementImport(QObject):
     def _show(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._forget(dialog))
         dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        """A closed dialog is deleted soon after; nobody may reach it through ``self.dialog``."""
+        if self.dialog is dialog:
+            self.dialog = None
 
 
 def _local_file(event: QDragEnterEvent | QDropEvent) -> str | None:
