@@ -7,7 +7,7 @@ Definitions (also stated in every report):
   summed over the run and divided by its length in years (all trades, investing cash flows included);
 - costs in bp are total trading costs / average portfolio value / years × 10,000;
 - drift on a day is the largest distance, in percentage points of the portfolio, of any holding from its
-  target weight;
+  target weight, at that day's close before that day's trades (so a breach a policy repairs is seen);
 - tracking error is the annualized standard deviation of the daily return difference to the targets
   held exactly every day (rebalanced daily, without costs);
 - max drawdown is the deepest fall of the time-weighted growth from its running peak, with the day of the
@@ -122,10 +122,16 @@ def summarize(
     growth = np.concatenate([[1.0], np.cumprod(1.0 + r)])
     dd, mdd = drawdown_of(growth, dates)
     years = max((dates[-1] - dates[0]).days / 365.25, 1e-9)
-    weights = run.shares * run.prices / np.where(v > 0, v, 1.0)[:, None]
+    # drift at each close before that day's trades: yesterday's book at today's prices
+    prev = np.concatenate([run.shares[:1], run.shares[:-1]])
+    held = prev * run.prices
+    pre = held.sum(axis=1) + np.concatenate([run.cash_cents[:1], run.cash_cents[:-1]]) / 100.0
+    pre_keep = np.clip(min_cash / np.where(pre > 0, pre, np.inf), 0.0, 1.0)
+    drift = np.abs(
+        held / np.where(pre > 0, pre, 1.0)[:, None] - u.target[None, :] * (1.0 - pre_keep)[:, None]
+    ).max(axis=1)
     keep = np.clip(min_cash / np.where(v > 0, v, np.inf), 0.0, 1.0)
     target = u.target[None, :] * (1.0 - keep)[:, None]
-    drift = np.abs(weights - target).max(axis=1)
     asset_r = run.prices[1:] / run.prices[:-1] - 1.0
     target_r = (asset_r * target[:-1]).sum(axis=1)
     te = float(np.std(r - target_r, ddof=1) * np.sqrt(TRADING_DAYS)) if len(r) > 1 else 0.0

@@ -68,7 +68,8 @@ class BacktestReport:
             "definitions": {
                 "turnover_per_year": "one-way: half of (buys + sells) / that day's value, summed, per year",
                 "costs_bp_per_year": "trading costs / average value / years × 10,000",
-                "drift": "largest distance of any holding from its target, fraction of the portfolio",
+                "drift": "largest distance of any holding from its target, fraction of the portfolio, "
+                "at each close before that day's trades",
                 "returns": "time-weighted (cash flows are not gains)",
                 "tracking_error": "annualized, to the targets held exactly every day",
             },
