@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from engine import __version__
 from engine.errors import CoresatError
 
-HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices"})
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices", "backtest", "stress"})
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     from engine.data import commands as prices_commands
 
     prices_commands.add_parser(sub)
+    from engine.backtest import commands as backtest_commands
+
+    backtest_commands.add_parser(sub)
     return p
 
 
@@ -57,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from engine.data import commands as prices_commands
 
             return prices_commands.run(args)
+        if args.command in ("backtest", "stress"):
+            from engine.backtest import commands as backtest_commands
+
+            return backtest_commands.run(args)
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

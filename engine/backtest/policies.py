@@ -58,6 +58,19 @@ class Policy:
         return self.kind.value if self.every is Every.NONE else f"{self.kind.value}-{self.every.value}"
 
     @property
+    def short(self) -> str:
+        """A column heading of at most 12 characters."""
+        names = {
+            PolicyKind.NEVER: "Never",
+            PolicyKind.CALENDAR: self.every.value.capitalize(),
+            PolicyKind.BANDS: f"Bands {self.every.value}",
+            PolicyKind.DARYANANI: "Daryanani",
+            PolicyKind.CASH_FLOW: "Cash flows",
+            PolicyKind.OPTIMIZER: "Optimizer",
+        }
+        return names[self.kind]
+
+    @property
     def label(self) -> str:
         names = {
             PolicyKind.NEVER: "Never rebalance",

@@ -46,6 +46,7 @@ class Drawdown:
 class PolicySummary:
     key: str
     label: str
+    short: str
     rebalances: int  # days on which the policy traded other than to invest or raise a cash flow
     trades: int  # trades made on those days
     turnover_per_year: float  # one-way, fraction of value per year
@@ -153,6 +154,7 @@ def summarize(
     summary = PolicySummary(
         key=run.policy.key,
         label=run.policy.label,
+        short=run.policy.short,
         rebalances=len(run.rebalance_days),
         trades=len(policy_fills),
         turnover_per_year=turnover,

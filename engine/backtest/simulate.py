@@ -187,10 +187,18 @@ def simulate(
             if progress is not None:
                 progress(t / n_days)
         p = P[t]
-        if flow_days[t] and flow != 0:
+        if optimizer is not None and checks[t]:  # the optimizer invests or raises the month's flow itself
+            pending = flow if flow_days[t] else 0
+            made, applied = _optimize(book, t, p, pending, optimizer, run)
+            if made is None and pending:  # no feasible trades: move the money the cash-flow way
+                applied = _cash_flow(book, u, policy, t, p, pending, min_cash, c.min_cash, c.min_trade)
+            flows[t] = applied
+            if made:
+                run.rebalance_days.append(t)
+        elif flow_days[t] and flow != 0:
             flows[t] = _cash_flow(book, u, policy, t, p, flow, min_cash, c.min_cash, c.min_trade)
-        if checks[t]:
-            made = _rebalance(book, u, policy, t, p, min_cash, c.min_cash, c.min_trade, optimizer, run)
+        if checks[t] and optimizer is None:
+            made = _rebalance(book, u, policy, t, p, min_cash, c.min_cash, c.min_trade)
             if made:
                 run.rebalance_days.append(t)
         sh[t] = book.shares
@@ -276,6 +284,25 @@ def _top_up(
             return
 
 
+def _optimize(
+    book: Ledger, t: int, p: FloatArray, flow: int, optimizer: _Optimizer, run: PolicyRun
+) -> tuple[int | None, int]:
+    """The optimizer's trades for the day, with the month's cash flow (``flow`` cents) handed to it.
+
+    Returns (number of rebalancing trades or None when it found none within the limits, flow applied).
+    Trades all in the direction of the flow only invest (or raise) it and are not counted as a rebalance."""
+    delta = optimizer.trades(t, book.shares, book.cash_cents, p, flow)
+    if delta is None:
+        run.infeasible_days.append(t)
+        return None, 0
+    applied = book.apply_flow(flow) if flow > 0 else 0
+    against = (delta < 0).any() if flow > 0 else (delta > 0).any() if flow < 0 else delta.any()
+    made = book.execute(t, delta, p, flow_only=not against)
+    if flow < 0:
+        applied = book.apply_flow(flow)
+    return (made if against else 0), applied
+
+
 def _rebalance(
     book: Ledger,
     u: Universe,
@@ -285,19 +312,10 @@ def _rebalance(
     floor: int,
     min_cash: float,
     min_trade: float,
-    optimizer: _Optimizer | None,
-    run: PolicyRun,
 ) -> int:
     kind = policy.kind
-    if kind in (PolicyKind.NEVER, PolicyKind.CASH_FLOW):
+    if kind in (PolicyKind.NEVER, PolicyKind.CASH_FLOW, PolicyKind.OPTIMIZER):
         return 0
-    if kind is PolicyKind.OPTIMIZER:
-        assert optimizer is not None
-        delta = optimizer.trades(t, book.shares, book.cash_cents, p)
-        if delta is None:
-            run.infeasible_days.append(t)
-            return 0
-        return book.execute(t, delta, p)
     values = book.shares * p
     value = float(values.sum()) + book.cash_cents / 100.0
     if value <= 0:
@@ -353,7 +371,9 @@ class _Optimizer:
         d = self.scenario.data
         return estimate_covariance(r, d.estimator, half_life=float(d.ewma_half_life_days))
 
-    def trades(self, t: int, shares: IntArray, cash_cents: int, p: FloatArray) -> IntArray | None:
+    def trades(
+        self, t: int, shares: IntArray, cash_cents: int, p: FloatArray, flow_cents: int = 0
+    ) -> IntArray | None:
         from engine.api import rebalance
         from engine.market import MarketSnapshot
         from engine.model.scenario import Holding, Portfolio
@@ -371,7 +391,9 @@ class _Optimizer:
                 cash=cash_cents / 100.0,
                 currency=self.scenario.portfolio.currency,
             ),
-            constraints=self.constraints,
+            constraints=replace(self.constraints, cash_flow=flow_cents / 100.0)
+            if flow_cents
+            else self.constraints,
             market=None,
         )
         market = MarketSnapshot(
