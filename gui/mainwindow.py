@@ -29,6 +29,7 @@ from gui.panels.constraints import ConstraintsPanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
+from gui.panels.stress import add_history_tabs
 from gui.panels.targets import TargetsPanel
 from gui.workspace import Workspace
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
+        self.backtest_tab, self.stress_tab = add_history_tabs(self.charts, ws)  # Backtest and Stress tabs
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()
