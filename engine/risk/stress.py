@@ -116,6 +116,16 @@ def _series(prices: pd.DataFrame, ticker: str, w: Window) -> pd.Series | None:
     return s
 
 
+def _why_not(prices: pd.DataFrame, ticker: str, w: Window) -> str:
+    """Why a ticker has no prices of its own for a window, in words."""
+    s = prices[ticker].dropna() if ticker in prices.columns else pd.Series(dtype=float)
+    if s.empty:
+        return "has no price data"
+    if s.index[0] > pd.Timestamp(w.start):
+        return f"did not trade yet (its prices start {s.index[0]:%Y-%m-%d})"
+    return f"has no prices for the whole window (its prices end {s.index[-1]:%Y-%m-%d})"
+
+
 def stress_window(
     prices: pd.DataFrame,
     window: Window,
@@ -175,7 +185,7 @@ def stress_window(
                 ),
             )
         )
-    notes = [f"{t} did not trade yet: {p} stands in for it" for t, p in used.items()]
+    notes = [f"{t} {_why_not(prices, t, window)}: {p} stands in for it" for t, p in used.items()]
     if missing:
         notes.append(f"no prices for {', '.join(missing)} in this window: left out (counted as cash)")
     return WindowResult(

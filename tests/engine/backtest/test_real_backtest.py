@@ -70,3 +70,31 @@ def test_never_rebalanced_50_20_30_drifts_far_more_than_5_25_bands() -> None:
     w = run.shares * run.prices / value[:, None]
     target = [{"SPY": 0.5, "IWM": 0.2, "AGG": 0.3}[t] for t in run.tickers]
     assert (abs(w - target).max(axis=1) <= 0.05 + 1e-9).all()
+
+
+def test_stress_2008_on_real_files_proxies_vtwo_by_iwm() -> None:
+    from engine.risk.stress import WINDOWS, stress_window
+
+    px = _prices("IWM", "VTWO", "AGG")
+    gfc = WINDOWS[0]
+    res = stress_window(
+        px, gfc, {"current": {"VTWO": 0.6, "AGG": 0.4}}, {"VTWO": "Core", "AGG": "Bonds"}, 100_000.0
+    )
+    assert res.proxies == {"VTWO": "IWM"} and "IWM stands in" in res.note
+    raw = {
+        t: pd.read_csv(shared_real("prices", "long-daily", f"{t}.csv"), index_col="Date")["Adj Close"]
+        for t in ("IWM", "AGG")
+    }
+    first, last = str(res.first_day), str(res.last_day)
+    assert (first, last) == ("2007-10-01", "2009-03-31")
+    by_hand = 60_000 * (raw["IWM"][last] / raw["IWM"][first] - 1) + 40_000 * (
+        raw["AGG"][last] / raw["AGG"][first] - 1
+    )
+    assert res.losses[0].change == pytest.approx(by_hand, abs=0.01)
+    core = next(s for s in res.losses[0].sleeves if s.sleeve == "Core")
+    assert core.change_pct == pytest.approx(raw["IWM"][last] / raw["IWM"][first] - 1, abs=1e-12)
+    assert "VTWO did not trade yet (its prices start 2010-09-22)" in res.note
+    # 2022: VTWO's own prices; the tariff shock: the VTWO file ends 2023-04-14, IWM stands in, said so
+    assert stress_window(px, WINDOWS[3], {"current": {"VTWO": 1.0}}, {}, 1.0).proxies == {}
+    late = stress_window(px, WINDOWS[4], {"current": {"VTWO": 1.0}}, {}, 1.0)
+    assert late.proxies == {"VTWO": "IWM"} and "its prices end 2023-04-14" in late.note

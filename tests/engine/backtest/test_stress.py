@@ -52,7 +52,7 @@ def test_loss_per_sleeve_and_total_by_hand() -> None:
 def test_a_young_fund_is_proxied_by_a_named_older_one_and_said_so() -> None:
     res = stress_window(_prices(), W2008, {"proposed": {"VTWO": 0.5, "B": 0.5}}, {"VTWO": "Core"}, 2_000.0)
     assert res.proxies == {"VTWO": "IWM"}
-    assert "VTWO did not trade yet: IWM stands in for it" in res.note
+    assert "VTWO did not trade yet (its prices start 2010-09-22): IWM stands in for it" in res.note
     (loss,) = res.losses
     assert loss.change == pytest.approx(1_000.0 * (50.0 / 100.0 - 1.0))
     # the lowest point is IWM's June dip: 1,000 × 40/100 + 1,000
