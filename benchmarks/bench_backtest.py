@@ -28,6 +28,9 @@ from tests.helpers import twelve_asset_scenario
 
 
 def main() -> int:
+    import warnings
+
+    warnings.simplefilter("ignore", UserWarning)  # a solver's "inaccurate" note on one date
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--cap", type=float, default=0.20, help="volatility cap (fraction)")
