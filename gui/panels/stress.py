@@ -86,6 +86,7 @@ class StressPanel(QWidget):
         self.windows.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.windows.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.windows.horizontalHeader().setStretchLastSection(True)
+        self.windows.verticalHeader().setVisible(False)
         self.windows.itemSelectionChanged.connect(self._show_sleeves)
         self.sleeves = QTableWidget(0, 4)
         self.sleeves.setHorizontalHeaderLabels(
@@ -93,6 +94,7 @@ class StressPanel(QWidget):
         )
         self.sleeves.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.sleeves.horizontalHeader().setStretchLastSection(True)
+        self.sleeves.verticalHeader().setVisible(False)
         self.rates = QLabel()
         self.rates.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Vertical)

@@ -136,3 +136,39 @@ def test_too_little_history_is_one_clear_line() -> None:
         simulate(sc, two_asset_path().iloc[:30], NEVER, FROM_TARGETS)
     with pytest.raises(DataError, match="no price history for B"):
         simulate(sc, two_asset_path()[["A"]], NEVER, FROM_TARGETS)
+
+
+def test_the_optimizer_policy_keeps_the_vol_cap_on_the_covariance_it_knew() -> None:
+    """After each optimizer trade, the ex-ante volatility on that day's covariance (recomputed here from
+    the prices before the day) is within the cap, up to the checker's tolerance."""
+    from engine.backtest.policies import OPTIMIZER
+    from engine.risk.covariance import ledoit_wolf_covariance
+
+    tickers = ["IWM", "IWN", "IWO", "SPY", "AGG"]
+    prices = random_paths(700, tickers, seed=13)
+    sc = spread_scenario(tickers, vol_cap=0.12)
+    run = simulate(sc, prices, OPTIMIZER, BacktestSettings(start="targets", warmup_days=300))
+    assert len(run.rebalance_days) >= 3
+    full = prices.to_numpy()
+    for t in run.rebalance_days:
+        px = full[max(300 + t - sc.data.risk_window_days - 1, 0) : 300 + t]
+        cov = ledoit_wolf_covariance(px[1:] / px[:-1] - 1.0)
+        value = float(run.shares[t] @ full[300 + t]) + run.cash_cents[t] / 100.0
+        w = run.shares[t] * full[300 + t] / value
+        assert float(np.sqrt(w @ cov @ w)) <= 0.12 * (1 + 1e-4)
+
+
+def test_a_withdrawal_larger_than_the_portfolio_empties_it_without_going_negative() -> None:
+    tickers = ["IWM", "SPY", "AGG"]
+    prices = random_paths(300, tickers, seed=2)
+    sc = spread_scenario(tickers, min_cash=0.0)
+    for policy in (NEVER, BANDS_DAILY):
+        run = simulate(
+            sc, prices, policy, BacktestSettings(monthly_flow=-20_000.0, start="targets", warmup_days=0)
+        )
+        assert (run.shares >= 0).all() and (run.cash_cents >= 0).all()
+        assert run.shares[-1].sum() <= 1  # nothing left to sell but a share a withdrawal could not need
+        paid = -int(run.flow_cents.sum())
+        traded = sum((f.amount_cents if f.shares < 0 else -f.amount_cents) - f.cost_cents for f in run.fills)
+        assert paid == run.start_cash_cents + traded - int(run.cash_cents[-1])
+        assert paid < 20_000_00 * int(check_days(run.dates, Every.MONTHLY).sum())  # it ran out
