@@ -16,6 +16,7 @@ from engine.errors import CoresatError, ScenarioError
 from engine.market import MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+from engine.risk.rates import read_rate_csv
 from engine.risk.stress import WINDOWS, Window
 from gui.engine_calls import Problem
 
@@ -64,8 +65,10 @@ class BacktestCalls:
         market: MarketSnapshot,
         result: RebalanceResult,
         extra: Sequence[Window] = (),
+        rates_file: str | None = None,
     ) -> StressReport | Problem:
         try:
-            return run_stress(scenario, result, full_history(scenario, market), (*WINDOWS, *extra))
+            rates = read_rate_csv(rates_file) if rates_file else None
+            return run_stress(scenario, result, full_history(scenario, market), (*WINDOWS, *extra), rates)
         except (CoresatError, ValueError) as exc:
             return _problem(exc)

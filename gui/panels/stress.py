@@ -44,6 +44,7 @@ class StressPanel(QWidget):
         self.runner = Runner(self, max_threads=1)
         self.report: StressReport | None = None
         self.user_windows: list[Window] = []
+        self.rates_file: str | None = None
         self._job = 0
         self._stale = True
         self._init_widgets()
@@ -97,6 +98,16 @@ class StressPanel(QWidget):
         self.sleeves.verticalHeader().setVisible(False)
         self.rates = QLabel()
         self.rates.setWordWrap(True)
+        self.rates_button = QPushButton(self.tr("Rate series…"))
+        self.rates_button.setToolTip(
+            self.tr(
+                "A CSV of dates and interest rates in percent (e.g. FRED's DGS10) to compare the portfolio with"
+            )
+        )
+        self.rates_button.clicked.connect(self._choose_rates)
+        rates_row = QHBoxLayout()
+        rates_row.addWidget(self.rates, 1)
+        rates_row.addWidget(self.rates_button, 0, Qt.AlignmentFlag.AlignTop)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.windows)
         split.addWidget(self.sleeves)
@@ -107,7 +118,7 @@ class StressPanel(QWidget):
         lay.addLayout(controls)
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
-        lay.addWidget(self.rates)
+        lay.addLayout(rates_row)
 
     # -- running ---------------------------------------------------------------------------------------
 
@@ -126,15 +137,29 @@ class StressPanel(QWidget):
         if sc is None or market is None or out is None or out.result is None:
             self.status.setText(self.tr("A stress test needs a scenario with a result: open one first."))
             return
-        result, calls, extra = out.result, self.calls, tuple(self.user_windows)
+        result, calls, extra, rates = out.result, self.calls, tuple(self.user_windows), self.rates_file
 
         def job(ctx: JobContext) -> object:
-            return calls.stress(sc, market, result, extra)
+            return calls.stress(sc, market, result, extra, rates)
 
         self._job = self.runner.submit("stress", job)
         self._stale = False
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Replaying…"))
+
+    def _choose_rates(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Rate series"), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
+        )
+        if path:
+            self.set_rates_file(path)
+
+    def set_rates_file(self, path: str | None) -> None:
+        """Use a rate series from ``path`` (read on the worker; a bad file is said in the status line)."""
+        self.rates_file = path
+        self.run()
 
     def shutdown(self) -> None:
         self.runner.shutdown()

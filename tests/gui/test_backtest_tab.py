@@ -109,3 +109,24 @@ def test_stress_tab_shows_windows_sleeves_user_windows_and_rates(loaded, qtbot, 
     st.add_button.click()  # ends before it starts: said, nothing added
     assert "ends before it starts" in st.status.text() and len(st.user_windows) == 1
     assert st.grab().save(str(tmp_path / "stress.png"))
+
+
+def test_stress_tab_reads_a_rate_series_and_says_what_it_can(loaded, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    import numpy as np
+    import pandas as pd
+
+    st = loaded.stress_tab
+    days = pd.bdate_range("2023-01-02", "2026-12-31")
+    rates = tmp_path / "DGS10.csv"
+    pd.DataFrame({"DATE": days.strftime("%Y-%m-%d"), "DGS10": 4 + np.sin(np.arange(len(days)) / 40)}).to_csv(
+        rates, index=False
+    )
+    with qtbot.waitSignal(st.runner.finished, timeout=60_000):
+        st.set_rates_file(str(rates))
+    # the test history is about 23 months long: too short to estimate, and the tab says so
+    assert "DGS10" in st.rates.text() and "at least 24" in st.rates.text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("one column only\n")
+    with qtbot.waitSignal(st.runner.finished, timeout=60_000):
+        st.set_rates_file(str(bad))
+    assert "rate file" in st.status.text()
