@@ -24,8 +24,10 @@ METHOD = (
     "Trading costs are the scenario's cost in basis points of each trade, rounded to the cent; cash is "
     "kept to the cent and never goes below zero (buys are trimmed to the cash there is).",
     "Monthly cash flows arrive on the first trading day of each month.",
-    "The optimizer policy calls Coresat's own rebalance with the scenario's limits on a covariance "
-    "estimated only from returns before the trading day (the scenario's risk window and estimator).",
+    "The optimizer policy calls Coresat's own rebalance with the scenario's limits on the first trading day "
+    "of each month, handing it that month's cash flow; it trades only when a holding, sleeve or the cash is "
+    "outside its band, a limit is broken, or there is a cash flow to place. Its covariance is estimated only "
+    "from returns before that day (the scenario's risk window and estimator).",
     "The rule-based policies respect whole shares, costs, the minimum trade, the cash buffer and the "
     "no-buy / no-sell lists; only the optimizer also keeps the volatility and turnover caps.",
     "The scenario's one-off cash flow and its buy-only / sell-only mode belong to today's trade and are "

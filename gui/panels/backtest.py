@@ -126,6 +126,7 @@ class BacktestPanel(QWidget):
         self.method = theme.mute(QLabel())
         self.method.setWordWrap(True)
         self.method.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.method.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.views = QTabWidget()
         self.views.addTab(self.table, self.tr("Side by side"))
         self.views.addTab(self.chart, self.tr("Chart"))
