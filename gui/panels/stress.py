@@ -47,6 +47,8 @@ class StressPanel(QWidget):
         self.rates_file: str | None = None
         self._job = 0
         self._stale = True
+        self._busy = False  # a run is going: a new request waits for it (a slider drag never queues runs)
+        self._pending = False
         self._init_widgets()
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
@@ -137,12 +139,16 @@ class StressPanel(QWidget):
         if sc is None or market is None or out is None or out.result is None:
             self.status.setText(self.tr("A stress test needs a scenario with a result: open one first."))
             return
+        if self._busy:
+            self._pending = True
+            return
         result, calls, extra, rates = out.result, self.calls, tuple(self.user_windows), self.rates_file
 
         def job(ctx: JobContext) -> object:
             return calls.stress(sc, market, result, extra, rates)
 
         self._job = self.runner.submit("stress", job)
+        self._busy = True
         self._stale = False
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Replaying…"))
@@ -174,13 +180,24 @@ class StressPanel(QWidget):
         if self._stale and self.ws.outcome is not None and self.ws.outcome.result is not None:
             self.run()
 
+    def _next(self) -> bool:
+        """The run ended: start the one asked for meanwhile, if any (True when one started)."""
+        self._busy = False
+        if self._pending:
+            self._pending = False
+            self.run()
+            return True
+        return False
+
     def _failed(self, kind: str, gen: int, exc: object) -> None:
+        if self._next():
+            return
         if gen == self._job:
             self.run_button.setEnabled(True)
             self.status.setText(self.tr("The stress test failed: {e}").format(e=exc))
 
     def _finished(self, kind: str, gen: int, value: object) -> None:
-        if gen != self._job:
+        if self._next() or gen != self._job:
             return
         self.run_button.setEnabled(True)
         if isinstance(value, Problem):

@@ -130,3 +130,23 @@ def test_stress_tab_reads_a_rate_series_and_says_what_it_can(loaded, qtbot, tmp_
     with qtbot.waitSignal(st.runner.finished, timeout=60_000):
         st.set_rates_file(str(bad))
     assert "rate file" in st.status.text()
+
+
+def test_stress_requests_during_a_run_collapse_into_one_more_run(loaded, qtbot):  # type: ignore[no-untyped-def]
+    st = loaded.stress_tab
+    with qtbot.waitSignal(st.runner.finished, timeout=60_000):
+        loaded.charts.setCurrentWidget(st)
+    started: list[int] = []
+    original = st.runner.submit
+
+    def counting(kind, fn):  # type: ignore[no-untyped-def]
+        started.append(1)
+        return original(kind, fn)
+
+    st.runner.submit = counting
+    with qtbot.waitSignals([st.runner.finished, st.runner.finished], timeout=60_000):
+        for _ in range(5):
+            st.run()
+    assert len(started) == 2  # the first, then one for the four that came while it ran
+    qtbot.waitUntil(lambda: st.run_button.isEnabled(), timeout=60_000)
+    assert st.windows.rowCount() == 5
