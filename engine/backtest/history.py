@@ -39,7 +39,9 @@ def full_history(scenario: Scenario, market: MarketSnapshot) -> pd.DataFrame:
     if market.price_source.startswith(("price store", "Yahoo")):
         from engine.data import PriceStore
 
+        from engine.data.checks import check_prices
+
         frame = PriceStore().load(wanted)
         if not frame.empty:
-            return frame
+            return check_prices(frame).prices  # the same checks as the market (bad prints, splits, gaps)
     return common_history(market)

@@ -125,3 +125,26 @@ def test_rate_file_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
         read_rate_csv(bad)
     with pytest.raises(DataError, match="cannot read"):
         read_rate_csv(tmp_path / "absent.csv")
+
+
+def test_stress_history_from_the_price_store_is_checked_and_includes_proxies(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from engine.backtest.history import full_history
+    from engine.data import PriceStore
+    from engine.model.scenario import AssetTarget, Portfolio, Role, Scenario, Sleeve, TargetTree
+    from tests.helpers import market
+
+    monkeypatch.setenv("CORESAT_DATA_DIR", str(tmp_path))
+    prices = _prices()
+    prices.loc["2008-06-10", "IWM"] = 400.0  # a one-day bad print, back the next day
+    PriceStore().write(prices[["IWM", "VTWO"]], "test")
+    sc = Scenario(
+        "x",
+        Portfolio(cash=1.0),
+        TargetTree(sleeves=(Sleeve("Core", Role.CORE, 1.0, (AssetTarget("VTWO", 1.0),)),)),
+    )
+    snap = replace(market(["VTWO"]), price_source="price store as of 2012-12-31")
+    full = full_history(sc, snap)
+    assert list(full.columns) == ["VTWO", "IWM"]  # IWM comes along to stand in for VTWO
+    assert full["IWM"].max() <= 100.0  # the bad print was taken out, as for the market itself
