@@ -38,7 +38,6 @@ def full_history(scenario: Scenario, market: MarketSnapshot) -> pd.DataFrame:
         return demo[[t for t in wanted if t in demo.columns]]
     if market.price_source.startswith(("price store", "Yahoo")):
         from engine.data import PriceStore
-
         from engine.data.checks import check_prices
 
         frame = PriceStore().load(wanted)
