@@ -150,3 +150,25 @@ def test_stress_requests_during_a_run_collapse_into_one_more_run(loaded, qtbot):
     assert len(started) == 2  # the first, then one for the four that came while it ran
     qtbot.waitUntil(lambda: st.run_button.isEnabled(), timeout=60_000)
     assert st.windows.rowCount() == 5
+
+
+def test_no_price_history_is_said_in_the_tab_and_a_changed_scenario_is_flagged(loaded, qtbot):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from gui import edits
+
+    bt = loaded.backtest_tab
+    ws = loaded.ws
+    full = ws.market
+    ws.market = replace(full, history=None)
+    with qtbot.waitSignal(bt.runner.finished, timeout=60_000):
+        bt.run_button.click()
+    assert "no price history" in bt.status.text() and bt.report is None
+    ws.market = full
+    with qtbot.waitSignal(bt.runner.finished, timeout=120_000):
+        bt.all_variants.setChecked(True)
+        bt.run_button.click()
+    assert bt.table.columnCount() == 9
+    with qtbot.waitSignal(ws.settled, timeout=20_000):
+        ws.edit(edits.set_constraints(ws.scenario, cost_bps=9.0))
+    assert "changed since this backtest ran" in bt.status.text()
