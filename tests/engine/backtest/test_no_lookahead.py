@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from engine.backtest import BacktestSettings, Every, Policy, PolicyKind, simulate
+from engine.backtest.optimizer_policy import OptimizerPolicy
 from engine.backtest.policies import OPTIMIZER
-from engine.backtest.simulate import _Optimizer
 from engine.risk.covariance import ledoit_wolf_covariance
 from tests.engine.backtest.paths import random_paths, spread_scenario
 
@@ -39,7 +39,7 @@ def test_perturbing_future_prices_leaves_every_earlier_optimizer_decision_unchan
 def test_the_covariance_of_a_day_uses_returns_before_that_day_only() -> None:
     prices = random_paths(500, TICKERS, seed=5)
     sc = spread_scenario(TICKERS)
-    opt = _Optimizer(sc, tuple(TICKERS), prices, offset=300)
+    opt = OptimizerPolicy(sc, tuple(TICKERS), prices, offset=300)
     t = 50  # day 350 of the full history
     window = sc.data.risk_window_days
     px = prices.to_numpy()[max(350 - window - 1, 0) : 350]  # days .. 349
@@ -47,7 +47,9 @@ def test_the_covariance_of_a_day_uses_returns_before_that_day_only() -> None:
     assert np.allclose(opt.covariance(t), expected, rtol=0, atol=1e-15)
     bumped = prices.copy()
     bumped.iloc[350:] *= 3.0  # the day itself and after
-    assert np.array_equal(_Optimizer(sc, tuple(TICKERS), bumped, offset=300).covariance(t), opt.covariance(t))
+    assert np.array_equal(
+        OptimizerPolicy(sc, tuple(TICKERS), bumped, offset=300).covariance(t), opt.covariance(t)
+    )
 
 
 def test_rule_policies_do_not_look_ahead_either() -> None:
