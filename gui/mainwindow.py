@@ -26,6 +26,7 @@ from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.panels.charts import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
+from gui.panels.exposure import ExposurePanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
+        self.exposure = ExposurePanel(ws)
+        self.charts.addTab(self.exposure, self.tr("Exposure"))
         self.backtest_tab, self.stress_tab = add_history_tabs(self.charts, ws)  # Backtest and Stress tabs
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
                 w.setStyleSheet(sheet)
         self.targets.retheme()
         self.charts.retheme()
+        self.exposure.retheme()
         if self.ws.outcome is not None:
             self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
 
