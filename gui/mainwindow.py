@@ -30,6 +30,7 @@ from gui.panels.exposure import ExposurePanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
+from gui.panels.stress import add_history_tabs
 from gui.panels.targets import TargetsPanel
 from gui.store_reset import StoreReset
 from gui.workspace import Workspace
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPanel(ws)
         self.exposure = ExposurePanel(ws)
         self.charts.addTab(self.exposure, self.tr("Exposure"))
+        self.backtest_tab, self.stress_tab = add_history_tabs(self.charts, ws)  # Backtest and Stress tabs
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()
