@@ -21,6 +21,9 @@ COMMAND_MODULES: dict[str, str] = {
     "book": "engine.book.commands",
     "batch": "engine.batch.commands",
     "report": "engine.report.commands",
+    "backtest": "engine.backtest.commands",
+    "stress": "engine.backtest.commands",
+    "import": "engine.imports.commands",
 }
 
 HEADLESS_COMMANDS = frozenset({"rebalance", "examples", *COMMAND_MODULES})

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
-from gui import edits, export, fmt, settings
+from gui import edits, export, fmt, import_dialog, settings
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
@@ -30,6 +30,7 @@ from gui.panels.exposure import ExposurePanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
+from gui.panels.stress import add_history_tabs
 from gui.panels.targets import TargetsPanel
 from gui.store_reset import StoreReset
 from gui.workspace import Workspace
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPanel(ws)
         self.exposure = ExposurePanel(ws)
         self.charts.addTab(self.exposure, self.tr("Exposure"))
+        self.backtest_tab, self.stress_tab = add_history_tabs(self.charts, ws)  # Backtest and Stress tabs
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
         file.addActions([self.act_import, self.act_export])
+        self.statement_import = import_dialog.install(self, self.ws, file)  # File → Import Statement…, drops
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
