@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -33,7 +34,8 @@ from engine.batch.plan import plan
 from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import parts
 from engine.book import schema as t
-from engine.book.store import Book, HouseholdInputs, build_scenario
+from engine.book.inputs import HouseholdInputs, build_scenario
+from engine.book.store import Book
 from engine.model.scenario import (
     AssetTarget,
     Constraints,
@@ -163,6 +165,7 @@ def main() -> None:
     ap.add_argument("--loop-sample", type=int, default=1000, help="households timed in the one-by-one loop")
     ap.add_argument("--inline-sample", type=int, default=1000, help="households in the in-process batch run")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of the local and the Dask batch, alternated")
     args = ap.parse_args()
     assert set(PRICES) >= set(TWELVE)
     n = args.households
@@ -188,33 +191,43 @@ def main() -> None:
             f"(solve+store {r.solve_seconds:.1f} s)"
         )
 
-        r = rebalance_book(book, Executor(workers=args.workers), market=m)
-        assert not r.failed, r.failed[:3]
-        local = r.seconds
-        print(
-            f"batch, {args.workers} local workers, end to end:  {local:6.1f} s = {local / n * 1e3:5.2f} ms/household "
-            f"({len(r.proposals)} draft proposals stored)"
-        )
-
+        cluster = None
         if not args.no_dask:
             from distributed import LocalCluster
 
             t0 = time.perf_counter()
-            with LocalCluster(
+            cluster = LocalCluster(
                 n_workers=args.workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
                 host="127.0.0.1",
-            ) as cluster:
-                startup = time.perf_counter() - t0
-                r = rebalance_book(book, Executor(scheduler=cluster.scheduler_address), market=m)
-                assert not r.failed, r.failed[:3]
-            print(
-                f"batch, Dask ({args.workers} worker processes):    {r.seconds:6.1f} s = {r.seconds / n * 1e3:5.2f} "
-                f"ms/household; overhead vs local {r.seconds - local:+.1f} s ({(r.seconds / local - 1) * 100:+.0f} %); "
-                f"cluster start {startup:.1f} s not included"
             )
+            print(
+                f"Dask local cluster with {args.workers} worker processes started in {time.perf_counter() - t0:.1f} s"
+            )
+        local, dask = [], []
+        for _ in range(args.repeat):  # alternate the two so that machine load hits both alike
+            r = rebalance_book(book, Executor(workers=args.workers), market=m)
+            assert not r.failed and len(r.proposals) == n, r.failed[:3]
+            local.append(r.seconds)
+            if cluster is not None:
+                r = rebalance_book(book, Executor(scheduler=cluster.scheduler_address), market=m)
+                assert not r.failed and len(r.proposals) == n, r.failed[:3]
+                dask.append(r.seconds)
+        lo = statistics.median(local)
+        print(
+            f"batch, {args.workers} local workers, end to end:  {lo:6.1f} s = {lo / n * 1e3:5.2f} ms/household "
+            f"(median of {len(local)}: {', '.join(f'{x:.1f}' for x in local)} s; {n} proposals stored per run)"
+        )
+        if cluster is not None:
+            da = statistics.median(dask)
+            print(
+                f"batch, Dask, {args.workers} worker processes:     {da:6.1f} s = {da / n * 1e3:5.2f} ms/household "
+                f"(runs {', '.join(f'{x:.1f}' for x in dask)} s); overhead vs local {da - lo:+.1f} s "
+                f"({(da / lo - 1) * 100:+.0f} %), cluster start not included"
+            )
+            cluster.close()
         book.close()
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from engine.book.db import BookError
-from engine.book.store import Book, HouseholdInputs, Unrunnable, build_scenario
+from engine.book.inputs import HouseholdInputs, Unrunnable, build_scenario
+from engine.book.store import Book
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario import Holding, Portfolio, Scenario

@@ -22,7 +22,7 @@ from typing import Any, cast
 from engine.batch.plan import Plan
 from engine.batch.work import Outcome, init_worker, solve_batch, solve_with_worker_market
 from engine.book.db import BookError
-from engine.book.store import HouseholdInputs
+from engine.book.inputs import HouseholdInputs
 from engine.market import MarketSnapshot
 
 Cancel = Callable[[], bool]

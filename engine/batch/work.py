@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from engine.book.inputs import HouseholdInputs, build_scenario
 from engine.book.proposals import NewProposal
-from engine.book.store import HouseholdInputs, build_scenario
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 

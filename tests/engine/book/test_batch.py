@@ -17,7 +17,8 @@ from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import proposals as P
 from engine.book import schema as t
 from engine.book.db import BookError
-from engine.book.store import Book, HouseholdInputs
+from engine.book.inputs import HouseholdInputs
+from engine.book.store import Book
 from engine.model.scenario import Holding
 from tests.engine.book.builders import client_scenario, with_inline_market
 from tests.helpers import market
@@ -163,7 +164,7 @@ def dask_cluster() -> Iterator[str]:
         protocol="tcp://",
         host="127.0.0.1",
         scheduler_port=0,
-        dashboard_address=None,
+        dashboard_address=":0",
     )
     try:
         yield cluster.scheduler_address
