@@ -198,3 +198,19 @@ def test_unreachable_scheduler_stores_nothing(book: Book) -> None:
         rebalance_book(book, Executor(scheduler="tcp://127.0.0.1:9", connect_timeout=1.0), market=market())
     with book.begin() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.batch_runs)).scalar() == 0
+
+
+def test_holding_fewer_tickers_keeps_the_shape_an_untargeted_one_does_not(book: Book) -> None:
+    few = client_scenario("Few")
+    few = replace(few, portfolio=replace(few.portfolio, holdings=(Holding("IWM", 10.0),)))
+    book.add_household("Few", few, policy="Growth")
+    extra = client_scenario("Extra")
+    extra = replace(
+        extra, portfolio=replace(extra.portfolio, holdings=(Holding("IWM", 10.0), Holding("SPY", 3.0)))
+    )
+    book.add_household("Extra", extra, policy="Growth")
+    p = plan(book, batch_size=100)
+    groups = [{x.household_id for x in b} for b in p.batches]
+    growth = {book.household_id(f"Client {i}") for i in range(0, 7, 2)} | {book.household_id("Few")}
+    assert growth in groups  # one batch: the same universe, hence the same problem shape
+    assert {book.household_id("Extra")} in groups  # SPY is outside the policy: another universe
