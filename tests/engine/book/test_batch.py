@@ -119,8 +119,12 @@ def _dying(tasks: list[HouseholdInputs]) -> list[object]:
 
 
 def test_a_worker_that_dies_fails_its_batch_only(book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
-    if batch_run._context().get_start_method() != "fork":
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("the stand-in worker function reaches the workers only when they are forked")
+    # forked from this process (whatever threads other tests left), so the workers see the stand-in
+    monkeypatch.setattr(batch_run, "_context", lambda: multiprocessing.get_context("fork"))
     monkeypatch.setitem(batch_run.__dict__, "_real_solve", batch_run.solve_with_worker_market)
     monkeypatch.setattr(batch_run, "solve_with_worker_market", _dying)
     report = rebalance_book(book, Executor(workers=2), market=market(), batch_size=1)
