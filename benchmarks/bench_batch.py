@@ -204,16 +204,19 @@ def main() -> None:
             f"(built in {time.perf_counter() - t0:.1f} s); every batch run stores its proposals"
         )
         k = min(args.loop_sample, n)
-        wall, cpu = one_by_one(book, k)
-        line(f"one-by-one loop, book order ({k})", 1, wall, cpu, "  (per household)")
-        wall, cpu = one_by_one(book, k, one_shape=True)
-        line(f"one-by-one loop, one shape ({k})", 1, wall, cpu, "  (per household)")
+        for label, one_shape in (("book order", False), ("one shape", True)):
+            wall, cpu = one_by_one(book, k, one_shape=one_shape)
+            line(f"one-by-one loop, {label} ({k})", k, wall * k, cpu * k, f"; × {n} = {wall * n:.0f} s wall")
 
         m = market()
         k = min(args.inline_sample, n)
         wall, cpu = batch(book, Executor(workers=0), m, list(range(1, k + 1)))
         line(f"batch in this process ({k})", k, wall, cpu)
 
+        local: list[tuple[float, float]] = []
+        dask: list[tuple[float, float]] = []
+        # first without any Dask threads in this process: the local pool forks, as `coresat batch` does
+        local.append(batch(book, Executor(workers=args.workers), m))
         cluster = None
         if not args.no_dask:
             from distributed import LocalCluster
@@ -229,11 +232,11 @@ def main() -> None:
             print(
                 f"Dask local cluster, {args.workers} worker processes: started in {time.perf_counter() - t0:.1f} s"
             )
-        local, dask = [], []
-        for _ in range(args.repeat):  # alternated, so that the machine's load hits both alike
-            local.append(batch(book, Executor(workers=args.workers), m))
+        for i in range(args.repeat):  # alternated, so that the machine's load hits both alike
             if cluster is not None:
                 dask.append(batch(book, Executor(scheduler=cluster.scheduler_address), m))
+            if i + 1 < args.repeat:  # with a Dask client's threads here, the pool uses the fork server
+                local.append(batch(book, Executor(workers=args.workers), m))
         for label, runs in (
             (f"batch, {args.workers} local workers ({n})", local),
             (f"batch, Dask ({n})", dask),
