@@ -8,6 +8,7 @@ simulated demo data; ``--tab NAME`` picks the chart tab shown (allocation, risk,
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from importlib.resources import as_file
 from pathlib import Path
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import engine
 from engine import resources
@@ -69,9 +70,24 @@ def example_path() -> Path:
         return Path(real)
 
 
+def open_guarded(window: MainWindow, path: str) -> bool:
+    """``window.open_path`` that no file can turn into an exit: an unexpected error is shown, not raised."""
+    try:
+        return window.open_path(path)
+    except Exception as exc:  # a reader's bug must not close the app; the user sees one line
+        QMessageBox.warning(
+            window,
+            window.tr("Cannot open scenario"),
+            window.tr("{name}: this file could not be read ({error}).").format(
+                name=Path(path).name, error=f"{type(exc).__name__}: {str(exc)[:200]}"
+            ),
+        )
+        return False
+
+
 def open_initial(window: MainWindow, ws: Workspace, requested: str | None) -> None:
     """The requested file, else the last file, else the bundled example (as an unsaved document)."""
-    if requested and window.open_path(requested):
+    if requested and open_guarded(window, requested):
         return
     last = settings.last_file()
     if not requested and last and Path(last).is_file():
@@ -165,7 +181,7 @@ class FileOpenFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
-            self._window.open_path(event.file())
+            open_guarded(self._window, event.file())
             return True
         return super().eventFilter(watched, event)
 
@@ -192,9 +208,28 @@ def run_app(args: list[str]) -> int:
 
     app.styleHints().colorSchemeChanged.connect(follow_system)
     app.installEventFilter(FileOpenFilter(window))
+    quit_on_ctrl_c(app)
     window.show()
     open_initial(window, ws, opts.scenario)
     return int(app.exec())
+
+
+EXIT_INTERRUPTED = 130  # as the command line: 128 + SIGINT
+
+
+def quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the terminal quits with one line and exit code 130, not a KeyboardInterrupt traceback
+    from whatever slot Python happened to be running. Python runs signal handlers only when it has
+    control, so a timer hands it control a few times a second."""
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        print("coresat: interrupted", file=sys.stderr)
+        app.exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGINT, interrupted)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
 
 
 def _screenshot(
