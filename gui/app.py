@@ -143,6 +143,8 @@ def _big_offscreen_screen() -> None:
 
     if QApplication.instance() is not None:
         return
+    # reproducible pictures: the default layout and the example, not this user's remembered window and file
+    os.environ.setdefault("CORESAT_CONFIG_DIR", tempfile.mkdtemp(prefix="coresat-shot-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window flashes up, works without a display
     if os.environ["QT_QPA_PLATFORM"] != "offscreen":
         return

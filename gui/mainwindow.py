@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
-from gui import edits, export, fmt, settings
+from gui import edits, export, fmt, settings, templates
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
@@ -30,9 +32,14 @@ from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
+from gui.target_editor import TargetEditor
 from gui.workspace import Workspace
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
+LEFT_MIN_WIDTH = 300
+LEFT_DEFAULT_WIDTH = 425  # the targets rows (name, slider, spin box, now → after) without a scroll bar
+# Below this width the charts move into a tab beside the trades (with some hysteresis against flicker).
+COMPACT_BELOW = 1200
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +48,7 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         self._progress: QProgressDialog | None = None
         self.ask_before_discard = True
+        self._open_editor: TargetEditor | None = None
         self._init_panels()
         self._init_actions()
         self._init_menus()
@@ -64,20 +72,28 @@ class MainWindow(QMainWindow):
             scroll.setWidget(panel)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.left.addWidget(scroll)
-        self.left.setMinimumWidth(430)
+        self.left.setMinimumWidth(LEFT_MIN_WIDTH)
         self.left.setSizes([480, 400])
+        # the trades, and the charts too when the window is narrow (the tab bar shows only then)
+        self.lower = QTabWidget()
+        self.lower.setDocumentMode(True)
+        self.lower.setTabBarAutoHide(True)
+        self.lower.addTab(self.result, self.tr("Proposed trades"))
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.holdings)
-        self.middle.addWidget(self.result)
+        self.middle.addWidget(self.lower)
         self.middle.setSizes([340, 520])
+        self.middle.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.charts)
-        self.splitter.setSizes([450, 540, 490])
+        self.splitter.setSizes([430, 480, 420])
         self.splitter.setChildrenCollapsible(False)
+        self.compact = False
+        self._layout_restored = False  # True once the columns have their remembered or default widths
         self.setCentralWidget(self.splitter)
 
     def _action(
@@ -112,6 +128,12 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.ws.undo, K.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.ws.redo, K.Redo)
+        self.act_edit_targets = self._action(
+            self.tr("Edit &Targets…"),
+            lambda: self.edit_targets(""),
+            "Ctrl+T",
+            self.tr("Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes"),
+        )
         self.act_refresh = self._action(self.tr("&Refresh Prices"), self.refresh_prices, K.Refresh)
         self.act_demo = self._action(self.tr("Use &Demo Data"), self._toggle_demo)
         self.act_demo.setCheckable(True)
@@ -130,6 +152,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addAction(self.act_edit_targets)
         data = mb.addMenu(self.tr("&Data"))
         data.addActions([self.act_refresh, self.act_demo])
         help_ = mb.addMenu(self.tr("&Help"))
@@ -162,6 +186,7 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(lambda: self.busy_label.setText(self.tr("Computing…")))
         ws.busyChanged.connect(self._on_busy)
         self.holdings.importRequested.connect(self.import_holdings)
+        self.targets.editRequested.connect(self.edit_targets)
         self.problems = ProblemRouter(
             {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
             self.holdings.model,
@@ -262,8 +287,32 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def new_file(self) -> None:
-        if self.confirm_discard():
-            self.ws.set_document(edits.new_scenario(self.tr("Untitled")), None)
+        """A new scenario from a template the user picks (no holdings, $10,000 cash)."""
+        if not self.confirm_discard():
+            return
+        titles = {k: QCoreApplication.translate("Templates", t) for k, t in templates.TEMPLATES.items()}
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("New scenario"), self.tr("Start from:"), list(titles.values()), 1, False
+        )
+        if ok:
+            self.new_from_template(next(k for k, t in titles.items() if t == choice))
+
+    def new_from_template(self, key: str) -> None:
+        self.ws.set_document(templates.template(key, self.tr("Untitled") if key == "blank" else None), None)
+
+    def edit_targets(self, focus: str = "") -> bool:
+        """The targets editor; its changes become one undoable edit. True when applied."""
+        if self.ws.scenario is None:
+            return False
+        dialog = TargetEditor(self.ws.scenario, self, focus=focus or None)
+        self._open_editor = dialog  # tests reach the open dialog
+        try:
+            if dialog.exec() != TargetEditor.DialogCode.Accepted:
+                return False
+            self.ws.edit(dialog.edited())
+            return True
+        finally:
+            self._open_editor = None
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -386,28 +435,91 @@ class MainWindow(QMainWindow):
         if self.ws.outcome is not None:
             self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
 
+    # -- layout ---------------------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Another chart or analysis tab beside Allocation, Risk, Frontier, Growth and Drawdown."""
+        return self.charts.addTab(widget, title)
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow windows: the charts become a tab beside the trades; wide ones: a third column."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.result.setTitle("" if compact else self.tr("Proposed trades"))  # the tab says it
+        if compact:
+            self.lower.addTab(self.charts, self.tr("Charts"))
+        else:
+            self.lower.removeTab(self.lower.indexOf(self.charts))
+            self.splitter.addWidget(self.charts)
+            self.charts.show()
+            self._default_sizes()
+
+    def _default_sizes(self) -> None:
+        """Column widths for a window without a remembered layout: the targets get what their rows need."""
+        w = self.width()
+        left = max(LEFT_DEFAULT_WIDTH, w * 30 // 100)
+        if self.compact:
+            self.splitter.setSizes([left, w - left])
+        else:
+            rest = w - left
+            self.splitter.setSizes([left, rest * 56 // 100, rest - rest * 56 // 100])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self.set_compact(self.width() < COMPACT_BELOW)
+            self._default_sizes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        w = event.size().width()
+        if not self._layout_restored:
+            self.set_compact(w < COMPACT_BELOW)
+            return
+        if w < COMPACT_BELOW - 20:
+            self.set_compact(True)
+        elif w >= COMPACT_BELOW + 20:
+            self.set_compact(False)
+
     # -- state ----------------------------------------------------------------------------------
+
+    def _layout_prefix(self) -> str:
+        """Layouts are remembered per screen size: a laptop panel and a desktop monitor each keep theirs."""
+        screen = self.screen()
+        size = screen.availableGeometry().size() if screen is not None else None
+        return f"layout/{size.width()}x{size.height()}/" if size is not None else "layout/"
+
+    def _splitter_key(self) -> str:
+        return "splitter_compact" if self.compact else "splitter"
 
     def restore_state(self) -> None:
         s = settings.settings()
+        prefix = self._layout_prefix()
+        geometry = s.value(prefix + "geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+            self.set_compact(self.width() < COMPACT_BELOW)
         for key, fn in (
-            ("geometry", self.restoreGeometry),
             ("window_state", self.restoreState),
-            ("splitter", self.splitter.restoreState),
+            (self._splitter_key(), self.splitter.restoreState),
             ("middle", self.middle.restoreState),
             ("left", self.left.restoreState),
         ):
-            value = s.value(key)
+            value = s.value(prefix + key)
             if isinstance(value, QByteArray | bytes):
                 fn(QByteArray(value))
+                self._layout_restored = True
 
     def save_state(self) -> None:
         s = settings.settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
-        s.setValue("splitter", self.splitter.saveState())
-        s.setValue("middle", self.middle.saveState())
-        s.setValue("left", self.left.saveState())
+        prefix = self._layout_prefix()
+        s.setValue(prefix + "geometry", self.saveGeometry())
+        s.setValue(prefix + "window_state", self.saveState())
+        s.setValue(prefix + self._splitter_key(), self.splitter.saveState())
+        s.setValue(prefix + "middle", self.middle.saveState())
+        s.setValue(prefix + "left", self.left.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():

@@ -27,6 +27,14 @@ def configure() -> None:
     )
 
 
+def _title(text: str) -> QLabel:
+    """A chart's title line: wraps instead of making the chart wider than the window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(120)
+    return label
+
+
 class ChartView(QWidget):
     """A plot with a value readout under it."""
 
@@ -116,7 +124,7 @@ class AllocationChart(BarsChart):
         self.level = QComboBox()
         self.level.addItem(self.tr("Per ticker"), "ticker")
         self.level.addItem(self.tr("Per sleeve"), "sleeve")
-        self.header.addWidget(QLabel(self.tr("Allocation: current, target and after the trades")))
+        self.header.addWidget(_title(self.tr("Allocation: current, target and after the trades")))
         self.header.addStretch(1)
         self.header.addWidget(self.level)
         self.level.currentIndexChanged.connect(lambda _i: self._redraw())
@@ -151,7 +159,7 @@ class RiskChart(BarsChart):
         names = {"current": self.tr("Current"), "after": self.tr("After trades")}
         super().__init__(("current", "after"), names, parent)
         self.header.addWidget(
-            QLabel(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs"))
+            _title(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs"))
         )
         self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio risk"))
 
@@ -176,7 +184,7 @@ class FrontierChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header.addWidget(
-            QLabel(self.tr("Volatility vs tracking error: how close to the targets each risk level allows"))
+            _title(self.tr("Volatility vs tracking error: how close to the targets each risk level allows"))
         )
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(self.tr("Volatility (annualized, %)"))
@@ -193,13 +201,23 @@ class FrontierChart(ChartView):
         self.plot.addItem(self.cap_label)
         self.points: dict[str, pg.ScatterPlotItem] = {}
         names = {"current": self.tr("Current"), "target": self.tr("Target"), "after": self.tr("Proposed")}
-        symbols = {"current": "o", "target": "s", "after": "t"}
+        # the target is a large hollow square and the proposed portfolio a smaller filled triangle, so both
+        # stay visible when the trades land on the target
+        looks = {
+            "current": {"symbol": "o", "size": 12, "brush": theme.series("current")},
+            "target": {"symbol": "s", "size": 20, "brush": None},
+            "after": {"symbol": "t", "size": 11, "brush": theme.series("after")},
+        }
         for s in SERIES:
+            look = looks[s]
+            pen = (
+                pg.mkPen(theme.series(s), width=2.5) if s == "target" else pg.mkPen(theme.chart_foreground())
+            )
             item = pg.ScatterPlotItem(
-                size=13,
-                brush=theme.series(s),
-                pen=pg.mkPen(theme.chart_foreground()),
-                symbol=symbols[s],
+                size=look["size"],
+                brush=look["brush"],
+                pen=pen,
+                symbol=look["symbol"],
                 name=names[s],
                 hoverable=True,
             )
@@ -244,7 +262,8 @@ class FrontierChart(ChartView):
             pad = max((hi - lo) * 0.15, 0.5)
             self.plot.setXRange(lo - pad, hi + pad, padding=0)
             top = max(max(ys) * 1.2, 0.5)
-            self.plot.setYRange(0, top, padding=0)
+            # below zero too: a marker at zero tracking error (the target) is drawn whole, not cut by the axis
+            self.plot.setYRange(-top * 0.06, top, padding=0)
             if cap is not None:
                 self.cap_label.setPos(cap * 100, top)
 
@@ -282,7 +301,7 @@ class PathChart(ChartView):
             if kind == "growth"
             else self.tr("Drawdown: fall from the previous high, current vs proposed weights")
         )
-        self.header.addWidget(QLabel(title))
+        self.header.addWidget(_title(title))
         self.plot.getPlotItem().getAxis("left").setLabel("$" if kind == "growth" else "%")
         # growth starts bottom-left, drawdown hugs the top: keep the legend out of the lines' way
         self.plot.addLegend(
