@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from gui import fmt, theme
@@ -52,6 +52,13 @@ class ChartView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(self.header)
         lay.addWidget(self.plot, 1)
+        # instead of empty axes: why there is nothing to draw (no result, market data missing, ...)
+        self.notice = QLabel()
+        self.notice.setObjectName("chartNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setVisible(False)
+        lay.addWidget(self.notice, 1)
         lay.addWidget(self.readout)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.outcome: Outcome | None = None
@@ -70,6 +77,18 @@ class ChartView(QWidget):
 
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         self.outcome = outcome
+        if outcome.result is None:
+            why = outcome.problem.message if outcome.problem else self.tr("no result")
+            self.show_notice(self.tr("Nothing to chart: {why}").format(why=why))
+        else:
+            self.show_notice("")
+
+    def show_notice(self, text: str) -> None:
+        """A message in place of the plot ("" shows the plot again)."""
+        if self.notice.text() != text:
+            self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.plot.setVisible(not text)
 
 
 class BarsChart(ChartView):
@@ -310,9 +329,19 @@ class PathChart(ChartView):
         self.before = self.plot.plot(
             [], [], pen=pg.mkPen(theme.series("current"), width=2), name=self.tr("Current")
         )
+        # two lines told apart by more than colour: the current one is dashed
+        self.before.setPen(pg.mkPen(theme.series("current"), width=2, style=Qt.PenStyle.DashLine))
         self.after = self.plot.plot(
-            [], [], pen=pg.mkPen(theme.series("after"), width=2), name=self.tr("Proposed")
+            [], [], pen=pg.mkPen(theme.series("after"), width=2.5), name=self.tr("Proposed")
         )
+        self.before.setZValue(2)  # dashes on top: where the lines coincide both colours still show
+        self.simulated = pg.TextItem(
+            self.tr("Simulated prices, not real history"), color=theme.warn(), anchor=(1, 0)
+        )
+        self.simulated.setParentItem(self.plot.getPlotItem().vb)
+        self.simulated.setVisible(False)
+        vb = self.plot.getPlotItem().vb
+        vb.sigResized.connect(lambda _vb: self.simulated.setPos(vb.width() - 6, 4))
         self.empty = pg.TextItem(
             self.tr("No price history for this scenario"), color=theme.muted(), anchor=(0.5, 0.5)
         )
@@ -333,6 +362,11 @@ class PathChart(ChartView):
             self.plot.setYRange(0, 1)
             return
         self.empty.setVisible(False)
+        r = outcome.result
+        simulated = r is not None and "simulated" in r.assumptions.price_source.lower()
+        self.simulated.setVisible(simulated)
+        if simulated:  # pinned to the top-right corner of the plot area (pixels), whatever the ranges
+            self.simulated.setPos(self.plot.getPlotItem().vb.width() - 6, 4)
         dates = np.asarray(p.dates)
         x = (
             dates.astype("datetime64[s]").astype(float)
