@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ from engine.errors import CoresatError, ScenarioError
 from engine.market import MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+from gui import network
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,22 @@ def history_paths(market: MarketSnapshot, result: RebalanceResult) -> Paths | No
     return Paths(dates=dates, **{k: v[-n:] for k, v in out.items()})
 
 
+def import_price_files(files: list[str]) -> list[Any]:
+    """Read every price CSV first, then store them (the engine's CSV import): a bad file changes nothing.
+    Returns the engine's PriceFile records (ticker, prices, first and last day, notes)."""
+    csv_import = importlib.import_module("engine.data.csv_import")
+    store_mod = importlib.import_module("engine.data.store")
+    pd = importlib.import_module("pandas")
+    read = [(f, csv_import.read_price_csv(f)) for f in files]
+    store = store_mod.PriceStore()
+    out: list[Any] = []
+    for f, parsed in read:
+        frame = pd.concat({pf.ticker: pf.prices for pf in parsed}, axis=1, sort=True)
+        store.write(frame, f"CSV {Path(f).name}", replace=True)
+        out.extend(parsed)
+    return out
+
+
 @dataclass
 class EngineCalls:
     """The engine entry points the workspace uses (replaceable in tests)."""
@@ -89,6 +107,8 @@ class EngineCalls:
     rebalance: Callable[[Scenario, MarketSnapshot], RebalanceResult] = api.rebalance
     frontier: Callable[..., list[tuple[float, float]]] | None = None
     paths: Callable[[MarketSnapshot, RebalanceResult], Paths | None] = history_paths
+    online: Callable[[], bool] = network.reachable  # asked only after a download failed
+    import_prices: Callable[[list[str]], list[Any]] = import_price_files
 
     def __post_init__(self) -> None:
         if self.frontier is None:

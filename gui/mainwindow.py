@@ -16,16 +16,18 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
-from gui import edits, export, fmt, settings, templates
+from gui import edits, export, fmt, network, settings, templates
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
+from gui.messagebar import MessageBar
 from gui.panels.charts import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
 from gui.panels.holdings import HoldingsPanel
@@ -92,9 +94,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.charts)
         self.splitter.setSizes([430, 480, 420])
         self.splitter.setChildrenCollapsible(False)
+        self.message_bar = MessageBar()
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.message_bar)
+        box.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.compact = False
         self._layout_restored = False  # True once the columns have their remembered or default widths
-        self.setCentralWidget(self.splitter)
 
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
@@ -118,6 +127,12 @@ class MainWindow(QMainWindow):
             self.import_holdings,
             "Ctrl+I",
             self.tr("Replace the holdings from a CSV file"),
+        )
+        self.act_import_prices = self._action(
+            self.tr("Import &Prices…"),
+            self.import_prices,
+            None,
+            self.tr("Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)"),
         )
         self.act_export = self._action(
             self.tr("&Export Trades…"),
@@ -147,7 +162,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addActions([self.act_import, self.act_export])
+        file.addActions([self.act_import, self.act_import_prices, self.act_export])
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
@@ -175,6 +190,8 @@ class MainWindow(QMainWindow):
         ws.marketChanged.connect(self._on_market)
         ws.marketProblem.connect(self._on_market_problem)
         ws.marketProgress.connect(self._on_progress)
+        ws.pricesImported.connect(self._on_prices_imported)
+        ws.pricesImportFailed.connect(self._on_prices_import_failed)
         ws.dirtyChanged.connect(lambda d: self.setWindowModified(bool(d)))
         ws.pathChanged.connect(lambda _p: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self._update_title())
@@ -240,9 +257,15 @@ class MainWindow(QMainWindow):
     def _on_market_problem(self, message: str) -> None:
         if self._progress is not None:
             self._progress.reset()
+        if message == network.NO_CONNECTION:
+            text = self.tr("No connection to the internet: prices were not updated.")
+        else:
+            text = self.tr("Prices were not updated: {m}").format(m=message)
         if self.ws.market is not None:  # a refresh failed: keep the data and the result we have
-            self.statusBar().showMessage(self.tr("Market data not updated: {m}").format(m=message), 15000)
+            text += " " + self.tr("The prices and the result shown are kept.")
+            self.message_bar.show_message(text, action=self.tr("Retry"), slot=self.refresh_prices)
             return
+        self.message_bar.show_message(text, action=self.tr("Retry"), slot=lambda: self.ws.refresh_market())
         self.source_label.setText(self.tr("Data: not available"))
         self.result.show_outcome(self._market_outcome(message))
 
@@ -263,6 +286,29 @@ class MainWindow(QMainWindow):
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(self.ws.cancel_market)
         self.ws.refresh_market(online=True)
+
+    def import_prices(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import prices"), str(Path.home()), "CSV (*.csv *.txt *.csv.gz);;All files (*)"
+        )
+        if files:
+            self.ws.import_prices(files)
+
+    def _on_prices_imported(self, files: list[object]) -> None:
+        parts = []
+        for pf in files:
+            first, last = getattr(pf, "first_day", None), getattr(pf, "last_day", None)
+            span = f" {first:%Y-%m-%d} .. {last:%Y-%m-%d}" if first and last else ""
+            parts.append(f"{getattr(pf, 'ticker', '?')} ({len(getattr(pf, 'prices', ()))}{span})")
+        text = self.tr("Prices imported: {list}.").format(list=", ".join(parts))
+        self.message_bar.show_message(text, warn=False)
+
+    def _on_prices_import_failed(self, message: str) -> None:
+        self.message_bar.show_message(
+            self.tr("Prices not imported: {m}. Nothing was changed.").format(m=message),
+            action=self.tr("Choose files…"),
+            slot=self.import_prices,
+        )
 
     def _toggle_demo(self, on: bool) -> None:
         if self.ws.scenario is not None:

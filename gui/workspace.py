@@ -18,6 +18,7 @@ from engine.market import MarketSnapshot
 from engine.model import scenario_file
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+from gui import network
 from gui.engine_calls import EngineCalls, Outcome, Problem, covers
 from gui.runner import JobContext, Runner
 
@@ -35,6 +36,8 @@ class Workspace(QObject):
     pathChanged = Signal(str)
     undoChanged = Signal()
     busyChanged = Signal(bool)
+    pricesImported = Signal(object)  # the engine's PriceFile records
+    pricesImportFailed = Signal(str)
     settled = Signal()  # the shown outcome belongs to the current scenario and nothing is pending
 
     def __init__(self, engine: EngineCalls | None = None, parent: QObject | None = None) -> None:
@@ -178,14 +181,27 @@ class Workspace(QObject):
             scenario = replace(scenario, data=replace(scenario.data, source="yahoo"))
             demo = False
         self._market_tried = scenario.universe
-        resolve = self.engine.resolve_market
+        resolve, is_online = self.engine.resolve_market, self.engine.online
 
         def job(ctx: JobContext) -> MarketSnapshot:
-            return resolve(scenario, force_demo=demo, progress=ctx.progress, cancel=ctx.cancelled)
+            try:
+                return resolve(scenario, force_demo=demo, progress=ctx.progress, cancel=ctx.cancelled)
+            except Exception as exc:
+                # a download that failed for every ticker is often no connection at all: say that
+                if online and not ctx.cancelled() and not is_online():
+                    raise network.NoConnection(network.NO_CONNECTION) from exc
+                raise
 
         self._market_job = self.runner.submit("market", job)
         self._job_epoch[self._market_job] = self._epoch
         return self._market_job
+
+    def import_prices(self, files: list[str]) -> int:
+        """Import price CSV files into the price store in the background, then reload the market."""
+        fn = self.engine.import_prices
+        gen = self.runner.submit("import_prices", lambda _ctx: fn(list(files)))
+        self._job_epoch[gen] = self._epoch
+        return gen
 
     def cancel_market(self) -> None:
         self.runner.cancel("market")
@@ -231,6 +247,12 @@ class Workspace(QObject):
 
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
         current = self._job_epoch.pop(gen, None) == self._epoch
+        if kind == "import_prices":
+            self.pricesImported.emit(value)
+            if self.scenario is not None:
+                self._market_tried = ()
+                self.refresh_market()
+            return
         if kind == "market":
             if gen == self._market_job:
                 self._market_job = None
@@ -264,6 +286,9 @@ class Workspace(QObject):
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
         current = self._job_epoch.pop(gen, None) == self._epoch
+        if kind == "import_prices":
+            self.pricesImportFailed.emit(str(exc) or type(exc).__name__)
+            return
         if kind == "market":
             if gen == self._market_job:
                 self._market_job = None
