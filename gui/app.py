@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="use the bundled simulated demo data")
     p.add_argument("--tab", choices=TABS, default=None, help="chart tab to show")
     p.add_argument("--size", default=None, help="window size WIDTHxHEIGHT (screenshots)")
+    p.add_argument("--lang", default=None, help="user interface language, e.g. ko (default: the system's)")
     return p
 
 
@@ -61,6 +62,26 @@ def install_translator(app: QApplication) -> QTranslator | None:
                     app.installTranslator(tr)
                     return tr
     return None
+
+
+def set_language(name: str) -> None:
+    """Use ``name`` (``ko``, ``ko_KR``, ``de``) for translations and number formats instead of the system's."""
+    QLocale.setDefault(QLocale(name))
+    fmt.reset_locale()
+
+
+def hangul_font_problem() -> str | None:
+    """One line when the Korean interface is on and no installed font can draw Hangul, else None."""
+    from PySide6.QtGui import QFontDatabase
+
+    if QLocale().language() != QLocale.Language.Korean:
+        return None
+    if QFontDatabase.families(QFontDatabase.WritingSystem.Korean):
+        return None
+    return (
+        "No font with Hangul (Korean) letters is installed, so Korean text shows as boxes. "
+        "Install one, e.g. on Debian/Ubuntu: sudo apt-get install fonts-noto-cjk (or fonts-nanum)."
+    )
 
 
 def example_path() -> Path:
@@ -177,8 +198,15 @@ def run_app(args: list[str]) -> int:
     if opts.screenshot:
         _big_offscreen_screen()
     app = create_app([sys.argv[0]])
+    if opts.lang:
+        set_language(opts.lang)
     install_translator(app)
+    font_problem = hangul_font_problem()
+    if font_problem:
+        print(f"coresat: {font_problem}", file=sys.stderr)
     window, ws = build(opts.theme, demo=opts.demo)
+    if font_problem:
+        window.message_bar.show_message(font_problem)
     if opts.tab:
         window.charts.setCurrentIndex(TABS.index(opts.tab))
     if opts.size:

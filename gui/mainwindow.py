@@ -44,6 +44,20 @@ LEFT_DEFAULT_WIDTH = 425  # the targets rows (name, slider, spin box, now → af
 COMPACT_BELOW = 1200
 
 
+def template_titles() -> dict[str, str]:
+    """File > New's choices, translated (the keys of ``templates.TEMPLATES``)."""
+    return {
+        "blank": QCoreApplication.translate("Templates", "Blank: an IWM core only"),
+        "iwm_value": QCoreApplication.translate("Templates", "IWM core with value satellites (IWN, VBR)"),
+        "vtwo_sp600_growth": QCoreApplication.translate(
+            "Templates", "VTWO core with S&P 600 and growth satellites"
+        ),
+        "total": QCoreApplication.translate(
+            "Templates", "Total portfolio with a small-cap sleeve (SPY, AGG outside)"
+        ),
+    }
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -336,7 +350,7 @@ class MainWindow(QMainWindow):
         """A new scenario from a template the user picks (no holdings, $10,000 cash)."""
         if not self.confirm_discard():
             return
-        titles = {k: QCoreApplication.translate("Templates", t) for k, t in templates.TEMPLATES.items()}
+        titles = template_titles()
         choice, ok = QInputDialog.getItem(
             self, self.tr("New scenario"), self.tr("Start from:"), list(titles.values()), 1, False
         )

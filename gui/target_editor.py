@@ -36,12 +36,12 @@ from gui.holdings_csv import valid_ticker
 _NODE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TargetEditor", text)
-
-
 def role_names() -> dict[Role, str]:
-    return {Role.CORE: _tr("core"), Role.SATELLITE: _tr("satellite"), Role.OUTSIDE: _tr("outside")}
+    return {
+        Role.CORE: QCoreApplication.translate("TargetEditor", "core"),
+        Role.SATELLITE: QCoreApplication.translate("TargetEditor", "satellite"),
+        Role.OUTSIDE: QCoreApplication.translate("TargetEditor", "outside"),
+    }
 
 
 def ticker_completer(parent: QWidget) -> QCompleter:
@@ -56,7 +56,7 @@ def ticker_completer(parent: QWidget) -> QCompleter:
 def ticker_edit(parent: QWidget | None = None) -> QLineEdit:
     """A line edit for a ticker symbol with completion ("VBR — Vanguard Small-Cap Value ETF" -> VBR)."""
     edit = QLineEdit(parent)
-    edit.setPlaceholderText(_tr("e.g. VBR"))
+    edit.setPlaceholderText(QCoreApplication.translate("TargetEditor", "e.g. VBR"))
     completer = ticker_completer(edit)
     edit.setCompleter(completer)
     completer.activated.connect(lambda text: edit.setText(str(text).split(" — ")[0]))
@@ -81,12 +81,20 @@ class BandEditor(QWidget):
 
     def __init__(self, with_default: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.own = QCheckBox(_tr("own band")) if with_default else None
+        self.own = QCheckBox(QCoreApplication.translate("TargetEditor", "own band")) if with_default else None
         self.absolute = pct_spin()
-        self.absolute.setSuffix(_tr(" pts"))
-        self.absolute.setToolTip(_tr("Out of band when the weight drifts more than this many points"))
+        self.absolute.setSuffix(QCoreApplication.translate("TargetEditor", " pts"))
+        self.absolute.setToolTip(
+            QCoreApplication.translate(
+                "TargetEditor", "Out of band when the weight drifts more than this many points"
+            )
+        )
         self.relative = pct_spin(1000.0, 0)
-        self.relative.setToolTip(_tr("…or more than this share of its own target, whichever is smaller"))
+        self.relative.setToolTip(
+            QCoreApplication.translate(
+                "TargetEditor", "…or more than this share of its own target, whichever is smaller"
+            )
+        )
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         if self.own is not None:
@@ -125,40 +133,52 @@ class TargetEditor(QDialog):
         self, scenario: Scenario, parent: QWidget | None = None, *, focus: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Edit targets"))
+        self.setWindowTitle(QCoreApplication.translate("TargetEditor", "Edit targets"))
         self.scenario = scenario
         self.tree: TargetTree = scenario.targets
         self._selected: tuple[str, str] | None = None  # (sleeve, ticker or "")
 
         # whole tree
-        top = QGroupBox(_tr("Whole portfolio"))
+        top = QGroupBox(QCoreApplication.translate("TargetEditor", "Whole portfolio"))
         form = QFormLayout(top)
         self.small_cap = pct_spin()
-        self.small_cap.setToolTip(_tr("The small-cap sleeve's target share of the whole portfolio"))
+        self.small_cap.setToolTip(
+            QCoreApplication.translate(
+                "TargetEditor", "The small-cap sleeve's target share of the whole portfolio"
+            )
+        )
         self.small_cap_min = pct_spin()
         self.small_cap_max = pct_spin()
         bounds = QHBoxLayout()
-        bounds.addWidget(QLabel(_tr("min")))
+        bounds.addWidget(QLabel(QCoreApplication.translate("TargetEditor", "min")))
         bounds.addWidget(self.small_cap_min)
-        bounds.addWidget(QLabel(_tr("max")))
+        bounds.addWidget(QLabel(QCoreApplication.translate("TargetEditor", "max")))
         bounds.addWidget(self.small_cap_max)
         bounds.addStretch(1)
-        form.addRow(_tr("Small caps"), self.small_cap)
-        form.addRow(_tr("Small caps may range"), bounds)
+        form.addRow(QCoreApplication.translate("TargetEditor", "Small caps"), self.small_cap)
+        form.addRow(QCoreApplication.translate("TargetEditor", "Small caps may range"), bounds)
         self.default_band = BandEditor(with_default=False)
-        form.addRow(_tr("Default drift band"), self.default_band)
+        form.addRow(QCoreApplication.translate("TargetEditor", "Default drift band"), self.default_band)
 
         # the tree and the selected node
         self.view = QTreeWidget()
-        self.view.setHeaderLabels([_tr("Sleeve / ticker"), _tr("Role"), _tr("Weight")])
+        self.view.setHeaderLabels(
+            [
+                QCoreApplication.translate("TargetEditor", "Sleeve / ticker"),
+                QCoreApplication.translate("TargetEditor", "Role"),
+                QCoreApplication.translate("TargetEditor", "Weight"),
+            ]
+        )
         self.view.setRootIsDecorated(True)
         self.view.setMinimumWidth(260)
-        self.add_sleeve_button = QPushButton(_tr("Add sleeve…"))
-        self.add_ticker_button = QPushButton(_tr("Add ticker…"))
-        self.remove_button = QPushButton(_tr("Remove"))
-        self.balance_button = QPushButton(_tr("Make it add up"))
+        self.add_sleeve_button = QPushButton(QCoreApplication.translate("TargetEditor", "Add sleeve…"))
+        self.add_ticker_button = QPushButton(QCoreApplication.translate("TargetEditor", "Add ticker…"))
+        self.remove_button = QPushButton(QCoreApplication.translate("TargetEditor", "Remove"))
+        self.balance_button = QPushButton(QCoreApplication.translate("TargetEditor", "Make it add up"))
         self.balance_button.setToolTip(
-            _tr("Scale the sleeve weights so core and satellites make 100 % of small caps")
+            QCoreApplication.translate(
+                "TargetEditor", "Scale the sleeve weights so core and satellites make 100 % of small caps"
+            )
         )
         buttons = QHBoxLayout()
         for b in (self.add_sleeve_button, self.add_ticker_button, self.remove_button, self.balance_button):
@@ -178,14 +198,18 @@ class TargetEditor(QDialog):
         self.weight_help = QLabel()
         theme.mute(self.weight_help)
         self.weight_help.setWordWrap(True)
-        sf.addRow(_tr("Name"), self.sleeve_name)
-        sf.addRow(_tr("Role"), self.sleeve_role)
-        sf.addRow(_tr("Weight"), self.sleeve_weight)
+        sf.addRow(QCoreApplication.translate("TargetEditor", "Name"), self.sleeve_name)
+        sf.addRow(QCoreApplication.translate("TargetEditor", "Role"), self.sleeve_role)
+        sf.addRow(QCoreApplication.translate("TargetEditor", "Weight"), self.sleeve_weight)
         sf.addRow("", self.weight_help)
-        sf.addRow(_tr("Minimum"), self.sleeve_min)
-        sf.addRow(_tr("Maximum"), self.sleeve_max)
-        sf.addRow(_tr("Drift band"), self.sleeve_band)
-        bounds_help = QLabel(_tr("Minimum and maximum are shares of the whole portfolio."))
+        sf.addRow(QCoreApplication.translate("TargetEditor", "Minimum"), self.sleeve_min)
+        sf.addRow(QCoreApplication.translate("TargetEditor", "Maximum"), self.sleeve_max)
+        sf.addRow(QCoreApplication.translate("TargetEditor", "Drift band"), self.sleeve_band)
+        bounds_help = QLabel(
+            QCoreApplication.translate(
+                "TargetEditor", "Minimum and maximum are shares of the whole portfolio."
+            )
+        )
         theme.mute(bounds_help)
         bounds_help.setWordWrap(True)
         sf.addRow("", bounds_help)
@@ -196,19 +220,25 @@ class TargetEditor(QDialog):
         self.fund_name = QLabel()
         theme.mute(self.fund_name)
         self.ticker_weight = pct_spin()
-        self.ticker_weight.setToolTip(_tr("Share of its sleeve; the sleeve's other tickers share the rest"))
+        self.ticker_weight.setToolTip(
+            QCoreApplication.translate(
+                "TargetEditor", "Share of its sleeve; the sleeve's other tickers share the rest"
+            )
+        )
         self.ticker_min = pct_spin()
         self.ticker_max = pct_spin()
         self.ticker_band = BandEditor(with_default=True)
-        tf.addRow(_tr("Ticker"), self.ticker_name)
+        tf.addRow(QCoreApplication.translate("TargetEditor", "Ticker"), self.ticker_name)
         tf.addRow("", self.fund_name)
-        tf.addRow(_tr("Share of sleeve"), self.ticker_weight)
-        tf.addRow(_tr("Minimum"), self.ticker_min)
-        tf.addRow(_tr("Maximum"), self.ticker_max)
-        tf.addRow(_tr("Drift band"), self.ticker_band)
+        tf.addRow(QCoreApplication.translate("TargetEditor", "Share of sleeve"), self.ticker_weight)
+        tf.addRow(QCoreApplication.translate("TargetEditor", "Minimum"), self.ticker_min)
+        tf.addRow(QCoreApplication.translate("TargetEditor", "Maximum"), self.ticker_max)
+        tf.addRow(QCoreApplication.translate("TargetEditor", "Drift band"), self.ticker_band)
 
         self.forms = QStackedWidget()
-        self.empty_form = QLabel(_tr("Choose a sleeve or a ticker to edit it."))
+        self.empty_form = QLabel(
+            QCoreApplication.translate("TargetEditor", "Choose a sleeve or a ticker to edit it.")
+        )
         theme.mute(self.empty_form)
         self.forms.addWidget(self.empty_form)
         self.forms.addWidget(self.sleeve_form)
@@ -222,7 +252,9 @@ class TargetEditor(QDialog):
         middle.addWidget(self.forms, 2)
 
         self.notes = QPlainTextEdit(scenario.notes)
-        self.notes.setPlaceholderText(_tr("Notes for this scenario (kept in the file)"))
+        self.notes.setPlaceholderText(
+            QCoreApplication.translate("TargetEditor", "Notes for this scenario (kept in the file)")
+        )
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -236,7 +268,7 @@ class TargetEditor(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(top)
         lay.addLayout(middle, 1)
-        lay.addWidget(QLabel(_tr("Notes")))
+        lay.addWidget(QLabel(QCoreApplication.translate("TargetEditor", "Notes")))
         lay.addWidget(self.notes)
         lay.addWidget(self.problem)
         lay.addWidget(self.box)
@@ -318,7 +350,9 @@ class TargetEditor(QDialog):
             item.setData(0, _NODE, (s.name, ""))
             item.setToolTip(
                 2,
-                _tr("Share of the whole portfolio") if s.role is Role.OUTSIDE else _tr("Share of small caps"),
+                QCoreApplication.translate("TargetEditor", "Share of the whole portfolio")
+                if s.role is Role.OUTSIDE
+                else QCoreApplication.translate("TargetEditor", "Share of small caps"),
             )
             self.view.addTopLevelItem(item)
             if self._selected == (s.name, ""):
@@ -326,7 +360,7 @@ class TargetEditor(QDialog):
             for a in s.assets:
                 child = QTreeWidgetItem([a.ticker, templates.etf_name(a.ticker), fmt.pct(a.weight)])
                 child.setData(0, _NODE, (s.name, a.ticker))
-                child.setToolTip(2, _tr("Share of its sleeve"))
+                child.setToolTip(2, QCoreApplication.translate("TargetEditor", "Share of its sleeve"))
                 item.addChild(child)
                 if self._selected == (s.name, a.ticker):
                     current = child
@@ -369,9 +403,9 @@ class TargetEditor(QDialog):
             self.sleeve_role.blockSignals(False)
             self.sleeve_band.set_band(sleeve.band, self.tree.default_band)
             self.weight_help.setText(
-                _tr("of the whole portfolio")
+                QCoreApplication.translate("TargetEditor", "of the whole portfolio")
                 if sleeve.role is Role.OUTSIDE
-                else _tr("of the small-cap sleeve")
+                else QCoreApplication.translate("TargetEditor", "of the small-cap sleeve")
             )
             self.forms.setCurrentWidget(self.sleeve_form)
             return
@@ -419,7 +453,11 @@ class TargetEditor(QDialog):
             self.sleeve_name.setText(old)
             return
         if any(s.name == new for s in self.tree.sleeves):
-            self.problem.setText(_tr("There is already a sleeve called {name}.").format(name=new))
+            self.problem.setText(
+                QCoreApplication.translate("TargetEditor", "There is already a sleeve called {name}.").format(
+                    name=new
+                )
+            )
             self.sleeve_name.setText(old)
             return
         self._selected = (new, "")
@@ -443,10 +481,14 @@ class TargetEditor(QDialog):
 
     def _ticker_problem(self, ticker: str) -> str | None:
         if not valid_ticker(ticker):
-            return _tr("{text} is not a ticker symbol: use letters, digits, '.' or '-'").format(text=ticker)
+            return QCoreApplication.translate(
+                "TargetEditor", "{text} is not a ticker symbol: use letters, digits, '.' or '-'"
+            ).format(text=ticker)
         where = self.tree.sleeve_of(ticker)
         if where is not None:
-            return _tr("{ticker} is already in the {sleeve} sleeve.").format(ticker=ticker, sleeve=where.name)
+            return QCoreApplication.translate(
+                "TargetEditor", "{ticker} is already in the {sleeve} sleeve."
+            ).format(ticker=ticker, sleeve=where.name)
         return None
 
     def add_sleeve(self, name: str, role: Role, ticker: str) -> str | None:
@@ -519,19 +561,23 @@ class NewNodeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, with_sleeve: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Add sleeve") if with_sleeve else _tr("Add ticker"))
+        self.setWindowTitle(
+            QCoreApplication.translate("TargetEditor", "Add sleeve")
+            if with_sleeve
+            else QCoreApplication.translate("TargetEditor", "Add ticker")
+        )
         form = QFormLayout(self)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(_tr("e.g. Value"))
+        self.name.setPlaceholderText(QCoreApplication.translate("TargetEditor", "e.g. Value"))
         self.role = QComboBox()
         for role, name in role_names().items():
             self.role.addItem(name, role.value)
         self.role.setCurrentIndex(self.role.findData(Role.SATELLITE.value))
         self.ticker = ticker_edit()
         if with_sleeve:
-            form.addRow(_tr("Sleeve name"), self.name)
-            form.addRow(_tr("Role"), self.role)
-        form.addRow(_tr("Ticker"), self.ticker)
+            form.addRow(QCoreApplication.translate("TargetEditor", "Sleeve name"), self.name)
+            form.addRow(QCoreApplication.translate("TargetEditor", "Role"), self.role)
+        form.addRow(QCoreApplication.translate("TargetEditor", "Ticker"), self.ticker)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {theme.sell().name()}")
