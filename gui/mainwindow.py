@@ -93,13 +93,13 @@ class MainWindow(QMainWindow):
         self.left.setMinimumWidth(LEFT_MIN_WIDTH)
         self.left.setSizes([480, 400])
         # the trades, and the charts too when the window is narrow (the tab bar shows only then)
-        self.lower = QTabWidget()
-        self.lower.setDocumentMode(True)
-        self.lower.setTabBarAutoHide(True)
-        self.lower.addTab(self.result, self.tr("Proposed trades"))
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setTabBarAutoHide(True)
+        self.lower_tabs.addTab(self.result, self.tr("Proposed trades"))
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.holdings)
-        self.middle.addWidget(self.lower)
+        self.middle.addWidget(self.lower_tabs)
         self.middle.setSizes([340, 520])
         self.middle.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -120,7 +120,11 @@ class MainWindow(QMainWindow):
         self._layout_restored = False  # True once the columns have their remembered or default widths
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
@@ -508,9 +512,9 @@ class MainWindow(QMainWindow):
         self.compact = compact
         self.result.setTitle("" if compact else self.tr("Proposed trades"))  # the tab says it
         if compact:
-            self.lower.addTab(self.charts, self.tr("Charts"))
+            self.lower_tabs.addTab(self.charts, self.tr("Charts"))
         else:
-            self.lower.removeTab(self.lower.indexOf(self.charts))
+            self.lower_tabs.removeTab(self.lower_tabs.indexOf(self.charts))
             self.splitter.addWidget(self.charts)
             self.charts.show()
             self._default_sizes()

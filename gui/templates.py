@@ -56,6 +56,7 @@ TEMPLATES: dict[str, str] = {
 def template(key: str, name: str | None = None) -> Scenario:
     """A new scenario from template ``key`` (no holdings, $10,000 cash to invest)."""
     C, S, OUT = Role.CORE, Role.SATELLITE, Role.OUTSIDE
+    sleeves: tuple[Sleeve, ...]
     if key == "blank":
         sleeves = (_sleeve("Core", C, 1.0, ("IWM", 1.0)),)
         return _scenario(name or "Untitled", sleeves)

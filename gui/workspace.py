@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -279,7 +280,7 @@ class Workspace(QObject):
                 if value.scenario == self.scenario:
                     self.settled.emit()
         elif kind == "frontier" and current:
-            scenario, points = value  # type: ignore[misc]
+            scenario, points = cast("tuple[Scenario, list[tuple[float, float]]]", value)
             if scenario == self.scenario:  # a sweep for an older edit is not shown
                 self.frontier = list(points)
                 self.frontierChanged.emit(self.frontier)

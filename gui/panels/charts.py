@@ -4,6 +4,7 @@ when shown. Hovering shows the values under the mouse in a line beneath each cha
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -346,14 +347,14 @@ class PathChart(ChartView):
             self.tr("No price history for this scenario"), color=theme.muted(), anchor=(0.5, 0.5)
         )
         self.plot.addItem(self.empty)
-        self.x = np.zeros(0)
-        self.y: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self.xs = np.zeros(0)
+        self.ys: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
 
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         super().show_outcome(outcome, workspace)
         p = outcome.paths
         if p is None:
-            self.x = np.zeros(0)
+            self.xs = np.zeros(0)
             self.before.setData([], [])
             self.after.setData([], [])
             self.empty.setVisible(True)
@@ -377,17 +378,17 @@ class PathChart(ChartView):
             b, a = np.asarray(p.growth_before), np.asarray(p.growth_after)
         else:
             b, a = np.asarray(p.drawdown_before) * 100, np.asarray(p.drawdown_after) * 100
-        self.x, self.y = x, (b, a)
+        self.xs, self.ys = x, (b, a)
         self.before.setData(x, b)
         self.after.setData(x, a)
         self.plot.enableAutoRange()
 
     def readout_at(self, x: float, y: float) -> str:
-        if not len(self.x):
+        if not len(self.xs):
             return ""
-        i = int(np.clip(np.searchsorted(self.x, x), 0, len(self.x) - 1))
-        day = np.datetime64(int(self.x[i]), "s").astype("datetime64[D]")
-        b, a = float(self.y[0][i]), float(self.y[1][i])
+        i = int(np.clip(np.searchsorted(self.xs, x), 0, len(self.xs) - 1))
+        day = datetime.fromtimestamp(float(self.xs[i]), tz=UTC).date().isoformat()
+        b, a = float(self.ys[0][i]), float(self.ys[1][i])
         vals = (fmt.money(b), fmt.money(a)) if self.kind == "growth" else (fmt.pct(b / 100), fmt.pct(a / 100))
         return self.tr("{day}: current {b}, proposed {a}").format(day=str(day), b=vals[0], a=vals[1])
 

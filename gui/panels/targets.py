@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -29,6 +30,20 @@ from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
 SLIDER_STEPS = 1000  # 0.1 % resolution
+
+
+def _clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item, including the widgets of nested layouts."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear_layout(inner)
+            inner.deleteLater()
 
 
 class WeightControl(QWidget):
@@ -125,10 +140,7 @@ class TargetsPanel(QGroupBox):
     # -- building -------------------------------------------------------------------------------
 
     def _rebuild(self, sc: Scenario) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        _clear_layout(self.grid)
         self.controls.clear()
         self.asset_controls.clear()
         self.now_labels.clear()
@@ -154,7 +166,7 @@ class TargetsPanel(QGroupBox):
                 Role.SATELLITE: self.tr("satellite"),
                 Role.OUTSIDE: self.tr("outside"),
             }[s.role]
-            ctrl = WeightControl(lambda x, drag, n=s.name: self._edit_sleeve(n, x, drag))
+            ctrl = WeightControl(self._sleeve_editor(s.name))
             ctrl.setToolTip(
                 self.tr("Share of the small-cap sleeve")
                 if s.role is not Role.OUTSIDE
@@ -193,6 +205,12 @@ class TargetsPanel(QGroupBox):
                     holder.addWidget(spin)
                     self.grid.addLayout(holder, row, 1)
                     row += 1
+
+    def _sleeve_editor(self, name: str) -> Callable[[float, bool], None]:
+        def edit(x: float, drag: bool) -> None:
+            self._edit_sleeve(name, x, drag)
+
+        return edit
 
     def _add_row(self, row: int, title: str, ctrl: QWidget, key: str, *, bold: bool = False) -> int:
         label = QLabel(f"<b>{title}</b>" if bold else title)

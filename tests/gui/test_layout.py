@@ -26,9 +26,9 @@ def test_narrow_window_moves_the_charts_into_a_tab_and_back(loaded, app) -> None
     loaded.resize(1024, 768)
     app.processEvents()
     assert loaded.compact
-    assert loaded.splitter.indexOf(loaded.charts) == -1 and loaded.lower.indexOf(loaded.charts) == 1
+    assert loaded.splitter.indexOf(loaded.charts) == -1 and loaded.lower_tabs.indexOf(loaded.charts) == 1
     assert loaded.charts.visibleRegion().isEmpty()  # behind the trades tab until chosen
-    loaded.lower.setCurrentWidget(loaded.charts)
+    loaded.lower_tabs.setCurrentWidget(loaded.charts)
     app.processEvents()
     assert loaded.charts.isVisible() and loaded.charts.width() > 400
     loaded.resize(1280, 720)
