@@ -85,7 +85,7 @@ def test_growth_tab_gets_paths_when_shown(loaded, workspace, qtbot) -> None:  # 
     with qtbot.waitSignal(workspace.settled, timeout=20000):
         loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.growth))
     assert workspace.outcome.paths is not None
-    assert len(loaded.charts.growth.x) > 100
+    assert len(loaded.charts.growth.xs) > 100
     assert loaded.charts.growth.ys[0][0] == pytest.approx(10_000.0)
     loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.drawdown))
     assert max(loaded.charts.drawdown.ys[1]) <= 0.0 + 1e-9
