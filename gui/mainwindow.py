@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resize(1480, 900)
         self.restore_state()
+        self.fit_to_screen()
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -548,6 +549,25 @@ class MainWindow(QMainWindow):
             self.set_compact(False)
 
     # -- state ----------------------------------------------------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280×720 laptop, a restored layout from a bigger
+        monitor): shrink and move the window inside it."""
+        screen = self.screen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        if not self.isVisible() or frame.height() <= 0:  # not decorated yet: leave room for a title bar
+            frame = QSize(16, 40)
+        w = min(self.width(), avail.width() - frame.width())
+        h = min(self.height(), avail.height() - frame.height())
+        if (w, h) != (self.width(), self.height()):
+            self.resize(max(w, 200), max(h, 200))
+        x = min(max(self.x(), avail.left()), avail.right() - self.width() - frame.width() + 1)
+        y = min(max(self.y(), avail.top()), avail.bottom() - self.height() - frame.height() + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, avail.left()), max(y, avail.top()))
 
     def _layout_prefix(self) -> str:
         """Layouts are remembered per screen size: a laptop panel and a desktop monitor each keep theirs."""

@@ -300,7 +300,8 @@ class TargetsPanel(QGroupBox):
             if hi < 1 - 1e-9:
                 parts.append(self.tr("max {v}").format(v=fmt.pct(hi)))
             if not parts:
-                label.setVisible(False)
+                if not label.isHidden():
+                    label.setVisible(False)
                 continue
             binds = key in self._binding
             color = theme.warn().name() if binds else theme.muted().name()
@@ -308,9 +309,11 @@ class TargetsPanel(QGroupBox):
             if binds:
                 text += " — " + self.tr("binds")
             link = self.tr("change")
-            label.setText(
+            html = (
                 f"<span style='color:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;{text}</span> <a href='edit'>{link}</a>"
             )
+            if label.text() != html:  # a rich-text label re-lays itself out on every setText
+                label.setText(html)
             label.setVisible(True)
 
     def _update_totals(self, sc: Scenario) -> None:

@@ -120,3 +120,14 @@ def test_nothing_falls_off_small_screens(loaded, app, size: tuple[int, int]) -> 
         top_left = w.mapTo(loaded, w.rect().topLeft())
         bottom_right = w.mapTo(loaded, w.rect().bottomRight())
         assert win.contains(top_left) and win.contains(bottom_right), (w, size)
+
+
+def test_a_new_window_fits_the_screen(app, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.mainwindow import MainWindow
+
+    w = MainWindow(workspace)
+    w.ask_before_discard = False
+    qtbot.addWidget(w)
+    avail = w.screen().availableGeometry()
+    assert w.width() <= avail.width() and w.height() <= avail.height() - 40  # room for a title bar
+    assert avail.contains(w.geometry().topLeft())
