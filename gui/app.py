@@ -142,15 +142,28 @@ def app_icon() -> QIcon:
     return QIcon(pix)
 
 
-def build(theme_name: str = "system", *, demo: bool = False) -> tuple[MainWindow, Workspace]:
+def import_engine() -> None:
+    """The optimizer (cvxpy) on the main thread, before any worker uses it (see engine/optimize)."""
+    import engine.optimize  # noqa: F401
+
+
+def start(app: QApplication, window: MainWindow, ws: Workspace, scenario: str | None) -> None:
+    """Show the window at once, start loading the market data (worker thread), then import the optimizer
+    while the data load: the first result needs both, and the window does not wait for either."""
+    window.show()
+    app.processEvents()  # paint the window before the imports
+    open_initial(window, ws, scenario)
+    import_engine()
+
+
+def build(
+    theme_name: str = "system", *, demo: bool = False, import_optimizer: bool = True
+) -> tuple[MainWindow, Workspace]:
     app = create_app()
     app.setWindowIcon(app_icon())
     theme.apply(app, None if theme_name == "system" else theme_name == "dark")
-    from gui.panels import charts
-
-    charts.configure()
-    import engine.optimize  # noqa: F401 - on the main thread, before any worker uses the engine
-
+    if import_optimizer:
+        import_engine()
     ws = Workspace()
     ws.force_demo = demo
     window = MainWindow(ws)
@@ -204,7 +217,7 @@ def run_app(args: list[str]) -> int:
     font_problem = hangul_font_problem()
     if font_problem:
         print(f"coresat: {font_problem}", file=sys.stderr)
-    window, ws = build(opts.theme, demo=opts.demo)
+    window, ws = build(opts.theme, demo=opts.demo, import_optimizer=bool(opts.screenshot))
     if font_problem:
         window.message_bar.show_message(font_problem)
     if opts.tab:
@@ -222,8 +235,7 @@ def run_app(args: list[str]) -> int:
 
     app.styleHints().colorSchemeChanged.connect(follow_system)
     app.installEventFilter(FileOpenFilter(window))
-    window.show()
-    open_initial(window, ws, opts.scenario)
+    start(app, window, ws, opts.scenario)
     return int(app.exec())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
@@ -21,14 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import CoresatError
-from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
 from gui import edits, export, fmt, network, settings, templates
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.messagebar import MessageBar
-from gui.panels.charts import ChartsPanel
+from gui.panels.chartspanel import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
@@ -36,6 +36,9 @@ from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
 from gui.target_editor import TargetEditor
 from gui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from engine.market import MarketSnapshot
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
 LEFT_MIN_WIDTH = 300

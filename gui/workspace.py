@@ -9,19 +9,22 @@ replace a newer one (the runner drops stale generations; results of a previous d
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from engine.market import MarketSnapshot
 from engine.model import scenario_file
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 from gui import network
 from gui.engine_calls import EngineCalls, Outcome, Problem, covers
 from gui.runner import JobContext, Runner
+
+if TYPE_CHECKING:
+    from engine.market import MarketSnapshot
 
 UNDO_LIMIT = 200
 
@@ -257,9 +260,10 @@ class Workspace(QObject):
         if kind == "market":
             if gen == self._market_job:
                 self._market_job = None
-            if not current or not isinstance(value, MarketSnapshot):
+            market_module = sys.modules.get("engine.market")  # imported by whoever made the snapshot
+            if not current or market_module is None or not isinstance(value, market_module.MarketSnapshot):
                 return
-            self.market = value
+            self.market = cast("MarketSnapshot", value)
             self.marketChanged.emit(value)
             self._solve_pending = True  # solved now, or right after a solve still running
             self.request_solve()

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import fmt, theme
 from gui.engine_calls import Outcome
@@ -393,76 +393,19 @@ class PathChart(ChartView):
         return self.tr("{day}: current {b}, proposed {a}").format(day=str(day), b=vals[0], a=vals[1])
 
 
-class ChartsPanel(QTabWidget):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = workspace
-        self.allocation = AllocationChart()
-        self.risk = RiskChart()
-        self.frontier = FrontierChart()
-        self.growth = PathChart("growth")
-        self.drawdown = PathChart("drawdown")
-        self.views: list[ChartView] = [self.allocation, self.risk, self.frontier, self.growth, self.drawdown]
-        for view, title in zip(
-            self.views,
-            (
-                self.tr("Allocation"),
-                self.tr("Risk"),
-                self.tr("Frontier"),
-                self.tr("Growth"),
-                self.tr("Drawdown"),
-            ),
-            strict=True,
-        ):
-            self.addTab(view, title)
-        self._stale: set[int] = set()
-        workspace.want_paths = False  # the first tab shown is the allocation
-        self.currentChanged.connect(self._on_tab)
-        workspace.outcomeChanged.connect(self._on_outcome)
-        workspace.frontierChanged.connect(lambda _f: self._on_frontier())
-
-    def _on_outcome(self, outcome: Outcome) -> None:
-        self._stale = set(range(len(self.views)))
-        self._draw(self.currentIndex())
-
-    def _on_frontier(self) -> None:
-        self._stale.add(self.indexOf(self.frontier))
-        self._draw(self.currentIndex())
-
-    def _draw(self, index: int) -> None:
-        if index in self._stale and self.ws.outcome is not None:
-            self._stale.discard(index)
-            self.views[index].show_outcome(self.ws.outcome, self.ws)
-
-    def _on_tab(self, index: int) -> None:
-        view = self.widget(index)
-        self.ws.set_want_frontier(view is self.frontier)
-        # growth and drawdown cost a few ms per solve: computed only while one of them is shown
-        self.ws.want_paths = view in (self.growth, self.drawdown)
-        out = self.ws.outcome
-        if self.ws.want_paths and out is not None and out.result is not None and out.paths is None:
-            self.ws.request_solve()
-        self._draw(index)
-
-    def retheme(self) -> None:
-        """Chart colours from the current palette (after the system switched light/dark)."""
-        configure()
-        fg = theme.chart_foreground()
-        for view in self.views:
-            view.plot.setBackground(theme.chart_background())
-            item = view.plot.getPlotItem()
-            for name in ("left", "bottom"):
-                item.getAxis(name).setPen(fg)
-                item.getAxis(name).setTextPen(fg)
-            if item.legend is not None:
-                item.legend.setLabelTextColor(fg)
-                for _sample, label in item.legend.items:
-                    label.setText(label.text, color=fg)
-        self.frontier.curve.setPen(pg.mkPen(fg, width=2))
-        self._stale = set(range(len(self.views)))
-        self._draw(self.currentIndex())
-
-    def draw_all(self) -> None:
-        """Bring every chart up to date (screenshots)."""
-        for i in range(len(self.views)):
-            self._draw(i)
+def retheme(views: list[ChartView]) -> None:
+    """Chart colours from the current palette (after the system switched light/dark)."""
+    configure()
+    fg = theme.chart_foreground()
+    for view in views:
+        view.plot.setBackground(theme.chart_background())
+        item = view.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            item.getAxis(name).setPen(fg)
+            item.getAxis(name).setTextPen(fg)
+        if item.legend is not None:
+            item.legend.setLabelTextColor(fg)
+            for _sample, label in item.legend.items:
+                label.setText(label.text, color=fg)
+        if isinstance(view, FrontierChart):
+            view.curve.setPen(pg.mkPen(fg, width=2))
