@@ -73,6 +73,7 @@ def pct_spin(maximum: float = 100.0, decimals: int = 1) -> QDoubleSpinBox:
     spin.setDecimals(decimals)
     spin.setSuffix(" %")
     spin.setKeyboardTracking(False)
+    spin.setMaximumWidth(120)
     return spin
 
 
@@ -165,7 +166,7 @@ class TargetEditor(QDialog):
         self.view.setHeaderLabels(
             [
                 QCoreApplication.translate("TargetEditor", "Sleeve / ticker"),
-                QCoreApplication.translate("TargetEditor", "Role"),
+                QCoreApplication.translate("TargetEditor", "Role or fund"),
                 QCoreApplication.translate("TargetEditor", "Weight"),
             ]
         )

@@ -214,6 +214,7 @@ class TargetsPanel(QGroupBox):
 
     def _add_row(self, row: int, title: str, ctrl: QWidget, key: str, *, bold: bool = False) -> int:
         label = QLabel(f"<b>{title}</b>" if bold else title)
+        label.setWordWrap(True)  # a long sleeve name takes two lines rather than widening the panel
         self.grid.addWidget(label, row, 0)
         self.grid.addWidget(ctrl, row, 1)
         now = QLabel()

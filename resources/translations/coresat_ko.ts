@@ -4,32 +4,32 @@
 <context>
     <name>AllocationChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="141"/>
+        <location filename="../../gui/panels/charts.py" line="142"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="141"/>
+        <location filename="../../gui/panels/charts.py" line="142"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="141"/>
+        <location filename="../../gui/panels/charts.py" line="142"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="144"/>
+        <location filename="../../gui/panels/charts.py" line="145"/>
         <source>Per ticker</source>
         <translation>티커별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="145"/>
+        <location filename="../../gui/panels/charts.py" line="146"/>
         <source>Per sleeve</source>
         <translation>슬리브별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="146"/>
+        <location filename="../../gui/panels/charts.py" line="147"/>
         <source>Allocation: current, target and after the trades</source>
         <translation>배분: 현재, 목표, 거래 후</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>BarsChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="113"/>
+        <location filename="../../gui/panels/charts.py" line="114"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
@@ -45,12 +45,12 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="81"/>
+        <location filename="../../gui/panels/charts.py" line="82"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="82"/>
+        <location filename="../../gui/panels/charts.py" line="83"/>
         <source>Nothing to chart: {why}</source>
         <translation>표시할 차트가 없습니다: {why}</translation>
     </message>
@@ -58,27 +58,27 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="408"/>
+        <location filename="../../gui/panels/chartspanel.py" line="29"/>
         <source>Allocation</source>
         <translation>배분</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="409"/>
+        <location filename="../../gui/panels/chartspanel.py" line="30"/>
         <source>Risk</source>
         <translation>위험</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="410"/>
+        <location filename="../../gui/panels/chartspanel.py" line="31"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="411"/>
+        <location filename="../../gui/panels/chartspanel.py" line="32"/>
         <source>Growth</source>
         <translation>성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="412"/>
+        <location filename="../../gui/panels/chartspanel.py" line="33"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
@@ -252,48 +252,48 @@
 <context>
     <name>FrontierChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="206"/>
+        <location filename="../../gui/panels/charts.py" line="207"/>
         <source>Volatility vs tracking error: how close to the targets each risk level allows</source>
         <translation>변동성 대 추적 오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="209"/>
+        <location filename="../../gui/panels/charts.py" line="210"/>
         <source>Volatility (annualized, %)</source>
         <translation>변동성 (연율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="210"/>
+        <location filename="../../gui/panels/charts.py" line="211"/>
         <source>Tracking error (%)</source>
         <translation>추적 오차 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="213"/>
-        <location filename="../../gui/panels/charts.py" line="303"/>
+        <location filename="../../gui/panels/charts.py" line="214"/>
+        <location filename="../../gui/panels/charts.py" line="304"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="222"/>
+        <location filename="../../gui/panels/charts.py" line="223"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="222"/>
+        <location filename="../../gui/panels/charts.py" line="223"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="222"/>
+        <location filename="../../gui/panels/charts.py" line="223"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="277"/>
+        <location filename="../../gui/panels/charts.py" line="278"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="307"/>
+        <location filename="../../gui/panels/charts.py" line="308"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
         <translation>{name}: 변동성 {vol}, 추적 오차 {te}</translation>
     </message>
@@ -394,300 +394,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="99"/>
-        <location filename="../../gui/mainwindow.py" line="509"/>
+        <location filename="../../gui/mainwindow.py" line="103"/>
+        <location filename="../../gui/mainwindow.py" line="517"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="135"/>
+        <location filename="../../gui/mainwindow.py" line="143"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="144"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="137"/>
+        <location filename="../../gui/mainwindow.py" line="145"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="138"/>
+        <location filename="../../gui/mainwindow.py" line="146"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="148"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="151"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="154"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="149"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="160"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="166"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="167"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="182"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
+        <location filename="../../gui/mainwindow.py" line="194"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="241"/>
+        <location filename="../../gui/mainwindow.py" line="249"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="262"/>
+        <location filename="../../gui/mainwindow.py" line="270"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="264"/>
+        <location filename="../../gui/mainwindow.py" line="272"/>
         <source>Data: {src} · prices as of {date}</source>
         <translation>데이터: {src} · {date} 기준 가격</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="275"/>
+        <location filename="../../gui/mainwindow.py" line="283"/>
         <source>No connection to the internet: prices were not updated.</source>
         <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="277"/>
+        <location filename="../../gui/mainwindow.py" line="285"/>
         <source>Prices were not updated: {m}</source>
         <translation>가격을 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="279"/>
+        <location filename="../../gui/mainwindow.py" line="287"/>
         <source>The prices and the result shown are kept.</source>
         <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="280"/>
-        <location filename="../../gui/mainwindow.py" line="282"/>
+        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="511"/>
+        <location filename="../../gui/mainwindow.py" line="519"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="283"/>
+        <location filename="../../gui/mainwindow.py" line="291"/>
         <source>Data: not available</source>
         <translation>데이터: 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="296"/>
         <source>market data: {m}</source>
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="298"/>
+        <location filename="../../gui/mainwindow.py" line="306"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="298"/>
+        <location filename="../../gui/mainwindow.py" line="306"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="299"/>
+        <location filename="../../gui/mainwindow.py" line="307"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="306"/>
+        <location filename="../../gui/mainwindow.py" line="314"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="317"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="330"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323"/>
+        <location filename="../../gui/mainwindow.py" line="331"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="339"/>
+        <location filename="../../gui/mainwindow.py" line="347"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="340"/>
+        <location filename="../../gui/mainwindow.py" line="348"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="355"/>
+        <location filename="../../gui/mainwindow.py" line="363"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="355"/>
+        <location filename="../../gui/mainwindow.py" line="363"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
+        <location filename="../../gui/mainwindow.py" line="369"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="381"/>
+        <location filename="../../gui/mainwindow.py" line="389"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="389"/>
+        <location filename="../../gui/mainwindow.py" line="397"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="401"/>
+        <location filename="../../gui/mainwindow.py" line="409"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="412"/>
+        <location filename="../../gui/mainwindow.py" line="420"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="415"/>
+        <location filename="../../gui/mainwindow.py" line="423"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="420"/>
+        <location filename="../../gui/mainwindow.py" line="428"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
+        <location filename="../../gui/mainwindow.py" line="438"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="432"/>
+        <location filename="../../gui/mainwindow.py" line="440"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="448"/>
+        <location filename="../../gui/mainwindow.py" line="456"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="462"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="484"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -703,37 +703,37 @@
 <context>
     <name>PathChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="319"/>
+        <location filename="../../gui/panels/charts.py" line="320"/>
         <source>Growth of $10,000 on the price history: current vs proposed weights</source>
         <translation>가격 이력에서 $10,000의 성장: 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="321"/>
+        <location filename="../../gui/panels/charts.py" line="322"/>
         <source>Drawdown: fall from the previous high, current vs proposed weights</source>
         <translation>낙폭: 직전 고점 대비 하락, 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="330"/>
+        <location filename="../../gui/panels/charts.py" line="331"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="335"/>
+        <location filename="../../gui/panels/charts.py" line="336"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="339"/>
+        <location filename="../../gui/panels/charts.py" line="340"/>
         <source>Simulated prices, not real history</source>
         <translation>모의 가격이며 실제 이력이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="346"/>
+        <location filename="../../gui/panels/charts.py" line="347"/>
         <source>No price history for this scenario</source>
         <translation>이 시나리오에는 가격 이력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="392"/>
+        <location filename="../../gui/panels/charts.py" line="393"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation>{day}: 현재 {b}, 제안 {a}</translation>
     </message>
@@ -887,22 +887,22 @@
 <context>
     <name>RiskChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="178"/>
+        <location filename="../../gui/panels/charts.py" line="179"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="178"/>
+        <location filename="../../gui/panels/charts.py" line="179"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="181"/>
+        <location filename="../../gui/panels/charts.py" line="182"/>
         <source>Risk contribution: each holding&apos;s share of the portfolio&apos;s ups and downs</source>
         <translation>위험 기여도: 포트폴리오 등락에서 각 보유 종목이 차지하는 몫</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="183"/>
+        <location filename="../../gui/panels/charts.py" line="184"/>
         <source>% of portfolio risk</source>
         <translation>포트폴리오 위험 비중 (%)</translation>
     </message>
@@ -1051,224 +1051,228 @@
         <translation>예: VBR</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="84"/>
+        <location filename="../../gui/target_editor.py" line="85"/>
         <source>own band</source>
         <translation>개별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="86"/>
+        <location filename="../../gui/target_editor.py" line="87"/>
         <source> pts</source>
         <translation> %p</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="88"/>
+        <location filename="../../gui/target_editor.py" line="89"/>
         <source>Out of band when the weight drifts more than this many points</source>
         <translation>비중이 이만큼의 포인트보다 더 벗어나면 범위 밖입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="94"/>
+        <location filename="../../gui/target_editor.py" line="95"/>
         <source>…or more than this share of its own target, whichever is smaller</source>
         <translation>…또는 자기 목표의 이 비율보다 더 벗어나면(둘 중 작은 쪽)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="136"/>
+        <location filename="../../gui/target_editor.py" line="137"/>
         <source>Edit targets</source>
         <translation>목표 편집</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="142"/>
+        <location filename="../../gui/target_editor.py" line="143"/>
         <source>Whole portfolio</source>
         <translation>포트폴리오 전체</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="146"/>
+        <location filename="../../gui/target_editor.py" line="147"/>
         <source>The small-cap sleeve&apos;s target share of the whole portfolio</source>
         <translation>포트폴리오 전체에서 소형주 슬리브의 목표 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="153"/>
+        <location filename="../../gui/target_editor.py" line="154"/>
         <source>min</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="155"/>
+        <location filename="../../gui/target_editor.py" line="156"/>
         <source>max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="158"/>
+        <location filename="../../gui/target_editor.py" line="159"/>
         <source>Small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="159"/>
+        <location filename="../../gui/target_editor.py" line="160"/>
         <source>Small caps may range</source>
         <translation>소형주 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="161"/>
+        <location filename="../../gui/target_editor.py" line="162"/>
         <source>Default drift band</source>
         <translation>기본 이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="167"/>
+        <location filename="../../gui/target_editor.py" line="168"/>
         <source>Sleeve / ticker</source>
         <translation>슬리브 / 티커</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="168"/>
-        <location filename="../../gui/target_editor.py" line="202"/>
-        <location filename="../../gui/target_editor.py" line="579"/>
+        <location filename="../../gui/target_editor.py" line="203"/>
+        <location filename="../../gui/target_editor.py" line="580"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="169"/>
-        <location filename="../../gui/target_editor.py" line="203"/>
+        <location filename="../../gui/target_editor.py" line="170"/>
+        <location filename="../../gui/target_editor.py" line="204"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="174"/>
+        <location filename="../../gui/target_editor.py" line="169"/>
+        <source>Role or fund</source>
+        <translation>역할 또는 펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/target_editor.py" line="175"/>
         <source>Add sleeve…</source>
         <translation>슬리브 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="175"/>
+        <location filename="../../gui/target_editor.py" line="176"/>
         <source>Add ticker…</source>
         <translation>티커 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="176"/>
+        <location filename="../../gui/target_editor.py" line="177"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="177"/>
+        <location filename="../../gui/target_editor.py" line="178"/>
         <source>Make it add up</source>
         <translation>합계 맞추기</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="179"/>
+        <location filename="../../gui/target_editor.py" line="180"/>
         <source>Scale the sleeve weights so core and satellites make 100 % of small caps</source>
         <translation>코어와 위성의 합이 소형주의 100 %가 되도록 슬리브 비중을 비례 조정</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="201"/>
+        <location filename="../../gui/target_editor.py" line="202"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="205"/>
-        <location filename="../../gui/target_editor.py" line="234"/>
+        <location filename="../../gui/target_editor.py" line="206"/>
+        <location filename="../../gui/target_editor.py" line="235"/>
         <source>Minimum</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="206"/>
-        <location filename="../../gui/target_editor.py" line="235"/>
+        <location filename="../../gui/target_editor.py" line="207"/>
+        <location filename="../../gui/target_editor.py" line="236"/>
         <source>Maximum</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="207"/>
-        <location filename="../../gui/target_editor.py" line="236"/>
+        <location filename="../../gui/target_editor.py" line="208"/>
+        <location filename="../../gui/target_editor.py" line="237"/>
         <source>Drift band</source>
         <translation>이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="209"/>
+        <location filename="../../gui/target_editor.py" line="210"/>
         <source>Minimum and maximum are shares of the whole portfolio.</source>
         <translation>최소와 최대는 포트폴리오 전체에 대한 비중입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="224"/>
+        <location filename="../../gui/target_editor.py" line="225"/>
         <source>Share of its sleeve; the sleeve&apos;s other tickers share the rest</source>
         <translation>슬리브 안의 비중; 나머지는 슬리브의 다른 티커가 나눠 가집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="231"/>
-        <location filename="../../gui/target_editor.py" line="580"/>
+        <location filename="../../gui/target_editor.py" line="232"/>
+        <location filename="../../gui/target_editor.py" line="581"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="233"/>
+        <location filename="../../gui/target_editor.py" line="234"/>
         <source>Share of sleeve</source>
         <translation>슬리브 내 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="240"/>
+        <location filename="../../gui/target_editor.py" line="241"/>
         <source>Choose a sleeve or a ticker to edit it.</source>
         <translation>편집할 슬리브나 티커를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="256"/>
+        <location filename="../../gui/target_editor.py" line="257"/>
         <source>Notes for this scenario (kept in the file)</source>
         <translation>이 시나리오에 대한 메모(파일에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="271"/>
+        <location filename="../../gui/target_editor.py" line="272"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="353"/>
+        <location filename="../../gui/target_editor.py" line="354"/>
         <source>Share of the whole portfolio</source>
         <translation>포트폴리오 전체 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="355"/>
+        <location filename="../../gui/target_editor.py" line="356"/>
         <source>Share of small caps</source>
         <translation>소형주 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="363"/>
+        <location filename="../../gui/target_editor.py" line="364"/>
         <source>Share of its sleeve</source>
         <translation>슬리브 안의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="406"/>
+        <location filename="../../gui/target_editor.py" line="407"/>
         <source>of the whole portfolio</source>
         <translation>포트폴리오 전체 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="408"/>
+        <location filename="../../gui/target_editor.py" line="409"/>
         <source>of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="457"/>
+        <location filename="../../gui/target_editor.py" line="458"/>
         <source>There is already a sleeve called {name}.</source>
         <translation>{name}(이)라는 슬리브가 이미 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="484"/>
+        <location filename="../../gui/target_editor.py" line="485"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="489"/>
+        <location filename="../../gui/target_editor.py" line="490"/>
         <source>{ticker} is already in the {sleeve} sleeve.</source>
         <translation>{ticker}은(는) 이미 {sleeve} 슬리브에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="565"/>
+        <location filename="../../gui/target_editor.py" line="566"/>
         <source>Add sleeve</source>
         <translation>슬리브 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="567"/>
+        <location filename="../../gui/target_editor.py" line="568"/>
         <source>Add ticker</source>
         <translation>티커 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="571"/>
+        <location filename="../../gui/target_editor.py" line="572"/>
         <source>e.g. Value</source>
         <translation>예: 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="578"/>
+        <location filename="../../gui/target_editor.py" line="579"/>
         <source>Sleeve name</source>
         <translation>슬리브 이름</translation>
     </message>
@@ -1276,127 +1280,127 @@
 <context>
     <name>TargetsPanel</name>
     <message>
-        <location filename="../../gui/panels/targets.py" line="74"/>
+        <location filename="../../gui/panels/targets.py" line="89"/>
         <source>Targets</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="87"/>
+        <location filename="../../gui/panels/targets.py" line="102"/>
         <source>Preset (core / satellites):</source>
         <translation>프리셋 (코어 / 위성):</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="89"/>
+        <location filename="../../gui/panels/targets.py" line="104"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="94"/>
+        <location filename="../../gui/panels/targets.py" line="109"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="96"/>
+        <location filename="../../gui/panels/targets.py" line="111"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="113"/>
+        <location filename="../../gui/panels/targets.py" line="128"/>
         <source>Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.</source>
         <translation>코어를 움직이면 나머지를 위성이 나눠 갖고, 위성을 움직이면 그 차이를 코어가 가져갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="138"/>
+        <location filename="../../gui/panels/targets.py" line="150"/>
         <source>now → after</source>
         <translation>현재 → 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="140"/>
+        <location filename="../../gui/panels/targets.py" line="152"/>
         <source>Share of the whole portfolio in %: held now → after the proposed trades</source>
         <translation>포트폴리오 전체 대비 비중(%): 현재 보유 → 제안된 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="148"/>
+        <location filename="../../gui/panels/targets.py" line="160"/>
         <source>Small caps&apos; share of the whole portfolio; the outside sleeves share the rest</source>
         <translation>포트폴리오 전체에서 소형주의 비중; 나머지는 외부 슬리브가 나눠 가집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="150"/>
+        <location filename="../../gui/panels/targets.py" line="162"/>
         <source>Small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="153"/>
+        <location filename="../../gui/panels/targets.py" line="165"/>
         <source>core</source>
         <translation>코어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="154"/>
+        <location filename="../../gui/panels/targets.py" line="166"/>
         <source>satellite</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="155"/>
+        <location filename="../../gui/panels/targets.py" line="167"/>
         <source>outside</source>
         <translation>외부</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="159"/>
+        <location filename="../../gui/panels/targets.py" line="171"/>
         <source>Share of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="161"/>
+        <location filename="../../gui/panels/targets.py" line="173"/>
         <source>Share of the whole portfolio</source>
         <translation>포트폴리오 전체 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="180"/>
+        <location filename="../../gui/panels/targets.py" line="192"/>
         <source>{ticker}&apos;s share of the {sleeve} sleeve</source>
         <translation>{sleeve} 슬리브에서 {ticker}의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="281"/>
+        <location filename="../../gui/panels/targets.py" line="300"/>
         <source>min {v}</source>
         <translation>최소 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="283"/>
+        <location filename="../../gui/panels/targets.py" line="302"/>
         <source>max {v}</source>
         <translation>최대 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="289"/>
+        <location filename="../../gui/panels/targets.py" line="309"/>
         <source>{bounds} of the portfolio</source>
         <translation>포트폴리오의 {bounds}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="291"/>
+        <location filename="../../gui/panels/targets.py" line="311"/>
         <source>binds</source>
         <translation>구속 중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="292"/>
+        <location filename="../../gui/panels/targets.py" line="312"/>
         <source>change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="302"/>
+        <location filename="../../gui/panels/targets.py" line="324"/>
         <source>Core {core} + satellites {sats} = {total} of small caps</source>
         <translation>코어 {core} + 위성 {sats} = 소형주의 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="307"/>
+        <location filename="../../gui/panels/targets.py" line="329"/>
         <source>Small caps {sc} + outside {out} = {total} of the portfolio</source>
         <translation>소형주 {sc} + 외부 {out} = 포트폴리오의 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="346"/>
+        <location filename="../../gui/panels/targets.py" line="368"/>
         <source>{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}</source>
         <translation>{name}: 현재 포트폴리오의 {now}, 거래 후 {after}; 목표 {target}{band}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="352"/>
+        <location filename="../../gui/panels/targets.py" line="374"/>
         <source> (outside its band)</source>
         <translation> (허용 범위 밖)</translation>
     </message>
@@ -1404,22 +1408,22 @@
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="50"/>
+        <location filename="../../gui/mainwindow.py" line="53"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 코어만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="51"/>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 코어와 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="52"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 코어와 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>
