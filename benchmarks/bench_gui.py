@@ -97,7 +97,7 @@ def cold_child() -> None:
     _isolate_settings()
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from gui.app import build, create_app, import_engine, open_initial
+    from gui.app import build, create_app, start
 
     app = create_app()
     window, ws = build("light", demo=True, import_optimizer=False)
@@ -108,12 +108,7 @@ def cold_child() -> None:
     )
     ws.marketProblem.connect(lambda m: (got.setdefault("r", f"market problem: {m}"), loop.quit()))
     QTimer.singleShot(30_000, loop.quit)
-    # what gui.app.start does for `coresat`: show the window, start loading data, import the optimizer
-    window.show()
-    app.processEvents()
-    shown = time.perf_counter() - T_PROCESS
-    open_initial(window, ws, None)
-    import_engine()
+    shown = start(app, window, ws, None) - T_PROCESS  # exactly what `coresat` does
     loop.exec()
     elapsed = time.perf_counter() - T_PROCESS
     heavy = ",".join(m for m in ("pandas", "pyqtgraph") if m in sys.modules)

@@ -8,6 +8,7 @@ simulated demo data; ``--tab NAME`` picks the chart tab shown (allocation, risk,
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from importlib.resources import as_file
 from pathlib import Path
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import engine
 from engine import resources
@@ -90,9 +91,24 @@ def example_path() -> Path:
         return Path(real)
 
 
+def open_guarded(window: MainWindow, path: str) -> bool:
+    """``window.open_path`` that no file can turn into an exit: an unexpected error is shown, not raised."""
+    try:
+        return window.open_path(path)
+    except Exception as exc:  # a reader's bug must not close the app; the user sees one line
+        QMessageBox.warning(
+            window,
+            window.tr("Cannot open scenario"),
+            window.tr("{name}: this file could not be read ({error}).").format(
+                name=Path(path).name, error=f"{type(exc).__name__}: {str(exc)[:200]}"
+            ),
+        )
+        return False
+
+
 def open_initial(window: MainWindow, ws: Workspace, requested: str | None) -> None:
     """The requested file, else the last file, else the bundled example (as an unsaved document)."""
-    if requested and window.open_path(requested):
+    if requested and open_guarded(window, requested):
         return
     last = settings.last_file()
     if not requested and last and Path(last).is_file():
@@ -147,13 +163,24 @@ def import_engine() -> None:
     import engine.optimize  # noqa: F401
 
 
-def start(app: QApplication, window: MainWindow, ws: Workspace, scenario: str | None) -> None:
-    """Show the window at once, start loading the market data (worker thread), then import the optimizer
-    while the data load: the first result needs both, and the window does not wait for either."""
+def start(app: QApplication, window: MainWindow, ws: Workspace, scenario: str | None) -> float:
+    """Show the window at once, start loading the market data (worker thread), and import the optimizer
+    on the main thread from the event loop while the data load (Ctrl+C still works then); the first solve
+    waits for that import. Returns when the window was painted (``time.perf_counter``)."""
+    import time
+
     window.show()
     app.processEvents()  # paint the window before the imports
+    shown = time.perf_counter()
+    ws.solves_held = True
     open_initial(window, ws, scenario)
-    import_engine()
+
+    def load_engine() -> None:
+        import_engine()
+        ws.release_solves()
+
+    QTimer.singleShot(0, load_engine)
+    return shown
 
 
 def build(
@@ -201,7 +228,7 @@ class FileOpenFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
-            self._window.open_path(event.file())
+            open_guarded(self._window, event.file())
             return True
         return super().eventFilter(watched, event)
 
@@ -235,8 +262,27 @@ def run_app(args: list[str]) -> int:
 
     app.styleHints().colorSchemeChanged.connect(follow_system)
     app.installEventFilter(FileOpenFilter(window))
+    quit_on_ctrl_c(app)
     start(app, window, ws, opts.scenario)
     return int(app.exec())
+
+
+EXIT_INTERRUPTED = 130  # as the command line: 128 + SIGINT
+
+
+def quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the terminal quits with one line and exit code 130, not a KeyboardInterrupt traceback
+    from whatever slot Python happened to be running. Python runs signal handlers only when it has
+    control, so a timer hands it control a few times a second."""
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        print("coresat: interrupted", file=sys.stderr)
+        app.exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGINT, interrupted)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
 
 
 def _screenshot(

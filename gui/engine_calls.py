@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -99,19 +98,10 @@ def history_paths(market: MarketSnapshot, result: RebalanceResult) -> Paths | No
 
 
 def import_price_files(files: list[str]) -> list[Any]:
-    """Read every price CSV first, then store them (the engine's CSV import): a bad file changes nothing.
-    Returns the engine's PriceFile records (ticker, prices, first and last day, notes)."""
-    csv_import = importlib.import_module("engine.data.csv_import")
-    store_mod = importlib.import_module("engine.data.store")
-    pd = importlib.import_module("pandas")
-    read = [(f, csv_import.read_price_csv(f)) for f in files]
-    store = store_mod.PriceStore()
-    out: list[Any] = []
-    for f, parsed in read:
-        frame = pd.concat({pf.ticker: pf.prices for pf in parsed}, axis=1, sort=True)
-        store.write(frame, f"CSV {Path(f).name}", replace=True)
-        out.extend(parsed)
-    return out
+    """The engine's CSV price import (PriceStore.import_csvs): every file is read first, then all are stored
+    in one transaction, so a bad file changes nothing. Returns the engine's PriceFile records."""
+    store = importlib.import_module("engine.data.store")
+    return list(store.PriceStore().import_csvs(files))
 
 
 @dataclass

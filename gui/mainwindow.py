@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from engine.errors import CoresatError
 from engine.model.scenario_file import write_atomic
-from gui import edits, export, fmt, network, settings, templates
+from gui import edits, export, fmt, import_dialog, network, settings, templates
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
@@ -39,6 +39,8 @@ from gui.workspace import Workspace
 
 if TYPE_CHECKING:
     from engine.market import MarketSnapshot
+    from gui.panels.exposure import ExposurePanel
+    from gui.store_reset import StoreReset
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
 LEFT_MIN_WIDTH = 300
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
+        self._more_tabs: dict[str, QWidget] = {}
+        self.charts.add_deferred(self._init_more_tabs)  # built with the charts, after the first result
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()
@@ -122,6 +126,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.compact = False
         self._layout_restored = False  # True once the columns have their remembered or default widths
+
+    def _init_more_tabs(self) -> None:
+        """The Exposure, Backtest and Stress tabs (their modules import pyqtgraph and pandas)."""
+        from gui.panels import exposure as exposure_tab
+        from gui.panels import stress as history_tabs
+
+        exposure = exposure_tab.ExposurePanel(self.ws)
+        self.charts.addTab(exposure, self.tr("Exposure"))
+        backtest, stress = history_tabs.add_history_tabs(self.charts, self.ws)  # Backtest and Stress tabs
+        self._more_tabs = {"exposure": exposure, "backtest": backtest, "stress": stress}
+
+    def _more_tab(self, name: str) -> QWidget:
+        self.charts.ensure_built()
+        return self._more_tabs[name]
+
+    @property
+    def exposure(self) -> ExposurePanel:
+        return self._more_tab("exposure")  # type: ignore[return-value]
+
+    @property
+    def backtest_tab(self) -> QWidget:
+        return self._more_tab("backtest")
+
+    @property
+    def stress_tab(self) -> QWidget:
+        return self._more_tab("stress")
 
     def _action(
         self,
@@ -173,6 +203,10 @@ class MainWindow(QMainWindow):
         )
         self.act_refresh = self._action(self.tr("&Refresh Prices"), self.refresh_prices, K.Refresh)
         self.act_demo = self._action(self.tr("Use &Demo Data"), self._toggle_demo)
+        self._store_reset: StoreReset | None = None  # made on first use: its module imports pandas
+        self.act_reset_store = self._action(
+            self.tr("Reset Damaged Price &Store…"), lambda: self.store_reset.start()
+        )
         self.act_demo.setCheckable(True)
         self.act_about = self._action(self.tr("&About Coresat"), lambda: show_about(self))
 
@@ -185,6 +219,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
         file.addActions([self.act_import, self.act_import_prices, self.act_export])
+        self.statement_import = import_dialog.install(self, self.ws, file)  # File → Import Statement…, drops
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
@@ -192,7 +227,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.act_edit_targets)
         data = mb.addMenu(self.tr("&Data"))
-        data.addActions([self.act_refresh, self.act_demo])
+        data.addActions([self.act_refresh, self.act_demo, self.act_reset_store])
         help_ = mb.addMenu(self.tr("&Help"))
         help_.addAction(self.act_about)
         self._fill_recent()
@@ -332,6 +367,18 @@ class MainWindow(QMainWindow):
             slot=self.import_prices,
         )
 
+    @property
+    def store_reset(self) -> StoreReset:
+        if self._store_reset is None:
+            from gui import store_reset
+
+            self._store_reset = store_reset.StoreReset(self, self.ws.runner, self._after_store_reset)
+        return self._store_reset
+
+    def _after_store_reset(self) -> None:
+        if self.ws.scenario is not None:
+            self.ws.refresh_market()
+
     def _toggle_demo(self, on: bool) -> None:
         if self.ws.scenario is not None:
             self.ws.refresh_market(force_demo=bool(on))
@@ -395,6 +442,10 @@ class MainWindow(QMainWindow):
             self.ws.open(path)
         except (CoresatError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot open scenario"), f"{Path(path).name}: {exc}")
+            return False
+        except Exception as exc:  # a reader's bug: still one line in a dialog, never an exit
+            msg = f"{Path(path).name}: {type(exc).__name__}: {str(exc)[:200]}"
+            QMessageBox.warning(self, self.tr("Cannot open scenario"), msg)
             return False
         self._fill_recent(settings.add_recent_file(str(Path(path).resolve())))
         return True
@@ -500,6 +551,7 @@ class MainWindow(QMainWindow):
                 w.setStyleSheet(sheet)
         self.targets.retheme()
         self.charts.retheme()
+        self.exposure.retheme()
         if self.ws.outcome is not None:
             self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
 

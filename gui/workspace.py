@@ -56,6 +56,7 @@ class Workspace(QObject):
         self.saved: Scenario | None = None
         self.path: Path | None = None
         self.market: MarketSnapshot | None = None
+        self.solves_held = False  # True while the app imports the optimizer after showing the window
         self.outcome: Outcome | None = None
         self.frontier: list[tuple[float, float]] | None = None
         self.force_demo = False
@@ -227,7 +228,16 @@ class Workspace(QObject):
             return
         if self.market is None:
             return  # market data failed; marketProblem has said why
+        if self.solves_held:  # start-up: the optimizer is still being imported on the main thread
+            self._solve_pending = True
+            return
         self._start_solve(sc, self.market)
+
+    def release_solves(self) -> None:
+        """End ``solves_held`` and run the solve that waited for it, if any."""
+        self.solves_held = False
+        if self._solve_pending:
+            self.request_solve()
 
     def _start_solve(self, scenario: Scenario, market: MarketSnapshot) -> None:
         self._solving = True

@@ -10,6 +10,7 @@ ticker's whole history is fetched again so old and new prices stay on the same s
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,28 +22,19 @@ import numpy as np
 import pandas as pd
 
 from engine import paths
+from engine.data import store_schema as schema
 from engine.data.csv_import import PriceFile, read_price_csv
 from engine.data.sources import Cancel, PriceSource, Progress
-from engine.errors import DataError
+from engine.data.store_errors import StoreError, classify
+from engine.data.store_schema import SCHEMA_VERSION, row_values
 
 STORE_FILE = "prices.sqlite3"
-SCHEMA_VERSION = "2"
+READ_TIMEOUT_S = (
+    2.0  # readers are not blocked by a writer (write-ahead log); this covers a rollback-mode file
+)
+WRITE_TIMEOUT_S = 10.0
 _EPOCH = np.datetime64("1970-01-01", "D")
 OVERLAP_DAYS = 10  # calendar days re-fetched before the last stored day, to spot re-adjusted history
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (
-    ticker TEXT PRIMARY KEY,
-    source TEXT NOT NULL,          -- "Yahoo", "CSV IWM.csv", ...
-    updated_at TEXT NOT NULL,      -- ISO time (UTC) of the last write
-    first_day INTEGER NOT NULL,    -- days since 1970-01-01
-    last_day INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    days BLOB NOT NULL,            -- n little-endian int32
-    closes BLOB NOT NULL           -- n little-endian float64, all > 0
-);
-"""
 
 
 @dataclass(frozen=True)
@@ -75,62 +67,134 @@ def _from_days(days: np.ndarray) -> pd.DatetimeIndex:
 
 
 class PriceStore:
-    """SQLite price store. Cheap to create; each call opens its own connection (thread-safe use)."""
+    """SQLite price store. Cheap to create; each call opens its own connection (thread-safe use).
+
+    Reading never writes: a read opens the file read-only (``mode=ro``; ``immutable`` on read-only
+    media), creates no tables and changes no journal mode (SQLite may add its shared-memory index file
+    next to a write-ahead-log store; the database itself is not touched), so a read-only store can be read, a writer in
+    another process does not block readers (write-ahead log) and a full disk does not stop reading.
+    The first write prepares the file: write-ahead log, tables, and the migration of an older schema.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else paths.data_dir() / STORE_FILE
         self._ready = False
 
+    # -- connections ----------------------------------------------------------------------------------
+    def _open_read(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        last: BaseException | None = None
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            con = None
+            try:
+                con = sqlite3.connect(uri + query, uri=True, timeout=READ_TIMEOUT_S)
+                con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
+                return con
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
+                last = exc
+                if con is not None:
+                    con.close()
+                # immutable only where no writer can exist: a file or folder we cannot write
+                if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
+                    break
+        assert last is not None
+        raise classify(last, self.path, writing=False) from None
+
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self) -> Iterator[tuple[sqlite3.Connection, int] | None]:
+        """A read-only connection and its schema version, or None when nothing is stored yet."""
+        if not self.path.exists():
+            yield None
+            return
+        if self.path.is_dir():
+            raise StoreError("unreadable", self.path, f"the price store {self.path} is a folder, not a file")
+        con = self._open_read()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, timeout=10)
-        except (OSError, sqlite3.Error) as exc:
-            raise DataError(f"cannot open the price store {self.path}: {exc}") from None
-        try:
-            if not self._ready:
-                con.execute("PRAGMA journal_mode=WAL")
-                con.executescript(_SCHEMA)
-                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-                con.commit()
-                self._ready = True
-            yield con
-        except sqlite3.DatabaseError as exc:
-            raise DataError(
-                f"the price store {self.path} is damaged or locked ({exc}); "
-                "close other Coresat windows or delete the file to start over"
-            ) from None
+            version = self._version(con)
+            yield (con, version) if version else None
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            raise classify(exc, self.path, writing=False) from None
         finally:
             con.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, timeout=WRITE_TIMEOUT_S)
+        except (OSError, sqlite3.Error) as exc:
+            raise classify(exc, self.path, writing=True) from None
+        try:
+            if not self._ready:
+                self._prepare(con)
+                self._ready = True
+            yield con
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            raise classify(exc, self.path, writing=True) from None
+        finally:
+            con.close()
+
+    def _version(self, con: sqlite3.Connection) -> int:
+        return schema.schema_version(con, self.path)
+
+    def _summary(self, con: sqlite3.Connection, version: int) -> list[tuple[str, int, int, int, str, str]]:
+        return schema.summary(con, version)
+
+    def _arrays(
+        self, con: sqlite3.Connection, version: int, ticker: str
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        return schema.arrays(con, version, ticker, self.path)
+
+    def _prepare(self, con: sqlite3.Connection) -> None:
+        schema.prepare(con, self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
 
+    def reset(self) -> Path | None:
+        """Move the store (and its journal files) aside as a dated backup and start empty.
+
+        For a damaged store only (``StoreError.can_reset``); returns the backup's path, or None when
+        there was no store. Nothing is deleted.
+        """
+        if not self.path.exists():
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            for suffix in ("-wal", "-shm", ""):
+                src = self.path.with_name(self.path.name + suffix)
+                if src.exists():
+                    os.replace(src, backup.with_name(backup.name + suffix))
+        except OSError as exc:
+            raise classify(exc, self.path, writing=True) from None
+        self._ready = False
+        return backup
+
+    def problem(self) -> StoreError | None:
+        """Read the whole store; the StoreError that stops it (damaged, locked, newer, ...) or None."""
+        try:
+            self.load(list(self.tickers()))
+        except StoreError as exc:
+            return exc
+        return None
+
     # -- reading --------------------------------------------------------------------------------------
     def tickers(self) -> tuple[str, ...]:
-        if not self.exists():
-            return ()
-        with self._connect() as con:
-            return tuple(r[0] for r in con.execute("SELECT ticker FROM series ORDER BY ticker"))
+        with self._reading() as r:
+            return () if r is None else tuple(row[0] for row in self._summary(*r))
 
     def coverage(self) -> dict[str, SeriesInfo]:
         """First and last day, row count and source per stored ticker (shows how stale each one is)."""
-        if not self.exists():
-            return {}
-        with self._connect() as con:
-            rows = con.execute(
-                "SELECT ticker, first_day, last_day, n, source, updated_at FROM series ORDER BY ticker"
-            ).fetchall()
+        with self._reading() as r:
+            rows = [] if r is None else self._summary(*r)
         return {tk: SeriesInfo(tk, _day(lo), _day(hi), int(n), src, upd) for tk, lo, hi, n, src, upd in rows}
 
     def last_days(self, tickers: Sequence[str]) -> dict[str, date | None]:
         """Last stored day per ticker (None when the ticker is not stored)."""
         out: dict[str, date | None] = dict.fromkeys(tickers)
-        if not self.exists():
-            return out
-        with self._connect() as con:
-            for tk, hi in con.execute("SELECT ticker, last_day FROM series").fetchall():
+        with self._reading() as r:
+            for tk, _lo, hi, *_rest in [] if r is None else self._summary(*r):
                 if tk in out:
                     out[tk] = _day(hi)
         return out
@@ -138,19 +202,14 @@ class PriceStore:
     def has_all(self, tickers: Sequence[str]) -> bool:
         return all(v is not None for v in self.last_days(tickers).values())
 
-    def _arrays(self, con: sqlite3.Connection, ticker: str) -> tuple[np.ndarray, np.ndarray] | None:
-        row = con.execute("SELECT days, closes FROM series WHERE ticker = ?", (ticker,)).fetchone()
-        if row is None:
-            return None
-        return np.frombuffer(row[0], dtype="<i4").astype(np.int64), np.frombuffer(row[1], dtype="<f8")
-
     def load(self, tickers: Sequence[str], start: date | None = None) -> pd.DataFrame:
         """Adjusted closes (DatetimeIndex × tickers, NaN where a ticker has no price that day)."""
         got: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        if self.exists():
-            with self._connect() as con:
+        with self._reading() as r:
+            if r is not None:
+                con, version = r
                 for t in dict.fromkeys(tickers):
-                    arrs = self._arrays(con, t)
+                    arrs = self._arrays(con, version, t)
                     if arrs is not None and len(arrs[0]):
                         got[t] = arrs
         if start is not None:
@@ -176,48 +235,63 @@ class PriceStore:
         """Store the given adjusted closes (one transaction for all tickers). New prices replace stored
         ones on the same day; ``replace`` drops each ticker's old history first. Returns the number of
         prices written."""
+        return self.write_many([(prices, source)], replace=replace)
+
+    def write_many(self, parts: Sequence[tuple[pd.DataFrame, str]], *, replace: bool = False) -> int:
+        """Several (prices, source) parts in one transaction: all of them are stored, or none."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         n = 0
-        with self._connect() as con, con:
-            for t in prices.columns:
-                col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
-                s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
-                days = _to_days(pd.DatetimeIndex(s.index))
-                closes = s.to_numpy(dtype=np.float64)
-                old = None if replace else self._arrays(con, str(t))
-                if old is not None:
-                    keep = ~np.isin(old[0], days)
-                    days = np.concatenate([old[0][keep], days])
-                    closes = np.concatenate([old[1][keep], closes])
-                if len(days) == 0:
-                    con.execute("DELETE FROM series WHERE ticker = ?", (str(t),))
-                    continue
-                order = np.argsort(days, kind="stable")
-                days, closes = days[order], closes[order]
-                dup = np.concatenate([days[1:] == days[:-1], [False]])  # keep the last of repeated days
-                days, closes = days[~dup], closes[~dup]
-                con.execute(
-                    "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        str(t),
-                        source,
-                        now,
-                        int(days[0]),
-                        int(days[-1]),
-                        len(days),
-                        days.astype("<i4").tobytes(),
-                        closes.astype("<f8").tobytes(),
-                    ),
-                )
-                n += len(s)
+        with self._writing() as con, con:
+            for prices, source in parts:
+                n += self._write_into(con, prices, source, now, replace=replace)
+        return n
+
+    def _write_into(
+        self, con: sqlite3.Connection, prices: pd.DataFrame, source: str, now: str, *, replace: bool
+    ) -> int:
+        n = 0
+        for t in prices.columns:
+            col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
+            s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
+            days = _to_days(pd.DatetimeIndex(s.index))
+            closes = s.to_numpy(dtype=np.float64)
+            inside = (days >= schema.FIRST_DAY) & (days <= schema.LAST_DAY)  # what reads accept
+            days, closes = days[inside], closes[inside]
+            old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
+            if old is not None:
+                keep = ~np.isin(old[0], days)
+                days = np.concatenate([old[0][keep], days])
+                closes = np.concatenate([old[1][keep], closes])
+            if len(days) == 0:
+                con.execute("DELETE FROM series WHERE ticker = ?", (str(t),))
+                continue
+            order = np.argsort(days, kind="stable")
+            days, closes = days[order], closes[order]
+            dup = np.concatenate([days[1:] == days[:-1], [False]])  # keep the last of repeated days
+            days, closes = days[~dup], closes[~dup]
+            con.execute(
+                "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row_values(str(t), source, now, days, closes),
+            )
+            n += int(inside.sum())
         return n
 
     def import_csv(self, source: str | Path, *, ticker: str | None = None) -> list[PriceFile]:
         """Read a price CSV (any supported layout) and replace those tickers' histories with it."""
-        files = read_price_csv(source, ticker=ticker)
-        frame = pd.concat({f.ticker: f.prices for f in files}, axis=1, sort=True)
-        self.write(frame, f"CSV {Path(source).name}", replace=True)
-        return files
+        return self.import_csvs([source], ticker=ticker)
+
+    def import_csvs(self, sources: Sequence[str | Path], *, ticker: str | None = None) -> list[PriceFile]:
+        """Read every file first, then store them in one transaction: a file that cannot be read (or a
+        failed write) changes nothing, not even the files before it."""
+        read: list[tuple[Path | str, list[PriceFile]]] = [
+            (src, read_price_csv(src, ticker=ticker)) for src in sources
+        ]
+        parts = [
+            (pd.concat({f.ticker: f.prices for f in files}, axis=1, sort=True), f"CSV {Path(src).name}")
+            for src, files in read
+        ]
+        self.write_many(parts, replace=True)
+        return [f for _, files in read for f in files]
 
     def update(
         self,

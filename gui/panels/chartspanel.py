@@ -4,10 +4,11 @@ visible chart is redrawn when a result arrives; the others catch up when shown."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.engine_calls import Outcome
 from gui.workspace import Workspace
@@ -25,6 +26,8 @@ class ChartsPanel(QTabWidget):
         self._views: list[ChartView] = []
         self._build_scheduled = False
         self._holders: list[QWidget] = []
+        self._deferred: list[Callable[[], object]] = []
+        self._wrapped: list[tuple[QWidget, QScrollArea]] = []  # (a tab's widget, the scroll area around it)
         titles = (
             self.tr("Allocation"),
             self.tr("Risk"),
@@ -69,6 +72,15 @@ class ChartsPanel(QTabWidget):
             assert layout is not None
             layout.addWidget(view)
         self._stale = set(range(len(self._views)))
+        for build in self._deferred:  # more tabs (exposure, backtest, stress) that import pyqtgraph or pandas
+            build()
+
+    def add_deferred(self, build: Callable[[], object]) -> None:
+        """``build`` adds more tabs when the charts are built (right after the first result), so their
+        imports do not delay the window. Runs at once when the charts are already built."""
+        self._deferred.append(build)
+        if self._views:
+            build()
 
     @property
     def views(self) -> list[ChartView]:
@@ -95,16 +107,30 @@ class ChartsPanel(QTabWidget):
     def drawdown(self) -> PathChart:
         return self.views[4]  # type: ignore[return-value]
 
-    def setCurrentWidget(self, widget: QWidget) -> None:
-        """Accepts a chart as well as its tab."""
+    def addTab(self, widget: QWidget, *args: object) -> int:
+        """Another tab (exposure, backtest, ...). It scrolls rather than widening the window past a small
+        screen: a tab's minimum width must not become the window's."""
+        if widget in self._holders:
+            return super().addTab(widget, *args)  # type: ignore[call-overload, no-any-return]
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(widget)
+        self._wrapped.append((widget, scroll))
+        return super().addTab(scroll, *args)  # type: ignore[call-overload, no-any-return]
+
+    def _tab_of(self, widget: QWidget) -> QWidget:
+        """The page in the tab bar that shows ``widget`` (a chart, a scrolled tab, or a page itself)."""
         if widget in self._views:
-            widget = self._holders[self._views.index(widget)]
-        super().setCurrentWidget(widget)
+            return self._holders[self._views.index(widget)]
+        return next((scroll for inner, scroll in self._wrapped if inner is widget), widget)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        """Accepts a chart or a tab's own widget as well as its page."""
+        super().setCurrentWidget(self._tab_of(widget))
 
     def indexOf(self, widget: QWidget) -> int:
-        if widget in self._views:
-            return self._views.index(widget)
-        return super().indexOf(widget)
+        return super().indexOf(self._tab_of(widget))
 
     def _build_soon(self) -> None:
         """After the first result has been painted: build the charts and draw the visible one."""

@@ -2,6 +2,154 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="249"/>
+        <source>Days the policy traded for reasons other than a cash flow</source>
+        <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="252"/>
+        <source>Trades</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
+        <source>Turnover / year</source>
+        <translation>연간 회전율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
+        <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <source>Costs</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <source>Trading costs over the whole run</source>
+        <translation>전체 기간의 거래 비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="260"/>
+        <source>Costs, bp / year</source>
+        <translation>비용, 연간 bp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <source>Costs / average value / years × 10,000</source>
+        <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="265"/>
+        <source>Max drift</source>
+        <translation>최대 이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="266"/>
+        <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
+        <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="269"/>
+        <source>Mean drift</source>
+        <translation>평균 이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="271"/>
+        <source>Realized volatility</source>
+        <translation>실현 변동성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="272"/>
+        <source>Annualized, of daily time-weighted returns</source>
+        <translation>일별 시간가중 수익률의 연율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="275"/>
+        <source>Highest 1-year volatility</source>
+        <translation>1년 변동성 최고치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="276"/>
+        <source>Volatility cap</source>
+        <translation>변동성 상한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="278"/>
+        <source>Tracking error</source>
+        <translation>추적 오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="279"/>
+        <source>Annualized, to the targets held exactly every day</source>
+        <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="282"/>
+        <source>CAGR</source>
+        <translation>연평균 성장률</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="282"/>
+        <source>Time-weighted: cash flows are not gains</source>
+        <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="283"/>
+        <source>Max drawdown</source>
+        <translation>최대 낙폭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="284"/>
+        <source>  peak</source>
+        <translation>  고점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="285"/>
+        <source>  trough</source>
+        <translation>  저점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="287"/>
+        <source>  regained</source>
+        <translation>  회복</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="289"/>
+        <source>not yet</source>
+        <translation>아직</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="291"/>
+        <source>Worst month</source>
+        <translation>최악의 달</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="292"/>
+        <source>  in</source>
+        <translation>  시기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="293"/>
+        <source>End value</source>
+        <translation>최종 가치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="295"/>
+        <source>No feasible trade</source>
+        <translation>가능한 거래 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="296"/>
+        <source>Check days on which the optimizer found no trades within the limits</source>
+        <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
+    </message>
+</context>
+<context>
     <name>AllocationChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="142"/>
@@ -35,6 +183,134 @@
     </message>
 </context>
 <context>
+    <name>BacktestPanel</name>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="80"/>
+        <source>All nine variants</source>
+        <translation>9가지 변형 모두</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="82"/>
+        <source>Also monthly and annual calendars and bands checked monthly (default: one of each kind)</source>
+        <translation>월간·연간 달력 방식과 매월 점검하는 범위 방식도 포함 (기본: 종류별로 하나씩)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="90"/>
+        <source>Contribution (+) or withdrawal (−) on the first trading day of each month</source>
+        <translation>매월 첫 거래일의 납입 (+) 또는 인출 (−)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="93"/>
+        <source>from today&apos;s holdings</source>
+        <translation>현재 보유 종목에서</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="93"/>
+        <source>from the targets</source>
+        <translation>목표에서</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="94"/>
+        <source>Run backtest</source>
+        <translation>백테스트 실행</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="95"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="100"/>
+        <source>Monthly flow</source>
+        <translation>월간 흐름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="110"/>
+        <source>Run a backtest to see what each policy would have done.</source>
+        <translation>백테스트를 실행하면 각 정책이 어떻게 했을지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="115"/>
+        <source>Growth of $10,000</source>
+        <translation>$10,000의 성장</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="115"/>
+        <source>Drawdown</source>
+        <translation>낙폭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="115"/>
+        <source>Drift from targets</source>
+        <translation>목표 대비 이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="131"/>
+        <source>Side by side</source>
+        <translation>나란히 비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="132"/>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="133"/>
+        <source>Method and limits</source>
+        <translation>방법과 한계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="158"/>
+        <source>Open a scenario and wait for its market data first.</source>
+        <translation>먼저 시나리오를 열고 시장 데이터를 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="177"/>
+        <source>Replaying…</source>
+        <translation>재현 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="181"/>
+        <source>Backtest cancelled.</source>
+        <translation>백테스트를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="201"/>
+        <source>The backtest failed: {e}</source>
+        <translation>백테스트에 실패했습니다: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="214"/>
+        <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
+        <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="225"/>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="229"/>
+        <source>Limits</source>
+        <translation>한계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="239"/>
+        <source>The scenario changed since this backtest ran: run it again to update it.</source>
+        <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="248"/>
+        <source>Rebalances</source>
+        <translation>리밸런싱 횟수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="336"/>
+        <source>points</source>
+        <translation>포인트</translation>
+    </message>
+</context>
+<context>
     <name>BarsChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="114"/>
@@ -58,27 +334,27 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="29"/>
+        <location filename="../../gui/panels/chartspanel.py" line="31"/>
         <source>Allocation</source>
         <translation>배분</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="30"/>
+        <location filename="../../gui/panels/chartspanel.py" line="32"/>
         <source>Risk</source>
         <translation>위험</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="31"/>
+        <location filename="../../gui/panels/chartspanel.py" line="33"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="32"/>
+        <location filename="../../gui/panels/chartspanel.py" line="34"/>
         <source>Growth</source>
         <translation>성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="33"/>
+        <location filename="../../gui/panels/chartspanel.py" line="35"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
@@ -250,6 +526,189 @@
     </message>
 </context>
 <context>
+    <name>ExposurePanel</name>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="211"/>
+        <source>Sectors through the funds: before, target and after the trades</source>
+        <translation>펀드를 통한 섹터 노출: 거래 전, 목표, 거래 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="212"/>
+        <source>Update from Yahoo</source>
+        <translation>Yahoo에서 업데이트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="215"/>
+        <source>Download the funds&apos; sector weights, top holdings, P/E and expense ratio from Yahoo into the local cache (needs a network). Until then the bundled, dated snapshot is used.</source>
+        <translation>펀드의 섹터 비중, 주요 보유 종목, P/E, 보수율을 Yahoo에서 로컬 캐시로 내려받습니다(네트워크 필요). 그때까지는 함께 제공되는 날짜가 표시된 스냅샷을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <source>Funds</source>
+        <translation>펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <location filename="../../gui/panels/exposure.py" line="231"/>
+        <source>Overlap</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <source>Shared</source>
+        <translation>공통</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <source>Note</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <source>Company</source>
+        <translation>기업</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <source>Before</source>
+        <translation>거래 전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <source>After</source>
+        <translation>거래 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <source>Via</source>
+        <translation>경유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <source>Fund</source>
+        <translation>펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <source>P/E</source>
+        <translation>P/E</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <source>Expense</source>
+        <translation>보수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="232"/>
+        <source>Companies</source>
+        <translation>기업</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <source>Fund data</source>
+        <translation>펀드 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="273"/>
+        <source>No result to look through yet.</source>
+        <translation>아직 들여다볼 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="300"/>
+        <source>Downloading fund data from Yahoo…</source>
+        <translation>Yahoo에서 펀드 데이터를 내려받는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="310"/>
+        <source>Updated from Yahoo: {ok}.</source>
+        <translation>Yahoo에서 업데이트함: {ok}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="310"/>
+        <location filename="../../gui/panels/exposure.py" line="399"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="312"/>
+        <source>Not available: {f}</source>
+        <translation>사용할 수 없음: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="322"/>
+        <source>Fund data not available: {m}</source>
+        <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="325"/>
+        <source>Fund data not updated: {m}</source>
+        <translation>펀드 데이터를 업데이트하지 못했습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="356"/>
+        <source>same index ({i}): nearly the same companies</source>
+        <translation>같은 지수({i}): 거의 같은 기업</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="358"/>
+        <source>at least: top holdings only</source>
+        <translation>최소치: 주요 보유 종목만</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="360"/>
+        <source>full holdings</source>
+        <translation>전체 보유 종목</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="368"/>
+        <source>No shared holdings listed</source>
+        <translation>공통 보유 종목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="385"/>
+        <location filename="../../gui/panels/exposure.py" line="387"/>
+        <location filename="../../gui/panels/exposure.py" line="393"/>
+        <source>not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="393"/>
+        <source>no fund data</source>
+        <translation>펀드 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="399"/>
+        <source>Data: {s}</source>
+        <translation>데이터: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="406"/>
+        <location filename="../../gui/panels/exposure.py" line="409"/>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="411"/>
+        <source>P/E (weighted harmonic) {b} → target {t} → after {a}</source>
+        <translation>P/E(가중 조화평균) {b} → 목표 {t} → 거래 후 {a}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="415"/>
+        <source> · {name} {pe}</source>
+        <translation> · {name} {pe}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="416"/>
+        <source> · P/B {b} → {a}</source>
+        <translation> · P/B {b} → {a}</translation>
+    </message>
+</context>
+<context>
     <name>FrontierChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="207"/>
@@ -394,300 +853,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="103"/>
-        <location filename="../../gui/mainwindow.py" line="517"/>
+        <location filename="../../gui/mainwindow.py" line="107"/>
+        <location filename="../../gui/mainwindow.py" line="569"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="136"/>
+        <source>Exposure</source>
+        <translation>노출</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="144"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="145"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="151"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="154"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="160"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="205"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
+        <source>Reset Damaged Price &amp;Store…</source>
+        <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="215"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183"/>
+        <location filename="../../gui/mainwindow.py" line="217"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="229"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="231"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="239"/>
+        <location filename="../../gui/mainwindow.py" line="260"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="249"/>
+        <location filename="../../gui/mainwindow.py" line="284"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270"/>
+        <location filename="../../gui/mainwindow.py" line="305"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="272"/>
+        <location filename="../../gui/mainwindow.py" line="307"/>
         <source>Data: {src} · prices as of {date}</source>
         <translation>데이터: {src} · {date} 기준 가격</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="283"/>
+        <location filename="../../gui/mainwindow.py" line="318"/>
         <source>No connection to the internet: prices were not updated.</source>
         <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="285"/>
+        <location filename="../../gui/mainwindow.py" line="320"/>
         <source>Prices were not updated: {m}</source>
         <translation>가격을 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="287"/>
+        <location filename="../../gui/mainwindow.py" line="322"/>
         <source>The prices and the result shown are kept.</source>
         <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
-        <location filename="../../gui/mainwindow.py" line="290"/>
+        <location filename="../../gui/mainwindow.py" line="323"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="519"/>
+        <location filename="../../gui/mainwindow.py" line="571"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291"/>
+        <location filename="../../gui/mainwindow.py" line="326"/>
         <source>Data: not available</source>
         <translation>데이터: 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="296"/>
+        <location filename="../../gui/mainwindow.py" line="331"/>
         <source>market data: {m}</source>
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="306"/>
+        <location filename="../../gui/mainwindow.py" line="341"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="306"/>
+        <location filename="../../gui/mainwindow.py" line="341"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="307"/>
+        <location filename="../../gui/mainwindow.py" line="342"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="314"/>
+        <location filename="../../gui/mainwindow.py" line="349"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="325"/>
+        <location filename="../../gui/mainwindow.py" line="360"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="330"/>
+        <location filename="../../gui/mainwindow.py" line="365"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="331"/>
+        <location filename="../../gui/mainwindow.py" line="366"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="347"/>
+        <location filename="../../gui/mainwindow.py" line="394"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="348"/>
+        <location filename="../../gui/mainwindow.py" line="395"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="363"/>
+        <location filename="../../gui/mainwindow.py" line="410"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="363"/>
+        <location filename="../../gui/mainwindow.py" line="410"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
+        <location filename="../../gui/mainwindow.py" line="416"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="389"/>
+        <location filename="../../gui/mainwindow.py" line="436"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="397"/>
+        <location filename="../../gui/mainwindow.py" line="444"/>
+        <location filename="../../gui/mainwindow.py" line="448"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="409"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="420"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="423"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="428"/>
+        <location filename="../../gui/mainwindow.py" line="479"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="438"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="440"/>
+        <location filename="../../gui/mainwindow.py" line="491"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="456"/>
+        <location filename="../../gui/mainwindow.py" line="507"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="519"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="521"/>
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="535"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -905,6 +1375,188 @@
         <location filename="../../gui/panels/charts.py" line="184"/>
         <source>% of portfolio risk</source>
         <translation>포트폴리오 위험 비중 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>SectorChart</name>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="94"/>
+        <source>% of portfolio</source>
+        <translation>포트폴리오 비중 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="97"/>
+        <source>Before</source>
+        <translation>거래 전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="98"/>
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="99"/>
+        <source>After trades</source>
+        <translation>거래 후</translation>
+    </message>
+</context>
+<context>
+    <name>StoreReset</name>
+    <message>
+        <location filename="../../gui/store_reset.py" line="51"/>
+        <source>Price store reset</source>
+        <translation>가격 저장소 초기화</translation>
+    </message>
+    <message>
+        <location filename="../../gui/store_reset.py" line="53"/>
+        <source>The damaged price store was moved to {path}. Refresh Prices or import price files to fill the new one.</source>
+        <translation>손상된 가격 저장소를 {path}(으)로 옮겼습니다. 가격 새로 고침이나 가격 파일 가져오기로 새 저장소를 채우세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/store_reset.py" line="61"/>
+        <location filename="../../gui/store_reset.py" line="68"/>
+        <source>Price store</source>
+        <translation>가격 저장소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/store_reset.py" line="65"/>
+        <source>it reads correctly</source>
+        <translation>정상적으로 읽힙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/store_reset.py" line="69"/>
+        <source>The price store is not damaged ({why}); nothing was changed.</source>
+        <translation>가격 저장소는 손상되지 않았습니다({why}); 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/store_reset.py" line="74"/>
+        <source>Reset the damaged price store?</source>
+        <translation>손상된 가격 저장소를 초기화할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/store_reset.py" line="75"/>
+        <source>{problem}
+
+Move it aside as a backup and start an empty price store?</source>
+        <translation>{problem}
+
+백업으로 옮겨 두고 빈 가격 저장소로 시작할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>StressPanel</name>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="63"/>
+        <source>Run stress test</source>
+        <translation>스트레스 테스트 실행</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="66"/>
+        <source>Your window</source>
+        <translation>사용자 기간</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="72"/>
+        <source>Add window</source>
+        <translation>기간 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="82"/>
+        <source>Replays today&apos;s weights through past crises.</source>
+        <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="86"/>
+        <source>Window</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="86"/>
+        <location filename="../../gui/panels/stress.py" line="96"/>
+        <source>Current</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="86"/>
+        <location filename="../../gui/panels/stress.py" line="96"/>
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="86"/>
+        <location filename="../../gui/panels/stress.py" line="96"/>
+        <source>Proposed</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="86"/>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="96"/>
+        <source>Sleeve</source>
+        <translation>슬리브</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="103"/>
+        <source>Rate series…</source>
+        <translation>금리 시계열…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="106"/>
+        <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
+        <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="131"/>
+        <source>The window ends before it starts: put the earlier date first.</source>
+        <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="140"/>
+        <source>A stress test needs a scenario with a result: open one first.</source>
+        <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="154"/>
+        <source>Replaying…</source>
+        <translation>재현 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="160"/>
+        <source>Rate series</source>
+        <translation>금리 시계열</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="160"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="197"/>
+        <source>The stress test failed: {e}</source>
+        <translation>스트레스 테스트에 실패했습니다: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="209"/>
+        <source>Portfolio value {v} on {src}.</source>
+        <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="215"/>
+        <source>Interest rates</source>
+        <translation>금리</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="233"/>
+        <source> (yours)</source>
+        <translation> (사용자)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="241"/>
+        <source>Lowest point {p} on {d}</source>
+        <translation>최저점 {p}, {d}</translation>
     </message>
 </context>
 <context>
@@ -1408,24 +2060,50 @@
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="53"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 코어만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 코어와 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 코어와 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
+    </message>
+</context>
+<context>
+    <name>tabs</name>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="283"/>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="284"/>
+        <source>Stress</source>
+        <translation>스트레스</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../gui/app.py" line="101"/>
+        <source>Cannot open scenario</source>
+        <translation>시나리오를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="102"/>
+        <source>{name}: this file could not be read ({error}).</source>
+        <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
 </context>
 </TS>
