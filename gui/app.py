@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
 
@@ -163,24 +164,32 @@ def import_engine() -> None:
     import engine.optimize  # noqa: F401
 
 
-def start(app: QApplication, window: MainWindow, ws: Workspace, scenario: str | None) -> float:
-    """Show the window at once, start loading the market data (worker thread), and import the optimizer
-    on the main thread from the event loop while the data load (Ctrl+C still works then); the first solve
-    waits for that import. Returns when the window was painted (``time.perf_counter``)."""
+def start(
+    app: QApplication,
+    window: MainWindow,
+    ws: Workspace,
+    scenario: str | None,
+    on_shown: Callable[[float], object] | None = None,
+) -> None:
+    """From the event loop (so Ctrl+C works throughout): show the window at once, start loading the
+    market data (worker thread), then import the optimizer on the main thread while the data load; the
+    first solve waits for that import. ``on_shown`` gets the time the window was painted (perf_counter)."""
     import time
 
-    window.show()
-    app.processEvents()  # paint the window before the imports
-    shown = time.perf_counter()
-    ws.solves_held = True
-    open_initial(window, ws, scenario)
+    def begin() -> None:
+        window.show()
+        app.processEvents()  # paint the window before the imports
+        if on_shown is not None:
+            on_shown(time.perf_counter())
+        ws.solves_held = True
+        open_initial(window, ws, scenario)
+        QTimer.singleShot(0, load_engine)
 
     def load_engine() -> None:
         import_engine()
         ws.release_solves()
 
-    QTimer.singleShot(0, load_engine)
-    return shown
+    QTimer.singleShot(0, begin)
 
 
 def build(
