@@ -30,6 +30,7 @@ class LimitKind(StrEnum):
     SECTOR_MAX = "sector_max"
     COMPANY_MAX = "company_max"  # look-through: subject = underlying company
     WHOLE_SHARES = "whole_shares"  # rounding to tradable units
+    COSTS = "costs"  # the objective's trading-cost term (named when it keeps a holding off its target)
 
 
 _WITH_SUBJECT = frozenset(
