@@ -128,10 +128,10 @@ def _bounds(x: Inputs, w: np.ndarray, node_w: np.ndarray, w_cont: np.ndarray) ->
     for i, tk in enumerate(x.tickers):
         t, wi, wc = float(x.target[i]), float(w[i]), float(w_cont[i])
         vals: dict[str, Param] = {"ticker": Ticker(tk), "target": Percent(t), "after": Percent(wi)}
-        if x.hi[i] < 1 and t > wi + ACTIVE and _at(wi, wc, x.hi[i], low=False):
+        if x.hi[i] < t and t > wi + ACTIVE and _at(wi, wc, x.hi[i], low=False):
             why = Message.of(M.BIND_ASSET_MAX, bound=Percent(float(x.hi[i])), **vals)
             out.append(_binding(LimitId(LimitKind.ASSET_MAX, tk), why))
-        if x.lo[i] > 0 and t < wi - ACTIVE and _at(wi, wc, x.lo[i], low=True):
+        if x.lo[i] > t and t < wi - ACTIVE and _at(wi, wc, x.lo[i], low=True):
             why = Message.of(M.BIND_ASSET_MIN, bound=Percent(float(x.lo[i])), **vals)
             out.append(_binding(LimitId(LimitKind.ASSET_MIN, tk), why))
     for j, nd in enumerate(x.nodes):
@@ -139,10 +139,10 @@ def _bounds(x: Inputs, w: np.ndarray, node_w: np.ndarray, w_cont: np.ndarray) ->
         small = nd.key == "small_cap"
         name: Message | Name = Message.of(M.NAME_SMALL_CAPS) if small else Name(nd.label)
         vals = {"name": name, "target": Percent(nd.target), "after": Percent(wn)}
-        if nd.hi < 1 and nd.target > wn + ACTIVE and _at(wn, wc, nd.hi, low=False):
+        if nd.hi < nd.target and nd.target > wn + ACTIVE and _at(wn, wc, nd.hi, low=False):
             lim = LimitId(LimitKind.SMALL_CAP_MAX) if small else LimitId(LimitKind.SLEEVE_MAX, nd.label)
             out.append(_binding(lim, Message.of(M.BIND_GROUP_MAX, bound=Percent(nd.hi), **vals)))
-        if nd.lo > 0 and nd.target < wn - ACTIVE and _at(wn, wc, nd.lo, low=True):
+        if nd.lo > nd.target and nd.target < wn - ACTIVE and _at(wn, wc, nd.lo, low=True):
             lim = LimitId(LimitKind.SMALL_CAP_MIN) if small else LimitId(LimitKind.SLEEVE_MIN, nd.label)
             out.append(_binding(lim, Message.of(M.BIND_GROUP_MIN, bound=Percent(nd.lo), **vals)))
     return out
