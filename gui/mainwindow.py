@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,6 +25,7 @@ from gui import edits, export, fmt, settings
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
+from gui.nearest import apply_nearest
 from gui.panels.charts import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
 from gui.panels.holdings import HoldingsPanel
@@ -31,6 +33,9 @@ from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
 from gui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from engine.optimize.limit_id import LimitId
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
 
@@ -162,13 +167,12 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(lambda: self.busy_label.setText(self.tr("Computing…")))
         ws.busyChanged.connect(self._on_busy)
         self.holdings.importRequested.connect(self.import_holdings)
-        self.problems = ProblemRouter(
-            {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
+        self.problems = ProblemRouter(  # asks for the labels each time: the targets panel rebuilds its rows
+            lambda: {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
             self.holdings.model,
             lambda: self.ws.scenario,
+            self._apply_nearest,
         )
-        for label in self.problem_labels().values():
-            label.applyRequested.connect(self._apply_nearest)
         self._update_undo()
 
     # -- problems next to their controls ---------------------------------------------------------
@@ -193,12 +197,11 @@ class MainWindow(QMainWindow):
             if self.busy_label.text():
                 self.busy_label.setText("")
 
-    def _apply_nearest(self, name: str, value: float) -> None:
+    def _apply_nearest(self, limit: LimitId, value: float) -> None:
         sc = self.ws.scenario
-        if sc is None:
-            return
-        if name in ("vol_cap", "turnover_cap", "min_cash", "min_trade"):
-            self.ws.edit(edits.set_constraints(sc, **{name: value}))
+        new = apply_nearest(sc, limit, value) if sc is not None else None
+        if new is not None:
+            self.ws.edit(new)
 
     # -- market data ----------------------------------------------------------------------------
 

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.report_text import no_limit_binds
 from engine.result import RebalanceResult, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.message_texts import render
 from gui.tablemodels import TradesColumn, TradesModel
 from gui.workspace import Workspace
 
@@ -134,28 +136,24 @@ class ResultPanel(QGroupBox):
                 theme.warn().name(),
                 theme.css(theme.warn_bg()),
             )
-        elif r.status is Status.NO_TRADES_NEEDED:
-            self._banner(
-                self.tr("No trades needed: every holding and sleeve is inside its drift band."),
-                theme.buy().name(),
-                theme.css(theme.buy_bg()),
-            )
         else:
-            n = r.n_trades
+            trades = bool(r.trades)
             self._banner(
-                self.tr("{n} trades proposed.").format(n=n) if n != 1 else self.tr("1 trade proposed."),
-                theme.chart_foreground().name(),
-                "transparent",
+                render(r.headline, r.headline_text),
+                theme.chart_foreground().name() if trades else theme.buy().name(),
+                "transparent" if trades else theme.css(theme.buy_bg()),
             )
         if r.binding:
-            items = "".join(f"<li>{_esc(b.message)}</li>" for b in r.binding)
+            items = "".join(f"<li>{_esc(render(b.why, b.message))}</li>" for b in r.binding)
             _set_text(
                 self.binding, self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>"
             )
+        elif r.status is Status.OK:  # a claim about the numbers, made only when trades were solved for
+            _set_text(self.binding, render(no_limit_binds(r)))
         else:
-            _set_text(self.binding, self.tr("No constraint binds: the targets are reached as set."))
+            _set_text(self.binding, "")
         a = r.assumptions
-        notes = [*r.messages]
+        notes = [render(n) for n in r.notes] if r.notes else [*r.messages]
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
         notes.append(
             self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
