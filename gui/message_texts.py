@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from engine.messages import Formatter, Message, MessageId
+from engine.messages import ENGLISH, Formatter, Message, MessageId
 from gui import fmt
 
 M = MessageId
@@ -121,7 +121,7 @@ def formatter() -> Formatter:
     """The GUI's formatter (built once; call ``reset`` after installing a translator or a locale)."""
     global _texts, _formatter
     if _formatter is None:
-        _texts = templates()
+        _texts = {k: v or ENGLISH[k] for k, v in templates().items()}  # an empty translation: English
         texts = _texts
         _formatter = Formatter(lambda mid: texts[mid], QtNumbers())
     return _formatter
