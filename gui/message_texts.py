@@ -2,7 +2,8 @@
 
 Every template is listed here as a literal inside ``QCoreApplication.translate`` so ``pyside6-lupdate``
 finds it (context "Messages"); a test keeps this list equal to the engine's English templates
-(engine/messages/ids.py). Translators keep every {placeholder} name.
+(engine/messages/ids.py): after changing those, run ``python -m gui.message_texts`` to rewrite the list.
+Translators keep every {placeholder} name.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ def templates() -> dict[MessageId, str]:
         M.HEAD_NO_IMPROVING_OUT: QCoreApplication.translate("Messages", "No trades: no trade improves the portfolio within your limits, although these are outside their drift bands: {names}."),
         M.HEAD_INFEASIBLE: QCoreApplication.translate("Messages", "Not possible as set: {text}"),
         M.NOTE_WITHDRAWAL_SELLS_MORE: QCoreApplication.translate("Messages", "Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer})."),
+        M.INF_NEAREST: QCoreApplication.translate("Messages", "{limit} {stated} is part of the conflict: {nearest} would work"),
+        M.INF_PART: QCoreApplication.translate("Messages", "the {limit} is part of the conflict"),
         M.TEXT: QCoreApplication.translate("Messages", "{text}"),
         M.NAME_SATELLITES: QCoreApplication.translate("Messages", "satellites"),
         M.NAME_CASH: QCoreApplication.translate("Messages", "cash"),
@@ -136,3 +139,25 @@ def reset() -> None:
 def render(m: Message | None, fallback: str = "") -> str:
     """A message in the user's language; ``fallback`` (the engine's English) when there is none."""
     return formatter().render(m) if m is not None else fallback
+
+
+def _rewrite() -> None:
+    """Rewrite ``templates()`` above from the engine's English templates."""
+    import json
+    from pathlib import Path
+
+    from engine.messages.ids import ENGLISH as SOURCE
+
+    path = Path(__file__)
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("    return {\n", 1)
+    _, tail = rest.split("    }\n    # fmt: on", 1)
+    rows = "".join(
+        f'        M.{mid.name}: QCoreApplication.translate("Messages", {json.dumps(t, ensure_ascii=False)}),\n'
+        for mid, t in SOURCE.items()
+    )
+    path.write_text(head + "    return {\n" + rows + "    }\n    # fmt: on" + tail, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    _rewrite()

@@ -62,6 +62,9 @@ class MessageId(StrEnum):
     HEAD_NO_IMPROVING = "head.no_improving"
     HEAD_NO_IMPROVING_OUT = "head.no_improving_out"
     HEAD_INFEASIBLE = "head.infeasible"
+    # why no trade list satisfies the limits (one per limit named by the diagnosis)
+    INF_NEAREST = "inf.nearest"
+    INF_PART = "inf.part"
     # notes
     NOTE_WITHDRAWAL_SELLS_MORE = "note.withdrawal_sells_more"
     TEXT = "text"  # engine text not (yet) given an id: shown as is
@@ -191,6 +194,8 @@ ENGLISH: dict[MessageId, str] = {
         "Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), "
         "trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer})."
     ),
+    MessageId.INF_NEAREST: "{limit} {stated} is part of the conflict: {nearest} would work",
+    MessageId.INF_PART: "the {limit} is part of the conflict",
     MessageId.TEXT: "{text}",
     MessageId.NAME_SATELLITES: "satellites",
     MessageId.NAME_CASH: "cash",

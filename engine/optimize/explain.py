@@ -17,7 +17,7 @@ from engine.messages import Count, Message, MessageId, Money, Name, Names, Perce
 from engine.optimize.checker import Evaluation
 from engine.optimize.inputs import BIG, UNTARGETED, Inputs
 from engine.optimize.limit_id import LimitId, LimitKind
-from engine.result import Binding, Side, Status, Trade
+from engine.result import Binding, Infeasibility, Side, Status, Trade
 
 M = MessageId
 CASH_TOL = 1e-4  # cash weight above its target by more than this is idle cash
@@ -217,3 +217,57 @@ def risk_by_group(labels: tuple[str, ...], contrib: FloatArray) -> dict[str, flo
 
 def max_gap(ctx: Context) -> float:
     return float(np.max(np.abs(ctx.ev.weights - ctx.x.target))) if ctx.x.n else 0.0
+
+
+def stated_value(x: Inputs, limit: LimitId) -> float | None:
+    """The value the user set for ``limit`` (None when it has none)."""
+    k = limit.kind
+    c = x.scenario.constraints
+    if k is LimitKind.VOL_CAP:
+        return c.vol_cap
+    if k is LimitKind.TURNOVER_CAP:
+        return c.turnover_cap
+    if k is LimitKind.MIN_CASH:
+        return c.min_cash
+    if k is LimitKind.MIN_TRADE:
+        return c.min_trade
+    if k in (LimitKind.ASSET_MIN, LimitKind.ASSET_MAX) and limit.subject in x.tickers:
+        i = x.tickers.index(limit.subject)
+        return float(x.lo[i] if k is LimitKind.ASSET_MIN else x.hi[i])
+    groups = {
+        LimitKind.SLEEVE_MIN: True,
+        LimitKind.SLEEVE_MAX: False,
+        LimitKind.SMALL_CAP_MIN: True,
+        LimitKind.SMALL_CAP_MAX: False,
+    }
+    if k in groups:
+        key = (
+            "small_cap"
+            if k in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+            else f"sleeve:{limit.subject}"
+        )
+        nd = next((nd for nd in x.nodes if nd.key == key), None)
+        if nd is not None:
+            return nd.lo if groups[k] else nd.hi
+    return None
+
+
+def infeasibility_why(x: Inputs, inf: Infeasibility) -> tuple[Message, ...]:
+    """One message per limit the diagnosis names: its value and the nearest that works, when there is one."""
+    nearest = inf.nearest_by_limit
+    out: list[Message] = []
+    for lim in inf.limits:
+        stated, near = stated_value(x, lim), nearest.get(lim)
+        if stated is None or near is None:
+            out.append(Message.of(M.INF_PART, limit=lim))
+            continue
+        money_limit = lim.kind in (LimitKind.MIN_CASH, LimitKind.MIN_TRADE)
+        out.append(
+            Message.of(
+                M.INF_NEAREST,
+                limit=lim,
+                stated=Money(stated) if money_limit else Percent(stated, 2),
+                nearest=Money(near) if money_limit else Percent(near, 2),
+            )
+        )
+    return tuple(out)

@@ -13,7 +13,7 @@ from engine.model.scenario import Scenario
 from engine.optimize.bindings import bindings
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
-from engine.optimize.explain import Context, headline, risk_by_group, trade_reason
+from engine.optimize.explain import Context, headline, infeasibility_why, risk_by_group, trade_reason
 from engine.optimize.explain import notes as explain_notes
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
 from engine.optimize.problem import Solution, problem_for
@@ -177,6 +177,8 @@ def _result(
                 + "), so none are shown. Please report this scenario.",
                 conflicting=tuple(v.constraint for v in broken),
             )
+    if infeasibility is not None:
+        infeasibility = replace(infeasibility, why=infeasibility_why(x, infeasibility))
     vol_target = portfolio_volatility(x.target, x.cov)
     te_before = tracking_error(ev0.weights, x.target, x.cov)
     te_after = tracking_error(ev.weights, x.target, x.cov)

@@ -21,6 +21,7 @@ from gui import fmt, message_texts, theme
 from gui.nearest import is_money, limit_key, usable_nearest
 
 if TYPE_CHECKING:
+    from engine.messages import Message
     from engine.optimize.limit_id import LimitId
 
 _SLEEVE_FIELD = re.compile(r"^targets\.sleeves\[(\d+)\]")
@@ -155,7 +156,9 @@ class ProblemRouter:
         r = outcome.result
         if r is not None and r.status is Status.INFEASIBLE and r.infeasibility is not None:
             inf = r.infeasibility
-            self.route_limits(list(inf.limits), inf.message, inf.nearest_by_limit)
+            limits = list(inf.limits)
+            said = dict(zip(limits, inf.why, strict=True)) if len(inf.why) == len(limits) else {}
+            self.route_limits(limits, inf.message, inf.nearest_by_limit, said)
         elif outcome.problem is not None:
             p = outcome.problem
             sc = self._scenario()
@@ -170,10 +173,26 @@ class ProblemRouter:
             self.holdings.invalidate()
 
     def route_limits(
-        self, limits: list[LimitId], message: str, nearest: Mapping[LimitId, float]
+        self,
+        limits: list[LimitId],
+        message: str,
+        nearest: Mapping[LimitId, float],
+        said: Mapping[LimitId, Message] | None = None,
     ) -> list[ProblemLabel]:
-        """Show ``message`` under the control of every limit, each with the nearest values it sets."""
-        return self._show([limit_key(lim) for lim in limits], message, nearest, by_limit=True)
+        """Show under the control of every limit what the engine says about it (``said``, in the user's
+        language), with the nearest values it sets; the whole ``message`` when only one limit is named (it
+        is all about that one) or nothing was said per limit."""
+        said = (said or {}) if len(limits) > 1 else {}
+        labels = self.labels
+        by_key: dict[str, list[LimitId]] = {}
+        for lim in limits:
+            by_key.setdefault(self._key_of(lim, labels), []).append(lim)
+        shown: list[ProblemLabel] = []
+        for lims in by_key.values():
+            texts = [message_texts.render(said[lim]) for lim in lims if lim in said]
+            text = "; ".join(texts) if len(texts) == len(lims) else message
+            shown += self._show([limit_key(lim) for lim in lims], text, nearest, by_limit=True)
+        return shown
 
     def route(self, names: list[str], message: str) -> list[ProblemLabel]:
         """Show ``message`` under the controls of scenario fields or limit names (input problems)."""

@@ -229,6 +229,15 @@ def check_headline(sc: Scenario, r: RebalanceResult) -> None:
     outside = [a.ticker for a in r.assets if a.outside_band] + [s.name for s in r.sleeves if s.outside_band]
     if r.status is Status.INFEASIBLE:
         assert h.id is M.HEAD_INFEASIBLE
+        inf = r.infeasibility
+        assert inf is not None and len(inf.why) == len(inf.limits)
+        nearest = inf.nearest_by_limit
+        for lim, m in zip(inf.limits, inf.why, strict=True):
+            assert m.get("limit") == lim
+            if m.id is M.INF_NEAREST:
+                assert math.isclose(_f(m, "nearest"), nearest[lim])
+            else:
+                assert m.id is M.INF_PART
     elif r.trades:
         assert h.id in (M.HEAD_TRADES, M.HEAD_ONE_TRADE)
         if h.id is M.HEAD_TRADES:
