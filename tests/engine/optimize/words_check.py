@@ -194,6 +194,17 @@ def check_bindings(sc: Scenario, r: RebalanceResult) -> None:
                 assert LimitId(LimitKind.ASSET_MAX, tk) in limits
             if lo > 0 and a.weight_after - lo <= ACTIVE and a.weight_target < a.weight_after - ACTIVE:
                 assert LimitId(LimitKind.ASSET_MIN, tk) in limits
+        for name, (lo, hi) in group_bounds.items():
+            if name not in groups:
+                continue
+            g = groups[name]
+            small = name == "Small caps"
+            top = LimitId(LimitKind.SMALL_CAP_MAX) if small else LimitId(LimitKind.SLEEVE_MAX, name)
+            bottom = LimitId(LimitKind.SMALL_CAP_MIN) if small else LimitId(LimitKind.SLEEVE_MIN, name)
+            if hi < 1 and hi - g.weight_after <= ACTIVE and g.weight_target > g.weight_after + ACTIVE:
+                assert top in limits, f"{top} is at its bound but not named"
+            if lo > 0 and g.weight_after - lo <= ACTIVE and g.weight_target < g.weight_after - ACTIVE:
+                assert bottom in limits, f"{bottom} is at its bound but not named"
     # restrictions
     traded = {t.ticker for t in r.trades}
     for lim in limits:
