@@ -67,6 +67,7 @@ class MessageId(StrEnum):
     INF_PART = "inf.part"
     # notes
     NOTE_WITHDRAWAL_SELLS_MORE = "note.withdrawal_sells_more"
+    NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH = "note.withdrawal_sells_more_to_cash"
     TEXT = "text"  # engine text not (yet) given an id: shown as is
     # names
     NAME_SATELLITES = "name.satellites"
@@ -196,6 +197,10 @@ ENGLISH: dict[MessageId, str] = {
     ),
     MessageId.INF_NEAREST: "{limit} {stated} is part of the conflict: {nearest} would work",
     MessageId.INF_PART: "the {limit} is part of the conflict",
+    MessageId.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH: (
+        "Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, "
+        "and the rest stays in cash, which goes from {cash_before} to {cash_after} (cash buffer {buffer})."
+    ),
     MessageId.TEXT: "{text}",
     MessageId.NAME_SATELLITES: "satellites",
     MessageId.NAME_CASH: "cash",

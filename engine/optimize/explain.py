@@ -195,7 +195,7 @@ def notes(ctx: Context, trades: list[Trade]) -> list[Message]:
     if c.cash_flow < 0 and sells > -c.cash_flow + max(1.0, 0.005 * -c.cash_flow):
         out.append(
             Message.of(
-                M.NOTE_WITHDRAWAL_SELLS_MORE,
+                M.NOTE_WITHDRAWAL_SELLS_MORE if buys > 0 else M.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH,
                 sells=Money(sells),
                 withdrawal=Money(-c.cash_flow),
                 buys=Money(buys),

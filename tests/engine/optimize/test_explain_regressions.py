@@ -91,3 +91,18 @@ def test_what_limits_the_result_lists_a_binding_asset_maximum() -> None:
     iwm_row = next(a for a in r.assets if a.ticker == "IWM")
     assert iwm_row.weight_after <= 0.15 + 1e-9
     assert any(b.constraint == "asset_max:IWM" for b in r.binding)
+
+
+def test_the_advisor_example_withdrawal_says_where_the_extra_sale_goes() -> None:
+    """The issue's case: a $20,000 withdrawal that sells $45,639 of AGG (sell-only, AGG far overweight)."""
+    from engine import resources
+    from engine.api import rebalance_file
+
+    name = next(p for p in resources.examples() if "withdrawal" in p)
+    path = resources.path("examples", name)
+    r = rebalance_file(path, force_demo=True)
+    sells = sum(t.amount for t in r.trades if t.side is Side.SELL)
+    assert sells > 20_000 + 1_000
+    line = next(m for m in r.messages if m.startswith("Sells of"))
+    assert f"${sells:,.0f}" in line and "$20,000 withdrawal" in line
+    assert f"${r.cash_after:,.0f}" in line  # the rest stays in cash: said with the cash figure

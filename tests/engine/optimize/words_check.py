@@ -282,12 +282,15 @@ def check_notes(sc: Scenario, r: RebalanceResult) -> None:
     c = sc.constraints
     sells = sum(t.amount for t in r.trades if t.side is Side.SELL)
     buys = sum(t.amount for t in r.trades if t.side is Side.BUY)
-    notes = [n for n in r.notes if n.id is M.NOTE_WITHDRAWAL_SELLS_MORE]
+    notes = [
+        n for n in r.notes if n.id in (M.NOTE_WITHDRAWAL_SELLS_MORE, M.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH)
+    ]
     assert r.messages == tuple(english(n) for n in r.notes)
     if c.cash_flow < 0 and sells > -c.cash_flow + max(1.0, 0.005 * -c.cash_flow):
         assert len(notes) == 1, "a withdrawal sells more than it takes out, with no word why"
         n = notes[0]
         assert math.isclose(_f(n, "sells"), sells) and math.isclose(_f(n, "buys"), buys)
+        assert (n.id is M.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH) == (buys == 0)
         pre = _f(n, "cash_before")
         assert math.isclose(pre, sc.portfolio.cash)
         # the sentence adds up: sells = withdrawal + buys + costs + change in cash
