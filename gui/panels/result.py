@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.messages import MessageId
 from engine.report_text import no_limit_binds
 from engine.result import RebalanceResult, Status
 from gui import fmt, theme
@@ -136,13 +137,12 @@ class ResultPanel(QGroupBox):
                 theme.warn().name(),
                 theme.css(theme.warn_bg()),
             )
-        else:
-            trades = bool(r.trades)
-            self._banner(
-                render(r.headline, r.headline_text),
-                theme.chart_foreground().name() if trades else theme.buy().name(),
-                "transparent" if trades else theme.css(theme.buy_bg()),
-            )
+        elif r.trades:
+            self._banner(render(r.headline, r.headline_text), theme.chart_foreground().name(), "transparent")
+        elif r.headline is None or r.headline.id is MessageId.HEAD_IN_BANDS:
+            self._banner(render(r.headline, r.headline_text), theme.buy().name(), theme.css(theme.buy_bg()))
+        else:  # no trades, but not because all is well: a limit or the costs stop them
+            self._banner(render(r.headline), theme.warn().name(), theme.css(theme.warn_bg()))
         if r.binding:
             items = "".join(f"<li>{_esc(render(b.why, b.message))}</li>" for b in r.binding)
             _set_text(
