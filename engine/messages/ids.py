@@ -195,7 +195,9 @@ ENGLISH: dict[MessageId, str] = {
         "Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), "
         "trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer})."
     ),
-    MessageId.INF_NEAREST: "{limit} {stated} is part of the conflict: {nearest} would work",
+    MessageId.INF_NEAREST: (
+        "the {limit} of {stated} is part of the conflict; {nearest} works together with the other values offered"
+    ),
     MessageId.INF_PART: "the {limit} is part of the conflict",
     MessageId.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH: (
         "Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, "

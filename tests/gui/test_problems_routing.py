@@ -47,9 +47,9 @@ def test_sleeve_and_small_cap_problems_show_under_their_rows_and_use_nearest_fix
         assert "Use " in labels[key].text()
     assert not labels["vol_cap"].isVisible()
     # each row says what is wrong with its own limit
-    assert "minimum for the Core sleeve 45.00 %" in labels["sleeve:Core"].text()
-    assert "minimum for the Value sleeve 15.00 %" in labels["sleeve:Value"].text()
-    assert "small-cap maximum 55.00 %" in labels["small_cap"].text()
+    assert "minimum for the Core sleeve of 45.00 %" in labels["sleeve:Core"].text()
+    assert "minimum for the Value sleeve of 15.00 %" in labels["sleeve:Value"].text()
+    assert "small-cap maximum of 55.00 %" in labels["small_cap"].text()
     assert "Core" not in labels["small_cap"].text()
     # the offered values work together (the diagnosis moves them jointly): click each one
     inf = r.infeasibility
