@@ -56,6 +56,7 @@ installer: dist
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_rebalance.py
 	$(BIN)/python benchmarks/bench_data.py
+	$(BIN)/python benchmarks/bench_exposure.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 
 # Translations are a build step: refresh the .ts sources from the code, then compile the .qm files.

@@ -32,7 +32,10 @@ def resolve_market(
 
 def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
     """Trades that bring ``scenario`` back to its targets under its constraints (checked)."""
+    from engine.io.capacity import check_fits
     from engine.optimize import rebalance as _rebalance
+
+    check_fits(len(scenario.universe))
 
     return _rebalance(scenario, market)
 
@@ -44,6 +47,9 @@ def rebalance_file(path: str | Path, *, force_demo: bool = False) -> RebalanceRe
 
 def frontier(scenario: Scenario, market: MarketSnapshot, points: int = 12) -> list[tuple[float, float]]:
     """(volatility, tracking error) pairs from the lowest reachable volatility up to the targets' own."""
+    from engine.io.capacity import check_fits
     from engine.optimize import frontier as _frontier
+
+    check_fits(len(scenario.universe))
 
     return _frontier(scenario, market, points)

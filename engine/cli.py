@@ -6,17 +6,30 @@ Bad input ends with a non-zero exit and one line saying what is wrong; never a t
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from engine import __version__
 from engine.errors import CoresatError
 
-HEADLESS_COMMANDS = frozenset({"rebalance", "examples", "prices"})
+# Commands that live in their own module: name -> module with ``add_parser(sub)`` and ``run(args) -> int``.
+# One line per feature; a module may register several names (its add_parser adds each of them).
+COMMAND_MODULES: dict[str, str] = {
+    "prices": "engine.data.commands",
+    "exposure": "engine.risk.exposure_commands",
+    "book": "engine.book.commands",
+    "batch": "engine.batch.commands",
+    "report": "engine.report.commands",
+}
+
+HEADLESS_COMMANDS = frozenset({"rebalance", "examples", *COMMAND_MODULES})
 
 EXIT_OK = 0
 EXIT_INFEASIBLE = 3
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,14 +49,17 @@ def _parser() -> argparse.ArgumentParser:
         help="use the bundled simulated demo data even if a price store exists",
     )
     sub.add_parser("examples", help="list the bundled example scenarios")
-    from engine.data import commands as prices_commands
-
-    prices_commands.add_parser(sub)
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        importlib.import_module(module).add_parser(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        print("coresat: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     try:
         if args.command == "rebalance":
             return _rebalance(args.scenario, as_json=args.json, demo=args.demo)
@@ -53,16 +69,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name in resources.examples():
                 print(name)
             return EXIT_OK
-        if args.command == "prices":
-            from engine.data import commands as prices_commands
-
-            return prices_commands.run(args)
+        if args.command in COMMAND_MODULES:
+            code: int = importlib.import_module(COMMAND_MODULES[args.command]).run(args)
+            return code
     except CoresatError as exc:
         print(f"coresat: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("coresat: interrupted; nothing was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        print("coresat: not enough memory for this problem; use fewer tickers", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug: still one line, and the exit code says it is not the user's input
+        print(
+            f"coresat: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     _parser().print_help()
     return EXIT_OK
 

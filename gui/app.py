@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import engine
 from engine import resources
@@ -69,9 +69,24 @@ def example_path() -> Path:
         return Path(real)
 
 
+def open_guarded(window: MainWindow, path: str) -> bool:
+    """``window.open_path`` that no file can turn into an exit: an unexpected error is shown, not raised."""
+    try:
+        return window.open_path(path)
+    except Exception as exc:  # a reader's bug must not close the app; the user sees one line
+        QMessageBox.warning(
+            window,
+            window.tr("Cannot open scenario"),
+            window.tr("{name}: this file could not be read ({error}).").format(
+                name=Path(path).name, error=f"{type(exc).__name__}: {str(exc)[:200]}"
+            ),
+        )
+        return False
+
+
 def open_initial(window: MainWindow, ws: Workspace, requested: str | None) -> None:
     """The requested file, else the last file, else the bundled example (as an unsaved document)."""
-    if requested and window.open_path(requested):
+    if requested and open_guarded(window, requested):
         return
     last = settings.last_file()
     if not requested and last and Path(last).is_file():
@@ -165,7 +180,7 @@ class FileOpenFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
-            self._window.open_path(event.file())
+            open_guarded(self._window, event.file())
             return True
         return super().eventFilter(watched, event)
 

@@ -28,6 +28,7 @@ from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.nearest import apply_nearest
 from gui.panels.charts import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
+from gui.panels.exposure import ExposurePanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
+        self.exposure = ExposurePanel(ws)
+        self.charts.addTab(self.exposure, self.tr("Exposure"))
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
                 w.setStyleSheet(sheet)
         self.targets.retheme()
         self.charts.retheme()
+        self.exposure.retheme()
         if self.ws.outcome is not None:
             self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
 

@@ -116,6 +116,13 @@ EXCLUDED_MODULES = [
     "lxml",
     # interactive-terminal support from the standard library
     "readline",
+    # the client book's firm options (pip extra "firm"): a shared PostgreSQL book (psycopg 3, LGPL-3) and
+    # batch runs on a Dask cluster; the frozen app keeps the SQLite book and local worker processes
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "distributed",
+    "dask",
     # build tools
     "setuptools",
     "pip",

@@ -3,7 +3,8 @@
 - ``coresat prices status``: stored tickers, their first and last day (how stale), source;
 - ``coresat prices import FILE [FILE ...] [--ticker T]``: read CSV price files into the store and say
   which layout and column were used and what the data checks found;
-- ``coresat prices update TICKER ... | --scenario FILE``: fetch the missing days from Yahoo (network).
+- ``coresat prices update TICKER ... | --scenario FILE``: fetch the missing days from Yahoo (network);
+- ``coresat prices reset``: move a damaged store aside (kept as a backup); refused for a healthy one.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     up = ps.add_parser("update", help="fetch missing days from Yahoo (needs a network)")
     up.add_argument("tickers", nargs="*", help="tickers to update (default: every stored ticker)")
     up.add_argument("--scenario", help="update the tickers of this scenario file")
+    ps.add_parser("reset", help="move a damaged price store aside (kept as a backup) and start an empty one")
 
 
 def run(args: argparse.Namespace, store: PriceStore | None = None) -> int:
@@ -39,6 +41,8 @@ def run(args: argparse.Namespace, store: PriceStore | None = None) -> int:
     action = getattr(args, "prices_command", None) or "status"
     if action == "status":
         return _status(store)
+    if action == "reset":
+        return _reset(store)
     if action == "import":
         if args.ticker and len(args.files) > 1:
             raise DataError("--ticker works with one file only; import the files one by one")
@@ -68,6 +72,22 @@ def run(args: argparse.Namespace, store: PriceStore | None = None) -> int:
     for t, why in report.failed.items():
         print(f"{t}: not updated: {why}")
     return 0 if not report.failed else 2
+
+
+def _reset(store: PriceStore) -> int:
+    """Reset only a store that is really damaged; a busy, read-only or newer store is left alone."""
+    from engine.data.store_errors import StoreError
+
+    try:
+        store.tickers()
+        store.load(list(store.tickers()))
+    except StoreError as exc:
+        if not exc.can_reset:
+            raise
+        backup = store.reset()
+        print(f"the damaged price store was moved to {backup}; an empty store starts on the next import")
+        return 0
+    raise DataError(f"the price store {store.path} is not damaged; nothing was changed")
 
 
 def _status(store: PriceStore) -> int:

@@ -15,6 +15,8 @@ may be raw are undone and reported (a 2-for-1 split is not a −50 % return).
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -25,9 +27,13 @@ import pandas as pd
 
 from engine.data.checks import SplitJump, calendar_gaps, find_spikes, find_split_jumps, undo_splits
 from engine.errors import DataError
+from engine.io.errors import InputError, NumberError
+from engine.io.numbers import DecimalMark, delimiter_of, parse_number, require_decimal_mark
+from engine.io.safe_open import read_user_file
+from engine.io.tickers import is_ticker
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-^=]{0,14}$")
+_TEXT_COLUMNS = frozenset({"ticker", "symbol", "name", "currency", "exchange"})
 _OHLCV = {
     "open",
     "high",
@@ -76,44 +82,146 @@ def ticker_from_filename(name: str) -> str:
     return re.split(r"[\s_]", stem.strip())[0].upper()
 
 
+_BLANK = frozenset({"", "null", "nan", "NaN", "None", "-", "N/A", "n/a", "NA"})
+MAX_FILE_BYTES = 50_000_000  # 100 years of daily OHLCV is about 2 MB; a wide file of 500 tickers 40 MB
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _line(df: pd.DataFrame, i: int) -> str:
+    """Where row ``i`` of ``df`` is in the file (row labels are file line numbers)."""
+    return f"line {df.index[i]}"
+
+
 def _parse_dates(raw: pd.Series, where: str) -> pd.DatetimeIndex:
-    s = raw.astype(str).str.strip()
+    s = raw.fillna("").astype(str).str.strip()
+    blank = (s == "").to_numpy()
+    if blank.any():
+        i = int(np.argmax(blank))
+        raise DataError(f"{where}: line {raw.index[i]} has no date; fill it in or delete the line")
     if s.map(lambda v: bool(_ISO.match(v))).all():
         # keep the exchange-local calendar date; a time and UTC offset after it are dropped
-        return pd.DatetimeIndex(pd.to_datetime(s.str.slice(0, 10), format="%Y-%m-%d", errors="raise"))
+        return _checked_dates(s.str.slice(0, 10), "%Y-%m-%d", s, where)
     for fmt in ("%m/%d/%Y", "%Y%m%d", "%d.%m.%Y"):
-        try:
-            return pd.DatetimeIndex(pd.to_datetime(s, format=fmt, errors="raise"))
-        except (ValueError, TypeError):
-            continue
+        parsed = pd.to_datetime(s, format=fmt, errors="coerce")
+        if parsed.notna().mean() > 0.5:
+            return _checked_dates(s, fmt, s, where)
     bad = s.iloc[0] if len(s) else ""
-    raise DataError(f"{where}: cannot read dates like {bad!r}; write them as YYYY-MM-DD")
+    raise DataError(f"{where}: cannot read dates like {bad[:40]!r}; write them as YYYY-MM-DD")
 
 
-def _read_table(source: str | Path | bytes, where: str) -> pd.DataFrame:
+def _checked_dates(text: pd.Series, fmt: str, shown: pd.Series, where: str) -> pd.DatetimeIndex:
+    """Dates in ``fmt``; an impossible date (2024-02-30) or a year outside 1900–2100 names its line."""
+    years = pd.to_numeric(text.str.extract(r"(\d{4})", expand=False), errors="coerce")
+    out_of_range = ((years < FIRST_YEAR) | (years > LAST_YEAR)).fillna(False).to_numpy()
+    if out_of_range.any():
+        i = int(np.argmax(out_of_range))
+        raise DataError(
+            f"{where}: line {shown.index[i]} has the date {shown.iloc[i][:40]!r}; "
+            f"price dates must be between {FIRST_YEAR} and {LAST_YEAR}"
+        )
+    parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+    bad = parsed.isna().to_numpy()
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise DataError(
+            f"{where}: line {shown.index[i]} has {shown.iloc[i][:40]!r}, which is not a date "
+            "(no such day, or not written like the other dates); correct it or delete the line"
+        )
+    return pd.DatetimeIndex(parsed)
+
+
+def _delimiter(raw: bytes) -> str:
+    """',' unless the header line is clearly separated by ';' or tabs."""
+    head = raw.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    return delimiter_of(head.decode("utf-8", errors="replace"))
+
+
+def _read_table(source: str | Path | bytes, where: str) -> tuple[pd.DataFrame, str]:
+    if isinstance(source, bytes):
+        raw = source
+        if len(raw) > MAX_FILE_BYTES:
+            raise DataError(f"{where}: larger than {MAX_FILE_BYTES // 1_000_000} MB; is this a price file?")
+    else:
+        try:
+            raw = read_user_file(source, MAX_FILE_BYTES, "price file")
+        except InputError as exc:
+            raise DataError(str(exc)) from None
+    sep = _delimiter(raw)
     try:
-        if isinstance(source, bytes):
-            df = pd.read_csv(io.BytesIO(source), dtype=str, encoding="utf-8-sig", skipinitialspace=True)
-        else:
-            df = pd.read_csv(source, dtype=str, encoding="utf-8-sig", skipinitialspace=True)
-    except FileNotFoundError:
-        raise DataError(f"{where}: file not found") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        df = pd.read_csv(
+            io.BytesIO(raw),
+            dtype=str,
+            encoding="utf-8-sig",
+            skipinitialspace=True,
+            sep=sep,
+            skip_blank_lines=False,
+            keep_default_na=False,
+            engine="python" if sep != "," else "c",
+        )
+    except UnicodeDecodeError:
+        raise DataError(f"{where}: not UTF-8 text; save it as CSV (UTF-8)") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
+        first = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise DataError(f"{where}: not a readable CSV price file ({first})") from None
     df.columns = [str(c).strip() for c in df.columns]
+    df.index = pd.RangeIndex(2, 2 + len(df))  # row label = line number in the file (header is line 1)
+    blank = np.ones(len(df), dtype=bool)
+    for c in df.columns:
+        blank &= (df[c].fillna("").astype(str).str.strip() == "").to_numpy(dtype=bool)
+    df = df[~blank]
     if df.empty:
         raise DataError(f"{where}: the file has no price rows")
-    return df
+    return df, sep
 
 
-def _numbers(col: pd.Series) -> pd.Series:
-    cleaned = col.astype(str).str.strip().str.replace(",", "", regex=False).str.replace("$", "", regex=False)
-    values = [v if v not in ("", "null", "nan", "NaN", "None", "-") else "nan" for v in cleaned.tolist()]
-    out = pd.Series(
-        pd.to_numeric(np.array(values, dtype=object), errors="coerce"), index=col.index, dtype=float
-    )
-    return out
+# Plain cells (the bulk of any price file) are read vectorized; the rest go through the number rule.
+_PLAIN = {".": r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?", ",": r"[+-]?(?:\d+(?:,\d*)?|,\d+)"}
+_PLAIN_AMBIGUOUS = r"[+-]?[1-9]\d{0,2}[.,]\d{3}"  # 1.234 / 1,234: the mark decides the value
+
+
+def _numbers(col: pd.Series, mark: DecimalMark | None) -> pd.Series:
+    """Cells as floats by the file's number rule; blanks, 'null' and cells that are no number are NaN."""
+    s = col.fillna("").astype(str).str.strip()
+    out = np.full(len(s), np.nan)
+    plain = s.str.fullmatch(_PLAIN[mark or "."]).to_numpy(dtype=bool)
+    if mark is None:
+        plain &= ~s.str.fullmatch(_PLAIN_AMBIGUOUS).to_numpy(dtype=bool)
+    text = s[plain].str.replace(",", ".", regex=False) if mark == "," else s[plain]
+    with np.errstate(over="ignore"):
+        out[plain] = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64)
+    rest = ~plain & ~s.isin(_BLANK).to_numpy(dtype=bool)
+    for i in np.flatnonzero(rest):
+        with contextlib.suppress(NumberError):
+            out[i] = parse_number(s.iloc[i], mark)
+    out[~np.isfinite(out)] = np.nan
+    return pd.Series(out, index=col.index, dtype=float)
+
+
+def _decimal_mark(df: pd.DataFrame, columns: list[str], sep: str, where: str) -> DecimalMark:
+    """The file's decimal mark from its number columns; DataError showing the line when undecidable."""
+    cells: list[str] = []
+    labels: list[str] = []
+    for c in columns:
+        s = df[c].fillna("").astype(str).str.strip()
+        # plain integers say nothing; plain decimals other than d.ddd say '.': one of them is enough
+        integer = s.str.fullmatch(r"[+-]?\d+").to_numpy(dtype=bool)
+        dot = (
+            s.str.fullmatch(_PLAIN["."]).to_numpy(dtype=bool)
+            & ~integer
+            & ~s.str.fullmatch(_PLAIN_AMBIGUOUS).to_numpy(dtype=bool)
+        )
+        if dot.any():
+            i = int(np.argmax(dot))
+            cells.append(s.iloc[i])
+            labels.append(f"line {s.index[i]}, column {c[:30]!r}")
+        rest = ~integer & ~dot & ~s.isin(_BLANK).to_numpy(dtype=bool)
+        for j in (int(k) for k in np.flatnonzero(rest)):
+            cells.append(s.iloc[j])
+            labels.append(f"line {s.index[j]}, column {c[:30]!r}")
+    try:
+        return require_decimal_mark(cells, labels, where=where, delimiter=sep)
+    except NumberError as exc:
+        raise DataError(str(exc)) from None
 
 
 def read_price_csv(
@@ -121,11 +229,13 @@ def read_price_csv(
 ) -> list[PriceFile]:
     """Read a price CSV; one PriceFile per ticker (several for a wide file). DataError says what is wrong."""
     where = name or (Path(source).name if not isinstance(source, bytes) else "price file")
-    df = _read_table(source, where)
+    df, sep = _read_table(source, where)
     cols = {_norm(c): c for c in df.columns}
     date_col = next((cols[k] for k in ("date", "datetime", "timestamp", "time") if k in cols), df.columns[0])
     dates = _parse_dates(df[date_col], where)
-    volume = _numbers(df[cols["volume"]]).to_numpy() if "volume" in cols else None
+    number_cols = [c for c in df.columns if c != date_col and _norm(c) not in _TEXT_COLUMNS]
+    mark = _decimal_mark(df, number_cols, sep, where)
+    volume = _numbers(df[cols["volume"]], mark).to_numpy() if "volume" in cols else None
 
     if "adjclose" in cols or "adjustedclose" in cols:
         key = "adjclose" if "adjclose" in cols else "adjustedclose"
@@ -153,7 +263,7 @@ def read_price_csv(
         ]
     else:
         value_cols = [c for c in df.columns if c != date_col and _norm(c) not in _OHLCV]
-        wide = [c for c in value_cols if _numbers(df[c]).notna().mean() > 0.5]
+        wide = [c for c in value_cols if _numbers(df[c], mark).notna().mean() > 0.5]
         if not wide:
             raise DataError(
                 f"{where}: no price column found; expected Adj Close, Adjusted_close or Close "
@@ -161,7 +271,7 @@ def read_price_csv(
             )
         layout = "wide (one column per ticker)"
         specs = [(str(c).strip().upper(), c, False, "checked for unadjusted splits") for c in wide]
-        bad = [t for t, *_ in specs if not _TICKER.match(t)]
+        bad = [t for t, *_ in specs if not is_ticker(t)]
         if bad:
             raise DataError(f"{where}: column {bad[0]!r} is not a ticker symbol; name columns by ticker")
 
@@ -179,6 +289,7 @@ def read_price_csv(
                 why,
                 where,
                 splits_col=cols.get("stocksplits"),
+                mark=mark,
             )
         )
     return out
@@ -195,10 +306,11 @@ def _one(
     why: str,
     where: str,
     splits_col: str | None,
+    mark: DecimalMark,
 ) -> PriceFile:
-    if not _TICKER.match(ticker):
+    if not is_ticker(ticker):
         raise DataError(f"{where}: {ticker!r} is not a ticker symbol; give the ticker explicitly")
-    values = _numbers(df[col]).to_numpy(dtype=np.float64)
+    values = _numbers(df[col], mark).to_numpy(dtype=np.float64)
     notes = [f"{where}: {layout} layout; {ticker} prices from column {col!r} ({why})"]
     s = pd.Series(values, index=dates, name=ticker)
     vol = pd.Series(volume, index=dates, name="Volume") if volume is not None else None
@@ -223,13 +335,15 @@ def _one(
         s = s[~nonpos]
         vol = vol[~nonpos.to_numpy()] if vol is not None else None
     if len(s) < 2:
-        raise DataError(f"{where}: fewer than two usable prices for {ticker}")
+        raise DataError(
+            f"{where}: fewer than two usable prices for {ticker}; a price file needs dated prices on at least two days"
+        )
 
     splits: list[SplitJump] = []
     if not adjusted:
         splits = find_split_jumps(s)
     elif splits_col is not None:
-        splits = _unapplied_splits(s, _numbers(df[splits_col]).set_axis(dates), ticker)
+        splits = _unapplied_splits(s, _numbers(df[splits_col], mark).set_axis(dates), ticker)
     if splits:
         s = undo_splits(s, splits)
         notes.extend(sp.describe() for sp in splits)

@@ -11,7 +11,7 @@ Sources (``scenario.data.source``):
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 import numpy as np
@@ -118,18 +118,42 @@ def load_market(
         )
         _check_cancel(cancel)
         if report.cancelled:
-            raise DataError("the price download was cancelled; stored prices were kept")
+            kept = [t for t in tickers if t in store.tickers()]
+            raise DataError(
+                "the price download was cancelled"
+                + ("; the stored prices were kept" if kept else "; no prices were stored")
+            )
         notes.extend(report.notes)
         checked = _from_store(store, tickers, dict(report.failed))
-        partly = [t for t in tickers if t in report.failed]
-        for t in partly:
-            notes.append(f"{t}: not updated ({report.failed[t]}); using stored prices")
-        label = "Yahoo live" if not partly else "Yahoo, partly from the price store"
+        label, said = _yahoo_label(tickers, report.updated, report.refetched, report.unchanged, report.failed)
+        notes.extend(said)
     _check_cancel(cancel)
     _say(progress, "Estimating risk", 0.7)
     snap = build_snapshot(checked, tickers, scenario, label, notes)
     _say(progress, "Market data ready", 1.0)
     return snap
+
+
+def _yahoo_label(
+    tickers: Sequence[str],
+    updated: Sequence[str],
+    refetched: Sequence[str],
+    unchanged: Sequence[str],
+    failed: Mapping[str, str],
+) -> tuple[str, list[str]]:
+    """Where the prices of a Yahoo update really came from, in words that match it."""
+    live = set(updated) | set(refetched)
+    stored = [t for t in tickers if t not in live]
+    notes = [f"{t}: not updated ({failed[t]}); using its stored prices" for t in tickers if t in failed]
+    if not stored:
+        return "Yahoo live", notes
+    if len(stored) == len(tickers):
+        if failed and len(set(failed.values())) == 1 and all(t in failed for t in tickers):
+            notes = [f"Yahoo was not reached ({next(iter(failed.values()))}); every price is from the store"]
+        elif set(stored) <= set(unchanged):
+            notes.append("the stored prices were updated less than a day ago; nothing was downloaded")
+        return "price store", notes
+    return "Yahoo, partly from the price store", notes
 
 
 def _common_span(prices: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, list[str]]:
@@ -154,6 +178,33 @@ def _common_span(prices: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, list
     return start, end, notes
 
 
+LAST_DAY_JUMP = 3.0  # a fund's close does not triple or fall by two thirds in one day
+
+
+def _drop_last_day_jump(common: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A last-day close ×3 (or more) away from the day before is a bad print until a later day confirms
+    it: the last day is left out (every figure uses the day before) and said, never used silently."""
+    if len(common) < 3:
+        return common, []
+    last, prev = common.iloc[-1], common.iloc[-2]
+    ratio = (last / prev).to_numpy(dtype=np.float64)
+    bad = [
+        (str(t), float(last[t]), float(prev[t]), float(r))
+        for t, r in zip(common.columns, ratio, strict=True)
+        if np.isfinite(r) and (r >= LAST_DAY_JUMP or r <= 1.0 / LAST_DAY_JUMP)
+    ]
+    if not bad:
+        return common, []
+    day, before = pd.Timestamp(common.index[-1]), pd.Timestamp(common.index[-2])
+    notes = [
+        f"{t}: the last close ({day:%Y-%m-%d}: {px:,.2f}) is {r:.3g}× the day before ({before:%Y-%m-%d}: "
+        f"{p0:,.2f}), which looks like a bad price; {before:%Y-%m-%d} is used as the latest day — "
+        "check it and update the prices"
+        for t, px, p0, r in bad
+    ]
+    return common.iloc[:-1], notes
+
+
 def build_snapshot(
     checked: CheckedPrices, tickers: Sequence[str], scenario: Scenario, label: str, notes: Sequence[str] = ()
 ) -> MarketSnapshot:
@@ -165,6 +216,8 @@ def build_snapshot(
     if start > end:
         raise DataError(f"the price histories of {_names(tickers)} do not overlap: check the price files")
     common = checked.prices.loc[start:end].dropna(how="any")
+    common, jump_notes = _drop_last_day_jump(common)
+    warnings.extend(jump_notes)
     n_ret = len(common) - 1
     if n_ret < MIN_RETURNS:
         raise DataError(
@@ -185,12 +238,12 @@ def build_snapshot(
     as_of = pd.Timestamp(common.index[-1]).date()
     if label == "price store":
         label = f"price store as of {as_of:%Y-%m-%d}"
-        age = (date.today() - as_of).days
-        if age > STALE_DAYS:
-            warnings.append(
-                f"stored prices end {as_of:%Y-%m-%d}, {age} days ago; update them from Yahoo "
-                "or import newer price files for current values"
-            )
+    age = (date.today() - as_of).days
+    if label != DEMO_LABEL and age > STALE_DAYS:  # every real-data path: store, Yahoo, partly either
+        warnings.append(
+            f"prices end {as_of:%Y-%m-%d}, {age} days ago; update them from Yahoo "
+            "or import newer price files for current values"
+        )
     last = common.iloc[-1]
     return MarketSnapshot(
         tickers=tuple(tickers),

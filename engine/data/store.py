@@ -10,6 +10,7 @@ ticker's whole history is fetched again so old and new prices stay on the same s
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,9 +24,13 @@ import pandas as pd
 from engine import paths
 from engine.data.csv_import import PriceFile, read_price_csv
 from engine.data.sources import Cancel, PriceSource, Progress
-from engine.errors import DataError
+from engine.data.store_errors import StoreError, classify, newer
 
 STORE_FILE = "prices.sqlite3"
+READ_TIMEOUT_S = (
+    2.0  # readers are not blocked by a writer (write-ahead log); this covers a rollback-mode file
+)
+WRITE_TIMEOUT_S = 10.0
 SCHEMA_VERSION = "2"
 _EPOCH = np.datetime64("1970-01-01", "D")
 OVERLAP_DAYS = 10  # calendar days re-fetched before the last stored day, to spot re-adjusted history
@@ -75,62 +80,208 @@ def _from_days(days: np.ndarray) -> pd.DatetimeIndex:
 
 
 class PriceStore:
-    """SQLite price store. Cheap to create; each call opens its own connection (thread-safe use)."""
+    """SQLite price store. Cheap to create; each call opens its own connection (thread-safe use).
+
+    Reading never writes: a read opens the file read-only (``mode=ro``; ``immutable`` on read-only
+    media), creates no tables and changes no journal mode (SQLite may add its shared-memory index file
+    next to a write-ahead-log store; the database itself is not touched), so a read-only store can be read, a writer in
+    another process does not block readers (write-ahead log) and a full disk does not stop reading.
+    The first write prepares the file: write-ahead log, tables, and the migration of an older schema.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else paths.data_dir() / STORE_FILE
         self._ready = False
 
+    # -- connections ----------------------------------------------------------------------------------
+    def _open_read(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        last: BaseException | None = None
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            con = None
+            try:
+                con = sqlite3.connect(uri + query, uri=True, timeout=READ_TIMEOUT_S)
+                con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
+                return con
+            except sqlite3.Error as exc:
+                last = exc
+                if con is not None:
+                    con.close()
+                # immutable only where no writer can exist: a file or folder we cannot write
+                if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
+                    break
+        assert last is not None
+        raise classify(last, self.path, writing=False) from None
+
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self) -> Iterator[tuple[sqlite3.Connection, int] | None]:
+        """A read-only connection and its schema version, or None when nothing is stored yet."""
+        if not self.path.exists():
+            yield None
+            return
+        if self.path.is_dir():
+            raise StoreError("unreadable", self.path, f"the price store {self.path} is a folder, not a file")
+        con = self._open_read()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, timeout=10)
-        except (OSError, sqlite3.Error) as exc:
-            raise DataError(f"cannot open the price store {self.path}: {exc}") from None
-        try:
-            if not self._ready:
-                con.execute("PRAGMA journal_mode=WAL")
-                con.executescript(_SCHEMA)
-                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-                con.commit()
-                self._ready = True
-            yield con
-        except sqlite3.DatabaseError as exc:
-            raise DataError(
-                f"the price store {self.path} is damaged or locked ({exc}); "
-                "close other Coresat windows or delete the file to start over"
-            ) from None
+            version = self._version(con)
+            yield (con, version) if version else None
+        except sqlite3.Error as exc:
+            raise classify(exc, self.path, writing=False) from None
         finally:
             con.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, timeout=WRITE_TIMEOUT_S)
+        except (OSError, sqlite3.Error) as exc:
+            raise classify(exc, self.path, writing=True) from None
+        try:
+            if not self._ready:
+                self._prepare(con)
+                self._ready = True
+            yield con
+        except sqlite3.Error as exc:
+            raise classify(exc, self.path, writing=True) from None
+        finally:
+            con.close()
+
+    def _version(self, con: sqlite3.Connection) -> int:
+        """Schema version on disk: 0 for an empty file, 1 for the row-per-day layout, 2 for packed arrays."""
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables & {"series", "prices"}:
+            return 0
+        raw = None
+        if "meta" in tables:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            raw = None if row is None else str(row[0])
+        if raw is None:
+            return 1 if "prices" in tables else int(SCHEMA_VERSION)
+        try:
+            version = int(raw)
+        except ValueError:
+            raise StoreError(
+                "damaged",
+                self.path,
+                f"the price store {self.path} has an unknown schema {raw[:20]!r}; reset it",
+            ) from None
+        if version > int(SCHEMA_VERSION):
+            raise newer(self.path, raw, SCHEMA_VERSION)
+        return version
+
+    def _prepare(self, con: sqlite3.Connection) -> None:
+        """Before the first write: write-ahead log, tables, and an older schema migrated (one transaction)."""
+        if str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            con.execute("PRAGMA journal_mode=WAL")
+        version = self._version(con)
+        if version == int(SCHEMA_VERSION):
+            return
+        old = self._read_all(con, version) if version else {}
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 1:
+                con.execute("DROP TABLE IF EXISTS prices")
+                con.execute("DROP TABLE IF EXISTS series")
+            for stmt in _SCHEMA.split(";"):
+                if stmt.strip():
+                    con.execute(stmt)
+            for tk, (source, updated, days, closes) in old.items():
+                if len(days):
+                    con.execute(
+                        "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        _row(tk, source, updated, days, closes),
+                    )
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+
+    def _read_all(
+        self, con: sqlite3.Connection, version: int
+    ) -> dict[str, tuple[str, str, np.ndarray, np.ndarray]]:
+        out = {}
+        for tk, _lo, _hi, _n, src, upd in self._summary(con, version):
+            arrs = self._arrays(con, version, tk)
+            if arrs is not None:
+                out[tk] = (src, upd, arrs[0], arrs[1])
+        return out
+
+    def _summary(self, con: sqlite3.Connection, version: int) -> list[tuple[str, int, int, int, str, str]]:
+        if version == 1:
+            return con.execute(
+                "SELECT p.ticker, MIN(p.day), MAX(p.day), COUNT(*), COALESCE(s.source, '?'), "
+                "COALESCE(s.updated_at, '') FROM prices p LEFT JOIN series s ON s.ticker = p.ticker "
+                "GROUP BY p.ticker ORDER BY p.ticker"
+            ).fetchall()
+        return con.execute(
+            "SELECT ticker, first_day, last_day, n, source, updated_at FROM series ORDER BY ticker"
+        ).fetchall()
+
+    def _arrays(
+        self, con: sqlite3.Connection, version: int, ticker: str
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        if version == 1:
+            rows = con.execute(
+                "SELECT day, close FROM prices WHERE ticker = ? ORDER BY day", (ticker,)
+            ).fetchall()
+            if not rows:
+                return None
+            a = np.asarray(rows, dtype=np.float64)
+            return a[:, 0].astype(np.int64), a[:, 1]
+        row = con.execute("SELECT days, closes FROM series WHERE ticker = ?", (ticker,)).fetchone()
+        if row is None:
+            return None
+        days, closes = row
+        if not isinstance(days, bytes) or not isinstance(closes, bytes) or len(days) * 2 != len(closes):
+            raise StoreError(
+                "damaged",
+                self.path,
+                f"the price store {self.path} is damaged (the prices of {ticker} are cut "
+                "short); reset it, or import that ticker's prices again",
+            )
+        return np.frombuffer(days, dtype="<i4").astype(np.int64), np.frombuffer(closes, dtype="<f8")
 
     def exists(self) -> bool:
         return self.path.exists()
 
+    def reset(self) -> Path | None:
+        """Move the store (and its journal files) aside as a dated backup and start empty.
+
+        For a damaged store only (``StoreError.can_reset``); returns the backup's path, or None when
+        there was no store. Nothing is deleted.
+        """
+        if not self.path.exists():
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            for suffix in ("-wal", "-shm", ""):
+                src = self.path.with_name(self.path.name + suffix)
+                if src.exists():
+                    os.replace(src, backup.with_name(backup.name + suffix))
+        except OSError as exc:
+            raise classify(exc, self.path, writing=True) from None
+        self._ready = False
+        return backup
+
     # -- reading --------------------------------------------------------------------------------------
     def tickers(self) -> tuple[str, ...]:
-        if not self.exists():
-            return ()
-        with self._connect() as con:
-            return tuple(r[0] for r in con.execute("SELECT ticker FROM series ORDER BY ticker"))
+        with self._reading() as r:
+            return () if r is None else tuple(row[0] for row in self._summary(*r))
 
     def coverage(self) -> dict[str, SeriesInfo]:
         """First and last day, row count and source per stored ticker (shows how stale each one is)."""
-        if not self.exists():
-            return {}
-        with self._connect() as con:
-            rows = con.execute(
-                "SELECT ticker, first_day, last_day, n, source, updated_at FROM series ORDER BY ticker"
-            ).fetchall()
+        with self._reading() as r:
+            rows = [] if r is None else self._summary(*r)
         return {tk: SeriesInfo(tk, _day(lo), _day(hi), int(n), src, upd) for tk, lo, hi, n, src, upd in rows}
 
     def last_days(self, tickers: Sequence[str]) -> dict[str, date | None]:
         """Last stored day per ticker (None when the ticker is not stored)."""
         out: dict[str, date | None] = dict.fromkeys(tickers)
-        if not self.exists():
-            return out
-        with self._connect() as con:
-            for tk, hi in con.execute("SELECT ticker, last_day FROM series").fetchall():
+        with self._reading() as r:
+            for tk, _lo, hi, *_rest in [] if r is None else self._summary(*r):
                 if tk in out:
                     out[tk] = _day(hi)
         return out
@@ -138,19 +289,14 @@ class PriceStore:
     def has_all(self, tickers: Sequence[str]) -> bool:
         return all(v is not None for v in self.last_days(tickers).values())
 
-    def _arrays(self, con: sqlite3.Connection, ticker: str) -> tuple[np.ndarray, np.ndarray] | None:
-        row = con.execute("SELECT days, closes FROM series WHERE ticker = ?", (ticker,)).fetchone()
-        if row is None:
-            return None
-        return np.frombuffer(row[0], dtype="<i4").astype(np.int64), np.frombuffer(row[1], dtype="<f8")
-
     def load(self, tickers: Sequence[str], start: date | None = None) -> pd.DataFrame:
         """Adjusted closes (DatetimeIndex × tickers, NaN where a ticker has no price that day)."""
         got: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        if self.exists():
-            with self._connect() as con:
+        with self._reading() as r:
+            if r is not None:
+                con, version = r
                 for t in dict.fromkeys(tickers):
-                    arrs = self._arrays(con, t)
+                    arrs = self._arrays(con, version, t)
                     if arrs is not None and len(arrs[0]):
                         got[t] = arrs
         if start is not None:
@@ -178,13 +324,13 @@ class PriceStore:
         prices written."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         n = 0
-        with self._connect() as con, con:
+        with self._writing() as con, con:
             for t in prices.columns:
                 col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
                 s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
                 days = _to_days(pd.DatetimeIndex(s.index))
                 closes = s.to_numpy(dtype=np.float64)
-                old = None if replace else self._arrays(con, str(t))
+                old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
                 if old is not None:
                     keep = ~np.isin(old[0], days)
                     days = np.concatenate([old[0][keep], days])
@@ -198,16 +344,7 @@ class PriceStore:
                 days, closes = days[~dup], closes[~dup]
                 con.execute(
                     "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        str(t),
-                        source,
-                        now,
-                        int(days[0]),
-                        int(days[-1]),
-                        len(days),
-                        days.astype("<i4").tobytes(),
-                        closes.astype("<f8").tobytes(),
-                    ),
+                    _row(str(t), source, now, days, closes),
                 )
                 n += len(s)
         return n
@@ -281,6 +418,21 @@ class PriceStore:
             else:
                 redo.append(str(t))
         return ok, redo
+
+
+def _row(
+    ticker: str, source: str, updated: str, days: np.ndarray, closes: np.ndarray
+) -> tuple[str, str, str, int, int, int, bytes, bytes]:
+    return (
+        ticker,
+        source,
+        updated,
+        int(days[0]),
+        int(days[-1]),
+        len(days),
+        days.astype("<i4").tobytes(),
+        closes.astype("<f8").tobytes(),
+    )
 
 
 def _day(n: int) -> date:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -31,6 +32,7 @@ import pandas as pd
 
 from engine import paths
 from engine.data.sources import Cancel, FetchResult, FundFacts, Progress
+from engine.io.tickers import is_ticker
 
 Download = Callable[..., Any]
 _LOG_LINE = re.compile(r"^\s*\[(?P<tickers>[^\]]*)\]\s*:\s*(?P<reason>.+)$", re.S)
@@ -43,6 +45,9 @@ _OFFLINE = (
     "Failed to connect",
     "Network is unreachable",
 )
+NO_CONNECTION = "no connection to Yahoo (offline?); check the network and try again"
+NOT_A_TICKER = "not a ticker symbol; nothing was asked from Yahoo"
+PROBE_HOST = ("query2.finance.yahoo.com", 443)
 _cache_configured = False
 _lock = threading.Lock()  # one yfinance download at a time (its logger is shared)
 
@@ -86,10 +91,19 @@ def _plain_reason(reason: str) -> str:
     if any(k in reason for k in _TIMEOUT):
         return "Yahoo did not answer in time (network time-out); check the connection and try again"
     if any(k in reason for k in _OFFLINE):
-        return "no connection to Yahoo (offline?); stored prices are kept"
+        return NO_CONNECTION
     if "delisted" in reason or "no price data" in reason.lower() or "No data found" in reason:
         return "Yahoo has no prices for it (unknown or delisted ticker?); check the symbol"
     return f"Yahoo download failed ({reason[:120]})"
+
+
+def yahoo_reachable(timeout: float = 3.0) -> bool:
+    """True when a connection to Yahoo's API host can be opened (name resolves, port answers)."""
+    try:
+        with socket.create_connection(PROBE_HOST, timeout=timeout):
+            return True
+    except Exception:  # OSError offline; anything else (a sandbox guard) is not a connection either
+        return False
 
 
 def closes_from_download(frame: pd.DataFrame | None, tickers: Sequence[str]) -> dict[str, pd.Series]:
@@ -142,6 +156,7 @@ class YahooSource:
         base_delay: float = 2.0,
         batch_size: int = 25,
         timeout: float = 20.0,
+        probe: Callable[[], bool] = yahoo_reachable,
     ) -> None:
         self._download = download
         self._ticker_factory = ticker_factory
@@ -150,6 +165,7 @@ class YahooSource:
         self.base_delay = base_delay
         self.batch_size = batch_size
         self.timeout = timeout
+        self._probe = probe
 
     def _dl(self) -> Download:
         if self._download is None:
@@ -193,7 +209,9 @@ class YahooSource:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
     ) -> FetchResult:
-        wanted = list(dict.fromkeys(t.strip().upper() for t in tickers if t.strip()))
+        asked = list(dict.fromkeys(t.strip().upper() for t in tickers if t.strip()))
+        wanted = [t for t in asked if is_ticker(t)]  # "../../etc" never reaches a Yahoo URL
+        refused = {t: NOT_A_TICKER for t in asked if t not in wanted}
         kwargs: dict[str, Any] = {"start": start.isoformat()} if start is not None else {"period": "max"}
         kwargs["end"] = (date.today() + timedelta(days=1)).isoformat()
         got: dict[str, pd.Series] = {}
@@ -204,7 +222,7 @@ class YahooSource:
             retry: list[str] = []
             for i in range(0, len(todo), self.batch_size):
                 if cancel is not None and cancel():
-                    return self._result(got, reasons, wanted, notes, cancelled=True)
+                    return self._result(got, reasons, wanted, notes, cancelled=True, refused=refused)
                 batch = todo[i : i + self.batch_size]
                 if progress is not None:
                     progress(
@@ -224,9 +242,9 @@ class YahooSource:
             delay = self.base_delay * 2**attempt
             notes.append(f"Yahoo limited or timed out {len(retry)} ticker(s); retried after {delay:g} s")
             if not self._wait(delay, cancel):
-                return self._result(got, reasons, wanted, notes, cancelled=True)
+                return self._result(got, reasons, wanted, notes, cancelled=True, refused=refused)
             todo = retry
-        return self._result(got, reasons, wanted, notes, cancelled=False)
+        return self._result(got, reasons, wanted, notes, cancelled=False, refused=refused)
 
     def _wait(self, delay: float, cancel: Cancel | None) -> bool:
         """Sleep ``delay`` seconds, in short steps when the caller may cancel; False if cancelled."""
@@ -242,33 +260,50 @@ class YahooSource:
             left -= step
         return not cancel()
 
-    @staticmethod
     def _result(
+        self,
         got: dict[str, pd.Series],
         reasons: dict[str, str],
         wanted: list[str],
         notes: list[str],
         *,
         cancelled: bool,
+        refused: dict[str, str] | None = None,
     ) -> FetchResult:
         frame = pd.concat(got, axis=1, sort=True) if got else pd.DataFrame(index=pd.DatetimeIndex([]))
         frame.index.name = "Date"
         failed = {t: _plain_reason(reasons.get(t, "no data returned")) for t in wanted if t not in got}
+        # Offline, yfinance reports valid tickers as "possibly delisted; no timezone found": when nothing
+        # at all came back, ask whether Yahoo can be reached before blaming the tickers.
+        blamed = [
+            t for t, r in failed.items() if r.startswith(("Yahoo has no prices", "Yahoo download failed"))
+        ]
+        if blamed and not got and not cancelled and not self._probe():
+            failed.update(dict.fromkeys(blamed, NO_CONNECTION))
         if cancelled:
             failed = {t: "download cancelled" for t in wanted if t not in got}
+        failed.update(refused or {})
         if failed and not cancelled:
             notes = [*notes, "missing from Yahoo: " + "; ".join(f"{t}: {why}" for t, why in failed.items())]
         return FetchResult(frame, failed, tuple(notes), cancelled)
 
     def latest_prices(self, tickers: Sequence[str]) -> tuple[dict[str, float], dict[str, str]]:
         """Last close per ticker over the past few days (for valuing holdings) and failures."""
-        got, failed = self._call(list(dict.fromkeys(t.upper() for t in tickers)), period="5d")
+        asked = list(dict.fromkeys(t.strip().upper() for t in tickers))
+        got, failed = (
+            self._call([t for t in asked if is_ticker(t)], period="5d")
+            if any(map(is_ticker, asked))
+            else ({}, {})
+        )
+        failed.update({t: NOT_A_TICKER for t in asked if not is_ticker(t)})
         return {t: float(s.iloc[-1]) for t, s in got.items()}, {
-            t: _plain_reason(r) for t, r in failed.items()
+            t: r if r == NOT_A_TICKER else _plain_reason(r) for t, r in failed.items()
         }
 
     def fund_facts(self, ticker: str) -> FundFacts:
         """Name, expense ratio and category where Yahoo has them (all None when it does not)."""
+        if not is_ticker(ticker):
+            return FundFacts(ticker)
         try:
             if self._ticker_factory is None:
                 import yfinance as yf

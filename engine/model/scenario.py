@@ -238,9 +238,15 @@ class Scenario:
 _TOL = 1e-6
 
 
+def _short(v: object, limit: int = 40) -> str:
+    """A value as written, cut short so a message stays one readable line."""
+    text = repr(v)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
 def _check_fraction(name: str, value: float, *, allow_none: bool = False) -> None:
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        raise ScenarioError(name, f"must be a number, got {value!r}")
+        raise ScenarioError(name, f"must be a number, got {_short(value)}")
     if not 0.0 <= value <= 1.0 + _TOL:
         raise ScenarioError(name, f"must be between 0 % and 100 %, got {value * 100:g} %")
 
@@ -253,9 +259,14 @@ def _check_bounds(prefix: str, lo: float, hi: float) -> None:
 
 
 def validate_scenario(sc: Scenario) -> None:
+    from engine.model.scenario_checks import check_model_limits
+
+    check_model_limits(sc)
     p = sc.portfolio
     if p.currency != "USD":
-        raise ScenarioError("portfolio.currency", f"only USD accounts are supported, got {p.currency!r}")
+        raise ScenarioError(
+            "portfolio.currency", f"only USD accounts are supported, got {_short(p.currency)}"
+        )
     if not math.isfinite(p.cash):
         raise ScenarioError("portfolio.cash", "must be a number")
     seen: set[str] = set()
@@ -281,12 +292,12 @@ def validate_scenario(sc: Scenario) -> None:
     for i, s in enumerate(t.sleeves):
         where = f"targets.sleeves[{i}]"
         if s.name in names:
-            raise ScenarioError(f"{where}.name", f"sleeve name {s.name!r} is used twice")
+            raise ScenarioError(f"{where}.name", f"sleeve name {_short(s.name)} is used twice")
         names.add(s.name)
         _check_fraction(f"{where}.weight", s.weight)
         _check_bounds(where, s.min_weight, s.max_weight)
         if not s.assets:
-            raise ScenarioError(f"{where}.assets", f"sleeve {s.name!r} has no tickers")
+            raise ScenarioError(f"{where}.assets", f"sleeve {_short(s.name)} has no tickers")
         sub = 0.0
         for j, a in enumerate(s.assets):
             aw = f"{where}.assets[{j}]"
@@ -301,7 +312,7 @@ def validate_scenario(sc: Scenario) -> None:
         if abs(sub - 1.0) > 1e-4:
             raise ScenarioError(
                 f"{where}.assets",
-                f"sub-weights of sleeve {s.name!r} add up to {sub * 100:.4g} %, they must add up to 100 %",
+                f"sub-weights of sleeve {_short(s.name)} add up to {sub * 100:.4g} %, they must add up to 100 %",
             )
     inside = sum(s.weight for s in t.small_cap_sleeves)
     if t.small_cap_sleeves and abs(inside - 1.0) > 1e-4:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from engine.errors import ScenarioError
+from engine.io.errors import InputError
+from engine.io.safe_open import read_user_text
 from engine.model.scenario import (
     AssetTarget,
     Band,
@@ -37,6 +39,8 @@ from engine.model.scenario import (
 )
 from engine.model.scenario_format import FORMAT, SUFFIX, VERSION, Doc
 from engine.model.scenario_write import dumps, save, to_dict, write_atomic
+
+MAX_FILE_BYTES = 5_000_000  # a scenario with an inline 500-ticker covariance is about 3 MB
 
 __all__ = [
     "FORMAT",
@@ -58,16 +62,11 @@ __all__ = [
 
 def load(path: str | Path) -> Scenario:
     """Read and validate a scenario file. Raises ScenarioError with a readable reason."""
-    p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError("", f"file not found: {p}") from None
-    except UnicodeDecodeError:
-        raise ScenarioError("", f"{p.name} is not a text file (expected TOML)") from None
-    except OSError as exc:
-        raise ScenarioError("", f"cannot read {p}: {exc.strerror}") from None
-    return loads(text, source=p.name)
+        text = read_user_text(path, MAX_FILE_BYTES, "scenario file")
+    except InputError as exc:
+        raise ScenarioError("", str(exc)) from None
+    return loads(text, source=Path(path).name)
 
 
 def loads(text: str, *, source: str = "scenario") -> Scenario:
@@ -75,6 +74,8 @@ def loads(text: str, *, source: str = "scenario") -> Scenario:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError("", f"{source} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ScenarioError("", f"{source} nests lists or tables too deeply to be a scenario") from None
     doc = migrate(doc)
     sc = from_dict(doc)
     sc.validate()
@@ -85,15 +86,19 @@ def migrate(doc: Doc) -> Doc:
     """Bring a document of any known version to the current one."""
     version = doc.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ScenarioError("version", f"must be a whole number, got {version!r}")
+        raise ScenarioError("version", f"must be a whole number, got {_short(version)}")
+    if version < 1:
+        raise ScenarioError(
+            "version", f"must be 1 or more (this Coresat writes {VERSION}), got {_short(version)}"
+        )
     if version > VERSION:
         raise ScenarioError(
             "version",
-            f"file version {version} is newer than this Coresat understands ({VERSION}); update Coresat",
+            f"file version {_short(version)} is newer than this Coresat understands ({VERSION}); update Coresat",
         )
     fmt = doc.get("format", FORMAT if version == 1 else None)
     if fmt != FORMAT:
-        raise ScenarioError("format", f"expected {FORMAT!r}, got {fmt!r}: not a Coresat scenario")
+        raise ScenarioError("format", f"expected {FORMAT!r}, got {_short(fmt)}: not a Coresat scenario")
     while version < VERSION:
         doc = _MIGRATIONS[version](doc)
         version = doc["version"]
@@ -101,37 +106,61 @@ def migrate(doc: Doc) -> Doc:
 
 
 def _v1_to_v2(doc: Doc) -> Doc:
-    """Version 1 stored fractions; version 2 stores percent with a _pct suffix."""
+    """Version 1 stored fractions; version 2 stores percent with a _pct suffix.
 
-    def pct(d: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    Parts of an unexpected type are passed on unchanged, for the reader to name the field.
+    """
+
+    def pct(d: Any, keys: tuple[str, ...]) -> Any:
+        if not isinstance(d, dict):
+            return d
         out = dict(d)
         for k in keys:
-            if k in out and isinstance(out[k], int | float) and not isinstance(out[k], bool):
-                out[f"{k}_pct"] = out.pop(k) * 100.0
+            v = out.get(k)
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                try:
+                    out[f"{k}_pct"] = float(out.pop(k)) * 100.0
+                except OverflowError:
+                    out[f"{k}_pct"] = v  # too large either way; the reader says so
         return out
 
     new: Doc = dict(doc)
     new["format"] = FORMAT
     new["version"] = 2
-    t = dict(new.get("targets", {}))
-    t = pct(t, ("small_cap_weight", "small_cap_min", "small_cap_max"))
-    if "default_band" in t:
-        t["default_band"] = pct(t["default_band"], ("absolute", "relative"))
-    sleeves = []
-    for s in t.get("sleeves", []):
-        s2 = pct(s, ("weight", "min", "max"))
-        if "band" in s2:
-            s2["band"] = pct(s2["band"], ("absolute", "relative"))
-        s2["assets"] = [pct(a, ("weight", "min", "max")) for a in s2.get("assets", [])]
-        sleeves.append(s2)
-    t["sleeves"] = sleeves
-    new["targets"] = t
+    t = new.get("targets", {})
+    if isinstance(t, dict):
+        t = pct(t, ("small_cap_weight", "small_cap_min", "small_cap_max"))
+        if "default_band" in t:
+            t["default_band"] = pct(t["default_band"], ("absolute", "relative"))
+        sleeves = t.get("sleeves", [])
+        if isinstance(sleeves, list):
+            out = []
+            for s in sleeves:
+                s2 = pct(s, ("weight", "min", "max"))
+                if isinstance(s2, dict):
+                    if "band" in s2:
+                        s2["band"] = pct(s2["band"], ("absolute", "relative"))
+                    assets = s2.get("assets", [])
+                    if isinstance(assets, list):
+                        s2["assets"] = [pct(a, ("weight", "min", "max")) for a in assets]
+                out.append(s2)
+            t["sleeves"] = out
+        new["targets"] = t
     if "constraints" in new:
         new["constraints"] = pct(new["constraints"], ("vol_cap", "turnover_cap"))
     return new
 
 
 _MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _v1_to_v2}
+
+
+def _short(v: Any, limit: int = 40) -> str:
+    """A value as the file wrote it, cut short: a 400-digit number is not repeated in a message."""
+    try:
+        text = repr(v)
+    except RecursionError:
+        return f"a deeply nested {type(v).__name__}"
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
 
 
 class _Reader:
@@ -153,9 +182,15 @@ class _Reader:
         v = self.d.get(key, default)
         if v is None:
             raise ScenarioError(self._name(key), "is required")
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise ScenarioError(self._name(key), f"must be a number, got {v!r}")
-        return float(v)
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise ScenarioError(self._name(key), f"must be a number, got {_short(v)}")
+        try:
+            f = float(v)
+        except OverflowError:  # a whole number with hundreds of digits
+            raise ScenarioError(self._name(key), f"{_short(v)} is too large to be a number") from None
+        if not math.isfinite(f):
+            raise ScenarioError(self._name(key), f"must be a finite number, got {_short(v)}")
+        return f
 
     def opt_num(self, key: str) -> float | None:
         return self.num(key) if self.d.get(key) is not None else None
@@ -172,13 +207,13 @@ class _Reader:
         if v is None:
             raise ScenarioError(self._name(key), "is required")
         if not isinstance(v, str):
-            raise ScenarioError(self._name(key), f"must be text, got {v!r}")
+            raise ScenarioError(self._name(key), f"must be text, got {_short(v)}")
         return v
 
     def flag(self, key: str, default: bool) -> bool:
         v = self.d.get(key, default)
         if not isinstance(v, bool):
-            raise ScenarioError(self._name(key), f"must be true or false, got {v!r}")
+            raise ScenarioError(self._name(key), f"must be true or false, got {_short(v)}")
         return v
 
     def items(self, key: str) -> list[Any]:
@@ -194,7 +229,7 @@ class _Reader:
         out = set()
         for i, v in enumerate(self.items(key)):
             if not isinstance(v, str) or not v.strip():
-                raise ScenarioError(f"{self._name(key)}[{i}]", f"must be a ticker, got {v!r}")
+                raise ScenarioError(f"{self._name(key)}[{i}]", f"must be a ticker, got {_short(v)}")
             out.add(_ticker(v))
         return frozenset(out)
 
@@ -204,7 +239,7 @@ class _Reader:
             return enum(v)
         except ValueError:
             allowed = ", ".join(m.value for m in enum)
-            raise ScenarioError(self._name(key), f"must be one of {allowed}; got {v!r}") from None
+            raise ScenarioError(self._name(key), f"must be one of {allowed}; got {_short(v)}") from None
 
 
 def _ticker(s: str) -> str:
@@ -296,7 +331,7 @@ def from_dict(doc: Doc) -> Scenario:
         ewma_half_life_days=int(dr.num("ewma_half_life_days", 126)),
     )
     if data.source not in ("auto", "demo", "store", "yahoo"):
-        raise ScenarioError("data.source", f"must be auto, demo, store or yahoo; got {data.source!r}")
+        raise ScenarioError("data.source", f"must be auto, demo, store or yahoo; got {_short(data.source)}")
 
     market = None
     if root.has("market"):
@@ -306,7 +341,9 @@ def from_dict(doc: Doc) -> Scenario:
             try:
                 as_of = date.fromisoformat(as_of)
             except ValueError:
-                raise ScenarioError("market.as_of", f"must be a date (YYYY-MM-DD), got {as_of!r}") from None
+                raise ScenarioError(
+                    "market.as_of", f"must be a date (YYYY-MM-DD), got {_short(as_of)}"
+                ) from None
         if not isinstance(as_of, date):
             raise ScenarioError("market.as_of", "is required: the date of the prices (YYYY-MM-DD)")
         prices = mr.table("prices")

@@ -5,13 +5,11 @@ Reading, validation and migration live in :mod:`engine.model.scenario_file`, whi
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 import tomli_w
 
+from engine.io.atomic import write_atomic as _write_atomic
 from engine.model.scenario import Band, Scenario
 from engine.model.scenario_format import FORMAT, VERSION, Doc
 
@@ -124,15 +122,6 @@ def save(sc: Scenario, path: str | Path) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Atomic save that keeps permissions, writes through symlinks and never creates folders
+    (:func:`engine.io.atomic.write_atomic`); SaveError says why a save failed."""
+    _write_atomic(path, text)

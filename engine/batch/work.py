@@ -1,0 +1,70 @@
+"""What one worker does: rebuild each household's scenario and rebalance it, one batch at a time.
+
+Runs in a worker process (local pool) or on a Dask worker. The market snapshot is sent once per worker
+(the pool's initializer, or a scattered Dask future), and the optimizer's compiled problems stay cached
+per process between batches (engine.optimize.problem keeps one per problem shape), so batches are
+planned shape by shape. A household that fails yields an error outcome; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from engine.book.proposals import NewProposal
+from engine.book.store import HouseholdInputs, build_scenario
+from engine.errors import CoresatError
+from engine.market import MarketSnapshot
+
+
+@dataclass(frozen=True)
+class Outcome:
+    household_id: int
+    proposal: NewProposal | None
+    error: str | None
+    seconds: float
+
+
+_MARKET: MarketSnapshot | None = None
+
+
+def init_worker(market: MarketSnapshot) -> None:
+    """Process-pool initializer: keep the book's market snapshot in this worker."""
+    global _MARKET
+    _MARKET = market
+
+
+def solve_with_worker_market(tasks: list[HouseholdInputs]) -> list[Outcome]:
+    if _MARKET is None:
+        raise RuntimeError("worker started without a market snapshot")
+    return solve_batch(tasks, _MARKET)
+
+
+def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Outcome]:
+    from engine.api import rebalance
+
+    out = []
+    for x in tasks:
+        start = time.perf_counter()
+        try:
+            sc = build_scenario(x, validate=False)
+            result = rebalance(sc, market)
+            out.append(
+                Outcome(
+                    x.household_id,
+                    NewProposal.of(x.household_id, x.policy_id, sc, result),
+                    None,
+                    _since(start),
+                )
+            )
+        except CoresatError as exc:
+            out.append(Outcome(x.household_id, None, str(exc), _since(start)))
+        except Exception as exc:  # a bug must not stop the other households; it is reported per household
+            out.append(
+                Outcome(x.household_id, None, f"unexpected error: {type(exc).__name__}: {exc}", _since(start))
+            )
+    return out
+
+
+def _since(start: float) -> float:
+    return time.perf_counter() - start

@@ -1,0 +1,47 @@
+"""The trade file: a generic order-upload CSV that a custodian's bulk-trade screen accepts.
+
+One row per order: ``account,side,symbol,quantity,order_type`` (side BUY or SELL, quantity in shares,
+market orders). Sells come first, so that their proceeds are there when the buys are placed. Written
+atomically (a temporary file, then a rename): a failed write leaves no half file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from engine.model.scenario_file import write_atomic
+
+HEADER = ("account", "side", "symbol", "quantity", "order_type")
+
+
+def quantity_text(shares: float) -> str:
+    """Whole shares as integers; fractional shares with up to 6 decimals, no trailing zeros."""
+    if abs(shares - round(shares)) < 1e-9:
+        return str(round(shares))
+    return f"{shares:.6f}".rstrip("0").rstrip(".")
+
+
+def order_rows(account: str, trades: list[dict[str, Any]]) -> list[tuple[str, str, str, str, str]]:
+    ordered = sorted(trades, key=lambda tr: (tr["side"] != "sell", tr["ticker"]))
+    return [
+        (account, str(tr["side"]).upper(), str(tr["ticker"]), quantity_text(float(tr["shares"])), "MARKET")
+        for tr in ordered
+        if float(tr["shares"]) > 0
+    ]
+
+
+def orders_csv(account: str, trades: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADER)
+    w.writerows(order_rows(account, trades))
+    return buf.getvalue()
+
+
+def write_orders(path: str | Path, account: str, trades: list[dict[str, Any]]) -> Path:
+    p = Path(path)
+    write_atomic(p, orders_csv(account, trades))
+    return p
