@@ -99,6 +99,9 @@ class Binding:
         """The limit's name as the JSON writes it."""
         return str(self.limit)
 
+    def json_value(self) -> dict[str, Any]:
+        return {"constraint": str(self.limit), "message": self.message, "why": self.why}
+
 
 @dataclass(frozen=True)
 class Infeasibility:
@@ -108,6 +111,15 @@ class Infeasibility:
         default_factory=dict
     )  # e.g. {vol_cap: 0.171}
     why: tuple[Message, ...] = ()
+
+    def json_value(self) -> dict[str, Any]:
+        """Limits by name (``str``), also as the keys of ``nearest``."""
+        return {
+            "message": self.message,
+            "conflicting": [str(c) for c in self.conflicting],
+            "nearest": {str(k): v for k, v in self.nearest.items()},
+            "why": list(self.why),
+        }
 
     @property
     def limits(self) -> tuple[LimitId, ...]:
@@ -204,14 +216,11 @@ class RebalanceResult:
 
 
 def _plain(obj: Any) -> Any:
-    if isinstance(obj, Message):
-        return {**obj.to_dict(), "text": english(obj)}
-    if isinstance(obj, Binding):
-        return {"constraint": str(obj.limit), "message": obj.message, "why": _plain(obj.why)}
-    from engine.optimize.limit_id import LimitId
-
-    if isinstance(obj, LimitId):
-        return str(obj)
+    """The JSON document of ``obj``: a value's ``json_value()`` when it has one (messages, limits,
+    bindings, infeasibility), dataclasses field by field, floats rounded for reading."""
+    plain = getattr(obj, "json_value", None)
+    if plain is not None:
+        return _plain(plain())
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, Mapping):

@@ -94,6 +94,12 @@ class Message:
     def has(self, name: str) -> bool:
         return any(k == name for k, _ in self.params)
 
+    def json_value(self) -> dict[str, Any]:
+        """What a JSON document stores: ``to_dict`` and the English ``text``."""
+        from engine.messages.format import english
+
+        return {**self.to_dict(), "text": english(self)}
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: {"id": "reason.toward", "params": {"after": {"percent": 0.12}, ...}}."""
         return {"id": self.id.value, "params": {k: _encode(v) for k, v in self.params}}

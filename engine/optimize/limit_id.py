@@ -63,6 +63,10 @@ class LimitId:
     def __str__(self) -> str:
         return f"{self.kind.value}:{self.subject}" if self.subject else self.kind.value
 
+    def json_value(self) -> str:
+        """What a JSON document stores (read back with ``parse``)."""
+        return str(self)
+
     @property
     def is_lower_bound(self) -> bool:
         return self.kind in (
