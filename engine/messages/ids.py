@@ -180,10 +180,12 @@ ENGLISH: dict[MessageId, str] = {
     MessageId.HEAD_TRADES: "{count} trades proposed.",
     MessageId.HEAD_ONE_TRADE: "1 trade proposed.",
     MessageId.HEAD_IN_BANDS: "No trades needed: every holding and sleeve is inside its drift band.",
-    MessageId.HEAD_TURNOVER_FORBIDS: "No trades: the turnover cap of {cap} allows no trade.",
+    MessageId.HEAD_TURNOVER_FORBIDS: (
+        "No trades: the turnover cap of {cap} allows no trade. Raise the cap or untick it to trade."
+    ),
     MessageId.HEAD_TURNOVER_FORBIDS_OUT: (
         "No trades: the turnover cap of {cap} allows no trade, although these are outside their drift "
-        "bands: {names}."
+        "bands: {names}. Raise the cap or untick it to trade."
     ),
     MessageId.HEAD_NO_IMPROVING: "No trades: no trade improves the portfolio within your limits.",
     MessageId.HEAD_NO_IMPROVING_OUT: (
@@ -195,9 +197,7 @@ ENGLISH: dict[MessageId, str] = {
         "Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), "
         "trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer})."
     ),
-    MessageId.INF_NEAREST: (
-        "the {limit} of {stated} is part of the conflict; {nearest} works together with the other values offered"
-    ),
+    MessageId.INF_NEAREST: "the {limit} of {stated} is part of the conflict; the diagnosis suggests {nearest}",
     MessageId.INF_PART: "the {limit} is part of the conflict",
     MessageId.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH: (
         "Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, "

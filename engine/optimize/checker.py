@@ -138,12 +138,14 @@ def violations(x: Inputs, ev: Evaluation, *, check_trades: bool = True) -> list[
         tk = x.tickers[i]
         why = "is on the no-sell list" if tk in c.no_sell else "may not be sold in buy-only mode"
         out.append(Violation(f"no_sell:{tk}", f"{tk} {why} but would be sold"))
-    for i in np.flatnonzero(traded & (ev.amounts < c.min_trade - money_tol)):
+    smallest = x.min_trade_amount
+    what = "the minimum trade" if c.min_trade >= smallest else "the smallest trade worth making"
+    for i in np.flatnonzero(traded & (ev.amounts < smallest - min(money_tol, 1e-6 * smallest))):
         tk = x.tickers[i]
         out.append(
             Violation(
                 f"min_trade:{tk}",
-                f"{tk} trade of {ev.amounts[i]:,.2f} is below the minimum trade {c.min_trade:,.2f}",
+                f"{tk} trade of {ev.amounts[i]:,.2f} is below {what} {smallest:,.2f}",
             )
         )
     if c.whole_shares:

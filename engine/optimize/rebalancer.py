@@ -13,6 +13,7 @@ from engine.model.scenario import Scenario
 from engine.optimize.bindings import bindings
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
+from engine.optimize.exact import closest_tradable
 from engine.optimize.explain import Context, headline, infeasibility_why, risk_by_group, trade_reason
 from engine.optimize.explain import notes as explain_notes
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
@@ -45,6 +46,11 @@ def tighten(
     lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
     cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
     share = x.prices / x.value  # weight of one share
+    kinds = {v.constraint.partition(":")[0] for v in settled.problems}
+    if "vol_cap" not in kinds and x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3):
+        # the cap binds: repairing another limit (buying back into a minimum) will push it over, so
+        # make room under it too
+        cap = min(cap, x.vol_cap) * (1.0 - 1e-3 * step)
     for v in settled.problems:
         kind, _, who = v.constraint.partition(":")
         i = x.tickers.index(who) if who in x.tickers else -1
@@ -103,9 +109,10 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
 
     prob = problem_for(x)
     xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
-    cap = x.vol_cap * x.cost_margin if x.vol_cap < BIG else BIG
+    cap = x.vol_cap
     fixed = np.zeros(x.n, dtype=bool)
-    settled = None
+    settled: Settled | None = None
+    first: Settled | None = None
     for attempt in range(MAX_ATTEMPTS):
         sol = prob.solve(xt, vol_cap=cap, fixed=fixed)
         if not sol.ok:
@@ -118,16 +125,30 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
             return prob.solve(xt, vol_cap=cap, fixed=f | fixed)
 
         settled = settle(x, sol, resolve)
+        first = first or settled
         if not settled.problems:
             break
         xt, cap, fixed = tighten(x, xt, cap, fixed, settled, attempt + 1)
     assert settled is not None and settled.solution is not None
+    if settled.problems and first is not None:
+        # rounding and its repair gave up: search the tradable holdings exactly before saying no
+        found = closest_tradable(x, first.continuous_shares, whole=c.whole_shares)
+        if found is not None:
+            settled = Settled(
+                shares=found,
+                evaluation=evaluate(x, found),
+                continuous_shares=first.continuous_shares,
+                notes=first.notes,
+                solution=first.solution,
+            )
+    assert settled.solution is not None
     ev = settled.evaluation
     if settled.problems:
         which = "; ".join(v.message for v in settled.problems[:3])
         hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
         nearest: dict[str, float] = {}
-        if any(v.constraint == "vol_cap" for v in settled.problems):
+        cap_binds = x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3)
+        if cap_binds or any(v.constraint == "vol_cap" for v in settled.problems):
             cap_ok = nearest_vol_cap(x)
             if cap_ok is not None:
                 nearest["vol_cap"] = cap_ok
@@ -140,12 +161,13 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
     status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
+    # what the status means (e.g. a 0 % turnover cap that allows no trade) is the result's headline
     return _result(
         x,
         status,
         ev0,
         ev,
-        settled.solution.w,
+        settled.solution.w_after,
         messages,
         start,
         residual=float(np.abs(ev.shares - settled.continuous_shares) @ x.prices),

@@ -23,7 +23,7 @@ from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.checker import Evaluation, Violation, evaluate, violations
 from engine.optimize.inputs import Inputs
-from engine.optimize.problem import ETA, Solution
+from engine.optimize.problem import Solution
 
 Resolve = Callable[[BoolArray], Solution]
 
@@ -40,21 +40,27 @@ class Settled:
     solution: Solution | None = None
 
 
-def objective(x: Inputs, w: FloatArray) -> float:
+def objective(x: Inputs, w: FloatArray) -> tuple[float, float]:
+    """(tracking error², ‖w - t‖²): compared lexicographically, tracking error first."""
     gap = w - x.target
-    return float(gap @ x.cov @ gap + ETA * gap @ gap)
+    return float(gap @ x.cov @ gap), float(gap @ gap)
+
+
+def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """``a`` improves on ``b``: lower tracking error, or the same (to 1e-12) and closer to the targets."""
+    if a[0] < b[0] - 1e-12 * max(1.0, b[0]) - 1e-15:
+        return True
+    return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
 
 
 def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
     """Re-solve with assets whose trade is under the minimum frozen, until every trade is big enough."""
-    min_trade = x.scenario.constraints.min_trade
+    min_trade = x.min_trade_amount
     notes: list[str] = []
-    if min_trade <= 0:
-        return sol, notes
     fixed = np.zeros(x.n, dtype=bool)
     for _ in range(x.n):
         amounts = np.abs(sol.w - x.w0) * x.value
-        small = (amounts > 1e-7 * x.value) & (amounts < min_trade) & ~fixed
+        small = (amounts > 0) & (amounts < min_trade) & ~fixed
         if not small.any():
             break
         trial = fixed | small
@@ -80,7 +86,7 @@ def _round_toward_zero(x: Inputs, target_shares: FloatArray, lot: float) -> Floa
     shares = x.shares0 + np.sign(delta) * mag
     # selling (almost) everything sells the whole position, fractional remainder included; so does
     # any sale of a holding whose target is zero (the repair loop undoes it if a limit objects)
-    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0)
+    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0) & ~x.no_sell
     shares[sell_all] = 0.0
     return np.clip(shares, 0.0, None)
 
@@ -199,7 +205,7 @@ def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
                     break
                 ev2 = evaluate(x, trial)
                 f2 = objective(x, ev2.weights)
-                if f2 < best - 1e-15 and not violations(x, ev2):
+                if _better(f2, best) and not violations(x, ev2):
                     shares, ev, best, improved = trial, ev2, f2, True
                     break
             if improved:

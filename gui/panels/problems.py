@@ -179,18 +179,18 @@ class ProblemRouter:
         nearest: Mapping[LimitId, float],
         said: Mapping[LimitId, Message] | None = None,
     ) -> list[ProblemLabel]:
-        """Show under the control of every limit what the engine says about it (``said``, in the user's
-        language), with the nearest values it sets; the whole ``message`` when only one limit is named (it
-        is all about that one) or nothing was said per limit."""
-        said = (said or {}) if len(limits) > 1 else {}
+        """Show under the control of every limit what the engine says: the whole ``message`` under the
+        control of the first limit named (the message is mostly about it), under the others what is said
+        about their own limits (``said``, in the user's language), each with the nearest values it sets."""
+        said = said or {}
         labels = self.labels
         by_key: dict[str, list[LimitId]] = {}
         for lim in limits:
             by_key.setdefault(self._key_of(lim, labels), []).append(lim)
         shown: list[ProblemLabel] = []
-        for lims in by_key.values():
+        for n, lims in enumerate(by_key.values()):
             texts = [message_texts.render(said[lim]) for lim in lims if lim in said]
-            text = "; ".join(texts) if len(texts) == len(lims) else message
+            text = "; ".join(texts) if n > 0 and len(texts) == len(lims) else message
             shown += self._show([limit_key(lim) for lim in lims], text, nearest, by_limit=True)
         return shown
 
