@@ -191,44 +191,56 @@ class ProblemRouter:
         for n, lims in enumerate(by_key.values()):
             texts = [message_texts.render(said[lim]) for lim in lims if lim in said]
             text = "; ".join(texts) if n > 0 and len(texts) == len(lims) else message
-            shown += self._show([limit_key(lim) for lim in lims], text, nearest, by_limit=True)
+            shown += self._show([self._place(lim, labels) for lim in lims], text, nearest)
         return shown
 
     def route(self, names: list[str], message: str) -> list[ProblemLabel]:
-        """Show ``message`` under the controls of scenario fields or limit names (input problems)."""
+        """Show ``message`` under the controls of scenario fields or limit names (input problems); a
+        ticker's input problem goes under the holdings table."""
         sc = self._scenario()
-        return self._show([problem_key(n, sc) for n in names], message, {}, by_limit=False)
+        places = []
+        for n in names:
+            key = problem_key(n, sc)
+            places.append(
+                (key.removeprefix("asset:"), "holdings") if key.startswith("asset:") else (None, key)
+            )
+        return self._show(places, message, {})
 
     def _show(
-        self, keys: list[str], message: str, nearest: Mapping[LimitId, float], *, by_limit: bool
+        self, places: list[tuple[str | None, str]], message: str, nearest: Mapping[LimitId, float]
     ) -> list[ProblemLabel]:
-        """A ticker's limit shows under its sleeve's row (where its weight is set) when there is one; a
-        ticker's input problem under the holdings table; both mark the ticker's holdings row."""
+        """Show ``message`` on each (ticker to mark in the holdings table, label key) place."""
         shown: list[ProblemLabel] = []
         labels = self.labels
-        for key in keys:
-            if key.startswith("asset:"):
-                ticker = key.removeprefix("asset:")
+        for ticker, key in places:
+            if ticker is not None:
                 self.holdings.problem_tickers.add(ticker)
-                key = self._asset_row(ticker, labels) if by_limit else "holdings"
             label = labels.get(key)
             if label is not None and label not in shown:
-                mine = {k: v for k, v in nearest.items() if self._key_of(k, labels) == key}
+                mine = {k: v for k, v in nearest.items() if self._place(k, labels)[1] == key}
                 label.on_apply = self._apply
                 label.show_problem(message, mine)
                 shown.append(label)
         return shown
 
     def _key_of(self, limit: LimitId, labels: dict[str, ProblemLabel]) -> str:
-        key = limit_key(limit)
-        return self._asset_row(key.removeprefix("asset:"), labels) if key.startswith("asset:") else key
+        return self._place(limit, labels)[1]
 
-    def _asset_row(self, ticker: str, labels: dict[str, ProblemLabel]) -> str:
+    def _place(self, limit: LimitId, labels: dict[str, ProblemLabel]) -> tuple[str | None, str]:
+        """Where a limit's problem shows: a ticker's minimum or maximum under its sleeve's row (where its
+        weight is set) when the targets panel has one, its no-buy / no-sell under the holdings table (where
+        they are ticked); both mark the ticker's holdings row."""
+        key = limit_key(limit)
+        if not key.startswith("asset:"):
+            return None, key
+        ticker = key.removeprefix("asset:")
+        if limit.kind.value not in ("asset_min", "asset_max"):
+            return ticker, "holdings"
         sc = self._scenario()
         sleeve = sc.targets.sleeve_of(ticker) if sc is not None else None
         if sleeve is not None and f"sleeve:{sleeve.name}" in labels:
-            return f"sleeve:{sleeve.name}"
-        return "holdings"
+            return ticker, f"sleeve:{sleeve.name}"
+        return ticker, "holdings"
 
 
 def render_limit(limit: LimitId) -> str:

@@ -181,3 +181,25 @@ def test_messages_render_with_qt_translations_and_the_locale(app) -> None:  # ty
         QLocale.setDefault(old)
         fmt.reset_locale()
         message_texts.reset()
+
+
+def test_a_ticker_bound_shows_under_its_sleeve_and_a_restriction_under_holdings(
+    loaded, workspace, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    router = loaded.problems
+    labels = loaded.problem_labels()
+    shown = router.route_limits(
+        [LimitId(K.ASSET_MIN, "IWN"), LimitId(K.NO_SELL, "IWM")],
+        "the limits conflict",
+        {LimitId(K.ASSET_MIN, "IWN"): 0.0512},
+        {},
+    )
+    assert labels["sleeve:Value"] in shown and labels["holdings"] in shown
+    assert {"IWN", "IWM"} <= loaded.holdings.model.problem_tickers
+    value = labels["sleeve:Value"]
+    assert value.isVisible() and value.nearest == {LimitId(K.ASSET_MIN, "IWN"): pytest.approx(0.051)}
+    assert labels["holdings"].isVisible() and not labels["holdings"].nearest
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        value.linkActivated.emit("apply:asset_min:IWN")
+    iwn = next(a for s in workspace.scenario.targets.sleeves for a in s.assets if a.ticker == "IWN")
+    assert iwn.min_weight == pytest.approx(0.051)
