@@ -218,6 +218,10 @@ class RebalanceResult:
 def _plain(obj: Any) -> Any:
     """The JSON document of ``obj``: a value's ``json_value()`` when it has one (messages, limits,
     bindings, infeasibility), dataclasses field by field, floats rounded for reading."""
+    if isinstance(obj, float):
+        return round(obj, 10)
+    if obj is None or (isinstance(obj, int | str) and not isinstance(obj, StrEnum)):
+        return obj
     plain = getattr(obj, "json_value", None)
     if plain is not None:
         return _plain(plain())
@@ -231,6 +235,4 @@ def _plain(obj: Any) -> Any:
         return obj.value
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, float):
-        return round(obj, 10)
     return obj
