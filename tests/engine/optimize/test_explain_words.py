@@ -8,6 +8,7 @@ rows, the scenario and the message ids.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -118,3 +119,19 @@ def test_every_word_follows_from_the_numbers(sc: Scenario) -> None:
         assume(not isinstance(exc, CoresatError))
         raise
     check_words(sc, r)
+
+
+def _example_names() -> list[str]:
+    from engine import resources
+
+    return resources.examples()
+
+
+@pytest.mark.parametrize("name", _example_names())
+def test_the_bundled_examples_say_only_true_words(name: str) -> None:
+    from engine import resources
+    from engine.api import rebalance_file
+    from engine.model import scenario_file
+
+    path = resources.path("examples", name)
+    check_words(scenario_file.load(path), rebalance_file(path, force_demo=True))
