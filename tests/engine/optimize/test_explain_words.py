@@ -28,13 +28,14 @@ from tests.engine.optimize.words_check import check_words
 from tests.helpers import market
 
 SMALL = ["IWM", "VTWO", "IWN", "IWO", "VBR", "VBK", "IJR", "SPSM"]
-OUTSIDE = ["SPY", "AGG"]
 
 
 @st.composite
-def scenarios(draw: st.DrawFn) -> Scenario:
+def scenarios(
+    draw: st.DrawFn, small_pool: tuple[str, ...] = tuple(SMALL), bonds: str = "AGG", stray: str = "SPY"
+) -> Scenario:
     n = draw(st.integers(2, 5))
-    small = draw(st.permutations(SMALL))[:n]
+    small = draw(st.permutations(small_pool))[:n]
     raw = [draw(st.floats(0.05, 1.0)) for _ in small]
 
     def bound() -> float | None:  # mostly none: a bound on everything is mostly infeasible
@@ -59,13 +60,12 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     tickers = list(small)
     if outside:
         small_w = draw(st.floats(0.3, 0.8))
-        sleeves.append(Sleeve("Bonds", Role.OUTSIDE, 1.0 - small_w, (AssetTarget("AGG", 1.0),)))
-        tickers.append("AGG")
+        sleeves.append(Sleeve("Bonds", Role.OUTSIDE, 1.0 - small_w, (AssetTarget(bonds, 1.0),)))
+        tickers.append(bonds)
         sc_min = draw(st.sampled_from([0.0, 0.0, 0.0, small_w + 0.1]))
         sc_max = draw(st.sampled_from([1.0, 1.0, 1.0, small_w - 0.1]))
-    stray = draw(st.booleans())
-    if stray:
-        tickers.append("SPY")  # held, not in the targets
+    if draw(st.booleans()):
+        tickers.append(stray)  # held, not in the targets
     holdings = {t: draw(st.sampled_from([0.0, 1.0, 7.0, 25.0, 80.0, 300.0, 12.5])) for t in tickers}
     mode = draw(st.sampled_from(list(Mode)))
     flow = {
