@@ -21,6 +21,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from engine.market import FloatArray
 from engine.optimize.checker import evaluate, violations
 from engine.optimize.inputs import BIG, Inputs
+from engine.optimize.limit_id import LimitKind
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ def closest_tradable(x: Inputs, target_shares: FloatArray, *, whole: bool) -> Fl
         if (
             x.vol_cap < BIG
             and ev.vol > x.vol_cap * (1 - VOL_ROOM)
-            and all(v.constraint == "vol_cap" for v in broken)
+            and all(v.limit.kind is LimitKind.VOL_CAP for v in broken)
         ):
             # tangent cut at H: g·H ≤ cap·V' with g = ΣH/√(HᵀΣH) (holdings in units of value)
             hv = shares * p

@@ -17,6 +17,7 @@ from engine.optimize.exact import closest_tradable
 from engine.optimize.explain import Context, headline, infeasibility_why, risk_by_group, trade_reason
 from engine.optimize.explain import notes as explain_notes
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
+from engine.optimize.limit_id import LimitKind
 from engine.optimize.problem import Solution, problem_for
 from engine.optimize.rounding import Settled, settle
 from engine.result import (
@@ -33,6 +34,7 @@ from engine.result import (
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
 MAX_ATTEMPTS = 5
+NODE_KINDS = (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
 
 
 def tighten(
@@ -46,35 +48,36 @@ def tighten(
     lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
     cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
     share = x.prices / x.value  # weight of one share
-    kinds = {v.constraint.partition(":")[0] for v in settled.problems}
-    if "vol_cap" not in kinds and x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3):
+    kinds = {v.limit.kind for v in settled.problems}
+    if LimitKind.VOL_CAP not in kinds and x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3):
         # the cap binds: repairing another limit (buying back into a minimum) will push it over, so
         # make room under it too
         cap = min(cap, x.vol_cap) * (1.0 - 1e-3 * step)
     for v in settled.problems:
-        kind, _, who = v.constraint.partition(":")
+        kind, who = v.limit.kind, v.limit.subject or v.asset
         i = x.tickers.index(who) if who in x.tickers else -1
-        if kind == "vol_cap":
+        if kind is LimitKind.VOL_CAP:
             cap = cap * min(1.0, x.vol_cap / max(ev.vol, 1e-12)) * (1.0 - 1e-3 * step)
-        elif kind == "asset_min":
+        elif kind is LimitKind.ASSET_MIN:
             lo[i] = min(lo[i] + step * share[i], hi[i])
-        elif kind == "asset_max":
+        elif kind is LimitKind.ASSET_MAX:
             hi[i] = max(hi[i] - step * share[i], lo[i])
-        elif kind in ("sleeve_min", "sleeve_max", "small_cap_min", "small_cap_max"):
-            key = "small_cap" if kind.startswith("small_cap") else f"sleeve:{who}"
+        elif kind in NODE_KINDS:
+            small = kind in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+            key = "small_cap" if small else f"sleeve:{who}"
             j = next(k for k, nd in enumerate(nodes) if nd.key == key)
             nd = nodes[j]
             room = step * float(nd.members @ share)
             nodes[j] = (
                 replace(nd, lo=min(nd.lo + room, nd.hi))
-                if kind.endswith("_min")
+                if v.limit.is_lower_bound
                 else replace(nd, hi=max(nd.hi - room, nd.lo))
             )
-        elif kind in ("min_cash", "no_borrowing"):
+        elif kind is LimitKind.MIN_CASH:
             cash_min += step * float(share.max())
-        elif kind == "turnover_cap":
+        elif kind is LimitKind.TURNOVER_CAP:
             turnover = max(turnover - step * float(share.max()), 0.0)
-        elif kind == "min_trade" and i >= 0:
+        elif kind is LimitKind.MIN_TRADE and i >= 0:
             fixed[i] = True
     return replace(xt, lo=lo, hi=hi, nodes=tuple(nodes), cash_min=cash_min, turnover_cap=turnover), cap, fixed
 
@@ -148,7 +151,7 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
         nearest: dict[str, float] = {}
         cap_binds = x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3)
-        if cap_binds or any(v.constraint == "vol_cap" for v in settled.problems):
+        if cap_binds or any(v.limit.kind is LimitKind.VOL_CAP for v in settled.problems):
             cap_ok = nearest_vol_cap(x)
             if cap_ok is not None:
                 nearest["vol_cap"] = cap_ok
