@@ -70,6 +70,7 @@ def templates() -> dict[MessageId, str]:
         M.HEAD_INFEASIBLE: QCoreApplication.translate("Messages", "Not possible as set: {text}"),
         M.NOTE_WITHDRAWAL_SELLS_MORE: QCoreApplication.translate("Messages", "Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer})."),
         M.INF_NEAREST: QCoreApplication.translate("Messages", "the {limit} of {stated} is part of the conflict; the diagnosis suggests {nearest}"),
+        M.INF_STATED: QCoreApplication.translate("Messages", "the {limit} of {stated} is part of the conflict"),
         M.INF_PART: QCoreApplication.translate("Messages", "the {limit} is part of the conflict"),
         M.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH: QCoreApplication.translate("Messages", "Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, and the rest stays in cash, which goes from {cash_before} to {cash_after} (cash buffer {buffer})."),
         M.TEXT: QCoreApplication.translate("Messages", "{text}"),

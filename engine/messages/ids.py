@@ -64,6 +64,7 @@ class MessageId(StrEnum):
     HEAD_INFEASIBLE = "head.infeasible"
     # why no trade list satisfies the limits (one per limit named by the diagnosis)
     INF_NEAREST = "inf.nearest"
+    INF_STATED = "inf.stated"
     INF_PART = "inf.part"
     # notes
     NOTE_WITHDRAWAL_SELLS_MORE = "note.withdrawal_sells_more"
@@ -198,6 +199,7 @@ ENGLISH: dict[MessageId, str] = {
         "trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer})."
     ),
     MessageId.INF_NEAREST: "the {limit} of {stated} is part of the conflict; the diagnosis suggests {nearest}",
+    MessageId.INF_STATED: "the {limit} of {stated} is part of the conflict",
     MessageId.INF_PART: "the {limit} is part of the conflict",
     MessageId.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH: (
         "Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, "

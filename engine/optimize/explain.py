@@ -258,15 +258,19 @@ def infeasibility_why(x: Inputs, inf: Infeasibility) -> tuple[Message, ...]:
     out: list[Message] = []
     for lim in inf.limits:
         stated, near = stated_value(x, lim), nearest.get(lim)
-        if stated is None or near is None:
+        if stated is None:
             out.append(Message.of(M.INF_PART, limit=lim))
             continue
         money_limit = lim.kind in (LimitKind.MIN_CASH, LimitKind.MIN_TRADE)
+        value: Money | Percent = Money(stated) if money_limit else Percent(stated, 2)
+        if near is None:
+            out.append(Message.of(M.INF_STATED, limit=lim, stated=value))
+            continue
         out.append(
             Message.of(
                 M.INF_NEAREST,
                 limit=lim,
-                stated=Money(stated) if money_limit else Percent(stated, 2),
+                stated=value,
                 nearest=Money(near) if money_limit else Percent(near, 2),
             )
         )

@@ -41,10 +41,12 @@ def test_sleeve_and_small_cap_problems_show_under_their_rows_and_use_nearest_fix
     r = workspace.result
     assert r.status is Status.INFEASIBLE
     labels = window.problem_labels()
+    offered = {limit_key(lim) for lim in r.infeasibility.nearest_by_limit}
+    assert offered, "no nearest value to offer"
     for key in ("sleeve:Core", "sleeve:Value", "small_cap"):
         assert key in labels, f"no problem label for {key}"
         assert labels[key].isVisible(), f"the {key} problem is not shown under its control"
-        assert "Use " in labels[key].text()
+        assert ("Use " in labels[key].text()) == (key in offered)  # a link exactly where there is a value
     assert not labels["vol_cap"].isVisible()
     # the first limit named gets the whole diagnosis, the other rows what is wrong with their own limit
     first = r.infeasibility.limits[0]

@@ -248,7 +248,7 @@ def check_headline(sc: Scenario, r: RebalanceResult) -> None:
             if m.id is M.INF_NEAREST:
                 assert math.isclose(_f(m, "nearest"), nearest[lim])
             else:
-                assert m.id is M.INF_PART
+                assert m.id in (M.INF_STATED, M.INF_PART) and lim not in nearest
     elif r.trades:
         assert h.id in (M.HEAD_TRADES, M.HEAD_ONE_TRADE)
         if h.id is M.HEAD_TRADES:
