@@ -28,6 +28,7 @@ from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.messagebar import MessageBar
+from gui.nearest import apply_nearest
 from gui.panels.chartspanel import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
 from gui.panels.holdings import HoldingsPanel
@@ -39,6 +40,7 @@ from gui.workspace import Workspace
 
 if TYPE_CHECKING:
     from engine.market import MarketSnapshot
+    from engine.optimize.limit_id import LimitId
     from gui.panels.exposure import ExposurePanel
     from gui.store_reset import StoreReset
 
@@ -261,13 +263,12 @@ class MainWindow(QMainWindow):
         ws.busyChanged.connect(self._on_busy)
         self.holdings.importRequested.connect(self.import_holdings)
         self.targets.editRequested.connect(self.edit_targets)
-        self.problems = ProblemRouter(
-            {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
+        self.problems = ProblemRouter(  # asks for the labels each time: the targets panel rebuilds its rows
+            lambda: {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
             self.holdings.model,
             lambda: self.ws.scenario,
+            self._apply_nearest,
         )
-        for label in self.problem_labels().values():
-            label.applyRequested.connect(self._apply_nearest)
         self._update_undo()
 
     # -- problems next to their controls ---------------------------------------------------------
@@ -292,12 +293,11 @@ class MainWindow(QMainWindow):
             if self.busy_label.text():
                 self.busy_label.setText("")
 
-    def _apply_nearest(self, name: str, value: float) -> None:
+    def _apply_nearest(self, limit: LimitId, value: float) -> None:
         sc = self.ws.scenario
-        if sc is None:
-            return
-        if name in ("vol_cap", "turnover_cap", "min_cash", "min_trade"):
-            self.ws.edit(edits.set_constraints(sc, **{name: value}))
+        new = apply_nearest(sc, limit, value) if sc is not None else None
+        if new is not None:
+            self.ws.edit(new)
 
     # -- market data ----------------------------------------------------------------------------
 

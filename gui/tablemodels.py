@@ -16,7 +16,7 @@ from PySide6.QtGui import QStandardItemModel
 
 from engine.model.scenario import Scenario
 from engine.result import AssetRow, RebalanceResult, Side, Trade
-from gui import edits, fmt, theme
+from gui import edits, fmt, message_texts, theme
 from gui.holdings_csv import valid_ticker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -365,8 +365,9 @@ class TradesModel(_SnapshotModel):
         elif col is TradesColumn.TICKER:
             out[_DISPLAY] = t.ticker
         elif col is TradesColumn.REASON:
-            out[_DISPLAY] = t.reason
-            out[_TIP] = t.reason
+            reason = message_texts.render(t.why, t.reason)
+            out[_DISPLAY] = reason
+            out[_TIP] = reason
         else:
             out[_ALIGN] = _RIGHT
             if col is TradesColumn.SHARES:

@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.messages import MessageId
+from engine.report_text import no_limit_binds
 from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.message_texts import render
 from gui.tablemodels import TradesColumn, TradesModel
 from gui.workspace import Workspace
 
@@ -130,7 +133,7 @@ class ResultPanel(QGroupBox):
         head = self.tr("{side} {shares} {ticker}").format(
             side=side, shares=fmt.shares(t.shares), ticker=t.ticker
         )
-        _set_text(self.reason, f"<b>{_esc(head)}</b>: {_esc(t.reason)}")
+        _set_text(self.reason, f"<b>{_esc(head)}</b>: {_esc(render(t.why, t.reason))}")
 
     def _banner(self, text: str, fg: str, bg: str) -> None:
         _set_text(self.status, text)
@@ -172,28 +175,23 @@ class ResultPanel(QGroupBox):
                 theme.warn().name(),
                 theme.css(theme.warn_bg()),
             )
-        elif r.status is Status.NO_TRADES_NEEDED:
-            self._banner(
-                self.tr("No trades needed: every holding and sleeve is inside its drift band."),
-                theme.buy().name(),
-                theme.css(theme.buy_bg()),
-            )
-        else:
-            n = r.n_trades
-            self._banner(
-                self.tr("{n} trades proposed.").format(n=n) if n != 1 else self.tr("1 trade proposed."),
-                theme.chart_foreground().name(),
-                "transparent",
-            )
+        elif r.trades:
+            self._banner(render(r.headline, r.headline_text), theme.chart_foreground().name(), "transparent")
+        elif r.headline is None or r.headline.id is MessageId.HEAD_IN_BANDS:
+            self._banner(render(r.headline, r.headline_text), theme.buy().name(), theme.css(theme.buy_bg()))
+        else:  # no trades, but not because all is well: a limit or the costs stop them
+            self._banner(render(r.headline), theme.warn().name(), theme.css(theme.warn_bg()))
         if r.binding:
-            items = "".join(f"<li>{_esc(b.message)}</li>" for b in r.binding)
+            items = "".join(f"<li>{_esc(render(b.why, b.message))}</li>" for b in r.binding)
             _set_text(
                 self.binding, self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>"
             )
+        elif r.status is Status.OK:  # a claim about the numbers, made only when trades were solved for
+            _set_text(self.binding, render(no_limit_binds(r)))
         else:
-            _set_text(self.binding, self.tr("No constraint binds: the targets are reached as set."))
+            _set_text(self.binding, "")
         a = r.assumptions
-        notes = [*r.messages]
+        notes = [render(n) for n in r.notes] if r.notes else [*r.messages]
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
         notes.append(
             self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
