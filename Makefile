@@ -65,7 +65,7 @@ bench: $(STAMP)
 # It fails, listing them, while any string has no Korean translation (write it in the .ts with Qt Linguist
 # or an editor, then run it again).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete $(wildcard gui/*.py gui/panels/*.py) -ts resources/translations/coresat_ko.ts
+	$(BIN)/pyside6-lupdate -no-obsolete $(wildcard gui/*.py gui/panels/*.py gui/book/*.py gui/selftest/*.py) -ts resources/translations/coresat_ko.ts
 	$(BIN)/python -m gui.translations resources/translations/coresat_ko.ts
 	$(MAKE) translations-qm
 

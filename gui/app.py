@@ -99,8 +99,8 @@ def open_guarded(window: MainWindow, path: str) -> bool:
     except Exception as exc:  # a reader's bug must not close the app; the user sees one line
         QMessageBox.warning(
             window,
-            window.tr("Cannot open scenario"),
-            window.tr("{name}: this file could not be read ({error}).").format(
+            QCoreApplication.translate("MainWindow", "Cannot open scenario"),
+            QCoreApplication.translate("MainWindow", "{name}: this file could not be read ({error}).").format(
                 name=Path(path).name, error=f"{type(exc).__name__}: {str(exc)[:200]}"
             ),
         )

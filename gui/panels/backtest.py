@@ -34,6 +34,7 @@ from engine.backtest.report import PolicySummary
 from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Problem
+from gui.engine_texts import engine_text
 from gui.panels.charts import ChartView
 from gui.runner import JobContext, Runner
 from gui.workspace import Workspace
@@ -75,7 +76,7 @@ class BacktestPanel(QWidget):
     # -- widgets ---------------------------------------------------------------------------------------
 
     def _init_widgets(self) -> None:
-        self.hypothetical = theme.mute(QLabel(self.tr(HYPOTHETICAL)))
+        self.hypothetical = theme.mute(QLabel(engine_text(HYPOTHETICAL)))
         self.hypothetical.setWordWrap(True)
         self.all_variants = QCheckBox(self.tr("All nine variants"))
         self.all_variants.setToolTip(
@@ -224,11 +225,11 @@ class BacktestPanel(QWidget):
             "<b>"
             + self.tr("Method")
             + "</b><ul>"
-            + "".join(f"<li>{m}</li>" for m in value.method)
+            + "".join(f"<li>{engine_text(m)}</li>" for m in value.method)
             + "</ul><b>"
             + self.tr("Limits")
             + "</b><ul>"
-            + "".join(f"<li>{m}</li>" for m in value.limits)
+            + "".join(f"<li>{engine_text(m)}</li>" for m in value.limits)
             + "</ul>"
         )
         self._draw()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -28,6 +28,7 @@ from engine.risk.stress import HYPOTHETICAL, Window, WindowResult
 from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Outcome, Problem
+from gui.engine_texts import engine_text
 from gui.runner import JobContext, Runner
 from gui.workspace import Workspace
 
@@ -58,7 +59,7 @@ class StressPanel(QWidget):
             app.aboutToQuit.connect(self.shutdown)
 
     def _init_widgets(self) -> None:
-        self.hypothetical = theme.mute(QLabel(self.tr(HYPOTHETICAL)))
+        self.hypothetical = theme.mute(QLabel(engine_text(HYPOTHETICAL)))
         self.hypothetical.setWordWrap(True)
         self.run_button = QPushButton(self.tr("Run stress test"))
         self.run_button.clicked.connect(self.run)
@@ -230,7 +231,10 @@ class StressPanel(QWidget):
         t = self.windows
         t.setRowCount(len(r.windows))
         for i, w in enumerate(r.windows):
-            label = w.window.label + (self.tr(" (yours)") if w.window.user else "")
+            win = w.window
+            name = win.name if win.user else engine_text(win.name)
+            label = f"{name} ({win.start:%Y-%m-%d} .. {win.end:%Y-%m-%d})"
+            label += self.tr(" (yours)") if win.user else ""
             t.setItem(i, 0, self._cell(label, right=False))
             by = {loss.label: loss for loss in w.losses}
             for j, name in enumerate(LABELS, start=1):
@@ -280,6 +284,6 @@ def add_history_tabs(tabs: object, workspace: Workspace) -> tuple[QWidget, QWidg
 
     assert isinstance(tabs, QTabWidget)
     backtest, stress = BacktestPanel(workspace), StressPanel(workspace)
-    tabs.addTab(backtest, tabs.tr("Backtest"))
-    tabs.addTab(stress, tabs.tr("Stress"))
+    tabs.addTab(backtest, QCoreApplication.translate("HistoryTabs", "Backtest"))
+    tabs.addTab(stress, QCoreApplication.translate("HistoryTabs", "Stress"))
     return backtest, stress

@@ -4,147 +4,147 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="249"/>
+        <location filename="../../gui/panels/backtest.py" line="250"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="252"/>
+        <location filename="../../gui/panels/backtest.py" line="253"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="254"/>
+        <location filename="../../gui/panels/backtest.py" line="255"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <location filename="../../gui/panels/backtest.py" line="256"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="259"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="259"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="260"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="262"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="265"/>
+        <location filename="../../gui/panels/backtest.py" line="266"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="266"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="269"/>
+        <location filename="../../gui/panels/backtest.py" line="270"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="271"/>
+        <location filename="../../gui/panels/backtest.py" line="272"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="272"/>
+        <location filename="../../gui/panels/backtest.py" line="273"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="275"/>
+        <location filename="../../gui/panels/backtest.py" line="276"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="276"/>
+        <location filename="../../gui/panels/backtest.py" line="277"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="278"/>
+        <location filename="../../gui/panels/backtest.py" line="279"/>
         <source>Tracking error</source>
-        <translation>추적 오차</translation>
+        <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="279"/>
+        <location filename="../../gui/panels/backtest.py" line="280"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="282"/>
+        <location filename="../../gui/panels/backtest.py" line="283"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="282"/>
+        <location filename="../../gui/panels/backtest.py" line="283"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
+        <location filename="../../gui/panels/backtest.py" line="284"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="284"/>
+        <location filename="../../gui/panels/backtest.py" line="285"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="285"/>
+        <location filename="../../gui/panels/backtest.py" line="286"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="287"/>
+        <location filename="../../gui/panels/backtest.py" line="288"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="289"/>
+        <location filename="../../gui/panels/backtest.py" line="290"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="291"/>
+        <location filename="../../gui/panels/backtest.py" line="292"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="292"/>
+        <location filename="../../gui/panels/backtest.py" line="293"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="293"/>
+        <location filename="../../gui/panels/backtest.py" line="294"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="295"/>
+        <location filename="../../gui/panels/backtest.py" line="296"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="296"/>
+        <location filename="../../gui/panels/backtest.py" line="297"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
@@ -185,127 +185,127 @@
 <context>
     <name>BacktestPanel</name>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="80"/>
+        <location filename="../../gui/panels/backtest.py" line="81"/>
         <source>All nine variants</source>
         <translation>9가지 변형 모두</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="82"/>
+        <location filename="../../gui/panels/backtest.py" line="83"/>
         <source>Also monthly and annual calendars and bands checked monthly (default: one of each kind)</source>
         <translation>월간·연간 달력 방식과 매월 점검하는 범위 방식도 포함 (기본: 종류별로 하나씩)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="90"/>
+        <location filename="../../gui/panels/backtest.py" line="91"/>
         <source>Contribution (+) or withdrawal (−) on the first trading day of each month</source>
         <translation>매월 첫 거래일의 납입 (+) 또는 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="93"/>
+        <location filename="../../gui/panels/backtest.py" line="94"/>
         <source>from today&apos;s holdings</source>
         <translation>현재 보유 종목에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="93"/>
+        <location filename="../../gui/panels/backtest.py" line="94"/>
         <source>from the targets</source>
         <translation>목표에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="94"/>
+        <location filename="../../gui/panels/backtest.py" line="95"/>
         <source>Run backtest</source>
         <translation>백테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="95"/>
+        <location filename="../../gui/panels/backtest.py" line="96"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="100"/>
+        <location filename="../../gui/panels/backtest.py" line="101"/>
         <source>Monthly flow</source>
         <translation>월간 흐름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="110"/>
+        <location filename="../../gui/panels/backtest.py" line="111"/>
         <source>Run a backtest to see what each policy would have done.</source>
         <translation>백테스트를 실행하면 각 정책이 어떻게 했을지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="115"/>
+        <location filename="../../gui/panels/backtest.py" line="116"/>
         <source>Growth of $10,000</source>
         <translation>$10,000의 성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="115"/>
+        <location filename="../../gui/panels/backtest.py" line="116"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="115"/>
+        <location filename="../../gui/panels/backtest.py" line="116"/>
         <source>Drift from targets</source>
         <translation>목표 대비 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="131"/>
+        <location filename="../../gui/panels/backtest.py" line="132"/>
         <source>Side by side</source>
         <translation>나란히 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="132"/>
+        <location filename="../../gui/panels/backtest.py" line="133"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="133"/>
+        <location filename="../../gui/panels/backtest.py" line="134"/>
         <source>Method and limits</source>
         <translation>방법과 한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="158"/>
+        <location filename="../../gui/panels/backtest.py" line="159"/>
         <source>Open a scenario and wait for its market data first.</source>
         <translation>먼저 시나리오를 열고 시장 데이터를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="177"/>
+        <location filename="../../gui/panels/backtest.py" line="178"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="181"/>
+        <location filename="../../gui/panels/backtest.py" line="182"/>
         <source>Backtest cancelled.</source>
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="201"/>
+        <location filename="../../gui/panels/backtest.py" line="202"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="214"/>
+        <location filename="../../gui/panels/backtest.py" line="215"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="225"/>
+        <location filename="../../gui/panels/backtest.py" line="226"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="229"/>
+        <location filename="../../gui/panels/backtest.py" line="230"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="239"/>
+        <location filename="../../gui/panels/backtest.py" line="240"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="248"/>
+        <location filename="../../gui/panels/backtest.py" line="249"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="336"/>
+        <location filename="../../gui/panels/backtest.py" line="337"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -334,27 +334,27 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="31"/>
+        <location filename="../../gui/panels/chartspanel.py" line="32"/>
         <source>Allocation</source>
         <translation>배분</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="32"/>
+        <location filename="../../gui/panels/chartspanel.py" line="33"/>
         <source>Risk</source>
         <translation>위험</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="33"/>
+        <location filename="../../gui/panels/chartspanel.py" line="34"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="34"/>
+        <location filename="../../gui/panels/chartspanel.py" line="35"/>
         <source>Growth</source>
         <translation>성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="35"/>
+        <location filename="../../gui/panels/chartspanel.py" line="36"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
@@ -362,117 +362,117 @@
 <context>
     <name>ConstraintsPanel</name>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="42"/>
+        <location filename="../../gui/panels/constraints.py" line="44"/>
         <source>Constraints</source>
         <translation>제약 조건</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="57"/>
+        <location filename="../../gui/panels/constraints.py" line="59"/>
         <source>Volatility cap: the most the portfolio may swing in a typical year (annualized standard deviation of returns). Lower means calmer but further from your targets.</source>
         <translation>변동성 상한: 보통의 한 해 동안 포트폴리오가 출렁일 수 있는 최대 폭(연율화한 수익률 표준편차)입니다. 낮을수록 안정적이지만 목표에서 더 멀어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="61"/>
+        <location filename="../../gui/panels/constraints.py" line="63"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="65"/>
+        <location filename="../../gui/panels/constraints.py" line="68"/>
         <source>Turnover cap: at most this much of the portfolio&apos;s value traded (buys + sells).</source>
         <translation>회전율 상한: 포트폴리오 가치 중 거래(매수 + 매도)할 수 있는 최대 비율입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="67"/>
+        <location filename="../../gui/panels/constraints.py" line="70"/>
         <source>Turnover cap</source>
         <translation>회전율 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="68"/>
+        <location filename="../../gui/panels/constraints.py" line="71"/>
         <source> bps</source>
         <translation> bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="70"/>
+        <location filename="../../gui/panels/constraints.py" line="73"/>
         <source>Estimated trading cost per trade in basis points: 1 bp = 0.01 % of the amount traded.</source>
         <translation>거래당 예상 거래 비용(베이시스 포인트): 1 bp = 거래 금액의 0.01 %.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="72"/>
+        <location filename="../../gui/panels/constraints.py" line="75"/>
         <source>Trading cost</source>
         <translation>거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="74"/>
+        <location filename="../../gui/panels/constraints.py" line="77"/>
         <source>Trades smaller than this are not worth making and are left out.</source>
         <translation>이보다 작은 거래는 할 가치가 없어 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="75"/>
+        <location filename="../../gui/panels/constraints.py" line="78"/>
         <source>Minimum trade</source>
         <translation>최소 거래 금액</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="77"/>
+        <location filename="../../gui/panels/constraints.py" line="80"/>
         <source>Cash buffer: cash that must remain in the account after trading.</source>
-        <translation>현금 버퍼: 거래 후 계좌에 남아 있어야 하는 현금입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/constraints.py" line="78"/>
-        <source>Cash buffer</source>
-        <translation>현금 버퍼</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/constraints.py" line="79"/>
-        <source>Whole shares only</source>
-        <translation>정수 주식만</translation>
+        <translation>현금 완충: 거래 후 계좌에 남아 있어야 하는 현금입니다.</translation>
     </message>
     <message>
         <location filename="../../gui/panels/constraints.py" line="81"/>
-        <source>Round every trade to whole shares (most brokers need this for ETFs).</source>
-        <translation>모든 거래를 정수 주식 단위로 반올림합니다(대부분의 증권사는 ETF에 이를 요구합니다).</translation>
+        <source>Cash buffer</source>
+        <translation>현금 완충</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="87"/>
+        <location filename="../../gui/panels/constraints.py" line="82"/>
+        <source>Whole shares only</source>
+        <translation>정수 주만</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/constraints.py" line="84"/>
+        <source>Round every trade to whole shares (most brokers need this for ETFs).</source>
+        <translation>모든 거래를 정수 주 단위로 반올림합니다(대부분의 증권사는 ETF에 이를 요구합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/constraints.py" line="90"/>
         <source>Full rebalance (buy and sell)</source>
         <translation>전체 리밸런싱(매수와 매도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="88"/>
+        <location filename="../../gui/panels/constraints.py" line="91"/>
         <source>Buy only (invest new cash)</source>
         <translation>매수만(새 현금 투자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="89"/>
+        <location filename="../../gui/panels/constraints.py" line="92"/>
         <source>Sell only (raise cash)</source>
         <translation>매도만(현금 마련)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="90"/>
+        <location filename="../../gui/panels/constraints.py" line="93"/>
         <source>Mode</source>
         <translation>방식</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="93"/>
+        <location filename="../../gui/panels/constraints.py" line="96"/>
         <source>Positive: new money you add (contribution). Negative: money you take out (withdrawal).</source>
         <translation>양수: 새로 넣는 돈(납입). 음수: 꺼내는 돈(인출).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="95"/>
+        <location filename="../../gui/panels/constraints.py" line="98"/>
         <source>Add (+) / withdraw (−)</source>
         <translation>납입 (+) / 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="96"/>
+        <location filename="../../gui/panels/constraints.py" line="99"/>
         <source>Rebalance even when inside the bands</source>
         <translation>허용 범위 안에 있어도 리밸런싱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="98"/>
+        <location filename="../../gui/panels/constraints.py" line="101"/>
         <source>Normally nothing is traded while every holding is inside its drift band.</source>
         <translation>보통은 모든 보유 종목이 이탈 허용 범위 안에 있으면 아무것도 거래하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="131"/>
+        <location filename="../../gui/panels/constraints.py" line="134"/>
         <source>Use this limit</source>
         <translation>이 한도 사용</translation>
     </message>
@@ -517,12 +517,115 @@
     <message>
         <location filename="../../gui/dialogs.py" line="73"/>
         <source>&lt;h3&gt;Coresat {version}&lt;/h3&gt;&lt;p&gt;Core/satellite small-cap rebalancing under a volatility limit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources&lt;/b&gt;: prices from Yahoo Finance (via yfinance) when online, kept in a local price store; otherwise the bundled &lt;i&gt;simulated&lt;/i&gt; demo data, which is not real market data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{disclaimer}&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Coresat {version}&lt;/h3&gt;&lt;p&gt;변동성 한도 아래에서 코어/위성 방식으로 소형주를 리밸런싱합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터 출처&lt;/b&gt;: 온라인일 때는 Yahoo Finance(yfinance 사용)의 가격을 로컬 가격 저장소에 보관하고, 그렇지 않으면 함께 제공되는 &lt;i&gt;모의&lt;/i&gt; 데모 데이터를 사용합니다. 모의 데이터는 실제 시장 데이터가 아닙니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{disclaimer}&lt;/b&gt;&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Coresat {version}&lt;/h3&gt;&lt;p&gt;변동성 한도 아래에서 핵심/위성 방식으로 소형주를 리밸런싱합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터 출처&lt;/b&gt;: 온라인일 때는 Yahoo Finance(yfinance 사용)의 가격을 로컬 가격 저장소에 보관하고, 그렇지 않으면 함께 제공되는 &lt;i&gt;모의&lt;/i&gt; 데모 데이터를 사용합니다. 모의 데이터는 실제 시장 데이터가 아닙니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{disclaimer}&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="84"/>
         <source>About Coresat</source>
         <translation>Coresat 정보</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="19"/>
+        <source>Hypothetical: what these rules would have done on past prices. Past results do not predict future results. Not investment advice.</source>
+        <translation>가상의 결과: 이 규칙을 과거 가격에 적용했다면 어땠을지 보여 줍니다. 과거 성과는 미래 성과를 예측하지 않습니다. 투자 권유가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="20"/>
+        <source>Hypothetical: today&apos;s weights replayed on past prices, bought on the first day of each window and held. Past crises do not predict the next one. Not investment advice.</source>
+        <translation>가상의 결과: 오늘의 비중을 과거 가격에 재현한 것으로, 각 기간의 첫날 매수해 그대로 보유했다고 가정합니다. 과거 위기는 다음 위기를 예측하지 않습니다. 투자 권유가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="21"/>
+        <source>Each policy starts from the same portfolio on the first day and is replayed day by day on adjusted daily closing prices (dividends reinvested through the adjustment); trades are whole shares at that day&apos;s closing price.</source>
+        <translation>모든 정책은 첫날 같은 포트폴리오에서 출발해 수정 일별 종가(수정 주가를 통해 배당 재투자)로 하루씩 재현됩니다. 거래는 그날 종가에 정수 주 단위로 이루어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="22"/>
+        <source>Trading costs are the scenario&apos;s cost in basis points of each trade, rounded to the cent; cash is kept to the cent and never goes below zero (buys are trimmed to the cash there is).</source>
+        <translation>거래 비용은 시나리오에 설정한 거래 금액 대비 비용(bp)이며 센트 단위로 반올림합니다. 현금은 센트 단위로 관리하며 0 아래로 내려가지 않습니다(매수는 보유 현금만큼으로 줄입니다).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="23"/>
+        <source>Monthly cash flows arrive on the first trading day of each month.</source>
+        <translation>월별 현금 흐름은 매월 첫 거래일에 들어옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="24"/>
+        <source>The optimizer policy calls Coresat&apos;s own rebalance with the scenario&apos;s limits on the first trading day of each month, handing it that month&apos;s cash flow; it trades only when a holding, sleeve or the cash is outside its band, a limit is broken, or there is a cash flow to place. Its covariance is estimated only from returns before that day (the scenario&apos;s risk window and estimator).</source>
+        <translation>최적화 정책은 매월 첫 거래일에 시나리오의 제한을 그대로 적용해 Coresat의 리밸런싱을 실행하고, 그달의 현금 흐름을 함께 넘깁니다. 보유 종목·슬리브·현금이 허용 범위를 벗어났거나, 제한을 어겼거나, 투입할 현금 흐름이 있을 때만 거래합니다. 공분산은 그날 이전의 수익률로만 추정합니다(시나리오의 위험 추정 기간과 추정 방식).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="25"/>
+        <source>The rule-based policies respect whole shares, costs, the minimum trade, the cash buffer and the no-buy / no-sell lists; only the optimizer also keeps the volatility and turnover caps.</source>
+        <translation>규칙 기반 정책은 정수 주, 비용, 최소 거래 금액, 현금 완충, 매수 금지/매도 금지 목록을 지킵니다. 변동성 상한과 회전율 상한까지 지키는 것은 최적화 정책뿐입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="26"/>
+        <source>The scenario&apos;s one-off cash flow and its buy-only / sell-only mode belong to today&apos;s trade and are not replayed: every policy may buy and sell (the no-buy / no-sell lists still hold).</source>
+        <translation>시나리오의 일회성 현금 흐름과 매수만/매도만 방식은 오늘의 거래에만 해당하므로 재현하지 않습니다. 모든 정책이 매수와 매도를 할 수 있습니다(매수 금지/매도 금지 목록은 그대로 적용됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="27"/>
+        <source>Taxes are ignored: the scenario has no tax lots, so realized gains are not computed.</source>
+        <translation>세금은 고려하지 않습니다. 시나리오에 취득 단위(세금 로트) 정보가 없어 실현 이익을 계산하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="28"/>
+        <source>Dividends are reinvested on the day the adjusted price reflects them, not when they were paid; share counts are notional on adjusted prices.</source>
+        <translation>배당은 지급일이 아니라 수정 주가에 반영된 날 재투자됩니다. 주식 수는 수정 주가 기준의 명목 수량입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="29"/>
+        <source>No bid/ask spread, market impact or slippage beyond the cost setting; every trade fills at the close.</source>
+        <translation>호가 스프레드, 시장 충격, 비용 설정을 넘는 슬리피지는 반영하지 않습니다. 모든 거래는 종가에 체결됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="30"/>
+        <source>The price history is the only one used: the common span of every ticker in the scenario.</source>
+        <translation>가격 이력은 한 구간만 사용합니다: 시나리오의 모든 티커에 공통으로 있는 기간입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="31"/>
+        <source>Each window replays the funds&apos; adjusted daily prices (dividends reinvested): the weights are bought on the window&apos;s first trading day and held to its last, without rebalancing; cash earns nothing.</source>
+        <translation>각 기간은 펀드의 수정 일별 가격(배당 재투자)으로 재현합니다. 비중대로 기간의 첫 거래일에 매수해 마지막 날까지 리밸런싱 없이 보유하며, 현금에는 수익이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="32"/>
+        <source>Loss per sleeve is in money and in percent of that sleeve&apos;s own value at the start; the total is in percent of the whole portfolio, cash included. &apos;Lowest point&apos; is the worst day inside the window.</source>
+        <translation>슬리브별 손실은 금액과, 시작 시점 그 슬리브 자체 가치 대비 비율로 나타냅니다. 합계는 현금을 포함한 전체 포트폴리오 대비 비율입니다. &apos;최저점&apos;은 기간 중 가장 나빴던 날입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="33"/>
+        <source>Current = today&apos;s holdings; target = the target weights; proposed = after the proposed trades.</source>
+        <translation>현재 = 오늘의 보유 종목, 목표 = 목표 비중, 제안 = 제안된 거래 후.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="34"/>
+        <source>Financial crisis</source>
+        <translation>글로벌 금융위기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="35"/>
+        <source>2018 fourth quarter</source>
+        <translation>2018년 4분기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="36"/>
+        <source>COVID crash</source>
+        <translation>코로나19 폭락</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="37"/>
+        <source>2022 rate hikes</source>
+        <translation>2022년 금리 인상</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="38"/>
+        <source>Tariff shock</source>
+        <translation>관세 충격</translation>
     </message>
 </context>
 <context>
@@ -713,7 +816,7 @@
     <message>
         <location filename="../../gui/panels/charts.py" line="207"/>
         <source>Volatility vs tracking error: how close to the targets each risk level allows</source>
-        <translation>변동성 대 추적 오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
+        <translation>변동성 대 추적오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
     </message>
     <message>
         <location filename="../../gui/panels/charts.py" line="210"/>
@@ -723,7 +826,7 @@
     <message>
         <location filename="../../gui/panels/charts.py" line="211"/>
         <source>Tracking error (%)</source>
-        <translation>추적 오차 (%)</translation>
+        <translation>추적오차 (%)</translation>
     </message>
     <message>
         <location filename="../../gui/panels/charts.py" line="214"/>
@@ -754,7 +857,20 @@
     <message>
         <location filename="../../gui/panels/charts.py" line="308"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
-        <translation>{name}: 변동성 {vol}, 추적 오차 {te}</translation>
+        <translation>{name}: 변동성 {vol}, 추적오차 {te}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTabs</name>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="287"/>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="288"/>
+        <source>Stress</source>
+        <translation>스트레스</translation>
     </message>
 </context>
 <context>
@@ -853,144 +969,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="107"/>
+        <location filename="../../gui/mainwindow.py" line="109"/>
         <location filename="../../gui/mainwindow.py" line="569"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="138"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="189"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="192"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="201"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="202"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="206"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="205"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="208"/>
+        <location filename="../../gui/mainwindow.py" line="210"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="213"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="217"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="219"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="227"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="229"/>
+        <location filename="../../gui/mainwindow.py" line="231"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="231"/>
+        <location filename="../../gui/mainwindow.py" line="233"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="239"/>
-        <location filename="../../gui/mainwindow.py" line="260"/>
+        <location filename="../../gui/mainwindow.py" line="241"/>
+        <location filename="../../gui/mainwindow.py" line="262"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="284"/>
+        <location filename="../../gui/mainwindow.py" line="285"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
@@ -1106,10 +1222,16 @@
         <translation>시나리오 열기</translation>
     </message>
     <message>
+        <location filename="../../gui/app.py" line="102"/>
         <location filename="../../gui/mainwindow.py" line="444"/>
         <location filename="../../gui/mainwindow.py" line="448"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="103"/>
+        <source>{name}: this file could not be read ({error}).</source>
+        <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="460"/>
@@ -1171,6 +1293,380 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../gui/message_texts.py" line="25"/>
+        <source>{ticker} is not in your targets: sold ({before} → {after})</source>
+        <translation>{ticker}은(는) 목표에 없어 매도합니다 ({before} → {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="26"/>
+        <source>{ticker} is not in your targets: bought ({before} → {after})</source>
+        <translation>{ticker}은(는) 목표에 없지만 매수합니다 ({before} → {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="27"/>
+        <source>{ticker} is not in your targets: bought to keep volatility under the {cap} cap ({before} → {after})</source>
+        <translation>{ticker}은(는) 목표에 없지만 변동성을 상한 {cap} 아래로 유지하려고 매수합니다 ({before} → {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="28"/>
+        <source>drifted {drift} points above its target (band ±{band}): sold back toward it ({before} → {after}, target {target})</source>
+        <translation>목표보다 {drift}포인트 높게 이탈(허용 범위 ±{band}): 목표 쪽으로 매도합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="29"/>
+        <source>drifted {drift} points below its target (band ±{band}): bought back toward it ({before} → {after}, target {target})</source>
+        <translation>목표보다 {drift}포인트 낮게 이탈(허용 범위 ±{band}): 목표 쪽으로 매수합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="30"/>
+        <source>raises cash for the {amount} withdrawal from an overweight holding, toward its target ({before} → {after}, target {target})</source>
+        <translation>{amount} 인출에 쓸 현금을 비중 초과 종목에서 마련하며 목표에 가까워집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="31"/>
+        <source>sold to fund the {amount} withdrawal, although this moves it away from its target ({before} → {after}, target {target})</source>
+        <translation>{amount} 인출 자금을 마련하려고 매도합니다. 목표에서는 멀어집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="32"/>
+        <source>invests part of the {amount} contribution where it is underweight ({before} → {after}, target {target})</source>
+        <translation>{amount} 입금액 일부를 비중 미달 종목에 투자합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="33"/>
+        <source>invests part of the {amount} contribution, although this moves it away from its target ({before} → {after}, target {target})</source>
+        <translation>{amount} 입금액 일부를 투자합니다. 목표에서는 멀어집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="34"/>
+        <source>invests idle cash where it is underweight ({before} → {after}, target {target})</source>
+        <translation>남는 현금을 비중 미달 종목에 투자합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="35"/>
+        <source>raises cash for the {amount} cash buffer from an overweight holding, toward its target ({before} → {after}, target {target})</source>
+        <translation>{amount} 현금 완충에 쓸 현금을 비중 초과 종목에서 마련하며 목표에 가까워집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="36"/>
+        <source>sold to restore the {amount} cash buffer, although this moves it away from its target ({before} → {after}, target {target})</source>
+        <translation>{amount} 현금 완충을 채우려고 매도합니다. 목표에서는 멀어집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="37"/>
+        <source>moves toward its target as part of the rebalance ({before} → {after}, target {target})</source>
+        <translation>리밸런싱의 일부로 목표에 가까워집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="38"/>
+        <source>cut below its target to keep volatility under the {cap} cap ({before} → {after}, target {target})</source>
+        <translation>변동성을 상한 {cap} 아래로 유지하려고 목표보다 낮춥니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="39"/>
+        <source>sold although this moves it further from its target: keeps volatility under the {cap} cap ({before} → {after}, target {target})</source>
+        <translation>목표에서 더 멀어지지만 변동성을 상한 {cap} 아래로 유지하려고 매도합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="40"/>
+        <source>raised above its target to keep volatility under the {cap} cap ({before} → {after}, target {target})</source>
+        <translation>변동성을 상한 {cap} 아래로 유지하려고 목표보다 높입니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="41"/>
+        <source>bought although this moves it further from its target: keeps volatility under the {cap} cap ({before} → {after}, target {target})</source>
+        <translation>목표에서 더 멀어지지만 변동성을 상한 {cap} 아래로 유지하려고 매수합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="42"/>
+        <source>sold to respect the {limit} of {bound} ({before} → {after}, target {target})</source>
+        <translation>{limit} {bound}을(를) 지키려고 매도합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="43"/>
+        <source>bought to meet the {limit} of {bound} ({before} → {after}, target {target})</source>
+        <translation>{limit} {bound}을(를) 채우려고 매수합니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="44"/>
+        <source>moves away from its target while the portfolio as a whole gets closer to its targets (tracking error {te_before} → {te_after}) ({before} → {after}, target {target})</source>
+        <translation>이 종목은 목표에서 멀어지지만 포트폴리오 전체는 목표에 가까워집니다 (추적오차 {te_before} → {te_after}) ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="45"/>
+        <source>moves away from its target ({before} → {after}, target {target})</source>
+        <translation>목표에서 멀어집니다 ({before} → {after}, 목표 {target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="46"/>
+        <source>volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target})</source>
+        <translation>변동성 상한 {cap}에 걸림: 거래 후 변동성 {vol_after} (목표 구성은 {vol_target})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="47"/>
+        <source>volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target}): {changes}</source>
+        <translation>변동성 상한 {cap}에 걸림: 거래 후 변동성 {vol_after} (목표 구성은 {vol_target}): {changes}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="48"/>
+        <source>{name} cut from {target} to {after}</source>
+        <translation>{name} {target}에서 {after}(으)로 축소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="49"/>
+        <source>{name} raised from {target} to {after}</source>
+        <translation>{name} {target}에서 {after}(으)로 확대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="50"/>
+        <source>turnover cap {cap} binds: trades stop short of the targets (turnover {turnover}, tracking error left {te_after})</source>
+        <translation>회전율 상한 {cap}에 걸림: 거래가 목표에 못 미치고 멈춥니다 (회전율 {turnover}, 남은 추적오차 {te_after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="51"/>
+        <source>cash buffer {buffer} binds: cash ends at {cash_after} while holdings stay {gap} below their targets in total</source>
+        <translation>현금 완충 {buffer}에 걸림: 현금은 {cash_after}(으)로 끝나고 보유 종목은 합계 {gap}만큼 목표에 못 미칩니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="52"/>
+        <source>{ticker} maximum {bound} binds (target {target}, after {after})</source>
+        <translation>{ticker} 최대 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="53"/>
+        <source>{ticker} minimum {bound} binds (target {target}, after {after})</source>
+        <translation>{ticker} 최소 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="54"/>
+        <source>{name} maximum {bound} binds (target {target}, after {after})</source>
+        <translation>{name} 최대 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="55"/>
+        <source>{name} minimum {bound} binds (target {target}, after {after})</source>
+        <translation>{name} 최소 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="56"/>
+        <source>{ticker} is on the no-sell list: it stays at {after} against a {target} target</source>
+        <translation>{ticker}은(는) 매도 금지 목록에 있어 목표 {target} 대비 {after}에 머뭅니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="57"/>
+        <source>{ticker} is on the no-buy list: it stays at {after} against a {target} target</source>
+        <translation>{ticker}은(는) 매수 금지 목록에 있어 목표 {target} 대비 {after}에 머뭅니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="58"/>
+        <source>buy-only: nothing is sold, so these stay above their targets: {names}</source>
+        <translation>매수만: 아무것도 매도하지 않으므로 다음 종목은 목표보다 높게 남습니다: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="59"/>
+        <source>sell-only: nothing is bought, so these stay below their targets: {names}</source>
+        <translation>매도만: 아무것도 매수하지 않으므로 다음 종목은 목표보다 낮게 남습니다: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="60"/>
+        <source>trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes</source>
+        <translation>거래 비용: 반올림 전에도 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다. 나머지를 메우는 비용이 줄어드는 추적오차보다 크기 때문입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="61"/>
+        <source>whole shares: rounding to tradable amounts leaves {ticker} {gap} points from its target (one share is {share} points)</source>
+        <translation>정수 주: 거래 가능한 수량으로 반올림하면 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다 (1주는 {share}포인트)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="62"/>
+        <source>No limit binds: every holding ends within {gap} points of its target.</source>
+        <translation>걸리는 제한이 없습니다: 모든 보유 종목이 목표와 {gap}포인트 이내로 끝납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="63"/>
+        <source>{count} trades proposed.</source>
+        <translation>거래 {count}건을 제안합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="64"/>
+        <source>1 trade proposed.</source>
+        <translation>거래 1건을 제안합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="65"/>
+        <source>No trades needed: every holding and sleeve is inside its drift band.</source>
+        <translation>거래가 필요 없습니다: 모든 보유 종목과 슬리브가 이탈 허용 범위 안에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="66"/>
+        <source>No trades: the turnover cap of {cap} allows no trade. Raise the cap or untick it to trade.</source>
+        <translation>거래 없음: 회전율 상한 {cap}에서는 거래할 수 없습니다. 거래하려면 상한을 올리거나 선택을 해제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="67"/>
+        <source>No trades: the turnover cap of {cap} allows no trade, although these are outside their drift bands: {names}. Raise the cap or untick it to trade.</source>
+        <translation>거래 없음: 다음 종목이 이탈 허용 범위를 벗어났지만 회전율 상한 {cap}에서는 거래할 수 없습니다: {names}. 거래하려면 상한을 올리거나 선택을 해제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="68"/>
+        <source>No trades: no trade improves the portfolio within your limits.</source>
+        <translation>거래 없음: 설정한 제한 안에서 포트폴리오를 개선하는 거래가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="69"/>
+        <source>No trades: no trade improves the portfolio within your limits, although these are outside their drift bands: {names}.</source>
+        <translation>거래 없음: 다음 종목이 이탈 허용 범위를 벗어났지만 설정한 제한 안에서 포트폴리오를 개선하는 거래가 없습니다: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="70"/>
+        <source>Not possible as set: {text}</source>
+        <translation>설정대로는 불가능합니다: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="71"/>
+        <source>Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer}).</source>
+        <translation>매도 {sells}이(가) 인출액 {withdrawal}보다 많습니다: {buys}은(는) 매수에 쓰이고(각 사유 참고), 거래 비용은 {costs}, 현금은 {cash_before}에서 {cash_after}(으)로 바뀝니다 (현금 완충 {buffer}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="72"/>
+        <source>the {limit} of {stated} is part of the conflict; the diagnosis suggests {nearest}</source>
+        <translation>{limit} {stated}이(가) 충돌 원인 중 하나입니다. 진단 결과 {nearest}을(를) 제안합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="73"/>
+        <source>the {limit} of {stated} is part of the conflict</source>
+        <translation>{limit} {stated}이(가) 충돌 원인 중 하나입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="74"/>
+        <source>the {limit} is part of the conflict</source>
+        <translation>{limit}이(가) 충돌 원인 중 하나입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="75"/>
+        <source>Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, and the rest stays in cash, which goes from {cash_before} to {cash_after} (cash buffer {buffer}).</source>
+        <translation>매도 {sells}이(가) 인출액 {withdrawal}보다 많습니다: 매수는 없고 거래 비용은 {costs}이며, 나머지는 현금으로 남아 {cash_before}에서 {cash_after}(으)로 바뀝니다 (현금 완충 {buffer}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="76"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="77"/>
+        <source>satellites</source>
+        <translation>위성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="78"/>
+        <source>cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="79"/>
+        <source>small caps</source>
+        <translation>소형주</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="80"/>
+        <source>volatility cap</source>
+        <translation>변동성 상한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="81"/>
+        <source>turnover cap</source>
+        <translation>회전율 상한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="82"/>
+        <source>cash buffer</source>
+        <translation>현금 완충</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="83"/>
+        <source>minimum trade</source>
+        <translation>최소 거래 금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="84"/>
+        <source>trading mode</source>
+        <translation>거래 방식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="85"/>
+        <source>minimum for {subject}</source>
+        <translation>{subject} 최소 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="86"/>
+        <location filename="../../gui/message_texts.py" line="96"/>
+        <source>maximum for {subject}</source>
+        <translation>{subject} 최대 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="87"/>
+        <source>minimum for the {subject} sleeve</source>
+        <translation>{subject} 슬리브 최소 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="88"/>
+        <source>maximum for the {subject} sleeve</source>
+        <translation>{subject} 슬리브 최대 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="89"/>
+        <source>small-cap minimum</source>
+        <translation>소형주 최소 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="90"/>
+        <source>small-cap maximum</source>
+        <translation>소형주 최대 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="91"/>
+        <source>no-buy rule for {subject}</source>
+        <translation>{subject} 매수 금지 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="92"/>
+        <source>no-sell rule for {subject}</source>
+        <translation>{subject} 매도 금지 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="93"/>
+        <source>no short positions</source>
+        <translation>공매도 금지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="94"/>
+        <source>minimum for the {subject} sector</source>
+        <translation>{subject} 섹터 최소 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="95"/>
+        <source>maximum for the {subject} sector</source>
+        <translation>{subject} 섹터 최대 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="97"/>
+        <source>whole shares</source>
+        <translation>정수 주</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="98"/>
+        <source>trading costs</source>
+        <translation>거래 비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="122"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>PathChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="320"/>
@@ -1211,145 +1707,130 @@
 <context>
     <name>ProblemLabel</name>
     <message>
-        <location filename="../../gui/panels/problems.py" line="106"/>
+        <location filename="../../gui/panels/problems.py" line="105"/>
         <source>Use {value}</source>
         <translation>{value} 사용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/problems.py" line="107"/>
+        <source>Use {value} for the {limit}</source>
+        <translation>{limit}을(를) {value}(으)로 설정</translation>
     </message>
 </context>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../gui/panels/result.py" line="29"/>
+        <location filename="../../gui/panels/result.py" line="32"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="39"/>
+        <location filename="../../gui/panels/result.py" line="42"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="40"/>
+        <location filename="../../gui/panels/result.py" line="43"/>
         <source>Tracking error</source>
-        <translation>추적 오차</translation>
+        <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="41"/>
+        <location filename="../../gui/panels/result.py" line="44"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="42"/>
+        <location filename="../../gui/panels/result.py" line="45"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="43"/>
+        <location filename="../../gui/panels/result.py" line="46"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="44"/>
+        <location filename="../../gui/panels/result.py" line="47"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="48"/>
+        <location filename="../../gui/panels/result.py" line="51"/>
         <source>How much the portfolio may swing in a typical year (annualized), before → after, against your cap</source>
         <translation>보통의 한 해 동안 포트폴리오가 출렁일 수 있는 정도(연율), 거래 전 → 후, 상한과 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="50"/>
+        <location filename="../../gui/panels/result.py" line="53"/>
         <source>How far the portfolio&apos;s returns may stray from the target mix in a typical year</source>
         <translation>보통의 한 해 동안 포트폴리오 수익률이 목표 구성에서 벗어날 수 있는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="51"/>
+        <location filename="../../gui/panels/result.py" line="54"/>
         <source>Value traded (buys + sells) as a share of the portfolio</source>
         <translation>포트폴리오 대비 거래 금액(매수 + 매도) 비율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="129"/>
+        <location filename="../../gui/panels/result.py" line="132"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="129"/>
+        <location filename="../../gui/panels/result.py" line="132"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="130"/>
+        <location filename="../../gui/panels/result.py" line="133"/>
         <source>{side} {shares} {ticker}</source>
         <translation>{ticker} {shares}주 {side}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="151"/>
+        <location filename="../../gui/panels/result.py" line="154"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="153"/>
+        <location filename="../../gui/panels/result.py" line="156"/>
         <source>Cannot compute trades: {msg}</source>
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="169"/>
+        <location filename="../../gui/panels/result.py" line="172"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="171"/>
+        <location filename="../../gui/panels/result.py" line="174"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="177"/>
-        <source>No trades needed: every holding and sleeve is inside its drift band.</source>
-        <translation>거래가 필요 없습니다: 모든 보유 종목과 슬리브가 이탈 허용 범위 안에 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/result.py" line="184"/>
-        <source>{n} trades proposed.</source>
-        <translation>거래 {n}건을 제안합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/result.py" line="184"/>
-        <source>1 trade proposed.</source>
-        <translation>거래 1건을 제안합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/result.py" line="191"/>
+        <location filename="../../gui/panels/result.py" line="187"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="194"/>
-        <source>No constraint binds: the targets are reached as set.</source>
-        <translation>구속하는 제약이 없습니다: 설정한 목표에 도달합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/result.py" line="197"/>
+        <location filename="../../gui/panels/result.py" line="195"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="199"/>
+        <location filename="../../gui/panels/result.py" line="197"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="210"/>
+        <location filename="../../gui/panels/result.py" line="208"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="212"/>
+        <location filename="../../gui/panels/result.py" line="210"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="214"/>
+        <location filename="../../gui/panels/result.py" line="212"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>
@@ -1446,115 +1927,115 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>StressPanel</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="63"/>
+        <location filename="../../gui/panels/stress.py" line="64"/>
         <source>Run stress test</source>
         <translation>스트레스 테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="66"/>
+        <location filename="../../gui/panels/stress.py" line="67"/>
         <source>Your window</source>
         <translation>사용자 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="72"/>
+        <location filename="../../gui/panels/stress.py" line="73"/>
         <source>Add window</source>
         <translation>기간 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="82"/>
+        <location filename="../../gui/panels/stress.py" line="83"/>
         <source>Replays today&apos;s weights through past crises.</source>
         <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="86"/>
+        <location filename="../../gui/panels/stress.py" line="87"/>
         <source>Window</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="86"/>
-        <location filename="../../gui/panels/stress.py" line="96"/>
+        <location filename="../../gui/panels/stress.py" line="87"/>
+        <location filename="../../gui/panels/stress.py" line="97"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="86"/>
-        <location filename="../../gui/panels/stress.py" line="96"/>
+        <location filename="../../gui/panels/stress.py" line="87"/>
+        <location filename="../../gui/panels/stress.py" line="97"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="86"/>
-        <location filename="../../gui/panels/stress.py" line="96"/>
+        <location filename="../../gui/panels/stress.py" line="87"/>
+        <location filename="../../gui/panels/stress.py" line="97"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="86"/>
+        <location filename="../../gui/panels/stress.py" line="87"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="96"/>
+        <location filename="../../gui/panels/stress.py" line="97"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="103"/>
+        <location filename="../../gui/panels/stress.py" line="104"/>
         <source>Rate series…</source>
         <translation>금리 시계열…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="106"/>
+        <location filename="../../gui/panels/stress.py" line="107"/>
         <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
         <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="131"/>
+        <location filename="../../gui/panels/stress.py" line="132"/>
         <source>The window ends before it starts: put the earlier date first.</source>
         <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="140"/>
+        <location filename="../../gui/panels/stress.py" line="141"/>
         <source>A stress test needs a scenario with a result: open one first.</source>
         <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="154"/>
+        <location filename="../../gui/panels/stress.py" line="155"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="160"/>
+        <location filename="../../gui/panels/stress.py" line="161"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="160"/>
+        <location filename="../../gui/panels/stress.py" line="161"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="197"/>
+        <location filename="../../gui/panels/stress.py" line="198"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="209"/>
+        <location filename="../../gui/panels/stress.py" line="210"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="215"/>
+        <location filename="../../gui/panels/stress.py" line="216"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="233"/>
+        <location filename="../../gui/panels/stress.py" line="237"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="241"/>
+        <location filename="../../gui/panels/stress.py" line="245"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>
@@ -1685,7 +2166,7 @@ Move it aside as a backup and start an empty price store?</source>
     <message>
         <location filename="../../gui/target_editor.py" line="41"/>
         <source>core</source>
-        <translation>코어</translation>
+        <translation>핵심</translation>
     </message>
     <message>
         <location filename="../../gui/target_editor.py" line="42"/>
@@ -1807,7 +2288,7 @@ Move it aside as a backup and start an empty price store?</source>
     <message>
         <location filename="../../gui/target_editor.py" line="180"/>
         <source>Scale the sleeve weights so core and satellites make 100 % of small caps</source>
-        <translation>코어와 위성의 합이 소형주의 100 %가 되도록 슬리브 비중을 비례 조정</translation>
+        <translation>핵심과 위성의 합이 소형주의 100 %가 되도록 슬리브 비중을 비례 조정</translation>
     </message>
     <message>
         <location filename="../../gui/target_editor.py" line="202"/>
@@ -1939,7 +2420,7 @@ Move it aside as a backup and start an empty price store?</source>
     <message>
         <location filename="../../gui/panels/targets.py" line="102"/>
         <source>Preset (core / satellites):</source>
-        <translation>프리셋 (코어 / 위성):</translation>
+        <translation>프리셋 (핵심 / 위성):</translation>
     </message>
     <message>
         <location filename="../../gui/panels/targets.py" line="104"/>
@@ -1959,7 +2440,7 @@ Move it aside as a backup and start an empty price store?</source>
     <message>
         <location filename="../../gui/panels/targets.py" line="128"/>
         <source>Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.</source>
-        <translation>코어를 움직이면 나머지를 위성이 나눠 갖고, 위성을 움직이면 그 차이를 코어가 가져갑니다.</translation>
+        <translation>핵심을 움직이면 나머지를 위성이 나눠 갖고, 위성을 움직이면 그 차이를 핵심이 가져갑니다.</translation>
     </message>
     <message>
         <location filename="../../gui/panels/targets.py" line="150"/>
@@ -1984,7 +2465,7 @@ Move it aside as a backup and start an empty price store?</source>
     <message>
         <location filename="../../gui/panels/targets.py" line="165"/>
         <source>core</source>
-        <translation>코어</translation>
+        <translation>핵심</translation>
     </message>
     <message>
         <location filename="../../gui/panels/targets.py" line="166"/>
@@ -2039,7 +2520,7 @@ Move it aside as a backup and start an empty price store?</source>
     <message>
         <location filename="../../gui/panels/targets.py" line="324"/>
         <source>Core {core} + satellites {sats} = {total} of small caps</source>
-        <translation>코어 {core} + 위성 {sats} = 소형주의 {total}</translation>
+        <translation>핵심 {core} + 위성 {sats} = 소형주의 {total}</translation>
     </message>
     <message>
         <location filename="../../gui/panels/targets.py" line="329"/>
@@ -2060,50 +2541,24 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
-        <source>Blank: an IWM core only</source>
-        <translation>빈 시나리오: IWM 코어만</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
-        <source>IWM core with value satellites (IWN, VBR)</source>
-        <translation>IWM 코어와 가치 위성 (IWN, VBR)</translation>
-    </message>
-    <message>
         <location filename="../../gui/mainwindow.py" line="57"/>
-        <source>VTWO core with S&amp;P 600 and growth satellites</source>
-        <translation>VTWO 코어와 S&amp;P 600·성장 위성</translation>
+        <source>Blank: an IWM core only</source>
+        <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
+        <source>IWM core with value satellites (IWN, VBR)</source>
+        <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="59"/>
+        <source>VTWO core with S&amp;P 600 and growth satellites</source>
+        <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
-    </message>
-</context>
-<context>
-    <name>tabs</name>
-    <message>
-        <location filename="../../gui/panels/stress.py" line="283"/>
-        <source>Backtest</source>
-        <translation>백테스트</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/stress.py" line="284"/>
-        <source>Stress</source>
-        <translation>스트레스</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../gui/app.py" line="101"/>
-        <source>Cannot open scenario</source>
-        <translation>시나리오를 열 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/app.py" line="102"/>
-        <source>{name}: this file could not be read ({error}).</source>
-        <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
 </context>
 </TS>

@@ -87,3 +87,37 @@ def test_missing_hangul_font_is_reported_for_korean_only(app, monkeypatch: pytes
         assert app_module.hangul_font_problem() is None
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_engine_messages_and_fixed_texts_are_in_the_korean_file() -> None:
+    """Every engine template (context Messages) and fixed engine sentence (EngineText) is translated."""
+    from engine.messages import ENGLISH
+    from gui.engine_texts import SOURCES, engine_sources
+
+    assert engine_sources() == SOURCES, "run python -m gui.engine_texts and paste its output into SOURCES"
+    done = {(e.context, e.source) for e in translations.entries(KO) if e.finished}
+    missing = [t for t in ENGLISH.values() if ("Messages", t) not in done]
+    missing += [t for t in SOURCES if ("EngineText", t) not in done]
+    assert missing == [], "\n".join(missing)
+
+
+def test_engine_text_is_looked_up_in_the_context_it_is_saved_in(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from engine.backtest.report import HYPOTHETICAL
+    from gui.engine_texts import engine_text
+
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not installed")
+    qm = tmp_path / "coresat_ko.qm"
+    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    app.installTranslator(tr)
+    try:
+        assert engine_text(HYPOTHETICAL).startswith("가상의")
+        assert QCoreApplication.translate("HistoryTabs", "Stress") == "스트레스"
+        assert QCoreApplication.translate("Messages", "1 trade proposed.") == "거래 1건을 제안합니다."
+    finally:
+        app.removeTranslator(tr)

@@ -1,0 +1,68 @@
+"""The engine's fixed English sentences that are not message ids (backtest and stress method, limits,
+"hypothetical" notes, names of the built-in crisis windows), translated in the GUI.
+
+Each is listed as a literal inside ``QT_TRANSLATE_NOOP("EngineText", ...)`` so ``pyside6-lupdate`` extracts it;
+``engine_text`` looks the same text up at run time in the same context. A test keeps this list equal to the
+engine's constants: after changing those, run ``python -m gui.engine_texts`` and paste its output here.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "EngineText"
+
+# fmt: off
+SOURCES = (
+    QT_TRANSLATE_NOOP("EngineText", "Hypothetical: what these rules would have done on past prices. Past results do not predict future results. Not investment advice."),
+    QT_TRANSLATE_NOOP("EngineText", "Hypothetical: today's weights replayed on past prices, bought on the first day of each window and held. Past crises do not predict the next one. Not investment advice."),
+    QT_TRANSLATE_NOOP("EngineText", "Each policy starts from the same portfolio on the first day and is replayed day by day on adjusted daily closing prices (dividends reinvested through the adjustment); trades are whole shares at that day's closing price."),
+    QT_TRANSLATE_NOOP("EngineText", "Trading costs are the scenario's cost in basis points of each trade, rounded to the cent; cash is kept to the cent and never goes below zero (buys are trimmed to the cash there is)."),
+    QT_TRANSLATE_NOOP("EngineText", "Monthly cash flows arrive on the first trading day of each month."),
+    QT_TRANSLATE_NOOP("EngineText", "The optimizer policy calls Coresat's own rebalance with the scenario's limits on the first trading day of each month, handing it that month's cash flow; it trades only when a holding, sleeve or the cash is outside its band, a limit is broken, or there is a cash flow to place. Its covariance is estimated only from returns before that day (the scenario's risk window and estimator)."),
+    QT_TRANSLATE_NOOP("EngineText", "The rule-based policies respect whole shares, costs, the minimum trade, the cash buffer and the no-buy / no-sell lists; only the optimizer also keeps the volatility and turnover caps."),
+    QT_TRANSLATE_NOOP("EngineText", "The scenario's one-off cash flow and its buy-only / sell-only mode belong to today's trade and are not replayed: every policy may buy and sell (the no-buy / no-sell lists still hold)."),
+    QT_TRANSLATE_NOOP("EngineText", "Taxes are ignored: the scenario has no tax lots, so realized gains are not computed."),
+    QT_TRANSLATE_NOOP("EngineText", "Dividends are reinvested on the day the adjusted price reflects them, not when they were paid; share counts are notional on adjusted prices."),
+    QT_TRANSLATE_NOOP("EngineText", "No bid/ask spread, market impact or slippage beyond the cost setting; every trade fills at the close."),
+    QT_TRANSLATE_NOOP("EngineText", "The price history is the only one used: the common span of every ticker in the scenario."),
+    QT_TRANSLATE_NOOP("EngineText", "Each window replays the funds' adjusted daily prices (dividends reinvested): the weights are bought on the window's first trading day and held to its last, without rebalancing; cash earns nothing."),
+    QT_TRANSLATE_NOOP("EngineText", "Loss per sleeve is in money and in percent of that sleeve's own value at the start; the total is in percent of the whole portfolio, cash included. 'Lowest point' is the worst day inside the window."),
+    QT_TRANSLATE_NOOP("EngineText", "Current = today's holdings; target = the target weights; proposed = after the proposed trades."),
+    QT_TRANSLATE_NOOP("EngineText", "Financial crisis"),
+    QT_TRANSLATE_NOOP("EngineText", "2018 fourth quarter"),
+    QT_TRANSLATE_NOOP("EngineText", "COVID crash"),
+    QT_TRANSLATE_NOOP("EngineText", "2022 rate hikes"),
+    QT_TRANSLATE_NOOP("EngineText", "Tariff shock"),
+)
+# fmt: on
+
+
+def engine_text(text: str) -> str:
+    """``text`` in the user's language when it is one of SOURCES (else unchanged)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def engine_sources() -> tuple[str, ...]:
+    """The engine's constants that SOURCES must list, in order."""
+    from engine.backtest.report import HYPOTHETICAL as BACKTEST_HYPOTHETICAL
+    from engine.backtest.run import LIMITS, METHOD
+    from engine.backtest.stress_report import METHOD as STRESS_METHOD
+    from engine.risk.stress import HYPOTHETICAL as STRESS_HYPOTHETICAL
+    from engine.risk.stress import WINDOWS
+
+    return (
+        BACKTEST_HYPOTHETICAL,
+        STRESS_HYPOTHETICAL,
+        *METHOD,
+        *LIMITS,
+        *STRESS_METHOD,
+        *(w.name for w in WINDOWS),
+    )
+
+
+if __name__ == "__main__":
+    for t in engine_sources():
+        print(f'    QT_TRANSLATE_NOOP("EngineText", {json.dumps(t, ensure_ascii=False)}),')
