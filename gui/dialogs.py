@@ -18,6 +18,7 @@ import engine
 from engine.model.scenario import Holding
 from engine.result import DISCLAIMER
 from gui import fmt
+from gui.engine_texts import engine_text
 
 
 class ImportPreview(QDialog):
@@ -77,7 +78,7 @@ def about_text() -> str:
         "<p><b>Data sources</b>: prices from Yahoo Finance (via yfinance) when online, kept in a local "
         "price store; otherwise the bundled <i>simulated</i> demo data, which is not real market data.</p>"
         "<p><b>{disclaimer}</b></p>",
-    ).format(version=engine.__version__, disclaimer=DISCLAIMER)
+    ).format(version=engine.__version__, disclaimer=engine_text(DISCLAIMER))
 
 
 def show_about(parent: QWidget) -> None:

@@ -1,5 +1,6 @@
 """The engine's fixed English sentences that are not message ids (backtest and stress method, limits,
-"hypothetical" notes, names of the built-in crisis windows), translated in the GUI.
+"hypothetical" notes, names of the built-in crisis windows, the disclaimer, the demo-data label, the
+covariance estimator), translated in the GUI.
 
 Each is listed as a literal inside ``QT_TRANSLATE_NOOP("EngineText", ...)`` so ``pyside6-lupdate`` extracts it;
 ``engine_text`` looks the same text up at run time in the same context. A test keeps this list equal to the
@@ -9,6 +10,7 @@ engine's constants: after changing those, run ``python -m gui.engine_texts`` and
 from __future__ import annotations
 
 import json
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -36,6 +38,11 @@ SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "COVID crash"),
     QT_TRANSLATE_NOOP("EngineText", "2022 rate hikes"),
     QT_TRANSLATE_NOOP("EngineText", "Tariff shock"),
+    QT_TRANSLATE_NOOP("EngineText", "Coresat computes what your own settings imply. It is not investment advice."),
+    QT_TRANSLATE_NOOP("EngineText", "simulated demo data"),
+    QT_TRANSLATE_NOOP("EngineText", "covariance given in the scenario"),
+    QT_TRANSLATE_NOOP("EngineText", "sample covariance of daily returns, annualized (×252)"),
+    QT_TRANSLATE_NOOP("EngineText", "Ledoit–Wolf shrinkage of the correlations of daily returns (variances kept), annualized (×252)"),
 )
 # fmt: on
 
@@ -45,11 +52,42 @@ def engine_text(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+# Engine sentences with numbers in them: the pattern the engine writes and the template the GUI shows.
+_PATTERNS = (
+    (
+        re.compile(r"^(?P<days>\d+) trading days, (?P<span>.+)$"),
+        QT_TRANSLATE_NOOP("EngineText", "{days} trading days, {span}"),
+    ),
+    (
+        re.compile(
+            r"^exponentially weighted covariance, half-life (?P<half_life>[\d.]+) trading days, annualized \(×252\)$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)",
+        ),
+    ),
+)
+
+
+def engine_phrase(text: str) -> str:
+    """Like ``engine_text``, also for the engine's risk-window and EWMA phrases that carry numbers."""
+    for pattern, template in _PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return QCoreApplication.translate(CONTEXT, template).format(**m.groupdict())
+    return engine_text(text)
+
+
 def engine_sources() -> tuple[str, ...]:
     """The engine's constants that SOURCES must list, in order."""
     from engine.backtest.report import HYPOTHETICAL as BACKTEST_HYPOTHETICAL
     from engine.backtest.run import LIMITS, METHOD
     from engine.backtest.stress_report import METHOD as STRESS_METHOD
+    from engine.data.demo import DEMO_LABEL
+    from engine.model.scenario import Estimator
+    from engine.result import DISCLAIMER
+    from engine.risk.covariance import describe_estimator
     from engine.risk.stress import HYPOTHETICAL as STRESS_HYPOTHETICAL
     from engine.risk.stress import WINDOWS
 
@@ -60,6 +98,11 @@ def engine_sources() -> tuple[str, ...]:
         *LIMITS,
         *STRESS_METHOD,
         *(w.name for w in WINDOWS),
+        DISCLAIMER,
+        DEMO_LABEL,
+        "covariance given in the scenario",  # a literal in engine/market.py
+        describe_estimator(Estimator.SAMPLE),
+        describe_estimator(Estimator.LEDOIT_WOLF),
     )
 
 

@@ -26,6 +26,7 @@ from engine.model.scenario_file import write_atomic
 from gui import edits, export, fmt, import_dialog, network, settings, templates
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
+from gui.engine_texts import engine_text
 from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.messagebar import MessageBar
 from gui.nearest import apply_nearest
@@ -304,7 +305,9 @@ class MainWindow(QMainWindow):
     def _on_market(self, market: MarketSnapshot) -> None:
         date = market.as_of.isoformat() if market.as_of else self.tr("unknown date")
         self.source_label.setText(
-            self.tr("Data: {src} · prices as of {date}").format(src=market.price_source, date=date)
+            self.tr("Data: {src} · prices as of {date}").format(
+                src=engine_text(market.price_source), date=date
+            )
         )
         for w in market.warnings:
             self.statusBar().showMessage(w, 8000)

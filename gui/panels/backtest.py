@@ -216,7 +216,7 @@ class BacktestPanel(QWidget):
                 start=_date(value.start),
                 end=_date(value.end),
                 years=fmt.number(value.years, 1),
-                source=value.price_source,
+                source=engine_text(value.price_source),
                 flow=fmt.money(value.monthly_flow),
             )
         )

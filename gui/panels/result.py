@@ -21,6 +21,7 @@ from engine.report_text import no_limit_binds
 from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.engine_texts import engine_phrase, engine_text
 from gui.message_texts import render
 from gui.tablemodels import TradesColumn, TradesModel
 from gui.workspace import Workspace
@@ -195,10 +196,13 @@ class ResultPanel(QGroupBox):
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
         notes.append(
             self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
-                src=a.price_source, date=date, window=a.risk_window, est=a.estimator
+                src=engine_text(a.price_source),
+                date=date,
+                window=engine_phrase(a.risk_window),
+                est=engine_phrase(a.estimator),
             )
         )
-        notes.append(r.disclaimer)
+        notes.append(engine_text(r.disclaimer))
         _set_text(self.notes, "<br>".join(_esc(n) for n in notes))
 
     def _figures(self, r: RebalanceResult) -> None:

@@ -480,47 +480,47 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="28"/>
+        <location filename="../../gui/dialogs.py" line="29"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="33"/>
+        <location filename="../../gui/dialogs.py" line="34"/>
         <source>{n} holdings read from {src}. They will replace the current holdings.</source>
         <translation>{src}에서 보유 종목 {n}개를 읽었습니다. 현재 보유 종목을 대체합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="41"/>
+        <location filename="../../gui/dialogs.py" line="42"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="42"/>
+        <location filename="../../gui/dialogs.py" line="43"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="43"/>
+        <location filename="../../gui/dialogs.py" line="44"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="56"/>
+        <location filename="../../gui/dialogs.py" line="57"/>
         <source>market price</source>
         <translation>시장 가격</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
+        <location filename="../../gui/dialogs.py" line="65"/>
         <source>Replace holdings</source>
         <translation>보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73"/>
+        <location filename="../../gui/dialogs.py" line="74"/>
         <source>&lt;h3&gt;Coresat {version}&lt;/h3&gt;&lt;p&gt;Core/satellite small-cap rebalancing under a volatility limit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data sources&lt;/b&gt;: prices from Yahoo Finance (via yfinance) when online, kept in a local price store; otherwise the bundled &lt;i&gt;simulated&lt;/i&gt; demo data, which is not real market data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{disclaimer}&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coresat {version}&lt;/h3&gt;&lt;p&gt;변동성 한도 아래에서 핵심/위성 방식으로 소형주를 리밸런싱합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;데이터 출처&lt;/b&gt;: 온라인일 때는 Yahoo Finance(yfinance 사용)의 가격을 로컬 가격 저장소에 보관하고, 그렇지 않으면 함께 제공되는 &lt;i&gt;모의&lt;/i&gt; 데모 데이터를 사용합니다. 모의 데이터는 실제 시장 데이터가 아닙니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{disclaimer}&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="84"/>
+        <location filename="../../gui/dialogs.py" line="85"/>
         <source>About Coresat</source>
         <translation>Coresat 정보</translation>
     </message>
@@ -528,104 +528,139 @@
 <context>
     <name>EngineText</name>
     <message>
-        <location filename="../../gui/engine_texts.py" line="19"/>
+        <location filename="../../gui/engine_texts.py" line="21"/>
         <source>Hypothetical: what these rules would have done on past prices. Past results do not predict future results. Not investment advice.</source>
         <translation>가상의 결과: 이 규칙을 과거 가격에 적용했다면 어땠을지 보여 줍니다. 과거 성과는 미래 성과를 예측하지 않습니다. 투자 권유가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="20"/>
+        <location filename="../../gui/engine_texts.py" line="22"/>
         <source>Hypothetical: today&apos;s weights replayed on past prices, bought on the first day of each window and held. Past crises do not predict the next one. Not investment advice.</source>
         <translation>가상의 결과: 오늘의 비중을 과거 가격에 재현한 것으로, 각 기간의 첫날 매수해 그대로 보유했다고 가정합니다. 과거 위기는 다음 위기를 예측하지 않습니다. 투자 권유가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="21"/>
+        <location filename="../../gui/engine_texts.py" line="23"/>
         <source>Each policy starts from the same portfolio on the first day and is replayed day by day on adjusted daily closing prices (dividends reinvested through the adjustment); trades are whole shares at that day&apos;s closing price.</source>
         <translation>모든 정책은 첫날 같은 포트폴리오에서 출발해 수정 일별 종가(수정 주가를 통해 배당 재투자)로 하루씩 재현됩니다. 거래는 그날 종가에 정수 주 단위로 이루어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="22"/>
+        <location filename="../../gui/engine_texts.py" line="24"/>
         <source>Trading costs are the scenario&apos;s cost in basis points of each trade, rounded to the cent; cash is kept to the cent and never goes below zero (buys are trimmed to the cash there is).</source>
         <translation>거래 비용은 시나리오에 설정한 거래 금액 대비 비용(bp)이며 센트 단위로 반올림합니다. 현금은 센트 단위로 관리하며 0 아래로 내려가지 않습니다(매수는 보유 현금만큼으로 줄입니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="23"/>
+        <location filename="../../gui/engine_texts.py" line="25"/>
         <source>Monthly cash flows arrive on the first trading day of each month.</source>
         <translation>월별 현금 흐름은 매월 첫 거래일에 들어옵니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="24"/>
+        <location filename="../../gui/engine_texts.py" line="26"/>
         <source>The optimizer policy calls Coresat&apos;s own rebalance with the scenario&apos;s limits on the first trading day of each month, handing it that month&apos;s cash flow; it trades only when a holding, sleeve or the cash is outside its band, a limit is broken, or there is a cash flow to place. Its covariance is estimated only from returns before that day (the scenario&apos;s risk window and estimator).</source>
         <translation>최적화 정책은 매월 첫 거래일에 시나리오의 제한을 그대로 적용해 Coresat의 리밸런싱을 실행하고, 그달의 현금 흐름을 함께 넘깁니다. 보유 종목·슬리브·현금이 허용 범위를 벗어났거나, 제한을 어겼거나, 투입할 현금 흐름이 있을 때만 거래합니다. 공분산은 그날 이전의 수익률로만 추정합니다(시나리오의 위험 추정 기간과 추정 방식).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="25"/>
+        <location filename="../../gui/engine_texts.py" line="27"/>
         <source>The rule-based policies respect whole shares, costs, the minimum trade, the cash buffer and the no-buy / no-sell lists; only the optimizer also keeps the volatility and turnover caps.</source>
         <translation>규칙 기반 정책은 정수 주, 비용, 최소 거래 금액, 현금 완충, 매수 금지/매도 금지 목록을 지킵니다. 변동성 상한과 회전율 상한까지 지키는 것은 최적화 정책뿐입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="26"/>
+        <location filename="../../gui/engine_texts.py" line="28"/>
         <source>The scenario&apos;s one-off cash flow and its buy-only / sell-only mode belong to today&apos;s trade and are not replayed: every policy may buy and sell (the no-buy / no-sell lists still hold).</source>
         <translation>시나리오의 일회성 현금 흐름과 매수만/매도만 방식은 오늘의 거래에만 해당하므로 재현하지 않습니다. 모든 정책이 매수와 매도를 할 수 있습니다(매수 금지/매도 금지 목록은 그대로 적용됩니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="27"/>
+        <location filename="../../gui/engine_texts.py" line="29"/>
         <source>Taxes are ignored: the scenario has no tax lots, so realized gains are not computed.</source>
         <translation>세금은 고려하지 않습니다. 시나리오에 취득 단위(세금 로트) 정보가 없어 실현 이익을 계산하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="28"/>
+        <location filename="../../gui/engine_texts.py" line="30"/>
         <source>Dividends are reinvested on the day the adjusted price reflects them, not when they were paid; share counts are notional on adjusted prices.</source>
         <translation>배당은 지급일이 아니라 수정 주가에 반영된 날 재투자됩니다. 주식 수는 수정 주가 기준의 명목 수량입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="29"/>
+        <location filename="../../gui/engine_texts.py" line="31"/>
         <source>No bid/ask spread, market impact or slippage beyond the cost setting; every trade fills at the close.</source>
         <translation>호가 스프레드, 시장 충격, 비용 설정을 넘는 슬리피지는 반영하지 않습니다. 모든 거래는 종가에 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="30"/>
+        <location filename="../../gui/engine_texts.py" line="32"/>
         <source>The price history is the only one used: the common span of every ticker in the scenario.</source>
         <translation>가격 이력은 한 구간만 사용합니다: 시나리오의 모든 티커에 공통으로 있는 기간입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="31"/>
+        <location filename="../../gui/engine_texts.py" line="33"/>
         <source>Each window replays the funds&apos; adjusted daily prices (dividends reinvested): the weights are bought on the window&apos;s first trading day and held to its last, without rebalancing; cash earns nothing.</source>
         <translation>각 기간은 펀드의 수정 일별 가격(배당 재투자)으로 재현합니다. 비중대로 기간의 첫 거래일에 매수해 마지막 날까지 리밸런싱 없이 보유하며, 현금에는 수익이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="32"/>
+        <location filename="../../gui/engine_texts.py" line="34"/>
         <source>Loss per sleeve is in money and in percent of that sleeve&apos;s own value at the start; the total is in percent of the whole portfolio, cash included. &apos;Lowest point&apos; is the worst day inside the window.</source>
         <translation>슬리브별 손실은 금액과, 시작 시점 그 슬리브 자체 가치 대비 비율로 나타냅니다. 합계는 현금을 포함한 전체 포트폴리오 대비 비율입니다. &apos;최저점&apos;은 기간 중 가장 나빴던 날입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="33"/>
+        <location filename="../../gui/engine_texts.py" line="35"/>
         <source>Current = today&apos;s holdings; target = the target weights; proposed = after the proposed trades.</source>
         <translation>현재 = 오늘의 보유 종목, 목표 = 목표 비중, 제안 = 제안된 거래 후.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="34"/>
+        <location filename="../../gui/engine_texts.py" line="36"/>
         <source>Financial crisis</source>
         <translation>글로벌 금융위기</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="35"/>
+        <location filename="../../gui/engine_texts.py" line="37"/>
         <source>2018 fourth quarter</source>
         <translation>2018년 4분기</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="36"/>
+        <location filename="../../gui/engine_texts.py" line="38"/>
         <source>COVID crash</source>
         <translation>코로나19 폭락</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="37"/>
+        <location filename="../../gui/engine_texts.py" line="39"/>
         <source>2022 rate hikes</source>
         <translation>2022년 금리 인상</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="38"/>
+        <location filename="../../gui/engine_texts.py" line="40"/>
         <source>Tariff shock</source>
         <translation>관세 충격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="41"/>
+        <source>Coresat computes what your own settings imply. It is not investment advice.</source>
+        <translation>Coresat은 사용자가 정한 설정에 따른 결과를 계산할 뿐입니다. 투자 권유가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="42"/>
+        <source>simulated demo data</source>
+        <translation>모의 데모 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="43"/>
+        <source>covariance given in the scenario</source>
+        <translation>시나리오에 지정된 공분산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="44"/>
+        <source>sample covariance of daily returns, annualized (×252)</source>
+        <translation>일별 수익률의 표본 공분산, 연율화(×252)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="45"/>
+        <source>Ledoit–Wolf shrinkage of the correlations of daily returns (variances kept), annualized (×252)</source>
+        <translation>일별 수익률 상관계수의 Ledoit–Wolf 축소 추정(분산 유지), 연율화(×252)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="59"/>
+        <source>{days} trading days, {span}</source>
+        <translation>거래일 {days}일, {span}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="65"/>
+        <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
+        <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
 </context>
 <context>
@@ -969,262 +1004,262 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="109"/>
-        <location filename="../../gui/mainwindow.py" line="569"/>
+        <location filename="../../gui/mainwindow.py" line="110"/>
+        <location filename="../../gui/mainwindow.py" line="572"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="138"/>
+        <location filename="../../gui/mainwindow.py" line="139"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="189"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="201"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="205"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="206"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="210"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="213"/>
+        <location filename="../../gui/mainwindow.py" line="214"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="219"/>
+        <location filename="../../gui/mainwindow.py" line="220"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="231"/>
+        <location filename="../../gui/mainwindow.py" line="232"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="234"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="241"/>
-        <location filename="../../gui/mainwindow.py" line="262"/>
+        <location filename="../../gui/mainwindow.py" line="242"/>
+        <location filename="../../gui/mainwindow.py" line="263"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="285"/>
+        <location filename="../../gui/mainwindow.py" line="286"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="305"/>
+        <location filename="../../gui/mainwindow.py" line="306"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="307"/>
+        <location filename="../../gui/mainwindow.py" line="308"/>
         <source>Data: {src} · prices as of {date}</source>
         <translation>데이터: {src} · {date} 기준 가격</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="318"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>No connection to the internet: prices were not updated.</source>
         <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="320"/>
+        <location filename="../../gui/mainwindow.py" line="323"/>
         <source>Prices were not updated: {m}</source>
         <translation>가격을 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>The prices and the result shown are kept.</source>
         <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323"/>
-        <location filename="../../gui/mainwindow.py" line="325"/>
+        <location filename="../../gui/mainwindow.py" line="326"/>
+        <location filename="../../gui/mainwindow.py" line="328"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="571"/>
+        <location filename="../../gui/mainwindow.py" line="574"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="326"/>
+        <location filename="../../gui/mainwindow.py" line="329"/>
         <source>Data: not available</source>
         <translation>데이터: 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="331"/>
+        <location filename="../../gui/mainwindow.py" line="334"/>
         <source>market data: {m}</source>
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="341"/>
+        <location filename="../../gui/mainwindow.py" line="344"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="341"/>
+        <location filename="../../gui/mainwindow.py" line="344"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="342"/>
+        <location filename="../../gui/mainwindow.py" line="345"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="349"/>
+        <location filename="../../gui/mainwindow.py" line="352"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="360"/>
+        <location filename="../../gui/mainwindow.py" line="363"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365"/>
+        <location filename="../../gui/mainwindow.py" line="368"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="366"/>
+        <location filename="../../gui/mainwindow.py" line="369"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394"/>
+        <location filename="../../gui/mainwindow.py" line="397"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="398"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="410"/>
+        <location filename="../../gui/mainwindow.py" line="413"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="410"/>
+        <location filename="../../gui/mainwindow.py" line="413"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="416"/>
+        <location filename="../../gui/mainwindow.py" line="419"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="436"/>
+        <location filename="../../gui/mainwindow.py" line="439"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="102"/>
-        <location filename="../../gui/mainwindow.py" line="444"/>
-        <location filename="../../gui/mainwindow.py" line="448"/>
+        <location filename="../../gui/mainwindow.py" line="447"/>
+        <location filename="../../gui/mainwindow.py" line="451"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
@@ -1234,52 +1269,52 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="482"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="507"/>
+        <location filename="../../gui/mainwindow.py" line="510"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="519"/>
+        <location filename="../../gui/mainwindow.py" line="522"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="521"/>
+        <location filename="../../gui/mainwindow.py" line="524"/>
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="535"/>
+        <location filename="../../gui/mainwindow.py" line="538"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -1720,117 +1755,117 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../gui/panels/result.py" line="32"/>
+        <location filename="../../gui/panels/result.py" line="33"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="42"/>
+        <location filename="../../gui/panels/result.py" line="43"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="43"/>
+        <location filename="../../gui/panels/result.py" line="44"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="44"/>
+        <location filename="../../gui/panels/result.py" line="45"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="45"/>
+        <location filename="../../gui/panels/result.py" line="46"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="46"/>
+        <location filename="../../gui/panels/result.py" line="47"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="47"/>
+        <location filename="../../gui/panels/result.py" line="48"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="51"/>
+        <location filename="../../gui/panels/result.py" line="52"/>
         <source>How much the portfolio may swing in a typical year (annualized), before → after, against your cap</source>
         <translation>보통의 한 해 동안 포트폴리오가 출렁일 수 있는 정도(연율), 거래 전 → 후, 상한과 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="53"/>
+        <location filename="../../gui/panels/result.py" line="54"/>
         <source>How far the portfolio&apos;s returns may stray from the target mix in a typical year</source>
         <translation>보통의 한 해 동안 포트폴리오 수익률이 목표 구성에서 벗어날 수 있는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="54"/>
+        <location filename="../../gui/panels/result.py" line="55"/>
         <source>Value traded (buys + sells) as a share of the portfolio</source>
         <translation>포트폴리오 대비 거래 금액(매수 + 매도) 비율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="132"/>
+        <location filename="../../gui/panels/result.py" line="133"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="132"/>
+        <location filename="../../gui/panels/result.py" line="133"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="133"/>
+        <location filename="../../gui/panels/result.py" line="134"/>
         <source>{side} {shares} {ticker}</source>
         <translation>{ticker} {shares}주 {side}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="154"/>
+        <location filename="../../gui/panels/result.py" line="155"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="156"/>
+        <location filename="../../gui/panels/result.py" line="157"/>
         <source>Cannot compute trades: {msg}</source>
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="172"/>
+        <location filename="../../gui/panels/result.py" line="173"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="174"/>
+        <location filename="../../gui/panels/result.py" line="175"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="187"/>
+        <location filename="../../gui/panels/result.py" line="188"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="195"/>
+        <location filename="../../gui/panels/result.py" line="196"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="197"/>
+        <location filename="../../gui/panels/result.py" line="198"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="208"/>
+        <location filename="../../gui/panels/result.py" line="212"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="210"/>
+        <location filename="../../gui/panels/result.py" line="214"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="212"/>
+        <location filename="../../gui/panels/result.py" line="216"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>
@@ -2541,22 +2576,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>
