@@ -1,6 +1,6 @@
 """The engine's fixed English sentences that are not message ids (backtest and stress method, limits,
 "hypothetical" notes, names of the built-in crisis windows, the disclaimer, the demo-data label, the
-covariance estimator), translated in the GUI.
+covariance estimator, the missing-rates note, the backtest policy names), translated in the GUI.
 
 Each is listed as a literal inside ``QT_TRANSLATE_NOOP("EngineText", ...)`` so ``pyside6-lupdate`` extracts it;
 ``engine_text`` looks the same text up at run time in the same context. A test keeps this list equal to the
@@ -43,6 +43,25 @@ SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "covariance given in the scenario"),
     QT_TRANSLATE_NOOP("EngineText", "sample covariance of daily returns, annualized (×252)"),
     QT_TRANSLATE_NOOP("EngineText", "Ledoit–Wolf shrinkage of the correlations of daily returns (variances kept), annualized (×252)"),
+    QT_TRANSLATE_NOOP("EngineText", "No interest-rate series is in the price data, so Coresat cannot estimate how this portfolio moved with rates. Give one (a CSV of dates and yields in percent, e.g. FRED's DGS10) to see it."),
+    QT_TRANSLATE_NOOP("EngineText", "Never"),
+    QT_TRANSLATE_NOOP("EngineText", "Never rebalance"),
+    QT_TRANSLATE_NOOP("EngineText", "Monthly"),
+    QT_TRANSLATE_NOOP("EngineText", "Calendar, monthly"),
+    QT_TRANSLATE_NOOP("EngineText", "Quarterly"),
+    QT_TRANSLATE_NOOP("EngineText", "Calendar, quarterly"),
+    QT_TRANSLATE_NOOP("EngineText", "Annual"),
+    QT_TRANSLATE_NOOP("EngineText", "Calendar, annual"),
+    QT_TRANSLATE_NOOP("EngineText", "Bands daily"),
+    QT_TRANSLATE_NOOP("EngineText", "5/25 bands, checked daily"),
+    QT_TRANSLATE_NOOP("EngineText", "Bands monthly"),
+    QT_TRANSLATE_NOOP("EngineText", "5/25 bands, checked monthly"),
+    QT_TRANSLATE_NOOP("EngineText", "Daryanani"),
+    QT_TRANSLATE_NOOP("EngineText", "Daryanani: two-weekly check, half-way back"),
+    QT_TRANSLATE_NOOP("EngineText", "Cash flows"),
+    QT_TRANSLATE_NOOP("EngineText", "Cash flows only"),
+    QT_TRANSLATE_NOOP("EngineText", "Optimizer"),
+    QT_TRANSLATE_NOOP("EngineText", "Coresat optimizer, monthly"),
 )
 # fmt: on
 
@@ -81,6 +100,7 @@ def engine_phrase(text: str) -> str:
 
 def engine_sources() -> tuple[str, ...]:
     """The engine's constants that SOURCES must list, in order."""
+    from engine.backtest.policies import ALL_POLICIES
     from engine.backtest.report import HYPOTHETICAL as BACKTEST_HYPOTHETICAL
     from engine.backtest.run import LIMITS, METHOD
     from engine.backtest.stress_report import METHOD as STRESS_METHOD
@@ -88,6 +108,7 @@ def engine_sources() -> tuple[str, ...]:
     from engine.model.scenario import Estimator
     from engine.result import DISCLAIMER
     from engine.risk.covariance import describe_estimator
+    from engine.risk.rates import NO_RATES
     from engine.risk.stress import HYPOTHETICAL as STRESS_HYPOTHETICAL
     from engine.risk.stress import WINDOWS
 
@@ -103,6 +124,8 @@ def engine_sources() -> tuple[str, ...]:
         "covariance given in the scenario",  # a literal in engine/market.py
         describe_estimator(Estimator.SAMPLE),
         describe_estimator(Estimator.LEDOIT_WOLF),
+        NO_RATES,
+        *dict.fromkeys(name for p in ALL_POLICIES for name in (p.short, p.label)),
     )
 
 

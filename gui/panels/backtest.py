@@ -243,58 +243,63 @@ class BacktestPanel(QWidget):
     # -- showing ---------------------------------------------------------------------------------------
 
     def rows(self) -> list[tuple[str, str, Callable[[PolicySummary], str]]]:
-        tr = self.tr
         return [
             (
-                tr("Rebalances"),
-                tr("Days the policy traded for reasons other than a cash flow"),
+                self.tr("Rebalances"),
+                self.tr("Days the policy traded for reasons other than a cash flow"),
                 lambda p: str(p.rebalances),
             ),
-            (tr("Trades"), "", lambda p: str(p.trades)),
+            (self.tr("Trades"), "", lambda p: str(p.trades)),
             (
-                tr("Turnover / year"),
-                tr("One-way: half of (buys + sells) / that day's value, summed, per year"),
+                self.tr("Turnover / year"),
+                self.tr("One-way: half of (buys + sells) / that day's value, summed, per year"),
                 lambda p: fmt.pct(p.turnover_per_year),
             ),
-            (tr("Costs"), tr("Trading costs over the whole run"), lambda p: fmt.money(p.costs)),
+            (self.tr("Costs"), self.tr("Trading costs over the whole run"), lambda p: fmt.money(p.costs)),
             (
-                tr("Costs, bp / year"),
-                tr("Costs / average value / years × 10,000"),
+                self.tr("Costs, bp / year"),
+                self.tr("Costs / average value / years × 10,000"),
                 lambda p: fmt.number(p.costs_bp_per_year),
             ),
             (
-                tr("Max drift"),
-                tr("Largest distance of any holding from its target, at a close before that day's trades"),
+                self.tr("Max drift"),
+                self.tr(
+                    "Largest distance of any holding from its target, at a close before that day's trades"
+                ),
                 lambda p: fmt.points(p.max_drift).lstrip("+"),
             ),
-            (tr("Mean drift"), "", lambda p: fmt.points(p.mean_drift).lstrip("+")),
+            (self.tr("Mean drift"), "", lambda p: fmt.points(p.mean_drift).lstrip("+")),
             (
-                tr("Realized volatility"),
-                tr("Annualized, of daily time-weighted returns"),
+                self.tr("Realized volatility"),
+                self.tr("Annualized, of daily time-weighted returns"),
                 lambda p: fmt.pct(p.realized_vol),
             ),
-            (tr("Highest 1-year volatility"), "", lambda p: fmt.pct(p.max_rolling_vol)),
-            (tr("Volatility cap"), "", lambda p: fmt.pct(p.vol_cap)),
+            (self.tr("Highest 1-year volatility"), "", lambda p: fmt.pct(p.max_rolling_vol)),
+            (self.tr("Volatility cap"), "", lambda p: fmt.pct(p.vol_cap)),
             (
-                tr("Tracking error"),
-                tr("Annualized, to the targets held exactly every day"),
+                self.tr("Tracking error"),
+                self.tr("Annualized, to the targets held exactly every day"),
                 lambda p: fmt.pct(p.tracking_error, 2),
             ),
-            (tr("CAGR"), tr("Time-weighted: cash flows are not gains"), lambda p: fmt.pct(p.cagr, 2)),
-            (tr("Max drawdown"), "", lambda p: fmt.pct(p.max_drawdown.depth)),
-            (tr("  peak"), "", lambda p: _date(p.max_drawdown.peak)),
-            (tr("  trough"), "", lambda p: _date(p.max_drawdown.trough)),
             (
-                tr("  regained"),
-                "",
-                lambda p: _date(p.max_drawdown.recovered) if p.max_drawdown.recovered else tr("not yet"),
+                self.tr("CAGR"),
+                self.tr("Time-weighted: cash flows are not gains"),
+                lambda p: fmt.pct(p.cagr, 2),
             ),
-            (tr("Worst month"), "", lambda p: fmt.pct(p.worst_month)),
-            (tr("  in"), "", lambda p: p.worst_month_label),
-            (tr("End value"), "", lambda p: fmt.money(p.end_value)),
+            (self.tr("Max drawdown"), "", lambda p: fmt.pct(p.max_drawdown.depth)),
+            (self.tr("  peak"), "", lambda p: _date(p.max_drawdown.peak)),
+            (self.tr("  trough"), "", lambda p: _date(p.max_drawdown.trough)),
             (
-                tr("No feasible trade"),
-                tr("Check days on which the optimizer found no trades within the limits"),
+                self.tr("  regained"),
+                "",
+                lambda p: _date(p.max_drawdown.recovered) if p.max_drawdown.recovered else self.tr("not yet"),
+            ),
+            (self.tr("Worst month"), "", lambda p: fmt.pct(p.worst_month)),
+            (self.tr("  in"), "", lambda p: p.worst_month_label),
+            (self.tr("End value"), "", lambda p: fmt.money(p.end_value)),
+            (
+                self.tr("No feasible trade"),
+                self.tr("Check days on which the optimizer found no trades within the limits"),
                 lambda p: str(p.optimizer_failures) if p.key.startswith("optimizer") else "—",
             ),
         ]
@@ -305,10 +310,10 @@ class BacktestPanel(QWidget):
         t.clear()
         t.setRowCount(len(rows))
         t.setColumnCount(len(r.policies))
-        t.setHorizontalHeaderLabels([p.short for p in r.policies])
+        t.setHorizontalHeaderLabels([engine_text(p.short) for p in r.policies])
         t.setVerticalHeaderLabels([name for name, _, _ in rows])
         for j, p in enumerate(r.policies):
-            t.horizontalHeaderItem(j).setToolTip(p.label)
+            t.horizontalHeaderItem(j).setToolTip(engine_text(p.label))
             for i, (_, tip, fn) in enumerate(rows):
                 item = QTableWidgetItem(fn(p))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -333,7 +338,7 @@ class BacktestPanel(QWidget):
             y = np.asarray(getattr(r.series[p.key], which), dtype=float)
             if which != "growth":
                 y = y * 100.0
-            plot.plot(x, y, pen=pg.mkPen(COLORS[k % len(COLORS)], width=1.4), name=p.short)
+            plot.plot(x, y, pen=pg.mkPen(COLORS[k % len(COLORS)], width=1.4), name=engine_text(p.short))
         plot.setLabel("left", {"growth": "$", "drawdown": "%", "drift": self.tr("points")}[which])
         plot.enableAutoRange()
 
@@ -346,5 +351,5 @@ class BacktestPanel(QWidget):
         parts = []
         for p in r.policies:
             v = float(getattr(r.series[p.key], which)[i])
-            parts.append(f"{p.short} {fmt.money(v) if which == 'growth' else fmt.pct(v)}")
+            parts.append(f"{engine_text(p.short)} {fmt.money(v) if which == 'growth' else fmt.pct(v)}")
         return f"{r.dates[i]:%Y-%m-%d}: " + " · ".join(parts)

@@ -208,12 +208,15 @@ class StressPanel(QWidget):
             return
         self.report = value
         text = self.tr("Portfolio value {v} on {src}.").format(
-            v=fmt.money(value.total_value), src=value.price_source
+            v=fmt.money(value.total_value), src=engine_text(value.price_source)
         )
         self.status.setText(" ".join([text, *value.notes]))
         self._fill(value)
         self.rates.setText(
-            "<b>" + self.tr("Interest rates") + "</b>: " + " ".join(s.message for s in value.rates)
+            "<b>"
+            + self.tr("Interest rates")
+            + "</b>: "
+            + " ".join(engine_text(s.message) for s in value.rates)
         )
 
     # -- showing ---------------------------------------------------------------------------------------

@@ -2,154 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="250"/>
-        <source>Days the policy traded for reasons other than a cash flow</source>
-        <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="253"/>
-        <source>Trades</source>
-        <translation>거래</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
-        <source>Turnover / year</source>
-        <translation>연간 회전율</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="256"/>
-        <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
-        <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="259"/>
-        <source>Costs</source>
-        <translation>비용</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="259"/>
-        <source>Trading costs over the whole run</source>
-        <translation>전체 기간의 거래 비용</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
-        <source>Costs, bp / year</source>
-        <translation>비용, 연간 bp</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="262"/>
-        <source>Costs / average value / years × 10,000</source>
-        <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="266"/>
-        <source>Max drift</source>
-        <translation>최대 이탈</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="267"/>
-        <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
-        <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="270"/>
-        <source>Mean drift</source>
-        <translation>평균 이탈</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="272"/>
-        <source>Realized volatility</source>
-        <translation>실현 변동성</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="273"/>
-        <source>Annualized, of daily time-weighted returns</source>
-        <translation>일별 시간가중 수익률의 연율</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="276"/>
-        <source>Highest 1-year volatility</source>
-        <translation>1년 변동성 최고치</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="277"/>
-        <source>Volatility cap</source>
-        <translation>변동성 상한</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="279"/>
-        <source>Tracking error</source>
-        <translation>추적오차</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="280"/>
-        <source>Annualized, to the targets held exactly every day</source>
-        <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
-        <source>CAGR</source>
-        <translation>연평균 성장률</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
-        <source>Time-weighted: cash flows are not gains</source>
-        <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="284"/>
-        <source>Max drawdown</source>
-        <translation>최대 낙폭</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="285"/>
-        <source>  peak</source>
-        <translation>  고점</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="286"/>
-        <source>  trough</source>
-        <translation>  저점</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="288"/>
-        <source>  regained</source>
-        <translation>  회복</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="290"/>
-        <source>not yet</source>
-        <translation>아직</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="292"/>
-        <source>Worst month</source>
-        <translation>최악의 달</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="293"/>
-        <source>  in</source>
-        <translation>  시기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="294"/>
-        <source>End value</source>
-        <translation>최종 가치</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="296"/>
-        <source>No feasible trade</source>
-        <translation>가능한 거래 없음</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/backtest.py" line="297"/>
-        <source>Check days on which the optimizer found no trades within the limits</source>
-        <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
-    </message>
-</context>
-<context>
     <name>AllocationChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="142"/>
@@ -300,12 +152,157 @@
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="249"/>
+        <location filename="../../gui/panels/backtest.py" line="248"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="337"/>
+        <location filename="../../gui/panels/backtest.py" line="249"/>
+        <source>Days the policy traded for reasons other than a cash flow</source>
+        <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="252"/>
+        <source>Trades</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
+        <source>Turnover / year</source>
+        <translation>연간 회전율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
+        <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <source>Costs</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <source>Trading costs over the whole run</source>
+        <translation>전체 기간의 거래 비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="260"/>
+        <source>Costs, bp / year</source>
+        <translation>비용, 연간 bp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <source>Costs / average value / years × 10,000</source>
+        <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="265"/>
+        <source>Max drift</source>
+        <translation>최대 이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
+        <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
+        <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="271"/>
+        <source>Mean drift</source>
+        <translation>평균 이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="273"/>
+        <source>Realized volatility</source>
+        <translation>실현 변동성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <source>Annualized, of daily time-weighted returns</source>
+        <translation>일별 시간가중 수익률의 연율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="277"/>
+        <source>Highest 1-year volatility</source>
+        <translation>1년 변동성 최고치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="278"/>
+        <source>Volatility cap</source>
+        <translation>변동성 상한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <source>Tracking error</source>
+        <translation>추적오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="281"/>
+        <source>Annualized, to the targets held exactly every day</source>
+        <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="285"/>
+        <source>CAGR</source>
+        <translation>연평균 성장률</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="286"/>
+        <source>Time-weighted: cash flows are not gains</source>
+        <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="289"/>
+        <source>Max drawdown</source>
+        <translation>최대 낙폭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="290"/>
+        <source>  peak</source>
+        <translation>  고점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="291"/>
+        <source>  trough</source>
+        <translation>  저점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="293"/>
+        <source>  regained</source>
+        <translation>  회복</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="295"/>
+        <source>not yet</source>
+        <translation>아직</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="297"/>
+        <source>Worst month</source>
+        <translation>최악의 달</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="298"/>
+        <source>  in</source>
+        <translation>  시기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="299"/>
+        <source>End value</source>
+        <translation>최종 가치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <source>No feasible trade</source>
+        <translation>가능한 거래 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="302"/>
+        <source>Check days on which the optimizer found no trades within the limits</source>
+        <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="342"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -653,12 +650,107 @@
         <translation>일별 수익률 상관계수의 Ledoit–Wolf 축소 추정(분산 유지), 연율화(×252)</translation>
     </message>
     <message>
+        <location filename="../../gui/engine_texts.py" line="46"/>
+        <source>No interest-rate series is in the price data, so Coresat cannot estimate how this portfolio moved with rates. Give one (a CSV of dates and yields in percent, e.g. FRED&apos;s DGS10) to see it.</source>
+        <translation>가격 데이터에 금리 시계열이 없어 이 포트폴리오가 금리에 따라 어떻게 움직였는지 추정할 수 없습니다. 보려면 금리 시계열(날짜와 수익률(%)이 담긴 CSV, 예: FRED의 DGS10)을 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="47"/>
+        <source>Never</source>
+        <translation>안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="48"/>
+        <source>Never rebalance</source>
+        <translation>리밸런싱 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="49"/>
+        <source>Monthly</source>
+        <translation>매월</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="50"/>
+        <source>Calendar, monthly</source>
+        <translation>정기, 매월</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="51"/>
+        <source>Quarterly</source>
+        <translation>분기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="52"/>
+        <source>Calendar, quarterly</source>
+        <translation>정기, 분기마다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="53"/>
+        <source>Annual</source>
+        <translation>매년</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="54"/>
+        <source>Calendar, annual</source>
+        <translation>정기, 매년</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="55"/>
+        <source>Bands daily</source>
+        <translation>범위 매일</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="56"/>
+        <source>5/25 bands, checked daily</source>
+        <translation>5/25 허용 범위, 매일 확인</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="57"/>
+        <source>Bands monthly</source>
+        <translation>범위 매월</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="58"/>
+        <source>5/25 bands, checked monthly</source>
+        <translation>5/25 허용 범위, 매월 확인</translation>
+    </message>
+    <message>
         <location filename="../../gui/engine_texts.py" line="59"/>
+        <source>Daryanani</source>
+        <translation>Daryanani</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="60"/>
+        <source>Daryanani: two-weekly check, half-way back</source>
+        <translation>Daryanani: 2주마다 확인, 목표까지 절반만 복귀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="61"/>
+        <source>Cash flows</source>
+        <translation>현금 흐름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="62"/>
+        <source>Cash flows only</source>
+        <translation>현금 흐름으로만</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="63"/>
+        <source>Optimizer</source>
+        <translation>최적화</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="64"/>
+        <source>Coresat optimizer, monthly</source>
+        <translation>Coresat 최적화, 매월</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="78"/>
         <source>{days} trading days, {span}</source>
         <translation>거래일 {days}일, {span}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="65"/>
+        <location filename="../../gui/engine_texts.py" line="84"/>
         <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
         <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
@@ -898,12 +990,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="287"/>
+        <location filename="../../gui/panels/stress.py" line="290"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="288"/>
+        <location filename="../../gui/panels/stress.py" line="291"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -2060,17 +2152,17 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="216"/>
+        <location filename="../../gui/panels/stress.py" line="217"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="237"/>
+        <location filename="../../gui/panels/stress.py" line="240"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="245"/>
+        <location filename="../../gui/panels/stress.py" line="248"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>
