@@ -1,6 +1,6 @@
 """The engine's fixed English sentences that are not message ids (backtest and stress method, limits,
 "hypothetical" notes, names of the built-in crisis windows, the disclaimer, the demo-data label, the
-covariance estimator, the missing-rates note, the backtest policy names), translated in the GUI.
+covariance estimator, the missing-rates note, the backtest policy names, the sector names), translated in the GUI.
 
 Each is listed as a literal inside ``QT_TRANSLATE_NOOP("EngineText", ...)`` so ``pyside6-lupdate`` extracts it;
 ``engine_text`` looks the same text up at run time in the same context. A test keeps this list equal to the
@@ -62,6 +62,19 @@ SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "Cash flows only"),
     QT_TRANSLATE_NOOP("EngineText", "Optimizer"),
     QT_TRANSLATE_NOOP("EngineText", "Coresat optimizer, monthly"),
+    QT_TRANSLATE_NOOP("EngineText", "Communication Services"),
+    QT_TRANSLATE_NOOP("EngineText", "Consumer Discretionary"),
+    QT_TRANSLATE_NOOP("EngineText", "Consumer Staples"),
+    QT_TRANSLATE_NOOP("EngineText", "Energy"),
+    QT_TRANSLATE_NOOP("EngineText", "Financials"),
+    QT_TRANSLATE_NOOP("EngineText", "Health Care"),
+    QT_TRANSLATE_NOOP("EngineText", "Industrials"),
+    QT_TRANSLATE_NOOP("EngineText", "Information Technology"),
+    QT_TRANSLATE_NOOP("EngineText", "Materials"),
+    QT_TRANSLATE_NOOP("EngineText", "Real Estate"),
+    QT_TRANSLATE_NOOP("EngineText", "Utilities"),
+    QT_TRANSLATE_NOOP("EngineText", "Other"),
+    QT_TRANSLATE_NOOP("EngineText", "Cash"),
 )
 # fmt: on
 
@@ -105,9 +118,11 @@ def engine_sources() -> tuple[str, ...]:
     from engine.backtest.run import LIMITS, METHOD
     from engine.backtest.stress_report import METHOD as STRESS_METHOD
     from engine.data.demo import DEMO_LABEL
+    from engine.data.funds import OTHER, SECTORS
     from engine.model.scenario import Estimator
     from engine.result import DISCLAIMER
     from engine.risk.covariance import describe_estimator
+    from engine.risk.exposures import CASH
     from engine.risk.rates import NO_RATES
     from engine.risk.stress import HYPOTHETICAL as STRESS_HYPOTHETICAL
     from engine.risk.stress import WINDOWS
@@ -126,6 +141,9 @@ def engine_sources() -> tuple[str, ...]:
         describe_estimator(Estimator.LEDOIT_WOLF),
         NO_RATES,
         *dict.fromkeys(name for p in ALL_POLICIES for name in (p.short, p.label)),
+        *SECTORS,
+        OTHER,
+        CASH,
     )
 
 

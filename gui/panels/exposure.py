@@ -34,6 +34,7 @@ from engine.result import RebalanceResult
 from engine.risk.exposure_report import ExposureReport, Valuation
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.engine_texts import engine_text
 from gui.runner import JobContext
 from gui.workspace import Workspace
 
@@ -336,7 +337,7 @@ class ExposurePanel(QWidget):
 
     def show_report(self, r: ExposureReport) -> None:
         self.report = r
-        labels = [s.sector for s in r.sectors]
+        labels = [engine_text(s.sector) for s in r.sectors]
         self.chart.set_rows(
             labels,
             {

@@ -745,12 +745,77 @@
         <translation>Coresat 최적화, 매월</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="78"/>
+        <location filename="../../gui/engine_texts.py" line="65"/>
+        <source>Communication Services</source>
+        <translation>커뮤니케이션 서비스</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="66"/>
+        <source>Consumer Discretionary</source>
+        <translation>경기소비재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="67"/>
+        <source>Consumer Staples</source>
+        <translation>필수소비재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="68"/>
+        <source>Energy</source>
+        <translation>에너지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="69"/>
+        <source>Financials</source>
+        <translation>금융</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="70"/>
+        <source>Health Care</source>
+        <translation>헬스케어</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="71"/>
+        <source>Industrials</source>
+        <translation>산업재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="72"/>
+        <source>Information Technology</source>
+        <translation>정보기술</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="73"/>
+        <source>Materials</source>
+        <translation>소재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="74"/>
+        <source>Real Estate</source>
+        <translation>부동산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="75"/>
+        <source>Utilities</source>
+        <translation>유틸리티</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="76"/>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="77"/>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="91"/>
         <source>{days} trading days, {span}</source>
         <translation>거래일 {days}일, {span}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="84"/>
+        <location filename="../../gui/engine_texts.py" line="97"/>
         <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
         <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
@@ -758,182 +823,182 @@
 <context>
     <name>ExposurePanel</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="211"/>
+        <location filename="../../gui/panels/exposure.py" line="212"/>
         <source>Sectors through the funds: before, target and after the trades</source>
         <translation>펀드를 통한 섹터 노출: 거래 전, 목표, 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="212"/>
+        <location filename="../../gui/panels/exposure.py" line="213"/>
         <source>Update from Yahoo</source>
         <translation>Yahoo에서 업데이트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="215"/>
+        <location filename="../../gui/panels/exposure.py" line="216"/>
         <source>Download the funds&apos; sector weights, top holdings, P/E and expense ratio from Yahoo into the local cache (needs a network). Until then the bundled, dated snapshot is used.</source>
         <translation>펀드의 섹터 비중, 주요 보유 종목, P/E, 보수율을 Yahoo에서 로컬 캐시로 내려받습니다(네트워크 필요). 그때까지는 함께 제공되는 날짜가 표시된 스냅샷을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
         <source>Funds</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="227"/>
-        <location filename="../../gui/panels/exposure.py" line="231"/>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="232"/>
         <source>Overlap</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
         <source>Shared</source>
         <translation>공통</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="227"/>
+        <location filename="../../gui/panels/exposure.py" line="228"/>
         <source>Note</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
         <source>Company</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="229"/>
         <source>Via</source>
         <translation>경유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="230"/>
         <source>Fund</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="230"/>
         <source>P/E</source>
         <translation>P/E</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="230"/>
         <source>Expense</source>
         <translation>보수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="230"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="232"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Companies</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Fund data</source>
         <translation>펀드 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="273"/>
+        <location filename="../../gui/panels/exposure.py" line="274"/>
         <source>No result to look through yet.</source>
         <translation>아직 들여다볼 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="300"/>
+        <location filename="../../gui/panels/exposure.py" line="301"/>
         <source>Downloading fund data from Yahoo…</source>
         <translation>Yahoo에서 펀드 데이터를 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="310"/>
+        <location filename="../../gui/panels/exposure.py" line="311"/>
         <source>Updated from Yahoo: {ok}.</source>
         <translation>Yahoo에서 업데이트함: {ok}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="310"/>
-        <location filename="../../gui/panels/exposure.py" line="399"/>
+        <location filename="../../gui/panels/exposure.py" line="311"/>
+        <location filename="../../gui/panels/exposure.py" line="400"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="312"/>
+        <location filename="../../gui/panels/exposure.py" line="313"/>
         <source>Not available: {f}</source>
         <translation>사용할 수 없음: {f}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="322"/>
+        <location filename="../../gui/panels/exposure.py" line="323"/>
         <source>Fund data not available: {m}</source>
         <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="325"/>
+        <location filename="../../gui/panels/exposure.py" line="326"/>
         <source>Fund data not updated: {m}</source>
         <translation>펀드 데이터를 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="356"/>
+        <location filename="../../gui/panels/exposure.py" line="357"/>
         <source>same index ({i}): nearly the same companies</source>
         <translation>같은 지수({i}): 거의 같은 기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="358"/>
+        <location filename="../../gui/panels/exposure.py" line="359"/>
         <source>at least: top holdings only</source>
         <translation>최소치: 주요 보유 종목만</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="360"/>
+        <location filename="../../gui/panels/exposure.py" line="361"/>
         <source>full holdings</source>
         <translation>전체 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="368"/>
+        <location filename="../../gui/panels/exposure.py" line="369"/>
         <source>No shared holdings listed</source>
         <translation>공통 보유 종목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="385"/>
-        <location filename="../../gui/panels/exposure.py" line="387"/>
-        <location filename="../../gui/panels/exposure.py" line="393"/>
+        <location filename="../../gui/panels/exposure.py" line="386"/>
+        <location filename="../../gui/panels/exposure.py" line="388"/>
+        <location filename="../../gui/panels/exposure.py" line="394"/>
         <source>not available</source>
         <translation>사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="393"/>
+        <location filename="../../gui/panels/exposure.py" line="394"/>
         <source>no fund data</source>
         <translation>펀드 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="399"/>
+        <location filename="../../gui/panels/exposure.py" line="400"/>
         <source>Data: {s}</source>
         <translation>데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="406"/>
-        <location filename="../../gui/panels/exposure.py" line="409"/>
+        <location filename="../../gui/panels/exposure.py" line="407"/>
+        <location filename="../../gui/panels/exposure.py" line="410"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="411"/>
+        <location filename="../../gui/panels/exposure.py" line="412"/>
         <source>P/E (weighted harmonic) {b} → target {t} → after {a}</source>
         <translation>P/E(가중 조화평균) {b} → 목표 {t} → 거래 후 {a}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="415"/>
+        <location filename="../../gui/panels/exposure.py" line="416"/>
         <source> · {name} {pe}</source>
         <translation> · {name} {pe}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="416"/>
+        <location filename="../../gui/panels/exposure.py" line="417"/>
         <source> · P/B {b} → {a}</source>
         <translation> · P/B {b} → {a}</translation>
     </message>
@@ -1988,22 +2053,22 @@
 <context>
     <name>SectorChart</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="94"/>
+        <location filename="../../gui/panels/exposure.py" line="95"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="97"/>
+        <location filename="../../gui/panels/exposure.py" line="98"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="98"/>
+        <location filename="../../gui/panels/exposure.py" line="99"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="99"/>
+        <location filename="../../gui/panels/exposure.py" line="100"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
