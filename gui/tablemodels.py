@@ -81,7 +81,7 @@ class _SnapshotModel(QStandardItemModel):
         self._flags = flags
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        table = getattr(self, "_flags", [])
+        table: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
         if index.isValid() and index.row() < len(table) and index.column() < len(table[index.row()]):
             return table[index.row()][index.column()]
         return _FLAG.NoItemFlags

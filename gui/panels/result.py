@@ -3,18 +3,20 @@ words, the trades table (buy/sell coloured), assumptions and the disclaimer."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from engine.result import RebalanceResult, Status
+from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.tablemodels import TradesColumn, TradesModel
@@ -74,6 +76,13 @@ class ResultPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TradesColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        # the whole reason of the selected trade (the first one until the user picks another), wrapped
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setObjectName("reason")
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_reason(cur.row()))
+        self._reason_row = 0
         self._fitted = False
         self._universe: tuple[str, ...] = ()
         self.notes = QLabel()
@@ -84,6 +93,7 @@ class ResultPanel(QGroupBox):
         lay.addLayout(grid)
         lay.addWidget(self.binding)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.reason)
         lay.addWidget(self.notes)
         workspace.outcomeChanged.connect(self.show_outcome)
 
@@ -96,6 +106,31 @@ class ResultPanel(QGroupBox):
         for col in TradesColumn:
             if col is not TradesColumn.REASON:
                 self.table.resizeColumnToContents(col)
+
+    def _fit_numbers(self) -> None:
+        """Share counts and amounts are never elided ("70.3…"): widen a column when a value needs it."""
+        fm = self.table.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+        for col in (TradesColumn.SHARES, TradesColumn.PRICE, TradesColumn.AMOUNT, TradesColumn.COST):
+            texts = [str(self.trades.index(r, col).data() or "") for r in range(self.trades.rowCount())]
+            need = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad
+            if need > self.table.columnWidth(col):
+                self.table.setColumnWidth(col, need)
+
+    def _show_reason(self, row: int) -> None:
+        trades = self.trades.trades
+        if row < 0 or row >= len(trades):
+            row = 0
+        self._reason_row = row
+        if not trades:
+            _set_text(self.reason, "")
+            return
+        t = trades[row]
+        side = self.tr("Buy") if t.side is Side.BUY else self.tr("Sell")
+        head = self.tr("{side} {shares} {ticker}").format(
+            side=side, shares=fmt.shares(t.shares), ticker=t.ticker
+        )
+        _set_text(self.reason, f"<b>{_esc(head)}</b>: {_esc(t.reason)}")
 
     def _banner(self, text: str, fg: str, bg: str) -> None:
         _set_text(self.status, text)
@@ -120,6 +155,7 @@ class ResultPanel(QGroupBox):
                 theme.css(theme.sell_bg()),
             )
             self.trades.set_trades(())
+            self._show_reason(0)
             for v in self.figures.values():
                 _set_text(v, "—")
             _set_text(self.binding, "")
@@ -127,6 +163,8 @@ class ResultPanel(QGroupBox):
         self._figures(r)
         self.trades.set_trades(r.trades)
         self._fit_columns()
+        self._fit_numbers()
+        self._show_reason(self._reason_row)
         if r.status is Status.INFEASIBLE:
             msg = r.infeasibility.message if r.infeasibility else self.tr("the constraints cannot all hold")
             self._banner(
