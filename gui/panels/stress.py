@@ -79,7 +79,9 @@ class StressPanel(QWidget):
         controls.addWidget(self.end)
         controls.addWidget(self.add_button)
         controls.addStretch(1)
-        controls.addWidget(self.run_button)
+        run_row = QHBoxLayout()  # its own row, so the tab fits a 1280-pixel window in any language
+        run_row.addStretch(1)
+        run_row.addWidget(self.run_button)
         self.status = theme.mute(QLabel(self.tr("Replays today's weights through past crises.")))
         self.status.setWordWrap(True)
         self.windows = QTableWidget(0, 5)
@@ -119,6 +121,7 @@ class StressPanel(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.hypothetical)
         lay.addLayout(controls)
+        lay.addLayout(run_row)
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
         lay.addLayout(rates_row)
