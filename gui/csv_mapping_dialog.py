@@ -4,7 +4,7 @@ shows what will be read (or the first line that cannot be), and the mapping is s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,12 +37,12 @@ def _t(text: str) -> str:
 
 
 FIELD_LABELS = {
-    "symbol": "Symbol (required)",
-    "quantity": "Quantity (required)",
-    "price": "Price",
-    "market_value": "Market value",
-    "basis": "Cost basis (total)",
-    "account": "Account",
+    "symbol": QT_TRANSLATE_NOOP("CsvMappingDialog", "Symbol (required)"),
+    "quantity": QT_TRANSLATE_NOOP("CsvMappingDialog", "Quantity (required)"),
+    "price": QT_TRANSLATE_NOOP("CsvMappingDialog", "Price"),
+    "market_value": QT_TRANSLATE_NOOP("CsvMappingDialog", "Market value"),
+    "basis": QT_TRANSLATE_NOOP("CsvMappingDialog", "Cost basis (total)"),
+    "account": QT_TRANSLATE_NOOP("CsvMappingDialog", "Account"),
 }
 HINTS = {  # words in a header that suggest a column; only a first guess, the user confirms
     "symbol": ("symbol", "ticker", "code", "security", "instrument"),
@@ -52,7 +52,11 @@ HINTS = {  # words in a header that suggest a column; only a first guess, the us
     "basis": ("cost", "basis", "book"),
     "account": ("account", "konto", "portfolio"),
 }
-DELIMITERS = ((",", "Comma ,"), (";", "Semicolon ;"), ("\t", "Tab"))
+DELIMITERS = (
+    (",", QT_TRANSLATE_NOOP("CsvMappingDialog", "Comma ,")),
+    (";", QT_TRANSLATE_NOOP("CsvMappingDialog", "Semicolon ;")),
+    ("\t", QT_TRANSLATE_NOOP("CsvMappingDialog", "Tab")),
+)
 DECIMALS = ((".", "1,234.56"), (",", "1.234,56"))
 
 
@@ -61,7 +65,9 @@ class CsvMappingDialog(QDialog):
 
     def __init__(self, text: str, source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Map the columns of {src}").format(src=source))
+        self.setWindowTitle(
+            QCoreApplication.translate("CsvMappingDialog", "Map the columns of {src}").format(src=source)
+        )
         self.text = text
         self.source = source
         self.preview: Statement | None = None
@@ -70,24 +76,30 @@ class CsvMappingDialog(QDialog):
         self._head = head
 
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(_t("Coresat does not know this file's layout. Say where things are:")))
+        lay.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "CsvMappingDialog", "Coresat does not know this file's layout. Say where things are:"
+                )
+            )
+        )
         form = QFormLayout()
         self.delimiter = QComboBox()
         for value, label in DELIMITERS:
-            self.delimiter.addItem(_t(label), value)
+            self.delimiter.addItem(_t(str(label)), value)
         self.decimal = QComboBox()
         for value, label in DECIMALS:
             self.decimal.addItem(label, value)
         self.header = QSpinBox()
         self.header.setRange(0, max(1, min(PREVIEW_LINES, len(text.splitlines()))))
-        self.header.setSpecialValueText(_t("no header row"))
+        self.header.setSpecialValueText(QCoreApplication.translate("CsvMappingDialog", "no header row"))
         row = QHBoxLayout()
         for w in (
-            QLabel(_t("Delimiter")),
+            QLabel(QCoreApplication.translate("CsvMappingDialog", "Delimiter")),
             self.delimiter,
-            QLabel(_t("Decimals")),
+            QLabel(QCoreApplication.translate("CsvMappingDialog", "Decimals")),
             self.decimal,
-            QLabel(_t("Header on line")),
+            QLabel(QCoreApplication.translate("CsvMappingDialog", "Header on line")),
             self.header,
         ):
             row.addWidget(w)
@@ -96,22 +108,31 @@ class CsvMappingDialog(QDialog):
         for name, label in FIELD_LABELS.items():
             box = QComboBox()
             self.columns[name] = box
-            form.addRow(_t(label), box)
+            form.addRow(_t(str(label)), box)
         lay.addLayout(form)
         self.raw = QTableWidget()
         self.raw.verticalHeader().setVisible(True)
-        lay.addWidget(QLabel(_t("The file:")))
+        lay.addWidget(QLabel(QCoreApplication.translate("CsvMappingDialog", "The file:")))
         lay.addWidget(self.raw)
-        lay.addWidget(QLabel(_t("What will be read:")))
+        lay.addWidget(QLabel(QCoreApplication.translate("CsvMappingDialog", "What will be read:")))
         self.read_table = QTableWidget(0, 4)
         self.read_table.setHorizontalHeaderLabels(
-            [_t("Symbol"), _t("Quantity"), _t("Price"), _t("Market value")]
+            [
+                QCoreApplication.translate("CsvMappingDialog", "Symbol"),
+                QCoreApplication.translate("CsvMappingDialog", "Quantity"),
+                QCoreApplication.translate("CsvMappingDialog", "Price"),
+                QCoreApplication.translate("CsvMappingDialog", "Market value"),
+            ]
         )
         lay.addWidget(self.read_table)
         self.status = QLabel()
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
-        self.remember = QCheckBox(_t("Remember this mapping for files with the same columns"))
+        self.remember = QCheckBox(
+            QCoreApplication.translate(
+                "CsvMappingDialog", "Remember this mapping for files with the same columns"
+            )
+        )
         self.remember.setChecked(True)
         lay.addWidget(self.remember)
         self.buttons = QDialogButtonBox(
@@ -157,7 +178,7 @@ class CsvMappingDialog(QDialog):
         names = [
             f"{i + 1}: {header[i]}"
             if header is not None and i < len(header) and header[i]
-            else _t("column {n}").format(n=i + 1)
+            else QCoreApplication.translate("CsvMappingDialog", "column {n}").format(n=i + 1)
             for i in range(width)
         ]
         if not chosen and header is not None:
@@ -166,7 +187,7 @@ class CsvMappingDialog(QDialog):
             old = chosen.get(field, box.currentData() if box.count() else None)
             box.blockSignals(True)
             box.clear()
-            box.addItem(_t("— none —"), -1)
+            box.addItem(QCoreApplication.translate("CsvMappingDialog", "— none —"), -1)
             for i, name in enumerate(names):
                 box.addItem(name, i)
             box.setCurrentIndex(int(old) + 1 if isinstance(old, int) and 0 <= old < width else 0)
@@ -219,9 +240,9 @@ class CsvMappingDialog(QDialog):
         if self.preview is not None:
             cash = self.preview.cash
             self.status.setText(
-                _t("{n} holdings and {cash} cash in the first {lines} lines").format(
-                    n=len(positions), cash=fmt.money(cash, 2), lines=PREVIEW_LINES
-                )
+                QCoreApplication.translate(
+                    "CsvMappingDialog", "{n} holdings and {cash} cash in the first {lines} lines"
+                ).format(n=len(positions), cash=fmt.money(cash, 2), lines=PREVIEW_LINES)
             )
         else:
             self.status.setText(self.problem)
@@ -236,7 +257,11 @@ class CsvMappingDialog(QDialog):
             try:
                 mappings.save(plain_csv.layout_key(self.text, m), m)
             except OSError as exc:
-                self.status.setText(_t("The mapping could not be saved: {err}").format(err=exc))
+                self.status.setText(
+                    QCoreApplication.translate(
+                        "CsvMappingDialog", "The mapping could not be saved: {err}"
+                    ).format(err=exc)
+                )
         super().accept()
 
 

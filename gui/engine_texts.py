@@ -107,7 +107,7 @@ def engine_phrase(text: str) -> str:
     for pattern, template in _PATTERNS:
         m = pattern.match(text)
         if m:
-            return QCoreApplication.translate(CONTEXT, template).format(**m.groupdict())
+            return QCoreApplication.translate(CONTEXT, str(template)).format(**m.groupdict())
     return engine_text(text)
 
 

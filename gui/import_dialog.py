@@ -42,10 +42,6 @@ FILTER = "Statements (*.csv *.txt *.ofx *.qfx *.xml);;All files (*)"
 MISMATCH = QColor(200, 40, 40)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StatementImport", text)
-
-
 @dataclass(frozen=True)
 class _Read:
     """What the worker hands back: a statement, or the text of a CSV that needs a mapping."""
@@ -75,15 +71,28 @@ class StatementPreview(QDialog):
     ) -> None:
         super().__init__(parent)
         self.statement, self.scenario, self.summary = statement, scenario, summary
-        self.setWindowTitle(_t("Import statement"))
+        self.setWindowTitle(QCoreApplication.translate("StatementImport", "Import statement"))
         lay = QVBoxLayout(self)
-        head = _t("{src}: {layout}").format(src=statement.source or _t("statement"), layout=statement.layout)
+        head = QCoreApplication.translate("StatementImport", "{src}: {layout}").format(
+            src=statement.source or QCoreApplication.translate("StatementImport", "statement"),
+            layout=statement.layout,
+        )
         if statement.statement_date:
-            head += _t(", as of {date}").format(date=statement.statement_date.isoformat())
+            head += QCoreApplication.translate("StatementImport", ", as of {date}").format(
+                date=statement.statement_date.isoformat()
+            )
         lay.addWidget(QLabel(head))
         self.tree = QTreeWidget()
         self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels([_t("Symbol"), _t("Quantity"), _t("Price"), _t("Market value"), _t("Type")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("StatementImport", "Symbol"),
+                QCoreApplication.translate("StatementImport", "Quantity"),
+                QCoreApplication.translate("StatementImport", "Price"),
+                QCoreApplication.translate("StatementImport", "Market value"),
+                QCoreApplication.translate("StatementImport", "Type"),
+            ]
+        )
         self.mismatches = 0
         for acct in statement.accounts:
             label = acct.label + (f" ({acct.broker})" if acct.broker else "")
@@ -91,11 +100,11 @@ class StatementPreview(QDialog):
             self.tree.addTopLevelItem(top)
             for p in acct.positions:
                 kind = (
-                    _t("ETF/stock")
+                    QCoreApplication.translate("StatementImport", "ETF/stock")
                     if p.rebalanced
-                    else _t("held, not rebalanced ({what})").format(
-                        what=p.asset_type.value.replace("_", " ") if p.currency == "USD" else p.currency
-                    )
+                    else QCoreApplication.translate(
+                        "StatementImport", "held, not rebalanced ({what})"
+                    ).format(what=p.asset_type.value.replace("_", " ") if p.currency == "USD" else p.currency)
                 )
                 item = QTreeWidgetItem(
                     [
@@ -103,7 +112,12 @@ class StatementPreview(QDialog):
                         fmt.shares(p.quantity),
                         fmt.money(p.price, 2) if p.price is not None else "—",
                         fmt.money(p.market_value, 2),
-                        kind + (_t(", {n} lots").format(n=len(p.lots)) if p.lots else ""),
+                        kind
+                        + (
+                            QCoreApplication.translate("StatementImport", ", {n} lots").format(n=len(p.lots))
+                            if p.lots
+                            else ""
+                        ),
                     ]
                 )
                 if not p.rebalanced:
@@ -111,7 +125,15 @@ class StatementPreview(QDialog):
                         item.setForeground(c, QBrush(QColor(128, 128, 128)))
                 top.addChild(item)
             top.addChild(
-                QTreeWidgetItem([_t("cash"), "", "", fmt.money(acct.cash, 2), _t("cash and sweep funds")])
+                QTreeWidgetItem(
+                    [
+                        QCoreApplication.translate("StatementImport", "cash"),
+                        "",
+                        "",
+                        fmt.money(acct.cash, 2),
+                        QCoreApplication.translate("StatementImport", "cash and sweep funds"),
+                    ]
+                )
             )
             rec = QTreeWidgetItem([acct.reconciliation.describe()])
             rec.setFirstColumnSpanned(True)
@@ -123,13 +145,14 @@ class StatementPreview(QDialog):
         for c in range(5):
             self.tree.resizeColumnToContents(c)
         lay.addWidget(self.tree, 3)
-        lay.addWidget(QLabel(_t("What changes in the scenario:")))
+        lay.addWidget(QLabel(QCoreApplication.translate("StatementImport", "What changes in the scenario:")))
         self.changes = QPlainTextEdit("\n".join([*summary.lines(), *self._notes()]))
         self.changes.setReadOnly(True)
         lay.addWidget(self.changes, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.replace_button = buttons.addButton(
-            _t("Replace holdings"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("StatementImport", "Replace holdings"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -148,10 +171,12 @@ class StatementImport(QObject):
     def __init__(self, window: QMainWindow, workspace: Workspace, menu: QMenu) -> None:
         super().__init__(window)
         self.window, self.ws = window, workspace
-        self.action = QAction(_t("Import &Statement…"), window)
+        self.action = QAction(QCoreApplication.translate("StatementImport", "Import &Statement…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.action.setStatusTip(
-            _t("Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)")
+            QCoreApplication.translate(
+                "StatementImport", "Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)"
+            )
         )
         self.action.triggered.connect(self.choose_file)
         menu.addAction(self.action)
@@ -168,7 +193,12 @@ class StatementImport(QObject):
     # -- entry points ---------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, _t("Import statement"), str(Path.home()), FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            QCoreApplication.translate("StatementImport", "Import statement"),
+            str(Path.home()),
+            FILTER,
+        )
         if path:
             self.open_path(path)
 
@@ -182,7 +212,9 @@ class StatementImport(QObject):
             return _read_job(p, m, base)
 
         self._job = self.workspace_runner.submit(KIND, job)
-        self.window.statusBar().showMessage(_t("Reading {name}…").format(name=Path(path).name))
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("StatementImport", "Reading {name}…").format(name=Path(path).name)
+        )
         return self._job
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -223,9 +255,20 @@ class StatementImport(QObject):
             return
         self._job = None
         self.window.statusBar().clearMessage()
-        text = str(exc) if isinstance(exc, CoresatError) else _t("unexpected error: {err}").format(err=exc)
-        self.problem = _t("Statement not imported: {msg}. Nothing was changed.").format(msg=text)
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Import statement"), self.problem, parent=self.window)
+        text = (
+            str(exc)
+            if isinstance(exc, CoresatError)
+            else QCoreApplication.translate("StatementImport", "unexpected error: {err}").format(err=exc)
+        )
+        self.problem = QCoreApplication.translate(
+            "StatementImport", "Statement not imported: {msg}. Nothing was changed."
+        ).format(msg=text)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("StatementImport", "Import statement"),
+            self.problem,
+            parent=self.window,
+        )
         self._show(box)
 
     def _ask_mapping(self, read: _Read) -> None:
@@ -238,7 +281,10 @@ class StatementImport(QObject):
         self.ws.edit(dialog.scenario)
         n = len(dialog.scenario.portfolio.holdings)
         self.window.statusBar().showMessage(
-            _t("Imported {n} holdings from {src}").format(n=n, src=dialog.statement.source), 6000
+            QCoreApplication.translate("StatementImport", "Imported {n} holdings from {src}").format(
+                n=n, src=dialog.statement.source
+            ),
+            6000,
         )
 
     def _show(self, dialog: QDialog) -> None:

@@ -77,232 +77,232 @@
         <translation>월간 흐름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="111"/>
+        <location filename="../../gui/panels/backtest.py" line="113"/>
         <source>Run a backtest to see what each policy would have done.</source>
         <translation>백테스트를 실행하면 각 정책이 어떻게 했을지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="116"/>
+        <location filename="../../gui/panels/backtest.py" line="118"/>
         <source>Growth of $10,000</source>
         <translation>$10,000의 성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="116"/>
+        <location filename="../../gui/panels/backtest.py" line="118"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="116"/>
+        <location filename="../../gui/panels/backtest.py" line="118"/>
         <source>Drift from targets</source>
         <translation>목표 대비 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="132"/>
+        <location filename="../../gui/panels/backtest.py" line="134"/>
         <source>Side by side</source>
         <translation>나란히 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="133"/>
+        <location filename="../../gui/panels/backtest.py" line="135"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="134"/>
+        <location filename="../../gui/panels/backtest.py" line="136"/>
         <source>Method and limits</source>
         <translation>방법과 한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="159"/>
+        <location filename="../../gui/panels/backtest.py" line="162"/>
         <source>Open a scenario and wait for its market data first.</source>
         <translation>먼저 시나리오를 열고 시장 데이터를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="178"/>
+        <location filename="../../gui/panels/backtest.py" line="181"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="182"/>
+        <location filename="../../gui/panels/backtest.py" line="185"/>
         <source>Backtest cancelled.</source>
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="202"/>
+        <location filename="../../gui/panels/backtest.py" line="205"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="215"/>
+        <location filename="../../gui/panels/backtest.py" line="218"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="226"/>
+        <location filename="../../gui/panels/backtest.py" line="229"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="230"/>
+        <location filename="../../gui/panels/backtest.py" line="233"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="240"/>
+        <location filename="../../gui/panels/backtest.py" line="243"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="248"/>
+        <location filename="../../gui/panels/backtest.py" line="251"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="249"/>
+        <location filename="../../gui/panels/backtest.py" line="252"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="252"/>
+        <location filename="../../gui/panels/backtest.py" line="255"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="254"/>
+        <location filename="../../gui/panels/backtest.py" line="257"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="260"/>
+        <location filename="../../gui/panels/backtest.py" line="263"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="264"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="265"/>
+        <location filename="../../gui/panels/backtest.py" line="268"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="267"/>
+        <location filename="../../gui/panels/backtest.py" line="270"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="271"/>
+        <location filename="../../gui/panels/backtest.py" line="274"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="273"/>
+        <location filename="../../gui/panels/backtest.py" line="276"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <location filename="../../gui/panels/backtest.py" line="277"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="277"/>
+        <location filename="../../gui/panels/backtest.py" line="280"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="278"/>
+        <location filename="../../gui/panels/backtest.py" line="281"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <location filename="../../gui/panels/backtest.py" line="283"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="281"/>
+        <location filename="../../gui/panels/backtest.py" line="284"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="285"/>
+        <location filename="../../gui/panels/backtest.py" line="288"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="286"/>
+        <location filename="../../gui/panels/backtest.py" line="289"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="289"/>
+        <location filename="../../gui/panels/backtest.py" line="292"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="290"/>
+        <location filename="../../gui/panels/backtest.py" line="293"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="291"/>
+        <location filename="../../gui/panels/backtest.py" line="294"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="293"/>
+        <location filename="../../gui/panels/backtest.py" line="296"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="295"/>
+        <location filename="../../gui/panels/backtest.py" line="298"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="297"/>
+        <location filename="../../gui/panels/backtest.py" line="300"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="298"/>
+        <location filename="../../gui/panels/backtest.py" line="301"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="299"/>
+        <location filename="../../gui/panels/backtest.py" line="302"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <location filename="../../gui/panels/backtest.py" line="304"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="302"/>
+        <location filename="../../gui/panels/backtest.py" line="305"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="342"/>
+        <location filename="../../gui/panels/backtest.py" line="345"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -472,6 +472,131 @@
         <location filename="../../gui/panels/constraints.py" line="134"/>
         <source>Use this limit</source>
         <translation>이 한도 사용</translation>
+    </message>
+</context>
+<context>
+    <name>CsvMappingDialog</name>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="40"/>
+        <source>Symbol (required)</source>
+        <translation>종목 코드 (필수)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="41"/>
+        <source>Quantity (required)</source>
+        <translation>수량 (필수)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="42"/>
+        <location filename="../../gui/csv_mapping_dialog.py" line="123"/>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="43"/>
+        <location filename="../../gui/csv_mapping_dialog.py" line="124"/>
+        <source>Market value</source>
+        <translation>평가액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="44"/>
+        <source>Cost basis (total)</source>
+        <translation>취득 원가 (합계)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="45"/>
+        <source>Account</source>
+        <translation>계좌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="56"/>
+        <source>Comma ,</source>
+        <translation>쉼표 ,</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="57"/>
+        <source>Semicolon ;</source>
+        <translation>세미콜론 ;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="58"/>
+        <source>Tab</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="69"/>
+        <source>Map the columns of {src}</source>
+        <translation>{src}의 열 지정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="81"/>
+        <source>Coresat does not know this file&apos;s layout. Say where things are:</source>
+        <translation>Coresat이 이 파일의 형식을 모릅니다. 각 항목이 어디에 있는지 지정하세요:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="95"/>
+        <source>no header row</source>
+        <translation>머리글 행 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="98"/>
+        <source>Delimiter</source>
+        <translation>구분자</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="100"/>
+        <source>Decimals</source>
+        <translation>소수점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="102"/>
+        <source>Header on line</source>
+        <translation>머리글 행 위치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="115"/>
+        <source>The file:</source>
+        <translation>파일 내용:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="117"/>
+        <source>What will be read:</source>
+        <translation>읽을 내용:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="121"/>
+        <source>Symbol</source>
+        <translation>종목 코드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="122"/>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="132"/>
+        <source>Remember this mapping for files with the same columns</source>
+        <translation>같은 열을 가진 파일에 이 지정을 기억</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="181"/>
+        <source>column {n}</source>
+        <translation>{n}열</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="190"/>
+        <source>— none —</source>
+        <translation>— 없음 —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="243"/>
+        <source>{n} holdings and {cash} cash in the first {lines} lines</source>
+        <translation>처음 {lines}줄에 보유 종목 {n}개와 현금 {cash}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_mapping_dialog.py" line="261"/>
+        <source>The mapping could not be saved: {err}</source>
+        <translation>열 지정을 저장할 수 없습니다: {err}</translation>
     </message>
 </context>
 <context>
@@ -1055,12 +1180,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="290"/>
+        <location filename="../../gui/panels/stress.py" line="293"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="291"/>
+        <location filename="../../gui/panels/stress.py" line="294"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -2074,6 +2199,121 @@
     </message>
 </context>
 <context>
+    <name>StatementImport</name>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="74"/>
+        <location filename="../../gui/import_dialog.py" line="198"/>
+        <location filename="../../gui/import_dialog.py" line="268"/>
+        <source>Import statement</source>
+        <translation>명세서 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="76"/>
+        <source>{src}: {layout}</source>
+        <translation>{src}: {layout}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="77"/>
+        <source>statement</source>
+        <translation>명세서</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="81"/>
+        <source>, as of {date}</source>
+        <translation>, {date} 기준</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="89"/>
+        <source>Symbol</source>
+        <translation>종목 코드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="90"/>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="91"/>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="92"/>
+        <source>Market value</source>
+        <translation>평가액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="93"/>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="103"/>
+        <source>ETF/stock</source>
+        <translation>ETF/주식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="105"/>
+        <source>held, not rebalanced ({what})</source>
+        <translation>보유만, 리밸런싱 제외 ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="117"/>
+        <source>, {n} lots</source>
+        <translation>, {n}개 로트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="130"/>
+        <source>cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="134"/>
+        <source>cash and sweep funds</source>
+        <translation>현금 및 스윕 펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="148"/>
+        <source>What changes in the scenario:</source>
+        <translation>시나리오에서 바뀌는 내용:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="154"/>
+        <source>Replace holdings</source>
+        <translation>보유 종목 교체</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="174"/>
+        <source>Import &amp;Statement…</source>
+        <translation>명세서 가져오기(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="177"/>
+        <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
+        <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="216"/>
+        <source>Reading {name}…</source>
+        <translation>{name} 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="261"/>
+        <source>unexpected error: {err}</source>
+        <translation>예상하지 못한 오류: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="263"/>
+        <source>Statement not imported: {msg}. Nothing was changed.</source>
+        <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="284"/>
+        <source>Imported {n} holdings from {src}</source>
+        <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
+    </message>
+</context>
+<context>
     <name>StoreReset</name>
     <message>
         <location filename="../../gui/store_reset.py" line="51"/>
@@ -2134,100 +2374,100 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>기간 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="83"/>
+        <location filename="../../gui/panels/stress.py" line="85"/>
         <source>Replays today&apos;s weights through past crises.</source>
         <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="87"/>
+        <location filename="../../gui/panels/stress.py" line="89"/>
         <source>Window</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="87"/>
-        <location filename="../../gui/panels/stress.py" line="97"/>
+        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="87"/>
-        <location filename="../../gui/panels/stress.py" line="97"/>
+        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="87"/>
-        <location filename="../../gui/panels/stress.py" line="97"/>
+        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="87"/>
+        <location filename="../../gui/panels/stress.py" line="89"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="97"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="104"/>
+        <location filename="../../gui/panels/stress.py" line="106"/>
         <source>Rate series…</source>
         <translation>금리 시계열…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="107"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
         <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="132"/>
+        <location filename="../../gui/panels/stress.py" line="135"/>
         <source>The window ends before it starts: put the earlier date first.</source>
         <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="141"/>
+        <location filename="../../gui/panels/stress.py" line="144"/>
         <source>A stress test needs a scenario with a result: open one first.</source>
         <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="155"/>
+        <location filename="../../gui/panels/stress.py" line="158"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="161"/>
+        <location filename="../../gui/panels/stress.py" line="164"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="161"/>
+        <location filename="../../gui/panels/stress.py" line="164"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="198"/>
+        <location filename="../../gui/panels/stress.py" line="201"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="210"/>
+        <location filename="../../gui/panels/stress.py" line="213"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="217"/>
+        <location filename="../../gui/panels/stress.py" line="220"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="240"/>
+        <location filename="../../gui/panels/stress.py" line="243"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="248"/>
+        <location filename="../../gui/panels/stress.py" line="251"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>
