@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QLibraryInfo,
     QLocale,
     QMessageLogContext,
     QObject,
@@ -62,8 +63,16 @@ def install_translator(app: QApplication) -> QTranslator | None:
             with as_file(qm) as real:
                 if tr.load(str(real)):
                     app.installTranslator(tr)
+                    _install_qt_translator(app)
                     return tr
     return None
+
+
+def _install_qt_translator(app: QApplication) -> None:
+    """Qt's own words (OK, Cancel, Yes, the file dialog) in the same language, from the Qt installation."""
+    qt = QTranslator(app)
+    if qt.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
 
 
 def set_language(name: str) -> None:

@@ -73,7 +73,7 @@ def test_translation_for_the_user_locale_is_loaded(app, tmp_path: Path, monkeypa
     import subprocess
     import sys
 
-    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     from gui import app as app_module
 
@@ -97,6 +97,8 @@ def test_translation_for_the_user_locale_is_loaded(app, tmp_path: Path, monkeypa
         translator = app_module.install_translator(app)
         assert translator is not None
         assert QCoreApplication.translate("MainWindow", "&File") == "파일(&F)"
-        app.removeTranslator(translator)
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"  # Qt's own words too
+        for tr in app.findChildren(QTranslator):
+            app.removeTranslator(tr)
     finally:
         QLocale.setDefault(before)
