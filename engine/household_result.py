@@ -32,7 +32,9 @@ class AccountTrade:
     amount: float  # shares × price
     cost: float  # estimated trading cost, USD
     tax_placeholder: float  # taxable_sell_bps × amount for a sale in a taxable account, else 0 (not a tax)
-    realized_gain: float | None  # sale in a taxable account with lots: at average cost; None: no gain or unknown
+    realized_gain: (
+        float | None
+    )  # sale in a taxable account with lots: at average cost; None: no gain or unknown
     basis_known: bool  # False: a sale of a position without lots (its gain cannot be shown)
     reason: str  # why this trade (household) and why in this account (placement)
 

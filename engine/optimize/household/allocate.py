@@ -94,7 +94,7 @@ def allocate(ask: Ask) -> Placed:
     a_sum = np.zeros((nt, nv))
     for a, acct in enumerate(accts):
         room[a] = acct.cash + acct.cash_flow - acct.cash_buffer
-        for t, tk in enumerate(ask.tickers):
+        for t in range(nt):
             ib, is_ = a * nt + t, nab + a * nt + t
             hi[ib], hi[is_] = _caps(ask, acct, t)
             obj[ib] = p[t] * (c[t] + (ask.off_location_bps / 1e4 if ask.off_location[a][t] else 0.0))
@@ -240,8 +240,10 @@ def _min_trade(ask: Ask, b: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.n
 
 def _buy_cap(ask: Ask, acct: Account, price: float, t: int) -> float:
     """Most shares the account could ever pay for (a bound that keeps the program small and exact)."""
-    money = acct.cash + acct.cash_flow + sum(
-        acct.shares_of(tk) * px for tk, px in zip(ask.tickers, ask.prices, strict=True)
+    money = (
+        acct.cash
+        + acct.cash_flow
+        + sum(acct.shares_of(tk) * px for tk, px in zip(ask.tickers, ask.prices, strict=True))
     )
     cap = max(money, 0.0) / price
     return float(np.floor(cap)) if ask.whole_shares else cap

@@ -31,7 +31,7 @@ def check_accounts(
     problems: list[str] = []
     ids = {a.id for a in hh.accounts}
     seen: set[tuple[str, str]] = set()
-    for acct_id, tk, sh in trades:
+    for acct_id, tk, _ in trades:
         if acct_id not in ids:
             problems.append(f"a trade names an unknown account {acct_id!r}")
         if (acct_id, tk) in seen:

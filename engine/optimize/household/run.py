@@ -86,7 +86,9 @@ def _attempt(
     sc: Scenario, hh: Household, flat: Scenario, market: MarketSnapshot, reserve: float
 ) -> tuple[RebalanceResult, Ask, Placed]:
     if reserve > 0:
-        flat = replace(flat, constraints=replace(flat.constraints, min_cash=flat.constraints.min_cash + reserve))
+        flat = replace(
+            flat, constraints=replace(flat.constraints, min_cash=flat.constraints.min_cash + reserve)
+        )
     res = rebalance(flat, market)
     c = sc.constraints
     tickers = tuple(r.ticker for r in res.assets)
@@ -237,9 +239,13 @@ def _result(
             f"${reserve:,.2f} more in cash so that every trade can be placed in an account."
         )
     if not placed.ok:
-        notes.append(f"No placement of the trades fits every account's own cash and limits ({placed.message}).")
+        notes.append(
+            f"No placement of the trades fits every account's own cash and limits ({placed.message})."
+        )
     for u in unplaced:
-        notes.append(f"{u.ticker}: {u.reason}; the household weights shown are what the accounts really reach.")
+        notes.append(
+            f"{u.ticker}: {u.reason}; the household weights shown are what the accounts really reach."
+        )
     status = res.status
     if not placed.ok or problems:
         status = Status.INFEASIBLE
