@@ -89,6 +89,7 @@ def allocate(ask: Ask) -> Placed:
     hi = np.zeros(nv)
     hi[2 * nab :] = np.inf
     obj = np.zeros(nv)
+    caps = _all_caps(ask)
     room = np.zeros(na)
     a_cash = np.zeros((na, nv))
     a_sum = np.zeros((nt, nv))
@@ -96,7 +97,7 @@ def allocate(ask: Ask) -> Placed:
         room[a] = acct.cash + acct.cash_flow - acct.cash_buffer
         for t in range(nt):
             ib, is_ = a * nt + t, nab + a * nt + t
-            hi[ib], hi[is_] = _caps(ask, acct, t)
+            hi[ib], hi[is_] = caps[a, t]
             obj[ib] = p[t] * (c[t] + (ask.off_location_bps / 1e4 if ask.off_location[a][t] else 0.0))
             obj[is_] = p[t] * (c[t] + (0.0 if acct.kind.tax_advantaged else ask.taxable_sell_bps / 1e4))
             a_cash[a, ib], a_cash[a, is_] = p[t] * (1 + c[t]), -p[t] * (1 - c[t])
@@ -121,22 +122,34 @@ def allocate(ask: Ask) -> Placed:
     net = np.minimum(b, s)  # never buy and sell one ticker in one account
     b, s = b - net, s - net
     if ask.whole_shares:
-        b, s = _whole(ask, b, s)
+        b, s = _whole(ask, b, s, caps)
     else:
         b, s = np.where(b < 1e-9, 0.0, b), np.where(s < 1e-9, 0.0, s)
     if ask.min_trade > 0:
-        b, s = _min_trade(ask, b, s)
+        b, s = _min_trade(ask, b, s, caps)
     unplaced = np.array(ask.delta) - (b - s).sum(axis=0)
     unplaced[np.abs(unplaced) < 1e-7] = 0.0
     return Placed(b, s, unplaced, True)
 
 
-def _caps(ask: Ask, acct: Account, t: int) -> tuple[float, float]:
-    tk, d = ask.tickers[t], ask.delta[t]
-    held = acct.shares_of(tk)
-    cap_b = _buy_cap(ask, acct, ask.prices[t], t) if may_buy(ask, acct, tk) else 0.0
-    cap_s = (np.floor(held + 1e-9) if ask.whole_shares else held) if may_sell(ask, acct, tk) else 0.0
-    return min(cap_b, max(d, 0.0) + SWAP_ROOM_SHARES), min(float(cap_s), max(-d, 0.0) + SWAP_ROOM_SHARES)
+def _all_caps(ask: Ask) -> np.ndarray:
+    """[account, ticker, (buy, sell)]: the most shares each account may buy and sell of each ticker."""
+    p = np.array(ask.prices)
+    out = np.zeros((len(ask.household.accounts), len(ask.tickers), 2))
+    for a, acct in enumerate(ask.household.accounts):
+        held = np.array([acct.shares_of(tk) for tk in ask.tickers])
+        money = max(acct.cash + acct.cash_flow + float(held @ p), 0.0)
+        for t, tk in enumerate(ask.tickers):
+            d = ask.delta[t]
+            cap_b = money / p[t] if may_buy(ask, acct, tk) else 0.0
+            cap_s = held[t] if may_sell(ask, acct, tk) else 0.0
+            if ask.whole_shares:
+                cap_b, cap_s = np.floor(cap_b), np.floor(cap_s + 1e-9)
+            out[a, t] = (
+                min(cap_b, max(d, 0.0) + SWAP_ROOM_SHARES),
+                min(cap_s, max(-d, 0.0) + SWAP_ROOM_SHARES),
+            )
+    return out
 
 
 def _cash_left(ask: Ask, b: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -161,13 +174,12 @@ def _order(ask: Ask, t: int, buy: bool) -> list[int]:
     return sorted(range(len(accts)), key=rank)
 
 
-def _whole(ask: Ask, b: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _whole(ask: Ask, b: np.ndarray, s: np.ndarray, caps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whole shares: buys rounded down and sales up (both keep each account's cash), then the shares still
     missing from the household's trade added one at a time where the account's own cash allows."""
     p = np.array(ask.prices)
     c = np.array(ask.cost_bps) / 1e4
     accts = ask.household.accounts
-    caps = np.array([[_caps(ask, acct, t) for t in range(len(ask.tickers))] for acct in accts])
     b = np.floor(b + 1e-7)
     s = np.minimum(np.ceil(s - 1e-7), caps[:, :, 1])
     left = _cash_left(ask, b, s)
@@ -207,14 +219,13 @@ def _whole(ask: Ask, b: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return b, s
 
 
-def _min_trade(ask: Ask, b: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _min_trade(ask: Ask, b: np.ndarray, s: np.ndarray, caps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Trades under the minimum: merged into another account's trade of the same ticker and side when
     that account's cash and holdings allow, else dropped when the account's cash allows (reported as
     unplaced); a sale that the account's own buys need stays, and the checker names it."""
     p = np.array(ask.prices)
     c = np.array(ask.cost_bps) / 1e4
     accts = ask.household.accounts
-    caps = np.array([[_caps(ask, acct, t) for t in range(len(ask.tickers))] for acct in accts])
     left = _cash_left(ask, b, s)
     for t in range(len(ask.tickers)):
         for arr, side_buy in ((b, True), (s, False)):
@@ -236,14 +247,3 @@ def _min_trade(ask: Ask, b: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.n
                         arr[a, t] = 0.0
                         left[a] += q * per
     return b, s
-
-
-def _buy_cap(ask: Ask, acct: Account, price: float, t: int) -> float:
-    """Most shares the account could ever pay for (a bound that keeps the program small and exact)."""
-    money = (
-        acct.cash
-        + acct.cash_flow
-        + sum(acct.shares_of(tk) * px for tk, px in zip(ask.tickers, ask.prices, strict=True))
-    )
-    cap = max(money, 0.0) / price
-    return float(np.floor(cap)) if ask.whole_shares else cap

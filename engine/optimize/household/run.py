@@ -79,7 +79,7 @@ def rebalance_household(sc: Scenario, market: MarketSnapshot) -> HouseholdResult
     return _result(sc, hh, res, ask, placed, market, start, reserve)
 
 
-RETRIES = 1
+RETRIES = 0  # a retry with more cash kept rarely placed the last share and doubled the time
 
 
 def _attempt(
@@ -210,7 +210,7 @@ def _result(
             shares=float(placed.unplaced[i]),
             reason=(
                 f"no account can {'buy' if placed.unplaced[i] > 0 else 'sell'} {abs(placed.unplaced[i]):g} more "
-                f"{tickers[i]} with its own cash, menu and restrictions"
+                f"{tickers[i]} with its own cash, menu, restrictions and the minimum trade"
             ),
         )
         for i in range(len(tickers))
