@@ -23,6 +23,7 @@ COMMAND_MODULES: dict[str, str] = {
     "report": "engine.report.commands",
     "backtest": "engine.backtest.commands",
     "stress": "engine.backtest.commands",
+    "import": "engine.imports.commands",
 }
 
 HEADLESS_COMMANDS = frozenset({"rebalance", "examples", *COMMAND_MODULES})

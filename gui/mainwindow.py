@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
-from gui import edits, export, fmt, settings
+from gui import edits, export, fmt, import_dialog, settings
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
         file.addActions([self.act_import, self.act_export])
+        self.statement_import = import_dialog.install(self, self.ws, file)  # File → Import Statement…, drops
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))

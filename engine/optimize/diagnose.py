@@ -25,6 +25,7 @@ import numpy as np
 from engine.model.scenario import Mode
 from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limit_id import LimitId, LimitKind
+from engine.optimize.limits import LIMITS, ElasticVars
 from engine.optimize.problem import EXACT_MAX, N_FACTORS, covariance_factor
 from engine.result import Infeasibility
 
@@ -57,39 +58,20 @@ def _vol(x: Inputs, w: cp.Expression) -> cp.Expression:
 
 
 class _Elastic:
-    """The feasible set with one slack per soft limit, each switched on or off by a parameter."""
+    """The feasible set with one slack per soft limit, each switched on or off by a parameter. Each
+    limit object states its own elastic form (limits/), over the same variables."""
 
     def __init__(self, x: Inputs) -> None:
         self.x = x
         zb = cp.Variable(x.n, nonneg=True)
         zs = cp.Variable(x.n, nonneg=True)
-        w = x.w0 + zb - zs
         traded = zb + zs
-        cost = x.kappa @ traded
-        keep = 1 - cost
-        self.cons: list[cp.Constraint] = [zb <= x.buy_ub, zs <= np.maximum(x.sell_ub, 0.0), w >= 0]
+        ev = ElasticVars(w=x.w0 + zb - zs, traded=traded, cost=x.kappa @ traded, vol=lambda w: _vol(x, w))
+        self.cons: list[cp.Constraint] = [zb <= x.buy_ub, zs <= np.maximum(x.sell_ub, 0.0)]
         self.slacks: dict[LimitId, cp.Variable] = {}
         self.allow: dict[LimitId, cp.Parameter] = {}
-        s = self._slack
-        self.cons.append(cp.sum(w - x.w0) + cost <= x.c0 - x.cash_min + s(LimitId(LimitKind.MIN_CASH)))
-        if x.vol_cap < BIG:
-            self.cons.append(_vol(x, w) <= x.vol_cap * keep + s(LimitId(LimitKind.VOL_CAP)))
-        if x.turnover_cap < BIG:
-            self.cons.append(cp.sum(traded) <= x.turnover_cap + s(LimitId(LimitKind.TURNOVER_CAP)))
-        for i, tk in enumerate(x.tickers):
-            if x.lo[i] > 0:
-                self.cons.append(w[i] >= x.lo[i] * keep - s(LimitId(LimitKind.ASSET_MIN, tk)))
-            if x.hi[i] < 1:
-                self.cons.append(w[i] <= x.hi[i] * keep + s(LimitId(LimitKind.ASSET_MAX, tk)))
-        for nd in x.nodes:
-            small = nd.key == "small_cap"
-            who = "" if small else nd.label
-            if nd.lo > 0:
-                kind = LimitKind.SMALL_CAP_MIN if small else LimitKind.SLEEVE_MIN
-                self.cons.append(nd.members @ w >= nd.lo * keep - s(LimitId(kind, who)))
-            if nd.hi < 1:
-                kind = LimitKind.SMALL_CAP_MAX if small else LimitKind.SLEEVE_MAX
-                self.cons.append(nd.members @ w <= nd.hi * keep + s(LimitId(kind, who)))
+        for limit in LIMITS:
+            self.cons += limit.elastic(x, ev, self._slack)
         total = cp.sum(cp.hstack(list(self.slacks.values()))) if self.slacks else cp.Constant(0.0)
         self.problem = cp.Problem(cp.Minimize(total), self.cons)
 
@@ -125,13 +107,13 @@ def min_volatility(x: Inputs, *, with_limits: bool = True) -> float | None:
     if with_limits:
         keep = 1 - x.kappa @ traded
         cons += [cp.sum(w - x.w0) + x.kappa @ traded <= x.c0 - x.cash_min]
-        cons += [w[i] >= x.lo[i] * keep for i in range(x.n) if x.lo[i] > 0]
+        cons += [w[i] >= x.lo[i] for i in range(x.n) if x.lo[i] > 0]
         cons += [w[i] <= x.hi[i] * keep for i in range(x.n) if x.hi[i] < 1]
         if x.turnover_cap < BIG:
             cons.append(cp.sum(traded) <= x.turnover_cap)
         for nd in x.nodes:
             if nd.lo > 0:
-                cons.append(nd.members @ w >= nd.lo * keep)
+                cons.append(nd.members @ w >= nd.lo)
             if nd.hi < 1:
                 cons.append(nd.members @ w <= nd.hi * keep)
     prob = cp.Problem(cp.Minimize(_vol(x, w)), cons)

@@ -3,9 +3,11 @@
 Formulated in weights (fractions of the value before trading) — dollar units make solvers stop far from
 the optimum. Decision variables: buys ``zb ≥ 0`` and sells ``zs ≥ 0`` (weights), giving ``w = w0 + zb - zs``,
 and the cost paid ``c = κᵀ(zb + zs)``. Costs are paid from cash, so the value after trading is ``1 - c``
-and every weight limit and the volatility cap hold on the post-cost weights ``w / (1 - c)``: multiplied out
+and the upper limits and the volatility cap hold on the post-cost weights ``w / (1 - c)``: multiplied out
 they stay linear / second-order-cone (``w_i ≤ hi_i (1 - c)``, ``‖F w‖ ≤ cap (1 - c)``), so costs are exact
-and no limit is shrunk to make room for them.
+and no limit is shrunk to make room for them. Lower limits are stated as ``w ≥ lo``, which implies
+``w ≥ lo (1 - c)`` (stricter by lo·c, a few millionths): written exactly they could be met by paying
+extra cost (buying and selling the same fund), which the solver would exploit.
 
 Every number that changes from one solve to the next is a cvxpy Parameter, and the problems are DPP, so a
 re-solve only maps new parameter values into the cached solver data. DPP pitfalls avoided on purpose: no
@@ -185,7 +187,6 @@ class RebalanceProblem:
         self.buy_ub = P(n, name="buy_ub")
         self.sell_ub = P(n, name="sell_ub")
         self.z_lo = P(n, name="z_lo")  # lo - w0
-        self.lo_c = P(n, name="lo_cost", nonneg=True)  # lo: w ≥ lo (1 - c)
         self.z_hi = P(n, name="z_hi")  # hi - w0
         self.hi_c = P(n, name="hi_cost", nonneg=True)  # hi where it binds (< 1), else 0
         self.cash_room = P(name="cash_room")  # c0 - cash_min
@@ -206,7 +207,7 @@ class RebalanceProblem:
             self.zs <= self.sell_ub,
             zv == self.zb - self.zs,
             self.cost == self.kappa @ traded,
-            zv + cp.multiply(self.lo_c, self.cost) >= self.z_lo,
+            zv >= self.z_lo,  # w ≥ lo: implies lo·(1 - c) and cannot be met by paying extra cost
             zv + cp.multiply(self.hi_c, self.cost) <= self.z_hi,
             cp.sum(zv) + self.cost <= self.cash_room,
             cp.sum(traded) <= self.turnover,
@@ -230,11 +231,10 @@ class RebalanceProblem:
         if m:
             self.node_lo = P(m, name="node_lo")
             self.node_hi = P(m, name="node_hi")
-            self.node_lo_c = P(m, name="node_lo_cost", nonneg=True)
             self.node_hi_c = P(m, name="node_hi_cost", nonneg=True)
             mz = node_members @ zv
             cons += [
-                mz + cp.multiply(self.node_lo_c, self.cost) >= self.node_lo,
+                mz >= self.node_lo,
                 mz + cp.multiply(self.node_hi_c, self.cost) <= self.node_hi,
             ]
         stage1 = te2 + COST_WEIGHT * self.cost
@@ -294,7 +294,6 @@ class RebalanceProblem:
             self.buy_ub: buy_ub,
             self.sell_ub: sell_ub,
             self.z_lo: lo - x.w0,
-            self.lo_c: lo,
             self.z_hi: np.where(x.hi < 1.0, x.hi * keep, x.hi) - x.w0,
             self.hi_c: np.where(x.hi < 1.0, x.hi * keep, 0.0),
             self.cash_room: x.c0 - x.cash_min,
@@ -313,7 +312,6 @@ class RebalanceProblem:
             nlo = np.array([max(nd.lo, 0.0) for nd in x.nodes])
             nhi = np.array([nd.hi for nd in x.nodes])
             v[self.node_lo] = nlo - mw0
-            v[self.node_lo_c] = nlo
             v[self.node_hi] = np.where(nhi < 1.0, nhi * keep, nhi) - mw0
             v[self.node_hi_c] = np.where(nhi < 1.0, nhi * keep, 0.0)
         return v

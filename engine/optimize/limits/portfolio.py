@@ -121,7 +121,7 @@ class AssetBounds(Limit):
         cons = []
         for i, tk in enumerate(x.tickers):
             if x.lo[i] > 0:
-                cons.append(v.w[i] >= x.lo[i] * v.keep - slack(LimitId(LimitKind.ASSET_MIN, tk)))
+                cons.append(v.w[i] >= x.lo[i] - slack(LimitId(LimitKind.ASSET_MIN, tk)))
             if x.hi[i] < 1:
                 cons.append(v.w[i] <= x.hi[i] * v.keep + slack(LimitId(LimitKind.ASSET_MAX, tk)))
         return cons
@@ -174,7 +174,7 @@ class NodeBounds(Limit):
         for nd in x.nodes:
             lo, hi = node_ids(nd)
             if nd.lo > 0:
-                cons.append(nd.members @ v.w >= nd.lo * v.keep - slack(lo))
+                cons.append(nd.members @ v.w >= nd.lo - slack(lo))
             if nd.hi < 1:
                 cons.append(nd.members @ v.w <= nd.hi * v.keep + slack(hi))
         return cons

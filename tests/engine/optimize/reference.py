@@ -13,7 +13,7 @@ from __future__ import annotations
 import cvxpy as cp
 import numpy as np
 
-from engine.optimize.inputs import Inputs
+from engine.optimize.inputs import BIG, Inputs
 
 COST_WEIGHT = 0.1  # the stated weight of trading costs against tracking error² (docs of problem.py)
 
@@ -21,9 +21,10 @@ COST_WEIGHT = 0.1  # the stated weight of trading costs against tracking error²
 def _limits(x: Inputs, w: cp.Variable) -> tuple[list[cp.Constraint], cp.Expression]:
     c = x.scenario.constraints
     d = w - x.w0
-    cost = x.kappa @ cp.abs(d)
+    traded = cp.Variable(x.n, nonneg=True)  # ≥ |d|: the amount traded, costs paid on it
+    cost = x.kappa @ traded
     keep = 1 - cost
-    cons: list[cp.Constraint] = [w >= 0]
+    cons: list[cp.Constraint] = [w >= 0, traded >= d, traded >= -d]
     cons.append(x.c0 - cp.sum(d) - cost >= x.cash_min)
     for i, tk in enumerate(x.tickers):
         if tk in c.no_buy or c.mode.value == "sell_only":
@@ -31,20 +32,20 @@ def _limits(x: Inputs, w: cp.Variable) -> tuple[list[cp.Constraint], cp.Expressi
         if tk in c.no_sell or c.mode.value == "buy_only":
             cons.append(d[i] >= 0)
         if x.lo[i] > 0:
-            cons.append(w[i] >= x.lo[i] * keep)
+            cons.append(w[i] >= x.lo[i])
         if x.hi[i] < 1:
             cons.append(w[i] <= x.hi[i] * keep)
     for nd in x.nodes:
         if nd.lo > 0:
-            cons.append(nd.members @ w >= nd.lo * keep)
+            cons.append(nd.members @ w >= nd.lo)
         if nd.hi < 1:
             cons.append(nd.members @ w <= nd.hi * keep)
-    if c.turnover_cap is not None:
-        cons.append(cp.sum(cp.abs(d)) <= c.turnover_cap)
-    if c.vol_cap is not None:
+    if x.turnover_cap < BIG:
+        cons.append(cp.sum(traded) <= x.turnover_cap)
+    if x.vol_cap < BIG:
         vals, vecs = np.linalg.eigh(x.cov)
         root = vecs @ np.diag(np.sqrt(np.clip(vals, 0, None))) @ vecs.T
-        cons.append(cp.norm(root @ w, 2) <= c.vol_cap * keep)
+        cons.append(cp.norm(root @ w, 2) <= x.vol_cap * keep)
     return cons, cost
 
 
