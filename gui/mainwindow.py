@@ -28,6 +28,7 @@ from gui.panels.charts import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
 from gui.panels.exposure import ExposurePanel
 from gui.panels.holdings import HoldingsPanel
+from gui.panels.household_tree import HouseholdTreePanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.stress import add_history_tabs
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.exposure = ExposurePanel(ws)
         self.charts.addTab(self.exposure, self.tr("Exposure"))
         self.backtest_tab, self.stress_tab = add_history_tabs(self.charts, ws)  # Backtest and Stress tabs
+        self.household = HouseholdTreePanel(ws)  # accounts → positions → lots; trades per account
+        self.charts.addTab(self.household, self.tr("Accounts"))
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()

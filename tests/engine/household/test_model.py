@@ -107,3 +107,24 @@ def test_a_stale_flat_view_is_refused() -> None:
     sc = sf.loads(_text(COUPLE))
     with pytest.raises(ScenarioError, match="does not match the household"):
         replace(sc, portfolio=replace(sc.portfolio, cash=1.0)).validate()
+
+
+def test_account_edits_keep_the_flat_view_in_step() -> None:
+    from engine.model import household_edit as he
+
+    sc = sf.loads(_text(COUPLE))
+    sc2 = he.set_account_cash(sc, "roth-park", 100.0)
+    assert sc2.portfolio.cash == sc.portfolio.cash - 6500 + 100
+    sc3 = he.set_account_kind(he.add_account(sc2, "HSA"), "account-5", AccountKind.HSA)
+    assert sc3.household is not None and sc3.household.accounts[-1].kind is AccountKind.HSA
+    sc4 = he.remove_account(sc3, "joint")
+    assert "joint" not in {a.id for a in sc4.household.accounts}  # type: ignore[union-attr]
+    assert sc4.portfolio.cash == sc3.portfolio.cash - 1800
+    for s in (sc2, sc3, sc4):
+        s.validate()
+    flat = sf.loads(_text("russell-core-value-satellites.coresat.toml"))
+    grown = he.add_account(flat, "Roth", AccountKind.ROTH_IRA)
+    assert grown.household is not None and len(grown.household.accounts) == 2
+    assert grown.portfolio == flat.portfolio
+    with pytest.raises(ScenarioError, match="at least one account"):
+        he.remove_account(flat, "main")
