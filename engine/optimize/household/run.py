@@ -69,10 +69,10 @@ def rebalance_household(sc: Scenario, market: MarketSnapshot) -> HouseholdResult
     hh = household_of(sc)
     flat = flat_scenario(sc, hh)
     reserve = 0.0
-    for _ in range(RETRIES + 1):
+    for attempt in range(RETRIES + 1):
         res, ask, placed = _attempt(sc, hh, flat, market, reserve)
         short = float(np.clip(placed.unplaced, 0.0, None) @ np.array(ask.prices))
-        if not placed.ok or short <= 0 or res.status is Status.INFEASIBLE:
+        if attempt == RETRIES or not placed.ok or short <= 0 or res.status is Status.INFEASIBLE:
             break
         # whole shares did not fit the accounts' own cash: keep that much more cash in the household plan
         reserve += short

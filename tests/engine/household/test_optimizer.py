@@ -181,3 +181,21 @@ def test_every_account_keeps_its_own_rules(hh: Household, mode: Mode, whole: boo
     else:
         assert r.check_problems == ()
     assert found == []
+
+
+def test_notes_say_only_what_happened() -> None:
+    sc = sf.loads(resources.read_text("examples", "advisor-client-401k-menu.coresat.toml"))
+    r = rebalance_household(sc, resolve_market(sc))
+    from engine.optimize.household.run import RETRIES
+
+    if RETRIES == 0:
+        assert not any("keeps $" in n for n in r.placement_notes)
+    for u in r.unplaced:  # an unplaced buy really fits nowhere: every account's spare cash is under one share
+        if u.shares > 0:
+            price = next(a.price for a in r.household.assets if a.ticker == u.ticker)
+            cost = price * (1 + sc.constraints.cost_of(u.ticker) / 1e4)
+            spare = [a.cash_after - a.cash_buffer for a in r.accounts]
+            may = [acct.may_buy(u.ticker) for acct in sc.household.accounts]  # type: ignore[union-attr]
+            fits = [s >= cost and m for s, m in zip(spare, may, strict=True)]
+            minimum_blocks = price * u.shares < sc.constraints.min_trade
+            assert not any(fits) or minimum_blocks
