@@ -35,7 +35,8 @@ def check_household(sc: Scenario) -> None:
         or abs(cash - sc.portfolio.cash) > 1e-6 * max(1.0, abs(cash))
     ):
         raise ScenarioError(
-            "portfolio", "does not match the household's accounts (build it with household.with_household)"
+            "portfolio",
+            "does not match the household's accounts: edit holdings and cash per account (the Accounts tab)",
         )
     c = sc.constraints
     buffers = sum(a.cash_buffer for a in hh.accounts)
