@@ -246,4 +246,11 @@ def _min_trade(ask: Ask, b: np.ndarray, s: np.ndarray, caps: np.ndarray) -> tupl
                     if left[a] + q * per >= -CASH_TOL:
                         arr[a, t] = 0.0
                         left[a] += q * per
+                        continue
+                    # the account needs this sale's cash: sell up to the minimum instead, if it holds enough
+                    need = ask.min_trade / p[t]
+                    need = float(np.ceil(need - 1e-9)) if ask.whole_shares else need
+                    if not side_buy and need <= caps[a, t, 1]:
+                        left[a] += (need - q) * p[t] * (1 - c[t])
+                        arr[a, t] = need
     return b, s

@@ -76,7 +76,20 @@ def rebalance_household(sc: Scenario, market: MarketSnapshot) -> HouseholdResult
             break
         # whole shares did not fit the accounts' own cash: keep that much more cash in the household plan
         reserve += short
-    return _result(sc, hh, res, ask, placed, market, start, reserve)
+    out = _result(sc, hh, res, ask, placed, market, start, reserve)
+    if out.status is Status.INFEASIBLE and out.trades:
+        # like the single-account engine: no trades are proposed when a rule cannot hold; say why
+        none = Placed(
+            np.zeros_like(placed.buys), np.zeros_like(placed.sells), np.zeros(len(ask.tickers)), True
+        )
+        empty = _result(sc, hh, res, ask, none, market, start, 0.0)
+        out = replace(
+            empty,
+            status=Status.INFEASIBLE,
+            placement_notes=out.placement_notes,
+            check_problems=out.check_problems,
+        )
+    return out
 
 
 RETRIES = 0  # a retry with more cash kept rarely placed the last share and doubled the time

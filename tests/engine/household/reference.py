@@ -62,6 +62,8 @@ def problems(hh: Household, c: Constraints, r: HouseholdResult) -> list[str]:
     # no transfers: the household's cash is the accounts' cash, each moved only by its own trades
     if abs(sum(rw.cash_after for rw in r.accounts) - r.cash_after) > 1e-6:
         out.append("household cash is not the sum of the accounts'")
+    if r.status.value == "infeasible":  # no trades proposed: nothing to add up
+        return out
     net = {a.ticker: a.shares_after - a.shares_before for a in r.household.assets}
     unplaced = {u.ticker: u.shares for u in r.unplaced}
     for tk, d in net.items():
