@@ -67,6 +67,12 @@ class HouseholdTreePanel(QGroupBox):
         self._shown: Scenario | None = None
         self._job = -1
 
+    def catch_up(self) -> None:
+        """Show what the workspace holds now (the tab is built after the first result)."""
+        if self.ws.scenario is not None:
+            self.show_scenario(self.ws.scenario)
+            self._solve()
+
     def _solve(self) -> None:
         """Trades per account, computed on a worker for a household scenario once a market is loaded."""
         sc, market = self.ws.scenario, self.ws.market

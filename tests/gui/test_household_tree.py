@@ -41,11 +41,12 @@ def test_trades_are_grouped_by_account(window, workspace, qtbot) -> None:  # typ
     from engine.api import rebalance_household
 
     sc = _couple()
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(sc, None)
     with qtbot.waitSignal(
         workspace.runner.finished, timeout=30000, check_params_cb=lambda k, g, v: k == "household"
     ):
-        workspace.set_document(sc, None)
-    panel = window.household
+        panel = window.household  # the tab is built after the first result and then computes
     r = rebalance_household(workspace.scenario, workspace.market)  # independent call with the same inputs
     assert panel.trades.topLevelItemCount() == len(r.accounts)
     for i, a in enumerate(r.accounts):
