@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -33,7 +35,9 @@ from engine.batch.plan import plan
 from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import parts
 from engine.book import schema as t
-from engine.book.store import Book, HouseholdInputs, build_scenario
+from engine.book.inputs import HouseholdInputs, build_scenario
+from engine.book.store import Book
+from engine.market import MarketSnapshot
 from engine.model.scenario import (
     AssetTarget,
     Constraints,
@@ -140,9 +144,9 @@ def build_book(url: str, households: int, seed: int = 0) -> Book:
     return book
 
 
-def one_by_one(book: Book, sample: int, *, one_shape: bool = False) -> float:
-    """Seconds per household for the API called in a loop, households in book order (ten shapes
-    interleaved) or, with ``one_shape``, only the households of one policy (after one warm-up call)."""
+def one_by_one(book: Book, sample: int, *, one_shape: bool = False) -> tuple[float, float]:
+    """(wall, CPU) seconds per household for the API called in a loop, households in book order (ten
+    shapes interleaved) or, with ``one_shape``, only the households of one policy (after a warm-up call)."""
     m = market()
     inputs = [x for x in book.household_inputs() if isinstance(x, HouseholdInputs)]
     if one_shape:
@@ -150,71 +154,106 @@ def one_by_one(book: Book, sample: int, *, one_shape: bool = False) -> float:
     scenarios = [build_scenario(x) for x in inputs[:sample]]
     if one_shape:
         rebalance(scenarios[0], m)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for sc in scenarios:
         rebalance(sc, m)
-    return (time.perf_counter() - start) / len(scenarios)
+    return (time.perf_counter() - start) / len(scenarios), (time.process_time() - cpu) / len(scenarios)
+
+
+def batch(
+    book: Book, executor: Executor, m: MarketSnapshot, ids: list[int] | None = None
+) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of workers + this process) of one stored batch run."""
+    cpu = time.process_time()
+    r = rebalance_book(book, executor, household_ids=ids, market=m)
+    assert not r.failed and len(r.proposals) == (len(ids) if ids else book_size(book)), r.failed[:3]
+    own = time.process_time() - cpu
+    return r.seconds, own + (r.worker_cpu if executor.workers or executor.scheduler else 0.0)
+
+
+def book_size(book: Book) -> int:
+    return len(book.household_inputs())
+
+
+def line(label: str, n: int, wall: float, cpu: float, extra: str = "") -> None:
+    print(
+        f"{label:34} {wall:7.1f} s wall = {wall / n * 1e3:6.2f} ms/household; CPU {cpu / n * 1e3:6.2f} ms/household"
+        f"{extra}"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--households", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--loop-sample", type=int, default=1000, help="households timed in the one-by-one loop")
+    ap.add_argument("--loop-sample", type=int, default=1000, help="households timed in the one-by-one loops")
     ap.add_argument("--inline-sample", type=int, default=1000, help="households in the in-process batch run")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of the local and the Dask batch, alternated")
     args = ap.parse_args()
     assert set(PRICES) >= set(TWELVE)
     n = args.households
+    cores = os.cpu_count() or 1
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {cores} cores")
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         book = build_book(f"sqlite:///{tmp}/book.sqlite", n)
         p = plan(book)
         print(
             f"book: {n} households × {len(TWELVE)} ETFs, {len(SHAPES)} tree shapes, {len(p.batches)} batches "
-            f"(built in {time.perf_counter() - t0:.1f} s)"
+            f"(built in {time.perf_counter() - t0:.1f} s); every batch run stores its proposals"
         )
-        loop = one_by_one(book, min(args.loop_sample, n))
-        print(
-            f"one-by-one loop (API, book order):      {loop * 1e3:6.2f} ms/household  → {loop * n:6.1f} s for {n}"
-        )
+        k = min(args.loop_sample, n)
+        for label, one_shape in (("book order", False), ("one shape", True)):
+            wall, cpu = one_by_one(book, k, one_shape=one_shape)
+            line(f"one-by-one loop, {label} ({k})", k, wall * k, cpu * k, f"; × {n} = {wall * n:.0f} s wall")
 
         m = market()
         k = min(args.inline_sample, n)
-        r = rebalance_book(book, Executor(workers=0), household_ids=list(range(1, k + 1)), market=m)
-        assert not r.failed, r.failed[:3]
-        print(
-            f"batch, in this process ({k} households): {r.seconds / k * 1e3:6.2f} ms/household  "
-            f"(solve+store {r.solve_seconds:.1f} s)"
-        )
+        wall, cpu = batch(book, Executor(workers=0), m, list(range(1, k + 1)))
+        line(f"batch in this process ({k})", k, wall, cpu)
 
-        r = rebalance_book(book, Executor(workers=args.workers), market=m)
-        assert not r.failed, r.failed[:3]
-        local = r.seconds
-        print(
-            f"batch, {args.workers} local workers, end to end:  {local:6.1f} s = {local / n * 1e3:5.2f} ms/household "
-            f"({len(r.proposals)} draft proposals stored)"
-        )
-
+        local: list[tuple[float, float]] = []
+        dask: list[tuple[float, float]] = []
+        # first without any Dask threads in this process: the local pool forks, as `coresat batch` does
+        local.append(batch(book, Executor(workers=args.workers), m))
+        cluster = None
         if not args.no_dask:
             from distributed import LocalCluster
 
             t0 = time.perf_counter()
-            with LocalCluster(
+            cluster = LocalCluster(
                 n_workers=args.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 host="127.0.0.1",
-            ) as cluster:
-                startup = time.perf_counter() - t0
-                r = rebalance_book(book, Executor(scheduler=cluster.scheduler_address), market=m)
-                assert not r.failed, r.failed[:3]
-            print(
-                f"batch, Dask ({args.workers} worker processes):    {r.seconds:6.1f} s = {r.seconds / n * 1e3:5.2f} "
-                f"ms/household; overhead vs local {r.seconds - local:+.1f} s ({(r.seconds / local - 1) * 100:+.0f} %); "
-                f"cluster start {startup:.1f} s not included"
             )
+            print(
+                f"Dask local cluster, {args.workers} worker processes: started in {time.perf_counter() - t0:.1f} s"
+            )
+        for i in range(args.repeat):  # alternated, so that the machine's load hits both alike
+            if cluster is not None:
+                dask.append(batch(book, Executor(scheduler=cluster.scheduler_address), m))
+            if i + 1 < args.repeat:  # with a Dask client's threads here, the pool uses the fork server
+                local.append(batch(book, Executor(workers=args.workers), m))
+        for label, runs in (
+            (f"batch, {args.workers} local workers ({n})", local),
+            (f"batch, Dask ({n})", dask),
+        ):
+            if runs:
+                wall = statistics.median(w for w, _ in runs)
+                cpu = statistics.median(c for _, c in runs)
+                walls = ", ".join(f"{w:.1f}" for w, _ in runs)
+                line(label, n, wall, cpu, f"; runs {walls} s; CPU/{cores} cores = {cpu / cores:.1f} s")
+        if dask:
+            dw = statistics.median(w for w, _ in dask) - statistics.median(w for w, _ in local)
+            dc = statistics.median(c for _, c in dask) - statistics.median(c for _, c in local)
+            print(
+                f"Dask overhead vs local workers: wall {dw:+.1f} s, CPU {dc:+.1f} s (cluster start not included)"
+            )
+        if cluster is not None:
+            cluster.close()
         book.close()
 
 

@@ -7,12 +7,15 @@ households on one compiled problem before it meets the next shape.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from engine.book import parts
 from engine.book.db import BookError
-from engine.book.store import Book, HouseholdInputs, Unrunnable, build_scenario
+from engine.book.inputs import HouseholdInputs, Unrunnable, build_scenario
+from engine.book.store import Book
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario import Holding, Portfolio, Scenario
@@ -50,13 +53,31 @@ def plan(inputs: Sequence[HouseholdInputs | Unrunnable] | Book, batch_size: int 
     for x in ok:
         h = _held(x)
         held.update(h)
-        groups.setdefault((x.policy_id, x.overrides, h), []).append(x)
+        # the problem's shape follows the universe: the policy's tickers plus held tickers outside them
+        extra = tuple(tk for tk in h if tk not in _policy_tickers(x.policy))
+        groups.setdefault((x.policy_id, x.overrides, extra), []).append(x)
     batches: list[tuple[HouseholdInputs, ...]] = []
     for key in sorted(groups, key=repr):
         g = groups[key]
         batches += [tuple(g[i : i + batch_size]) for i in range(0, len(g), batch_size)]
     targeted = _targeted({x.policy: x for x in ok}.values())
     return Plan(tuple(batches), tuple(failed), tuple(dict.fromkeys([*targeted, *sorted(held)])))
+
+
+@functools.lru_cache(maxsize=256)
+def _policy_tickers(policy: str) -> frozenset[str]:
+    try:
+        doc = parts.policy_from_text(policy)
+    except CoresatError:
+        return frozenset()
+    sleeves = doc.get("targets", {}).get("sleeves", [])
+    return frozenset(
+        str(a.get("ticker", "")).strip().upper()
+        for s in sleeves
+        if isinstance(s, dict)
+        for a in s.get("assets", [])
+        if isinstance(a, dict)
+    )
 
 
 def _targeted(samples: Iterable[HouseholdInputs]) -> list[str]:

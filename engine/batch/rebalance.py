@@ -31,6 +31,7 @@ class BatchReport:
     failed: list[tuple[int, str]] = field(default_factory=list)
     seconds: float = 0.0  # the whole run: plan, market, solve, store
     solve_seconds: float = 0.0  # from the first batch sent to the last result stored
+    worker_cpu: float = 0.0  # CPU seconds the workers spent on households (all workers together)
     cancelled: bool = False
 
 
@@ -74,6 +75,7 @@ def rebalance_book(
             book, batch_id, [(o.household_id, o.error or "") for o in outcomes if o.error], report
         )
         done += len(outcomes)
+        report.worker_cpu += sum(o.cpu for o in outcomes)
         if progress is not None:
             progress(done, report.households)
     report.cancelled = done < report.households

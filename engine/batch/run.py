@@ -22,7 +22,7 @@ from typing import Any, cast
 from engine.batch.plan import Plan
 from engine.batch.work import Outcome, init_worker, solve_batch, solve_with_worker_market
 from engine.book.db import BookError
-from engine.book.store import HouseholdInputs
+from engine.book.inputs import HouseholdInputs
 from engine.market import MarketSnapshot
 
 Cancel = Callable[[], bool]
@@ -69,9 +69,16 @@ def run_inline(plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None)
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # fork is fast (no re-import of cvxpy per worker) but only safe in a single-threaded parent
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    """fork when this process runs a single thread (instant, nothing to re-import); otherwise (a GUI, a
+    Dask client's threads) a fork server that has imported the engine once, so workers still start
+    without re-importing cvxpy; spawn where neither exists (Windows)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["engine.batch.work", "engine.api", "engine.optimize"])
+        return ctx
     return multiprocessing.get_context("spawn")
 
 

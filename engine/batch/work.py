@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from engine.book.inputs import HouseholdInputs, build_scenario
 from engine.book.proposals import NewProposal
-from engine.book.store import HouseholdInputs, build_scenario
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 
@@ -22,7 +22,8 @@ class Outcome:
     household_id: int
     proposal: NewProposal | None
     error: str | None
-    seconds: float
+    seconds: float  # wall time spent on this household in the worker
+    cpu: float = 0.0  # CPU time of the worker process for it (load-independent)
 
 
 _MARKET: MarketSnapshot | None = None
@@ -45,24 +46,16 @@ def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Ou
 
     out = []
     for x in tasks:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
+        proposal, error = None, None
         try:
             sc = build_scenario(x, validate=False)
-            result = rebalance(sc, market)
-            out.append(
-                Outcome(
-                    x.household_id,
-                    NewProposal.of(x.household_id, x.policy_id, sc, result),
-                    None,
-                    _since(start),
-                )
-            )
+            proposal = NewProposal.of(x.household_id, x.policy_id, sc, rebalance(sc, market))
         except CoresatError as exc:
-            out.append(Outcome(x.household_id, None, str(exc), _since(start)))
+            error = str(exc)
         except Exception as exc:  # a bug must not stop the other households; it is reported per household
-            out.append(
-                Outcome(x.household_id, None, f"unexpected error: {type(exc).__name__}: {exc}", _since(start))
-            )
+            error = f"unexpected error: {type(exc).__name__}: {exc}"
+        out.append(Outcome(x.household_id, proposal, error, _since(start), time.process_time() - cpu))
     return out
 
 

@@ -5,6 +5,7 @@
     sc = book.scenario(ids.household_id)    # the policy (+ overrides) with the account's holdings
     book.export_client("Smith", "smith-again.coresat.toml")
 
+``HouseholdInputs`` and ``build_scenario`` (engine.book.inputs) are what batch workers get.
 Policies are versioned: saving a changed policy under a name makes a new version; a household follows a
 policy by name and runs on its latest version. Proposals are in :mod:`engine.book.proposals`.
 """
@@ -20,10 +21,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from engine.book import db, parts
+from engine.book import db, inputs, parts
 from engine.book import schema as t
 from engine.book.db import BookError
-from engine.errors import ScenarioError
+from engine.book.inputs import HouseholdInputs, Unrunnable, build_scenario
 from engine.model import scenario_file
 from engine.model.scenario import Scenario
 
@@ -51,26 +52,6 @@ class HouseholdRow:
     name: str
     policy_name: str | None
     accounts: int
-
-
-@dataclass(frozen=True)
-class HouseholdInputs:
-    """What a batch worker needs to rebuild one household's scenario (plain text, cheap to ship)."""
-
-    household_id: int
-    policy_id: int | None
-    policy: str  # TOML (the policy version in force)
-    overrides: str  # TOML
-    account: str  # JSON
-    extra: str  # JSON
-
-
-@dataclass(frozen=True)
-class Unrunnable:
-    """A household that cannot be rebalanced as stored (no policy, no account, ...)."""
-
-    household_id: int
-    message: str
 
 
 class Book:
@@ -301,100 +282,21 @@ class Book:
     # ----------------------------------------------------------------------------------- scenarios
 
     def _inputs(self, conn: sa.Connection, household_id: int) -> HouseholdInputs:
-        row = conn.execute(
-            sa.select(t.households.c.policy_name, t.households.c.overrides, t.households.c.extra).where(
-                t.households.c.id == household_id
-            )
-        ).first()
-        if row is None:
-            raise BookError(f"no household {household_id} in the book")
-        accounts = (
-            conn.execute(
-                sa.select(t.accounts.c.body)
-                .where(t.accounts.c.household_id == household_id)
-                .order_by(t.accounts.c.id)
-            )
-            .scalars()
-            .all()
-        )
-        if len(accounts) != 1:
-            raise BookError(
-                f"household {household_id} has {len(accounts)} accounts; until households are supported "
-                "a household rebalances exactly one account"
-            )
-        latest = self._latest_policy(conn, row.policy_name) if row.policy_name else None
-        if latest is None:
-            raise BookError(f"household {household_id} follows no model policy; give it one")
-        return HouseholdInputs(household_id, latest[0], latest[1], row.overrides, accounts[0], row.extra)
+        x = next(inputs.read(conn, [household_id]))
+        if isinstance(x, Unrunnable):
+            raise BookError(f"household {household_id}: {x.message}")
+        return x
 
-    def household_inputs(
-        self, household_ids: list[int] | None = None
-    ) -> Iterator[HouseholdInputs | Unrunnable]:
-        """Every household's inputs in one read (an Unrunnable in place of a household that cannot run)."""
+    def household_inputs(self, household_ids: list[int] | None = None) -> list[HouseholdInputs | Unrunnable]:
+        """Every household's inputs (or those of ``household_ids``) in one read; an Unrunnable stands
+        in for a household that cannot run."""
         with self.begin() as conn:
-            ids = household_ids
-            if ids is None:
-                ids = list(conn.execute(sa.select(t.households.c.id).order_by(t.households.c.id)).scalars())
-            pol = {
-                r.name: (int(r.id), str(r.body))
-                for r in conn.execute(
-                    sa.select(
-                        t.model_policies.c.name, t.model_policies.c.id, t.model_policies.c.body
-                    ).order_by(t.model_policies.c.version)
-                )
-            }  # later versions overwrite earlier ones: the latest wins
-            hh = {
-                int(r.id): r
-                for r in conn.execute(
-                    sa.select(
-                        t.households.c.id,
-                        t.households.c.policy_name,
-                        t.households.c.overrides,
-                        t.households.c.extra,
-                    )
-                )
-            }
-            acc: dict[int, list[str]] = {}
-            for r in conn.execute(
-                sa.select(t.accounts.c.household_id, t.accounts.c.body).order_by(t.accounts.c.id)
-            ):
-                acc.setdefault(int(r.household_id), []).append(str(r.body))
-        for hid in ids:
-            h = hh.get(hid)
-            if h is None:
-                yield Unrunnable(hid, "no such household in the book")
-                continue
-            a = acc.get(hid, [])
-            if len(a) != 1:
-                yield Unrunnable(
-                    hid, f"{len(a)} accounts; one per household is supported until households land"
-                )
-                continue
-            if h.policy_name not in pol:
-                yield Unrunnable(hid, "follows no model policy; give it one")
-                continue
-            pid, body = pol[h.policy_name]
-            yield HouseholdInputs(hid, pid, body, h.overrides, a[0], h.extra)
+            return list(inputs.read(conn, household_ids))
 
     def scenario(self, household_id: int) -> Scenario:
         with self.begin() as conn:
             x = self._inputs(conn, household_id)
         return build_scenario(x)
-
-
-def build_scenario(x: HouseholdInputs, *, validate: bool = True) -> Scenario:
-    """The scenario of one household; ScenarioError names what is wrong (``validate=False``: the
-    optimizer validates it anyway, batch workers skip the second check)."""
-    try:
-        return parts.assemble(
-            parts.policy_from_text(x.policy),
-            parts.account_from_text(x.account),
-            json.loads(x.extra),
-            parts.overrides_from_text(x.overrides),
-            validate=validate,
-        )
-    except ScenarioError as exc:
-        raise ScenarioError(exc.field, f"{exc.problem} (household {x.household_id})") from None
 
 
 def _new_id(conn: sa.Connection, stmt: sa.Insert) -> int:

@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from engine.model.scenario_file import write_atomic
+from engine.io.atomic import write_atomic
 
 HEADER = ("account", "side", "symbol", "quantity", "order_type")
 
@@ -42,6 +42,4 @@ def orders_csv(account: str, trades: list[dict[str, Any]]) -> str:
 
 
 def write_orders(path: str | Path, account: str, trades: list[dict[str, Any]]) -> Path:
-    p = Path(path)
-    write_atomic(p, orders_csv(account, trades))
-    return p
+    return write_atomic(Path(path), orders_csv(account, trades))

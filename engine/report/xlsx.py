@@ -4,39 +4,32 @@ Sheets: Summary (client, account, status, the figures before and after, assumpti
 Allocation (sleeves and tickers: before / target / after), Trades (with the reason for each), Limits
 (what shapes the answer, or why nothing fits), Orders (the order-upload rows). Percentages are stored as
 fractions with a percent format, money with two decimals, so the numbers stay numbers in Excel.
-The file is written next to its destination and renamed into place: a failed write leaves no half file.
+The file is built in memory and written all at once (engine.io.atomic): a failed write leaves no half file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Any
 
+from engine.io.atomic import write_atomic
 from engine.report.orders import HEADER, order_rows
 from engine.report.proposal import ProposalReport
 from engine.result import DISCLAIMER
 
 
 def write_xlsx(report: ProposalReport, path: str | Path) -> Path:
+    """Build the workbook in memory, then write it all at once (engine.io.atomic)."""
     import xlsxwriter
 
-    dest = Path(path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    try:
-        wb = xlsxwriter.Workbook(tmp, {"strings_to_numbers": False, "strings_to_formulas": False})
-        _Book(wb, report).write()
-        wb.close()
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return dest
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
+    )
+    _Book(wb, report).write()
+    wb.close()
+    return write_atomic(Path(path), buf.getvalue())
 
 
 class _Book:

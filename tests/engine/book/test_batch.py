@@ -17,7 +17,8 @@ from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import proposals as P
 from engine.book import schema as t
 from engine.book.db import BookError
-from engine.book.store import Book, HouseholdInputs
+from engine.book.inputs import HouseholdInputs
+from engine.book.store import Book
 from engine.model.scenario import Holding
 from tests.engine.book.builders import client_scenario, with_inline_market
 from tests.helpers import market
@@ -118,8 +119,12 @@ def _dying(tasks: list[HouseholdInputs]) -> list[object]:
 
 
 def test_a_worker_that_dies_fails_its_batch_only(book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
-    if batch_run._context().get_start_method() != "fork":
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("the stand-in worker function reaches the workers only when they are forked")
+    # forked from this process (whatever threads other tests left), so the workers see the stand-in
+    monkeypatch.setattr(batch_run, "_context", lambda: multiprocessing.get_context("fork"))
     monkeypatch.setitem(batch_run.__dict__, "_real_solve", batch_run.solve_with_worker_market)
     monkeypatch.setattr(batch_run, "solve_with_worker_market", _dying)
     report = rebalance_book(book, Executor(workers=2), market=market(), batch_size=1)
@@ -163,7 +168,7 @@ def dask_cluster() -> Iterator[str]:
         protocol="tcp://",
         host="127.0.0.1",
         scheduler_port=0,
-        dashboard_address=None,
+        dashboard_address=":0",
     )
     try:
         yield cluster.scheduler_address
@@ -197,3 +202,19 @@ def test_unreachable_scheduler_stores_nothing(book: Book) -> None:
         rebalance_book(book, Executor(scheduler="tcp://127.0.0.1:9", connect_timeout=1.0), market=market())
     with book.begin() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.batch_runs)).scalar() == 0
+
+
+def test_holding_fewer_tickers_keeps_the_shape_an_untargeted_one_does_not(book: Book) -> None:
+    few = client_scenario("Few")
+    few = replace(few, portfolio=replace(few.portfolio, holdings=(Holding("IWM", 10.0),)))
+    book.add_household("Few", few, policy="Growth")
+    extra = client_scenario("Extra")
+    extra = replace(
+        extra, portfolio=replace(extra.portfolio, holdings=(Holding("IWM", 10.0), Holding("SPY", 3.0)))
+    )
+    book.add_household("Extra", extra, policy="Growth")
+    p = plan(book, batch_size=100)
+    groups = [{x.household_id for x in b} for b in p.batches]
+    growth = {book.household_id(f"Client {i}") for i in range(0, 7, 2)} | {book.household_id("Few")}
+    assert growth in groups  # one batch: the same universe, hence the same problem shape
+    assert {book.household_id("Extra")} in groups  # SPY is outside the policy: another universe

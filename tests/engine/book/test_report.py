@@ -77,7 +77,7 @@ def test_workbook_holds_the_proposal(proposal: tuple[Book, int], tmp_path: Path)
     book, pid = proposal
     rep = load(book, pid)
     assert rep.trades, "the fixture must trade"
-    path = write_xlsx(rep, tmp_path / "out" / "ann.xlsx")
+    path = write_xlsx(rep, tmp_path / "ann.xlsx")
     sheets = read_xlsx(path)
     assert list(sheets) == ["Summary", "Allocation", "Trades", "Limits", "Orders"]
     summary = {r[0]: r[1:] for r in sheets["Summary"] if r and r[0]}
