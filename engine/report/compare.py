@@ -27,7 +27,9 @@ class Line:
     @property
     def differs(self) -> bool:
         known = [v for v in self.values if v is not None]
-        return len(known) != len(self.values) or (max(known) - min(known) > 1e-9 if known else False)
+        if not known:
+            return False
+        return len(known) != len(self.values) or max(known) - min(known) > 1e-9
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,28 @@ def compare(items: Sequence[tuple[str, Doc]]) -> Comparison:
     lines.append(Line(SUMMARY, "Trades", "count", tuple(float(len(d.get("trades", []))) for d in docs)))
     sleeves = _union(d.get("sleeves", []) for d in docs)
     for s in sleeves:
-        lines.append(Line(SLEEVES, s, "fraction", tuple(_field(d, "sleeves", "name", s, "weight_after") for d in docs)))
+        lines.append(
+            Line(SLEEVES, s, "fraction", tuple(_field(d, "sleeves", "name", s, "weight_after") for d in docs))
+        )
     tickers = _union(d.get("assets", []) for d in docs)
     for tk in tickers:
-        lines.append(Line(TARGETS, tk, "fraction", tuple(_field(d, "assets", "ticker", tk, "weight_target") for d in docs)))
+        lines.append(
+            Line(
+                TARGETS,
+                tk,
+                "fraction",
+                tuple(_field(d, "assets", "ticker", tk, "weight_target") for d in docs),
+            )
+        )
     for tk in tickers:
-        lines.append(Line(WEIGHTS, tk, "fraction", tuple(_field(d, "assets", "ticker", tk, "weight_after") for d in docs)))
+        lines.append(
+            Line(
+                WEIGHTS,
+                tk,
+                "fraction",
+                tuple(_field(d, "assets", "ticker", tk, "weight_after") for d in docs),
+            )
+        )
     for tk in tickers:
         lines.append(Line(TRADES, tk, "shares", tuple(_signed_shares(d, tk) for d in docs)))
     return Comparison(
@@ -145,6 +163,8 @@ def as_text(c: Comparison, *, only_differences: bool = False) -> str:
         rows.append([ln.name, *(cell_text(ln.unit, v) for v in ln.values)])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join(
-        "  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(r)).rstrip()
+        "  ".join(
+            cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(r)
+        ).rstrip()
         for r in rows
     )

@@ -84,14 +84,18 @@ class ChartObjects(QPyTextObject):
         p.setFont(font)
         x = rect.left() + QFontMetricsF(bold, p.device()).horizontalAdvance(chart.title) + self.mm(6)
         for i, name in enumerate(chart.series):
-            p.fillRect(QRectF(x, rect.top() + self.mm(0.6), self.mm(3), self.mm(2.4)), QColor(SERIES_COLOURS[i % 4]))
+            p.fillRect(
+                QRectF(x, rect.top() + self.mm(0.6), self.mm(3), self.mm(2.4)), QColor(SERIES_COLOURS[i % 4])
+            )
             x += self.mm(4)
             p.drawText(QPointF(x, rect.top() + fm.ascent()), name)
             x += fm.horizontalAdvance(name) + self.mm(5)
         values = [v for _, vs in chart.rows for v in vs] + ([chart.limit] if chart.limit else [])
         vmax = max([*values, 0.01])
         top_value = _nice(vmax)
-        plot = QRectF(rect.left() + label_w, top, rect.width() - label_w - self.mm(16), rect.bottom() - top - self.mm(4))
+        plot = QRectF(
+            rect.left() + label_w, top, rect.width() - label_w - self.mm(16), rect.bottom() - top - self.mm(4)
+        )
 
         def xpos(v: float) -> float:
             return plot.left() + plot.width() * max(v, 0.0) / top_value
@@ -105,7 +109,10 @@ class ChartObjects(QPyTextObject):
             p.drawLine(QPointF(xpos(v), plot.top()), QPointF(xpos(v), plot.bottom()))
             p.setPen(QColor("#666666"))
             text = f"{100 * v:.0f} %" if abs(100 * v - round(100 * v)) < 1e-9 else f"{100 * v:.1f} %"
-            p.drawText(QPointF(xpos(v) - fm.horizontalAdvance(text) / 2, plot.bottom() + fm.ascent() + self.mm(0.5)), text)
+            p.drawText(
+                QPointF(xpos(v) - fm.horizontalAdvance(text) / 2, plot.bottom() + fm.ascent() + self.mm(0.5)),
+                text,
+            )
         bar_h = self.mm(2.6)
         y = plot.top() + self.mm(1)
         for label, vs in chart.rows:
@@ -121,7 +128,9 @@ class ChartObjects(QPyTextObject):
                 p.fillRect(bar, QBrush(QColor(SERIES_COLOURS[i % 4])))
                 p.setPen(QColor("#444444"))
                 text = f"{100 * v:.1f} %"
-                p.drawText(QPointF(bar.right() + self.mm(1), y + bar_h / 2 + fm.ascent() / 2 - self.mm(0.3)), text)
+                p.drawText(
+                    QPointF(bar.right() + self.mm(1), y + bar_h / 2 + fm.ascent() / 2 - self.mm(0.3)), text
+                )
                 y += bar_h + self.mm(0.6)
             y += self.mm(2.5) - self.mm(0.6)
         if chart.limit is not None:

@@ -78,13 +78,17 @@ def _shares(x: Any) -> str:
     return fmt.shares(_f(x))
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], widths: Sequence[int] = ()) -> str:
+def _table(
+    head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], widths: Sequence[int] = ()
+) -> str:
     cols = "".join(
         f"<th{' class=n' if i in numeric else ''}{f' width={widths[i]}%' if widths else ''}>{_e(h)}</th>"
         for i, h in enumerate(head)
     )
     body = "".join(
-        "<tr>" + "".join(f"<td{' class=n' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
+        "<tr>"
+        + "".join(f"<td{' class=n' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r))
+        + "</tr>"
         for r in rows
     )
     return f"<table width=100% cellspacing=0 cellpadding=2>{f'<tr>{cols}</tr>'}{body}</table>"
@@ -195,10 +199,18 @@ class ProposalDocument:
         res = self.res
         cap = res.get("vol_cap")
         rows = [
-            [_tr("Volatility (annualized)"), _pct(res.get("vol_before"), 2), _pct(res.get("vol_after"), 2),
-             _tr("cap {v}").format(v=_pct(cap, 2)) if cap is not None else _tr("no cap")],
-            [_tr("Tracking error to targets"), _pct(res.get("tracking_error_before"), 2),
-             _pct(res.get("tracking_error_after"), 2), ""],
+            [
+                _tr("Volatility (annualized)"),
+                _pct(res.get("vol_before"), 2),
+                _pct(res.get("vol_after"), 2),
+                _tr("cap {v}").format(v=_pct(cap, 2)) if cap is not None else _tr("no cap"),
+            ],
+            [
+                _tr("Tracking error to targets"),
+                _pct(res.get("tracking_error_before"), 2),
+                _pct(res.get("tracking_error_after"), 2),
+                "",
+            ],
             [_tr("Cash"), _money(res.get("cash_before"), 2), _money(res.get("cash_after"), 2), ""],
             [_tr("Turnover"), "", _pct(res.get("turnover"), 2), ""],
             [_tr("Estimated trading cost"), "", _money(res.get("total_cost"), 2), ""],
@@ -213,7 +225,12 @@ class ProposalDocument:
         self._section(cur)
         cur.insertHtml(
             f"<h2>{_e(_tr('Summary'))}</h2><p>{_e(verdict)}</p>"
-            + _table([_tr("Figure"), _tr("Before"), _tr("After"), _tr("Limit")], [[_e(c) for c in r] for r in rows], {1, 2, 3}, (40, 20, 20, 20))
+            + _table(
+                [_tr("Figure"), _tr("Before"), _tr("After"), _tr("Limit")],
+                [[_e(c) for c in r] for r in rows],
+                {1, 2, 3},
+                (40, 20, 20, 20),
+            )
         )
 
     def _allocation(self, cur: QTextCursor) -> None:
@@ -228,7 +245,10 @@ class ProposalDocument:
             BarChart(
                 _tr("Weight by sleeve"),
                 series,
-                tuple((str(s["name"]), (s["weight_before"], s["weight_target"], s["weight_after"])) for s in sleeves),
+                tuple(
+                    (str(s["name"]), (s["weight_before"], s["weight_target"], s["weight_after"]))
+                    for s in sleeves
+                ),
             ),
         )
         cur.insertBlock()
@@ -236,8 +256,14 @@ class ProposalDocument:
             _table(
                 [_tr("Sleeve"), _tr("Role"), *series, _tr("Drift")],
                 [
-                    [_e(s["name"]), _e(s["role"]), _pct(s["weight_before"], 2), _pct(s["weight_target"], 2),
-                     _pct(s["weight_after"], 2), _points(s["drift"], 2)]
+                    [
+                        _e(s["name"]),
+                        _e(s["role"]),
+                        _pct(s["weight_before"], 2),
+                        _pct(s["weight_target"], 2),
+                        _pct(s["weight_after"], 2),
+                        _points(s["drift"], 2),
+                    ]
                     for s in sleeves
                 ],
                 {2, 3, 4, 5},
@@ -250,8 +276,15 @@ class ProposalDocument:
             _table(
                 [_tr("Ticker"), _tr("Sleeve"), _tr("Shares now"), _tr("Shares after"), *series],
                 [
-                    [_e(x["ticker"]), _e(x["sleeve"]), _shares(x["shares_before"]), _shares(x["shares_after"]),
-                     _pct(x["weight_before"], 2), _pct(x["weight_target"], 2), _pct(x["weight_after"], 2)]
+                    [
+                        _e(x["ticker"]),
+                        _e(x["sleeve"]),
+                        _shares(x["shares_before"]),
+                        _shares(x["shares_after"]),
+                        _pct(x["weight_before"], 2),
+                        _pct(x["weight_target"], 2),
+                        _pct(x["weight_after"], 2),
+                    ]
                     for x in assets
                 ],
                 {2, 3, 4, 5, 6},
@@ -268,11 +301,27 @@ class ProposalDocument:
         side = {"buy": _tr("Buy"), "sell": _tr("Sell")}
         cur.insertHtml(
             _table(
-                [_tr("Account"), _tr("Side"), _tr("Ticker"), _tr("Shares"), _tr("Price"), _tr("Amount"), _tr("Cost"), _tr("Why")],
                 [
-                    [_e(self.report.account), _e(side.get(t["side"], t["side"])), _e(t["ticker"]), _shares(t["shares"]),
-                     _money(t["price"], 2), _money(t["amount"], 2), _money(t["cost"], 2),
-                     f"<span class=small>&nbsp;&nbsp;{_e(t['reason'])}</span>"]
+                    _tr("Account"),
+                    _tr("Side"),
+                    _tr("Ticker"),
+                    _tr("Shares"),
+                    _tr("Price"),
+                    _tr("Amount"),
+                    _tr("Cost"),
+                    _tr("Why"),
+                ],
+                [
+                    [
+                        _e(self.report.account),
+                        _e(side.get(t["side"], t["side"])),
+                        _e(t["ticker"]),
+                        _shares(t["shares"]),
+                        _money(t["price"], 2),
+                        _money(t["amount"], 2),
+                        _money(t["cost"], 2),
+                        f"<span class=small>&nbsp;&nbsp;{_e(t['reason'])}</span>",
+                    ]
                     for t in trades
                 ],
                 {3, 4, 5, 6},
@@ -293,7 +342,10 @@ class ProposalDocument:
                 (_tr("Before"), _tr("After")),
                 (
                     (_tr("Volatility"), (res.get("vol_before") or 0.0, res.get("vol_after") or 0.0)),
-                    (_tr("Tracking error"), (res.get("tracking_error_before") or 0.0, res.get("tracking_error_after") or 0.0)),
+                    (
+                        _tr("Tracking error"),
+                        (res.get("tracking_error_before") or 0.0, res.get("tracking_error_after") or 0.0),
+                    ),
                 ),
                 limit=cap,
                 limit_label=_tr("cap {v}").format(v=_pct(cap, 1)) if cap is not None else "",
@@ -303,9 +355,13 @@ class ProposalDocument:
         lines = [f"<p><b>{_e(b['constraint'])}</b>: {_e(b['message'])}</p>" for b in res.get("binding", [])]
         inf = res.get("infeasibility")
         if inf:
-            lines.insert(0, f"<p class=warn><b>{_e(_tr('Cannot be met'))}</b>: {_e(inf.get('message', ''))}</p>")
+            lines.insert(
+                0, f"<p class=warn><b>{_e(_tr('Cannot be met'))}</b>: {_e(inf.get('message', ''))}</p>"
+            )
         if not lines:
-            lines = [f"<p>{_e(_tr('No limit shapes this answer: the trades go straight to the targets.'))}</p>"]
+            lines = [
+                f"<p>{_e(_tr('No limit shapes this answer: the trades go straight to the targets.'))}</p>"
+            ]
         self._section(cur)
         cur.insertHtml(f"<h2>{_e(_tr('What limits it'))}</h2>" + "".join(lines))
 
@@ -319,7 +375,14 @@ class ProposalDocument:
             f"<h2>{_e(_tr('Costs'))}</h2>"
             + _table(
                 [_tr("Bought"), _tr("Sold"), _tr("Turnover"), _tr("Estimated trading cost")],
-                [[_money(buys, 2), _money(sells, 2), _pct(res.get("turnover"), 2), _money(res.get("total_cost"), 2)]],
+                [
+                    [
+                        _money(buys, 2),
+                        _money(sells, 2),
+                        _pct(res.get("turnover"), 2),
+                        _money(res.get("total_cost"), 2),
+                    ]
+                ],
                 {0, 1, 2, 3},
             )
         )
@@ -330,7 +393,9 @@ class ProposalDocument:
         """Lay out and draw every page; returns the number of pages."""
         writer.setResolution(DPI)
         writer.setPageLayout(self.layout)
-        writer.setTitle(_tr("Rebalancing proposal {id}: {c}").format(id=self.report.proposal_id, c=self.report.client))
+        writer.setTitle(
+            _tr("Rebalancing proposal {id}: {c}").format(id=self.report.proposal_id, c=self.report.client)
+        )
         writer.setCreator("Coresat")
         self.build(writer)
         body = self.doc.pageSize()
@@ -349,7 +414,9 @@ class ProposalDocument:
                 p.setFont(small)
                 p.setPen(QColor("#666666"))
                 y = body.height() + FOOTER_MM * DPI / 25.4 * 0.75
-                left = _tr("Proposal {id} · {c} · not investment advice").format(id=self.report.proposal_id, c=self.report.client)
+                left = _tr("Proposal {id} · {c} · not investment advice").format(
+                    id=self.report.proposal_id, c=self.report.client
+                )
                 p.drawText(QPointF(0, y), left)
                 right = _tr("page {i} of {n}").format(i=i + 1, n=pages)
                 p.drawText(QPointF(body.width() - p.fontMetrics().horizontalAdvance(right), y), right)
@@ -378,10 +445,14 @@ def write_pdf(report: ProposalReport, path: str | Path, page: str = "a4") -> Pat
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m gui.book.proposal_pdf", description="Write a stored proposal as a client PDF.")
+    ap = argparse.ArgumentParser(
+        prog="python -m gui.book.proposal_pdf", description="Write a stored proposal as a client PDF."
+    )
     ap.add_argument("proposal", type=int, help="proposal id (coresat book proposals lists them)")
     ap.add_argument("out", help="PDF file to write")
-    ap.add_argument("--book", metavar="URL", help="client book: a file path, sqlite:///FILE or postgresql://…")
+    ap.add_argument(
+        "--book", metavar="URL", help="client book: a file path, sqlite:///FILE or postgresql://…"
+    )
     ap.add_argument("--page", default="A4", choices=["A4", "Letter", "a4", "letter"])
     args = ap.parse_args(argv)
     if not str(args.out).lower().endswith(".pdf"):

@@ -137,7 +137,9 @@ class ReviewModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[Column(section)]
         return None
@@ -168,7 +170,7 @@ class ReviewModel(QAbstractTableModel):
         if col == Column.HOUSEHOLD:
             return row.household
         if col == Column.DRIFT:
-            return fmt.points(row.drift) if row.drift is not None else ""
+            return _tr("{v} pts").format(v=fmt.number(100 * row.drift, 1)) if row.drift is not None else ""
         if col == Column.TRADES:
             return str(row.trades) if row.trades is not None else ""
         if col == Column.COST:
