@@ -53,6 +53,7 @@ def rebalance_all(
     *,
     executor: Any = None,
     force_demo: bool = False,
+    batch_size: int = 50,
     progress: Callable[[str, float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> RunDone:
@@ -83,7 +84,13 @@ def rebalance_all(
                 progress(f"{done} / {total}", done / max(total, 1))
 
         report = rebalance_book(
-            book, ex, force_demo=force_demo, who=who, progress=on_progress, cancel=cancelled
+            book,
+            ex,
+            force_demo=force_demo,
+            batch_size=batch_size,
+            who=who,
+            progress=on_progress,
+            cancel=cancelled,
         )
         if state["bid"] not in (None, report.batch_id):  # another run by the same user slipped in
             state["cursor"] = Cursor()

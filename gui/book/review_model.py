@@ -214,8 +214,13 @@ class ReviewFilter(QSortFilterProxyModel):
 
     def set_needs_action_only(self, on: bool) -> None:
         if on != self._only:
-            self._only = on
-            self.invalidateFilter()
+            if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+                self.beginFilterChange()
+                self._only = on
+                self.endFilterChange()
+            else:
+                self._only = on
+                self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._only:

@@ -60,6 +60,7 @@ class BookWindow(QMainWindow):
             None  # None: local worker processes (one per core); tests set Executor(workers=0)
         )
         self.force_demo = force_demo
+        self.batch_size = 50  # households per task (engine.batch.plan)
         self.quiet = False  # tests: no modal dialogs, problems only as signals and in the status line
         self.runner = Runner(self)
         self.runner.finished.connect(self._on_finished)
@@ -265,7 +266,13 @@ class BookWindow(QMainWindow):
     def rebalance_all(self) -> int:
         if self.url is None or self.running:
             return 0
-        url, executor, demo, stream = self.url, self.executor, self.force_demo(), self._stream
+        url, executor, demo, stream, size = (
+            self.url,
+            self.executor,
+            self.force_demo(),
+            self._stream,
+            self.batch_size,
+        )
 
         def job(ctx: JobContext) -> calls.RunDone:
             return calls.rebalance_all(
@@ -273,6 +280,7 @@ class BookWindow(QMainWindow):
                 lambda rows: stream.rows.emit(ctx.generation, rows),
                 executor=executor,
                 force_demo=demo,
+                batch_size=size,
                 progress=ctx.progress,
                 cancelled=ctx.cancelled,
             )
