@@ -294,10 +294,10 @@ class ProposalDocument:
     def _trades(self, cur: QTextCursor) -> None:
         trades = self.res.get("trades", [])
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2>")
         if not trades:
-            cur.insertHtml(f"<p>{_e(_tr('No trades.'))}</p>")
+            cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2><p>{_e(_tr('No trades.'))}</p>")
             return
+        cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2>")
         side = {"buy": _tr("Buy"), "sell": _tr("Sell")}
         cur.insertHtml(
             _table(
