@@ -167,7 +167,7 @@ class CompareDialog(QDialog):
             self.table.setItem(i, 0, QTableWidgetItem(name))
             for j, text in enumerate(cells, start=1):
                 item = QTableWidgetItem(text)
-                item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.info.setText(
