@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from engine.book import proposals
 from engine.book import schema as t
+from engine.book.db import BookError
 from engine.book.store import Book
 
 FAILED = "failed"  # the review status of a household whose run failed (no proposal)
@@ -158,7 +159,7 @@ def proposal_row(book: Book, proposal_id: int, household_id: int) -> ReviewRow:
     """The review row of one proposal as it is now (after an approval or a rejection)."""
     rows = proposals.listing(book, proposal_id=proposal_id)
     if not rows:
-        raise proposals.BookError(f"no proposal {proposal_id} in the book")
+        raise BookError(f"no proposal {proposal_id} in the book")
     return _from_listing(
         rows[0], household_id, problems_of(json.loads(proposals.result_json(book, proposal_id)))
     )

@@ -107,11 +107,13 @@ class CompareDialog(QDialog):
 
     def add_files(self, paths: list[str]) -> None:
         demo = self.force_demo()
+
+        def job(path: str) -> Callable[[JobContext], list[tuple[str, dict[str, Any]]]]:
+            return lambda _ctx: [calls.scenario_document(path, force_demo=demo)]
+
         for p in paths:
             self.pending += 1
-            self.runner.submit(
-                f"scenario:{p}", lambda _ctx, p=p: [calls.scenario_document(p, force_demo=demo)]
-            )
+            self.runner.submit(f"scenario:{p}", job(p))
         self.info.setText(self.tr("Solving {n} scenario(s)…").format(n=self.pending))
 
     def add_proposals(self, ids: list[int]) -> None:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -53,7 +54,7 @@ class BookMenu:
     def rebalance_all(self) -> None:
         w = self.show()
         if w.url is None:
-            w.opened.connect(lambda _where: w.rebalance_all(), type=_single_shot())
+            w.opened.connect(lambda _where: w.rebalance_all(), type=Qt.ConnectionType.SingleShotConnection)
             self.open_default()
         else:
             w.rebalance_all()
@@ -70,12 +71,6 @@ class BookMenu:
     def close(self) -> None:
         if self.book_window is not None:
             self.book_window.close()
-
-
-def _single_shot() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.SingleShotConnection
 
 
 def install(window: QMainWindow, before: QAction | None = None) -> BookMenu:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -65,8 +65,11 @@ class ChartObjects(QPyTextObject):
         width = doc.pageSize().width() - 2 * doc.documentMargin() - 2
         return QSizeF(max(width, self.mm(80)), self._height(chart))
 
-    def drawObject(self, p: QPainter, rect: QRectF, doc: QTextDocument, pos: int, fmt: QTextFormat) -> None:
+    def drawObject(
+        self, p: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int, fmt: QTextFormat
+    ) -> None:
         chart = self.charts[int(fmt.property(CHART_INDEX))]
+        rect = QRectF(rect)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         font = QFont(doc.defaultFont())

@@ -114,11 +114,19 @@ class BookWindow(QMainWindow):
         self.progress.setFormat(self.tr("%p %"))
         self.progress.setMaximumWidth(260)
         top = QHBoxLayout()
-        for w in (self.open_button, self.new_button, self.where):
-            top.addWidget(w)
-        top.addStretch(1)
-        for w in (self.run_button, self.progress, self.cancel_button):
-            top.addWidget(w)
+        for w in (
+            self.open_button,
+            self.new_button,
+            self.where,
+            None,
+            self.run_button,
+            self.progress,
+            self.cancel_button,
+        ):
+            if w is None:
+                top.addStretch(1)
+            else:
+                top.addWidget(w)
 
         self.needs_action = QCheckBox(self.tr("Needs action only"))
         self.needs_action.toggled.connect(self._on_filter)
