@@ -175,6 +175,7 @@ class BookWindow(QMainWindow):
         drafts = [r for r in sel if r.status == "draft" and r.proposal_id is not None]
         self.run_button.setEnabled(has_book and not running)
         self.cancel_button.setEnabled(running)
+        self.cancel_button.setVisible(running)
         self.progress.setVisible(running)
         self.open_button.setEnabled(not running)
         self.new_button.setEnabled(not running)

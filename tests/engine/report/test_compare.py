@@ -79,3 +79,28 @@ def test_missing_tickers_are_none_and_differences_are_flagged(two) -> None:  # t
 def test_one_result_is_not_a_comparison(two) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CoresatError, match="two or more"):
         compare(two[:1])
+
+
+def test_cli_compares_files_and_refuses_one(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from engine.cli import EXIT_BAD_INPUT, EXIT_OK, main
+    from engine.model import scenario_file
+    from tests.engine.book.builders import client_scenario, with_inline_market
+
+    paths = []
+    for name, cap in (("Capped", 0.18), ("Free", None)):
+        sc = with_inline_market(client_scenario(name, vol_cap=cap))
+        scenario_file.save(sc, tmp_path / f"{name}.coresat.toml")
+        paths.append(str(tmp_path / f"{name}.coresat.toml"))
+    assert main(["compare", *paths, "--json"]) == EXIT_OK
+    import json
+
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["labels"] == ["Capped", "Free"]
+    cap = next(ln for ln in doc["lines"] if ln["name"] == "Volatility cap")
+    assert cap["values"] == [0.18, None]
+    assert main(["compare", *paths, "--diff"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Volatility cap" in out and "18.00 %" in out and "Portfolio value" not in out
+    assert main(["compare", paths[0]]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "two or more" in err
