@@ -16,10 +16,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from engine.report.review import FAILED, ReviewRow
-from gui import fmt
+from gui import fmt, theme
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # raw value for sorting
@@ -160,7 +159,7 @@ class ReviewModel(QAbstractTableModel):
             tip = row.problems if col == Column.PROBLEMS else row.note
             return tip or None
         if role == Qt.ItemDataRole.ForegroundRole and col == Column.STATUS and row.needs_action:
-            return QColor("#b3261e") if row.status == FAILED or row.result_status == "infeasible" else None
+            return theme.warn() if row.status == FAILED or row.result_status == "infeasible" else None
         return None
 
     @staticmethod
