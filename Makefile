@@ -57,6 +57,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_rebalance.py
 	$(BIN)/python benchmarks/bench_data.py
 	$(BIN)/python benchmarks/bench_exposure.py
+	$(BIN)/python benchmarks/bench_backtest.py
+	$(BIN)/python benchmarks/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 
 # Translations are a build step: refresh the .ts sources from the code, then compile the .qm files.

@@ -21,6 +21,9 @@ COMMAND_MODULES: dict[str, str] = {
     "book": "engine.book.commands",
     "batch": "engine.batch.commands",
     "report": "engine.report.commands",
+    "backtest": "engine.backtest.commands",
+    "stress": "engine.backtest.commands",
+    "import": "engine.imports.commands",
 }
 
 HEADLESS_COMMANDS = frozenset({"rebalance", "examples", *COMMAND_MODULES})
@@ -79,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("coresat: interrupted; nothing was changed", file=sys.stderr)
+        print("coresat: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except MemoryError:
         print("coresat: not enough memory for this problem; use fewer tickers", file=sys.stderr)

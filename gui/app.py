@@ -8,6 +8,7 @@ simulated demo data; ``--tab NAME`` picks the chart tab shown (allocation, risk,
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from importlib.resources import as_file
 from pathlib import Path
@@ -207,9 +208,28 @@ def run_app(args: list[str]) -> int:
 
     app.styleHints().colorSchemeChanged.connect(follow_system)
     app.installEventFilter(FileOpenFilter(window))
+    quit_on_ctrl_c(app)
     window.show()
     open_initial(window, ws, opts.scenario)
     return int(app.exec())
+
+
+EXIT_INTERRUPTED = 130  # as the command line: 128 + SIGINT
+
+
+def quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the terminal quits with one line and exit code 130, not a KeyboardInterrupt traceback
+    from whatever slot Python happened to be running. Python runs signal handlers only when it has
+    control, so a timer hands it control a few times a second."""
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        print("coresat: interrupted", file=sys.stderr)
+        app.exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGINT, interrupted)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
 
 
 def _screenshot(

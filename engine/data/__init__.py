@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from engine.data.loader import build_snapshot, load_market
     from engine.data.sources import FetchResult, FundFacts, PriceSource
     from engine.data.store import PriceStore, SeriesInfo, UpdateReport
+    from engine.data.store_errors import StoreError
 
 _WHERE = {
     "PriceFile": "csv_import",
@@ -31,6 +32,7 @@ _WHERE = {
     "PriceStore": "store",
     "SeriesInfo": "store",
     "UpdateReport": "store",
+    "StoreError": "store_errors",
 }
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "PriceSource",
     "PriceStore",
     "SeriesInfo",
+    "StoreError",
     "UpdateReport",
     "build_snapshot",
     "demo_tickers",

@@ -46,13 +46,10 @@ def run(args: argparse.Namespace, store: PriceStore | None = None) -> int:
     if action == "import":
         if args.ticker and len(args.files) > 1:
             raise DataError("--ticker works with one file only; import the files one by one")
-        for f in args.files:
-            for pf in store.import_csv(f, ticker=args.ticker):
-                print(
-                    f"{pf.ticker}: {len(pf.prices)} prices {pf.first_day:%Y-%m-%d} .. {pf.last_day:%Y-%m-%d}"
-                )
-                for note in pf.notes:
-                    print(f"  {note}")
+        for pf in store.import_csvs(args.files, ticker=args.ticker):  # all files, or none
+            print(f"{pf.ticker}: {len(pf.prices)} prices {pf.first_day:%Y-%m-%d} .. {pf.last_day:%Y-%m-%d}")
+            for note in pf.notes:
+                print(f"  {note}")
         return 0
     tickers = list(args.tickers)
     if args.scenario:

@@ -112,47 +112,87 @@ _HEADER_ALIASES = {
 }
 
 
+MAX_HOLDINGS_BYTES = 20_000_000  # a full holdings file of a total-market fund is a few MB
+MAX_FIELD_CHARS = 10_000
+
+
 def read_holdings_csv(source: str | Path, *, as_of: date | None = None) -> dict[str, FundData]:
     """Read a CSV of fund holdings: columns ``fund, symbol, weight_pct`` and optionally ``name``, ``sector``
     (header required; weights in percent of the fund, a trailing % allowed). Sector weights are derived from
-    the ``sector`` column when present. Raises DataError naming the line on any malformed row."""
+    the ``sector`` column when present. The file is opened through ``engine.io.safe_open`` (regular files
+    only, size-limited); numbers follow ``engine.io.numbers`` (one decimal mark per file). Raises DataError
+    naming the line on any malformed row."""
+    from engine.io.errors import InputError
+    from engine.io.safe_open import read_user_text
+
     p = Path(source)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_user_text(p, MAX_HOLDINGS_BYTES, "fund holdings CSV")
+    except InputError as exc:
+        raise DataError(str(exc)) from None
+    except OSError as exc:
         raise DataError(f"cannot read the holdings file {p}: {exc}") from None
     return parse_holdings_csv(text, label=f"CSV {p.name}", as_of=as_of)
 
 
-def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = None) -> dict[str, FundData]:
+def _csv_rows(text: str, label: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of the non-blank rows; a broken quote or a giant field names its line."""
+    from engine.io.numbers import delimiter_of
+
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter_of(first), strict=True)
+    out: list[tuple[int, list[str]]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=None)))
+        for row in reader:
+            if any(len(c) > MAX_FIELD_CHARS for c in row):
+                raise DataError(
+                    f"{label}: line {reader.line_num}: a field is longer than {MAX_FIELD_CHARS} characters"
+                )
+            if any(c.strip() for c in row):
+                out.append((reader.line_num, row))
     except csv.Error as exc:
-        raise DataError(f"{label}: not a readable CSV ({exc})") from None
-    rows = [r for r in rows if any(c.strip() for c in r)]
+        raise DataError(
+            f"{label}: line {reader.line_num}: cannot be read as CSV ({exc}); check the quotes"
+        ) from None
+    return out
+
+
+def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = None) -> dict[str, FundData]:
+    from engine.io.errors import NumberError
+    from engine.io.numbers import delimiter_of, parse_number, require_decimal_mark
+
+    rows = _csv_rows(text, label)
     if not rows:
         raise DataError(f"{label}: the holdings file is empty; expected a header fund,symbol,weight_pct")
-    cols = [_HEADER_ALIASES.get(re.sub(r"[^a-z]", "", c.lower())) for c in rows[0]]
+    cols = [_HEADER_ALIASES.get(re.sub(r"[^a-z]", "", c.lower())) for c in rows[0][1]]
     need = {"fund", "symbol", "weight_pct"}
     if not need <= set(cols):
         miss = ", ".join(sorted(need - {c for c in cols if c}))
         raise DataError(
-            f"{label}: line 1: header lacks {miss}; expected fund,symbol,weight_pct[,name,sector]"
+            f"{label}: line {rows[0][0]}: header lacks {miss}; expected fund,symbol,weight_pct[,name,sector]"
         )
     idx = {c: i for i, c in enumerate(cols) if c}
+    body = rows[1:]
+    for n, row in body:
+        if len(row) <= max(idx["fund"], idx["symbol"], idx["weight_pct"]):
+            raise DataError(f"{label}: line {n}: too few columns")
+    cells = [row[idx["weight_pct"]].strip().rstrip("%").strip() for _, row in body]
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    try:
+        mark = require_decimal_mark(
+            cells, [f"line {n}, weight" for n, _ in body], where=label, delimiter=delimiter_of(first)
+        )
+    except NumberError as exc:
+        raise DataError(f"{label}: {exc}") from None
     per_fund: dict[str, dict[str, Holding]] = {}
-    for n, row in enumerate(rows[1:], start=2):
-        try:
-            fund = row[idx["fund"]].strip().upper()
-            sym = row[idx["symbol"]].strip().upper()
-            raw_w = row[idx["weight_pct"]].strip().rstrip("%").strip()
-        except IndexError:
-            raise DataError(f"{label}: line {n}: too few columns") from None
+    for (n, row), raw_w in zip(body, cells, strict=True):
+        fund = row[idx["fund"]].strip().upper()
+        sym = row[idx["symbol"]].strip().upper()
         if not fund or not sym:
             raise DataError(f"{label}: line {n}: fund and symbol must not be empty")
         try:
-            w = float(raw_w)
-        except ValueError:
+            w = parse_number(raw_w, mark)
+        except NumberError:
             raise DataError(
                 f"{label}: line {n}: weight {raw_w!r} is not a number (percent of the fund)"
             ) from None

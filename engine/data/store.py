@@ -22,32 +22,19 @@ import numpy as np
 import pandas as pd
 
 from engine import paths
+from engine.data import store_schema as schema
 from engine.data.csv_import import PriceFile, read_price_csv
 from engine.data.sources import Cancel, PriceSource, Progress
-from engine.data.store_errors import StoreError, classify, newer
+from engine.data.store_errors import StoreError, classify
+from engine.data.store_schema import SCHEMA_VERSION, row_values
 
 STORE_FILE = "prices.sqlite3"
 READ_TIMEOUT_S = (
     2.0  # readers are not blocked by a writer (write-ahead log); this covers a rollback-mode file
 )
 WRITE_TIMEOUT_S = 10.0
-SCHEMA_VERSION = "2"
 _EPOCH = np.datetime64("1970-01-01", "D")
 OVERLAP_DAYS = 10  # calendar days re-fetched before the last stored day, to spot re-adjusted history
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (
-    ticker TEXT PRIMARY KEY,
-    source TEXT NOT NULL,          -- "Yahoo", "CSV IWM.csv", ...
-    updated_at TEXT NOT NULL,      -- ISO time (UTC) of the last write
-    first_day INTEGER NOT NULL,    -- days since 1970-01-01
-    last_day INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    days BLOB NOT NULL,            -- n little-endian int32
-    closes BLOB NOT NULL           -- n little-endian float64, all > 0
-);
-"""
 
 
 @dataclass(frozen=True)
@@ -103,7 +90,7 @@ class PriceStore:
                 con = sqlite3.connect(uri + query, uri=True, timeout=READ_TIMEOUT_S)
                 con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
                 return con
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 last = exc
                 if con is not None:
                     con.close()
@@ -125,7 +112,7 @@ class PriceStore:
         try:
             version = self._version(con)
             yield (con, version) if version else None
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise classify(exc, self.path, writing=False) from None
         finally:
             con.close()
@@ -142,106 +129,24 @@ class PriceStore:
                 self._prepare(con)
                 self._ready = True
             yield con
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise classify(exc, self.path, writing=True) from None
         finally:
             con.close()
 
     def _version(self, con: sqlite3.Connection) -> int:
-        """Schema version on disk: 0 for an empty file, 1 for the row-per-day layout, 2 for packed arrays."""
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables & {"series", "prices"}:
-            return 0
-        raw = None
-        if "meta" in tables:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            raw = None if row is None else str(row[0])
-        if raw is None:
-            return 1 if "prices" in tables else int(SCHEMA_VERSION)
-        try:
-            version = int(raw)
-        except ValueError:
-            raise StoreError(
-                "damaged",
-                self.path,
-                f"the price store {self.path} has an unknown schema {raw[:20]!r}; reset it",
-            ) from None
-        if version > int(SCHEMA_VERSION):
-            raise newer(self.path, raw, SCHEMA_VERSION)
-        return version
-
-    def _prepare(self, con: sqlite3.Connection) -> None:
-        """Before the first write: write-ahead log, tables, and an older schema migrated (one transaction)."""
-        if str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
-            con.execute("PRAGMA journal_mode=WAL")
-        version = self._version(con)
-        if version == int(SCHEMA_VERSION):
-            return
-        old = self._read_all(con, version) if version else {}
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            if version == 1:
-                con.execute("DROP TABLE IF EXISTS prices")
-                con.execute("DROP TABLE IF EXISTS series")
-            for stmt in _SCHEMA.split(";"):
-                if stmt.strip():
-                    con.execute(stmt)
-            for tk, (source, updated, days, closes) in old.items():
-                if len(days):
-                    con.execute(
-                        "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        _row(tk, source, updated, days, closes),
-                    )
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
-
-    def _read_all(
-        self, con: sqlite3.Connection, version: int
-    ) -> dict[str, tuple[str, str, np.ndarray, np.ndarray]]:
-        out = {}
-        for tk, _lo, _hi, _n, src, upd in self._summary(con, version):
-            arrs = self._arrays(con, version, tk)
-            if arrs is not None:
-                out[tk] = (src, upd, arrs[0], arrs[1])
-        return out
+        return schema.schema_version(con, self.path)
 
     def _summary(self, con: sqlite3.Connection, version: int) -> list[tuple[str, int, int, int, str, str]]:
-        if version == 1:
-            return con.execute(
-                "SELECT p.ticker, MIN(p.day), MAX(p.day), COUNT(*), COALESCE(s.source, '?'), "
-                "COALESCE(s.updated_at, '') FROM prices p LEFT JOIN series s ON s.ticker = p.ticker "
-                "GROUP BY p.ticker ORDER BY p.ticker"
-            ).fetchall()
-        return con.execute(
-            "SELECT ticker, first_day, last_day, n, source, updated_at FROM series ORDER BY ticker"
-        ).fetchall()
+        return schema.summary(con, version)
 
     def _arrays(
         self, con: sqlite3.Connection, version: int, ticker: str
     ) -> tuple[np.ndarray, np.ndarray] | None:
-        if version == 1:
-            rows = con.execute(
-                "SELECT day, close FROM prices WHERE ticker = ? ORDER BY day", (ticker,)
-            ).fetchall()
-            if not rows:
-                return None
-            a = np.asarray(rows, dtype=np.float64)
-            return a[:, 0].astype(np.int64), a[:, 1]
-        row = con.execute("SELECT days, closes FROM series WHERE ticker = ?", (ticker,)).fetchone()
-        if row is None:
-            return None
-        days, closes = row
-        if not isinstance(days, bytes) or not isinstance(closes, bytes) or len(days) * 2 != len(closes):
-            raise StoreError(
-                "damaged",
-                self.path,
-                f"the price store {self.path} is damaged (the prices of {ticker} are cut "
-                "short); reset it, or import that ticker's prices again",
-            )
-        return np.frombuffer(days, dtype="<i4").astype(np.int64), np.frombuffer(closes, dtype="<f8")
+        return schema.arrays(con, version, ticker, self.path)
+
+    def _prepare(self, con: sqlite3.Connection) -> None:
+        schema.prepare(con, self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -265,6 +170,14 @@ class PriceStore:
             raise classify(exc, self.path, writing=True) from None
         self._ready = False
         return backup
+
+    def problem(self) -> StoreError | None:
+        """Read the whole store; the StoreError that stops it (damaged, locked, newer, ...) or None."""
+        try:
+            self.load(list(self.tickers()))
+        except StoreError as exc:
+            return exc
+        return None
 
     # -- reading --------------------------------------------------------------------------------------
     def tickers(self) -> tuple[str, ...]:
@@ -322,39 +235,63 @@ class PriceStore:
         """Store the given adjusted closes (one transaction for all tickers). New prices replace stored
         ones on the same day; ``replace`` drops each ticker's old history first. Returns the number of
         prices written."""
+        return self.write_many([(prices, source)], replace=replace)
+
+    def write_many(self, parts: Sequence[tuple[pd.DataFrame, str]], *, replace: bool = False) -> int:
+        """Several (prices, source) parts in one transaction: all of them are stored, or none."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         n = 0
         with self._writing() as con, con:
-            for t in prices.columns:
-                col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
-                s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
-                days = _to_days(pd.DatetimeIndex(s.index))
-                closes = s.to_numpy(dtype=np.float64)
-                old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
-                if old is not None:
-                    keep = ~np.isin(old[0], days)
-                    days = np.concatenate([old[0][keep], days])
-                    closes = np.concatenate([old[1][keep], closes])
-                if len(days) == 0:
-                    con.execute("DELETE FROM series WHERE ticker = ?", (str(t),))
-                    continue
-                order = np.argsort(days, kind="stable")
-                days, closes = days[order], closes[order]
-                dup = np.concatenate([days[1:] == days[:-1], [False]])  # keep the last of repeated days
-                days, closes = days[~dup], closes[~dup]
-                con.execute(
-                    "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    _row(str(t), source, now, days, closes),
-                )
-                n += len(s)
+            for prices, source in parts:
+                n += self._write_into(con, prices, source, now, replace=replace)
+        return n
+
+    def _write_into(
+        self, con: sqlite3.Connection, prices: pd.DataFrame, source: str, now: str, *, replace: bool
+    ) -> int:
+        n = 0
+        for t in prices.columns:
+            col = pd.to_numeric(prices[t], errors="raise").astype(np.float64)
+            s = col[np.isfinite(col.to_numpy()) & (col.to_numpy() > 0)]
+            days = _to_days(pd.DatetimeIndex(s.index))
+            closes = s.to_numpy(dtype=np.float64)
+            inside = (days >= schema.FIRST_DAY) & (days <= schema.LAST_DAY)  # what reads accept
+            days, closes = days[inside], closes[inside]
+            old = None if replace else self._arrays(con, int(SCHEMA_VERSION), str(t))
+            if old is not None:
+                keep = ~np.isin(old[0], days)
+                days = np.concatenate([old[0][keep], days])
+                closes = np.concatenate([old[1][keep], closes])
+            if len(days) == 0:
+                con.execute("DELETE FROM series WHERE ticker = ?", (str(t),))
+                continue
+            order = np.argsort(days, kind="stable")
+            days, closes = days[order], closes[order]
+            dup = np.concatenate([days[1:] == days[:-1], [False]])  # keep the last of repeated days
+            days, closes = days[~dup], closes[~dup]
+            con.execute(
+                "INSERT OR REPLACE INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row_values(str(t), source, now, days, closes),
+            )
+            n += int(inside.sum())
         return n
 
     def import_csv(self, source: str | Path, *, ticker: str | None = None) -> list[PriceFile]:
         """Read a price CSV (any supported layout) and replace those tickers' histories with it."""
-        files = read_price_csv(source, ticker=ticker)
-        frame = pd.concat({f.ticker: f.prices for f in files}, axis=1, sort=True)
-        self.write(frame, f"CSV {Path(source).name}", replace=True)
-        return files
+        return self.import_csvs([source], ticker=ticker)
+
+    def import_csvs(self, sources: Sequence[str | Path], *, ticker: str | None = None) -> list[PriceFile]:
+        """Read every file first, then store them in one transaction: a file that cannot be read (or a
+        failed write) changes nothing, not even the files before it."""
+        read: list[tuple[Path | str, list[PriceFile]]] = [
+            (src, read_price_csv(src, ticker=ticker)) for src in sources
+        ]
+        parts = [
+            (pd.concat({f.ticker: f.prices for f in files}, axis=1, sort=True), f"CSV {Path(src).name}")
+            for src, files in read
+        ]
+        self.write_many(parts, replace=True)
+        return [f for _, files in read for f in files]
 
     def update(
         self,
@@ -383,11 +320,11 @@ class PriceStore:
             failed.update(res.failed)
             notes.extend(res.notes)
             if start is None:
-                self.write(res.prices, price_source.name, replace=True)
+                self._write_some(res.prices, price_source.name, replace=True)
                 updated.extend(res.fetched)
             else:
                 ok, redo = self._split_consistent(res.prices)
-                self.write(res.prices[ok], price_source.name)
+                self._write_some(res.prices[ok], price_source.name)
                 updated.extend(ok)
                 refetch.extend(redo)
             if res.cancelled:
@@ -396,9 +333,14 @@ class PriceStore:
         if refetch and not cancelled:
             res = price_source.fetch_history(refetch, None, progress=progress, cancel=cancel)
             failed.update(res.failed)
-            self.write(res.prices, price_source.name, replace=True)
+            self._write_some(res.prices, price_source.name, replace=True)
             cancelled = res.cancelled
         return UpdateReport(tuple(updated), tuple(fresh), tuple(refetch), failed, tuple(notes), cancelled)
+
+    def _write_some(self, prices: pd.DataFrame, source: str, *, replace: bool = False) -> None:
+        """Write only when something came back: a failed download neither creates nor touches the store."""
+        if len(prices.columns):
+            self.write(prices, source, replace=replace)
 
     def _split_consistent(self, fetched: pd.DataFrame) -> tuple[list[str], list[str]]:
         """Tickers whose fetched prices agree with the stored ones on the overlapping days, and those
@@ -418,21 +360,6 @@ class PriceStore:
             else:
                 redo.append(str(t))
         return ok, redo
-
-
-def _row(
-    ticker: str, source: str, updated: str, days: np.ndarray, closes: np.ndarray
-) -> tuple[str, str, str, int, int, int, bytes, bytes]:
-    return (
-        ticker,
-        source,
-        updated,
-        int(days[0]),
-        int(days[-1]),
-        len(days),
-        days.astype("<i4").tobytes(),
-        closes.astype("<f8").tobytes(),
-    )
 
 
 def _day(n: int) -> date:

@@ -42,12 +42,13 @@ def classify(exc: BaseException, path: Path, *, writing: bool) -> StoreError:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc).lower()
-    if primary in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
+    damaged_text = isinstance(exc, UnicodeDecodeError) or "could not decode" in text  # not text
+    if primary in (_CORRUPT, _NOTADB) or damaged_text or "malformed" in text or "not a database" in text:
         return StoreError(
             "damaged",
             path,
-            f"the price store {path} is damaged ({exc}); reset it to start an empty store "
-            "(`coresat prices reset`; the damaged file is kept as a backup next to it)",
+            f"the price store {path} is damaged ({exc}); reset it to start an empty store (Data > Reset "
+            "Damaged Price Store in the app, or `coresat prices reset`; the damaged file is kept as a backup)",
         )
     if primary in (_BUSY, _LOCKED) or "locked" in text or "busy" in text:
         return StoreError(

@@ -75,3 +75,66 @@ def test_a_reader_bug_is_shown_not_raised(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(scenario_file, "load", broken)
     assert open_guarded(window, str(tmp_path / "x.coresat.toml")) is False
     assert len(shown) == 1 and "RecursionError" in shown[0]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_quits_the_app_with_130_and_one_line(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "QT_QPA_PLATFORM": "offscreen",
+        "CORESAT_CONFIG_DIR": str(tmp_path / "config"),
+        "CORESAT_DATA_DIR": str(tmp_path / "data"),
+    }
+    code = (
+        "import sys\n"
+        "import gui.app as a\n"
+        "real = a.quit_on_ctrl_c\n"
+        "def ready(app):\n"
+        "    real(app)\n"
+        "    print('ready', file=sys.stderr, flush=True)\n"
+        "a.quit_on_ctrl_c = ready\n"
+        "from gui.launch import main\n"
+        "sys.exit(main(['--demo']))\n"
+    )
+    p = subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert p.stderr is not None
+    import threading
+
+    watchdog = threading.Timer(120, p.kill)  # never hang the suite if the app does not come up
+    watchdog.start()
+    try:
+        first = p.stderr.readline().strip()
+    finally:
+        watchdog.cancel()
+    assert first == b"ready"  # the handler is installed; the event loop starts
+    time.sleep(1.0)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=30)
+    assert p.returncode == 130
+    assert err.decode().strip().splitlines() == ["coresat: interrupted"]
+
+
+def test_open_dialog_path_shows_a_reader_bug(  # type: ignore[no-untyped-def]
+    window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from engine.model import scenario_file
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+
+    def broken(path: object) -> None:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(scenario_file, "load", broken)
+    assert window.open_path(str(tmp_path / "x.coresat.toml")) is False  # File > Open and Open Recent
+    assert len(shown) == 1 and "MemoryError" in shown[0]

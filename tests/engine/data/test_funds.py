@@ -195,8 +195,20 @@ def test_bad_holdings_csv_names_the_line(text: str, words: str) -> None:
 
 
 def test_unreadable_holdings_file(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="cannot read the holdings file"):
+    with pytest.raises(DataError, match="fund holdings CSV not found"):
         read_holdings_csv(tmp_path / "none.csv")
+    with pytest.raises(DataError, match="a folder, not a file"):
+        read_holdings_csv(tmp_path)
+
+
+def test_holdings_file_with_semicolons_and_decimal_commas(tmp_path: Path) -> None:
+    f = tmp_path / "h.csv"
+    f.write_text("fund;symbol;weight_pct\n\nIWM;AAA;60,5\nIWM;BBB;39,5\n", encoding="utf-8")
+    iwm = read_holdings_csv(f)["IWM"]
+    assert [h.weight for h in iwm.holdings or ()] == pytest.approx([0.605, 0.395])
+    f.write_text("fund,symbol,weight_pct\n\nIWM,AAA,60\nIWM,BBB,x\n", encoding="utf-8")
+    with pytest.raises(DataError, match="line 4"):  # the real line, blank lines counted
+        read_holdings_csv(f)
 
 
 # -- cache and choice of source ----------------------------------------------------------------------------

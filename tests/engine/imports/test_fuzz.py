@@ -1,0 +1,89 @@
+"""Any bytes end in a Statement or one clear CoresatError line — never a traceback — in bounded time."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.errors import CoresatError
+from engine.imports.detect import read_bytes
+from engine.imports.statement import Statement
+from tests.conftest import SHARED_REAL
+from tests.engine.imports.conftest import FIXTURES
+
+REAL = SHARED_REAL / "broker-exports"
+SEEDS = sorted(p.read_bytes() for p in FIXTURES.iterdir()) + (
+    sorted(p.read_bytes() for p in REAL.glob("*/*")) if REAL.is_dir() else []  # real exports, when present
+)
+CSV_ALPHABET = st.sampled_from(list(',;"\n\r\t$()-.1234567890 ABCSymbolQuantityPriceCash&%*\ufeff'))
+
+
+def _check(data: bytes) -> None:
+    start = time.perf_counter()
+    try:
+        result = read_bytes(data, source="fuzz.csv")
+    except CoresatError as exc:
+        text = str(exc)
+        assert text and "\n" not in text.strip()
+    else:
+        assert isinstance(result, Statement)
+        assert result.accounts
+    assert time.perf_counter() - start < 2.0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_any_bytes(data: bytes) -> None:
+    _check(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CSV_ALPHABET, max_size=400).map(lambda cs: "".join(cs).encode("utf-8")))
+def test_csv_like_text(data: bytes) -> None:
+    _check(data)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(SEEDS),
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 255), st.sampled_from(["flip", "cut", "dup", "del"])),
+        max_size=6,
+    ),
+)
+def test_mutated_valid_files(seed: bytes, edits: list[tuple[int, int, str]]) -> None:
+    data = bytearray(seed)
+    for pos, byte, op in edits:
+        if not data:
+            break
+        i = pos % len(data)
+        if op == "flip":
+            data[i] = byte
+        elif op == "cut":
+            del data[i:]
+        elif op == "dup":
+            data[i:i] = data[i : i + 40]
+        else:
+            del data[i : i + 40]
+    _check(bytes(data))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="()+-$,.0123456789 ²١", max_size=14), st.sampled_from([".", ","]))
+def test_fast_number_path_agrees_with_the_general_rule(text: str, mark: str) -> None:
+    from engine.imports.textnum import EMPTY, parse_amount
+    from engine.io.numbers import parse_number
+
+    if text.strip().lower() in EMPTY:
+        return
+    try:
+        ours: object = parse_amount(text, decimal=mark)  # type: ignore[arg-type]
+    except ValueError:
+        ours = "refused"
+    try:
+        general: object = parse_number(text.strip(), mark)  # type: ignore[arg-type]
+    except ValueError:
+        general = "refused"
+    assert ours == general
