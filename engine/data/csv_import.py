@@ -32,7 +32,7 @@ from engine.io.numbers import DecimalMark, delimiter_of, parse_number, require_d
 from engine.io.safe_open import read_user_file
 from engine.io.tickers import is_ticker
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TEXT_COLUMNS = frozenset({"ticker", "symbol", "name", "currency", "exchange"})
 _OHLCV = {
     "open",
@@ -111,7 +111,7 @@ def _parse_dates(raw: pd.Series, where: str) -> pd.DatetimeIndex:
 
 def _checked_dates(text: pd.Series, fmt: str, shown: pd.Series, where: str) -> pd.DatetimeIndex:
     """Dates in ``fmt``; an impossible date (2024-02-30) or a year outside 1900–2100 names its line."""
-    years = pd.to_numeric(text.str.extract(r"(\d{4})", expand=False), errors="coerce")
+    years = pd.to_numeric(text.str.extract(r"([0-9]{4})", expand=False), errors="coerce")
     out_of_range = ((years < FIRST_YEAR) | (years > LAST_YEAR)).fillna(False).to_numpy()
     if out_of_range.any():
         i = int(np.argmax(out_of_range))
@@ -175,8 +175,11 @@ def _read_table(source: str | Path | bytes, where: str) -> tuple[pd.DataFrame, s
 
 
 # Plain cells (the bulk of any price file) are read vectorized; the rest go through the number rule.
-_PLAIN = {".": r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?", ",": r"[+-]?(?:\d+(?:,\d*)?|,\d+)"}
-_PLAIN_AMBIGUOUS = r"[+-]?[1-9]\d{0,2}[.,]\d{3}"  # 1.234 / 1,234: the mark decides the value
+_PLAIN = {
+    ".": r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?",
+    ",": r"[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)",
+}
+_PLAIN_AMBIGUOUS = r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}"  # 1.234 / 1,234: the mark decides the value
 
 
 def _numbers(col: pd.Series, mark: DecimalMark | None) -> pd.Series:
@@ -204,7 +207,7 @@ def _decimal_mark(df: pd.DataFrame, columns: list[str], sep: str, where: str) ->
     for c in columns:
         s = df[c].fillna("").astype(str).str.strip()
         # plain integers say nothing; plain decimals other than d.ddd say '.': one of them is enough
-        integer = s.str.fullmatch(r"[+-]?\d+").to_numpy(dtype=bool)
+        integer = s.str.fullmatch(r"[+-]?[0-9]+").to_numpy(dtype=bool)
         dot = (
             s.str.fullmatch(_PLAIN["."]).to_numpy(dtype=bool)
             & ~integer

@@ -320,11 +320,11 @@ class PriceStore:
             failed.update(res.failed)
             notes.extend(res.notes)
             if start is None:
-                self.write(res.prices, price_source.name, replace=True)
+                self._write_some(res.prices, price_source.name, replace=True)
                 updated.extend(res.fetched)
             else:
                 ok, redo = self._split_consistent(res.prices)
-                self.write(res.prices[ok], price_source.name)
+                self._write_some(res.prices[ok], price_source.name)
                 updated.extend(ok)
                 refetch.extend(redo)
             if res.cancelled:
@@ -333,9 +333,14 @@ class PriceStore:
         if refetch and not cancelled:
             res = price_source.fetch_history(refetch, None, progress=progress, cancel=cancel)
             failed.update(res.failed)
-            self.write(res.prices, price_source.name, replace=True)
+            self._write_some(res.prices, price_source.name, replace=True)
             cancelled = res.cancelled
         return UpdateReport(tuple(updated), tuple(fresh), tuple(refetch), failed, tuple(notes), cancelled)
+
+    def _write_some(self, prices: pd.DataFrame, source: str, *, replace: bool = False) -> None:
+        """Write only when something came back: a failed download neither creates nor touches the store."""
+        if len(prices.columns):
+            self.write(prices, source, replace=replace)
 
     def _split_consistent(self, fetched: pd.DataFrame) -> tuple[list[str], list[str]]:
         """Tickers whose fetched prices agree with the stored ones on the overlapping days, and those

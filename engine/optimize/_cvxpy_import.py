@@ -9,9 +9,12 @@ imports the real function on first call; the stand-in is removed as soon as cvxp
 
 from __future__ import annotations
 
+import logging
 import sys
 import types
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 def _entropy(*args: Any, **kwargs: Any) -> Any:
@@ -36,17 +39,36 @@ class _StandIn(types.ModuleType):
 
 def import_cvxpy() -> None:
     """Import cvxpy, skipping scipy.stats. Call it before starting threads that use the engine (the GUI
-    imports the optimizer on its main thread for that reason)."""
+    imports the optimizer on its main thread for that reason). Any error in the trick (a new cvxpy or
+    scipy layout) falls back to a plain ``import cvxpy``: start-up gets slower, nothing breaks."""
     if "cvxpy" in sys.modules or "scipy.stats" in sys.modules:
         return
+    try:
+        _import_with_stand_in()
+    except Exception as exc:
+        log.info("importing cvxpy without scipy.stats failed (%s); importing it plainly", exc)
+        for name in [m for m in sys.modules if m == "cvxpy" or m.startswith("cvxpy.")]:
+            del sys.modules[name]
+        _drop_stand_in(None)
+        import cvxpy  # noqa: F401
+
+
+def _import_with_stand_in() -> None:
     stand_in = _StandIn("scipy.stats")
     stand_in.entropy = _entropy  # type: ignore[attr-defined]
     sys.modules["scipy.stats"] = stand_in
     try:
         import cvxpy  # noqa: F401
     finally:
-        if sys.modules.get("scipy.stats") is stand_in:
-            del sys.modules["scipy.stats"]
-        scipy = sys.modules.get("scipy")
-        if scipy is not None and getattr(scipy, "__dict__", {}).get("stats") is stand_in:
-            del scipy.__dict__["stats"]
+        _drop_stand_in(stand_in)
+
+
+def _drop_stand_in(stand_in: types.ModuleType | None) -> None:
+    """Remove the stand-in (``None``: whatever stand-in is there) from sys.modules and scipy."""
+    current = sys.modules.get("scipy.stats")
+    if current is not None and (current is stand_in or isinstance(current, _StandIn)):
+        del sys.modules["scipy.stats"]
+    scipy = sys.modules.get("scipy")
+    held = getattr(scipy, "__dict__", {}).get("stats") if scipy is not None else None
+    if held is not None and (held is stand_in or isinstance(held, _StandIn)):
+        del scipy.__dict__["stats"]

@@ -15,6 +15,7 @@ from engine.model.scenario import Band, Mode, Role, Scenario
 
 UNTARGETED = "Not in targets"
 BIG = 10.0  # stands for "no limit" in parameters (weights and vols never get near it)
+DUST = 1.0  # the smallest trade worth making, in currency: anything smaller is dust, never proposed
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,9 +66,14 @@ class Inputs:
 
     @property
     def cost_margin(self) -> float:
-        """Costs shrink the post-trade value, which scales weights (and volatility) up by at most
-        1 / this factor; limits are applied to the optimizer this much tighter."""
-        return 1.0 - 2.0 * float(self.kappa.max(initial=0.0))
+        """Kept for callers written when limits were shrunk to make room for costs: costs are now exact
+        in the optimizer (paid from cash, limits on post-cost weights), so no limit is shrunk."""
+        return 1.0
+
+    @property
+    def min_trade_amount(self) -> float:
+        """Each trade is zero or at least this much currency: the stated minimum, never below DUST."""
+        return max(float(self.scenario.constraints.min_trade), DUST)
 
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""

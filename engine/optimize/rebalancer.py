@@ -11,8 +11,10 @@ from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
+from engine.optimize.exact import closest_tradable
 from engine.optimize.explain import bindings, risk_by_group, trade_reason
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
+from engine.optimize.limit_id import LimitKind
 from engine.optimize.problem import Solution, problem_for
 from engine.optimize.rounding import Settled, settle
 from engine.result import (
@@ -29,6 +31,7 @@ from engine.result import (
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
 MAX_ATTEMPTS = 5
+NODE_KINDS = (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
 
 
 def tighten(
@@ -42,30 +45,36 @@ def tighten(
     lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
     cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
     share = x.prices / x.value  # weight of one share
+    kinds = {v.limit.kind for v in settled.problems}
+    if LimitKind.VOL_CAP not in kinds and x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3):
+        # the cap binds: repairing another limit (buying back into a minimum) will push it over, so
+        # make room under it too
+        cap = min(cap, x.vol_cap) * (1.0 - 1e-3 * step)
     for v in settled.problems:
-        kind, _, who = v.constraint.partition(":")
+        kind, who = v.limit.kind, v.limit.subject or v.asset
         i = x.tickers.index(who) if who in x.tickers else -1
-        if kind == "vol_cap":
+        if kind is LimitKind.VOL_CAP:
             cap = cap * min(1.0, x.vol_cap / max(ev.vol, 1e-12)) * (1.0 - 1e-3 * step)
-        elif kind == "asset_min":
+        elif kind is LimitKind.ASSET_MIN:
             lo[i] = min(lo[i] + step * share[i], hi[i])
-        elif kind == "asset_max":
+        elif kind is LimitKind.ASSET_MAX:
             hi[i] = max(hi[i] - step * share[i], lo[i])
-        elif kind in ("sleeve_min", "sleeve_max", "small_cap_min", "small_cap_max"):
-            key = "small_cap" if kind.startswith("small_cap") else f"sleeve:{who}"
+        elif kind in NODE_KINDS:
+            small = kind in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+            key = "small_cap" if small else f"sleeve:{who}"
             j = next(k for k, nd in enumerate(nodes) if nd.key == key)
             nd = nodes[j]
             room = step * float(nd.members @ share)
             nodes[j] = (
                 replace(nd, lo=min(nd.lo + room, nd.hi))
-                if kind.endswith("_min")
+                if v.limit.is_lower_bound
                 else replace(nd, hi=max(nd.hi - room, nd.lo))
             )
-        elif kind in ("min_cash", "no_borrowing"):
+        elif kind is LimitKind.MIN_CASH:
             cash_min += step * float(share.max())
-        elif kind == "turnover_cap":
+        elif kind is LimitKind.TURNOVER_CAP:
             turnover = max(turnover - step * float(share.max()), 0.0)
-        elif kind == "min_trade" and i >= 0:
+        elif kind is LimitKind.MIN_TRADE and i >= 0:
             fixed[i] = True
     return replace(xt, lo=lo, hi=hi, nodes=tuple(nodes), cash_min=cash_min, turnover_cap=turnover), cap, fixed
 
@@ -101,9 +110,10 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
 
     prob = problem_for(x)
     xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
-    cap = x.vol_cap * x.cost_margin if x.vol_cap < BIG else BIG
+    cap = x.vol_cap
     fixed = np.zeros(x.n, dtype=bool)
-    settled = None
+    settled: Settled | None = None
+    first: Settled | None = None
     for attempt in range(MAX_ATTEMPTS):
         sol = prob.solve(xt, vol_cap=cap, fixed=fixed)
         if not sol.ok:
@@ -116,16 +126,30 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
             return prob.solve(xt, vol_cap=cap, fixed=f | fixed)
 
         settled = settle(x, sol, resolve)
+        first = first or settled
         if not settled.problems:
             break
         xt, cap, fixed = tighten(x, xt, cap, fixed, settled, attempt + 1)
     assert settled is not None and settled.solution is not None
+    if settled.problems and first is not None:
+        # rounding and its repair gave up: search the tradable holdings exactly before saying no
+        found = closest_tradable(x, first.continuous_shares, whole=c.whole_shares)
+        if found is not None:
+            settled = Settled(
+                shares=found,
+                evaluation=evaluate(x, found),
+                continuous_shares=first.continuous_shares,
+                notes=first.notes,
+                solution=first.solution,
+            )
+    assert settled.solution is not None
     ev = settled.evaluation
     if settled.problems:
         which = "; ".join(v.message for v in settled.problems[:3])
         hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
         nearest: dict[str, float] = {}
-        if any(v.constraint == "vol_cap" for v in settled.problems):
+        cap_binds = x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3)
+        if cap_binds or any(v.limit.kind is LimitKind.VOL_CAP for v in settled.problems):
             cap_ok = nearest_vol_cap(x)
             if cap_ok is not None:
                 nearest["vol_cap"] = cap_ok
@@ -138,14 +162,20 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
     status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
-    if status is Status.NO_TRADES_NEEDED:
+    if status is Status.NO_TRADES_NEEDED and x.turnover_cap <= 0 and outside:
+        messages.append(
+            "The turnover cap of 0 % allows no trading, though "
+            + ", ".join(outside[:4])
+            + " drifted outside the band: raise the turnover cap or untick it to trade."
+        )
+    elif status is Status.NO_TRADES_NEEDED:
         messages.append("No trade improves the portfolio within your limits.")
     return _result(
         x,
         status,
         ev0,
         ev,
-        settled.solution.w,
+        settled.solution.w_after,
         messages,
         start,
         residual=float(np.abs(ev.shares - settled.continuous_shares) @ x.prices),

@@ -22,8 +22,9 @@ import numpy as np
 from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.checker import Evaluation, Violation, evaluate, violations
-from engine.optimize.inputs import Inputs
-from engine.optimize.problem import ETA, Solution
+from engine.optimize.inputs import BIG, Inputs
+from engine.optimize.limit_id import LimitKind
+from engine.optimize.problem import Solution
 
 Resolve = Callable[[BoolArray], Solution]
 
@@ -40,21 +41,27 @@ class Settled:
     solution: Solution | None = None
 
 
-def objective(x: Inputs, w: FloatArray) -> float:
+def objective(x: Inputs, w: FloatArray) -> tuple[float, float]:
+    """(tracking error², ‖w - t‖²): compared lexicographically, tracking error first."""
     gap = w - x.target
-    return float(gap @ x.cov @ gap + ETA * gap @ gap)
+    return float(gap @ x.cov @ gap), float(gap @ gap)
+
+
+def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """``a`` improves on ``b``: lower tracking error, or the same (to 1e-12) and closer to the targets."""
+    if a[0] < b[0] - 1e-12 * max(1.0, b[0]) - 1e-15:
+        return True
+    return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
 
 
 def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
     """Re-solve with assets whose trade is under the minimum frozen, until every trade is big enough."""
-    min_trade = x.scenario.constraints.min_trade
+    min_trade = x.min_trade_amount
     notes: list[str] = []
-    if min_trade <= 0:
-        return sol, notes
     fixed = np.zeros(x.n, dtype=bool)
     for _ in range(x.n):
         amounts = np.abs(sol.w - x.w0) * x.value
-        small = (amounts > 1e-7 * x.value) & (amounts < min_trade) & ~fixed
+        small = (amounts > 0) & (amounts < min_trade) & ~fixed
         if not small.any():
             break
         trial = fixed | small
@@ -80,7 +87,7 @@ def _round_toward_zero(x: Inputs, target_shares: FloatArray, lot: float) -> Floa
     shares = x.shares0 + np.sign(delta) * mag
     # selling (almost) everything sells the whole position, fractional remainder included; so does
     # any sale of a holding whose target is zero (the repair loop undoes it if a limit objects)
-    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0)
+    sell_all = ((target_shares <= 0.5 * lot) | (x.target <= 0)) & (x.shares0 > 0) & (delta < 0) & ~x.no_sell
     shares[sell_all] = 0.0
     return np.clip(shares, 0.0, None)
 
@@ -127,11 +134,12 @@ def _lots(amount: float, price: float, lot: float) -> float:
 
 
 def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lot: float) -> bool:
-    name = v.constraint
-    tk = name.split(":", 1)[1] if ":" in name else ""
-    idx = x.tickers.index(tk) if tk in x.tickers else -1
+    """One repair step for the broken limit ``v``, as its limit object says (Limit.repair)."""
+    kind = v.limit.kind
+    who = v.limit.subject or v.asset
+    idx = x.tickers.index(who) if who in x.tickers else -1
     c = x.scenario.constraints
-    if name in ("min_cash", "no_borrowing"):
+    if kind is LimitKind.MIN_CASH:
         short = max(c.min_cash, 0.0) - ev.cash_after
         buys = [i for i in range(x.n) if ev.delta[i] > 0]
         if buys:
@@ -142,7 +150,7 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
             return False
         i = max(sells, key=lambda j: (ev.delta[j] < 0, ev.weights[j] - x.target[j]))
         return _less_exposure(x, shares, i, _lots(short, x.prices[i], lot), lot)
-    if name == "vol_cap":
+    if kind is LimitKind.VOL_CAP:
         marginal = x.cov @ ev.weights
         order = np.argsort(-marginal)
         for i in order:
@@ -151,62 +159,153 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
             if ev.delta[i] > 0 or _can_sell(x, int(i), shares):
                 return _less_exposure(x, shares, int(i), 1, lot)
         return False
-    if name.startswith("asset_max:"):
+    if kind is LimitKind.ASSET_MAX:
         excess = (ev.weights[idx] - x.hi[idx]) * ev.value_after
         return _less_exposure(x, shares, idx, _lots(excess, x.prices[idx], lot), lot)
-    if name.startswith("asset_min:"):
+    if kind is LimitKind.ASSET_MIN:
         deficit = (x.lo[idx] - ev.weights[idx]) * ev.value_after
         return _more_exposure(x, shares, idx, _lots(deficit, x.prices[idx], lot), lot)
-    if name.startswith(("sleeve_", "small_cap_")):
-        key = "small_cap" if name.startswith("small_cap") else "sleeve:" + name.split(":", 1)[1]
+    if kind in (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX):
+        small = kind in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+        key = "small_cap" if small else f"sleeve:{who}"
         j = next(k for k, nd in enumerate(x.nodes) if nd.key == key)
         members = [i for i in range(x.n) if x.nodes[j].members[i] > 0]
-        if "_max" in name:
+        if not v.limit.is_lower_bound:
             members.sort(key=lambda i: -(ev.weights[i] - x.target[i]))
             return any(_less_exposure(x, shares, i, 1, lot) for i in members)
         members.sort(key=lambda i: ev.weights[i] - x.target[i])
         return any(_more_exposure(x, shares, i, 1, lot) for i in members)
-    if name == "turnover_cap":
+    if kind is LimitKind.TURNOVER_CAP:
         i = int(np.argmax(ev.amounts))
         if ev.delta[i] > 0:
             return _less_exposure(x, shares, i, 1, lot)
         shares[i] = min(x.shares0[i], shares[i] + lot)
         return True
-    if name.startswith("min_trade:"):
+    if kind is LimitKind.MIN_TRADE and idx >= 0:
         shares[idx] = x.shares0[idx]  # drop the crumb
         return True
     return False
 
 
+class _Book:
+    """Incremental state of a candidate holding for the fill step: every limit and the objective of
+    "add k shares of asset i" in O(n) (upper bounds) or O(1) (the rest), without re-evaluating the
+    portfolio or building violation messages (the caller checks the final answer in full)."""
+
+    def __init__(self, x: Inputs, shares: FloatArray) -> None:
+        self.x = x
+        p = x.prices
+        self.shares = shares.copy()
+        self.h = shares * p
+        delta = shares - x.shares0
+        amounts = np.abs(delta) * p
+        self.traded = float(amounts.sum())
+        self.cash = float(x.cash0 - delta @ p - amounts @ x.kappa)
+        self.sig_h = x.cov @ self.h
+        self.hsh = float(self.h @ self.sig_h)
+        self.sig_t = x.cov @ x.target
+        self.tst = float(x.target @ self.sig_t)
+        self.tsh = float(x.target @ self.sig_h)
+        self.hh = float(self.h @ self.h)
+        self.th = float(x.target @ self.h)
+        self.tt = float(x.target @ x.target)
+        self.members = np.array([nd.members for nd in x.nodes]) if x.nodes else np.zeros((0, x.n))
+        self.node_h = self.members @ self.h
+        self.node_hi = np.array([nd.hi for nd in x.nodes])
+
+    def objective(self, v: float, hsh: float, tsh: float, hh: float, th: float) -> tuple[float, float]:
+        return hsh / v**2 - 2.0 * tsh / v + self.tst, hh / v**2 - 2.0 * th / v + self.tt
+
+    def value(self) -> float:
+        return float(self.h.sum() + self.cash)
+
+    def current(self) -> tuple[float, float]:
+        return self.objective(self.value(), self.hsh, self.tsh, self.hh, self.th)
+
+    def try_add(self, i: int, new_shares: float) -> tuple[tuple[float, float], dict[str, float]] | None:
+        """Objective and new state numbers if asset i goes to ``new_shares`` and every limit holds."""
+        x = self.x
+        c = x.scenario.constraints
+        p, k = float(x.prices[i]), float(x.kappa[i])
+        s0, s = float(x.shares0[i]), float(self.shares[i])
+        ds = new_shares - s
+        dh = ds * p
+        d_old, d_new = s - s0, new_shares - s0
+        d_amount = (abs(d_new) - abs(d_old)) * p
+        cash = self.cash - dh - k * d_amount
+        tol = max(0.005, 1e-9 * x.value)
+        if cash < c.min_cash - tol:
+            return None
+        if d_new != 0 and abs(d_new) * p < x.min_trade_amount - min(tol, 1e-6 * x.min_trade_amount):
+            return None
+        if c.whole_shares and new_shares != 0 and abs(d_new - round(d_new)) > 1e-9:
+            return None
+        traded = self.traded + d_amount
+        if x.turnover_cap < BIG and traded / x.value > x.turnover_cap + 1e-9:
+            return None
+        v = float(self.h.sum()) + dh + cash
+        hsh = self.hsh + 2.0 * dh * float(self.sig_h[i]) + dh * dh * float(x.cov[i, i])
+        if x.vol_cap < BIG and math.sqrt(max(hsh, 0.0)) / v > x.vol_cap + 1e-9:
+            return None
+        w = self.h / v
+        w[i] = (self.h[i] + dh) / v
+        if np.any(w > x.hi + 1e-9):
+            return None
+        if len(self.node_hi):
+            node_h = self.node_h + dh * self.members[:, i]
+            if np.any(node_h / v > self.node_hi + 1e-9):
+                return None
+        tsh = self.tsh + dh * float(self.sig_t[i])
+        hh = self.hh + 2.0 * dh * float(self.h[i]) + dh * dh
+        th = self.th + dh * float(x.target[i])
+        state = {"cash": cash, "traded": traded, "hsh": hsh, "tsh": tsh, "hh": hh, "th": th, "dh": dh}
+        return self.objective(v, hsh, tsh, hh, th), state
+
+    def apply(self, i: int, new_shares: float, st: dict[str, float]) -> None:
+        dh = st["dh"]
+        self.shares[i] = new_shares
+        self.h[i] += dh
+        self.sig_h += dh * self.x.cov[:, i]
+        self.node_h += dh * self.members[:, i]
+        self.cash, self.traded = st["cash"], st["traded"]
+        self.hsh, self.tsh, self.hh, self.th = st["hsh"], st["tsh"], st["hh"], st["th"]
+
+
 def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
-    """Spend cash left idle by rounding on the most underweight assets, one accepted step at a time."""
-    ev = evaluate(x, shares)
-    best = objective(x, ev.weights)
+    """Spend cash left idle by rounding on the most underweight assets, one accepted step at a time
+    (incremental: each candidate costs O(n), not a full evaluation and check)."""
+    book = _Book(x, shares)
+    best = book.current()
+    min_cash = x.scenario.constraints.min_cash
     for _ in range(2 * x.n):
         improved = False
-        gaps = x.target - ev.weights
+        v = book.value()
+        gaps = x.target - book.h / v
         for i in np.argsort(-gaps):
             i = int(i)
-            if gaps[i] <= 0 or (not _can_buy(x, i) and not ev.delta[i] < 0):
+            delta = book.shares[i] - x.shares0[i]
+            if gaps[i] <= 0 or (not _can_buy(x, i) and not delta < 0):
                 continue
-            spare = ev.cash_after - x.scenario.constraints.min_cash
+            spare = book.cash - min_cash
             if spare < x.prices[i] * lot * (1 + x.kappa[i]):
                 continue
-            want = min(gaps[i] * ev.value_after, spare) / (x.prices[i] * (1 + x.kappa[i]))
+            want = min(gaps[i] * v, spare) / (x.prices[i] * (1 + x.kappa[i]))
             for n_lots in dict.fromkeys((max(1.0, math.floor(want / lot)), 1.0)):
-                trial = shares.copy()
+                trial = book.shares.copy()
                 if not _more_exposure(x, trial, i, n_lots, lot):
                     break
-                ev2 = evaluate(x, trial)
-                f2 = objective(x, ev2.weights)
-                if f2 < best - 1e-15 and not violations(x, ev2):
-                    shares, ev, best, improved = trial, ev2, f2, True
+                got = book.try_add(i, float(trial[i]))
+                if got is not None and _better(got[0], best):
+                    book.apply(i, float(trial[i]), got[1])
+                    best, improved = got[0], True
                     break
             if improved:
                 break
         if not improved:
             break
-    return shares
+    if violations(x, evaluate(x, book.shares)):  # the incremental checks missed something: keep it simple
+        return shares
+    return book.shares
 
 
 def settle(x: Inputs, sol: Solution, solve: Resolve) -> Settled:

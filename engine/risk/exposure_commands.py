@@ -117,7 +117,7 @@ def format_report(r: ExposureReport, name: str) -> str:
             if o.same_index:
                 bound += f"; both track the {o.same_index}, so they hold nearly the same companies"
             lines.append(
-                f"  {o.fund_a}–{o.fund_b}: {o.overlap * 100:.1f} %{bound}, {o.shared} shared companies listed"
+                f"  {o.fund_a}–{o.fund_b}: {o.overlap * 100:.1f} %{bound}, {o.shared} shared {'company' if o.shared == 1 else 'companies'} listed"
             )
     lines += ["", "Fund data"]
     for f in r.funds:

@@ -21,6 +21,8 @@ from gui import edits
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
+DEFAULT_TURNOVER_PCT = 25.0  # a freshly ticked turnover cap; 0 % would silently forbid trading
+
 
 def _spin(
     lo: float, hi: float, decimals: int, suffix: str = "", prefix: str = "", step: float = 1.0
@@ -61,6 +63,7 @@ class ConstraintsPanel(QGroupBox):
         self._row(self.tr("Volatility cap"), "vol_cap", self.vol_on, self.vol_cap)
         self.turnover_on = QCheckBox()
         self.turnover_cap = _spin(0.0, 200.0, 1, " %")
+        self.turnover_cap.setValue(DEFAULT_TURNOVER_PCT)  # ticking the cap must not mean "no trading"
         self.turnover_cap.setToolTip(
             self.tr("Turnover cap: at most this much of the portfolio's value traded (buys + sells).")
         )

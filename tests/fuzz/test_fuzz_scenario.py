@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from engine import resources
 from engine.model import scenario_file as sf
+from engine.model.scenario import Scenario
 from tests.fuzz._check import FUZZ, result_or_clear_error
 
 EXAMPLES = [tomllib.loads(resources.read_text("examples", n)) for n in resources.examples()]
@@ -102,4 +103,7 @@ def test_structured_mutations(i: int, data: st.DataObject, value: Any) -> None:
     _set(doc, path, value)
     if data.draw(st.booleans()):  # sometimes as a version-1 file, through the migration
         doc["version"] = 1
-    result_or_clear_error(lambda: _load_doc(doc))
+    out = result_or_clear_error(lambda: _load_doc(doc))
+    if isinstance(out, Scenario):  # what the reader accepts, the writer writes and the reader reads back
+        again = sf.loads(sf.dumps(out))
+        assert again.universe == out.universe and again.portfolio.holdings == out.portfolio.holdings

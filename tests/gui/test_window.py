@@ -214,3 +214,14 @@ def test_finder_file_open_event_opens_the_scenario(window, workspace, app, qtbot
     finally:
         app.removeEventFilter(filt)
     assert workspace.path is not None and Path(workspace.path).resolve() == path.resolve()
+
+
+def test_ticking_the_turnover_cap_does_not_mean_no_trading(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A freshly ticked turnover cap starts at a harmless value, never at 0 % (issue #8)."""
+    panel = loaded.constraints
+    assert not panel.turnover_on.isChecked()
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        panel.turnover_on.setChecked(True)
+    cap = workspace.scenario.constraints.turnover_cap
+    assert cap is not None and cap > 0
+    assert workspace.result is not None and workspace.result.trades

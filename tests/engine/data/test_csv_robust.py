@@ -85,3 +85,9 @@ def test_huge_field_and_binary(tmp_path: Path) -> None:
     p.write_bytes(b"Date,Close\n\xff\xfe\x00\x01\n")
     with pytest.raises(DataError, match="UTF-8"):
         read_price_csv(p)
+
+
+def test_non_ascii_digits_are_not_numbers(tmp_path: Path) -> None:
+    # Python's \d matches Arabic-Indic digits; a price cell '١٢' must not slip through as 12
+    f = _read(tmp_path, "Date,Close\n2024-01-02,١٢\n2024-01-03,100\n2024-01-04,101\n")[0]
+    assert list(f.prices) == [100.0, 101.0] and any("1 rows without a price" in n for n in f.notes)

@@ -117,3 +117,15 @@ def test_last_day_price_ten_times_the_day_before_is_flagged(tmp_path: Path) -> N
     assert snap.as_of == prev_day.date()
     assert snap.prices[tickers[0]] == pytest.approx(prev_close)
     assert any(w.startswith(f"{tickers[0]}: the last close") and "10×" in w for w in snap.warnings)
+
+
+def test_a_failed_download_does_not_create_a_store(
+    scenario: Scenario, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _offline_fake(list(scenario.universe)).install(monkeypatch)
+    p = tmp_path / "p.sqlite3"
+    report = PriceStore(p).update(
+        YahooSource(sleep=lambda s: None, probe=lambda: False), list(scenario.universe)
+    )
+    assert set(report.failed) == set(scenario.universe)
+    assert not p.exists()

@@ -8,13 +8,13 @@ from scipy.optimize import minimize
 
 from engine.model.scenario import Constraints
 from engine.optimize.inputs import Inputs, prepare
-from engine.optimize.problem import ETA, problem_for
+from engine.optimize.problem import problem_for
 from tests.helpers import core_satellite, market
 
 
 def _scipy_optimum(x: Inputs) -> np.ndarray:
-    """Minimize (w-t)ᵀ(Σ+ηI)(w-t) subject to the same limits, written directly in w (no costs)."""
-    q = x.cov + ETA * np.eye(x.n)
+    """Minimize (w-t)ᵀΣ(w-t) subject to the same limits, written directly in w (no costs)."""
+    q = x.cov
     cons = [
         {"type": "ineq", "fun": lambda w: (x.c0 - x.cash_min) - np.sum(w - x.w0)},
     ]
@@ -62,7 +62,7 @@ def test_continuous_optimum_matches_scipy(cap: float | None, min_cash: float, hi
     ours = problem_for(x).solve(x)
     assert ours.ok
     ref = _scipy_optimum(x)
-    q = x.cov + ETA * np.eye(x.n)
+    q = x.cov
 
     def f(w: np.ndarray) -> float:
         return float((w - x.target) @ q @ (w - x.target))

@@ -194,7 +194,7 @@ def _total_portfolio(vol_cap: float):  # type: ignore[no-untyped-def]
     return replace(sc, constraints=replace(sc.constraints, vol_cap=vol_cap))
 
 
-@pytest.mark.parametrize("cap", [0.03, 0.046])
+@pytest.mark.parametrize("cap", [0.03, 0.0455])
 def test_suggested_vol_cap_really_works_with_whole_shares(cap: float) -> None:
     """The nearest value an infeasible result suggests gives trades once applied (rounding included)."""
     m = market()
@@ -216,3 +216,10 @@ def test_binding_caps_with_sleeve_minimum_round_to_tradable_trades(cap: float) -
     core = next(s for s in r.sleeves if s.name == "Core")
     assert core.weight_after >= 0.2 - 1e-9
     assert r.vol_after <= cap + 1e-9
+
+
+def test_zero_turnover_cap_says_it_blocks_trading() -> None:
+    """A 0 % turnover cap is never silent: the result says it allows no trading (issue #8)."""
+    r = rebalance(_sc(turnover_cap=0.0), market())
+    assert r.trades == ()
+    assert any("turnover cap of 0 %" in m and "IWM" in m for m in r.messages), r.messages

@@ -1,0 +1,61 @@
+"""Evaluate proposed post-trade holdings: the numbers every limit is checked on.
+
+Definitions (also used in the result):
+- prices: the prices the trades are sized with; costs: ``cost_bps`` of each trade's amount;
+- cash after = cash + cash flow − buys + sells − costs;
+- value after = holdings after at those prices + cash after; weights after are fractions of it;
+- turnover = (buys + sells) / value before trading (after the cash flow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.market import FloatArray
+from engine.optimize.inputs import Inputs
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    shares: FloatArray  # after trading
+    delta: FloatArray  # shares traded (+ buy, − sell)
+    amounts: FloatArray  # |delta| × price
+    costs: FloatArray
+    cash_after: float
+    value_after: float
+    weights: FloatArray  # fractions of value_after
+    cash_weight: float
+    vol: float
+    turnover: float
+    node_weights: FloatArray
+
+    @property
+    def total_cost(self) -> float:
+        return float(self.costs.sum())
+
+
+def evaluate(x: Inputs, shares: FloatArray) -> Evaluation:
+    delta = shares - x.shares0
+    amounts = np.abs(delta) * x.prices
+    costs = amounts * x.kappa
+    cash_after = float(x.cash0 - delta @ x.prices - costs.sum())
+    held = shares * x.prices
+    value_after = float(held.sum() + cash_after)
+    weights = held / value_after if value_after > 0 else np.zeros_like(held)
+    var = float(weights @ x.cov @ weights)
+    node_w = np.array([nd.members @ weights for nd in x.nodes]) if x.nodes else np.zeros(0)
+    return Evaluation(
+        shares=shares,
+        delta=delta,
+        amounts=amounts,
+        costs=costs,
+        cash_after=cash_after,
+        value_after=value_after,
+        weights=weights,
+        cash_weight=cash_after / value_after if value_after > 0 else 0.0,
+        vol=float(np.sqrt(max(var, 0.0))),
+        turnover=float(amounts.sum() / x.value),
+        node_weights=node_w,
+    )

@@ -1,0 +1,180 @@
+"""Limits on the portfolio after trading: volatility cap, asset bounds, sleeve and small-cap bounds, cash."""
+
+from __future__ import annotations
+
+import cvxpy as cp
+import numpy as np
+
+from engine.optimize.evaluation import Evaluation
+from engine.optimize.inputs import BIG, Inputs, Node
+from engine.optimize.limit_id import LimitId, LimitKind
+from engine.optimize.limits.base import (
+    NEAR,
+    VOL_TOL,
+    WEIGHT_TOL,
+    ElasticVars,
+    Limit,
+    LimitState,
+    Repair,
+    Slack,
+    Violation,
+    pct,
+)
+
+VOL = LimitId(LimitKind.VOL_CAP)
+CASH = LimitId(LimitKind.MIN_CASH)
+
+
+class VolCap(Limit):
+    """Volatility of the post-cost weights ≤ cap (exact: ‖F w‖ ≤ cap·(1 - cost))."""
+
+    repair = Repair.LESS_EXPOSURE
+
+    def ids(self, x: Inputs) -> tuple[LimitId, ...]:
+        return (VOL,) if x.vol_cap < BIG else ()
+
+    def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
+        if x.vol_cap < BIG and ev.vol > x.vol_cap + VOL_TOL:
+            return [Violation(VOL, f"volatility {pct(ev.vol)} is above the cap {pct(x.vol_cap)}")]
+        return []
+
+    def states(self, x: Inputs, ev: Evaluation) -> list[LimitState]:
+        if x.vol_cap >= BIG:
+            return []
+        return [LimitState(VOL, x.vol_cap, ev.vol, ev.vol >= x.vol_cap - NEAR)]
+
+    def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
+        if x.vol_cap >= BIG:
+            return []
+        return [v.vol(v.w) <= x.vol_cap * v.keep + slack(VOL)]
+
+
+class MinCash(Limit):
+    """Cash after trading (costs paid from it) ≥ the buffer; never negative."""
+
+    repair = Repair.LESS_BUYING
+
+    def ids(self, x: Inputs) -> tuple[LimitId, ...]:
+        return (CASH,)
+
+    def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
+        c = x.scenario.constraints
+        tol = max(0.005, 1e-9 * x.value)
+        if ev.cash_after < min(c.min_cash, 0.0) - tol or ev.cash_after < c.min_cash - tol:
+            what = f"below the cash buffer {c.min_cash:,.2f}" if c.min_cash > 0 else "negative"
+            return [Violation(CASH, f"cash after trading {ev.cash_after:,.2f} is {what}")]
+        return []
+
+    def states(self, x: Inputs, ev: Evaluation) -> list[LimitState]:
+        c = x.scenario.constraints
+        binds = ev.cash_after <= c.min_cash + max(1.0, NEAR * x.value)
+        return [LimitState(CASH, c.min_cash, ev.cash_after, binds)]
+
+    def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
+        return [cp.sum(v.w - x.w0) + v.cost <= x.c0 - x.cash_min + slack(CASH)]
+
+
+class AssetBounds(Limit):
+    """Each ticker's post-cost weight within [min, max]."""
+
+    repair = Repair.LESS_EXPOSURE  # max; a broken min gets more exposure
+
+    def ids(self, x: Inputs) -> tuple[LimitId, ...]:
+        out: list[LimitId] = []
+        for i, tk in enumerate(x.tickers):
+            if x.lo[i] > 0:
+                out.append(LimitId(LimitKind.ASSET_MIN, tk))
+            if x.hi[i] < 1:
+                out.append(LimitId(LimitKind.ASSET_MAX, tk))
+        return tuple(out)
+
+    def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
+        out: list[Violation] = []
+        w = ev.weights
+        if np.any(w < x.lo - WEIGHT_TOL):
+            for i in np.flatnonzero(w < x.lo - WEIGHT_TOL):
+                tk = x.tickers[i]
+                lid = LimitId(LimitKind.ASSET_MIN, tk)
+                out.append(Violation(lid, f"{tk} at {pct(w[i])} is below its minimum {pct(x.lo[i])}"))
+        if np.any(w > x.hi + WEIGHT_TOL):
+            for i in np.flatnonzero(w > x.hi + WEIGHT_TOL):
+                tk = x.tickers[i]
+                lid = LimitId(LimitKind.ASSET_MAX, tk)
+                out.append(Violation(lid, f"{tk} at {pct(w[i])} is above its maximum {pct(x.hi[i])}"))
+        return out
+
+    def states(self, x: Inputs, ev: Evaluation) -> list[LimitState]:
+        out = []
+        for i, tk in enumerate(x.tickers):
+            w = float(ev.weights[i])
+            if x.lo[i] > 0:
+                out.append(
+                    LimitState(LimitId(LimitKind.ASSET_MIN, tk), float(x.lo[i]), w, w <= x.lo[i] + NEAR)
+                )
+            if x.hi[i] < 1:
+                out.append(
+                    LimitState(LimitId(LimitKind.ASSET_MAX, tk), float(x.hi[i]), w, w >= x.hi[i] - NEAR)
+                )
+        return out
+
+    def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
+        cons = []
+        for i, tk in enumerate(x.tickers):
+            if x.lo[i] > 0:
+                cons.append(v.w[i] >= x.lo[i] - slack(LimitId(LimitKind.ASSET_MIN, tk)))
+            if x.hi[i] < 1:
+                cons.append(v.w[i] <= x.hi[i] * v.keep + slack(LimitId(LimitKind.ASSET_MAX, tk)))
+        return cons
+
+
+def node_ids(nd: Node) -> tuple[LimitId, LimitId]:
+    """(min, max) ids of a sleeve or of the small-cap share."""
+    if nd.key == "small_cap":
+        return LimitId(LimitKind.SMALL_CAP_MIN), LimitId(LimitKind.SMALL_CAP_MAX)
+    return LimitId(LimitKind.SLEEVE_MIN, nd.label), LimitId(LimitKind.SLEEVE_MAX, nd.label)
+
+
+class NodeBounds(Limit):
+    """Each sleeve's (and the small-cap share's) post-cost weight within [min, max]."""
+
+    repair = Repair.LESS_EXPOSURE
+
+    def ids(self, x: Inputs) -> tuple[LimitId, ...]:
+        out: list[LimitId] = []
+        for nd in x.nodes:
+            lo, hi = node_ids(nd)
+            out += [lo] if nd.lo > 0 else []
+            out += [hi] if nd.hi < 1 else []
+        return tuple(out)
+
+    def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
+        out = []
+        for j, nd in enumerate(x.nodes):
+            w = float(ev.node_weights[j])
+            lo, hi = node_ids(nd)
+            if w < nd.lo - WEIGHT_TOL:
+                out.append(Violation(lo, f"{nd.label} at {pct(w)} is below its minimum {pct(nd.lo)}"))
+            if w > nd.hi + WEIGHT_TOL:
+                out.append(Violation(hi, f"{nd.label} at {pct(w)} is above its maximum {pct(nd.hi)}"))
+        return out
+
+    def states(self, x: Inputs, ev: Evaluation) -> list[LimitState]:
+        out = []
+        for j, nd in enumerate(x.nodes):
+            w = float(ev.node_weights[j])
+            lo, hi = node_ids(nd)
+            if nd.lo > 0:
+                out.append(LimitState(lo, nd.lo, w, w <= nd.lo + NEAR))
+            if nd.hi < 1:
+                out.append(LimitState(hi, nd.hi, w, w >= nd.hi - NEAR))
+        return out
+
+    def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
+        cons = []
+        for nd in x.nodes:
+            lo, hi = node_ids(nd)
+            if nd.lo > 0:
+                cons.append(nd.members @ v.w >= nd.lo - slack(lo))
+            if nd.hi < 1:
+                cons.append(nd.members @ v.w <= nd.hi * v.keep + slack(hi))
+        return cons

@@ -1,0 +1,162 @@
+"""Look-through limits: a sector's share of the portfolio through all funds within [min, max]
+(``SectorBounds``), and a single underlying company's share at most a maximum (``CompanyCaps``).
+
+The sector exposure is linear in the post-cost weights: ``e · w`` where ``e[i]`` is the fraction of fund i
+in the sector (``engine.risk.exposures.ExposureModel.sector_matrix`` row), so the limit is one linear
+inequality, stated like a sleeve bound: ``e · w ≤ max · (1 - cost)`` over the optimizer's pre-cost weights.
+Unlike the other limits its values do not come from the scenario file yet: it is built with the fund
+data and the bounds (``SectorBounds.from_model``), and it is not in ``LIMITS`` nor stated in the DPP problem
+(problem.py) yet — wiring it in needs a scenario field for the bounds, the rows in ``Inputs`` and the rows
+in the problem next to the sleeve rows (which have the same form). The tests state the rows to the
+problem as extra node rows and check the result against an independent solve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import cvxpy as cp
+import numpy as np
+
+from engine.market import FloatArray
+from engine.optimize.evaluation import Evaluation
+from engine.optimize.inputs import Inputs
+from engine.optimize.limit_id import LimitId, LimitKind
+from engine.optimize.limits.base import (
+    NEAR,
+    WEIGHT_TOL,
+    ElasticVars,
+    Limit,
+    LimitState,
+    Repair,
+    Slack,
+    Violation,
+    pct,
+)
+from engine.risk.exposures import ExposureModel
+
+
+@dataclass(frozen=True)
+class SectorBound:
+    sector: str  # the sector (or, for CompanyCaps, the company's symbol)
+    row: Mapping[str, float]  # ticker -> fraction of that fund in the sector (or company)
+    lo: float = 0.0
+    hi: float = 1.0
+    label: str = ""  # how messages name it (default: ``sector``)
+
+    def vector(self, tickers: tuple[str, ...]) -> FloatArray:
+        return np.array([float(self.row.get(t, 0.0)) for t in tickers])
+
+
+class SectorBounds(Limit):
+    """Each bounded sector's share of the portfolio (through the funds) within [min, max]."""
+
+    repair = Repair.LESS_EXPOSURE
+
+    def __init__(self, bounds: tuple[SectorBound, ...]) -> None:
+        self.bounds = bounds
+
+    @classmethod
+    def from_model(cls, model: ExposureModel, limits: Mapping[str, tuple[float, float]]) -> SectorBounds:
+        """Bounds ``{sector: (min, max)}`` (fractions of the portfolio) on the look-through ``model``."""
+        out = []
+        for sector, (lo, hi) in limits.items():
+            r = model.sector_matrix[model.sector_index(sector)]
+            out.append(SectorBound(sector, dict(zip(model.tickers, map(float, r), strict=True)), lo, hi))
+        return cls(tuple(out))
+
+    def _ids(self, b: SectorBound) -> tuple[LimitId, LimitId]:
+        return LimitId(LimitKind.SECTOR_MIN, b.sector), LimitId(LimitKind.SECTOR_MAX, b.sector)
+
+    def _by_id(self, lid: LimitId) -> SectorBound:
+        return next(b for b in self.bounds if lid in self._ids(b))
+
+    def ids(self, x: Inputs) -> tuple[LimitId, ...]:
+        out: list[LimitId] = []
+        for b in self.bounds:
+            lo, hi = self._ids(b)
+            out += [lo] if b.lo > 0 else []
+            out += [hi] if b.hi < 1 else []
+        return tuple(out)
+
+    def exposure(self, x: Inputs, weights: FloatArray, b: SectorBound) -> float:
+        return float(b.vector(x.tickers) @ weights)
+
+    def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
+        out = []
+        for b in self.bounds:
+            s = self.exposure(x, ev.weights, b)
+            lo, hi = self._ids(b)
+            if s < b.lo - WEIGHT_TOL:
+                out.append(
+                    Violation(
+                        lo, f"{b.sector} through the funds at {pct(s)} is below its minimum {pct(b.lo)}"
+                    )
+                )
+            if s > b.hi + WEIGHT_TOL:
+                out.append(
+                    Violation(
+                        hi, f"{b.sector} through the funds at {pct(s)} is above its maximum {pct(b.hi)}"
+                    )
+                )
+        return out
+
+    def states(self, x: Inputs, ev: Evaluation) -> list[LimitState]:
+        out = []
+        for b in self.bounds:
+            s = self.exposure(x, ev.weights, b)
+            lo, hi = self._ids(b)
+            if b.lo > 0:
+                out.append(LimitState(lo, b.lo, s, s <= b.lo + NEAR))
+            if b.hi < 1:
+                out.append(LimitState(hi, b.hi, s, s >= b.hi - NEAR))
+        return out
+
+    def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
+        cons = []
+        for b in self.bounds:
+            e = b.vector(x.tickers)
+            lo, hi = self._ids(b)
+            if b.lo > 0:
+                cons.append(e @ v.w >= b.lo * v.keep - slack(lo))
+            if b.hi < 1:
+                cons.append(e @ v.w <= b.hi * v.keep + slack(hi))
+        return cons
+
+    def explain(self, x: Inputs, ev: Evaluation, target_weights: FloatArray) -> list[str]:
+        """Plain words for each binding instance: where the sector would be at the targets."""
+        out = []
+        for st in self.states(x, ev):
+            if not st.binds or abs(st.reached - st.stated) > NEAR:
+                continue  # a broken limit is a violation (check), not a limit that holds the answer
+            b = self._by_id(st.limit)
+            at_target = self.exposure(x, target_weights, b)
+            side = "minimum" if st.limit.is_lower_bound else "maximum"
+            out.append(
+                f"{b.label or b.sector} through the funds is held at its {side} {pct(st.stated)} "
+                f"({pct(st.reached)} after the trades; the targets would give {pct(at_target)})"
+            )
+        return out
+
+
+class CompanyCaps(SectorBounds):
+    """Each capped company's share of the portfolio, summed over every fund that lists it, at most a maximum.
+    Funds that list only their top holdings understate it: the cap then holds on what the data shows."""
+
+    def _ids(self, b: SectorBound) -> tuple[LimitId, LimitId]:
+        cap = LimitId(LimitKind.COMPANY_MAX, b.sector)
+        return cap, cap  # no minimum: ``lo`` is always 0
+
+    @classmethod
+    def from_model(cls, model: ExposureModel, limits: Mapping[str, tuple[float, float]]) -> CompanyCaps:
+        """Caps ``{symbol: (0, max)}`` (fractions of the portfolio) on the look-through ``model``."""
+        out = []
+        index = {s: k for k, s in enumerate(model.companies)}
+        for symbol, (_, hi) in limits.items():
+            k = index.get(symbol.upper())
+            r = model.company_matrix[k] if k is not None else np.zeros(len(model.tickers))
+            name = model.company_names[k] if k is not None else symbol
+            row = dict(zip(model.tickers, map(float, r), strict=True))
+            out.append(SectorBound(symbol.upper(), row, 0.0, hi, f"{name} ({symbol.upper()})"))
+        return cls(tuple(out))

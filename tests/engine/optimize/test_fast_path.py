@@ -1,0 +1,79 @@
+"""The fast re-solve path: bounded solver versions, checked when created, falls back on any trouble."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+import numpy as np
+import pytest
+from packaging.requirements import Requirement
+
+from engine.optimize import fastsolve, rebalance
+from engine.optimize.inputs import prepare
+from engine.optimize.problem import RebalanceProblem
+from tests.helpers import market, twelve_asset_scenario
+
+ROOT = Path(__file__).resolve().parents[3]
+SOLVERS = ("cvxpy", "clarabel", "osqp", "scs")
+
+
+def test_solver_packages_have_upper_bounds_that_the_installed_versions_meet() -> None:
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    reqs = {Requirement(d).name: Requirement(d) for d in deps}
+    for name in SOLVERS:
+        spec = reqs[name].specifier
+        assert any(s.operator in ("<", "<=") for s in spec), f"{name} has no upper bound"
+        assert spec.contains(version(name)), f"installed {name} {version(name)} is outside {spec}"
+
+
+def _fresh() -> tuple[RebalanceProblem, object]:
+    x = prepare(twelve_asset_scenario(), market())
+    members = np.array([nd.members for nd in x.nodes])
+    return RebalanceProblem(x.n, members), x
+
+
+def test_fast_path_that_disagrees_with_cvxpy_is_not_used(monkeypatch: pytest.MonkeyPatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    real = fastsolve.CompiledClarabel.solve
+
+    def off(self, values):  # type: ignore[no-untyped-def]
+        status, out = real(self, values)
+        return status, [o + 1e-3 for o in out]
+
+    monkeypatch.setattr(fastsolve.CompiledClarabel, "solve", off)
+    prob, x = _fresh()
+    plain = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
+    assert plain.ok
+    assert prob.fast_paths == (False, False)
+    assert "disagrees with cvxpy" in caplog.text
+    again = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
+    np.testing.assert_allclose(again.w, plain.w, atol=1e-9)
+
+
+def test_fast_path_error_falls_back_to_cvxpy(monkeypatch: pytest.MonkeyPatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    prob, x = _fresh()
+    first = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
+    assert prob.fast_paths[0]
+
+    def broken(self, values):  # type: ignore[no-untyped-def]
+        raise RuntimeError("new cvxpy internals")
+
+    monkeypatch.setattr(fastsolve.CompiledClarabel, "solve", broken)
+    second = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
+    assert second.ok and prob.fast_paths == (False, False)
+    np.testing.assert_allclose(second.w, first.w, atol=1e-6)
+    assert "fast tracking-error solve failed" in caplog.text
+
+
+def test_rebalance_never_raises_when_the_fast_path_cannot_be_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    def nope(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("unexpected solver data")
+
+    monkeypatch.setattr(fastsolve.CompiledClarabel, "__init__", nope)
+    from engine.optimize import problem
+
+    problem._CACHE.clear()
+    r = rebalance(twelve_asset_scenario(), market())
+    problem._CACHE.clear()
+    assert r.status.value in ("ok", "no_trades_needed")
