@@ -39,7 +39,9 @@ def reports(url: str) -> dict[str, ProposalReport]:
 
 
 def text_of(pdf: Path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out))  # NFKC: the "ﬁ" ligature is "fi"
 
 
@@ -69,7 +71,13 @@ def test_the_pdf_holds_the_results_numbers(app, ran_book, tmp_path: Path, page: 
     assert rep.account in text and rep.account_kind in text
     for v in (res["total_value"], res["cash_before"], res["cash_after"], res["total_cost"]):
         assert money(v) in text, money(v)
-    for v in (res["vol_before"], res["vol_after"], res["vol_cap"], res["tracking_error_before"], res["turnover"]):
+    for v in (
+        res["vol_before"],
+        res["vol_after"],
+        res["vol_cap"],
+        res["tracking_error_before"],
+        res["turnover"],
+    ):
         assert pct(v) in text, pct(v)
     for s in res["sleeves"]:
         for k in ("weight_before", "weight_target", "weight_after"):
@@ -97,7 +105,9 @@ def test_the_pdf_holds_the_results_numbers(app, ran_book, tmp_path: Path, page: 
     assert (w_pt, h_pt) == pytest.approx(expect, abs=1.0)
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert f"page {pages} of {pages}" in text
-    images = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     assert len(images.strip().splitlines()) == 2, "charts must be vector, not bitmaps"  # header lines only
     subprocess.run(["pdftoppm", "-r", "96", "-png", str(pdf), str(tmp_path / page)], check=True)
     pngs = sorted(tmp_path.glob(f"{page}-*.png"))

@@ -155,3 +155,17 @@ def test_book_menu_sits_before_help(window) -> None:  # type: ignore[no-untyped-
     assert titles.index("&Book") == titles.index("&Help") - 1
     texts = [a.text() for a in window.book_menu.menu.actions() if a.text()]
     assert "Rebalance &All…" in texts and "Export Proposal &PDF…" in texts
+
+
+def test_menu_rebalance_all_on_an_empty_default_book_says_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Book → Rebalance All… with no book open opens the user's book (a temp folder in tests), then runs;
+    an empty book is one line, not a crash, and the window stays usable."""
+    bw = window.book_menu.show()
+    bw.quiet = True
+    bw.executor = Executor(workers=0)
+    with qtbot.waitSignal(bw.problem, timeout=60000) as err:
+        window.book_menu.rebalance_all()
+    assert "no household" in err.args[0] and "\n" not in err.args[0]
+    assert bw.url is not None and not bw.running and bw.run_button.isEnabled()
+    window.book_menu.close()
+    assert bw.runner.shutdown()
