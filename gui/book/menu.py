@@ -29,6 +29,9 @@ class BookMenu:
             tr("Export Proposal &PDF…"), lambda: self.show().export_pdf_dialog()
         )
         self.act_pdf.setStatusTip(tr("Select one proposal in the review window first"))
+        self.menu.addSeparator()
+        self.act_scheduler = self.menu.addAction(tr("Dask &Scheduler…"), self.ask_scheduler)
+        self.act_scheduler.setStatusTip(tr("Run Rebalance All on a Dask cluster instead of local processes"))
         bar = window.menuBar()
         if before is not None:
             bar.insertMenu(before, self.menu)
@@ -58,6 +61,31 @@ class BookMenu:
             self.open_default()
         else:
             w.rebalance_all()
+
+    def ask_scheduler(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from gui import settings
+        from gui.book.window import SCHEDULER_KEY
+
+        now = str(settings.settings().value(SCHEDULER_KEY, "") or "")
+        addr, ok = QInputDialog.getText(
+            self.window,
+            self.window.tr("Dask scheduler"),
+            self.window.tr(
+                "Scheduler address for Rebalance All (e.g. tcp://host:8786); empty: local processes"
+            ),
+            text=now,
+        )
+        if ok:
+            self.set_scheduler(addr)
+
+    @staticmethod
+    def set_scheduler(addr: str) -> None:
+        from gui import settings
+        from gui.book.window import SCHEDULER_KEY
+
+        settings.settings().setValue(SCHEDULER_KEY, addr.strip())
 
     def compare(self) -> None:
         from gui.book.compare_dialog import CompareDialog

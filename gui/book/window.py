@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine.report.review import ReviewRow
+from gui import settings
 from gui.book import calls
 from gui.book.review_model import Column, ReviewFilter, ReviewModel
 from gui.runner import JobContext, Runner
 
+SCHEDULER_KEY = "book/scheduler"  # a Dask scheduler address for Rebalance All; empty: local processes
 BOOK_FILTER = "Coresat client book (*.sqlite *.db);;All files (*)"
 OPEN, RUN, DECIDE, PDF, COMPARE = "book-open", "book-run", "book-decide", "book-pdf", "book-compare"
 
@@ -272,12 +274,24 @@ class BookWindow(QMainWindow):
 
     # -- batch ------------------------------------------------------------------------------------
 
+    def run_executor(self) -> Any:
+        """The executor set on the window (tests), else a Dask cluster when the "book/scheduler" setting
+        names one (Book → Dask Scheduler…), else None: local worker processes, one per core."""
+        if self.executor is not None:
+            return self.executor
+        addr = str(settings.settings().value(SCHEDULER_KEY, "") or "").strip()
+        if not addr:
+            return None
+        from engine.batch.run import Executor
+
+        return Executor(scheduler=addr)
+
     def rebalance_all(self) -> int:
         if self.url is None or self.running:
             return 0
         url, executor, demo, stream, size = (
             self.url,
-            self.executor,
+            self.run_executor(),
             self.force_demo(),
             self._stream,
             self.batch_size,

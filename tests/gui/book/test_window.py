@@ -169,3 +169,18 @@ def test_menu_rebalance_all_on_an_empty_default_book_says_so(window, qtbot) -> N
     assert bw.url is not None and not bw.running and bw.run_button.isEnabled()
     window.book_menu.close()
     assert bw.runner.shutdown()
+
+
+def test_the_scheduler_setting_sends_the_run_to_dask(window) -> None:  # type: ignore[no-untyped-def]
+    bw = window.book_menu.show()
+    assert bw.run_executor() is None  # local worker processes
+    window.book_menu.set_scheduler(" tcp://10.1.2.3:8786 ")
+    ex = bw.run_executor()
+    assert (
+        ex is not None
+        and ex.scheduler == "tcp://10.1.2.3:8786"
+        and ex.describe() == "dask tcp://10.1.2.3:8786"
+    )
+    window.book_menu.set_scheduler("")
+    assert bw.run_executor() is None
+    window.book_menu.close()
