@@ -91,7 +91,8 @@ def _table(
         + "</tr>"
         for r in rows
     )
-    return f"<table width=100% cellspacing=0 cellpadding=2>{f'<tr>{cols}</tr>'}{body}</table>"
+    # <thead> repeats the header row after a page break
+    return f"<table width=100% cellspacing=0 cellpadding=2><thead><tr>{cols}</tr></thead>{body}</table>"
 
 
 def _tr(text: str) -> str:
@@ -309,6 +310,7 @@ class ProposalDocument:
                     _tr("Price"),
                     _tr("Amount"),
                     _tr("Cost"),
+                    "",  # a narrow empty column: the reason must not touch the right-aligned cost
                     _tr("Why"),
                 ],
                 [
@@ -320,12 +322,13 @@ class ProposalDocument:
                         _money(t["price"], 2),
                         _money(t["amount"], 2),
                         _money(t["cost"], 2),
-                        f"<span class=small>&nbsp;&nbsp;{_e(t['reason'])}</span>",
+                        "",
+                        f"<span class=small>{_e(t['reason'])}</span>",
                     ]
                     for t in trades
                 ],
                 {3, 4, 5, 6},
-                (12, 6, 7, 8, 10, 13, 8, 36),
+                (12, 6, 7, 8, 10, 13, 8, 2, 34),
             )
         )
 
@@ -371,21 +374,15 @@ class ProposalDocument:
         buys = sum(float(t["amount"]) for t in trades if t["side"] == "buy")
         sells = sum(float(t["amount"]) for t in trades if t["side"] == "sell")
         self._section(cur)
-        cur.insertHtml(
-            f"<h2>{_e(_tr('Costs'))}</h2>"
-            + _table(
-                [_tr("Bought"), _tr("Sold"), _tr("Turnover"), _tr("Estimated trading cost")],
-                [
-                    [
-                        _money(buys, 2),
-                        _money(sells, 2),
-                        _pct(res.get("turnover"), 2),
-                        _money(res.get("total_cost"), 2),
-                    ]
-                ],
-                {0, 1, 2, 3},
-            )
+        text = _tr("Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}").format(
+            b=_money(buys, 2),
+            s=_money(sells, 2),
+            t=_pct(res.get("turnover"), 2),
+            c=_money(res.get("total_cost"), 2),
         )
+        cur.insertHtml(
+            f"<h2>{_e(_tr('Costs'))}</h2><p>{_e(text)}</p>"
+        )  # one paragraph: never split by a page
 
     # -- printing ---------------------------------------------------------------------------------
 
