@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from engine.report.proposal import ProposalReport
@@ -386,6 +387,31 @@ class ProposalDocument:
 
     # -- printing ---------------------------------------------------------------------------------
 
+    def keep_headings_with_text(self) -> int:
+        """A heading left alone at the foot of a page moves to the next page (Qt has no keep-with-next):
+        after layout, a heading whose following block starts on a later page gets a page break before it.
+        Returns how many headings moved."""
+        layout = self.doc.documentLayout()
+        page_h = self.doc.pageSize().height()
+        moved = 0
+        block = self.doc.begin()
+        while block.isValid():
+            nxt = block.next()
+            if block.blockFormat().headingLevel() == 2 and nxt.isValid():
+                top = layout.blockBoundingRect(block).top()
+                if nxt.layout() is not None and nxt.layout().lineCount() > 0:
+                    line = nxt.layout().lineAt(0)
+                    nxt_bottom = layout.blockBoundingRect(nxt).top() + line.y() + line.height()
+                else:
+                    nxt_bottom = layout.blockBoundingRect(nxt).bottom()
+                if int(nxt_bottom // page_h) > int(top // page_h):
+                    fmt_ = block.blockFormat()
+                    fmt_.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt_)
+                    moved += 1
+            block = nxt
+        return moved
+
     def print_to(self, writer: QPdfWriter) -> int:
         """Lay out and draw every page; returns the number of pages."""
         writer.setResolution(DPI)
@@ -395,6 +421,7 @@ class ProposalDocument:
         )
         writer.setCreator("Coresat")
         self.build(writer)
+        self.keep_headings_with_text()
         body = self.doc.pageSize()
         pages = max(1, self.doc.pageCount())
         p = QPainter(writer)
