@@ -387,6 +387,25 @@ class ProposalDocument:
 
     # -- printing ---------------------------------------------------------------------------------
 
+    @staticmethod
+    def headings() -> set[str]:
+        """The section titles (insertHtml merges an <h2> into the current block, so its heading level
+        is lost: headings are found by their text)."""
+        return {
+            _tr(t)
+            for t in (
+                "Client and accounts",
+                "Summary",
+                "Allocation by sleeve",
+                "Allocation by fund",
+                "Trades",
+                "Risk before and after",
+                "What limits it",
+                "Costs",
+                "Assumptions",
+            )
+        }
+
     def keep_headings_with_text(self) -> int:
         """A heading left alone at the foot of a page moves to the next page (Qt has no keep-with-next):
         after layout, a heading whose following block starts on a later page gets a page break before it.
@@ -394,17 +413,18 @@ class ProposalDocument:
         layout = self.doc.documentLayout()
         page_h = self.doc.pageSize().height()
         moved = 0
+        heads = self.headings()
         block = self.doc.begin()
         while block.isValid():
             nxt = block.next()
-            if block.blockFormat().headingLevel() == 2 and nxt.isValid():
+            if block.text() in heads and nxt.isValid():
                 top = layout.blockBoundingRect(block).top()
                 if nxt.layout() is not None and nxt.layout().lineCount() > 0:
                     line = nxt.layout().lineAt(0)
                     nxt_bottom = layout.blockBoundingRect(nxt).top() + line.y() + line.height()
                 else:
                     nxt_bottom = layout.blockBoundingRect(nxt).bottom()
-                if int(nxt_bottom // page_h) > int(top // page_h):
+                if int(nxt_bottom // page_h) > int((top + 1) // page_h):  # +1: a block laid out at a page top
                     fmt_ = block.blockFormat()
                     fmt_.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                     QTextCursor(block).setBlockFormat(fmt_)

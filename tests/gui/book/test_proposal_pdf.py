@@ -141,3 +141,37 @@ def test_command_line_entry_writes_and_refuses_bad_input(app, ran_book, tmp_path
     assert "no proposal 99999" in err and err.count("\n") == 1 and not (tmp_path / "q.pdf").exists()
     assert main([str(pid), str(tmp_path / "q.txt"), "--book", url]) == 2
     assert main([str(pid), str(tmp_path / "nofolder" / "q.pdf"), "--book", url]) == 2
+
+
+@pytest.mark.parametrize("page", ["a4", "letter"])
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(app, ran_book, page: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPdfWriter
+
+    from gui.book.proposal_pdf import ProposalDocument
+
+    for rep in reports(ran_book[0]).values():
+        buf = QByteArray()
+        dev = QBuffer(buf)
+        dev.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(dev)
+        pd = ProposalDocument(rep, page)
+        pages = pd.print_to(writer)
+        del writer
+        doc, layout = pd.doc, pd.doc.documentLayout()
+        h = doc.pageSize().height()
+        headings = 0
+        block = doc.begin()
+        while block.isValid():
+            nxt = block.next()
+            if block.text() in pd.headings() and nxt.isValid():
+                headings += 1
+                top = layout.blockBoundingRect(block).top()
+                first = nxt.layout().lineAt(0)
+                below = layout.blockBoundingRect(nxt).top() + first.y() + first.height()
+                assert int(below // h) == int((top + 1) // h), (
+                    rep.client,
+                    block.text(),
+                )  # +1: rounding at a page top
+            block = nxt
+        assert headings >= 8 and pages >= 1
