@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from engine.errors import CoresatError
 from engine.model.scenario_file import write_atomic
 from gui import edits, export, fmt, import_dialog, network, settings, templates
+from gui.book import menu as book_menu
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.engine_texts import engine_text
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from engine.market import MarketSnapshot
     from engine.optimize.limit_id import LimitId
     from gui.panels.exposure import ExposurePanel
+    from gui.panels.household_tree import HouseholdTreePanel
     from gui.store_reset import StoreReset
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
@@ -138,7 +140,17 @@ class MainWindow(QMainWindow):
         exposure = exposure_tab.ExposurePanel(self.ws)
         self.charts.addTab(exposure, self.tr("Exposure"))
         backtest, stress = history_tabs.add_history_tabs(self.charts, self.ws)  # Backtest and Stress tabs
-        self._more_tabs = {"exposure": exposure, "backtest": backtest, "stress": stress}
+        from gui.panels.household_tree import HouseholdTreePanel
+
+        household = HouseholdTreePanel(self.ws)  # accounts → positions → lots; trades per account
+        self.charts.addTab(household, self.tr("Accounts"))
+        household.catch_up()
+        self._more_tabs = {
+            "exposure": exposure,
+            "backtest": backtest,
+            "stress": stress,
+            "household": household,
+        }
 
     def _more_tab(self, name: str) -> QWidget:
         self.charts.ensure_built()
@@ -155,6 +167,10 @@ class MainWindow(QMainWindow):
     @property
     def stress_tab(self) -> QWidget:
         return self._more_tab("stress")
+
+    @property
+    def household(self) -> HouseholdTreePanel:
+        return self._more_tab("household")  # type: ignore[return-value]
 
     def _action(
         self,
@@ -233,6 +249,7 @@ class MainWindow(QMainWindow):
         data.addActions([self.act_refresh, self.act_demo, self.act_reset_store])
         help_ = mb.addMenu(self.tr("&Help"))
         help_.addAction(self.act_about)
+        self.book_menu = book_menu.install(self, before=help_.menuAction())  # Book → review, batch, PDF
         self._fill_recent()
 
     def _init_status(self) -> None:
@@ -668,5 +685,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.book_menu.close()
         self.ws.shutdown()
         event.accept()

@@ -316,6 +316,180 @@
     </message>
 </context>
 <context>
+    <name>BookWindow</name>
+    <message>
+        <location filename="../../gui/book/window.py" line="59"/>
+        <source>Client book — Coresat</source>
+        <translation>고객 장부 — Coresat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="101"/>
+        <source>No client book open</source>
+        <translation>열린 고객 장부가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="102"/>
+        <source>Open Book…</source>
+        <translation>장부 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="104"/>
+        <source>New Book…</source>
+        <translation>새 장부…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="106"/>
+        <source>Rebalance All</source>
+        <translation>전체 리밸런싱</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="108"/>
+        <source>Rebalance every household against its model; results are stored as drafts</source>
+        <translation>모든 가구를 각자의 모델에 맞춰 리밸런싱합니다. 결과는 초안으로 저장됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="111"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="116"/>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="133"/>
+        <source>Needs action only</source>
+        <translation>조치 필요만</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="136"/>
+        <source>Approve…</source>
+        <translation>승인…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="138"/>
+        <source>Reject…</source>
+        <translation>반려…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="140"/>
+        <source>Compare…</source>
+        <translation>비교…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="141"/>
+        <source>Compare the selected proposals side by side</source>
+        <translation>선택한 제안을 나란히 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="143"/>
+        <source>Export PDF…</source>
+        <translation>PDF 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="192"/>
+        <source>{n} households · {a} need action</source>
+        <translation>가구 {n}개 · 조치 필요 {a}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="202"/>
+        <source>Client book</source>
+        <translation>고객 장부</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="228"/>
+        <source>Cancelled; {n} results kept as drafts</source>
+        <translation>취소됨. 결과 {n}개는 초안으로 남았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="241"/>
+        <source>Open client book</source>
+        <translation>고객 장부 열기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="248"/>
+        <source>New client book</source>
+        <translation>새 고객 장부</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="252"/>
+        <source>{p} exists already; use Open Book… to open it</source>
+        <translation>{p}이(가) 이미 있습니다. 장부 열기…로 여세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="267"/>
+        <location filename="../../gui/book/window.py" line="344"/>
+        <source>last run {b}</source>
+        <translation>마지막 실행 {b}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="267"/>
+        <source>no run yet</source>
+        <translation>아직 실행 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="269"/>
+        <source>{where} · {n} households · {run}</source>
+        <translation>{where} · 가구 {n}개 · {run}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="313"/>
+        <source>starting…</source>
+        <translation>시작 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="321"/>
+        <source>cancelling…</source>
+        <translation>취소 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="332"/>
+        <source>Run {b}: {n} households, {p} drafts, {f} failed in {s} s on {ex}</source>
+        <translation>실행 {b}: 가구 {n}개, 초안 {p}개, 실패 {f}개, {ex}에서 {s}초</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="355"/>
+        <source>Approve proposal</source>
+        <translation>제안 승인</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="355"/>
+        <source>Reject proposal</source>
+        <translation>제안 반려</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="357"/>
+        <source>Why is proposal {id} for {c} right for the client? (required)</source>
+        <translation>제안 {id}({c})이(가) 고객에게 적합한 이유는 무엇입니까? (필수)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="359"/>
+        <source>Why is proposal {id} for {c} rejected? (optional)</source>
+        <translation>제안 {id}({c})을(를) 반려하는 이유는 무엇입니까? (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="369"/>
+        <source>An approval needs a note: why the proposal is right for the client.</source>
+        <translation>승인하려면 메모가 필요합니다: 이 제안이 고객에게 적합한 이유를 적으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="404"/>
+        <source>Export proposal PDF</source>
+        <translation>제안서 PDF 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="406"/>
+        <source>PDF, A4 (*.pdf);;PDF, Letter (*.pdf)</source>
+        <translation>PDF, A4 (*.pdf);;PDF, Letter (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/window.py" line="431"/>
+        <source>Saved {p}</source>
+        <translation>{p} 저장됨</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="82"/>
@@ -354,6 +528,60 @@
         <location filename="../../gui/panels/chartspanel.py" line="36"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="58"/>
+        <source>Compare — Coresat</source>
+        <translation>비교 — Coresat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="69"/>
+        <location filename="../../gui/book/compare_dialog.py" line="99"/>
+        <source>Add two or more scenario files or proposals.</source>
+        <translation>시나리오 파일이나 제안을 두 개 이상 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="71"/>
+        <source>Add Scenario Files…</source>
+        <translation>시나리오 파일 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="73"/>
+        <source>Clear</source>
+        <translation>비우기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="75"/>
+        <source>Only differences</source>
+        <translation>차이만</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="103"/>
+        <source>Scenarios to compare</source>
+        <translation>비교할 시나리오</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="117"/>
+        <source>Solving {n} scenario(s)…</source>
+        <translation>시나리오 {n}개 계산 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="139"/>
+        <source>Add one more to compare.</source>
+        <translation>비교하려면 하나 더 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="150"/>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/compare_dialog.py" line="176"/>
+        <source>{n} compared: {names}</source>
+        <translation>{n}개 비교: {names}</translation>
     </message>
 </context>
 <context>
@@ -1284,321 +1512,429 @@
     </message>
 </context>
 <context>
+    <name>HouseholdTreePanel</name>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="39"/>
+        <source>Household</source>
+        <translation>가구</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="49"/>
+        <source>Add account…</source>
+        <translation>계좌 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="50"/>
+        <source>Remove account</source>
+        <translation>계좌 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="121"/>
+        <source>basis unknown</source>
+        <translation>취득 원가 모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="127"/>
+        <source>date unknown</source>
+        <translation>날짜 모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="190"/>
+        <source>Add account</source>
+        <translation>계좌 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="190"/>
+        <source>Account name:</source>
+        <translation>계좌 이름:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="110"/>
-        <location filename="../../gui/mainwindow.py" line="572"/>
+        <location filename="../../gui/mainwindow.py" line="112"/>
+        <location filename="../../gui/mainwindow.py" line="589"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="139"/>
+        <location filename="../../gui/mainwindow.py" line="141"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="146"/>
+        <source>Accounts</source>
+        <translation>계좌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="192"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="194"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="203"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="206"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="209"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="212"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="215"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="200"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="202"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="205"/>
+        <location filename="../../gui/mainwindow.py" line="221"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="223"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="208"/>
+        <location filename="../../gui/mainwindow.py" line="224"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="227"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="230"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="234"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="220"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="228"/>
+        <location filename="../../gui/mainwindow.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="232"/>
+        <location filename="../../gui/mainwindow.py" line="248"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234"/>
+        <location filename="../../gui/mainwindow.py" line="250"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="242"/>
-        <location filename="../../gui/mainwindow.py" line="263"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
+        <location filename="../../gui/mainwindow.py" line="280"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="286"/>
+        <location filename="../../gui/mainwindow.py" line="303"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="306"/>
+        <location filename="../../gui/mainwindow.py" line="323"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>Data: {src} · prices as of {date}</source>
         <translation>데이터: {src} · {date} 기준 가격</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="321"/>
+        <location filename="../../gui/mainwindow.py" line="338"/>
         <source>No connection to the internet: prices were not updated.</source>
         <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323"/>
+        <location filename="../../gui/mainwindow.py" line="340"/>
         <source>Prices were not updated: {m}</source>
         <translation>가격을 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="325"/>
+        <location filename="../../gui/mainwindow.py" line="342"/>
         <source>The prices and the result shown are kept.</source>
         <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="326"/>
-        <location filename="../../gui/mainwindow.py" line="328"/>
+        <location filename="../../gui/mainwindow.py" line="343"/>
+        <location filename="../../gui/mainwindow.py" line="345"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="574"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="329"/>
+        <location filename="../../gui/mainwindow.py" line="346"/>
         <source>Data: not available</source>
         <translation>데이터: 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="334"/>
+        <location filename="../../gui/mainwindow.py" line="351"/>
         <source>market data: {m}</source>
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="344"/>
+        <location filename="../../gui/mainwindow.py" line="361"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="344"/>
+        <location filename="../../gui/mainwindow.py" line="361"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="345"/>
+        <location filename="../../gui/mainwindow.py" line="362"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="352"/>
+        <location filename="../../gui/mainwindow.py" line="369"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="363"/>
+        <location filename="../../gui/mainwindow.py" line="380"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="368"/>
+        <location filename="../../gui/mainwindow.py" line="385"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
+        <location filename="../../gui/mainwindow.py" line="386"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="397"/>
+        <location filename="../../gui/mainwindow.py" line="414"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="398"/>
+        <location filename="../../gui/mainwindow.py" line="415"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="413"/>
+        <location filename="../../gui/mainwindow.py" line="430"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="413"/>
+        <location filename="../../gui/mainwindow.py" line="430"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="419"/>
+        <location filename="../../gui/mainwindow.py" line="436"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="439"/>
+        <location filename="../../gui/mainwindow.py" line="456"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="102"/>
-        <location filename="../../gui/mainwindow.py" line="447"/>
-        <location filename="../../gui/mainwindow.py" line="451"/>
+        <location filename="../../gui/app.py" line="111"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="103"/>
+        <location filename="../../gui/app.py" line="112"/>
         <source>{name}: this file could not be read ({error}).</source>
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="480"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="491"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="477"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="482"/>
+        <location filename="../../gui/mainwindow.py" line="499"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="509"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="511"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="510"/>
+        <location filename="../../gui/mainwindow.py" line="527"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="522"/>
+        <location filename="../../gui/mainwindow.py" line="539"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="524"/>
+        <location filename="../../gui/mainwindow.py" line="541"/>
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="538"/>
+        <location filename="../../gui/mainwindow.py" line="555"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="19"/>
+        <source>&amp;Book</source>
+        <translation>장부(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="21"/>
+        <source>&amp;Open Book…</source>
+        <translation>장부 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="24"/>
+        <source>&amp;New Book…</source>
+        <translation>새 장부(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="27"/>
+        <source>Open &amp;My Book</source>
+        <translation>내 장부 열기(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="31"/>
+        <source>&amp;Review Window</source>
+        <translation>검토 창(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="34"/>
+        <source>Rebalance &amp;All…</source>
+        <translation>전체 리밸런싱(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="37"/>
+        <source>&amp;Compare Scenarios…</source>
+        <translation>시나리오 비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="40"/>
+        <source>Export Proposal &amp;PDF…</source>
+        <translation>제안서 PDF 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="44"/>
+        <source>Select one proposal in the review window first</source>
+        <translation>먼저 검토 창에서 제안 하나를 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="48"/>
+        <source>Dask &amp;Scheduler…</source>
+        <translation>Dask 스케줄러(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="51"/>
+        <source>Run Rebalance All on a Dask cluster instead of local processes</source>
+        <translation>전체 리밸런싱을 로컬 프로세스 대신 Dask 클러스터에서 실행합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="94"/>
+        <source>Dask scheduler</source>
+        <translation>Dask 스케줄러</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="95"/>
+        <source>Scheduler address for Rebalance All (e.g. tcp://host:8786); empty: local processes</source>
+        <translation>전체 리밸런싱에 쓸 스케줄러 주소(예: tcp://host:8786). 비워 두면 로컬 프로세스</translation>
     </message>
 </context>
 <context>
@@ -2973,22 +3309,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>
