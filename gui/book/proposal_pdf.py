@@ -17,7 +17,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -137,9 +146,9 @@ class ProposalDocument:
         r, res = self.report, self.res
         a = res.get("assumptions", {})
         cur.insertHtml(
-            f"<h1>{_e(_tr('Rebalancing proposal for {c}').format(c=r.client))}</h1>"
-            f"<p class=small>{_e(_tr('Proposal {id} · household {h} · status: {s}').format(id=r.proposal_id, h=r.household, s=r.status))}"
-            f"{_e(': ' + r.note) if r.note else ''} · {_e(_tr('made by {who} on {when}').format(who=r.created_by, when=f'{r.created_at:%Y-%m-%d %H:%M}'))}</p>"
+            f"<h1>{_e(QCoreApplication.translate('ProposalPdf', 'Rebalancing proposal for {c}').format(c=r.client))}</h1>"
+            f"<p class=small>{_e(QCoreApplication.translate('ProposalPdf', 'Proposal {id} · household {h} · status: {s}').format(id=r.proposal_id, h=r.household, s=r.status))}"
+            f"{_e(': ' + r.note) if r.note else ''} · {_e(QCoreApplication.translate('ProposalPdf', 'made by {who} on {when}').format(who=r.created_by, when=f'{r.created_at:%Y-%m-%d %H:%M}'))}</p>"
         )
         self._accounts(cur)
         self._summary(cur)
@@ -149,16 +158,37 @@ class ProposalDocument:
         self._costs(cur)
         self._section(cur)
         cur.insertHtml(
-            f"<h2>{_e(_tr('Assumptions'))}</h2>"
+            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Assumptions'))}</h2>"
             + _table(
-                [_tr("What"), _tr("Value")],
                 [
-                    [_e(_tr("Price source")), _e(a.get("price_source") or "—")],
-                    [_e(_tr("Price date")), _e(a.get("price_date") or "—")],
-                    [_e(_tr("Risk window")), _e(a.get("risk_window") or "—")],
-                    [_e(_tr("Risk estimator")), _e(a.get("estimator") or "—")],
-                    [_e(_tr("Risk data")), _e(a.get("risk_source") or "—")],
-                    [_e(_tr("Inputs (scenario SHA-256)")), f"<span class=small>{_e(r.scenario_hash)}</span>"],
+                    QCoreApplication.translate("ProposalPdf", "What"),
+                    QCoreApplication.translate("ProposalPdf", "Value"),
+                ],
+                [
+                    [
+                        _e(QCoreApplication.translate("ProposalPdf", "Price source")),
+                        _e(a.get("price_source") or "—"),
+                    ],
+                    [
+                        _e(QCoreApplication.translate("ProposalPdf", "Price date")),
+                        _e(a.get("price_date") or "—"),
+                    ],
+                    [
+                        _e(QCoreApplication.translate("ProposalPdf", "Risk window")),
+                        _e(a.get("risk_window") or "—"),
+                    ],
+                    [
+                        _e(QCoreApplication.translate("ProposalPdf", "Risk estimator")),
+                        _e(a.get("estimator") or "—"),
+                    ],
+                    [
+                        _e(QCoreApplication.translate("ProposalPdf", "Risk data")),
+                        _e(a.get("risk_source") or "—"),
+                    ],
+                    [
+                        _e(QCoreApplication.translate("ProposalPdf", "Inputs (scenario SHA-256)")),
+                        f"<span class=small>{_e(r.scenario_hash)}</span>",
+                    ],
                 ],
                 set(),
                 (30, 70),
@@ -181,9 +211,15 @@ class ProposalDocument:
         r, res = self.report, self.res
         self._section(cur)
         cur.insertHtml(
-            f"<h2>{_e(_tr('Client and accounts'))}</h2>"
+            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Client and accounts'))}</h2>"
             + _table(
-                [_tr("Account"), _tr("Kind"), _tr("Value"), _tr("Cash before"), _tr("Cash after")],
+                [
+                    QCoreApplication.translate("ProposalPdf", "Account"),
+                    QCoreApplication.translate("ProposalPdf", "Kind"),
+                    QCoreApplication.translate("ProposalPdf", "Value"),
+                    QCoreApplication.translate("ProposalPdf", "Cash before"),
+                    QCoreApplication.translate("ProposalPdf", "Cash after"),
+                ],
                 [
                     [
                         _e(r.account or "—"),
@@ -202,33 +238,54 @@ class ProposalDocument:
         cap = res.get("vol_cap")
         rows = [
             [
-                _tr("Volatility (annualized)"),
+                QCoreApplication.translate("ProposalPdf", "Volatility (annualized)"),
                 _pct(res.get("vol_before"), 2),
                 _pct(res.get("vol_after"), 2),
-                _tr("cap {v}").format(v=_pct(cap, 2)) if cap is not None else _tr("no cap"),
+                QCoreApplication.translate("ProposalPdf", "cap {v}").format(v=_pct(cap, 2))
+                if cap is not None
+                else QCoreApplication.translate("ProposalPdf", "no cap"),
             ],
             [
-                _tr("Tracking error to targets"),
+                QCoreApplication.translate("ProposalPdf", "Tracking error to targets"),
                 _pct(res.get("tracking_error_before"), 2),
                 _pct(res.get("tracking_error_after"), 2),
                 "",
             ],
-            [_tr("Cash"), _money(res.get("cash_before"), 2), _money(res.get("cash_after"), 2), ""],
-            [_tr("Turnover"), "", _pct(res.get("turnover"), 2), ""],
-            [_tr("Estimated trading cost"), "", _money(res.get("total_cost"), 2), ""],
-            [_tr("Trades"), "", str(len(res.get("trades", []))), ""],
+            [
+                QCoreApplication.translate("ProposalPdf", "Cash"),
+                _money(res.get("cash_before"), 2),
+                _money(res.get("cash_after"), 2),
+                "",
+            ],
+            [QCoreApplication.translate("ProposalPdf", "Turnover"), "", _pct(res.get("turnover"), 2), ""],
+            [
+                QCoreApplication.translate("ProposalPdf", "Estimated trading cost"),
+                "",
+                _money(res.get("total_cost"), 2),
+                "",
+            ],
+            [QCoreApplication.translate("ProposalPdf", "Trades"), "", str(len(res.get("trades", []))), ""],
         ]
         status = res.get("status")
         verdict = {
-            "ok": _tr("Trades are proposed below."),
-            "no_trades_needed": _tr("No trades are needed: every holding is inside its band."),
-            "infeasible": _tr("No trade list meets all the limits; see “What limits it”."),
+            "ok": QCoreApplication.translate("ProposalPdf", "Trades are proposed below."),
+            "no_trades_needed": QCoreApplication.translate(
+                "ProposalPdf", "No trades are needed: every holding is inside its band."
+            ),
+            "infeasible": QCoreApplication.translate(
+                "ProposalPdf", "No trade list meets all the limits; see “What limits it”."
+            ),
         }.get(str(status), str(status))
         self._section(cur)
         cur.insertHtml(
-            f"<h2>{_e(_tr('Summary'))}</h2><p>{_e(verdict)}</p>"
+            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Summary'))}</h2><p>{_e(verdict)}</p>"
             + _table(
-                [_tr("Figure"), _tr("Before"), _tr("After"), _tr("Limit")],
+                [
+                    QCoreApplication.translate("ProposalPdf", "Figure"),
+                    QCoreApplication.translate("ProposalPdf", "Before"),
+                    QCoreApplication.translate("ProposalPdf", "After"),
+                    QCoreApplication.translate("ProposalPdf", "Limit"),
+                ],
                 [[_e(c) for c in r] for r in rows],
                 {1, 2, 3},
                 (40, 20, 20, 20),
@@ -237,15 +294,19 @@ class ProposalDocument:
 
     def _allocation(self, cur: QTextCursor) -> None:
         res = self.res
-        series = (_tr("Current"), _tr("Target"), _tr("Proposed"))
+        series = (
+            QCoreApplication.translate("ProposalPdf", "Current"),
+            QCoreApplication.translate("ProposalPdf", "Target"),
+            QCoreApplication.translate("ProposalPdf", "Proposed"),
+        )
         sleeves = res.get("sleeves", [])
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(_tr('Allocation by sleeve'))}</h2>")
+        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Allocation by sleeve'))}</h2>")
         cur.insertBlock()
         self.charts.insert(
             cur,
             BarChart(
-                _tr("Weight by sleeve"),
+                QCoreApplication.translate("ProposalPdf", "Weight by sleeve"),
                 series,
                 tuple(
                     (str(s["name"]), (s["weight_before"], s["weight_target"], s["weight_after"]))
@@ -256,7 +317,12 @@ class ProposalDocument:
         cur.insertBlock()
         cur.insertHtml(
             _table(
-                [_tr("Sleeve"), _tr("Role"), *series, _tr("Drift")],
+                [
+                    QCoreApplication.translate("ProposalPdf", "Sleeve"),
+                    QCoreApplication.translate("ProposalPdf", "Role"),
+                    *series,
+                    QCoreApplication.translate("ProposalPdf", "Drift"),
+                ],
                 [
                     [
                         _e(s["name"]),
@@ -272,11 +338,17 @@ class ProposalDocument:
             )
         )
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(_tr('Allocation by fund'))}</h2>")
+        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Allocation by fund'))}</h2>")
         assets = res.get("assets", [])
         cur.insertHtml(
             _table(
-                [_tr("Ticker"), _tr("Sleeve"), _tr("Shares now"), _tr("Shares after"), *series],
+                [
+                    QCoreApplication.translate("ProposalPdf", "Ticker"),
+                    QCoreApplication.translate("ProposalPdf", "Sleeve"),
+                    QCoreApplication.translate("ProposalPdf", "Shares now"),
+                    QCoreApplication.translate("ProposalPdf", "Shares after"),
+                    *series,
+                ],
                 [
                     [
                         _e(x["ticker"]),
@@ -297,22 +369,27 @@ class ProposalDocument:
         trades = self.res.get("trades", [])
         self._section(cur)
         if not trades:
-            cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2><p>{_e(_tr('No trades.'))}</p>")
+            cur.insertHtml(
+                f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Trades'))}</h2><p>{_e(QCoreApplication.translate('ProposalPdf', 'No trades.'))}</p>"
+            )
             return
-        cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2>")
-        side = {"buy": _tr("Buy"), "sell": _tr("Sell")}
+        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Trades'))}</h2>")
+        side = {
+            "buy": QCoreApplication.translate("ProposalPdf", "Buy"),
+            "sell": QCoreApplication.translate("ProposalPdf", "Sell"),
+        }
         cur.insertHtml(
             _table(
                 [
-                    _tr("Account"),
-                    _tr("Side"),
-                    _tr("Ticker"),
-                    _tr("Shares"),
-                    _tr("Price"),
-                    _tr("Amount"),
-                    _tr("Cost"),
+                    QCoreApplication.translate("ProposalPdf", "Account"),
+                    QCoreApplication.translate("ProposalPdf", "Side"),
+                    QCoreApplication.translate("ProposalPdf", "Ticker"),
+                    QCoreApplication.translate("ProposalPdf", "Shares"),
+                    QCoreApplication.translate("ProposalPdf", "Price"),
+                    QCoreApplication.translate("ProposalPdf", "Amount"),
+                    QCoreApplication.translate("ProposalPdf", "Cost"),
                     "",  # a narrow empty column: the reason must not touch the right-aligned cost
-                    _tr("Why"),
+                    QCoreApplication.translate("ProposalPdf", "Why"),
                 ],
                 [
                     [
@@ -337,22 +414,30 @@ class ProposalDocument:
         res = self.res
         cap = res.get("vol_cap")
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(_tr('Risk before and after'))}</h2>")
+        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Risk before and after'))}</h2>")
         cur.insertBlock()
         self.charts.insert(
             cur,
             BarChart(
-                _tr("Volatility and tracking error (annualized)"),
-                (_tr("Before"), _tr("After")),
+                QCoreApplication.translate("ProposalPdf", "Volatility and tracking error (annualized)"),
                 (
-                    (_tr("Volatility"), (res.get("vol_before") or 0.0, res.get("vol_after") or 0.0)),
+                    QCoreApplication.translate("ProposalPdf", "Before"),
+                    QCoreApplication.translate("ProposalPdf", "After"),
+                ),
+                (
                     (
-                        _tr("Tracking error"),
+                        QCoreApplication.translate("ProposalPdf", "Volatility"),
+                        (res.get("vol_before") or 0.0, res.get("vol_after") or 0.0),
+                    ),
+                    (
+                        QCoreApplication.translate("ProposalPdf", "Tracking error"),
                         (res.get("tracking_error_before") or 0.0, res.get("tracking_error_after") or 0.0),
                     ),
                 ),
                 limit=cap,
-                limit_label=_tr("cap {v}").format(v=_pct(cap, 1)) if cap is not None else "",
+                limit_label=QCoreApplication.translate("ProposalPdf", "cap {v}").format(v=_pct(cap, 1))
+                if cap is not None
+                else "",
             ),
         )
         cur.insertBlock()
@@ -360,14 +445,17 @@ class ProposalDocument:
         inf = res.get("infeasibility")
         if inf:
             lines.insert(
-                0, f"<p class=warn><b>{_e(_tr('Cannot be met'))}</b>: {_e(inf.get('message', ''))}</p>"
+                0,
+                f"<p class=warn><b>{_e(QCoreApplication.translate('ProposalPdf', 'Cannot be met'))}</b>: {_e(inf.get('message', ''))}</p>",
             )
         if not lines:
             lines = [
-                f"<p>{_e(_tr('No limit shapes this answer: the trades go straight to the targets.'))}</p>"
+                f"<p>{_e(QCoreApplication.translate('ProposalPdf', 'No limit shapes this answer: the trades go straight to the targets.'))}</p>"
             ]
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(_tr('What limits it'))}</h2>" + "".join(lines))
+        cur.insertHtml(
+            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'What limits it'))}</h2>" + "".join(lines)
+        )
 
     def _costs(self, cur: QTextCursor) -> None:
         res = self.res
@@ -375,14 +463,16 @@ class ProposalDocument:
         buys = sum(float(t["amount"]) for t in trades if t["side"] == "buy")
         sells = sum(float(t["amount"]) for t in trades if t["side"] == "sell")
         self._section(cur)
-        text = _tr("Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}").format(
+        text = QCoreApplication.translate(
+            "ProposalPdf", "Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}"
+        ).format(
             b=_money(buys, 2),
             s=_money(sells, 2),
             t=_pct(res.get("turnover"), 2),
             c=_money(res.get("total_cost"), 2),
         )
         cur.insertHtml(
-            f"<h2>{_e(_tr('Costs'))}</h2><p>{_e(text)}</p>"
+            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Costs'))}</h2><p>{_e(text)}</p>"
         )  # one paragraph: never split by a page
 
     # -- printing ---------------------------------------------------------------------------------
@@ -437,7 +527,9 @@ class ProposalDocument:
         writer.setResolution(DPI)
         writer.setPageLayout(self.layout)
         writer.setTitle(
-            _tr("Rebalancing proposal {id}: {c}").format(id=self.report.proposal_id, c=self.report.client)
+            QCoreApplication.translate("ProposalPdf", "Rebalancing proposal {id}: {c}").format(
+                id=self.report.proposal_id, c=self.report.client
+            )
         )
         writer.setCreator("Coresat")
         self.build(writer)
@@ -458,11 +550,11 @@ class ProposalDocument:
                 p.setFont(small)
                 p.setPen(QColor("#666666"))
                 y = body.height() + FOOTER_MM * DPI / 25.4 * 0.75
-                left = _tr("Proposal {id} · {c} · not investment advice").format(
-                    id=self.report.proposal_id, c=self.report.client
-                )
+                left = QCoreApplication.translate(
+                    "ProposalPdf", "Proposal {id} · {c} · not investment advice"
+                ).format(id=self.report.proposal_id, c=self.report.client)
                 p.drawText(QPointF(0, y), left)
-                right = _tr("page {i} of {n}").format(i=i + 1, n=pages)
+                right = QCoreApplication.translate("ProposalPdf", "page {i} of {n}").format(i=i + 1, n=pages)
                 p.drawText(QPointF(body.width() - p.fontMetrics().horizontalAdvance(right), y), right)
         finally:
             p.end()

@@ -44,32 +44,32 @@ def _tr(text: str) -> str:
 
 def headers() -> dict[Column, str]:
     return {
-        Column.CLIENT: _tr("Client"),
-        Column.HOUSEHOLD: _tr("Household"),
-        Column.DRIFT: _tr("Drift"),
-        Column.TRADES: _tr("Trades"),
-        Column.COST: _tr("Cost"),
-        Column.VOL_BEFORE: _tr("Vol before"),
-        Column.VOL_AFTER: _tr("Vol after"),
-        Column.STATUS: _tr("Status"),
-        Column.PROBLEMS: _tr("Problems"),
+        Column.CLIENT: QCoreApplication.translate("BookReview", "Client"),
+        Column.HOUSEHOLD: QCoreApplication.translate("BookReview", "Household"),
+        Column.DRIFT: QCoreApplication.translate("BookReview", "Drift"),
+        Column.TRADES: QCoreApplication.translate("BookReview", "Trades"),
+        Column.COST: QCoreApplication.translate("BookReview", "Cost"),
+        Column.VOL_BEFORE: QCoreApplication.translate("BookReview", "Vol before"),
+        Column.VOL_AFTER: QCoreApplication.translate("BookReview", "Vol after"),
+        Column.STATUS: QCoreApplication.translate("BookReview", "Status"),
+        Column.PROBLEMS: QCoreApplication.translate("BookReview", "Problems"),
     }
 
 
 def status_text(row: ReviewRow) -> str:
     if row.status == FAILED:
-        return _tr("failed")
+        return QCoreApplication.translate("BookReview", "failed")
     words = {
-        "draft": _tr("draft"),
-        "approved": _tr("approved"),
-        "rejected": _tr("rejected"),
-        "executed": _tr("executed"),
+        "draft": QCoreApplication.translate("BookReview", "draft"),
+        "approved": QCoreApplication.translate("BookReview", "approved"),
+        "rejected": QCoreApplication.translate("BookReview", "rejected"),
+        "executed": QCoreApplication.translate("BookReview", "executed"),
     }
     text = words.get(row.status, row.status)
     if row.result_status == "infeasible":
-        text += " · " + _tr("nothing fits")
+        text += " · " + QCoreApplication.translate("BookReview", "nothing fits")
     elif row.result_status == "no_trades_needed":
-        text += " · " + _tr("no trades needed")
+        text += " · " + QCoreApplication.translate("BookReview", "no trades needed")
     return text
 
 
@@ -169,7 +169,11 @@ class ReviewModel(QAbstractTableModel):
         if col == Column.HOUSEHOLD:
             return row.household
         if col == Column.DRIFT:
-            return _tr("{v} pts").format(v=fmt.number(100 * row.drift, 1)) if row.drift is not None else ""
+            return (
+                QCoreApplication.translate("BookReview", "{v} pts").format(v=fmt.number(100 * row.drift, 1))
+                if row.drift is not None
+                else ""
+            )
         if col == Column.TRADES:
             return str(row.trades) if row.trades is not None else ""
         if col == Column.COST:

@@ -316,6 +316,94 @@
     </message>
 </context>
 <context>
+    <name>BookReview</name>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="47"/>
+        <source>Client</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="48"/>
+        <source>Household</source>
+        <translation>가구</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="49"/>
+        <source>Drift</source>
+        <translation>이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="50"/>
+        <source>Trades</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="51"/>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="52"/>
+        <source>Vol before</source>
+        <translation>변동성 전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="53"/>
+        <source>Vol after</source>
+        <translation>변동성 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="54"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="55"/>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="61"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="63"/>
+        <source>draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="64"/>
+        <source>approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="65"/>
+        <source>rejected</source>
+        <translation>반려됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="66"/>
+        <source>executed</source>
+        <translation>실행됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="70"/>
+        <source>nothing fits</source>
+        <translation>맞는 거래 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="72"/>
+        <source>no trades needed</source>
+        <translation>거래 필요 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="173"/>
+        <source>{v} pts</source>
+        <translation>{v}포인트</translation>
+    </message>
+</context>
+<context>
     <name>BookWindow</name>
     <message>
         <location filename="../../gui/book/window.py" line="59"/>
@@ -2368,6 +2456,276 @@
         <location filename="../../gui/panels/problems.py" line="107"/>
         <source>Use {value} for the {limit}</source>
         <translation>{limit}을(를) {value}(으)로 설정</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPdf</name>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="164"/>
+        <source>What</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="165"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="169"/>
+        <source>Price source</source>
+        <translation>가격 출처</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="173"/>
+        <source>Price date</source>
+        <translation>가격 기준일</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="177"/>
+        <source>Risk window</source>
+        <translation>위험 추정 기간</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="181"/>
+        <source>Risk estimator</source>
+        <translation>위험 추정 방식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="185"/>
+        <source>Risk data</source>
+        <translation>위험 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="189"/>
+        <source>Inputs (scenario SHA-256)</source>
+        <translation>입력 (시나리오 SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="217"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="384"/>
+        <source>Account</source>
+        <translation>계좌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="218"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="220"/>
+        <source>Cash before</source>
+        <translation>거래 전 현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="221"/>
+        <source>Cash after</source>
+        <translation>거래 후 현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="241"/>
+        <source>Volatility (annualized)</source>
+        <translation>변동성 (연율화)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="244"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="438"/>
+        <source>cap {v}</source>
+        <translation>상한 {v}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="246"/>
+        <source>no cap</source>
+        <translation>상한 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="249"/>
+        <source>Tracking error to targets</source>
+        <translation>목표 대비 추적오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="255"/>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="260"/>
+        <source>Turnover</source>
+        <translation>회전율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="262"/>
+        <source>Estimated trading cost</source>
+        <translation>예상 거래 비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="267"/>
+        <source>Trades</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="271"/>
+        <source>Trades are proposed below.</source>
+        <translation>제안하는 거래는 아래와 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
+        <source>No trades are needed: every holding is inside its band.</source>
+        <translation>거래가 필요 없습니다: 모든 보유 종목이 허용 범위 안에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="275"/>
+        <source>No trade list meets all the limits; see “What limits it”.</source>
+        <translation>모든 제한을 만족하는 거래 목록이 없습니다. “결과를 제한하는 요인”을 참고하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="284"/>
+        <source>Figure</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="285"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="424"/>
+        <source>Before</source>
+        <translation>거래 전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="286"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="425"/>
+        <source>After</source>
+        <translation>거래 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="287"/>
+        <source>Limit</source>
+        <translation>제한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="298"/>
+        <source>Current</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="299"/>
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="300"/>
+        <source>Proposed</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="309"/>
+        <source>Weight by sleeve</source>
+        <translation>슬리브별 비중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="321"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="347"/>
+        <source>Sleeve</source>
+        <translation>슬리브</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
+        <source>Drift</source>
+        <translation>이탈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="346"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="386"/>
+        <source>Ticker</source>
+        <translation>티커</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="348"/>
+        <source>Shares now</source>
+        <translation>현재 주식 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="349"/>
+        <source>Shares after</source>
+        <translation>거래 후 주식 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="378"/>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="379"/>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="385"/>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="387"/>
+        <source>Shares</source>
+        <translation>주식 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="388"/>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="389"/>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="390"/>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="392"/>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="422"/>
+        <source>Volatility and tracking error (annualized)</source>
+        <translation>변동성과 추적오차 (연율화)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="429"/>
+        <source>Volatility</source>
+        <translation>변동성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="433"/>
+        <source>Tracking error</source>
+        <translation>추적오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="466"/>
+        <source>Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}</source>
+        <translation>매수 {b} · 매도 {s} · 회전율 {t} · 예상 거래 비용 {c}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="530"/>
+        <source>Rebalancing proposal {id}: {c}</source>
+        <translation>리밸런싱 제안 {id}: {c}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="553"/>
+        <source>Proposal {id} · {c} · not investment advice</source>
+        <translation>제안 {id} · {c} · 투자 권유 아님</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="557"/>
+        <source>page {i} of {n}</source>
+        <translation>{i} / {n}쪽</translation>
     </message>
 </context>
 <context>
