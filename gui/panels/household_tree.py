@@ -7,6 +7,7 @@ finance. Shown by the main window only for a scenario with a household.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -30,7 +31,13 @@ from gui.runner import JobContext
 from gui.workspace import Workspace
 
 KIND = "household"
-COLUMNS = ("Account / position", "Kind", "Shares", "Cost basis", "Cash")
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Account / position")),
+    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Kind")),
+    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Shares")),
+    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cost basis")),
+    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cash")),
+)
 
 
 class HouseholdTreePanel(QGroupBox):
@@ -44,7 +51,13 @@ class HouseholdTreePanel(QGroupBox):
         self.trades = QTreeWidget()
         self.trades.setColumnCount(5)
         self.trades.setHeaderLabels(
-            [self.tr(c) for c in ("Account / trade", "Shares", "Amount", "Cash after", "Why here")]
+            [
+                self.tr("Account / trade"),
+                self.tr("Shares"),
+                self.tr("Amount"),
+                self.tr("Cash after"),
+                self.tr("Why here"),
+            ]
         )
         self.add_button = QPushButton(self.tr("Add account…"))
         self.remove_button = QPushButton(self.tr("Remove account"))

@@ -1602,37 +1602,83 @@
 <context>
     <name>HouseholdTreePanel</name>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="39"/>
+        <location filename="../../gui/panels/household_tree.py" line="46"/>
         <source>Household</source>
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="49"/>
+        <location filename="../../gui/panels/household_tree.py" line="55"/>
+        <source>Account / trade</source>
+        <translation>계좌 / 거래</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="37"/>
+        <location filename="../../gui/panels/household_tree.py" line="56"/>
+        <source>Shares</source>
+        <translation>주식 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="35"/>
+        <source>Account / position</source>
+        <translation>계좌 / 보유 종목</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="36"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="38"/>
+        <source>Cost basis</source>
+        <translation>취득 원가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="39"/>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="57"/>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="58"/>
+        <source>Cash after</source>
+        <translation>거래 후 현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="59"/>
+        <source>Why here</source>
+        <translation>이 계좌인 이유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="62"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="50"/>
+        <location filename="../../gui/panels/household_tree.py" line="63"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="121"/>
+        <location filename="../../gui/panels/household_tree.py" line="134"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="127"/>
+        <location filename="../../gui/panels/household_tree.py" line="140"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="190"/>
+        <location filename="../../gui/panels/household_tree.py" line="203"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="190"/>
+        <location filename="../../gui/panels/household_tree.py" line="203"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
