@@ -131,6 +131,7 @@ def bindings(
             out.append(
                 Binding(f"{pre}_min{suf}", f"{nd.label} minimum {pct(nd.lo)} binds (target {pct(nd.target)})")
             )
+    out += _look_through(x, w_cont)
     tol = 5e-3
     for i, tk in enumerate(x.tickers):
         w, t = ev.weights[i], x.target[i]
@@ -174,6 +175,31 @@ def bindings(
                 "target would cost more than the tracking error it removes",
             )
         )
+    return out
+
+
+def _look_through(x: Inputs, w_cont: FloatArray) -> list[Binding]:
+    """Sector / company limits the continuous optimum sits at, with where the targets would put them."""
+    out = []
+    for r in x.look_through:
+        e, et = float(r.row @ w_cont), float(r.row @ x.target)
+        kind = "company_max" if r.kind == "company" else "sector_max"
+        if r.hi < 1 and e >= r.hi - ACTIVE:
+            out.append(
+                Binding(
+                    f"{kind}:{r.subject}",
+                    f"{r.label} through the funds is held at its maximum {pct(r.hi)} "
+                    f"(the targets would give {pct(et)})",
+                )
+            )
+        if r.lo > 0 and e <= r.lo + ACTIVE:
+            out.append(
+                Binding(
+                    f"sector_min:{r.subject}",
+                    f"{r.label} through the funds is held at its minimum {pct(r.lo)} "
+                    f"(the targets would give {pct(et)})",
+                )
+            )
     return out
 
 

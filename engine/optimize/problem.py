@@ -163,8 +163,9 @@ class RebalanceProblem:
     so that no two parameters are ever multiplied (which would silently turn DPP off).
     """
 
-    def __init__(self, n: int, node_members: FloatArray) -> None:
+    def __init__(self, n: int, node_members: FloatArray, n_look: int = 0) -> None:
         self.n = n
+        self.n_look = n_look
         self.exact = n <= EXACT_MAX
         self.k = n if self.exact else N_FACTORS
         self._lock = threading.Lock()
@@ -237,6 +238,15 @@ class RebalanceProblem:
                 mz >= self.node_lo,
                 mz + cp.multiply(self.node_hi_c, self.cost) <= self.node_hi,
             ]
+        if n_look:
+            # look-through rows (sector / company shares through the funds): the fund data is a parameter
+            # too, so one compiled problem serves any bound and any fund data of this many rows
+            self.look = P((n_look, n), name="look_rows")
+            self.look_lo = P(n_look, name="look_lo")
+            self.look_hi = P(n_look, name="look_hi")
+            self.look_hi_c = P(n_look, name="look_hi_cost", nonneg=True)
+            lz = self.look @ zv
+            cons += [lz >= self.look_lo, lz + cp.multiply(self.look_hi_c, self.cost) <= self.look_hi]
         stage1 = te2 + COST_WEIGHT * self.cost
         self.problem = cp.Problem(cp.Minimize(SCALE * stage1), cons)
         tie = cp.sum_squares(zv + self.gap) + EPS * cp.sum(traded)
@@ -314,6 +324,15 @@ class RebalanceProblem:
             v[self.node_lo] = nlo - mw0
             v[self.node_hi] = np.where(nhi < 1.0, nhi * keep, nhi) - mw0
             v[self.node_hi_c] = np.where(nhi < 1.0, nhi * keep, 0.0)
+        if self.n_look:
+            rows = np.array([r.row for r in x.look_through])
+            rw0 = rows @ x.w0
+            rlo = np.array([max(r.lo, 0.0) for r in x.look_through])
+            rhi = np.array([r.hi for r in x.look_through])
+            v[self.look] = rows
+            v[self.look_lo] = rlo - rw0
+            v[self.look_hi] = np.where(rhi < 1.0, rhi * keep, rhi) - rw0
+            v[self.look_hi_c] = np.where(rhi < 1.0, rhi * keep, 0.0)
         return v
 
     def solve(self, x: Inputs, *, vol_cap: float | None = None, fixed: BoolArray | None = None) -> Solution:
@@ -387,7 +406,7 @@ def problem_for(x: Inputs) -> RebalanceProblem:
             _CACHE.move_to_end(key)
             return prob
     members = np.array([nd.members for nd in x.nodes]) if x.nodes else np.zeros((0, x.n))
-    prob = RebalanceProblem(x.n, members)
+    prob = RebalanceProblem(x.n, members, len(x.look_through))
     with _CACHE_LOCK:
         _CACHE[key] = prob
         while len(_CACHE) > _CACHE_SIZE:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
 
+from engine.data.funds import FundData
 from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.optimize.checker import Evaluation, evaluate, violations
@@ -32,6 +34,7 @@ from engine.risk.metrics import portfolio_volatility, risk_contributions, tracki
 
 MAX_ATTEMPTS = 5
 NODE_KINDS = (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+LOOK_KINDS = (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX)
 
 
 def tighten(
@@ -42,7 +45,7 @@ def tighten(
     The steps are the size of what rounding can move: a share's worth of weight per ticker, the
     observed volatility excess; a ticker whose trade fell under the minimum is frozen."""
     ev = settled.evaluation
-    lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
+    lo, hi, nodes, looks = xt.lo.copy(), xt.hi.copy(), list(xt.nodes), list(xt.look_through)
     cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
     share = x.prices / x.value  # weight of one share
     kinds = {v.limit.kind for v in settled.problems}
@@ -70,13 +73,32 @@ def tighten(
                 if v.limit.is_lower_bound
                 else replace(nd, hi=max(nd.hi - room, nd.lo))
             )
+        elif kind in LOOK_KINDS:
+            which = "company" if kind is LimitKind.COMPANY_MAX else "sector"
+            j = next(k for k, r in enumerate(looks) if r.kind == which and r.subject == who)
+            r = looks[j]
+            room = step * float(np.max(r.row * share, initial=0.0))
+            looks[j] = (
+                replace(r, lo=min(r.lo + room, r.hi))
+                if v.limit.is_lower_bound
+                else replace(r, hi=max(r.hi - room, r.lo))
+            )
         elif kind is LimitKind.MIN_CASH:
             cash_min += step * float(share.max())
         elif kind is LimitKind.TURNOVER_CAP:
             turnover = max(turnover - step * float(share.max()), 0.0)
         elif kind is LimitKind.MIN_TRADE and i >= 0:
             fixed[i] = True
-    return replace(xt, lo=lo, hi=hi, nodes=tuple(nodes), cash_min=cash_min, turnover_cap=turnover), cap, fixed
+    out = replace(
+        xt,
+        lo=lo,
+        hi=hi,
+        nodes=tuple(nodes),
+        look_through=tuple(looks),
+        cash_min=cash_min,
+        turnover_cap=turnover,
+    )
+    return out, cap, fixed
 
 
 def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
@@ -97,9 +119,13 @@ def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
     return out
 
 
-def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
+def rebalance(
+    scenario: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None = None
+) -> RebalanceResult:
+    """``funds``: look-through data for sector / company limits (None: the fund cache, then the bundled
+    snapshot; read only when the scenario sets such a limit)."""
     start = time.perf_counter()
-    x = prepare(scenario, market)
+    x = prepare(scenario, market, funds)
     c = scenario.constraints
     ev0 = evaluate(x, x.shares0)
     outside = out_of_band(x, ev0)
@@ -280,6 +306,7 @@ def _result(
     ]
     if user_priced:
         notes.append("your own prices used for " + ", ".join(user_priced))
+    notes += x.look_notes
     return RebalanceResult(
         status=status,
         scenario_name=sc.name,
