@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM_TEST := offscreen
 
-.PHONY: run test test-fast lint bench translations demo-data dist installer clean help
+.PHONY: run test test-fast lint bench translations translations-qm demo-data dist installer clean help
 
 help:
 	@echo "make run    - set up the environment and launch Coresat on the bundled demo data"
@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[gui,dev]"
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations-qm
 	$(BIN)/coresat
 
 test: $(STAMP) lint
@@ -62,9 +62,16 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 
 # Translations are a build step: refresh the .ts sources from the code, then compile the .qm files.
+# It fails, listing them, while any string has no Korean translation (write it in the .ts with Qt Linguist
+# or an editor, then run it again).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $(wildcard gui/*.py gui/panels/*.py) -ts resources/translations/coresat_ko.ts
-	$(BIN)/pyside6-lrelease resources/translations/coresat_ko.ts -qm resources/translations/coresat_ko.qm
+	$(BIN)/pyside6-lupdate -no-obsolete $(wildcard gui/*.py gui/panels/*.py) -ts resources/translations/coresat_ko.ts
+	$(BIN)/python -m gui.translations resources/translations/coresat_ko.ts
+	$(MAKE) translations-qm
+
+# The compiled .qm files the app loads (not in git): only lrelease, never touches the sources.
+translations-qm: $(STAMP)
+	@for ts in resources/translations/*.ts; do $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
 
 demo-data: $(STAMP)
 	$(BIN)/python -m engine.data.demo resources/demo/demo-prices.csv.gz

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from engine.messages import Message, MessageId, Points, english
 from engine.result import RebalanceResult, Status
+
+
+def no_limit_binds(r: RebalanceResult) -> Message:
+    """'No limit binds: every holding ends within … points of its target' — from the result's numbers."""
+    gap = max((abs(a.weight_after - a.weight_target) for a in r.assets), default=0.0)
+    return Message.of(MessageId.NO_LIMIT_BINDS, gap=Points(gap))
 
 
 def _pct(v: float, d: int = 1) -> str:
@@ -13,8 +20,8 @@ def format_result(r: RebalanceResult) -> str:
     lines = [f"Coresat rebalance — {r.scenario_name}", ""]
     if r.status is Status.INFEASIBLE and r.infeasibility is not None:
         lines += ["NO TRADES: the limits cannot all be met.", r.infeasibility.message, ""]
-    elif r.status is Status.NO_TRADES_NEEDED:
-        lines += ["No trades needed.", ""]
+    elif r.headline is not None:
+        lines += [english(r.headline), ""]
     if r.trades:
         lines.append(
             f"{'Side':<5} {'Ticker':<7} {'Shares':>10} {'Price':>10} {'Amount':>13} {'Cost':>8}  Reason"
@@ -49,8 +56,11 @@ def format_result(r: RebalanceResult) -> str:
         lines.append(
             f"Rounding to tradable shares moved {r.rounding_residual:,.2f} away from the exact optimum"
         )
-    for b in r.binding:
-        lines.append(f"Binding: {b.message}")
+    if r.binding:
+        lines.append("What limits the result:")
+        lines += [f"  - {b.message}" for b in r.binding]
+    elif r.status is Status.OK:
+        lines.append(english(no_limit_binds(r)))
     for m in r.messages:
         lines.append(m)
     asm = r.assumptions

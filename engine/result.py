@@ -2,17 +2,31 @@
 
 Plain, typed, serializable. Units: weights are fractions of the total portfolio value after the cash
 flow (cash included); money in the account currency; volatility and tracking error annualized fractions.
+
+Words are ``Message`` values (an id and typed numbers, see engine.messages) next to their English
+rendering, which the JSON keeps for readers that do not know the ids. Limits are ``LimitId`` values;
+the JSON writes them with ``str()``.
+
+Schema versions: 1 — words as English text only; 2 — ``schema_version``, ``headline``, ``notes``,
+``Trade.why``, ``Binding.why`` and ``Infeasibility.why`` (messages with ids), limits as typed ids.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from engine.messages import Message, english
+
+if TYPE_CHECKING:  # engine.optimize imports this module: the id type is imported where it is used
+    from engine.optimize.limit_id import LimitId
+
+SCHEMA_VERSION = 2
 DISCLAIMER = "Coresat computes what your own settings imply. It is not investment advice."
 
 
@@ -35,7 +49,8 @@ class Trade:
     price: float  # price used to size the trade
     amount: float  # shares × price, positive
     cost: float  # estimated trading cost in currency
-    reason: str  # plain words: why this trade is there
+    reason: str  # plain words: why this trade is there (the English rendering of ``why``)
+    why: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -73,17 +88,74 @@ class SleeveRow:
 
 @dataclass(frozen=True)
 class Binding:
-    """A constraint that shapes the answer, said in plain words."""
+    """A limit that shapes the answer, said in plain words."""
 
-    constraint: str  # machine name: vol_cap, turnover_cap, asset_max:IWN, sleeve_min:Core, min_cash, ...
-    message: str  # "volatility cap 16 % binds: satellites cut from 30 % to 24 %"
+    limit: LimitId  # vol_cap, turnover_cap, asset_max:IWN, sleeve_min:Core, min_cash, ...
+    message: str  # "volatility cap 16.0 % binds: ..." (the English rendering of ``why``)
+    why: Message | None = None
+
+    @property
+    def constraint(self) -> str:
+        """The limit's name as the JSON writes it."""
+        return str(self.limit)
+
+    def json_value(self) -> dict[str, Any]:
+        return {"constraint": str(self.limit), "message": self.message, "why": self.why}
 
 
 @dataclass(frozen=True)
 class Infeasibility:
     message: str  # what cannot hold, and what to change
-    conflicting: tuple[str, ...]  # constraint names that conflict
-    nearest: dict[str, float] = field(default_factory=dict)  # e.g. {"vol_cap": 0.171}
+    conflicting: tuple[LimitId | str, ...]  # the limits that conflict (typed ids; names from older solvers)
+    nearest: Mapping[LimitId, float] | Mapping[str, float] = field(
+        default_factory=dict
+    )  # e.g. {vol_cap: 0.171}
+    why: tuple[Message, ...] = ()
+
+    def json_value(self) -> dict[str, Any]:
+        """Limits by name (``str``), also as the keys of ``nearest``."""
+        return {
+            "message": self.message,
+            "conflicting": [str(c) for c in self.conflicting],
+            "nearest": {str(k): v for k, v in self.nearest.items()},
+            "why": list(self.why),
+        }
+
+    @property
+    def limits(self) -> tuple[LimitId, ...]:
+        """The conflicting limits as typed ids (names no limit has are left out)."""
+        out = [as_limit(c) for c in self.conflicting]
+        return tuple(dict.fromkeys(lim for lim in out if lim is not None))
+
+    @property
+    def nearest_by_limit(self) -> dict[LimitId, float]:
+        out: dict[LimitId, float] = {}
+        for k, v in self.nearest.items():
+            lim = as_limit(k)
+            if lim is not None:
+                out[lim] = float(v)
+        return out
+
+
+_LEGACY = {"no_borrowing": "min_cash", "costs": "costs"}
+_PER_TICKER_WITHOUT_SUBJECT = ("min_trade", "whole_shares", "no_short")
+
+
+def as_limit(name: LimitId | str) -> LimitId | None:
+    """A limit name as written by a solver that still uses strings ("vol_cap", "min_trade:IWN",
+    "no_borrowing"), as a typed id; a LimitId passes through; None for a name no limit has."""
+    from engine.optimize.limit_id import LimitId, LimitKind
+
+    if isinstance(name, LimitId):
+        return name
+    kind, _, subject = name.partition(":")
+    kind = _LEGACY.get(kind, kind)
+    if kind in _PER_TICKER_WITHOUT_SUBJECT:
+        subject = ""
+    try:
+        return LimitId(LimitKind(kind), subject)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -119,16 +191,24 @@ class RebalanceResult:
     binding: tuple[Binding, ...]
     assumptions: Assumptions
     infeasibility: Infeasibility | None = None
-    messages: tuple[str, ...] = ()  # other things the user should read
+    messages: tuple[str, ...] = ()  # other things the user should read (English renderings of ``notes``)
     disclaimer: str = DISCLAIMER
     solve_seconds: float = 0.0
+    headline: Message | None = None  # what the status means for these numbers ("3 trades proposed.")
+    notes: tuple[Message, ...] = ()
+    schema_version: int = SCHEMA_VERSION
 
     @property
     def n_trades(self) -> int:
         return len(self.trades)
 
+    @property
+    def headline_text(self) -> str:
+        return english(self.headline) if self.headline is not None else ""
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _plain(dataclasses.asdict(self))
+        out: dict[str, Any] = {"schema_version": self.schema_version}
+        out.update(_plain(self))
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -136,7 +216,18 @@ class RebalanceResult:
 
 
 def _plain(obj: Any) -> Any:
-    if isinstance(obj, dict):
+    """The JSON document of ``obj``: a value's ``json_value()`` when it has one (messages, limits,
+    bindings, infeasibility), dataclasses field by field, floats rounded for reading."""
+    if isinstance(obj, float):
+        return round(obj, 10)
+    if obj is None or (isinstance(obj, int | str) and not isinstance(obj, StrEnum)):
+        return obj
+    plain = getattr(obj, "json_value", None)
+    if plain is not None:
+        return _plain(plain())
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Mapping):
         return {str(k): _plain(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
         return [_plain(v) for v in obj]
@@ -144,6 +235,4 @@ def _plain(obj: Any) -> Any:
         return obj.value
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, float):
-        return round(obj, 10)
     return obj

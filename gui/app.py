@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="use the bundled simulated demo data")
     p.add_argument("--tab", choices=TABS, default=None, help="chart tab to show")
     p.add_argument("--size", default=None, help="window size WIDTHxHEIGHT (screenshots)")
+    p.add_argument("--lang", default=None, help="user interface language, e.g. ko (default: the system's)")
     return p
 
 
@@ -62,6 +64,26 @@ def install_translator(app: QApplication) -> QTranslator | None:
                     app.installTranslator(tr)
                     return tr
     return None
+
+
+def set_language(name: str) -> None:
+    """Use ``name`` (``ko``, ``ko_KR``, ``de``) for translations and number formats instead of the system's."""
+    QLocale.setDefault(QLocale(name))
+    fmt.reset_locale()
+
+
+def hangul_font_problem() -> str | None:
+    """One line when the Korean interface is on and no installed font can draw Hangul, else None."""
+    from PySide6.QtGui import QFontDatabase
+
+    if QLocale().language() != QLocale.Language.Korean:
+        return None
+    if QFontDatabase.families(QFontDatabase.WritingSystem.Korean):
+        return None
+    return (
+        "No font with Hangul (Korean) letters is installed, so Korean text shows as boxes. "
+        "Install one, e.g. on Debian/Ubuntu: sudo apt-get install fonts-noto-cjk (or fonts-nanum)."
+    )
 
 
 def example_path() -> Path:
@@ -137,15 +159,47 @@ def app_icon() -> QIcon:
     return QIcon(pix)
 
 
-def build(theme_name: str = "system", *, demo: bool = False) -> tuple[MainWindow, Workspace]:
+def import_engine() -> None:
+    """The optimizer (cvxpy) on the main thread, before any worker uses it (see engine/optimize)."""
+    import engine.optimize  # noqa: F401
+
+
+def start(
+    app: QApplication,
+    window: MainWindow,
+    ws: Workspace,
+    scenario: str | None,
+    on_shown: Callable[[float], object] | None = None,
+) -> None:
+    """From the event loop (so Ctrl+C works throughout): show the window at once, start loading the
+    market data (worker thread), then import the optimizer on the main thread while the data load; the
+    first solve waits for that import. ``on_shown`` gets the time the window was painted (perf_counter)."""
+    import time
+
+    def begin() -> None:
+        window.show()
+        app.processEvents()  # paint the window before the imports
+        if on_shown is not None:
+            on_shown(time.perf_counter())
+        ws.solves_held = True
+        open_initial(window, ws, scenario)
+        QTimer.singleShot(0, load_engine)
+
+    def load_engine() -> None:
+        import_engine()
+        ws.release_solves()
+
+    QTimer.singleShot(0, begin)
+
+
+def build(
+    theme_name: str = "system", *, demo: bool = False, import_optimizer: bool = True
+) -> tuple[MainWindow, Workspace]:
     app = create_app()
     app.setWindowIcon(app_icon())
     theme.apply(app, None if theme_name == "system" else theme_name == "dark")
-    from gui.panels import charts
-
-    charts.configure()
-    import engine.optimize  # noqa: F401 - on the main thread, before any worker uses the engine
-
+    if import_optimizer:
+        import_engine()
     ws = Workspace()
     ws.force_demo = demo
     window = MainWindow(ws)
@@ -159,6 +213,8 @@ def _big_offscreen_screen() -> None:
 
     if QApplication.instance() is not None:
         return
+    # reproducible pictures: the default layout and the example, not this user's remembered window and file
+    os.environ.setdefault("CORESAT_CONFIG_DIR", tempfile.mkdtemp(prefix="coresat-shot-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window flashes up, works without a display
     if os.environ["QT_QPA_PLATFORM"] != "offscreen":
         return
@@ -191,8 +247,15 @@ def run_app(args: list[str]) -> int:
     if opts.screenshot:
         _big_offscreen_screen()
     app = create_app([sys.argv[0]])
+    if opts.lang:
+        set_language(opts.lang)
     install_translator(app)
-    window, ws = build(opts.theme, demo=opts.demo)
+    font_problem = hangul_font_problem()
+    if font_problem:
+        print(f"coresat: {font_problem}", file=sys.stderr)
+    window, ws = build(opts.theme, demo=opts.demo, import_optimizer=bool(opts.screenshot))
+    if font_problem:
+        window.message_bar.show_message(font_problem)
     if opts.tab:
         window.charts.setCurrentIndex(TABS.index(opts.tab))
     if opts.size:
@@ -209,8 +272,7 @@ def run_app(args: list[str]) -> int:
     app.styleHints().colorSchemeChanged.connect(follow_system)
     app.installEventFilter(FileOpenFilter(window))
     quit_on_ctrl_c(app)
-    window.show()
-    open_initial(window, ws, opts.scenario)
+    start(app, window, ws, opts.scenario)
     return int(app.exec())
 
 

@@ -9,15 +9,31 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine import api
 from engine.errors import CoresatError, ScenarioError
-from engine.market import MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+from gui import network
+
+if TYPE_CHECKING:
+    from engine.market import MarketSnapshot
+
+
+# engine.api (and with it engine.market and pandas) is imported on first use, on a worker thread: the
+# window comes up without waiting for pandas.
+def _resolve_market(*args: Any, **kwargs: Any) -> MarketSnapshot:
+    return importlib.import_module("engine.api").resolve_market(*args, **kwargs)  # type: ignore[no-any-return]
+
+
+def _rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
+    return importlib.import_module("engine.api").rebalance(scenario, market)  # type: ignore[no-any-return]
+
+
+def _frontier(*args: Any, **kwargs: Any) -> list[tuple[float, float]]:
+    return importlib.import_module("engine.api").frontier(*args, **kwargs)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -81,21 +97,23 @@ def history_paths(market: MarketSnapshot, result: RebalanceResult) -> Paths | No
     return Paths(dates=dates, **{k: v[-n:] for k, v in out.items()})
 
 
+def import_price_files(files: list[str]) -> list[Any]:
+    """The engine's CSV price import (PriceStore.import_csvs): every file is read first, then all are stored
+    in one transaction, so a bad file changes nothing. Returns the engine's PriceFile records."""
+    store = importlib.import_module("engine.data.store")
+    return list(store.PriceStore().import_csvs(files))
+
+
 @dataclass
 class EngineCalls:
     """The engine entry points the workspace uses (replaceable in tests)."""
 
-    resolve_market: Callable[..., MarketSnapshot] = api.resolve_market
-    rebalance: Callable[[Scenario, MarketSnapshot], RebalanceResult] = api.rebalance
-    frontier: Callable[..., list[tuple[float, float]]] | None = None
+    resolve_market: Callable[..., MarketSnapshot] = _resolve_market
+    rebalance: Callable[[Scenario, MarketSnapshot], RebalanceResult] = _rebalance
+    frontier: Callable[..., list[tuple[float, float]]] | None = _frontier
     paths: Callable[[MarketSnapshot, RebalanceResult], Paths | None] = history_paths
-
-    def __post_init__(self) -> None:
-        if self.frontier is None:
-            self.frontier = getattr(api, "frontier", None)
-        if self.frontier is None:  # until engine.api exposes it
-            optimize = importlib.import_module("engine.optimize")
-            self.frontier = getattr(optimize, "frontier", None)
+    online: Callable[[], bool] = network.reachable  # asked only after a download failed
+    import_prices: Callable[[list[str]], list[Any]] = import_price_files
 
     def solve(self, scenario: Scenario, market: MarketSnapshot, *, with_paths: bool = True) -> Outcome:
         try:

@@ -21,6 +21,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest_main(args[1:])
     if any(a in HEADLESS_COMMANDS for a in args[:1]) or "--version" in args:
         return cli_main(args)
+    if "--screenshot" not in args:  # screenshots render offscreen: no X11 libraries needed
+        from gui.platform_check import check
+
+        problem = check()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     try:
         from gui.app import run_app
     except ImportError as exc:  # PySide6 missing: say so in one line

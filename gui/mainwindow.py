@@ -3,39 +3,66 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
     QScrollArea,
     QSplitter,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from engine.errors import CoresatError
-from engine.market import MarketSnapshot
 from engine.model.scenario_file import write_atomic
-from gui import edits, export, fmt, import_dialog, settings
+from gui import edits, export, fmt, import_dialog, network, settings, templates
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
-from gui.panels.charts import ChartsPanel
+from gui.messagebar import MessageBar
+from gui.nearest import apply_nearest
+from gui.panels.chartspanel import ChartsPanel
 from gui.panels.constraints import ConstraintsPanel
-from gui.panels.exposure import ExposurePanel
 from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
-from gui.panels.stress import add_history_tabs
 from gui.panels.targets import TargetsPanel
-from gui.store_reset import StoreReset
+from gui.target_editor import TargetEditor
 from gui.workspace import Workspace
 
+if TYPE_CHECKING:
+    from engine.market import MarketSnapshot
+    from engine.optimize.limit_id import LimitId
+    from gui.panels.exposure import ExposurePanel
+    from gui.store_reset import StoreReset
+
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
+LEFT_MIN_WIDTH = 300
+LEFT_DEFAULT_WIDTH = 425  # the targets rows (name, slider, spin box, now → after) without a scroll bar
+# Below this width the charts move into a tab beside the trades (with some hysteresis against flicker).
+COMPACT_BELOW = 1200
+
+
+def template_titles() -> dict[str, str]:
+    """File > New's choices, translated (the keys of ``templates.TEMPLATES``)."""
+    return {
+        "blank": QCoreApplication.translate("Templates", "Blank: an IWM core only"),
+        "iwm_value": QCoreApplication.translate("Templates", "IWM core with value satellites (IWN, VBR)"),
+        "vtwo_sp600_growth": QCoreApplication.translate(
+            "Templates", "VTWO core with S&P 600 and growth satellites"
+        ),
+        "total": QCoreApplication.translate(
+            "Templates", "Total portfolio with a small-cap sleeve (SPY, AGG outside)"
+        ),
+    }
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +71,7 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         self._progress: QProgressDialog | None = None
         self.ask_before_discard = True
+        self._open_editor: TargetEditor | None = None
         self._init_panels()
         self._init_actions()
         self._init_menus()
@@ -51,6 +79,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resize(1480, 900)
         self.restore_state()
+        self.fit_to_screen()
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -61,33 +90,77 @@ class MainWindow(QMainWindow):
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
-        self.exposure = ExposurePanel(ws)
-        self.charts.addTab(self.exposure, self.tr("Exposure"))
-        self.backtest_tab, self.stress_tab = add_history_tabs(self.charts, ws)  # Backtest and Stress tabs
+        self._more_tabs: dict[str, QWidget] = {}
+        self.charts.add_deferred(self._init_more_tabs)  # built with the charts, after the first result
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints):
             scroll = QScrollArea()
             scroll.setWidget(panel)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.left.addWidget(scroll)
-        self.left.setMinimumWidth(430)
+        self.left.setMinimumWidth(LEFT_MIN_WIDTH)
         self.left.setSizes([480, 400])
+        # the trades, and the charts too when the window is narrow (the tab bar shows only then)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setTabBarAutoHide(True)
+        self.lower_tabs.addTab(self.result, self.tr("Proposed trades"))
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.holdings)
-        self.middle.addWidget(self.result)
+        self.middle.addWidget(self.lower_tabs)
         self.middle.setSizes([340, 520])
+        self.middle.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.charts)
-        self.splitter.setSizes([450, 540, 490])
+        self.splitter.setSizes([430, 480, 420])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.message_bar = MessageBar()
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.message_bar)
+        box.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.compact = False
+        self._layout_restored = False  # True once the columns have their remembered or default widths
+
+    def _init_more_tabs(self) -> None:
+        """The Exposure, Backtest and Stress tabs (their modules import pyqtgraph and pandas)."""
+        from gui.panels import exposure as exposure_tab
+        from gui.panels import stress as history_tabs
+
+        exposure = exposure_tab.ExposurePanel(self.ws)
+        self.charts.addTab(exposure, self.tr("Exposure"))
+        backtest, stress = history_tabs.add_history_tabs(self.charts, self.ws)  # Backtest and Stress tabs
+        self._more_tabs = {"exposure": exposure, "backtest": backtest, "stress": stress}
+
+    def _more_tab(self, name: str) -> QWidget:
+        self.charts.ensure_built()
+        return self._more_tabs[name]
+
+    @property
+    def exposure(self) -> ExposurePanel:
+        return self._more_tab("exposure")  # type: ignore[return-value]
+
+    @property
+    def backtest_tab(self) -> QWidget:
+        return self._more_tab("backtest")
+
+    @property
+    def stress_tab(self) -> QWidget:
+        return self._more_tab("stress")
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
@@ -109,6 +182,12 @@ class MainWindow(QMainWindow):
             "Ctrl+I",
             self.tr("Replace the holdings from a CSV file"),
         )
+        self.act_import_prices = self._action(
+            self.tr("Import &Prices…"),
+            self.import_prices,
+            None,
+            self.tr("Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)"),
+        )
         self.act_export = self._action(
             self.tr("&Export Trades…"),
             self.export_trades,
@@ -118,10 +197,18 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.ws.undo, K.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.ws.redo, K.Redo)
+        self.act_edit_targets = self._action(
+            self.tr("Edit &Targets…"),
+            lambda: self.edit_targets(""),
+            "Ctrl+T",
+            self.tr("Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes"),
+        )
         self.act_refresh = self._action(self.tr("&Refresh Prices"), self.refresh_prices, K.Refresh)
         self.act_demo = self._action(self.tr("Use &Demo Data"), self._toggle_demo)
-        self.store_reset = StoreReset(self, self.ws.runner, self._after_store_reset)
-        self.act_reset_store = self._action(self.tr("Reset Damaged Price &Store…"), self.store_reset.start)
+        self._store_reset: StoreReset | None = None  # made on first use: its module imports pandas
+        self.act_reset_store = self._action(
+            self.tr("Reset Damaged Price &Store…"), lambda: self.store_reset.start()
+        )
         self.act_demo.setCheckable(True)
         self.act_about = self._action(self.tr("&About Coresat"), lambda: show_about(self))
 
@@ -133,12 +220,14 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addActions([self.act_import, self.act_export])
+        file.addActions([self.act_import, self.act_import_prices, self.act_export])
         self.statement_import = import_dialog.install(self, self.ws, file)  # File → Import Statement…, drops
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addAction(self.act_edit_targets)
         data = mb.addMenu(self.tr("&Data"))
         data.addActions([self.act_refresh, self.act_demo, self.act_reset_store])
         help_ = mb.addMenu(self.tr("&Help"))
@@ -160,6 +249,8 @@ class MainWindow(QMainWindow):
         ws.marketChanged.connect(self._on_market)
         ws.marketProblem.connect(self._on_market_problem)
         ws.marketProgress.connect(self._on_progress)
+        ws.pricesImported.connect(self._on_prices_imported)
+        ws.pricesImportFailed.connect(self._on_prices_import_failed)
         ws.dirtyChanged.connect(lambda d: self.setWindowModified(bool(d)))
         ws.pathChanged.connect(lambda _p: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self._update_title())
@@ -171,13 +262,13 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(lambda: self.busy_label.setText(self.tr("Computing…")))
         ws.busyChanged.connect(self._on_busy)
         self.holdings.importRequested.connect(self.import_holdings)
-        self.problems = ProblemRouter(
-            {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
+        self.targets.editRequested.connect(self.edit_targets)
+        self.problems = ProblemRouter(  # asks for the labels each time: the targets panel rebuilds its rows
+            lambda: {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
             self.holdings.model,
             lambda: self.ws.scenario,
+            self._apply_nearest,
         )
-        for label in self.problem_labels().values():
-            label.applyRequested.connect(self._apply_nearest)
         self._update_undo()
 
     # -- problems next to their controls ---------------------------------------------------------
@@ -202,12 +293,11 @@ class MainWindow(QMainWindow):
             if self.busy_label.text():
                 self.busy_label.setText("")
 
-    def _apply_nearest(self, name: str, value: float) -> None:
+    def _apply_nearest(self, limit: LimitId, value: float) -> None:
         sc = self.ws.scenario
-        if sc is None:
-            return
-        if name in ("vol_cap", "turnover_cap", "min_cash", "min_trade"):
-            self.ws.edit(edits.set_constraints(sc, **{name: value}))
+        new = apply_nearest(sc, limit, value) if sc is not None else None
+        if new is not None:
+            self.ws.edit(new)
 
     # -- market data ----------------------------------------------------------------------------
 
@@ -224,9 +314,15 @@ class MainWindow(QMainWindow):
     def _on_market_problem(self, message: str) -> None:
         if self._progress is not None:
             self._progress.reset()
+        if message == network.NO_CONNECTION:
+            text = self.tr("No connection to the internet: prices were not updated.")
+        else:
+            text = self.tr("Prices were not updated: {m}").format(m=message)
         if self.ws.market is not None:  # a refresh failed: keep the data and the result we have
-            self.statusBar().showMessage(self.tr("Market data not updated: {m}").format(m=message), 15000)
+            text += " " + self.tr("The prices and the result shown are kept.")
+            self.message_bar.show_message(text, action=self.tr("Retry"), slot=self.refresh_prices)
             return
+        self.message_bar.show_message(text, action=self.tr("Retry"), slot=lambda: self.ws.refresh_market())
         self.source_label.setText(self.tr("Data: not available"))
         self.result.show_outcome(self._market_outcome(message))
 
@@ -247,6 +343,37 @@ class MainWindow(QMainWindow):
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(self.ws.cancel_market)
         self.ws.refresh_market(online=True)
+
+    def import_prices(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import prices"), str(Path.home()), "CSV (*.csv *.txt *.csv.gz);;All files (*)"
+        )
+        if files:
+            self.ws.import_prices(files)
+
+    def _on_prices_imported(self, files: list[object]) -> None:
+        parts = []
+        for pf in files:
+            first, last = getattr(pf, "first_day", None), getattr(pf, "last_day", None)
+            span = f" {first:%Y-%m-%d} .. {last:%Y-%m-%d}" if first and last else ""
+            parts.append(f"{getattr(pf, 'ticker', '?')} ({len(getattr(pf, 'prices', ()))}{span})")
+        text = self.tr("Prices imported: {list}.").format(list=", ".join(parts))
+        self.message_bar.show_message(text, warn=False)
+
+    def _on_prices_import_failed(self, message: str) -> None:
+        self.message_bar.show_message(
+            self.tr("Prices not imported: {m}. Nothing was changed.").format(m=message),
+            action=self.tr("Choose files…"),
+            slot=self.import_prices,
+        )
+
+    @property
+    def store_reset(self) -> StoreReset:
+        if self._store_reset is None:
+            from gui import store_reset
+
+            self._store_reset = store_reset.StoreReset(self, self.ws.runner, self._after_store_reset)
+        return self._store_reset
 
     def _after_store_reset(self) -> None:
         if self.ws.scenario is not None:
@@ -275,8 +402,32 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def new_file(self) -> None:
-        if self.confirm_discard():
-            self.ws.set_document(edits.new_scenario(self.tr("Untitled")), None)
+        """A new scenario from a template the user picks (no holdings, $10,000 cash)."""
+        if not self.confirm_discard():
+            return
+        titles = template_titles()
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("New scenario"), self.tr("Start from:"), list(titles.values()), 1, False
+        )
+        if ok:
+            self.new_from_template(next(k for k, t in titles.items() if t == choice))
+
+    def new_from_template(self, key: str) -> None:
+        self.ws.set_document(templates.template(key, self.tr("Untitled") if key == "blank" else None), None)
+
+    def edit_targets(self, focus: str = "") -> bool:
+        """The targets editor; its changes become one undoable edit. True when applied."""
+        if self.ws.scenario is None:
+            return False
+        dialog = TargetEditor(self.ws.scenario, self, focus=focus or None)
+        self._open_editor = dialog  # tests reach the open dialog
+        try:
+            if dialog.exec() != TargetEditor.DialogCode.Accepted:
+                return False
+            self.ws.edit(dialog.edited())
+            return True
+        finally:
+            self._open_editor = None
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -404,28 +555,110 @@ class MainWindow(QMainWindow):
         if self.ws.outcome is not None:
             self.ws.outcomeChanged.emit(self.ws.outcome)  # tables, banner and labels recolour
 
+    # -- layout ---------------------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Another chart or analysis tab beside Allocation, Risk, Frontier, Growth and Drawdown."""
+        return self.charts.addTab(widget, title)
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow windows: the charts become a tab beside the trades; wide ones: a third column."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.result.setTitle("" if compact else self.tr("Proposed trades"))  # the tab says it
+        if compact:
+            self.lower_tabs.addTab(self.charts, self.tr("Charts"))
+        else:
+            self.lower_tabs.removeTab(self.lower_tabs.indexOf(self.charts))
+            self.splitter.addWidget(self.charts)
+            self.charts.show()
+            self._default_sizes()
+
+    def _default_sizes(self) -> None:
+        """Column widths for a window without a remembered layout: the targets get what their rows need."""
+        w = self.width()
+        left = max(LEFT_DEFAULT_WIDTH, w * 30 // 100)
+        if self.compact:
+            self.splitter.setSizes([left, w - left])
+        else:
+            rest = w - left
+            self.splitter.setSizes([left, rest * 56 // 100, rest - rest * 56 // 100])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self.set_compact(self.width() < COMPACT_BELOW)
+            self._default_sizes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        w = event.size().width()
+        if not self._layout_restored:
+            self.set_compact(w < COMPACT_BELOW)
+            return
+        if w < COMPACT_BELOW - 20:
+            self.set_compact(True)
+        elif w >= COMPACT_BELOW + 20:
+            self.set_compact(False)
+
     # -- state ----------------------------------------------------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280×720 laptop, a restored layout from a bigger
+        monitor): shrink and move the window inside it."""
+        screen = self.screen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        if not self.isVisible() or frame.height() <= 0:  # not decorated yet: leave room for a title bar
+            frame = QSize(16, 40)
+        w = min(self.width(), avail.width() - frame.width())
+        h = min(self.height(), avail.height() - frame.height())
+        if (w, h) != (self.width(), self.height()):
+            self.resize(max(w, 200), max(h, 200))
+        x = min(max(self.x(), avail.left()), avail.right() - self.width() - frame.width() + 1)
+        y = min(max(self.y(), avail.top()), avail.bottom() - self.height() - frame.height() + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, avail.left()), max(y, avail.top()))
+
+    def _layout_prefix(self) -> str:
+        """Layouts are remembered per screen size: a laptop panel and a desktop monitor each keep theirs."""
+        screen = self.screen()
+        size = screen.availableGeometry().size() if screen is not None else None
+        return f"layout/{size.width()}x{size.height()}/" if size is not None else "layout/"
+
+    def _splitter_key(self) -> str:
+        return "splitter_compact" if self.compact else "splitter"
 
     def restore_state(self) -> None:
         s = settings.settings()
+        prefix = self._layout_prefix()
+        geometry = s.value(prefix + "geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+            self.set_compact(self.width() < COMPACT_BELOW)
         for key, fn in (
-            ("geometry", self.restoreGeometry),
             ("window_state", self.restoreState),
-            ("splitter", self.splitter.restoreState),
+            (self._splitter_key(), self.splitter.restoreState),
             ("middle", self.middle.restoreState),
             ("left", self.left.restoreState),
         ):
-            value = s.value(key)
+            value = s.value(prefix + key)
             if isinstance(value, QByteArray | bytes):
                 fn(QByteArray(value))
+                self._layout_restored = True
 
     def save_state(self) -> None:
         s = settings.settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
-        s.setValue("splitter", self.splitter.saveState())
-        s.setValue("middle", self.middle.saveState())
-        s.setValue("left", self.left.saveState())
+        prefix = self._layout_prefix()
+        s.setValue(prefix + "geometry", self.saveGeometry())
+        s.setValue(prefix + "window_state", self.saveState())
+        s.setValue(prefix + self._splitter_key(), self.splitter.saveState())
+        s.setValue(prefix + "middle", self.middle.saveState())
+        s.setValue(prefix + "left", self.left.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():

@@ -28,7 +28,9 @@ def recent_files() -> list[str]:
     value = settings().value("recent_files", [])
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in (value or []) if str(v)]
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if str(v)]
 
 
 def add_recent_file(path: str) -> list[str]:

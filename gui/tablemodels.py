@@ -16,7 +16,7 @@ from PySide6.QtGui import QStandardItemModel
 
 from engine.model.scenario import Scenario
 from engine.result import AssetRow, RebalanceResult, Side, Trade
-from gui import edits, fmt, theme
+from gui import edits, fmt, message_texts, theme
 from gui.holdings_csv import valid_ticker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,7 +81,7 @@ class _SnapshotModel(QStandardItemModel):
         self._flags = flags
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        table = getattr(self, "_flags", [])
+        table: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
         if index.isValid() and index.row() < len(table) and index.column() < len(table[index.row()]):
             return table[index.row()][index.column()]
         return _FLAG.NoItemFlags
@@ -365,8 +365,9 @@ class TradesModel(_SnapshotModel):
         elif col is TradesColumn.TICKER:
             out[_DISPLAY] = t.ticker
         elif col is TradesColumn.REASON:
-            out[_DISPLAY] = t.reason
-            out[_TIP] = t.reason
+            reason = message_texts.render(t.why, t.reason)
+            out[_DISPLAY] = reason
+            out[_TIP] = reason
         else:
             out[_ALIGN] = _RIGHT
             if col is TradesColumn.SHARES:

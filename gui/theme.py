@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import weakref
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 _dark = False
 _muted: weakref.WeakKeyDictionary[QLabel, str] = weakref.WeakKeyDictionary()
+_indicators: weakref.WeakSet[QWidget] = weakref.WeakSet()
+W = TypeVar("W", bound=QWidget)
 
 
 def is_dark() -> bool:
@@ -33,6 +36,27 @@ def apply(app: QApplication, dark: bool | None = None) -> None:
             del _muted[label]
             continue
         label.setStyleSheet(f"color: {muted().name()}; {extra}")
+    for widget in list(_indicators):
+        if shiboken6.isValid(widget):
+            _fix_indicator(widget)
+
+
+def visible_checkboxes(widget: W) -> W:
+    """Check boxes in ``widget`` (a QCheckBox or an item view) with an outline that shows in both palettes.
+
+    Fusion draws an unchecked box's outline in the Window colour darkened by 40 %, which on the dark palette
+    is black on black. Such widgets get a lighter Window colour (they never fill their background with it).
+    """
+    _indicators.add(widget)
+    _fix_indicator(widget)
+    return widget
+
+
+def _fix_indicator(widget: QWidget) -> None:
+    p = QPalette(QApplication.palette())
+    if _dark:
+        p.setColor(QPalette.ColorRole.Window, QColor("#a2a8b3"))
+    widget.setPalette(p)
 
 
 def mute(label: QLabel, extra: str = "") -> QLabel:

@@ -9,17 +9,22 @@ replace a newer one (the runner drops stale generations; results of a previous d
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from engine.market import MarketSnapshot
 from engine.model import scenario_file
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+from gui import network
 from gui.engine_calls import EngineCalls, Outcome, Problem, covers
 from gui.runner import JobContext, Runner
+
+if TYPE_CHECKING:
+    from engine.market import MarketSnapshot
 
 UNDO_LIMIT = 200
 
@@ -35,6 +40,8 @@ class Workspace(QObject):
     pathChanged = Signal(str)
     undoChanged = Signal()
     busyChanged = Signal(bool)
+    pricesImported = Signal(object)  # the engine's PriceFile records
+    pricesImportFailed = Signal(str)
     settled = Signal()  # the shown outcome belongs to the current scenario and nothing is pending
 
     def __init__(self, engine: EngineCalls | None = None, parent: QObject | None = None) -> None:
@@ -49,6 +56,7 @@ class Workspace(QObject):
         self.saved: Scenario | None = None
         self.path: Path | None = None
         self.market: MarketSnapshot | None = None
+        self.solves_held = False  # True while the app imports the optimizer after showing the window
         self.outcome: Outcome | None = None
         self.frontier: list[tuple[float, float]] | None = None
         self.force_demo = False
@@ -178,14 +186,27 @@ class Workspace(QObject):
             scenario = replace(scenario, data=replace(scenario.data, source="yahoo"))
             demo = False
         self._market_tried = scenario.universe
-        resolve = self.engine.resolve_market
+        resolve, is_online = self.engine.resolve_market, self.engine.online
 
         def job(ctx: JobContext) -> MarketSnapshot:
-            return resolve(scenario, force_demo=demo, progress=ctx.progress, cancel=ctx.cancelled)
+            try:
+                return resolve(scenario, force_demo=demo, progress=ctx.progress, cancel=ctx.cancelled)
+            except Exception as exc:
+                # a download that failed for every ticker is often no connection at all: say that
+                if online and not ctx.cancelled() and not is_online():
+                    raise network.NoConnection(network.NO_CONNECTION) from exc
+                raise
 
         self._market_job = self.runner.submit("market", job)
         self._job_epoch[self._market_job] = self._epoch
         return self._market_job
+
+    def import_prices(self, files: list[str]) -> int:
+        """Import price CSV files into the price store in the background, then reload the market."""
+        fn = self.engine.import_prices
+        gen = self.runner.submit("import_prices", lambda _ctx: fn(list(files)))
+        self._job_epoch[gen] = self._epoch
+        return gen
 
     def cancel_market(self) -> None:
         self.runner.cancel("market")
@@ -207,7 +228,16 @@ class Workspace(QObject):
             return
         if self.market is None:
             return  # market data failed; marketProblem has said why
+        if self.solves_held:  # start-up: the optimizer is still being imported on the main thread
+            self._solve_pending = True
+            return
         self._start_solve(sc, self.market)
+
+    def release_solves(self) -> None:
+        """End ``solves_held`` and run the solve that waited for it, if any."""
+        self.solves_held = False
+        if self._solve_pending:
+            self.request_solve()
 
     def _start_solve(self, scenario: Scenario, market: MarketSnapshot) -> None:
         self._solving = True
@@ -231,12 +261,19 @@ class Workspace(QObject):
 
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
         current = self._job_epoch.pop(gen, None) == self._epoch
+        if kind == "import_prices":
+            self.pricesImported.emit(value)
+            if self.scenario is not None:
+                self._market_tried = ()
+                self.refresh_market()
+            return
         if kind == "market":
             if gen == self._market_job:
                 self._market_job = None
-            if not current or not isinstance(value, MarketSnapshot):
+            market_module = sys.modules.get("engine.market")  # imported by whoever made the snapshot
+            if not current or market_module is None or not isinstance(value, market_module.MarketSnapshot):
                 return
-            self.market = value
+            self.market = cast("MarketSnapshot", value)
             self.marketChanged.emit(value)
             self._solve_pending = True  # solved now, or right after a solve still running
             self.request_solve()
@@ -257,13 +294,16 @@ class Workspace(QObject):
                 if value.scenario == self.scenario:
                     self.settled.emit()
         elif kind == "frontier" and current:
-            scenario, points = value  # type: ignore[misc]
+            scenario, points = cast("tuple[Scenario, list[tuple[float, float]]]", value)
             if scenario == self.scenario:  # a sweep for an older edit is not shown
                 self.frontier = list(points)
                 self.frontierChanged.emit(self.frontier)
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
         current = self._job_epoch.pop(gen, None) == self._epoch
+        if kind == "import_prices":
+            self.pricesImportFailed.emit(str(exc) or type(exc).__name__)
+            return
         if kind == "market":
             if gen == self._market_job:
                 self._market_job = None

@@ -42,6 +42,9 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _encode(obj: Any) -> Any:
+    plain = getattr(obj, "json_value", None)  # messages, limit ids, bindings: their own JSON form
+    if plain is not None:
+        return plain()
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {k: getattr(obj, k) for k in _field_names(type(obj))}
     if isinstance(obj, date):

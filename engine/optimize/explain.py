@@ -1,16 +1,43 @@
-"""Plain-words explanations: why each trade is there, and which limits shape the answer."""
+"""Plain-words explanations that follow from the numbers: why each trade is there, what the status means.
+
+Every sentence is a ``Message`` (engine.messages) chosen by a numeric condition on the before / target /
+after weights and the limits that bind (engine.optimize.binding), so a test can check each claim against
+the result: "toward its target" only when |after − target| < |before − target|, "overweight" only when
+before > target, a volatility reason only when the cap binds, and so on.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from engine.market import FloatArray
-from engine.model.scenario import Mode
+from engine.messages import Count, Message, MessageId, Money, Name, Names, Percent, Points, Ticker
 from engine.optimize.checker import Evaluation
 from engine.optimize.inputs import BIG, UNTARGETED, Inputs
-from engine.result import Binding, Side
+from engine.optimize.limit_id import LimitId, LimitKind
+from engine.result import Binding, Infeasibility, Side, Status, Trade
 
-ACTIVE = 2e-4  # a limit within this (weight or volatility) of its value counts as reached
+M = MessageId
+CASH_TOL = 1e-4  # cash weight above its target by more than this is idle cash
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """The numbers every explanation is derived from."""
+
+    x: Inputs
+    ev0: Evaluation  # the holdings as they are
+    ev: Evaluation  # the answer (``ev0`` itself when nothing was solved)
+    w_cont: FloatArray  # the continuous optimum's weights (before rounding)
+    vol_target: float
+    te_before: float
+    te_after: float
+
+    @property
+    def solved(self) -> bool:
+        return self.ev is not self.ev0
 
 
 def pct(v: float, digits: int = 1) -> str:
@@ -21,185 +48,163 @@ def money(v: float) -> str:
     return f"${v:,.0f}"
 
 
-def trade_reason(x: Inputs, i: int, side: Side, ev: Evaluation, binding: list[Binding]) -> str:
-    tk = x.tickers[i]
+def _moves(ctx: Context, i: int) -> dict[str, Percent | Ticker]:
+    x = ctx.x
+    return {
+        "ticker": Ticker(x.tickers[i]),
+        "before": Percent(float(x.w0[i])),
+        "after": Percent(float(ctx.ev.weights[i])),
+        "target": Percent(float(x.target[i])),
+    }
+
+
+def _own_limit(x: Inputs, i: int, binding: list[Binding], *, low: bool) -> tuple[LimitId, float] | None:
+    """A binding minimum (``low``) or maximum that covers ticker i: its own, its sleeve's, small caps'."""
+    kinds = (
+        (LimitKind.ASSET_MIN, LimitKind.SLEEVE_MIN, LimitKind.SMALL_CAP_MIN)
+        if low
+        else (LimitKind.ASSET_MAX, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MAX)
+    )
+    for b in binding:
+        lim = b.limit
+        if lim.kind not in kinds:
+            continue
+        if lim.kind in (LimitKind.ASSET_MIN, LimitKind.ASSET_MAX) and lim.subject == x.tickers[i]:
+            return lim, float(x.lo[i] if low else x.hi[i])
+        for nd in x.nodes:
+            covers = (nd.key == "small_cap") == (
+                lim.kind in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+            )
+            if covers and (nd.key == "small_cap" or nd.label == lim.subject) and nd.members[i] > 0:
+                return lim, nd.lo if low else nd.hi
+    return None
+
+
+def vol_binds(binding: list[Binding]) -> bool:
+    return any(b.limit.kind is LimitKind.VOL_CAP for b in binding)
+
+
+def trade_reason(ctx: Context, i: int, side: Side, binding: list[Binding]) -> Message:
+    """Why trade i is there, chosen by the numbers (see the module docstring)."""
+    x = ctx.x
     c = x.scenario.constraints
-    w0, t, w1 = x.w0[i], x.target[i], ev.weights[i]
-    tol = x.asset_bands[i].tolerance(t)
-    drift = w0 - t
-    moves = f"{pct(w0)} → {pct(w1)}, target {pct(t)}"
-    names = {b.constraint for b in binding}
-    if x.sleeve_names[i] == UNTARGETED:
-        return (
-            f"{tk} is not in your targets: sold ({moves})" if side is Side.SELL else f"{tk} bought ({moves})"
+    w0, t, w1 = float(x.w0[i]), float(x.target[i]), float(ctx.ev.weights[i])
+    d0, d1 = abs(w0 - t), abs(w1 - t)
+    toward = d1 < d0
+    mv = _moves(ctx, i)
+    cap = Percent(x.vol_cap)
+    at_cap = vol_binds(binding)
+    sell = side is Side.SELL
+    if x.sleeve_names[i] == UNTARGETED and t == 0.0:
+        if sell:
+            return Message.of(M.REASON_UNTARGETED_SELL, **mv)
+        if at_cap:
+            return Message.of(M.REASON_UNTARGETED_BUY_VOL, cap=cap, **mv)
+        return Message.of(M.REASON_UNTARGETED_BUY, **mv)
+    band = x.asset_bands[i].tolerance(t)
+    if toward and sell and w0 > t:
+        if at_cap and w1 < t:
+            return Message.of(M.REASON_VOL_CUT, cap=cap, **mv)
+        if d0 > band + 1e-12:
+            return Message.of(M.REASON_BAND_SELL, drift=Points(d0), band=Points(band), **mv)
+        if c.cash_flow < 0:
+            return Message.of(M.REASON_WITHDRAWAL_OVERWEIGHT, amount=Money(-c.cash_flow), **mv)
+        if x.c0 < x.cash_target:
+            return Message.of(M.REASON_BUFFER_OVERWEIGHT, amount=Money(c.min_cash), **mv)
+    if toward and not sell and w0 < t:
+        if at_cap and w1 > t:
+            return Message.of(M.REASON_VOL_RAISE, cap=cap, **mv)
+        if d0 > band + 1e-12:
+            return Message.of(M.REASON_BAND_BUY, drift=Points(d0), band=Points(band), **mv)
+        if c.cash_flow > 0:
+            return Message.of(M.REASON_CONTRIBUTION_UNDERWEIGHT, amount=Money(c.cash_flow), **mv)
+        if x.c0 > x.cash_target + CASH_TOL and ctx.ev.cash_weight < x.c0:
+            return Message.of(M.REASON_IDLE_CASH, **mv)
+    if toward:
+        return Message.of(M.REASON_TOWARD, **mv)
+    # the trade leaves the holding further from its target: say what makes that worth it
+    if at_cap and (w1 < t if sell else w1 > t):
+        return Message.of(M.REASON_VOL_CUT_AWAY if sell else M.REASON_VOL_RAISE_AWAY, cap=cap, **mv)
+    own = _own_limit(x, i, binding, low=not sell)
+    if own is not None:
+        return Message.of(
+            M.REASON_LIMIT_SELL if sell else M.REASON_LIMIT_BUY, limit=own[0], bound=Percent(own[1]), **mv
         )
-    if side is Side.SELL and "vol_cap" in names and w1 < t - ACTIVE:
-        return f"cut below its target to keep volatility under the {pct(x.vol_cap)} cap ({moves})"
-    if side is Side.BUY and "vol_cap" in names and w1 > t + ACTIVE:
-        return f"raised above its target: a lower-risk holding that keeps volatility under the cap ({moves})"
-    if abs(drift) > tol + 1e-12:
-        word = "above" if drift > 0 else "below"
-        return (
-            f"drifted {abs(drift) * 100:.1f} points {word} its target (band ±{tol * 100:.1f}): "
-            f"back toward it ({moves})"
+    if sell and c.cash_flow < 0:
+        return Message.of(M.REASON_WITHDRAWAL_AWAY, amount=Money(-c.cash_flow), **mv)
+    if sell and x.c0 < x.cash_target:
+        return Message.of(M.REASON_BUFFER_AWAY, amount=Money(c.min_cash), **mv)
+    if not sell and c.cash_flow > 0:
+        return Message.of(M.REASON_CONTRIBUTION_AWAY, amount=Money(c.cash_flow), **mv)
+    if ctx.te_after < ctx.te_before:
+        return Message.of(
+            M.REASON_AWAY_TE, te_before=Percent(ctx.te_before, 2), te_after=Percent(ctx.te_after, 2), **mv
         )
-    if side is Side.BUY and c.cash_flow > 0:
-        return f"invests part of the {money(c.cash_flow)} contribution where it is underweight ({moves})"
-    if side is Side.SELL and c.cash_flow < 0:
-        return f"raises cash for the {money(-c.cash_flow)} withdrawal from an overweight holding ({moves})"
-    if side is Side.BUY and x.c0 > x.cash_target + 1e-4:
-        return f"invests idle cash where it is underweight ({moves})"
-    if side is Side.SELL and x.c0 < x.cash_target:
-        return f"raises cash to restore the cash buffer ({moves})"
-    word = "toward" if abs(w1 - t) < abs(w0 - t) else "with"
-    return f"moves {word} its target as part of the rebalance ({moves})"
+    return Message.of(M.REASON_AWAY, **mv)
 
 
-def _node_change(x: Inputs, ev: Evaluation) -> list[tuple[str, float, float]]:
-    """(label, target, after) of the sleeves that end furthest from their targets."""
-    rows = [
-        (nd.label, nd.target, float(ev.node_weights[j]))
-        for j, nd in enumerate(x.nodes)
-        if nd.key != "small_cap"
+def outside_bands(x: Inputs, ev: Evaluation) -> list[str]:
+    """Names of the holdings and sleeves outside their drift bands in ``ev``."""
+    out = [
+        tk
+        for i, tk in enumerate(x.tickers)
+        if x.asset_bands[i].is_outside(float(ev.weights[i]), float(x.target[i]))
     ]
-    rows = [r for r in rows if abs(r[2] - r[1]) > 0.002]
-    rows.sort(key=lambda r: -abs(r[2] - r[1]))
-    sats = [j for j, nd in enumerate(x.nodes) if nd.role == "satellite"]
-    if len(sats) > 1:  # the satellites together first: that is how the core/satellite split reads
-        tgt = sum(x.nodes[j].target for j in sats)
-        after = float(sum(ev.node_weights[j] for j in sats))
-        if abs(after - tgt) > 0.002:
-            rows.insert(0, ("satellites", tgt, after))
-    return rows[:4]
-
-
-def bindings(
-    x: Inputs, ev: Evaluation, w_cont: FloatArray, vol_target: float, te_after: float
-) -> list[Binding]:
-    c = x.scenario.constraints
-    out: list[Binding] = []
-    vol_cont = float(np.sqrt(max(float(w_cont @ x.cov @ w_cont), 0.0)))
-    at_cap = vol_cont >= x.vol_cap * x.cost_margin - 1e-4
-    if x.vol_cap < BIG and vol_target > x.vol_cap + 1e-6 and at_cap:
-        changes = ", ".join(
-            f"{label} {'cut' if after < tgt else 'raised'} from {pct(tgt)} to {pct(after)}"
-            for label, tgt, after in _node_change(x, ev)
-        )
-        if ev.cash_weight > x.cash_target + 0.002:
-            changes += (
-                f"{', ' if changes else ''}cash raised from {pct(x.cash_target)} to {pct(ev.cash_weight)}"
-            )
-        out.append(
-            Binding(
-                "vol_cap",
-                f"volatility cap {pct(x.vol_cap)} binds (the target mix has {pct(vol_target)})"
-                + (f": {changes}" if changes else ""),
-            )
-        )
-    if x.turnover_cap < BIG and ev.turnover >= x.turnover_cap - 5e-3 and te_after > 1e-4:
-        out.append(
-            Binding(
-                "turnover_cap",
-                f"turnover cap {pct(x.turnover_cap)} binds: trades stop short of the targets "
-                f"(tracking error left {pct(te_after, 2)})",
-            )
-        )
-    invested_gap = float(x.target.sum() - w_cont.sum())
-    if invested_gap > 1e-3 and (x.c0 - float((w_cont - x.w0).sum())) <= x.cash_min + ACTIVE:
-        out.append(
-            Binding(
-                "min_cash",
-                f"cash buffer {money(c.min_cash)} binds: {pct(invested_gap)} of the portfolio stays "
-                "uninvested relative to the targets",
-            )
-        )
-    for i, tk in enumerate(x.tickers):
-        w, t = w_cont[i], x.target[i]
-        if x.hi[i] < 1 and w >= x.hi[i] - ACTIVE and t > w + ACTIVE:
-            out.append(Binding(f"asset_max:{tk}", f"{tk} maximum {pct(x.hi[i])} binds (target {pct(t)})"))
-        if x.lo[i] > 0 and w <= x.lo[i] + ACTIVE and t < w - ACTIVE:
-            out.append(Binding(f"asset_min:{tk}", f"{tk} minimum {pct(x.lo[i])} binds (target {pct(t)})"))
-    for nd in x.nodes:
-        w = float(nd.members @ w_cont)
-        pre = "small_cap" if nd.key == "small_cap" else "sleeve"
-        suf = "" if nd.key == "small_cap" else ":" + nd.label
-        if nd.hi < 1 and w >= nd.hi - ACTIVE and nd.target > w + ACTIVE:
-            out.append(
-                Binding(f"{pre}_max{suf}", f"{nd.label} maximum {pct(nd.hi)} binds (target {pct(nd.target)})")
-            )
-        if nd.lo > 0 and w <= nd.lo + ACTIVE and nd.target < w - ACTIVE:
-            out.append(
-                Binding(f"{pre}_min{suf}", f"{nd.label} minimum {pct(nd.lo)} binds (target {pct(nd.target)})")
-            )
-    out += _look_through(x, w_cont)
-    tol = 5e-3
-    for i, tk in enumerate(x.tickers):
-        w, t = ev.weights[i], x.target[i]
-        if tk in c.no_sell and w > t + tol and ev.delta[i] == 0:
-            out.append(
-                Binding(
-                    f"no_sell:{tk}",
-                    f"{tk} is on the no-sell list: it stays at {pct(w)} against a {pct(t)} target",
-                )
-            )
-        if tk in c.no_buy and w < t - tol and ev.delta[i] == 0:
-            out.append(
-                Binding(
-                    f"no_buy:{tk}",
-                    f"{tk} is on the no-buy list: it stays at {pct(w)} against a {pct(t)} target",
-                )
-            )
-    over = [tk for i, tk in enumerate(x.tickers) if ev.weights[i] > x.target[i] + tol and tk not in c.no_sell]
-    under = [tk for i, tk in enumerate(x.tickers) if ev.weights[i] < x.target[i] - tol and tk not in c.no_buy]
-    if c.mode is Mode.BUY_ONLY and over:
-        out.append(
-            Binding(
-                "mode",
-                f"buy-only: {', '.join(over)} {'stays' if len(over) == 1 else 'stay'} above target because nothing is sold",
-            )
-        )
-    if c.mode is Mode.SELL_ONLY and under:
-        out.append(
-            Binding(
-                "mode",
-                f"sell-only: {', '.join(under)} {'stays' if len(under) == 1 else 'stay'} below target because nothing is bought",
-            )
-        )
-    gaps = np.abs(w_cont - x.target)
-    i = int(np.argmax(gaps)) if x.n else 0
-    if not out and x.n and gaps[i] > 2e-3 and x.kappa[i] > 0:
-        out.append(
-            Binding(
-                "costs",
-                f"trading costs: closing the last {gaps[i] * 100:.1f} points of {x.tickers[i]}'s gap to its "
-                "target would cost more than the tracking error it removes",
-            )
-        )
+    out += [
+        nd.label for j, nd in enumerate(x.nodes) if nd.band.is_outside(float(ev.node_weights[j]), nd.target)
+    ]
     return out
 
 
-def _look_through(x: Inputs, w_cont: FloatArray) -> list[Binding]:
-    """Sector / company limits the continuous optimum sits at, with where the targets would put them."""
-    out = []
-    for r in x.look_through:
-        e, et = float(r.row @ w_cont), float(r.row @ x.target)
-        kind = "company_max" if r.kind == "company" else "sector_max"
-        if r.hi < 1 and e >= r.hi - ACTIVE:
-            out.append(
-                Binding(
-                    f"{kind}:{r.subject}",
-                    f"{r.label} through the funds is held at its maximum {pct(r.hi)} "
-                    f"(the targets would give {pct(et)})",
-                )
+def turnover_forbids_trading(x: Inputs) -> bool:
+    """The turnover cap leaves no room for a single trade of the minimum size (e.g. a 0 % cap)."""
+    c = x.scenario.constraints
+    return x.turnover_cap < BIG and x.turnover_cap * x.value < max(c.min_trade, 0.01)
+
+
+def headline(ctx: Context, status: Status, n_trades: int, infeasible_text: str = "") -> Message:
+    """What the status means for these numbers: the first line a user reads."""
+    x = ctx.x
+    if status is Status.INFEASIBLE:
+        return Message.of(M.HEAD_INFEASIBLE, text=Name(infeasible_text))
+    if n_trades == 1:
+        return Message.of(M.HEAD_ONE_TRADE)
+    if n_trades > 1:
+        return Message.of(M.HEAD_TRADES, count=Count(n_trades))
+    out = outside_bands(x, ctx.ev0)
+    if turnover_forbids_trading(x):
+        if out:
+            return Message.of(
+                M.HEAD_TURNOVER_FORBIDS_OUT, cap=Percent(x.turnover_cap), names=Names(tuple(out))
             )
-        if r.lo > 0 and e <= r.lo + ACTIVE:
-            out.append(
-                Binding(
-                    f"sector_min:{r.subject}",
-                    f"{r.label} through the funds is held at its minimum {pct(r.lo)} "
-                    f"(the targets would give {pct(et)})",
-                )
+        return Message.of(M.HEAD_TURNOVER_FORBIDS, cap=Percent(x.turnover_cap))
+    if not out and not ctx.solved:
+        return Message.of(M.HEAD_IN_BANDS)
+    if out:
+        return Message.of(M.HEAD_NO_IMPROVING_OUT, names=Names(tuple(out)))
+    return Message.of(M.HEAD_NO_IMPROVING)
+
+
+def notes(ctx: Context, trades: list[Trade]) -> list[Message]:
+    """Things the numbers need said: why a withdrawal sells more than it takes out."""
+    x = ctx.x
+    c = x.scenario.constraints
+    out: list[Message] = []
+    sells = sum(t.amount for t in trades if t.side is Side.SELL)
+    buys = sum(t.amount for t in trades if t.side is Side.BUY)
+    if c.cash_flow < 0 and sells > -c.cash_flow + max(1.0, 0.005 * -c.cash_flow):
+        out.append(
+            Message.of(
+                M.NOTE_WITHDRAWAL_SELLS_MORE if buys > 0 else M.NOTE_WITHDRAWAL_SELLS_MORE_TO_CASH,
+                sells=Money(sells),
+                withdrawal=Money(-c.cash_flow),
+                buys=Money(buys),
+                costs=Money(ctx.ev.total_cost, 2),
+                cash_before=Money(x.cash0 - c.cash_flow),
+                cash_after=Money(ctx.ev.cash_after),
+                buffer=Money(c.min_cash),
             )
+        )
     return out
 
 
@@ -208,3 +213,70 @@ def risk_by_group(labels: tuple[str, ...], contrib: FloatArray) -> dict[str, flo
     for label, v in zip(labels, contrib, strict=True):
         out[label] = out.get(label, 0.0) + float(v)
     return out
+
+
+def max_gap(ctx: Context) -> float:
+    return float(np.max(np.abs(ctx.ev.weights - ctx.x.target))) if ctx.x.n else 0.0
+
+
+def stated_value(x: Inputs, limit: LimitId) -> float | None:
+    """The value the user set for ``limit`` (None when it has none)."""
+    k = limit.kind
+    c = x.scenario.constraints
+    if k is LimitKind.VOL_CAP:
+        return c.vol_cap
+    if k is LimitKind.TURNOVER_CAP:
+        return c.turnover_cap
+    if k is LimitKind.MIN_CASH:
+        return c.min_cash
+    if k is LimitKind.MIN_TRADE:
+        return c.min_trade
+    if k in (LimitKind.ASSET_MIN, LimitKind.ASSET_MAX) and limit.subject in x.tickers:
+        i = x.tickers.index(limit.subject)
+        return float(x.lo[i] if k is LimitKind.ASSET_MIN else x.hi[i])
+    groups = {
+        LimitKind.SLEEVE_MIN: True,
+        LimitKind.SLEEVE_MAX: False,
+        LimitKind.SMALL_CAP_MIN: True,
+        LimitKind.SMALL_CAP_MAX: False,
+    }
+    if k in groups:
+        key = (
+            "small_cap"
+            if k in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+            else f"sleeve:{limit.subject}"
+        )
+        nd = next((nd for nd in x.nodes if nd.key == key), None)
+        if nd is not None:
+            return nd.lo if groups[k] else nd.hi
+    if k in (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX):
+        which = "company" if k is LimitKind.COMPANY_MAX else "sector"
+        r = next((r for r in x.look_through if r.kind == which and r.subject == limit.subject), None)
+        if r is not None:
+            return r.lo if k is LimitKind.SECTOR_MIN else r.hi
+    return None
+
+
+def infeasibility_why(x: Inputs, inf: Infeasibility) -> tuple[Message, ...]:
+    """One message per limit the diagnosis names: its value and the nearest that works, when there is one."""
+    nearest = inf.nearest_by_limit
+    out: list[Message] = []
+    for lim in inf.limits:
+        stated, near = stated_value(x, lim), nearest.get(lim)
+        if stated is None:
+            out.append(Message.of(M.INF_PART, limit=lim))
+            continue
+        money_limit = lim.kind in (LimitKind.MIN_CASH, LimitKind.MIN_TRADE)
+        value: Money | Percent = Money(stated) if money_limit else Percent(stated, 2)
+        if near is None:
+            out.append(Message.of(M.INF_STATED, limit=lim, stated=value))
+            continue
+        out.append(
+            Message.of(
+                M.INF_NEAREST,
+                limit=lim,
+                stated=value,
+                nearest=Money(near) if money_limit else Percent(near, 2),
+            )
+        )
+    return tuple(out)

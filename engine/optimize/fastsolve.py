@@ -4,7 +4,7 @@ cvxpy compiles a DPP problem once into an affine map from the parameter vector t
 (P, q, A, b). ``problem.solve`` then re-validates every parameter, rebuilds scipy matrices, creates a new
 solver and unpacks every variable on each call — about 2 ms of Python for a 12-asset problem, more than
 the solve itself. This class keeps the compiled map, applies it with one sparse product per matrix into
-fixed sparsity patterns, updates one Clarabel solver in place (no new symbolic factorization) and reads
+fixed sparsity patterns, builds a Clarabel solver from them (never updated in place: see ``solve``) and reads
 only the variables asked for.
 
 It uses cvxpy's compiled-program objects (``ParamConeProg``), which are internal; any surprise in their
@@ -65,7 +65,6 @@ class CompiledClarabel:
             indices, indptr, _ = self._p.problem_data_index
             cols = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
             self._p_upper = indices <= cols
-        self._solver: Any = None
         settings = clarabel.DefaultSettings()
         settings.verbose = False
         self._settings = settings
@@ -110,14 +109,12 @@ class CompiledClarabel:
     def solve(self, values: Mapping[int, FloatArray | float]) -> tuple[str, list[FloatArray]]:
         """Solve with parameter values keyed by Parameter.id; returns (cvxpy-style status, outputs)."""
         p, q, a, b = self._data(values)
-        if self._solver is None:
-            self._solver = clarabel.DefaultSolver(p, q, a, b, self._cones, self._settings)
-        else:
-            self._solver.update(P=p.data, q=q, A=a.data, b=b)
-        sol = self._solver.solve()
+        # A new solver per solve, not ``update`` in place: Clarabel keeps the equilibration scaling it
+        # computed for the first data, so an updated solver answers differently (at the 1e-8 level) from a
+        # fresh one, and the answer would depend on what was solved before (issue #8: same inputs, same
+        # answer). The setup is a small part of the solve at these sizes.
+        sol = clarabel.DefaultSolver(p, q, a, b, self._cones, self._settings).solve()
         status = _STATUS.get(str(sol.status), "solver_error")
-        if status == "solver_error":
-            self._solver = None  # start clean next time
         x = np.asarray(sol.x, dtype=float)
         return status, [x[s] for s in self._slices]
 

@@ -30,6 +30,7 @@ class LimitKind(StrEnum):
     SECTOR_MAX = "sector_max"
     COMPANY_MAX = "company_max"  # look-through: subject = underlying company
     WHOLE_SHARES = "whole_shares"  # rounding to tradable units
+    COSTS = "costs"  # the objective's trading-cost term (named when it keeps a holding off its target)
 
 
 _WITH_SUBJECT = frozenset(
@@ -61,6 +62,10 @@ class LimitId:
 
     def __str__(self) -> str:
         return f"{self.kind.value}:{self.subject}" if self.subject else self.kind.value
+
+    def json_value(self) -> str:
+        """What a JSON document stores (read back with ``parse``)."""
+        return str(self)
 
     @property
     def is_lower_bound(self) -> bool:

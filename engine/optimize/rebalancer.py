@@ -10,11 +10,14 @@ import numpy as np
 
 from engine.data.funds import FundData
 from engine.market import BoolArray, FloatArray, MarketSnapshot
+from engine.messages import Message, MessageId, Name, english
 from engine.model.scenario import Scenario
+from engine.optimize.bindings import bindings
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
 from engine.optimize.exact import closest_tradable
-from engine.optimize.explain import bindings, risk_by_group, trade_reason
+from engine.optimize.explain import Context, headline, infeasibility_why, risk_by_group, trade_reason
+from engine.optimize.explain import notes as explain_notes
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
 from engine.optimize.limit_id import LimitKind
 from engine.optimize.problem import Solution, problem_for
@@ -131,8 +134,7 @@ def rebalance(
     outside = out_of_band(x, ev0)
     broken_now = violations(x, ev0, check_trades=False)
     if not outside and not broken_now and c.cash_flow == 0 and not c.force_rebalance:
-        msg = "No trades needed: every holding and sleeve is inside its drift band."
-        return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [msg], start)
+        return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [], start)
 
     prob = problem_for(x)
     xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
@@ -188,14 +190,7 @@ def rebalance(
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
     status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
-    if status is Status.NO_TRADES_NEEDED and x.turnover_cap <= 0 and outside:
-        messages.append(
-            "The turnover cap of 0 % allows no trading, though "
-            + ", ".join(outside[:4])
-            + " drifted outside the band: raise the turnover cap or untick it to trade."
-        )
-    elif status is Status.NO_TRADES_NEEDED:
-        messages.append("No trade improves the portfolio within your limits.")
+    # what the status means (e.g. a 0 % turnover cap that allows no trade) is the result's headline
     return _result(
         x,
         status,
@@ -233,10 +228,13 @@ def _result(
                 + "), so none are shown. Please report this scenario.",
                 conflicting=tuple(v.constraint for v in broken),
             )
+    if infeasibility is not None:
+        infeasibility = replace(infeasibility, why=infeasibility_why(x, infeasibility))
     vol_target = portfolio_volatility(x.target, x.cov)
     te_before = tracking_error(ev0.weights, x.target, x.cov)
     te_after = tracking_error(ev.weights, x.target, x.cov)
-    binding: list[Binding] = bindings(x, ev, w_cont, vol_target, te_after) if status is Status.OK else []
+    ctx = Context(x, ev0, ev, w_cont, vol_target, te_before, te_after)
+    binding: list[Binding] = bindings(ctx) if ctx.solved and status is not Status.INFEASIBLE else []
     rc0 = risk_contributions(ev0.weights, x.cov)
     rc1 = risk_contributions(ev.weights, x.cov)
     assets = tuple(
@@ -284,6 +282,7 @@ def _result(
         if abs(d) <= 1e-12:
             continue
         side = Side.BUY if d > 0 else Side.SELL
+        why = trade_reason(ctx, i, side, binding)
         trades.append(
             Trade(
                 ticker=tk,
@@ -292,7 +291,8 @@ def _result(
                 price=float(x.prices[i]),
                 amount=float(ev.amounts[i]),
                 cost=float(ev.costs[i]),
-                reason=trade_reason(x, i, side, ev, binding),
+                reason=english(why),
+                why=why,
             )
         )
     trades.sort(key=lambda t: (t.side is Side.BUY, -t.amount))  # sells first: they fund the buys
@@ -307,6 +307,9 @@ def _result(
     if user_priced:
         notes.append("your own prices used for " + ", ".join(user_priced))
     notes += x.look_notes
+    said = tuple(Message.of(MessageId.TEXT, text=Name(m)) for m in messages) + tuple(
+        explain_notes(ctx, trades)
+    )
     return RebalanceResult(
         status=status,
         scenario_name=sc.name,
@@ -335,6 +338,8 @@ def _result(
             notes=tuple(notes) + tuple(m.warnings),
         ),
         infeasibility=infeasibility,
-        messages=tuple(messages),
+        messages=tuple(english(n) for n in said),
         solve_seconds=time.perf_counter() - start,
+        headline=headline(ctx, status, len(trades), infeasibility.message if infeasibility else ""),
+        notes=said,
     )

@@ -4,12 +4,13 @@ when shown. Hovering shows the values under the mouse in a line beneath each cha
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import fmt, theme
 from gui.engine_calls import Outcome
@@ -25,6 +26,14 @@ def configure() -> None:
         background=theme.chart_background(),
         foreground=theme.chart_foreground(),
     )
+
+
+def _title(text: str) -> QLabel:
+    """A chart's title line: wraps instead of making the chart wider than the window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(120)
+    return label
 
 
 class ChartView(QWidget):
@@ -44,6 +53,13 @@ class ChartView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(self.header)
         lay.addWidget(self.plot, 1)
+        # instead of empty axes: why there is nothing to draw (no result, market data missing, ...)
+        self.notice = QLabel()
+        self.notice.setObjectName("chartNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setVisible(False)
+        lay.addWidget(self.notice, 1)
         lay.addWidget(self.readout)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.outcome: Outcome | None = None
@@ -62,6 +78,18 @@ class ChartView(QWidget):
 
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         self.outcome = outcome
+        if outcome.result is None:
+            why = outcome.problem.message if outcome.problem else self.tr("no result")
+            self.show_notice(self.tr("Nothing to chart: {why}").format(why=why))
+        else:
+            self.show_notice("")
+
+    def show_notice(self, text: str) -> None:
+        """A message in place of the plot ("" shows the plot again)."""
+        if self.notice.text() != text:
+            self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.plot.setVisible(not text)
 
 
 class BarsChart(ChartView):
@@ -116,7 +144,7 @@ class AllocationChart(BarsChart):
         self.level = QComboBox()
         self.level.addItem(self.tr("Per ticker"), "ticker")
         self.level.addItem(self.tr("Per sleeve"), "sleeve")
-        self.header.addWidget(QLabel(self.tr("Allocation: current, target and after the trades")))
+        self.header.addWidget(_title(self.tr("Allocation: current, target and after the trades")))
         self.header.addStretch(1)
         self.header.addWidget(self.level)
         self.level.currentIndexChanged.connect(lambda _i: self._redraw())
@@ -151,7 +179,7 @@ class RiskChart(BarsChart):
         names = {"current": self.tr("Current"), "after": self.tr("After trades")}
         super().__init__(("current", "after"), names, parent)
         self.header.addWidget(
-            QLabel(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs"))
+            _title(self.tr("Risk contribution: each holding's share of the portfolio's ups and downs"))
         )
         self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio risk"))
 
@@ -176,7 +204,7 @@ class FrontierChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header.addWidget(
-            QLabel(self.tr("Volatility vs tracking error: how close to the targets each risk level allows"))
+            _title(self.tr("Volatility vs tracking error: how close to the targets each risk level allows"))
         )
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(self.tr("Volatility (annualized, %)"))
@@ -193,13 +221,23 @@ class FrontierChart(ChartView):
         self.plot.addItem(self.cap_label)
         self.points: dict[str, pg.ScatterPlotItem] = {}
         names = {"current": self.tr("Current"), "target": self.tr("Target"), "after": self.tr("Proposed")}
-        symbols = {"current": "o", "target": "s", "after": "t"}
+        # the target is a large hollow square and the proposed portfolio a smaller filled triangle, so both
+        # stay visible when the trades land on the target
+        looks = {
+            "current": {"symbol": "o", "size": 12, "brush": theme.series("current")},
+            "target": {"symbol": "s", "size": 20, "brush": None},
+            "after": {"symbol": "t", "size": 11, "brush": theme.series("after")},
+        }
         for s in SERIES:
+            look = looks[s]
+            pen = (
+                pg.mkPen(theme.series(s), width=2.5) if s == "target" else pg.mkPen(theme.chart_foreground())
+            )
             item = pg.ScatterPlotItem(
-                size=13,
-                brush=theme.series(s),
-                pen=pg.mkPen(theme.chart_foreground()),
-                symbol=symbols[s],
+                size=look["size"],
+                brush=look["brush"],
+                pen=pen,
+                symbol=look["symbol"],
                 name=names[s],
                 hoverable=True,
             )
@@ -244,7 +282,8 @@ class FrontierChart(ChartView):
             pad = max((hi - lo) * 0.15, 0.5)
             self.plot.setXRange(lo - pad, hi + pad, padding=0)
             top = max(max(ys) * 1.2, 0.5)
-            self.plot.setYRange(0, top, padding=0)
+            # below zero too: a marker at zero tracking error (the target) is drawn whole, not cut by the axis
+            self.plot.setYRange(-top * 0.06, top, padding=0)
             if cap is not None:
                 self.cap_label.setPos(cap * 100, top)
 
@@ -282,7 +321,7 @@ class PathChart(ChartView):
             if kind == "growth"
             else self.tr("Drawdown: fall from the previous high, current vs proposed weights")
         )
-        self.header.addWidget(QLabel(title))
+        self.header.addWidget(_title(title))
         self.plot.getPlotItem().getAxis("left").setLabel("$" if kind == "growth" else "%")
         # growth starts bottom-left, drawdown hugs the top: keep the legend out of the lines' way
         self.plot.addLegend(
@@ -291,21 +330,31 @@ class PathChart(ChartView):
         self.before = self.plot.plot(
             [], [], pen=pg.mkPen(theme.series("current"), width=2), name=self.tr("Current")
         )
+        # two lines told apart by more than colour: the current one is dashed
+        self.before.setPen(pg.mkPen(theme.series("current"), width=2, style=Qt.PenStyle.DashLine))
         self.after = self.plot.plot(
-            [], [], pen=pg.mkPen(theme.series("after"), width=2), name=self.tr("Proposed")
+            [], [], pen=pg.mkPen(theme.series("after"), width=2.5), name=self.tr("Proposed")
         )
+        self.before.setZValue(2)  # dashes on top: where the lines coincide both colours still show
+        self.simulated = pg.TextItem(
+            self.tr("Simulated prices, not real history"), color=theme.warn(), anchor=(1, 0)
+        )
+        self.simulated.setParentItem(self.plot.getPlotItem().vb)
+        self.simulated.setVisible(False)
+        vb = self.plot.getPlotItem().vb
+        vb.sigResized.connect(lambda _vb: self.simulated.setPos(vb.width() - 6, 4))
         self.empty = pg.TextItem(
             self.tr("No price history for this scenario"), color=theme.muted(), anchor=(0.5, 0.5)
         )
         self.plot.addItem(self.empty)
-        self.x = np.zeros(0)
-        self.y: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self.xs = np.zeros(0)
+        self.ys: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
 
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         super().show_outcome(outcome, workspace)
         p = outcome.paths
         if p is None:
-            self.x = np.zeros(0)
+            self.xs = np.zeros(0)
             self.before.setData([], [])
             self.after.setData([], [])
             self.empty.setVisible(True)
@@ -314,6 +363,11 @@ class PathChart(ChartView):
             self.plot.setYRange(0, 1)
             return
         self.empty.setVisible(False)
+        r = outcome.result
+        simulated = r is not None and "simulated" in r.assumptions.price_source.lower()
+        self.simulated.setVisible(simulated)
+        if simulated:  # pinned to the top-right corner of the plot area (pixels), whatever the ranges
+            self.simulated.setPos(self.plot.getPlotItem().vb.width() - 6, 4)
         dates = np.asarray(p.dates)
         x = (
             dates.astype("datetime64[s]").astype(float)
@@ -324,91 +378,34 @@ class PathChart(ChartView):
             b, a = np.asarray(p.growth_before), np.asarray(p.growth_after)
         else:
             b, a = np.asarray(p.drawdown_before) * 100, np.asarray(p.drawdown_after) * 100
-        self.x, self.y = x, (b, a)
+        self.xs, self.ys = x, (b, a)
         self.before.setData(x, b)
         self.after.setData(x, a)
         self.plot.enableAutoRange()
 
     def readout_at(self, x: float, y: float) -> str:
-        if not len(self.x):
+        if not len(self.xs):
             return ""
-        i = int(np.clip(np.searchsorted(self.x, x), 0, len(self.x) - 1))
-        day = np.datetime64(int(self.x[i]), "s").astype("datetime64[D]")
-        b, a = float(self.y[0][i]), float(self.y[1][i])
+        i = int(np.clip(np.searchsorted(self.xs, x), 0, len(self.xs) - 1))
+        day = datetime.fromtimestamp(float(self.xs[i]), tz=UTC).date().isoformat()
+        b, a = float(self.ys[0][i]), float(self.ys[1][i])
         vals = (fmt.money(b), fmt.money(a)) if self.kind == "growth" else (fmt.pct(b / 100), fmt.pct(a / 100))
         return self.tr("{day}: current {b}, proposed {a}").format(day=str(day), b=vals[0], a=vals[1])
 
 
-class ChartsPanel(QTabWidget):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = workspace
-        self.allocation = AllocationChart()
-        self.risk = RiskChart()
-        self.frontier = FrontierChart()
-        self.growth = PathChart("growth")
-        self.drawdown = PathChart("drawdown")
-        self.views: list[ChartView] = [self.allocation, self.risk, self.frontier, self.growth, self.drawdown]
-        for view, title in zip(
-            self.views,
-            (
-                self.tr("Allocation"),
-                self.tr("Risk"),
-                self.tr("Frontier"),
-                self.tr("Growth"),
-                self.tr("Drawdown"),
-            ),
-            strict=True,
-        ):
-            self.addTab(view, title)
-        self._stale: set[int] = set()
-        workspace.want_paths = False  # the first tab shown is the allocation
-        self.currentChanged.connect(self._on_tab)
-        workspace.outcomeChanged.connect(self._on_outcome)
-        workspace.frontierChanged.connect(lambda _f: self._on_frontier())
-
-    def _on_outcome(self, outcome: Outcome) -> None:
-        self._stale = set(range(len(self.views)))
-        self._draw(self.currentIndex())
-
-    def _on_frontier(self) -> None:
-        self._stale.add(self.indexOf(self.frontier))
-        self._draw(self.currentIndex())
-
-    def _draw(self, index: int) -> None:
-        if index in self._stale and self.ws.outcome is not None:
-            self._stale.discard(index)
-            self.views[index].show_outcome(self.ws.outcome, self.ws)
-
-    def _on_tab(self, index: int) -> None:
-        view = self.widget(index)
-        self.ws.set_want_frontier(view is self.frontier)
-        # growth and drawdown cost a few ms per solve: computed only while one of them is shown
-        self.ws.want_paths = view in (self.growth, self.drawdown)
-        out = self.ws.outcome
-        if self.ws.want_paths and out is not None and out.result is not None and out.paths is None:
-            self.ws.request_solve()
-        self._draw(index)
-
-    def retheme(self) -> None:
-        """Chart colours from the current palette (after the system switched light/dark)."""
-        configure()
-        fg = theme.chart_foreground()
-        for view in self.views:
-            view.plot.setBackground(theme.chart_background())
-            item = view.plot.getPlotItem()
-            for name in ("left", "bottom"):
-                item.getAxis(name).setPen(fg)
-                item.getAxis(name).setTextPen(fg)
-            if item.legend is not None:
-                item.legend.setLabelTextColor(fg)
-                for _sample, label in item.legend.items:
-                    label.setText(label.text, color=fg)
-        self.frontier.curve.setPen(pg.mkPen(fg, width=2))
-        self._stale = set(range(len(self.views)))
-        self._draw(self.currentIndex())
-
-    def draw_all(self) -> None:
-        """Bring every chart up to date (screenshots)."""
-        for i in range(len(self.views)):
-            self._draw(i)
+def retheme(views: list[ChartView]) -> None:
+    """Chart colours from the current palette (after the system switched light/dark)."""
+    configure()
+    fg = theme.chart_foreground()
+    for view in views:
+        view.plot.setBackground(theme.chart_background())
+        item = view.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            item.getAxis(name).setPen(fg)
+            item.getAxis(name).setTextPen(fg)
+        if item.legend is not None:
+            item.legend.setLabelTextColor(fg)
+            for _sample, label in item.legend.items:
+                label.setText(label.text, color=fg)
+        if isinstance(view, FrontierChart):
+            view.curve.setPen(pg.mkPen(fg, width=2))

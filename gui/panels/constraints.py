@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.model.scenario import Constraints, Mode, Scenario
-from gui import edits
+from gui import edits, theme
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
@@ -52,7 +52,7 @@ class ConstraintsPanel(QGroupBox):
         outer.addLayout(form)
         self._form = form
 
-        self.vol_on = QCheckBox()
+        self.vol_on = theme.visible_checkboxes(QCheckBox())
         self.vol_cap = _spin(1.0, 100.0, 1, " %", step=0.5)
         self.vol_cap.setToolTip(
             self.tr(
@@ -61,7 +61,7 @@ class ConstraintsPanel(QGroupBox):
             )
         )
         self._row(self.tr("Volatility cap"), "vol_cap", self.vol_on, self.vol_cap)
-        self.turnover_on = QCheckBox()
+        self.turnover_on = theme.visible_checkboxes(QCheckBox())
         self.turnover_cap = _spin(0.0, 200.0, 1, " %")
         self.turnover_cap.setValue(DEFAULT_TURNOVER_PCT)  # ticking the cap must not mean "no trading"
         self.turnover_cap.setToolTip(
@@ -79,7 +79,7 @@ class ConstraintsPanel(QGroupBox):
         self.min_cash = _spin(0.0, 1e10, 0, prefix="$ ", step=100.0)
         self.min_cash.setToolTip(self.tr("Cash buffer: cash that must remain in the account after trading."))
         self._row(self.tr("Cash buffer"), "min_cash", None, self.min_cash)
-        self.whole_shares = QCheckBox(self.tr("Whole shares only"))
+        self.whole_shares = theme.visible_checkboxes(QCheckBox(self.tr("Whole shares only")))
         self.whole_shares.setToolTip(
             self.tr("Round every trade to whole shares (most brokers need this for ETFs).")
         )
@@ -96,7 +96,7 @@ class ConstraintsPanel(QGroupBox):
             self.tr("Positive: new money you add (contribution). Negative: money you take out (withdrawal).")
         )
         self._row(self.tr("Add (+) / withdraw (−)"), "cash_flow", None, self.cash_flow)
-        self.force = QCheckBox(self.tr("Rebalance even when inside the bands"))
+        self.force = theme.visible_checkboxes(QCheckBox(self.tr("Rebalance even when inside the bands")))
         self.force.setToolTip(
             self.tr("Normally nothing is traded while every holding is inside its drift band.")
         )

@@ -3,6 +3,8 @@ add/remove rows and import from CSV with a preview."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -19,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine.model.scenario import Scenario
-from gui import edits
+from gui import edits, templates, theme, tree_edits
 from gui.engine_calls import Outcome
 from gui.holdings_csv import valid_ticker
 from gui.panels.problems import ProblemLabel
 from gui.tablemodels import HoldingsColumn, HoldingsModel
+from gui.target_editor import NewNodeDialog
 from gui.workspace import Workspace
 
 
@@ -36,6 +40,7 @@ class HoldingsPanel(QGroupBox):
         self.ws = workspace
         self.model = HoldingsModel(on_edit=lambda sc: workspace.edit(sc), parent=self)
         self.table = QTableView()
+        theme.visible_checkboxes(self.table)
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -43,7 +48,7 @@ class HoldingsPanel(QGroupBox):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(HoldingsColumn.TICKER, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # spare width goes to the last column, never taken from a ticker
         # sized to contents when the rows change, not on every update (that measures every cell)
         self._fitted_with_result = False
 
@@ -111,8 +116,7 @@ class HoldingsPanel(QGroupBox):
 
     def _fit_columns(self) -> None:
         for col in HoldingsColumn:
-            if col is not HoldingsColumn.TICKER:
-                self.table.resizeColumnToContents(col)
+            self.table.resizeColumnToContents(col)
 
     def _cash_changed(self, value: float) -> None:
         if self.ws.scenario is not None:
@@ -121,24 +125,73 @@ class HoldingsPanel(QGroupBox):
     def _add(self) -> None:
         if self.ws.scenario is None:
             return
-        text, ok = QInputDialog.getText(
-            self, self.tr("Add holding"), self.tr("Ticker symbol (for example VBR):")
-        )
-        ticker = text.strip().upper()
-        if not ok or not ticker:
+        dialog = NewNodeDialog(self, with_sleeve=False)
+        dialog.setWindowTitle(self.tr("Add holding"))
+        if dialog.exec() != NewNodeDialog.DialogCode.Accepted:
             return
+        self.add_holding(dialog.ticker.text())
+
+    def add_holding(self, text: str) -> bool:
+        """Add ``text`` as a holding; a ticker not in the targets asks whether to add it to a sleeve or sell
+        it. True when something was added."""
+        sc = self.ws.scenario
+        if sc is None:
+            return False
+        ticker = text.split(" — ")[0].strip().upper()
+        if not ticker:
+            return False
         if not valid_ticker(ticker):
             self.problem.show_problem(
                 self.tr("{text} is not a ticker symbol: use letters, digits, '.' or '-'").format(text=text)
             )
-            return
-        if ticker in self.ws.scenario.portfolio.tickers:
+            return False
+        if ticker in sc.portfolio.tickers:
             self.problem.show_problem(
                 self.tr("{ticker} is already in the table: edit its shares instead").format(ticker=ticker)
             )
-            return
+            return False
         self.problem.clear_problem()
-        self.ws.edit(edits.add_holding(self.ws.scenario, ticker))
+        new = edits.add_holding(sc, ticker)
+        if ticker not in sc.targets.tickers:
+            sleeve = self.ask_sleeve_for(ticker, [s.name for s in sc.targets.sleeves])
+            if sleeve is None:
+                return False
+            if sleeve:  # "" = sell it: no target, so the rebalance sells it
+                new = replace(new, targets=tree_edits.add_ticker(new.targets, sleeve, ticker))
+        self.ws.edit(new)
+        return True
+
+    def ask_sleeve_for(self, ticker: str, sleeves: list[str]) -> str | None:
+        """The sleeve an untargeted holding joins, "" to sell it, None to cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Not in your targets"))
+        name = templates.etf_name(ticker)
+        box.setText(
+            self.tr("{ticker} is not in your targets. Add it to a sleeve, or sell it?").format(
+                ticker=f"{ticker} ({name})" if name else ticker
+            )
+        )
+        box.setInformativeText(
+            self.tr("A holding without a target is sold by the rebalance (unless you mark it No sell).")
+        )
+        add = box.addButton(self.tr("Add to a sleeve…"), QMessageBox.ButtonRole.AcceptRole)
+        sell = box.addButton(self.tr("Sell it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is sell:
+            return ""
+        if box.clickedButton() is not add:
+            return None
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Add to a sleeve"),
+            self.tr("Sleeve for {ticker}:").format(ticker=ticker),
+            sleeves,
+            0,
+            False,
+        )
+        return str(choice) if ok else None
 
     def selected_ticker(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -3,20 +3,25 @@ words, the trades table (buy/sell coloured), assumptions and the disclaimer."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from engine.result import RebalanceResult, Status
+from engine.messages import MessageId
+from engine.report_text import no_limit_binds
+from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.message_texts import render
 from gui.tablemodels import TradesColumn, TradesModel
 from gui.workspace import Workspace
 
@@ -74,6 +79,13 @@ class ResultPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TradesColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        # the whole reason of the selected trade (the first one until the user picks another), wrapped
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setObjectName("reason")
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_reason(cur.row()))
+        self._reason_row = 0
         self._fitted = False
         self._universe: tuple[str, ...] = ()
         self.notes = QLabel()
@@ -84,6 +96,7 @@ class ResultPanel(QGroupBox):
         lay.addLayout(grid)
         lay.addWidget(self.binding)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.reason)
         lay.addWidget(self.notes)
         workspace.outcomeChanged.connect(self.show_outcome)
 
@@ -96,6 +109,31 @@ class ResultPanel(QGroupBox):
         for col in TradesColumn:
             if col is not TradesColumn.REASON:
                 self.table.resizeColumnToContents(col)
+
+    def _fit_numbers(self) -> None:
+        """Share counts and amounts are never elided ("70.3…"): widen a column when a value needs it."""
+        fm = self.table.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+        for col in (TradesColumn.SHARES, TradesColumn.PRICE, TradesColumn.AMOUNT, TradesColumn.COST):
+            texts = [str(self.trades.index(r, col).data() or "") for r in range(self.trades.rowCount())]
+            need = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad
+            if need > self.table.columnWidth(col):
+                self.table.setColumnWidth(col, need)
+
+    def _show_reason(self, row: int) -> None:
+        trades = self.trades.trades
+        if row < 0 or row >= len(trades):
+            row = 0
+        self._reason_row = row
+        if not trades:
+            _set_text(self.reason, "")
+            return
+        t = trades[row]
+        side = self.tr("Buy") if t.side is Side.BUY else self.tr("Sell")
+        head = self.tr("{side} {shares} {ticker}").format(
+            side=side, shares=fmt.shares(t.shares), ticker=t.ticker
+        )
+        _set_text(self.reason, f"<b>{_esc(head)}</b>: {_esc(render(t.why, t.reason))}")
 
     def _banner(self, text: str, fg: str, bg: str) -> None:
         _set_text(self.status, text)
@@ -120,6 +158,7 @@ class ResultPanel(QGroupBox):
                 theme.css(theme.sell_bg()),
             )
             self.trades.set_trades(())
+            self._show_reason(0)
             for v in self.figures.values():
                 _set_text(v, "—")
             _set_text(self.binding, "")
@@ -127,6 +166,8 @@ class ResultPanel(QGroupBox):
         self._figures(r)
         self.trades.set_trades(r.trades)
         self._fit_columns()
+        self._fit_numbers()
+        self._show_reason(self._reason_row)
         if r.status is Status.INFEASIBLE:
             msg = r.infeasibility.message if r.infeasibility else self.tr("the constraints cannot all hold")
             self._banner(
@@ -134,28 +175,23 @@ class ResultPanel(QGroupBox):
                 theme.warn().name(),
                 theme.css(theme.warn_bg()),
             )
-        elif r.status is Status.NO_TRADES_NEEDED:
-            self._banner(
-                self.tr("No trades needed: every holding and sleeve is inside its drift band."),
-                theme.buy().name(),
-                theme.css(theme.buy_bg()),
-            )
-        else:
-            n = r.n_trades
-            self._banner(
-                self.tr("{n} trades proposed.").format(n=n) if n != 1 else self.tr("1 trade proposed."),
-                theme.chart_foreground().name(),
-                "transparent",
-            )
+        elif r.trades:
+            self._banner(render(r.headline, r.headline_text), theme.chart_foreground().name(), "transparent")
+        elif r.headline is None or r.headline.id is MessageId.HEAD_IN_BANDS:
+            self._banner(render(r.headline, r.headline_text), theme.buy().name(), theme.css(theme.buy_bg()))
+        else:  # no trades, but not because all is well: a limit or the costs stop them
+            self._banner(render(r.headline), theme.warn().name(), theme.css(theme.warn_bg()))
         if r.binding:
-            items = "".join(f"<li>{_esc(b.message)}</li>" for b in r.binding)
+            items = "".join(f"<li>{_esc(render(b.why, b.message))}</li>" for b in r.binding)
             _set_text(
                 self.binding, self.tr("<b>What limits the result</b>") + f"<ul style='margin:0'>{items}</ul>"
             )
+        elif r.status is Status.OK:  # a claim about the numbers, made only when trades were solved for
+            _set_text(self.binding, render(no_limit_binds(r)))
         else:
-            _set_text(self.binding, self.tr("No constraint binds: the targets are reached as set."))
+            _set_text(self.binding, "")
         a = r.assumptions
-        notes = [*r.messages]
+        notes = [render(n) for n in r.notes] if r.notes else [*r.messages]
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
         notes.append(
             self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(

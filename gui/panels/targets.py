@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QPushButton,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,20 @@ from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
 SLIDER_STEPS = 1000  # 0.1 % resolution
+
+
+def _clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item, including the widgets of nested layouts."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear_layout(inner)
+            inner.deleteLater()
 
 
 class WeightControl(QWidget):
@@ -66,10 +82,14 @@ class WeightControl(QWidget):
 
 
 class TargetsPanel(QGroupBox):
+    editRequested = Signal(str)  # open the targets editor on this sleeve ("" for none)
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Targets"))
         self.ws = workspace
+        self.bound_labels: dict[str, QLabel] = {}  # row key -> "min 50 % · max 80 % of the portfolio"
+        self._binding: set[str] = set()
         self.controls: dict[str, WeightControl] = {}  # sleeve name -> control
         self.asset_controls: dict[tuple[str, str], QDoubleSpinBox] = {}
         self.now_labels: dict[str, QLabel] = {}
@@ -86,6 +106,12 @@ class TargetsPanel(QGroupBox):
             self.presets.addItem(f"{core} / {sat}", core)
         self.presets.activated.connect(self._on_preset)
         top.addWidget(self.presets, 1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(
+            self.tr("Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes")
+        )
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(""))
+        top.addWidget(self.edit_button)
         outer.addLayout(top)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -114,13 +140,11 @@ class TargetsPanel(QGroupBox):
     # -- building -------------------------------------------------------------------------------
 
     def _rebuild(self, sc: Scenario) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        _clear_layout(self.grid)
         self.controls.clear()
         self.asset_controls.clear()
         self.now_labels.clear()
+        self.bound_labels.clear()
         self.problems = {"targets": self.problem}
         self.small_cap = None
         head = QLabel(self.tr("now → after"))
@@ -142,7 +166,7 @@ class TargetsPanel(QGroupBox):
                 Role.SATELLITE: self.tr("satellite"),
                 Role.OUTSIDE: self.tr("outside"),
             }[s.role]
-            ctrl = WeightControl(lambda x, drag, n=s.name: self._edit_sleeve(n, x, drag))
+            ctrl = WeightControl(self._sleeve_editor(s.name))
             ctrl.setToolTip(
                 self.tr("Share of the small-cap sleeve")
                 if s.role is not Role.OUTSIDE
@@ -182,8 +206,15 @@ class TargetsPanel(QGroupBox):
                     self.grid.addLayout(holder, row, 1)
                     row += 1
 
+    def _sleeve_editor(self, name: str) -> Callable[[float, bool], None]:
+        def edit(x: float, drag: bool) -> None:
+            self._edit_sleeve(name, x, drag)
+
+        return edit
+
     def _add_row(self, row: int, title: str, ctrl: QWidget, key: str, *, bold: bool = False) -> int:
         label = QLabel(f"<b>{title}</b>" if bold else title)
+        label.setWordWrap(True)  # a long sleeve name takes two lines rather than widening the panel
         self.grid.addWidget(label, row, 0)
         self.grid.addWidget(ctrl, row, 1)
         now = QLabel()
@@ -193,10 +224,16 @@ class TargetsPanel(QGroupBox):
         theme.mute(now)
         self.grid.addWidget(now, row, 2)
         self.now_labels[key] = now
+        bound = QLabel()
+        bound.setTextFormat(Qt.TextFormat.RichText)
+        bound.linkActivated.connect(lambda _link, k=key: self.editRequested.emit(k.partition(":")[2]))
+        bound.setVisible(False)
+        self.bound_labels[key] = bound
+        self.grid.addWidget(bound, row + 1, 0, 1, 3)
         problem = ProblemLabel(key)
         self.problems[key] = problem
-        self.grid.addWidget(problem, row + 1, 0, 1, 3)
-        return row + 2
+        self.grid.addWidget(problem, row + 2, 0, 1, 3)
+        return row + 3
 
     def retheme(self) -> None:
         """Rebuild the rows with the current palette's colours."""
@@ -246,6 +283,39 @@ class TargetsPanel(QGroupBox):
         if self.small_cap is not None:
             self.small_cap.set_fraction(sc.targets.small_cap_weight)
         self._update_totals(sc)
+        self._update_bounds(sc)
+
+    def _update_bounds(self, sc: Scenario) -> None:
+        """Each sleeve's min/max (of the whole portfolio) under its slider, in the warning colour when it
+        binds, with a link to the editor where it is changed."""
+        t = sc.targets
+        rows: dict[str, tuple[float, float]] = {
+            f"sleeve:{s.name}": (s.min_weight, s.max_weight) for s in t.sleeves
+        }
+        rows["small_cap"] = (t.small_cap_min, t.small_cap_max)
+        for key, label in self.bound_labels.items():
+            lo, hi = rows.get(key, (0.0, 1.0))
+            parts = []
+            if lo > 1e-9:
+                parts.append(self.tr("min {v}").format(v=fmt.pct(lo)))
+            if hi < 1 - 1e-9:
+                parts.append(self.tr("max {v}").format(v=fmt.pct(hi)))
+            if not parts:
+                if not label.isHidden():
+                    label.setVisible(False)
+                continue
+            binds = key in self._binding
+            color = theme.warn().name() if binds else theme.muted().name()
+            text = self.tr("{bounds} of the portfolio").format(bounds=" · ".join(parts))
+            if binds:
+                text += " — " + self.tr("binds")
+            link = self.tr("change")
+            html = (
+                f"<span style='color:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;{text}</span> <a href='edit'>{link}</a>"
+            )
+            if label.text() != html:  # a rich-text label re-lays itself out on every setText
+                label.setText(html)
+            label.setVisible(True)
 
     def _update_totals(self, sc: Scenario) -> None:
         t = sc.targets
@@ -265,6 +335,19 @@ class TargetsPanel(QGroupBox):
 
     def _on_outcome(self, outcome: Outcome) -> None:
         r = outcome.result
+        binding = set()
+        names = [b.constraint for b in r.binding] if r else []
+        if r is not None and r.infeasibility is not None:
+            names += list(r.infeasibility.conflicting)
+        for name in names:
+            kind, _, subject = name.partition(":")
+            if kind in ("sleeve_min", "sleeve_max"):
+                binding.add(f"sleeve:{subject}")
+            elif kind in ("small_cap_min", "small_cap_max"):
+                binding.add("small_cap")
+        if binding != self._binding:
+            self._binding = binding
+            self._update_bounds(outcome.scenario)
         rows = (
             {("small_cap" if s.role == "small_cap" else f"sleeve:{s.name}"): s for s in r.sleeves}
             if r

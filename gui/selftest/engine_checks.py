@@ -154,7 +154,7 @@ def _no_network() -> Iterator[list[str]]:
         attempts.append(repr(args[1:] or args))
         raise OSError("the self-test does not use the network")
 
-    socket.socket.connect = refuse  # type: ignore[method-assign,assignment]
+    socket.socket.connect = refuse  # type: ignore[method-assign]
     socket.create_connection = refuse  # type: ignore[assignment]
     try:
         yield attempts

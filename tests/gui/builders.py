@@ -41,4 +41,5 @@ def fake_engine(market: MarketSnapshot | None = None, **overrides: Any) -> Engin
     def resolve(scenario: Scenario, **_kw: Any) -> MarketSnapshot:
         return snap
 
+    overrides.setdefault("online", lambda: True)  # never probe the real network from a test
     return EngineCalls(resolve_market=resolve, **overrides)

@@ -78,4 +78,5 @@ def loaded(window, workspace, qtbot):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(workspace.settled, timeout=20000):
         workspace.set_document(twelve_asset_scenario(), None)
     assert workspace.result is not None, workspace.outcome
+    qtbot.waitUntil(lambda: window.charts.built, timeout=5000)  # built right after the first result
     return window

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from engine.optimize.limit_id import LimitId
+from engine.optimize.limit_id import LimitKind as K
 from gui.panels.problems import problem_key, usable_nearest
 from tests.gui.builders import twelve_asset_scenario
 
@@ -32,10 +34,16 @@ def test_problem_key(name: str, key: str) -> None:
     assert problem_key(name, twelve_asset_scenario()) == key
 
 
-def test_nearest_values_are_rounded_the_safe_way() -> None:
-    assert usable_nearest("vol_cap", 0.045942) == pytest.approx(0.046)
-    assert usable_nearest("vol_cap", 0.046) == pytest.approx(0.046)
-    assert usable_nearest("min_cash", 1234.9) == 1234.0
+def test_nearest_values_are_rounded_toward_feasible() -> None:
+    assert usable_nearest(LimitId(K.VOL_CAP), 0.045942) == pytest.approx(0.046)
+    assert usable_nearest(LimitId(K.VOL_CAP), 0.046) == pytest.approx(0.046)
+    assert usable_nearest(LimitId(K.MIN_CASH), 1234.9) == 1234.0
+    # a minimum is rounded down (rounding it up would leave it out of reach), a maximum up
+    assert usable_nearest(LimitId(K.SLEEVE_MIN, "Core"), 0.23456) == pytest.approx(0.234)
+    assert usable_nearest(LimitId(K.ASSET_MIN, "IWM"), 0.0999) == pytest.approx(0.099)
+    assert usable_nearest(LimitId(K.SMALL_CAP_MIN), 0.5004) == pytest.approx(0.5)
+    assert usable_nearest(LimitId(K.SLEEVE_MAX, "Value"), 0.23411) == pytest.approx(0.235)
+    assert usable_nearest(LimitId(K.TURNOVER_CAP), 0.1201) == pytest.approx(0.121)
 
 
 def test_chart_readouts_show_the_values_under_the_mouse(loaded) -> None:  # type: ignore[no-untyped-def]

@@ -85,10 +85,10 @@ def test_growth_tab_gets_paths_when_shown(loaded, workspace, qtbot) -> None:  # 
     with qtbot.waitSignal(workspace.settled, timeout=20000):
         loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.growth))
     assert workspace.outcome.paths is not None
-    assert len(loaded.charts.growth.x) > 100
-    assert loaded.charts.growth.y[0][0] == pytest.approx(10_000.0)
+    assert len(loaded.charts.growth.xs) > 100
+    assert loaded.charts.growth.ys[0][0] == pytest.approx(10_000.0)
     loaded.charts.setCurrentIndex(loaded.charts.indexOf(loaded.charts.drawdown))
-    assert max(loaded.charts.drawdown.y[1]) <= 0.0 + 1e-9
+    assert max(loaded.charts.drawdown.ys[1]) <= 0.0 + 1e-9
 
 
 def test_switching_to_dark_recolours_charts_tables_and_labels(loaded, app) -> None:  # type: ignore[no-untyped-def]

@@ -130,7 +130,7 @@ def test_window_state_is_remembered(loaded) -> None:  # type: ignore[no-untyped-
 
     loaded.left.setSizes([500, 300])
     loaded.save_state()
-    assert settings.settings().value("left") is not None
+    assert settings.settings().value(loaded._layout_prefix() + "left") is not None
 
 
 def test_refresh_prices_shows_progress_and_can_be_cancelled(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]

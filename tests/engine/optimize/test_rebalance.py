@@ -222,4 +222,5 @@ def test_zero_turnover_cap_says_it_blocks_trading() -> None:
     """A 0 % turnover cap is never silent: the result says it allows no trading (issue #8)."""
     r = rebalance(_sc(turnover_cap=0.0), market())
     assert r.trades == ()
-    assert any("turnover cap of 0 %" in m and "IWM" in m for m in r.messages), r.messages
+    said = r.headline_text  # the headline says what "no trades" means here
+    assert "turnover cap of 0.0 % allows no trade" in said and "IWM" in said, said

@@ -61,8 +61,8 @@ def test_scenario_cap_binds_is_met_and_matches_the_reference(cap: float) -> None
     assert e @ after == pytest.approx(cap, abs=2e-3)  # and it binds (a share of XLF is ~0.1 % of value)
     (b,) = [b for b in r.binding if b.constraint == "sector_max:Financials"]
     at_target = e @ np.array([a.weight_target for a in r.assets])
-    assert f"held at its maximum {cap * 100:.1f} %" in b.message
-    assert f"the targets would give {at_target * 100:.1f} %" in b.message
+    assert b.message.startswith(f"Financials through the funds maximum {cap * 100:.1f} % binds")
+    assert f"target {at_target * 100:.1f} %, after {(e @ after) * 100:.1f} %" in b.message
     # the continuous optimum equals the independent solve
     x = prepare(sc, m, FUNDS)
     sol = problem_for(x).solve(x)
@@ -168,7 +168,7 @@ def test_cli_shows_the_sector_cap_binding(tmp_path: Path, capsys: pytest.Capture
     assert "sector_max_pct" in path.read_text() and "Financials = 25" in path.read_text()
     assert main(["rebalance", str(path)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "Financials through the funds is held at its maximum 25.0 %" in out
+    assert "Financials through the funds maximum 25.0 % binds" in out
     assert "bundled snapshot" in out
     path = _file(tmp_path, _scenario(sector_min={"Energy": 0.5}))
     assert main(["rebalance", str(path)]) == EXIT_INFEASIBLE

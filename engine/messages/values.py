@@ -1,0 +1,129 @@
+"""A message is an id with typed values; nothing here decides wording or number format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from engine.messages.ids import MessageId
+
+if TYPE_CHECKING:  # engine.optimize imports the result, which imports this: no import cycle at run time
+    from engine.optimize.limit_id import LimitId
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A fraction shown as a percentage: 0.123 -> "12.3 %"."""
+
+    value: float
+    digits: int = 1
+
+
+@dataclass(frozen=True)
+class Points:
+    """A difference of two fractions in percentage points, unsigned: 0.023 -> "2.3"."""
+
+    value: float
+    digits: int = 1
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in the account currency."""
+
+    value: float
+    digits: int = 0
+
+
+@dataclass(frozen=True)
+class Shares:
+    value: float
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+
+
+@dataclass(frozen=True)
+class Ticker:
+    symbol: str
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name the user gave (a sleeve) or text the engine does not translate: shown as is."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Names:
+    """Several names, shown as a list ("IWM, IWN")."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Several messages, shown one after another with the list separator."""
+
+    items: tuple[Message, ...]
+
+
+Value: TypeAlias = "Percent | Points | Money | Shares | Count | Ticker | Name | Names | Parts | LimitId"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One sentence (or phrase) the engine says: an id and its values. Render it with a Formatter."""
+
+    id: MessageId
+    params: tuple[tuple[str, Value | Message], ...] = ()
+
+    @classmethod
+    def of(cls, id: MessageId, **params: Value | Message) -> Message:
+        return cls(id, tuple(params.items()))
+
+    def get(self, name: str) -> Value | Message:
+        for k, v in self.params:
+            if k == name:
+                return v
+        raise KeyError(f"{self.id.value} has no value {name!r}")
+
+    def has(self, name: str) -> bool:
+        return any(k == name for k, _ in self.params)
+
+    def json_value(self) -> dict[str, Any]:
+        """What a JSON document stores: ``to_dict`` and the English ``text``."""
+        from engine.messages.format import english
+
+        return {**self.to_dict(), "text": english(self)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: {"id": "reason.toward", "params": {"after": {"percent": 0.12}, ...}}."""
+        return {"id": self.id.value, "params": {k: _encode(v) for k, v in self.params}}
+
+
+def _encode(v: Value | Message) -> Any:
+    if isinstance(v, Message):
+        return {"message": v.to_dict()}
+    if isinstance(v, Percent):
+        return {"percent": v.value}
+    if isinstance(v, Points):
+        return {"points": v.value}
+    if isinstance(v, Money):
+        return {"money": v.value}
+    if isinstance(v, Shares):
+        return {"shares": v.value}
+    if isinstance(v, Count):
+        return {"count": v.value}
+    if isinstance(v, Ticker):
+        return {"ticker": v.symbol}
+    if isinstance(v, Name):
+        return {"text": v.text}
+    if isinstance(v, Names):
+        return {"names": list(v.items)}
+    if isinstance(v, Parts):
+        return {"parts": [p.to_dict() for p in v.items]}
+    return {"limit": str(v)}

@@ -1,0 +1,194 @@
+"""The chart tabs. The charts themselves (pyqtgraph, ``gui.panels.charts``) are built just after the first
+result is on screen, so the window and the first trades do not wait for pyqtgraph to import. Only the
+visible chart is redrawn when a result arrives; the others catch up when shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from gui.engine_calls import Outcome
+from gui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gui.panels.charts import AllocationChart, ChartView, FrontierChart, PathChart, RiskChart
+
+NAMES = ("allocation", "risk", "frontier", "growth", "drawdown")
+
+
+class ChartsPanel(QTabWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, lazy: bool = True) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self._views: list[ChartView] = []
+        self._build_scheduled = False
+        self._holders: list[QWidget] = []
+        self._deferred: list[Callable[[], object]] = []
+        self._wrapped: list[tuple[QWidget, QScrollArea]] = []  # (a tab's widget, the scroll area around it)
+        titles = (
+            self.tr("Allocation"),
+            self.tr("Risk"),
+            self.tr("Frontier"),
+            self.tr("Growth"),
+            self.tr("Drawdown"),
+        )
+        for title in titles:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder)
+            self.addTab(holder, title)
+        self._stale: set[int] = set()
+        workspace.want_paths = False  # the first tab shown is the allocation
+        self.currentChanged.connect(self._on_tab)
+        workspace.outcomeChanged.connect(self._on_outcome)
+        workspace.frontierChanged.connect(lambda _f: self._on_frontier())
+        if not lazy:
+            self.ensure_built()
+
+    # -- the charts, built on first use ---------------------------------------------------------
+
+    @property
+    def built(self) -> bool:
+        return bool(self._views)
+
+    def ensure_built(self) -> None:
+        if self._views:
+            return
+        from gui.panels import charts
+
+        charts.configure()
+        self._views = [
+            charts.AllocationChart(),
+            charts.RiskChart(),
+            charts.FrontierChart(),
+            charts.PathChart("growth"),
+            charts.PathChart("drawdown"),
+        ]
+        for holder, view in zip(self._holders, self._views, strict=True):
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(view)
+        self._stale = set(range(len(self._views)))
+        for build in self._deferred:  # more tabs (exposure, backtest, stress) that import pyqtgraph or pandas
+            build()
+
+    def add_deferred(self, build: Callable[[], object]) -> None:
+        """``build`` adds more tabs when the charts are built (right after the first result), so their
+        imports do not delay the window. Runs at once when the charts are already built."""
+        self._deferred.append(build)
+        if self._views:
+            build()
+
+    @property
+    def views(self) -> list[ChartView]:
+        self.ensure_built()
+        return self._views
+
+    @property
+    def allocation(self) -> AllocationChart:
+        return self.views[0]  # type: ignore[return-value]
+
+    @property
+    def risk(self) -> RiskChart:
+        return self.views[1]  # type: ignore[return-value]
+
+    @property
+    def frontier(self) -> FrontierChart:
+        return self.views[2]  # type: ignore[return-value]
+
+    @property
+    def growth(self) -> PathChart:
+        return self.views[3]  # type: ignore[return-value]
+
+    @property
+    def drawdown(self) -> PathChart:
+        return self.views[4]  # type: ignore[return-value]
+
+    def addTab(self, widget: QWidget, *args: object) -> int:
+        """Another tab (exposure, backtest, ...). It scrolls rather than widening the window past a small
+        screen: a tab's minimum width must not become the window's."""
+        if widget in self._holders:
+            return super().addTab(widget, *args)  # type: ignore[call-overload, no-any-return]
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(widget)
+        self._wrapped.append((widget, scroll))
+        return super().addTab(scroll, *args)  # type: ignore[call-overload, no-any-return]
+
+    def _tab_of(self, widget: QWidget) -> QWidget:
+        """The page in the tab bar that shows ``widget`` (a chart, a scrolled tab, or a page itself)."""
+        if widget in self._views:
+            return self._holders[self._views.index(widget)]
+        return next((scroll for inner, scroll in self._wrapped if inner is widget), widget)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        """Accepts a chart or a tab's own widget as well as its page."""
+        super().setCurrentWidget(self._tab_of(widget))
+
+    def indexOf(self, widget: QWidget) -> int:
+        return super().indexOf(self._tab_of(widget))
+
+    def _build_soon(self) -> None:
+        """After the first result has been painted: build the charts and draw the visible one."""
+        if self._build_scheduled or self._views:
+            return
+        self._build_scheduled = True
+
+        def build() -> None:
+            self.ensure_built()
+            self._draw(self.currentIndex())
+
+        QTimer.singleShot(0, build)
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def _name(self, index: int) -> str:
+        return NAMES[index] if 0 <= index < len(NAMES) else ""
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        self._stale = set(range(len(NAMES)))
+        if not self._views:
+            self._build_soon()
+            return
+        self._draw(self.currentIndex())
+
+    def _on_frontier(self) -> None:
+        self._stale.add(NAMES.index("frontier"))
+        self._draw(self.currentIndex())
+
+    def _draw(self, index: int) -> None:
+        if not self._views or not self._name(index):
+            return
+        if index in self._stale and self.ws.outcome is not None:
+            self._stale.discard(index)
+            self._views[index].show_outcome(self.ws.outcome, self.ws)
+
+    def _on_tab(self, index: int) -> None:
+        name = self._name(index)
+        self.ws.set_want_frontier(name == "frontier")
+        # growth and drawdown cost a few ms per solve: computed only while one of them is shown
+        self.ws.want_paths = name in ("growth", "drawdown")
+        out = self.ws.outcome
+        if self.ws.want_paths and out is not None and out.result is not None and out.paths is None:
+            self.ws.request_solve()
+        self._draw(index)
+
+    def retheme(self) -> None:
+        """Chart colours from the current palette (after the system switched light/dark)."""
+        if not self._views:
+            return
+        from gui.panels import charts
+
+        charts.retheme(self._views)
+        self._stale = set(range(len(NAMES)))
+        self._draw(self.currentIndex())
+
+    def draw_all(self) -> None:
+        """Bring every chart up to date (screenshots)."""
+        self.ensure_built()
+        for i in range(len(NAMES)):
+            self._draw(i)

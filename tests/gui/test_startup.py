@@ -1,0 +1,54 @@
+"""Cold start: the window comes up before pandas, pyqtgraph and cvxpy are imported (they load while it is
+on screen), and the charts are built once the first result is there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+SHOWN = """
+import sys
+from gui.app import build, create_app
+app = create_app()
+window, ws = build("light", demo=True, import_optimizer=False)
+window.show()
+app.processEvents()
+print("LOADED", ",".join(m for m in ("pandas", "pyqtgraph", "cvxpy") if m in sys.modules))
+ws.shutdown()
+"""
+
+
+def test_window_shows_before_the_heavy_imports(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "CORESAT_CONFIG_DIR": str(tmp_path),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", SHOWN],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED"))
+    assert line.strip() == "LOADED", line
+
+
+def test_charts_are_built_after_the_first_result(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.builders import twelve_asset_scenario
+
+    assert not window.charts.built
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        workspace.set_document(twelve_asset_scenario(), None)
+    qtbot.waitUntil(lambda: window.charts.built, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.charts.allocation.labels) > 0, timeout=5000)
+    r = workspace.result
+    assert window.charts.allocation.labels == [a.ticker for a in r.assets]
