@@ -98,7 +98,7 @@ class Inputs:
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""
         nodes = tuple(tuple(int(x) for x in nd.members) for nd in self.nodes)
-        return (self.n, nodes, len(self.look_through))
+        return (self.n, nodes, tuple(r.kind for r in self.look_through))
 
 
 def prepare(

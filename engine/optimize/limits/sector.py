@@ -25,13 +25,18 @@ from engine.optimize.limit_id import LimitId, LimitKind
 from engine.optimize.limits.base import (
     NEAR,
     WEIGHT_TOL,
+    Compiled,
+    Ctx,
     ElasticVars,
     Limit,
     LimitState,
     Repair,
+    Setting,
     Slack,
+    Values,
     Violation,
     pct,
+    upper,
 )
 from engine.risk.exposures import ExposureModel
 
@@ -138,6 +143,28 @@ class SectorBounds(Limit):
             if b.hi < 1:
                 cons.append(e @ v.w <= b.hi * v.keep + slack(hi))
         return cons
+
+    def compile(self, ctx: Ctx) -> Compiled | None:
+        """The scenario's rows of this kind (``Inputs.look_through``), like sleeve rows; the fund data is a
+        parameter too, so one compiled problem serves any bound and any fund data of this many rows."""
+        r = sum(1 for k in ctx.look_kinds if k == self.kind)
+        if not r:
+            return None
+        rows_p = cp.Parameter((r, ctx.n), name=f"{self.kind}_rows")
+        lo_p = cp.Parameter(r, name=f"{self.kind}_lo")
+        hi_p = cp.Parameter(r, name=f"{self.kind}_hi")
+        hi_c = cp.Parameter(r, name=f"{self.kind}_hi_cost", nonneg=True)
+        lz = rows_p @ ctx.z
+
+        def values(x: Inputs, s: Setting) -> Values:
+            mine = [row for row in x.look_through if row.kind == self.kind]
+            rows = np.array([row.row for row in mine])
+            rw0 = rows @ x.w0
+            hi, hc = upper(np.array([row.hi for row in mine]), s.keep)
+            lo = np.array([max(row.lo, 0.0) for row in mine])
+            return {rows_p: rows, lo_p: lo - rw0, hi_p: hi - rw0, hi_c: hc}
+
+        return Compiled([lz >= lo_p, lz + cp.multiply(hi_c, ctx.cost) <= hi_p], values)
 
     def explain(self, x: Inputs, ev: Evaluation, target_weights: FloatArray) -> list[str]:
         """Plain words for each binding instance: where the sector would be at the targets."""
