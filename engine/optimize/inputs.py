@@ -17,6 +17,7 @@ from engine.model.scenario import Band, Mode, Role, Scenario
 
 if TYPE_CHECKING:
     from engine.data.funds import FundData
+    from engine.risk.exposures import ExposureModel
 
 UNTARGETED = "Not in targets"
 BIG = 10.0  # stands for "no limit" in parameters (weights and vols never get near it)
@@ -79,6 +80,8 @@ class Inputs:
     asset_bands: tuple[Band, ...]
     look_through: tuple[LookRow, ...] = ()  # sector / company limits (empty when none is set)
     look_notes: tuple[str, ...] = ()  # what the look-through limits assume (missing fund data)
+    sector_matrix: FloatArray | None = None  # rows × assets: the funds' sectors, when fund data was read
+    sector_rows: tuple[str, ...] = ()  # names of those rows
 
     @property
     def n(self) -> int:
@@ -203,7 +206,7 @@ def prepare(
                 band=tree.default_band,
             )
         )
-    look = _look_through(sc, tickers, funds) if c.has_look_through else ((), ())
+    look = _look_through(sc, tickers, funds) if c.has_look_through else ((), (), None)
     return Inputs(
         scenario=sc,
         market=market,
@@ -232,12 +235,14 @@ def prepare(
         asset_bands=tuple(bands),
         look_through=look[0],
         look_notes=look[1],
+        sector_matrix=None if look[2] is None else look[2].sector_matrix,
+        sector_rows=() if look[2] is None else look[2].sector_rows,
     )
 
 
 def _look_through(
     sc: Scenario, tickers: tuple[str, ...], funds: Mapping[str, FundData] | None
-) -> tuple[tuple[LookRow, ...], tuple[str, ...]]:
+) -> tuple[tuple[LookRow, ...], tuple[str, ...], ExposureModel | None]:
     """The look-through rows for the scenario's sector and company limits.
 
     A ticker without sector data (a single stock, a fund in no source) is not refused: it counts as in
@@ -283,7 +288,7 @@ def _look_through(
     )
     if rows and dated:
         notes.append("look-through limits use fund data from " + "; ".join(dated))
-    return tuple(rows), tuple(notes)
+    return tuple(rows), tuple(notes), model
 
 
 def role_of(inputs: Inputs, sleeve_name: str) -> str:

@@ -28,6 +28,7 @@ from engine.result import (
     Binding,
     Infeasibility,
     RebalanceResult,
+    SectorExposure,
     Side,
     SleeveRow,
     Status,
@@ -310,7 +311,18 @@ def _result(
     said = tuple(Message.of(MessageId.TEXT, text=Name(m)) for m in messages) + tuple(
         explain_notes(ctx, trades)
     )
+    sectors: tuple[SectorExposure, ...] = ()
+    if x.sector_matrix is not None:
+        sm = x.sector_matrix
+        sectors = tuple(
+            SectorExposure(name, float(b), float(t), float(a))
+            for name, b, t, a in zip(
+                x.sector_rows, sm @ ev0.weights, sm @ x.target, sm @ ev.weights, strict=True
+            )
+            if max(b, t, a) > 0
+        )
     return RebalanceResult(
+        sector_exposures=sectors,
         status=status,
         scenario_name=sc.name,
         trades=tuple(trades),

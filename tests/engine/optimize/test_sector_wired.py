@@ -170,6 +170,26 @@ def test_cli_shows_the_sector_cap_binding(tmp_path: Path, capsys: pytest.Capture
     out = capsys.readouterr().out
     assert "Financials through the funds maximum 25.0 % binds" in out
     assert "bundled snapshot" in out
+    assert "Sectors through the funds (before → target → after):" in out and "  Financials" in out
     path = _file(tmp_path, _scenario(sector_min={"Energy": 0.5}))
     assert main(["rebalance", str(path)]) == EXIT_INFEASIBLE
     assert "Energy through the funds" in capsys.readouterr().out
+
+
+def test_result_carries_sector_exposures_before_target_after() -> None:
+    sc = _scenario(sector_max={"Financials": 0.25})
+    r = rebalance(sc, market(list(sc.universe)), FUNDS)
+    rows = {s.sector: s for s in r.sector_exposures}
+    tk = tuple(a.ticker for a in r.assets)
+    for when in ("before", "target", "after"):
+        w = np.array([getattr(a, f"weight_{when}") for a in r.assets])
+        for sector in ("Financials", "Industrials", "Health Care"):
+            e = np.array([(FUNDS[t].sectors or {}).get(sector, 0.0) for t in tk])
+            assert getattr(rows[sector], when) == pytest.approx(float(e @ w), abs=1e-9)
+    assert rows["Financials"].after <= 0.25 + 1e-9
+    # every named row plus "Other" adds up to the invested share (cash is the rest)
+    invested = sum(a.weight_after for a in r.assets)
+    assert sum(s.after for s in r.sector_exposures) == pytest.approx(invested, abs=1e-9)
+    doc = r.to_dict()
+    assert {d["sector"] for d in doc["sector_exposures"]} == set(rows)
+    assert rebalance(_scenario(), market(list(sc.universe)), FUNDS).sector_exposures == ()
