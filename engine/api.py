@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.market import MarketSnapshot
 from engine.model import scenario_file
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+
+if TYPE_CHECKING:
+    from engine.household_result import HouseholdResult
 
 Progress = Callable[[str, float], None]  # (message, fraction done 0..1)
 Cancel = Callable[[], bool]  # returns True when the caller no longer wants the answer
@@ -38,6 +42,15 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
     check_fits(len(scenario.universe))
 
     return _rebalance(scenario, market)
+
+
+def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> HouseholdResult:
+    """One set of targets for the household, trades per account (engine.optimize.household)."""
+    from engine.io.capacity import check_fits
+    from engine.optimize.household import rebalance_household as _rebalance_household
+
+    check_fits(len(scenario.universe))
+    return _rebalance_household(scenario, market)
 
 
 def rebalance_file(path: str | Path, *, force_demo: bool = False) -> RebalanceResult:

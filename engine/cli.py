@@ -98,10 +98,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _rebalance(path: str, *, as_json: bool, demo: bool) -> int:
-    from engine.api import rebalance_file
+    from engine import api
+    from engine.model import scenario_file
     from engine.report_text import format_result
     from engine.result import Status
 
-    result = rebalance_file(path, force_demo=demo)
+    scenario = scenario_file.load(path)
+    if scenario.household is not None:  # several accounts: trades per account (engine.household_text)
+        from engine.household_text import format_household
+
+        hr = api.rebalance_household(scenario, api.resolve_market(scenario, force_demo=demo))
+        print(hr.to_json() if as_json else format_household(hr))
+        return EXIT_INFEASIBLE if hr.status is Status.INFEASIBLE else EXIT_OK
+    result = api.rebalance_file(path, force_demo=demo)
     print(result.to_json() if as_json else format_result(result))
     return EXIT_INFEASIBLE if result.status is Status.INFEASIBLE else EXIT_OK

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from engine.market import MarketSnapshot
     from engine.optimize.limit_id import LimitId
     from gui.panels.exposure import ExposurePanel
+    from gui.panels.household_tree import HouseholdTreePanel
     from gui.store_reset import StoreReset
 
 SCENARIO_FILTER = "Coresat scenario (*.coresat.toml *.toml);;All files (*)"
@@ -137,7 +138,17 @@ class MainWindow(QMainWindow):
         exposure = exposure_tab.ExposurePanel(self.ws)
         self.charts.addTab(exposure, self.tr("Exposure"))
         backtest, stress = history_tabs.add_history_tabs(self.charts, self.ws)  # Backtest and Stress tabs
-        self._more_tabs = {"exposure": exposure, "backtest": backtest, "stress": stress}
+        from gui.panels.household_tree import HouseholdTreePanel
+
+        household = HouseholdTreePanel(self.ws)  # accounts → positions → lots; trades per account
+        self.charts.addTab(household, self.tr("Accounts"))
+        household.catch_up()
+        self._more_tabs = {
+            "exposure": exposure,
+            "backtest": backtest,
+            "stress": stress,
+            "household": household,
+        }
 
     def _more_tab(self, name: str) -> QWidget:
         self.charts.ensure_built()
@@ -154,6 +165,10 @@ class MainWindow(QMainWindow):
     @property
     def stress_tab(self) -> QWidget:
         return self._more_tab("stress")
+
+    @property
+    def household(self) -> HouseholdTreePanel:
+        return self._more_tab("household")  # type: ignore[return-value]
 
     def _action(
         self,

@@ -36,9 +36,10 @@ class Plan:
 
 def _held(x: HouseholdInputs) -> tuple[str, ...]:
     doc = json.loads(x.account)
-    return tuple(
-        sorted(str(h.get("ticker", "")).upper() for h in doc.get("portfolio", {}).get("holdings", []))
-    )
+    rows = list(doc.get("portfolio", {}).get("holdings", []))
+    # a household (scenario file version 3) holds its positions in its accounts
+    rows += [p for a in doc.get("household", {}).get("accounts", []) for p in a.get("positions", [])]
+    return tuple(sorted({str(h.get("ticker", "")).upper() for h in rows}))
 
 
 def plan(inputs: Sequence[HouseholdInputs | Unrunnable] | Book, batch_size: int = BATCH_SIZE) -> Plan:

@@ -47,8 +47,11 @@ def split(sc: Scenario) -> Parts:
         "constraints": {k: v for k, v in cons.items() if k not in ACCOUNT_CONSTRAINTS},
         "data": doc["data"],
     }
+    if "placement" in doc:  # household files (version 3): where-to-trade preferences are policy
+        policy["placement"] = doc["placement"]
+    holdings = "portfolio" if "portfolio" in doc else "household"  # household: several accounts
     account = {
-        "portfolio": doc["portfolio"],
+        holdings: doc[holdings],
         "constraints": {k: v for k, v in cons.items() if k in ACCOUNT_CONSTRAINTS},
     }
     extra: Doc = {"name": sc.name, "notes": sc.notes}
@@ -129,11 +132,16 @@ def assemble(
         "format": scenario_file.FORMAT,
         "version": scenario_file.VERSION,
         "name": extra.get("name", "Household"),
-        "portfolio": account.get("portfolio", {}),
         "targets": pol.get("targets", {}),
         "constraints": merge(pol.get("constraints", {}), account.get("constraints", {})),
         "data": pol.get("data", {}),
     }
+    if "household" in account:
+        doc["household"] = account["household"]
+    else:
+        doc["portfolio"] = account.get("portfolio", {})
+    if "placement" in pol:
+        doc["placement"] = pol["placement"]
     if extra.get("notes"):
         doc["notes"] = extra["notes"]
     if "market" in extra:

@@ -17,8 +17,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from engine.errors import ScenarioError
+
+if TYPE_CHECKING:
+    from engine.model.household import Household
+    from engine.model.policy import Placement
 
 
 class Role(StrEnum):
@@ -233,6 +238,10 @@ class Scenario:
     data: DataSettings = field(default_factory=DataSettings)
     market: InlineMarket | None = None
     notes: str = ""
+    # Several accounts (engine.model.household). When set, ``portfolio`` is its flat view (shares and cash
+    # summed over accounts) and constraints.min_cash / cash_flow are the accounts' sums (with_household).
+    household: Household | None = None
+    placement: Placement = field(default_factory=lambda: _default_placement())
 
     @property
     def universe(self) -> tuple[str, ...]:
@@ -242,6 +251,12 @@ class Scenario:
     def validate(self) -> None:
         """Raise ScenarioError naming the first field that is wrong."""
         validate_scenario(self)
+
+
+def _default_placement() -> Placement:
+    from engine.model.policy import Placement
+
+    return Placement()
 
 
 _TOL = 1e-6
@@ -271,6 +286,10 @@ def validate_scenario(sc: Scenario) -> None:
     from engine.model.scenario_checks import check_model_limits
 
     check_model_limits(sc)
+    if sc.household is not None:
+        from engine.model.household_checks import check_household
+
+        check_household(sc)
     p = sc.portfolio
     if p.currency != "USD":
         raise ScenarioError(

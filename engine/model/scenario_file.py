@@ -8,6 +8,9 @@ migrated on read. Writing (atomic: temp file in the same folder, then rename) is
 Version history:
 - 1: weights and limits as fractions (``weight = 0.7``, ``vol_cap = 0.18``), no ``format`` key.
 - 2: percent fields with a ``_pct`` suffix; ``format = "coresat-scenario"``.
+- 3: optional ``[household]`` (accounts → positions → lots) and ``[placement]``
+  (:mod:`engine.model.household_file`); ``[portfolio]`` remains the one-taxable-account shorthand that
+  version 1 and 2 files migrate to.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 from engine.errors import ScenarioError
 from engine.io.errors import InputError
 from engine.io.safe_open import read_user_text
+from engine.model.household import with_household
+from engine.model.household_file import read_household, read_placement
 from engine.model.scenario import (
     AssetTarget,
     Band,
@@ -151,7 +156,12 @@ def _v1_to_v2(doc: Doc) -> Doc:
     return new
 
 
-_MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _v1_to_v2}
+def _v2_to_v3(doc: Doc) -> Doc:
+    """Version 2 is one account: its ``[portfolio]`` is version 3's one-taxable-account shorthand."""
+    return dict(doc) | {"version": 3}
+
+
+_MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _short(v: Any, limit: int = 40) -> str:
@@ -390,7 +400,7 @@ def from_dict(doc: Doc) -> Scenario:
             source=mr.text("source", "inline"),
         )
 
-    return Scenario(
+    sc = Scenario(
         name=name,
         portfolio=portfolio,
         targets=targets,
@@ -398,4 +408,15 @@ def from_dict(doc: Doc) -> Scenario:
         data=data,
         market=market,
         notes=root.text("notes", ""),
+        placement=read_placement(root),
     )
+    if root.has("household"):
+        for key, where in (
+            ("portfolio", "portfolio"),
+            ("min_cash", "constraints.min_cash"),
+            ("cash_flow", "constraints.cash_flow"),
+        ):
+            if (root if key == "portfolio" else cr).has(key):
+                raise ScenarioError(where, "a household file keeps this in its accounts; remove it here")
+        sc = with_household(sc, read_household(root, _Reader))
+    return sc

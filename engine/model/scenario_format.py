@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 FORMAT = "coresat-scenario"
-VERSION = 2
+VERSION = 3
 SUFFIX = ".coresat.toml"
 
 Doc = dict[str, Any]

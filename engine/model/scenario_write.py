@@ -10,6 +10,7 @@ from pathlib import Path
 import tomli_w
 
 from engine.io.atomic import write_atomic as _write_atomic
+from engine.model.household_file import household_doc, placement_doc
 from engine.model.scenario import Band, Scenario
 from engine.model.scenario_format import FORMAT, VERSION, Doc
 
@@ -27,17 +28,20 @@ def to_dict(sc: Scenario) -> Doc:
     doc: Doc = {"format": FORMAT, "version": VERSION, "name": sc.name}
     if sc.notes:
         doc["notes"] = sc.notes
+    if sc.household is not None:
+        doc["household"] = household_doc(sc.household)
     holdings = []
-    for h in sc.portfolio.holdings:
+    for h in sc.portfolio.holdings if sc.household is None else ():
         hd: Doc = {"ticker": h.ticker, "shares": h.shares}
         if h.price is not None:
             hd["price"] = h.price
         holdings.append(hd)
-    doc["portfolio"] = {
-        "currency": sc.portfolio.currency,
-        "cash": sc.portfolio.cash,
-        "holdings": holdings,
-    }
+    if sc.household is None:
+        doc["portfolio"] = {
+            "currency": sc.portfolio.currency,
+            "cash": sc.portfolio.cash,
+            "holdings": holdings,
+        }
     t = sc.targets
     sleeves = []
     for s in t.sleeves:
@@ -94,7 +98,12 @@ def to_dict(sc: Scenario) -> Doc:
     ):
         if limits:
             cd[f"{key}_pct"] = {k: _r(v * 100) for k, v in sorted(limits.items())}
+    if sc.household is not None:  # the accounts carry them
+        del cd["min_cash"], cd["cash_flow"]
     doc["constraints"] = cd
+    placement = placement_doc(sc.placement)
+    if placement is not None:
+        doc["placement"] = placement
     d = sc.data
     doc["data"] = {
         "source": d.source,

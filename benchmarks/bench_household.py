@@ -1,0 +1,123 @@
+"""Household rebalance speed: several accounts, one set of targets.
+
+    .venv/bin/python benchmarks/bench_household.py [--repeat N]
+
+For 3 accounts × 12 tickers and 6 accounts × 20 tickers (holdings spread over taxable, IRA, Roth, 401(k)
+and HSA accounts, the 401(k) with a menu), median time of
+- whole: ``rebalance_household`` end to end (the household plan from the single-account engine, the
+  placement program, whole shares, the per-account checker, reasons, the result), with the cached
+  household problem — what a GUI edit costs;
+- re-solve: the same with a different volatility cap each call, as a slider would set;
+- household plan only: the single-account engine on the household's flat view;
+- placement only: the per-account linear program and whole-share repair on a fixed household plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from engine.model.household import Account, AccountKind, Household, Position, with_household
+from engine.model.scenario import Constraints
+from engine.optimize.household import run as hh_run
+from engine.optimize.household.allocate import allocate
+from tests.helpers import core_satellite, market, random_market
+
+KINDS = (
+    AccountKind.TAXABLE,
+    AccountKind.TRADITIONAL_IRA,
+    AccountKind.ROTH_IRA,
+    AccountKind.K401,
+    AccountKind.HSA,
+)
+
+
+def household_scenario(n_accounts: int, n_tickers: int):  # type: ignore[no-untyped-def]
+    m = market() if n_tickers == 12 else random_market(n_tickers, seed=n_tickers)
+    tk = list(m.tickers)
+    sats = {"Satellites": {t: 0.3 / (n_tickers - 1) for t in tk[1:]}}
+    rng = np.random.default_rng(n_accounts * 100 + n_tickers)
+    base = core_satellite(
+        {},
+        core={tk[0]: 0.7},
+        satellites=sats,
+        constraints=Constraints(vol_cap=0.30, cost_bps=2.0, min_trade=100.0, force_rebalance=True),
+    )
+    accounts = []
+    for a in range(n_accounts):
+        kind = KINDS[a % len(KINDS)]
+        held = rng.choice(tk, size=max(2, n_tickers // 2), replace=False)
+        positions = tuple(Position(str(t), float(rng.integers(5, 200))) for t in held)
+        menu = frozenset(tk[: n_tickers // 2]) if kind is AccountKind.K401 else None
+        accounts.append(
+            Account(
+                f"a{a}",
+                f"Account {a}",
+                kind,
+                cash=float(rng.integers(500, 8000)),
+                cash_buffer=100.0,
+                positions=positions,
+                allowed=menu,
+            )
+        )
+    return with_household(base, Household("h", "Bench", tuple(accounts))), m
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def bench(n_accounts: int, n_tickers: int, repeat: int) -> dict[str, float]:
+    sc, m = household_scenario(n_accounts, n_tickers)
+    hh_run.rebalance_household(sc, m)  # build and cache the household problem
+    whole, resolve, plan, place = [], [], [], []
+    caps = np.linspace(0.22, 0.30, 9)
+    flat = hh_run.flat_scenario(sc, sc.household)
+    _, ask, _ = hh_run._attempt(sc, sc.household, flat, m, 0.0)
+    for i in range(repeat):
+        t = time.perf_counter()
+        r = hh_run.rebalance_household(sc, m)
+        whole.append(time.perf_counter() - t)
+        sc2 = replace(sc, constraints=replace(sc.constraints, vol_cap=float(caps[i % len(caps)])))
+        t = time.perf_counter()
+        hh_run.rebalance_household(sc2, m)
+        resolve.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        hh_run.rebalance(flat, m)
+        plan.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        allocate(ask)
+        place.append(time.perf_counter() - t)
+    assert not r.check_problems, r.check_problems
+    return {
+        "whole": median_ms(whole),
+        "re-solve": median_ms(resolve),
+        "plan": median_ms(plan),
+        "placement": median_ms(place),
+        "trades": float(len(r.trades)),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=30)
+    args = ap.parse_args()
+    print(f"{'household':<22} {'whole':>9} {'re-solve':>9} {'plan':>9} {'placement':>10} trades")
+    for na, nt, target in ((3, 12, "≤ 5 ms whole, ≤ 2 ms re-solve"), (6, 20, "≤ 20 ms")):
+        r = bench(na, nt, args.repeat)
+        print(
+            f"{na} accounts × {nt} tickers {r['whole']:>7.2f}ms {r['re-solve']:>7.2f}ms {r['plan']:>7.2f}ms "
+            f"{r['placement']:>8.2f}ms {r['trades']:>5.0f}   target {target}"
+        )
+
+
+if __name__ == "__main__":
+    main()

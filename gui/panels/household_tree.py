@@ -1,0 +1,200 @@
+"""Household tree: household → account → position → lots, with each account's kind and cash editable,
+accounts added and removed; and a second tree with trades grouped by account (a HouseholdResult).
+
+Receives the workspace (injected); edits go through engine.model.household_edit, so the panel holds no
+finance. Shown by the main window only for a scenario with a household.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.errors import ScenarioError
+from engine.household_result import HouseholdResult
+from engine.model import household_edit as he
+from engine.model.household import AccountKind, household_of
+from engine.model.scenario import Scenario
+from gui.panels.problems import ProblemLabel
+from gui.runner import JobContext
+from gui.workspace import Workspace
+
+KIND = "household"
+COLUMNS = ("Account / position", "Kind", "Shares", "Cost basis", "Cash")
+
+
+class HouseholdTreePanel(QGroupBox):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Household"))
+        self.ws = workspace
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.trades = QTreeWidget()
+        self.trades.setColumnCount(5)
+        self.trades.setHeaderLabels(
+            [self.tr(c) for c in ("Account / trade", "Shares", "Amount", "Cash after", "Why here")]
+        )
+        self.add_button = QPushButton(self.tr("Add account…"))
+        self.remove_button = QPushButton(self.tr("Remove account"))
+        self.problem = ProblemLabel("household")
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        bar.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.tree, 2)
+        lay.addWidget(self.trades, 1)
+        lay.addWidget(self.problem)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        workspace.scenarioChanged.connect(self.show_scenario)
+        workspace.outcomeChanged.connect(lambda _o: self._solve())
+        workspace.runner.finished.connect(self._on_finished)
+        workspace.runner.failed.connect(self._on_failed)
+        self._shown: Scenario | None = None
+        self._job = -1
+
+    def catch_up(self) -> None:
+        """Show what the workspace holds now (the tab is built after the first result)."""
+        if self.ws.scenario is not None:
+            self.show_scenario(self.ws.scenario)
+            self._solve()
+
+    def _solve(self) -> None:
+        """Trades per account, computed on a worker for a household scenario once a market is loaded."""
+        sc, market = self.ws.scenario, self.ws.market
+        if sc is None or sc.household is None or market is None:
+            self.trades.clear()
+            return
+
+        def job(_ctx: JobContext) -> HouseholdResult:
+            from engine.api import rebalance_household
+
+            return rebalance_household(sc, market)
+
+        self._job = self.ws.runner.submit(KIND, job)
+
+    def _on_finished(self, kind: str, generation: int, value: object) -> None:
+        if kind == KIND and generation == self._job and isinstance(value, HouseholdResult):
+            self.show_result(value)
+
+    def _on_failed(self, kind: str, generation: int, exc: object) -> None:
+        if kind == KIND and generation == self._job:
+            self.trades.clear()
+            self.problem.show_problem(str(exc))
+
+    # ------------------------------------------------------------------------------------------ view
+    def show_scenario(self, sc: Scenario) -> None:
+        if (
+            self._shown is not None
+            and sc.household == self._shown.household
+            and sc.portfolio == self._shown.portfolio
+        ):
+            return
+        self._shown = sc
+        self.tree.clear()
+        hh = household_of(sc)
+        for acct in hh.accounts:
+            top = QTreeWidgetItem([acct.name + (f" — {acct.broker}" if acct.broker else ""), "", "", "", ""])
+            top.setData(0, 0x0100, acct.id)  # Qt.UserRole
+            self.tree.addTopLevelItem(top)
+            for pos in acct.positions:
+                basis = pos.cost_basis
+                row = QTreeWidgetItem(
+                    [
+                        pos.ticker,
+                        "",
+                        f"{pos.shares:,.4g}",
+                        self.tr("basis unknown") if basis is None else f"{basis:,.2f}",
+                        "",
+                    ]
+                )
+                top.addChild(row)
+                for lot in pos.lots:
+                    when = lot.acquired.isoformat() if lot.acquired else self.tr("date unknown")
+                    row.addChild(
+                        QTreeWidgetItem([when, "", f"{lot.shares:,.4g}", f"{lot.basis:,.2f} / share", ""])
+                    )
+            kind = QComboBox()
+            for k in AccountKind:
+                kind.addItem(k.label, k.value)
+            kind.setCurrentIndex(list(AccountKind).index(acct.kind))
+            kind.currentIndexChanged.connect(lambda i, aid=acct.id: self._kind(aid, list(AccountKind)[i]))
+            cash = QDoubleSpinBox()
+            cash.setRange(0.0, 1e11)
+            cash.setDecimals(2)
+            cash.setPrefix("$ ")
+            cash.setKeyboardTracking(False)
+            cash.setValue(acct.cash)
+            cash.valueChanged.connect(lambda v, aid=acct.id: self._cash(aid, float(v)))
+            self.tree.setItemWidget(top, 1, kind)
+            self.tree.setItemWidget(top, 4, cash)
+            top.setExpanded(True)
+
+    def show_result(self, r: HouseholdResult) -> None:
+        """Trades grouped by account."""
+        self.trades.clear()
+        for a in r.accounts:
+            top = QTreeWidgetItem([a.name, "", "", f"{a.cash_after:,.2f}", ""])
+            self.trades.addTopLevelItem(top)
+            for t in a.trades:
+                top.addChild(
+                    QTreeWidgetItem(
+                        [
+                            f"{t.side.value.upper()} {t.ticker}",
+                            f"{t.shares:,.4g}",
+                            f"{t.amount:,.2f}",
+                            "",
+                            t.reason,
+                        ]
+                    )
+                )
+            top.setExpanded(True)
+
+    def account_ids(self) -> list[str]:
+        return [str(self.tree.topLevelItem(i).data(0, 0x0100)) for i in range(self.tree.topLevelItemCount())]
+
+    # ----------------------------------------------------------------------------------------- edits
+    def _apply(self, make: object) -> None:
+        sc = self.ws.scenario
+        if sc is None:
+            return
+        try:
+            new = make(sc)  # type: ignore[operator]
+        except ScenarioError as exc:
+            self.problem.show_problem(str(exc))
+            return
+        self.problem.clear_problem()
+        self.ws.edit(new)
+
+    def _kind(self, account_id: str, kind: AccountKind) -> None:
+        self._apply(lambda sc: he.set_account_kind(sc, account_id, kind))
+
+    def _cash(self, account_id: str, cash: float) -> None:
+        self._apply(lambda sc: he.set_account_cash(sc, account_id, cash))
+
+    def _add(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add account"), self.tr("Account name:"))
+        if ok and name.strip():
+            self._apply(lambda sc: he.add_account(sc, name.strip()))
+
+    def _remove(self) -> None:
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is not None:
+            aid = str(item.data(0, 0x0100))
+            self._apply(lambda sc: he.remove_account(sc, aid))
