@@ -21,6 +21,7 @@ COMMAND_MODULES: dict[str, str] = {
     "book": "engine.book.commands",
     "batch": "engine.batch.commands",
     "report": "engine.report.commands",
+    "compare": "engine.report.compare_commands",
     "backtest": "engine.backtest.commands",
     "stress": "engine.backtest.commands",
     "import": "engine.imports.commands",

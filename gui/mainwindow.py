@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from engine.errors import CoresatError
 from engine.model.scenario_file import write_atomic
 from gui import edits, export, fmt, import_dialog, network, settings, templates
+from gui.book import menu as book_menu
 from gui.dialogs import ImportPreview, show_about
 from gui.engine_calls import Outcome, Problem
 from gui.holdings_csv import HoldingsCsvError, parse_file
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         data.addActions([self.act_refresh, self.act_demo, self.act_reset_store])
         help_ = mb.addMenu(self.tr("&Help"))
         help_.addAction(self.act_about)
+        self.book_menu = book_menu.install(self, before=help_.menuAction())  # Book → review, batch, PDF
         self._fill_recent()
 
     def _init_status(self) -> None:
@@ -680,5 +682,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.book_menu.close()
         self.ws.shutdown()
         event.accept()

@@ -853,6 +853,71 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>&amp;Book</source>
+        <translation>장부(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>&amp;Open Book…</source>
+        <translation>장부 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>&amp;New Book…</source>
+        <translation>새 장부(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Open &amp;My Book</source>
+        <translation>내 장부 열기(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>&amp;Review Window</source>
+        <translation>검토 창(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Rebalance &amp;All…</source>
+        <translation>전체 리밸런싱(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>&amp;Compare Scenarios…</source>
+        <translation>시나리오 비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Export Proposal &amp;PDF…</source>
+        <translation>제안서 PDF 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Select one proposal in the review window first</source>
+        <translation>먼저 검토 창에서 제안서 하나를 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Dask &amp;Scheduler…</source>
+        <translation>Dask 스케줄러(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Run Rebalance All on a Dask cluster instead of local processes</source>
+        <translation>전체 리밸런싱을 로컬 프로세스 대신 Dask 클러스터에서 실행합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Dask scheduler</source>
+        <translation>Dask 스케줄러</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/menu.py" line="1"/>
+        <source>Scheduler address for Rebalance All (e.g. tcp://host:8786); empty: local processes</source>
+        <translation>전체 리밸런싱에 쓸 스케줄러 주소 (예: tcp://host:8786). 비워 두면 로컬 프로세스</translation>
+    </message>
+    <message>
         <location filename="../../gui/mainwindow.py" line="107"/>
         <location filename="../../gui/mainwindow.py" line="569"/>
         <source>Proposed trades</source>

@@ -63,7 +63,7 @@ def test_window_speaks_korean_with_the_compiled_file(app, workspace, qtbot, tmp_
         w.ask_before_discard = False
         qtbot.addWidget(w)
         titles = [a.text() for a in w.menuBar().actions()]
-        assert titles == ["파일(&F)", "편집(&E)", "데이터(&D)", "도움말(&H)"]
+        assert titles == ["파일(&F)", "편집(&E)", "데이터(&D)", "장부(&B)", "도움말(&H)"]
         assert w.targets.title() == "목표" and w.holdings.title() == "보유 종목"
     finally:
         app.removeTranslator(tr)

@@ -1,0 +1,533 @@
+"""The client proposal PDF: QTextDocument laid out on A4 or Letter pages and printed with QPdfWriter;
+charts are drawn with QPainter (vector). Made from a stored proposal (engine.report.proposal), so it
+reads the same years later.
+
+    python -m gui.book.proposal_pdf 17 proposal-17.pdf [--book URL] [--page Letter]
+
+The engine never imports Qt, so ``coresat report`` writes XLSX and CSV only; the PDF is made here (the
+GUI's Book → Export Proposal PDF…, or the command above, which needs the GUI package).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from engine.report.proposal import ProposalReport
+from engine.result import DISCLAIMER
+from gui import fmt
+from gui.book.pdf_charts import BarChart, ChartObjects
+
+DPI = 300
+PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 16.0
+FOOTER_MM = 8.0
+
+CSS = """
+body { color: #1a1a1a; }
+h1 { font-size: 16pt; margin: 0 0 2pt 0; color: #1f4e79; }
+h2 { font-size: 11.5pt; margin: 12pt 0 4pt 0; color: #1f4e79; }
+p { margin: 0 0 3pt 0; }
+.small { font-size: 8pt; color: #555555; }
+table { border-collapse: collapse; margin: 0; }
+th { background-color: #e8edf3; font-weight: bold; text-align: left; padding: 2pt 4pt; }
+td { padding: 2pt 4pt; border-bottom: 1px solid #dddddd; }
+td.n, th.n { text-align: right; }
+.warn { color: #b3261e; }
+.disclaimer { font-weight: bold; border: 1px solid #888888; padding: 4pt; }
+"""
+
+
+def _e(v: Any) -> str:
+    return html.escape(str(v))
+
+
+def _f(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+def _money(x: Any, decimals: int = 2) -> str:
+    return fmt.money(_f(x), decimals)
+
+
+def _pct(x: Any, decimals: int = 1) -> str:
+    return fmt.pct(_f(x), decimals)
+
+
+def _points(x: Any, decimals: int = 1) -> str:
+    return fmt.points(_f(x), decimals)
+
+
+def _shares(x: Any) -> str:
+    return fmt.shares(_f(x))
+
+
+def _table(
+    head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], widths: Sequence[int] = ()
+) -> str:
+    cols = "".join(
+        f"<th{' class=n' if i in numeric else ''}{f' width={widths[i]}%' if widths else ''}>{_e(h)}</th>"
+        for i, h in enumerate(head)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{' class=n' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r))
+        + "</tr>"
+        for r in rows
+    )
+    # <thead> repeats the header row after a page break
+    return f"<table width=100% cellspacing=0 cellpadding=2><thead><tr>{cols}</tr></thead>{body}</table>"
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ProposalPdf", text)
+
+
+class ProposalDocument:
+    """The proposal as a paginated QTextDocument for one page size (``a4`` or ``letter``)."""
+
+    def __init__(self, report: ProposalReport, page: str = "a4") -> None:
+        if page.lower() not in PAGES:
+            raise ValueError(f"page size {page!r}: use A4 or Letter")
+        self.report = report
+        self.res = report.result
+        self.page_size = QPageSize(PAGES[page.lower()])
+        self.layout = QPageLayout(
+            self.page_size,
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+        self.doc = QTextDocument()
+        self.doc.setDocumentMargin(0)
+        font = QFont("DejaVu Sans")
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setPointSizeF(9.0)
+        self.doc.setDefaultFont(font)
+        self.doc.setDefaultStyleSheet(CSS)
+        self.charts = ChartObjects(self.doc, DPI)
+
+    # -- content ----------------------------------------------------------------------------------
+
+    def build(self, device: QPdfWriter) -> None:
+        self.doc.documentLayout().setPaintDevice(device)
+        rect = self.layout.paintRectPixels(DPI)
+        footer = FOOTER_MM * DPI / 25.4
+        self.doc.setPageSize(QSizeF(rect.width(), rect.height() - footer))
+        cur = QTextCursor(self.doc)
+        r, res = self.report, self.res
+        a = res.get("assumptions", {})
+        cur.insertHtml(
+            f"<h1>{_e(_tr('Rebalancing proposal for {c}').format(c=r.client))}</h1>"
+            f"<p class=small>{_e(_tr('Proposal {id} · household {h} · status: {s}').format(id=r.proposal_id, h=r.household, s=r.status))}"
+            f"{_e(': ' + r.note) if r.note else ''} · {_e(_tr('made by {who} on {when}').format(who=r.created_by, when=f'{r.created_at:%Y-%m-%d %H:%M}'))}</p>"
+        )
+        self._accounts(cur)
+        self._summary(cur)
+        self._allocation(cur)
+        self._trades(cur)
+        self._risk(cur)
+        self._costs(cur)
+        self._section(cur)
+        cur.insertHtml(
+            f"<h2>{_e(_tr('Assumptions'))}</h2>"
+            + _table(
+                [_tr("What"), _tr("Value")],
+                [
+                    [_e(_tr("Price source")), _e(a.get("price_source") or "—")],
+                    [_e(_tr("Price date")), _e(a.get("price_date") or "—")],
+                    [_e(_tr("Risk window")), _e(a.get("risk_window") or "—")],
+                    [_e(_tr("Risk estimator")), _e(a.get("estimator") or "—")],
+                    [_e(_tr("Risk data")), _e(a.get("risk_source") or "—")],
+                    [_e(_tr("Inputs (scenario SHA-256)")), f"<span class=small>{_e(r.scenario_hash)}</span>"],
+                ],
+                set(),
+                (30, 70),
+            )
+        )
+        notes = [*a.get("notes", []), *res.get("messages", [])]
+        if notes:
+            cur.insertHtml("".join(f"<p class=small>{_e(n)}</p>" for n in notes))
+        self._section(cur)
+        cur.insertHtml(f"<p class=disclaimer>{_e(res.get('disclaimer') or DISCLAIMER)}</p>")
+
+    @staticmethod
+    def _section(cur: QTextCursor) -> None:
+        """Start a new paragraph, so that a heading never runs on from the text before it."""
+        if cur.block().length() > 1 or cur.currentTable() is not None:
+            cur.movePosition(QTextCursor.MoveOperation.End)
+            cur.insertBlock()
+
+    def _accounts(self, cur: QTextCursor) -> None:
+        r, res = self.report, self.res
+        self._section(cur)
+        cur.insertHtml(
+            f"<h2>{_e(_tr('Client and accounts'))}</h2>"
+            + _table(
+                [_tr("Account"), _tr("Kind"), _tr("Value"), _tr("Cash before"), _tr("Cash after")],
+                [
+                    [
+                        _e(r.account or "—"),
+                        _e(r.account_kind or "—"),
+                        _money(res.get("total_value"), 2),
+                        _money(res.get("cash_before"), 2),
+                        _money(res.get("cash_after"), 2),
+                    ]
+                ],
+                {2, 3, 4},
+            )
+        )
+
+    def _summary(self, cur: QTextCursor) -> None:
+        res = self.res
+        cap = res.get("vol_cap")
+        rows = [
+            [
+                _tr("Volatility (annualized)"),
+                _pct(res.get("vol_before"), 2),
+                _pct(res.get("vol_after"), 2),
+                _tr("cap {v}").format(v=_pct(cap, 2)) if cap is not None else _tr("no cap"),
+            ],
+            [
+                _tr("Tracking error to targets"),
+                _pct(res.get("tracking_error_before"), 2),
+                _pct(res.get("tracking_error_after"), 2),
+                "",
+            ],
+            [_tr("Cash"), _money(res.get("cash_before"), 2), _money(res.get("cash_after"), 2), ""],
+            [_tr("Turnover"), "", _pct(res.get("turnover"), 2), ""],
+            [_tr("Estimated trading cost"), "", _money(res.get("total_cost"), 2), ""],
+            [_tr("Trades"), "", str(len(res.get("trades", []))), ""],
+        ]
+        status = res.get("status")
+        verdict = {
+            "ok": _tr("Trades are proposed below."),
+            "no_trades_needed": _tr("No trades are needed: every holding is inside its band."),
+            "infeasible": _tr("No trade list meets all the limits; see “What limits it”."),
+        }.get(str(status), str(status))
+        self._section(cur)
+        cur.insertHtml(
+            f"<h2>{_e(_tr('Summary'))}</h2><p>{_e(verdict)}</p>"
+            + _table(
+                [_tr("Figure"), _tr("Before"), _tr("After"), _tr("Limit")],
+                [[_e(c) for c in r] for r in rows],
+                {1, 2, 3},
+                (40, 20, 20, 20),
+            )
+        )
+
+    def _allocation(self, cur: QTextCursor) -> None:
+        res = self.res
+        series = (_tr("Current"), _tr("Target"), _tr("Proposed"))
+        sleeves = res.get("sleeves", [])
+        self._section(cur)
+        cur.insertHtml(f"<h2>{_e(_tr('Allocation by sleeve'))}</h2>")
+        cur.insertBlock()
+        self.charts.insert(
+            cur,
+            BarChart(
+                _tr("Weight by sleeve"),
+                series,
+                tuple(
+                    (str(s["name"]), (s["weight_before"], s["weight_target"], s["weight_after"]))
+                    for s in sleeves
+                ),
+            ),
+        )
+        cur.insertBlock()
+        cur.insertHtml(
+            _table(
+                [_tr("Sleeve"), _tr("Role"), *series, _tr("Drift")],
+                [
+                    [
+                        _e(s["name"]),
+                        _e(s["role"]),
+                        _pct(s["weight_before"], 2),
+                        _pct(s["weight_target"], 2),
+                        _pct(s["weight_after"], 2),
+                        _points(s["drift"], 2),
+                    ]
+                    for s in sleeves
+                ],
+                {2, 3, 4, 5},
+            )
+        )
+        self._section(cur)
+        cur.insertHtml(f"<h2>{_e(_tr('Allocation by fund'))}</h2>")
+        assets = res.get("assets", [])
+        cur.insertHtml(
+            _table(
+                [_tr("Ticker"), _tr("Sleeve"), _tr("Shares now"), _tr("Shares after"), *series],
+                [
+                    [
+                        _e(x["ticker"]),
+                        _e(x["sleeve"]),
+                        _shares(x["shares_before"]),
+                        _shares(x["shares_after"]),
+                        _pct(x["weight_before"], 2),
+                        _pct(x["weight_target"], 2),
+                        _pct(x["weight_after"], 2),
+                    ]
+                    for x in assets
+                ],
+                {2, 3, 4, 5, 6},
+            )
+        )
+
+    def _trades(self, cur: QTextCursor) -> None:
+        trades = self.res.get("trades", [])
+        self._section(cur)
+        if not trades:
+            cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2><p>{_e(_tr('No trades.'))}</p>")
+            return
+        cur.insertHtml(f"<h2>{_e(_tr('Trades'))}</h2>")
+        side = {"buy": _tr("Buy"), "sell": _tr("Sell")}
+        cur.insertHtml(
+            _table(
+                [
+                    _tr("Account"),
+                    _tr("Side"),
+                    _tr("Ticker"),
+                    _tr("Shares"),
+                    _tr("Price"),
+                    _tr("Amount"),
+                    _tr("Cost"),
+                    "",  # a narrow empty column: the reason must not touch the right-aligned cost
+                    _tr("Why"),
+                ],
+                [
+                    [
+                        _e(self.report.account),
+                        _e(side.get(t["side"], t["side"])),
+                        _e(t["ticker"]),
+                        _shares(t["shares"]),
+                        _money(t["price"], 2),
+                        _money(t["amount"], 2),
+                        _money(t["cost"], 2),
+                        "",
+                        f"<span class=small>{_e(t['reason'])}</span>",
+                    ]
+                    for t in trades
+                ],
+                {3, 4, 5, 6},
+                (12, 6, 7, 8, 10, 13, 8, 2, 34),
+            )
+        )
+
+    def _risk(self, cur: QTextCursor) -> None:
+        res = self.res
+        cap = res.get("vol_cap")
+        self._section(cur)
+        cur.insertHtml(f"<h2>{_e(_tr('Risk before and after'))}</h2>")
+        cur.insertBlock()
+        self.charts.insert(
+            cur,
+            BarChart(
+                _tr("Volatility and tracking error (annualized)"),
+                (_tr("Before"), _tr("After")),
+                (
+                    (_tr("Volatility"), (res.get("vol_before") or 0.0, res.get("vol_after") or 0.0)),
+                    (
+                        _tr("Tracking error"),
+                        (res.get("tracking_error_before") or 0.0, res.get("tracking_error_after") or 0.0),
+                    ),
+                ),
+                limit=cap,
+                limit_label=_tr("cap {v}").format(v=_pct(cap, 1)) if cap is not None else "",
+            ),
+        )
+        cur.insertBlock()
+        lines = [f"<p><b>{_e(b['constraint'])}</b>: {_e(b['message'])}</p>" for b in res.get("binding", [])]
+        inf = res.get("infeasibility")
+        if inf:
+            lines.insert(
+                0, f"<p class=warn><b>{_e(_tr('Cannot be met'))}</b>: {_e(inf.get('message', ''))}</p>"
+            )
+        if not lines:
+            lines = [
+                f"<p>{_e(_tr('No limit shapes this answer: the trades go straight to the targets.'))}</p>"
+            ]
+        self._section(cur)
+        cur.insertHtml(f"<h2>{_e(_tr('What limits it'))}</h2>" + "".join(lines))
+
+    def _costs(self, cur: QTextCursor) -> None:
+        res = self.res
+        trades = res.get("trades", [])
+        buys = sum(float(t["amount"]) for t in trades if t["side"] == "buy")
+        sells = sum(float(t["amount"]) for t in trades if t["side"] == "sell")
+        self._section(cur)
+        text = _tr("Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}").format(
+            b=_money(buys, 2),
+            s=_money(sells, 2),
+            t=_pct(res.get("turnover"), 2),
+            c=_money(res.get("total_cost"), 2),
+        )
+        cur.insertHtml(
+            f"<h2>{_e(_tr('Costs'))}</h2><p>{_e(text)}</p>"
+        )  # one paragraph: never split by a page
+
+    # -- printing ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def headings() -> set[str]:
+        """The section titles (insertHtml merges an <h2> into the current block, so its heading level
+        is lost: headings are found by their text)."""
+        return {
+            _tr(t)
+            for t in (
+                "Client and accounts",
+                "Summary",
+                "Allocation by sleeve",
+                "Allocation by fund",
+                "Trades",
+                "Risk before and after",
+                "What limits it",
+                "Costs",
+                "Assumptions",
+            )
+        }
+
+    def keep_headings_with_text(self) -> int:
+        """A heading left alone at the foot of a page moves to the next page (Qt has no keep-with-next):
+        after layout, a heading whose following block starts on a later page gets a page break before it.
+        Returns how many headings moved."""
+        layout = self.doc.documentLayout()
+        page_h = self.doc.pageSize().height()
+        moved = 0
+        heads = self.headings()
+        block = self.doc.begin()
+        while block.isValid():
+            nxt = block.next()
+            if block.text() in heads and nxt.isValid():
+                top = layout.blockBoundingRect(block).top()
+                if nxt.layout() is not None and nxt.layout().lineCount() > 0:
+                    line = nxt.layout().lineAt(0)
+                    nxt_bottom = layout.blockBoundingRect(nxt).top() + line.y() + line.height()
+                else:
+                    nxt_bottom = layout.blockBoundingRect(nxt).bottom()
+                if int(nxt_bottom // page_h) > int((top + 1) // page_h):  # +1: a block laid out at a page top
+                    fmt_ = block.blockFormat()
+                    fmt_.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt_)
+                    moved += 1
+            block = nxt
+        return moved
+
+    def print_to(self, writer: QPdfWriter) -> int:
+        """Lay out and draw every page; returns the number of pages."""
+        writer.setResolution(DPI)
+        writer.setPageLayout(self.layout)
+        writer.setTitle(
+            _tr("Rebalancing proposal {id}: {c}").format(id=self.report.proposal_id, c=self.report.client)
+        )
+        writer.setCreator("Coresat")
+        self.build(writer)
+        self.keep_headings_with_text()
+        body = self.doc.pageSize()
+        pages = max(1, self.doc.pageCount())
+        p = QPainter(writer)
+        try:
+            small = QFont(self.doc.defaultFont())
+            small.setPointSizeF(7.0)
+            for i in range(pages):
+                if i:
+                    writer.newPage()
+                p.save()
+                p.translate(0, -i * body.height())
+                self.doc.drawContents(p, QRectF(0, i * body.height(), body.width(), body.height()))
+                p.restore()
+                p.setFont(small)
+                p.setPen(QColor("#666666"))
+                y = body.height() + FOOTER_MM * DPI / 25.4 * 0.75
+                left = _tr("Proposal {id} · {c} · not investment advice").format(
+                    id=self.report.proposal_id, c=self.report.client
+                )
+                p.drawText(QPointF(0, y), left)
+                right = _tr("page {i} of {n}").format(i=i + 1, n=pages)
+                p.drawText(QPointF(body.width() - p.fontMetrics().horizontalAdvance(right), y), right)
+        finally:
+            p.end()
+        return pages
+
+
+def render_pdf(report: ProposalReport, page: str = "a4") -> bytes:
+    """The PDF as bytes (nothing is written)."""
+    buf = QByteArray()
+    dev = QBuffer(buf)
+    dev.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(dev)
+    ProposalDocument(report, page).print_to(writer)
+    del writer  # flushes the PDF into the buffer
+    dev.close()
+    return bytes(buf.data())
+
+
+def write_pdf(report: ProposalReport, path: str | Path, page: str = "a4") -> Path:
+    """Render, then write all at once (a failed write leaves no half file)."""
+    from engine.io.atomic import write_atomic
+
+    return write_atomic(Path(path), render_pdf(report, page))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m gui.book.proposal_pdf", description="Write a stored proposal as a client PDF."
+    )
+    ap.add_argument("proposal", type=int, help="proposal id (coresat book proposals lists them)")
+    ap.add_argument("out", help="PDF file to write")
+    ap.add_argument(
+        "--book", metavar="URL", help="client book: a file path, sqlite:///FILE or postgresql://…"
+    )
+    ap.add_argument("--page", default="A4", choices=["A4", "Letter", "a4", "letter"])
+    args = ap.parse_args(argv)
+    if not str(args.out).lower().endswith(".pdf"):
+        print(f"coresat: {args.out}: the file's name must end in .pdf", file=sys.stderr)
+        return 2
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from engine.book.store import Book
+    from engine.errors import CoresatError
+    from engine.report.proposal import load
+
+    _app = QApplication.instance() or QApplication(["coresat"])
+    try:
+        book = Book.open(args.book, create=False)
+        try:
+            report = load(book, args.proposal)
+        finally:
+            book.close()
+        path = write_pdf(report, args.out, args.page)
+    except CoresatError as exc:
+        print(f"coresat: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"coresat: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
