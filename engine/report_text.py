@@ -63,6 +63,12 @@ def format_result(r: RebalanceResult) -> str:
         lines.append(english(no_limit_binds(r)))
     for m in r.messages:
         lines.append(m)
+    if r.sector_exposures:
+        lines.append("Sectors through the funds (before → target → after):")
+        lines += [
+            f"  {s.sector[:30]:<30} {_pct(s.before):>7} → {_pct(s.target):>7} → {_pct(s.after):>7}"
+            for s in r.sector_exposures
+        ]
     asm = r.assumptions
     lines += [
         "",

@@ -169,6 +169,17 @@ class Assumptions:
 
 
 @dataclass(frozen=True)
+class SectorExposure:
+    """A sector's share of the portfolio through all funds (fractions of the total value; the rows of
+    engine.risk.exposures: the 11 sectors, "Other", bond funds, "No sector data")."""
+
+    sector: str
+    before: float
+    target: float
+    after: float
+
+
+@dataclass(frozen=True)
 class RebalanceResult:
     status: Status
     scenario_name: str
@@ -197,6 +208,9 @@ class RebalanceResult:
     headline: Message | None = None  # what the status means for these numbers ("3 trades proposed.")
     notes: tuple[Message, ...] = ()
     schema_version: int = SCHEMA_VERSION
+    # look-through sector weights before / at target / after, when fund data was used (sector or company
+    # limits set); empty otherwise
+    sector_exposures: tuple[SectorExposure, ...] = ()
 
     @property
     def n_trades(self) -> int:

@@ -187,6 +187,15 @@ class Constraints:
     mode: Mode = Mode.FULL
     cash_flow: float = 0.0  # + contribution (new cash in), - withdrawal (cash taken out)
     force_rebalance: bool = False  # trade even when every node is inside its band
+    # look-through limits (through the funds' holdings): sector name (engine.data.funds.SECTORS) or
+    # company symbol -> fraction of the portfolio
+    sector_max: Mapping[str, float] = field(default_factory=dict)
+    sector_min: Mapping[str, float] = field(default_factory=dict)
+    company_max: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def has_look_through(self) -> bool:
+        return bool(self.sector_max or self.sector_min or self.company_max)
 
     def cost_of(self, ticker: str) -> float:
         """Trading cost for ``ticker`` in basis points."""

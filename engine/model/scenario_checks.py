@@ -14,7 +14,7 @@ from engine.errors import ScenarioError
 from engine.io.tickers import TICKER_RULE, is_ticker
 
 if TYPE_CHECKING:
-    from engine.model.scenario import Band, Scenario
+    from engine.model.scenario import Band, Constraints, Scenario
 
 # Far beyond any real account, far inside float range: a holding or cash past these is a typo or damage.
 MAX_SHARES = 1e10
@@ -86,6 +86,7 @@ def check_model_limits(sc: Scenario) -> None:
     for name, tickers in (("no_buy", c.no_buy), ("no_sell", c.no_sell)):
         for tk in sorted(tickers):
             _ticker(f"constraints.{name}", tk)
+    _check_look_through(c)
 
     d = sc.data
     for name, days in (
@@ -149,4 +150,30 @@ def _check_market(sc: Scenario) -> None:
                 "market.covariance",
                 f"is not a covariance matrix: it is not positive semidefinite (lowest eigenvalue {lowest:.3g}), "
                 "so some mix of the funds would have a negative variance; export it again from one estimate",
+            )
+
+
+def _check_look_through(c: Constraints) -> None:
+    """Sector / company limits: known sector names, fractions in [0, 1], a minimum not above its maximum."""
+    from engine.data.funds import SECTORS
+
+    for key, limits in (
+        ("sector_max", c.sector_max),
+        ("sector_min", c.sector_min),
+        ("company_max", c.company_max),
+    ):
+        for name, v in limits.items():
+            where = f"constraints.{key}_pct.{name}"
+            if key.startswith("sector") and name not in SECTORS:
+                raise ScenarioError(where, f"is not a sector; use one of: {', '.join(SECTORS)}")
+            if key == "company_max":
+                _ticker(f"constraints.{key}_pct", name)
+            if not math.isfinite(v) or not 0.0 <= v <= 1.0 + 1e-9:
+                raise ScenarioError(where, f"must be between 0 and 100 (percent), got {v * 100:g}")
+    for name, lo in c.sector_min.items():
+        hi = c.sector_max.get(name)
+        if hi is not None and lo > hi + 1e-9:
+            raise ScenarioError(
+                f"constraints.sector_min_pct.{name}",
+                f"minimum {lo * 100:g} % is above the maximum {hi * 100:g} % for {name}",
             )

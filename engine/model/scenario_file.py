@@ -256,6 +256,27 @@ def _ticker(s: str) -> str:
     return s.strip().upper()
 
 
+def _pcts(cr: _Reader, key: str) -> dict[str, float]:
+    """A table of percents ``{name = 20}`` as fractions."""
+    t = cr.table(key)
+    return {str(k): t.num(k) / 100.0 for k in t.d}
+
+
+def _sectors(cr: _Reader, key: str) -> dict[str, float]:
+    """Sector limits keyed by the scheme's sector names (aliases such as "financial services" accepted)."""
+    from engine.data.funds import SECTORS, canonical_sector
+
+    out: dict[str, float] = {}
+    for name, v in _pcts(cr, key).items():
+        sector = canonical_sector(name)
+        if sector not in SECTORS:
+            raise ScenarioError(
+                f"constraints.{key}.{name}", f"is not a sector; use one of: {', '.join(SECTORS)}"
+            )
+        out[sector] = v
+    return out
+
+
 def _band(r: _Reader | None) -> Band | None:
     if r is None:
         return None
@@ -331,6 +352,9 @@ def from_dict(doc: Doc) -> Scenario:
         mode=cr.choice("mode", Mode, Mode.FULL),
         cash_flow=cr.num("cash_flow", 0.0),
         force_rebalance=cr.flag("force_rebalance", False),
+        sector_max=_sectors(cr, "sector_max_pct"),
+        sector_min=_sectors(cr, "sector_min_pct"),
+        company_max={_ticker(k): v for k, v in _pcts(cr, "company_max_pct").items()},
     )
 
     dr = root.table("data")

@@ -91,6 +91,13 @@ def to_dict(sc: Scenario) -> Doc:
         cd["turnover_cap_pct"] = _r(c.turnover_cap * 100)
     if c.cost_bps_by_ticker:
         cd["cost_bps_by_ticker"] = dict(sorted(c.cost_bps_by_ticker.items()))
+    for key, limits in (
+        ("sector_max", c.sector_max),
+        ("sector_min", c.sector_min),
+        ("company_max", c.company_max),
+    ):
+        if limits:
+            cd[f"{key}_pct"] = {k: _r(v * 100) for k, v in sorted(limits.items())}
     if sc.household is not None:  # the accounts carry them
         del cd["min_cash"], cd["cash_flow"]
     doc["constraints"] = cd

@@ -109,6 +109,7 @@ def bindings(ctx: Context) -> list[Binding]:
         )
         out.append(_binding(LimitId(LimitKind.MIN_CASH), why))
     out += _bounds(x, ev.weights, ev.node_weights, w_cont)
+    out += _look_through(x, ev.weights, w_cont)
     out += _restrictions(x, ctx)
     if not out:
         out += _costs(x, ctx)
@@ -121,6 +122,28 @@ def _at(w: float, wc: float, bound: float, *, low: bool) -> bool:
         if low
         else (w >= bound - ACTIVE or wc >= bound - ACTIVE)
     )
+
+
+def _look_through(x: Inputs, w: np.ndarray, w_cont: np.ndarray) -> list[Binding]:
+    """A sector's (company's) share through the funds at its maximum (minimum) while the targets would
+    put it beyond: the same condition as a sleeve bound, on the look-through row."""
+    out: list[Binding] = []
+    for r in x.look_through:
+        t, wn, wc = float(r.row @ x.target), float(r.row @ w), float(r.row @ w_cont)
+        vals: dict[str, Param] = {
+            "name": Name(f"{r.label} through the funds"),
+            "target": Percent(t),
+            "after": Percent(wn),
+        }
+        if r.hi < t and t > wn + ACTIVE and _at(wn, wc, r.hi, low=False):
+            kind = LimitKind.COMPANY_MAX if r.kind == "company" else LimitKind.SECTOR_MAX
+            out.append(
+                _binding(LimitId(kind, r.subject), Message.of(M.BIND_GROUP_MAX, bound=Percent(r.hi), **vals))
+            )
+        if r.lo > t and t < wn - ACTIVE and _at(wn, wc, r.lo, low=True):
+            lim = LimitId(LimitKind.SECTOR_MIN, r.subject)
+            out.append(_binding(lim, Message.of(M.BIND_GROUP_MIN, bound=Percent(r.lo), **vals)))
+    return out
 
 
 def _bounds(x: Inputs, w: np.ndarray, node_w: np.ndarray, w_cont: np.ndarray) -> list[Binding]:

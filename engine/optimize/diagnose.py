@@ -200,6 +200,8 @@ def _label(lid: LimitId) -> str:
     if k is LimitKind.MIN_CASH:
         return "the cash buffer"
     word = "minimum" if lid.is_lower_bound else "maximum"
+    if lid.kind in _LOOK:
+        return f"the {word} for {lid.subject} through the funds"
     return f"the {word} for {lid.subject or 'small caps'}"
 
 
@@ -239,6 +241,7 @@ def _explain(
             )
         else:
             label = lid.subject or "small caps"
+            label += " through the funds" if lid.kind in _LOOK else ""
             bound = _bound(x, lid)
             if lid.is_lower_bound:
                 nearest[lid] = bound - s
@@ -272,8 +275,15 @@ def _explain(
     return Diagnosis(conflicting, alone, nearest, inf)
 
 
+_LOOK = (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX)
+
+
 def _bound(x: Inputs, lid: LimitId) -> float:
     low = lid.is_lower_bound
+    if lid.kind in _LOOK:
+        which = "company" if lid.kind is LimitKind.COMPANY_MAX else "sector"
+        r = next(r for r in x.look_through if r.kind == which and r.subject == lid.subject)
+        return r.lo if low else r.hi
     if lid.kind in (LimitKind.ASSET_MIN, LimitKind.ASSET_MAX):
         i = x.tickers.index(lid.subject)
         return float(x.lo[i] if low else x.hi[i])

@@ -249,6 +249,11 @@ def stated_value(x: Inputs, limit: LimitId) -> float | None:
         nd = next((nd for nd in x.nodes if nd.key == key), None)
         if nd is not None:
             return nd.lo if groups[k] else nd.hi
+    if k in (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX):
+        which = "company" if k is LimitKind.COMPANY_MAX else "sector"
+        r = next((r for r in x.look_through if r.kind == which and r.subject == limit.subject), None)
+        if r is not None:
+            return r.lo if k is LimitKind.SECTOR_MIN else r.hi
     return None
 
 

@@ -5,13 +5,19 @@ Everything here is in weights: fractions of ``value`` = holdings at the prices u
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from engine.errors import DataError, ScenarioError
 from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import Band, Mode, Role, Scenario
+
+if TYPE_CHECKING:
+    from engine.data.funds import FundData
+    from engine.risk.exposures import ExposureModel
 
 UNTARGETED = "Not in targets"
 BIG = 10.0  # stands for "no limit" in parameters (weights and vols never get near it)
@@ -30,6 +36,19 @@ class Node:
     lo: float
     hi: float
     band: Band
+
+
+@dataclass(frozen=True, eq=False)
+class LookRow:
+    """A look-through limit: a sector's (or one underlying company's) share of the portfolio through all
+    funds, ``row @ weights``, within [lo, hi]. ``row[i]`` is the fraction of fund i in it."""
+
+    kind: str  # "sector" or "company"
+    subject: str  # the sector name, or the company's symbol
+    label: str  # how messages name it
+    row: FloatArray  # per asset
+    lo: float
+    hi: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +78,10 @@ class Inputs:
     vol_cap: float  # BIG when none
     nodes: tuple[Node, ...]
     asset_bands: tuple[Band, ...]
+    look_through: tuple[LookRow, ...] = ()  # sector / company limits (empty when none is set)
+    look_notes: tuple[str, ...] = ()  # what the look-through limits assume (missing fund data)
+    sector_matrix: FloatArray | None = None  # rows × assets: the funds' sectors, when fund data was read
+    sector_rows: tuple[str, ...] = ()  # names of those rows
 
     @property
     def n(self) -> int:
@@ -77,10 +100,15 @@ class Inputs:
 
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""
-        return (self.n, tuple(tuple(int(x) for x in nd.members) for nd in self.nodes))
+        nodes = tuple(tuple(int(x) for x in nd.members) for nd in self.nodes)
+        return (self.n, nodes, tuple(r.kind for r in self.look_through))
 
 
-def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
+def prepare(
+    scenario: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None = None
+) -> Inputs:
+    """``funds``: look-through data per ticker, used only when the scenario sets sector or company limits
+    (None: the user's fund cache, then the bundled snapshot)."""
     scenario.validate()
     sc = scenario
     tickers = sc.universe
@@ -178,6 +206,7 @@ def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
                 band=tree.default_band,
             )
         )
+    look = _look_through(sc, tickers, funds) if c.has_look_through else ((), (), None)
     return Inputs(
         scenario=sc,
         market=market,
@@ -204,7 +233,62 @@ def prepare(scenario: Scenario, market: MarketSnapshot) -> Inputs:
         vol_cap=BIG if c.vol_cap is None else c.vol_cap,
         nodes=tuple(nodes),
         asset_bands=tuple(bands),
+        look_through=look[0],
+        look_notes=look[1],
+        sector_matrix=None if look[2] is None else look[2].sector_matrix,
+        sector_rows=() if look[2] is None else look[2].sector_rows,
     )
+
+
+def _look_through(
+    sc: Scenario, tickers: tuple[str, ...], funds: Mapping[str, FundData] | None
+) -> tuple[tuple[LookRow, ...], tuple[str, ...], ExposureModel | None]:
+    """The look-through rows for the scenario's sector and company limits.
+
+    A ticker without sector data (a single stock, a fund in no source) is not refused: it counts as in
+    no named sector (the exposure model's "No sector data" row), which the notes say by name — a sector
+    cap then holds on what the data shows. A company no fund lists has a zero row: its cap cannot bind."""
+    from engine.risk.exposures import NO_DATA, build_model
+
+    if funds is None:
+        from engine.data.fund_store import FundStore
+        from engine.data.funds import load_funds
+
+        funds = load_funds(tickers, store=FundStore()).funds
+    model = build_model(tickers, funds)
+    c = sc.constraints
+    rows: list[LookRow] = []
+    notes: list[str] = []
+    for sector in dict.fromkeys([*c.sector_max, *c.sector_min]):
+        r = model.sector_matrix[model.sector_index(sector)].astype(float)
+        lo, hi = c.sector_min.get(sector, 0.0), c.sector_max.get(sector, 1.0)
+        rows.append(LookRow("sector", sector, sector, r, lo, hi))
+    if c.sector_max or c.sector_min:
+        no_data = model.sector_matrix[model.sector_index(NO_DATA)]
+        unknown = [t for j, t in enumerate(tickers) if no_data[j] >= 0.5]
+        if unknown:
+            it = "it" if len(unknown) == 1 else "them"
+            notes.append(
+                f"{', '.join(unknown)} {'has' if len(unknown) == 1 else 'have'} no sector data: the sector "
+                f"limits count {it} as in no sector; add its holdings with a fund CSV to include {it}"
+            )
+    index = {s: k for k, s in enumerate(model.companies)}
+    for symbol, hi in c.company_max.items():
+        k = index.get(symbol)
+        if k is None:
+            r = np.zeros(len(tickers))
+            notes.append(f"no fund data lists {symbol}: its cap of {hi * 100:g} % cannot bind")
+            label = symbol
+        else:
+            r = model.company_matrix[k].astype(float)
+            label = f"{model.company_names[k]} ({symbol})"
+        rows.append(LookRow("company", symbol, label, r, 0.0, hi))
+    dated = sorted(
+        {f"{fd.source} ({fd.as_of.isoformat() if fd.as_of else 'undated'})" for fd in model.funds.values()}
+    )
+    if rows and dated:
+        notes.append("look-through limits use fund data from " + "; ".join(dated))
+    return tuple(rows), tuple(notes), model
 
 
 def role_of(inputs: Inputs, sleeve_name: str) -> str:

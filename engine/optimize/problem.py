@@ -9,7 +9,9 @@ and no limit is shrunk to make room for them. Lower limits are stated as ``w ≥
 ``w ≥ lo (1 - c)`` (stricter by lo·c, a few millionths): written exactly they could be met by paying
 extra cost (buying and selling the same fund), which the solver would exploit.
 
-Every number that changes from one solve to the next is a cvxpy Parameter, and the problems are DPP, so a
+Each limit (limits/) and objective term (objective.py) compiles its own rows and parameters against the
+variables here and sets its own values (cvxportfolio-style), so a new limit is one object plus its
+registration in ``limits.LIMITS``. Every number that changes from one solve to the next is a cvxpy Parameter, and the problems are DPP, so a
 re-solve only maps new parameter values into the cached solver data. DPP pitfalls avoided on purpose: no
 product of two parameters (``F @ t`` is passed in as its own parameter), and the covariance enters through
 a factor ``F`` (k × n) plus an idiosyncratic diagonal ``d``: exact (k = n, d = 0) for small universes, a
@@ -43,19 +45,19 @@ from engine.errors import SolverError
 from engine.market import BoolArray, FloatArray
 from engine.optimize.fastsolve import CompiledClarabel
 from engine.optimize.inputs import Inputs
+from engine.optimize.limits import LIMITS
+from engine.optimize.limits.base import Compiled, Ctx, Setting, Values
+from engine.optimize.limits.trades import trade_bounds
+from engine.optimize.objective import COST_WEIGHT as COST_WEIGHT  # the stated trade-off (tests, benchmarks)
+from engine.optimize.objective import CompiledTerm, TieBreak, TrackingError, TradingCost
 
 log = logging.getLogger(__name__)
 
-COST_WEIGHT = 0.1  # γ: weight of trading costs (share of value) against tracking error² (variance)
 SINGULAR = 1e-9  # a risk model whose smallest eigenvalue is below this × the largest is singular
-COST_ROOM = 1e-9  # stage 2 may add this share of the stage-1 cost (solver tolerance)
-EPS = 1e-6  # stage 2: weight of the trade count tie-break next to ‖w - t‖²
 SCALE = 1e4  # objective scaling: solver tolerances (1e-8) far below the tracking error² that matters
 EXACT_MAX = 30  # universes up to this size use the exact covariance factor
 N_FACTORS = 20  # factors kept for larger universes
 SNAP = 1e-10  # trades below this weight are solver noise and set to zero
-SAFETY = 1e-7  # relative room kept under upper limits for solver tolerance
-BIG_CAP = 1.0  # a volatility cap at or above this is no cap (inputs use BIG = 10)
 FAST_CHECK_TOL = 1e-5  # the fast path must reproduce cvxpy's trades this closely (weights)
 
 
@@ -91,9 +93,6 @@ class Solution:
         """Weights of the value after trading (costs paid)."""
         out: FloatArray = self.w / max(1.0 - self.cost, 1e-12)
         return out
-
-
-Values = dict[cp.Parameter, FloatArray | float]
 
 
 class _Stage:
@@ -156,14 +155,14 @@ class _Stage:
 
 
 class RebalanceProblem:
-    """The compiled two-stage problem for a universe size and tree shape; ``solve`` sets parameters only.
+    """The compiled two-stage problem for a universe size and limit shape; ``solve`` sets parameters only.
 
-    Variables are the trades ``zb`` (buys) and ``zs`` (sells) in weights, ``z = zb - zs``; every
-    quantity that depends on the holdings enters as a precomputed parameter (``g0 = F w0`` and the like)
-    so that no two parameters are ever multiplied (which would silently turn DPP off).
+    The problem owns the variables and the risk model (``y = F z``, ``e = d∘z``, ``cost = κᵀ(zb + zs)``);
+    every limit (``limits.LIMITS``) and objective term (``objective``) compiles its own rows and
+    parameters against them, so a new limit is one object plus its registration in ``LIMITS``.
     """
 
-    def __init__(self, n: int, node_members: FloatArray) -> None:
+    def __init__(self, n: int, node_members: FloatArray, look_kinds: tuple[str, ...] = ()) -> None:
         self.n = n
         self.exact = n <= EXACT_MAX
         self.k = n if self.exact else N_FACTORS
@@ -173,75 +172,41 @@ class RebalanceProblem:
         self._f = np.zeros((self.k, n))
         self._d = np.zeros(n)
         self.node_members = node_members
-        k, m = self.k, node_members.shape[0]
+        k = self.k
         P = cp.Parameter
 
         self.zb = cp.Variable(n, nonneg=True, name="buys")
         self.zs = cp.Variable(n, nonneg=True, name="sells")
         self.cost = cp.Variable(name="cost")
-        traded = self.zb + self.zs
-
         self.F = P((k, n), name="F")  # Σ ≈ FᵀF (+ diag(d²))
-        self.g0 = P(k, name="F_w0")
         self.kappa = P(n, name="kappa", nonneg=True)
-        self.buy_ub = P(n, name="buy_ub")
-        self.sell_ub = P(n, name="sell_ub")
-        self.z_lo = P(n, name="z_lo")  # lo - w0
-        self.z_hi = P(n, name="z_hi")  # hi - w0
-        self.hi_c = P(n, name="hi_cost", nonneg=True)  # hi where it binds (< 1), else 0
-        self.cash_room = P(name="cash_room")  # c0 - cash_min
-        self.turnover = P(name="turnover_cap")
-        self.vol_cap = P(name="vol_cap", nonneg=True)
-        self.vol_cap_c = P(name="vol_cap_cost", nonneg=True)  # the cap again, for cap·c (0 without a cap)
-        self.gt = P(k, name="F_gap")
-        self.gap = P(n, name="gap")  # w0 - t
-        self.y_star = P(k, name="Fz_stage1")  # stage 2 keeps the stage-1 risk exposures ...
-        self.cost_star = P(name="cost_stage1", nonneg=True)  # ... and pays no more cost
-        # zv = z once and y = F z once (F enters the matrix a single time, keeping it sparse):
-        # tracking error² ‖F(z + w0 - t)‖² = ‖y + gt‖², volatility ‖F(z + w0)‖ = ‖y + g0‖;
-        # the factor model adds the residual terms e = d∘z.
+        # z once and y = F z once (F enters the matrix a single time, keeping it sparse); the factor
+        # model adds the residual exposures e = d∘z
         zv = cp.Variable(n, name="z")
         y = cp.Variable(k, name="Fz")
-        cons = [
-            self.zb <= self.buy_ub,
-            self.zs <= self.sell_ub,
+        cons: list[cp.Constraint] = [
             zv == self.zb - self.zs,
-            self.cost == self.kappa @ traded,
-            zv >= self.z_lo,  # w ≥ lo: implies lo·(1 - c) and cannot be met by paying extra cost
-            zv + cp.multiply(self.hi_c, self.cost) <= self.z_hi,
-            cp.sum(zv) + self.cost <= self.cash_room,
-            cp.sum(traded) <= self.turnover,
+            self.cost == self.kappa @ (self.zb + self.zs),
             y == self.F @ zv,
         ]
-        te2 = cp.sum_squares(y + self.gt)
-        keep_risk = [y == self.y_star]
-        if self.exact:
-            cons.append(cp.norm(y + self.g0, 2) + self.vol_cap_c * self.cost <= self.vol_cap)
-        else:
+        e = None
+        if not self.exact:
             self.d = P(n, name="d")
-            self.e0 = P(n, name="d_w0")
-            self.et = P(n, name="d_gap")
             e = cp.Variable(n, name="dz")
             cons.append(e == cp.multiply(self.d, zv))
-            te2 = te2 + cp.sum_squares(e + self.et)
-            self.e_star = P(n, name="dz_stage1")
-            keep_risk.append(e == self.e_star)
-            stacked = cp.hstack([y + self.g0, e + self.e0])
-            cons.append(cp.norm(stacked, 2) + self.vol_cap_c * self.cost <= self.vol_cap)
-        if m:
-            self.node_lo = P(m, name="node_lo")
-            self.node_hi = P(m, name="node_hi")
-            self.node_hi_c = P(m, name="node_hi_cost", nonneg=True)
-            mz = node_members @ zv
-            cons += [
-                mz >= self.node_lo,
-                mz + cp.multiply(self.node_hi_c, self.cost) <= self.node_hi,
-            ]
-        stage1 = te2 + COST_WEIGHT * self.cost
-        self.problem = cp.Problem(cp.Minimize(SCALE * stage1), cons)
-        tie = cp.sum_squares(zv + self.gap) + EPS * cp.sum(traded)
-        stage2 = [*cons, *keep_risk, self.cost <= self.cost_star]
-        self.tie_problem = cp.Problem(cp.Minimize(SCALE * tie), stage2)
+        ctx = Ctx(n, k, self.exact, self.zb, self.zs, zv, self.cost, y, e, node_members, look_kinds)
+        self._compiled: list[Compiled | CompiledTerm] = []
+        for limit in LIMITS:
+            c = limit.compile(ctx)
+            if c is not None:
+                cons += c.constraints
+                self._compiled.append(c)
+        terms = [term.compile(ctx) for term in (TrackingError(), TradingCost())]
+        self._compiled += terms
+        self._tie = TieBreak().compile(ctx)
+        self._compiled.append(self._tie)
+        self.problem = cp.Problem(cp.Minimize(SCALE * cp.sum([t.expr for t in terms])), cons)
+        self.tie_problem = cp.Problem(cp.Minimize(SCALE * self._tie.expr), [*cons, *self._tie.constraints])
         self.singular = False  # whether the current risk model needs stage 2
         outputs = [self.zb, self.zs]
         self._stage1 = _Stage(self.problem, outputs, "tracking-error")
@@ -272,67 +237,37 @@ class RebalanceProblem:
         gap = w - target
         return float(np.sum((self._f @ gap) ** 2) + np.sum((self._d * gap) ** 2))
 
+    def _setting(self, x: Inputs, vol_cap: float | None, fixed: BoolArray | None) -> Setting:
+        self._factors(x.cov)
+        return Setting(self._f, self._d, x.vol_cap if vol_cap is None else vol_cap, fixed)
+
     def parameter_values(
         self, x: Inputs, vol_cap: float | None = None, fixed: BoolArray | None = None
     ) -> Values:
-        """The value of every parameter for inputs ``x`` (nothing is rebuilt)."""
-        self._factors(x.cov)
-        f, d = self._f, self._d
-        gap = x.w0 - x.target
-        buy_ub, sell_ub = x.buy_ub, np.maximum(x.sell_ub, 0.0)
-        if fixed is not None and fixed.any():
-            buy_ub = np.where(fixed, 0.0, buy_ub)
-            sell_ub = np.where(fixed, 0.0, sell_ub)
-        cap = x.vol_cap if vol_cap is None else vol_cap
-        cap_on = cap < BIG_CAP
-        keep = 1.0 - SAFETY
-        lo = np.maximum(x.lo, 0.0)
-        v: Values = {
-            self.F: f,
-            self.g0: f @ x.w0,
-            self.kappa: x.kappa,
-            self.buy_ub: buy_ub,
-            self.sell_ub: sell_ub,
-            self.z_lo: lo - x.w0,
-            self.z_hi: np.where(x.hi < 1.0, x.hi * keep, x.hi) - x.w0,
-            self.hi_c: np.where(x.hi < 1.0, x.hi * keep, 0.0),
-            self.cash_room: x.c0 - x.cash_min,
-            self.turnover: x.turnover_cap,
-            self.vol_cap: cap * keep if cap_on else cap,
-            self.vol_cap_c: cap * keep if cap_on else 0.0,
-            self.gt: f @ gap,
-            self.gap: gap,
-            self.y_star: np.zeros(self.k),
-            self.cost_star: 0.0,
-        }
+        """The value of every parameter for inputs ``x`` (nothing is rebuilt): each compiled limit and
+        term sets its own."""
+        s = self._setting(x, vol_cap, fixed)
+        v: Values = {self.F: s.f, self.kappa: x.kappa}
         if not self.exact:
-            v |= {self.d: d, self.e0: d * x.w0, self.et: d * gap, self.e_star: np.zeros(self.n)}
-        if x.nodes:
-            mw0 = self.node_members @ x.w0
-            nlo = np.array([max(nd.lo, 0.0) for nd in x.nodes])
-            nhi = np.array([nd.hi for nd in x.nodes])
-            v[self.node_lo] = nlo - mw0
-            v[self.node_hi] = np.where(nhi < 1.0, nhi * keep, nhi) - mw0
-            v[self.node_hi_c] = np.where(nhi < 1.0, nhi * keep, 0.0)
+            v[self.d] = s.d
+        for c in self._compiled:
+            v |= c.values(x, s)
         return v
 
     def solve(self, x: Inputs, *, vol_cap: float | None = None, fixed: BoolArray | None = None) -> Solution:
         """Solve for ``x``. ``fixed`` (bool per asset) forbids trading those assets (min-trade pass)."""
         with self._lock:
             values = self.parameter_values(x, vol_cap, fixed)
+            s = self._setting(x, vol_cap, fixed)
             start = time.perf_counter()
             fast = self.use_fast_path
-            buy_ub, sell_ub = np.asarray(values[self.buy_ub]), np.asarray(values[self.sell_ub])
+            buy_ub, sell_ub = trade_bounds(x, fixed)
             status, (zb, zs) = self._stage1.solve(values, fast)
             if status in ("optimal", "optimal_inaccurate"):
                 zb, zs = _snap(zb, zs, buy_ub, sell_ub)
             if status in ("optimal", "optimal_inaccurate") and self.singular:
-                z1 = zb - zs
-                values[self.y_star] = self._f @ z1
-                if not self.exact:
-                    values[self.e_star] = self._d * z1
-                cost1 = float(x.kappa @ (zb + zs))
-                values[self.cost_star] = cost1 * (1.0 + COST_ROOM) + 1e-12
+                assert self._tie.pin is not None
+                values |= self._tie.pin(zb - zs, float(x.kappa @ (zb + zs)), s)
                 status2, (zb2, zs2) = self._stage2.solve(values, fast)
                 if status2 in ("optimal", "optimal_inaccurate"):
                     zb, zs = _snap(zb2, zs2, buy_ub, sell_ub)
@@ -387,7 +322,7 @@ def problem_for(x: Inputs) -> RebalanceProblem:
             _CACHE.move_to_end(key)
             return prob
     members = np.array([nd.members for nd in x.nodes]) if x.nodes else np.zeros((0, x.n))
-    prob = RebalanceProblem(x.n, members)
+    prob = RebalanceProblem(x.n, members, tuple(r.kind for r in x.look_through))
     with _CACHE_LOCK:
         _CACHE[key] = prob
         while len(_CACHE) > _CACHE_SIZE:

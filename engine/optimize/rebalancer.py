@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
 
+from engine.data.funds import FundData
 from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.messages import Message, MessageId, Name, english
 from engine.model.scenario import Scenario
@@ -26,6 +28,7 @@ from engine.result import (
     Binding,
     Infeasibility,
     RebalanceResult,
+    SectorExposure,
     Side,
     SleeveRow,
     Status,
@@ -35,6 +38,7 @@ from engine.risk.metrics import portfolio_volatility, risk_contributions, tracki
 
 MAX_ATTEMPTS = 5
 NODE_KINDS = (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
+LOOK_KINDS = (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX)
 
 
 def tighten(
@@ -45,7 +49,7 @@ def tighten(
     The steps are the size of what rounding can move: a share's worth of weight per ticker, the
     observed volatility excess; a ticker whose trade fell under the minimum is frozen."""
     ev = settled.evaluation
-    lo, hi, nodes = xt.lo.copy(), xt.hi.copy(), list(xt.nodes)
+    lo, hi, nodes, looks = xt.lo.copy(), xt.hi.copy(), list(xt.nodes), list(xt.look_through)
     cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
     share = x.prices / x.value  # weight of one share
     kinds = {v.limit.kind for v in settled.problems}
@@ -73,13 +77,32 @@ def tighten(
                 if v.limit.is_lower_bound
                 else replace(nd, hi=max(nd.hi - room, nd.lo))
             )
+        elif kind in LOOK_KINDS:
+            which = "company" if kind is LimitKind.COMPANY_MAX else "sector"
+            j = next(k for k, r in enumerate(looks) if r.kind == which and r.subject == who)
+            r = looks[j]
+            room = step * float(np.max(r.row * share, initial=0.0))
+            looks[j] = (
+                replace(r, lo=min(r.lo + room, r.hi))
+                if v.limit.is_lower_bound
+                else replace(r, hi=max(r.hi - room, r.lo))
+            )
         elif kind is LimitKind.MIN_CASH:
             cash_min += step * float(share.max())
         elif kind is LimitKind.TURNOVER_CAP:
             turnover = max(turnover - step * float(share.max()), 0.0)
         elif kind is LimitKind.MIN_TRADE and i >= 0:
             fixed[i] = True
-    return replace(xt, lo=lo, hi=hi, nodes=tuple(nodes), cash_min=cash_min, turnover_cap=turnover), cap, fixed
+    out = replace(
+        xt,
+        lo=lo,
+        hi=hi,
+        nodes=tuple(nodes),
+        look_through=tuple(looks),
+        cash_min=cash_min,
+        turnover_cap=turnover,
+    )
+    return out, cap, fixed
 
 
 def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
@@ -100,9 +123,13 @@ def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
     return out
 
 
-def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
+def rebalance(
+    scenario: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None = None
+) -> RebalanceResult:
+    """``funds``: look-through data for sector / company limits (None: the fund cache, then the bundled
+    snapshot; read only when the scenario sets such a limit)."""
     start = time.perf_counter()
-    x = prepare(scenario, market)
+    x = prepare(scenario, market, funds)
     c = scenario.constraints
     ev0 = evaluate(x, x.shares0)
     outside = out_of_band(x, ev0)
@@ -280,10 +307,22 @@ def _result(
     ]
     if user_priced:
         notes.append("your own prices used for " + ", ".join(user_priced))
+    notes += x.look_notes
     said = tuple(Message.of(MessageId.TEXT, text=Name(m)) for m in messages) + tuple(
         explain_notes(ctx, trades)
     )
+    sectors: tuple[SectorExposure, ...] = ()
+    if x.sector_matrix is not None:
+        sm = x.sector_matrix
+        sectors = tuple(
+            SectorExposure(name, float(b), float(t), float(a))
+            for name, b, t, a in zip(
+                x.sector_rows, sm @ ev0.weights, sm @ x.target, sm @ ev.weights, strict=True
+            )
+            if max(b, t, a) > 0
+        )
     return RebalanceResult(
+        sector_exposures=sectors,
         status=status,
         scenario_name=sc.name,
         trades=tuple(trades),

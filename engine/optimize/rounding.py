@@ -175,6 +175,14 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
             return any(_less_exposure(x, shares, i, 1, lot) for i in members)
         members.sort(key=lambda i: ev.weights[i] - x.target[i])
         return any(_more_exposure(x, shares, i, 1, lot) for i in members)
+    if kind in (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX):
+        which = "company" if kind is LimitKind.COMPANY_MAX else "sector"
+        row = next(r.row for r in x.look_through if r.kind == which and r.subject == who)
+        funds = [i for i in range(x.n) if row[i] > 0]
+        funds.sort(key=lambda i: -row[i])  # the fund with most of the sector / company moves it most
+        if not v.limit.is_lower_bound:
+            return any(_less_exposure(x, shares, i, 1, lot) for i in funds)
+        return any(_more_exposure(x, shares, i, 1, lot) for i in funds)
     if kind is LimitKind.TURNOVER_CAP:
         i = int(np.argmax(ev.amounts))
         if ev.delta[i] > 0:
@@ -209,9 +217,11 @@ class _Book:
         self.hh = float(self.h @ self.h)
         self.th = float(x.target @ self.h)
         self.tt = float(x.target @ x.target)
-        self.members = np.array([nd.members for nd in x.nodes]) if x.nodes else np.zeros((0, x.n))
+        # sleeve rows and look-through rows (sectors, companies) share the same upper-bound check
+        rows = [nd.members for nd in x.nodes] + [r.row for r in x.look_through]
+        self.members = np.array(rows) if rows else np.zeros((0, x.n))
         self.node_h = self.members @ self.h
-        self.node_hi = np.array([nd.hi for nd in x.nodes])
+        self.node_hi = np.array([nd.hi for nd in x.nodes] + [r.hi for r in x.look_through])
 
     def objective(self, v: float, hsh: float, tsh: float, hh: float, th: float) -> tuple[float, float]:
         return hsh / v**2 - 2.0 * tsh / v + self.tst, hh / v**2 - 2.0 * th / v + self.tt

@@ -4,6 +4,7 @@ in the order the checker reports them."""
 
 from engine.optimize.limits.base import ElasticVars, Limit, LimitState, Repair, Violation
 from engine.optimize.limits.portfolio import AssetBounds, MinCash, NodeBounds, VolCap
+from engine.optimize.limits.sector import CompanyCaps, SectorBounds
 from engine.optimize.limits.trades import MinTrade, NoShort, Restrictions, Turnover, WholeShares
 
 LIMITS: tuple[Limit, ...] = (
@@ -12,6 +13,8 @@ LIMITS: tuple[Limit, ...] = (
     VolCap(),
     AssetBounds(),
     NodeBounds(),
+    SectorBounds(),
+    CompanyCaps(),
     Turnover(),
     Restrictions(),
     MinTrade(),
@@ -21,6 +24,7 @@ LIMITS: tuple[Limit, ...] = (
 __all__ = [
     "LIMITS",
     "AssetBounds",
+    "CompanyCaps",
     "ElasticVars",
     "Limit",
     "LimitState",
@@ -30,6 +34,7 @@ __all__ = [
     "NodeBounds",
     "Repair",
     "Restrictions",
+    "SectorBounds",
     "Turnover",
     "Violation",
     "VolCap",

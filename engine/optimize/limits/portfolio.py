@@ -9,16 +9,22 @@ from engine.optimize.evaluation import Evaluation
 from engine.optimize.inputs import BIG, Inputs, Node
 from engine.optimize.limit_id import LimitId, LimitKind
 from engine.optimize.limits.base import (
+    BIG_CAP,
     NEAR,
     VOL_TOL,
     WEIGHT_TOL,
+    Compiled,
+    Ctx,
     ElasticVars,
     Limit,
     LimitState,
     Repair,
+    Setting,
     Slack,
+    Values,
     Violation,
     pct,
+    upper,
 )
 
 VOL = LimitId(LimitKind.VOL_CAP)
@@ -48,6 +54,33 @@ class VolCap(Limit):
             return []
         return [v.vol(v.w) <= x.vol_cap * v.keep + slack(VOL)]
 
+    def compile(self, ctx: Ctx) -> Compiled:
+        """``‖F(w0 + z)‖ + cap·c ≤ cap`` (``F w0`` passed in as its own parameter: DPP). Always stated: no
+        cap is a cap of BIG with no cost term, so the same compiled problem serves both."""
+        g0 = cp.Parameter(ctx.k, name="F_w0")
+        cap = cp.Parameter(name="vol_cap", nonneg=True)
+        cap_c = cp.Parameter(name="vol_cap_cost", nonneg=True)  # the cap again, for cap·c (0 without a cap)
+        e0 = None
+        if ctx.exact:
+            risk = cp.norm(ctx.y + g0, 2)
+        else:
+            assert ctx.e is not None
+            e0 = cp.Parameter(ctx.n, name="d_w0")
+            risk = cp.norm(cp.hstack([ctx.y + g0, ctx.e + e0]), 2)
+
+        def values(x: Inputs, s: Setting) -> Values:
+            on = s.vol_cap < BIG_CAP
+            v: Values = {
+                g0: s.f @ x.w0,
+                cap: s.vol_cap * s.keep if on else s.vol_cap,
+                cap_c: s.vol_cap * s.keep if on else 0.0,
+            }
+            if e0 is not None:
+                v[e0] = s.d * x.w0
+            return v
+
+        return Compiled([risk + cap_c * ctx.cost <= cap], values)
+
 
 class MinCash(Limit):
     """Cash after trading (costs paid from it) ≥ the buffer; never negative."""
@@ -72,6 +105,11 @@ class MinCash(Limit):
 
     def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
         return [cp.sum(v.w - x.w0) + v.cost <= x.c0 - x.cash_min + slack(CASH)]
+
+    def compile(self, ctx: Ctx) -> Compiled:
+        """Net buying plus the cost paid comes out of cash: ``Σz + c ≤ c0 - cash_min``."""
+        room = cp.Parameter(name="cash_room")
+        return Compiled([cp.sum(ctx.z) + ctx.cost <= room], lambda x, s: {room: x.c0 - x.cash_min})
 
 
 class AssetBounds(Limit):
@@ -126,6 +164,19 @@ class AssetBounds(Limit):
                 cons.append(v.w[i] <= x.hi[i] * v.keep + slack(LimitId(LimitKind.ASSET_MAX, tk)))
         return cons
 
+    def compile(self, ctx: Ctx) -> Compiled:
+        """``w ≥ lo`` (implies lo·(1 - c); stated exactly it could be met by paying extra cost) and
+        ``w ≤ hi·(1 - c)``, as trades: ``z ≥ lo - w0``, ``z + hi·c ≤ hi - w0``."""
+        z_lo = cp.Parameter(ctx.n, name="z_lo")
+        z_hi = cp.Parameter(ctx.n, name="z_hi")
+        hi_c = cp.Parameter(ctx.n, name="hi_cost", nonneg=True)  # hi where it binds (< 1), else 0
+
+        def values(x: Inputs, s: Setting) -> Values:
+            hi, hc = upper(x.hi, s.keep)
+            return {z_lo: np.maximum(x.lo, 0.0) - x.w0, z_hi: hi - x.w0, hi_c: hc}
+
+        return Compiled([ctx.z >= z_lo, ctx.z + cp.multiply(hi_c, ctx.cost) <= z_hi], values)
+
 
 def node_ids(nd: Node) -> tuple[LimitId, LimitId]:
     """(min, max) ids of a sleeve or of the small-cap share."""
@@ -178,3 +229,22 @@ class NodeBounds(Limit):
             if nd.hi < 1:
                 cons.append(nd.members @ v.w <= nd.hi * v.keep + slack(hi))
         return cons
+
+    def compile(self, ctx: Ctx) -> Compiled | None:
+        """Sleeve rows like asset bounds: ``M z ≥ lo - M w0``, ``M z + hi·c ≤ hi - M w0``."""
+        m = ctx.node_members.shape[0]
+        if not m:
+            return None
+        lo_p = cp.Parameter(m, name="node_lo")
+        hi_p = cp.Parameter(m, name="node_hi")
+        hi_c = cp.Parameter(m, name="node_hi_cost", nonneg=True)
+        members = ctx.node_members
+        mz = members @ ctx.z
+
+        def values(x: Inputs, s: Setting) -> Values:
+            mw0 = members @ x.w0
+            hi, hc = upper(np.array([nd.hi for nd in x.nodes]), s.keep)
+            lo = np.array([max(nd.lo, 0.0) for nd in x.nodes])
+            return {lo_p: lo - mw0, hi_p: hi - mw0, hi_c: hc}
+
+        return Compiled([mz >= lo_p, mz + cp.multiply(hi_c, ctx.cost) <= hi_p], values)

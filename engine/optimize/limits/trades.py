@@ -6,6 +6,7 @@ from __future__ import annotations
 import cvxpy as cp
 import numpy as np
 
+from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.evaluation import Evaluation
 from engine.optimize.inputs import BIG, Inputs
@@ -13,11 +14,15 @@ from engine.optimize.limit_id import LimitId, LimitKind
 from engine.optimize.limits.base import (
     NEAR,
     WEIGHT_TOL,
+    Compiled,
+    Ctx,
     ElasticVars,
     Limit,
     LimitState,
     Repair,
+    Setting,
     Slack,
+    Values,
     Violation,
     pct,
 )
@@ -49,6 +54,10 @@ class Turnover(Limit):
         if x.turnover_cap >= BIG:
             return []
         return [cp.sum(v.traded) <= x.turnover_cap + slack(TURNOVER)]
+
+    def compile(self, ctx: Ctx) -> Compiled:
+        cap = cp.Parameter(name="turnover_cap")
+        return Compiled([cp.sum(ctx.traded) <= cap], lambda x, s: {cap: x.turnover_cap})
 
 
 def _traded(ev: Evaluation) -> np.ndarray:
@@ -141,6 +150,27 @@ class Restrictions(Limit):
 
     def elastic(self, x: Inputs, v: ElasticVars, slack: Slack) -> list[cp.Constraint]:
         return []  # hard: the diagnosis's trade variables are bounded by them already
+
+    def compile(self, ctx: Ctx) -> Compiled:
+        """Buys and sells bounded per asset: 0 where not allowed (lists, mode, frozen for this solve);
+        sells at most the holding (no short positions)."""
+        buy_ub = cp.Parameter(ctx.n, name="buy_ub")
+        sell_ub = cp.Parameter(ctx.n, name="sell_ub")
+
+        def values(x: Inputs, s: Setting) -> Values:
+            b, sl = trade_bounds(x, s.fixed)
+            return {buy_ub: b, sell_ub: sl}
+
+        return Compiled([ctx.zb <= buy_ub, ctx.zs <= sell_ub], values)
+
+
+def trade_bounds(x: Inputs, fixed: BoolArray | None) -> tuple[FloatArray, FloatArray]:
+    """(largest buy, largest sell) per asset in weights; ``fixed`` assets may not trade at all."""
+    buy_ub, sell_ub = x.buy_ub, np.maximum(x.sell_ub, 0.0)
+    if fixed is not None and fixed.any():
+        buy_ub = np.where(fixed, 0.0, buy_ub)
+        sell_ub = np.where(fixed, 0.0, sell_ub)
+    return buy_ub, sell_ub
 
 
 class NoShort(Limit):
