@@ -65,17 +65,7 @@ def read(text: str, *, source: str = "") -> Statement:
             acct.figures += 1
             acct.notes.append(f"pending activity {mv or 0.0:,.2f} counted as cash")
             continue
-        acct.add_line(
-            symbol=symbol,
-            description=cell(row, cols, "description"),
-            quantity=amount(row, cols, "quantity", line=line, source=source),
-            price=amount(row, cols, "price", line=line, source=source),
-            market_value=mv,
-            type_text=cell(row, cols, "type"),
-            cost_basis=amount(row, cols, "cost_basis", line=line, source=source),
-            line=line,
-            source=source,
-        )
+        acct.add_row(row, cols, symbol=symbol, market_value=mv, line=line, source=source)
     if not accounts:
         raise StatementError("no holding lines below the header", line=header_line, source=source)
     notes = (f"{footer} footer line(s) of text ignored",) if footer else ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from engine.imports.statement import Account, Statement, StatementError, mask_account
-from engine.imports.tabular import AccountBuilder, amount, cell, find_columns, kind_from_name
+from engine.imports.tabular import AccountBuilder, amount, find_columns, kind_from_name
 from engine.imports.textnum import csv_rows, norm_header, parse_date
 
 LAYOUT = "Schwab positions CSV"
@@ -81,17 +81,7 @@ def read(text: str, *, source: str = "") -> Statement:
             current.cash += mv or 0.0
             current.figures += 1
             continue
-        current.add_line(
-            symbol=first,
-            description=cell(row, cols, "description"),
-            quantity=amount(row, cols, "quantity", line=line, source=source),
-            price=amount(row, cols, "price", line=line, source=source),
-            market_value=mv,
-            type_text=cell(row, cols, "type"),
-            cost_basis=amount(row, cols, "cost_basis", line=line, source=source),
-            line=line,
-            source=source,
-        )
+        current.add_row(row, cols, symbol=first, market_value=mv, line=line, source=source)
     if not accounts:
         raise StatementError("no header row (Symbol, Description, Quantity, ...) found", source=source)
     return Statement(

@@ -85,6 +85,29 @@ class AccountBuilder:
     reported_total: float | None = None
     figures: int = 0  # rounded figures summed into the total
 
+    def add_row(
+        self,
+        row: Sequence[str],
+        cols: Mapping[str, int],
+        *,
+        symbol: str,
+        market_value: float | None,
+        line: int,
+        source: str,
+    ) -> None:
+        """One holding line read from the named columns of a positions table (Schwab, Fidelity)."""
+        self.add_line(
+            symbol=symbol,
+            description=cell(row, cols, "description"),
+            quantity=amount(row, cols, "quantity", line=line, source=source),
+            price=amount(row, cols, "price", line=line, source=source),
+            market_value=market_value,
+            type_text=cell(row, cols, "type"),
+            cost_basis=amount(row, cols, "cost_basis", line=line, source=source),
+            line=line,
+            source=source,
+        )
+
     def add_line(
         self,
         *,
