@@ -41,8 +41,14 @@ def _check_cancel(cancel: Cancel | None) -> None:
         raise DataError("loading market data was cancelled")
 
 
+_NAMES_SHOWN = 12
+
+
 def _names(tickers: Sequence[str]) -> str:
-    return ", ".join(tickers)
+    """The tickers, at most a dozen of them (a message stays one readable line for 19,000 missing)."""
+    if len(tickers) <= _NAMES_SHOWN:
+        return ", ".join(tickers)
+    return f"{', '.join(tickers[:_NAMES_SHOWN])} and {len(tickers) - _NAMES_SHOWN:,} more"
 
 
 @functools.cache
@@ -66,7 +72,7 @@ def _from_store(
     frame = store.load(tickers)
     missing = [t for t in tickers if t not in frame.columns or not frame[t].notna().any()]
     if missing:
-        why = "; ".join(f"{t}: {failed[t]}" for t in missing if failed and t in failed)
+        why = "; ".join(f"{t}: {failed[t]}" for t in missing[:_NAMES_SHOWN] if failed and t in failed)
         raise DataError(
             f"no stored prices for {_names(missing)}"
             + (f" ({why})" if why else "")
@@ -92,6 +98,9 @@ def load_market(
     tickers = tuple(scenario.universe)
     if not tickers:
         raise DataError("the scenario has no tickers: add holdings or target sleeves")
+    from engine.io.capacity import check_fits
+
+    check_fits(len(tickers))  # before any price is read: the covariance alone is n² numbers
     settings = scenario.data
     source = "demo" if force_demo else str(settings.source).strip().lower()
     if source not in SOURCES:
