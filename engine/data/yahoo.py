@@ -184,10 +184,12 @@ class YahooSource:
             logger.addHandler(capture)
             try:
                 # yfinance's own deprecation warnings (pandas 3) are not the user's concern: on the
-                # command line they printed six lines of stderr around the one line that matters
+                # command line they printed six lines of stderr around the one line that matters.
+                # Resolved first: importing yfinance adds a "default" filter in front of any "ignore".
+                download = self._dl()
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    frame = self._dl()(
+                    frame = download(
                         tickers,
                         auto_adjust=True,
                         actions=False,

@@ -179,8 +179,13 @@ def test_yfinance_warnings_do_not_reach_the_user(monkeypatch: pytest.MonkeyPatch
         warnings.warn("The inplace keyword in DataFrame.rename is deprecated", FutureWarning, stacklevel=1)
         return pd.DataFrame()
 
+    class FirstImport(YahooSource):
+        def _dl(self) -> Any:  # as `import yfinance` does on first use: a "default" filter in front
+            warnings.filterwarnings("default", category=FutureWarning)
+            return download
+
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
-        res = YahooSource(download=download, sleep=lambda s: None, retries=0).fetch_history(["IWM"])
+        res = FirstImport(sleep=lambda s: None, retries=0).fetch_history(["IWM"])
     assert "IWM" in res.failed
     assert [str(w.message) for w in seen] == []
