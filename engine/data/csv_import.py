@@ -99,14 +99,26 @@ def _parse_dates(raw: pd.Series, where: str) -> pd.DatetimeIndex:
     if blank.any():
         i = int(np.argmax(blank))
         raise DataError(f"{where}: line {raw.index[i]} has no date; fill it in or delete the line")
-    if s.map(lambda v: bool(_ISO.match(v))).all():
+    iso = s.map(lambda v: bool(_ISO.match(v))).to_numpy(dtype=bool)
+    if iso.all():
         # keep the exchange-local calendar date; a time and UTC offset after it are dropped
         return _checked_dates(s.str.slice(0, 10), "%Y-%m-%d", s, where)
+    if iso.mean() > 0.5:  # ISO dates with a few cells that are none: name the first of those
+        i = int(np.argmin(iso))
+        raise DataError(
+            f"{where}: line {raw.index[i]} has {s.iloc[i][:40]!r}, which is not a date like the others "
+            "(YYYY-MM-DD); correct it or delete the line"
+        )
+    best: tuple[float, pd.Series] | None = None
     for fmt in ("%m/%d/%Y", "%Y%m%d", "%d.%m.%Y"):
         parsed = pd.to_datetime(s, format=fmt, errors="coerce")
         if parsed.notna().mean() > 0.5:
             return _checked_dates(s, fmt, s, where)
-    bad = s.iloc[0] if len(s) else ""
+        if best is None or parsed.notna().mean() > best[0]:
+            best = (float(parsed.notna().mean()), parsed)
+    # the first cell none of the layouts reads (not the first cell: that one may be a good date)
+    unread = best[1].isna().to_numpy() if best is not None and best[0] > 0 else np.ones(len(s), dtype=bool)
+    bad = s.iloc[int(np.argmax(unread))] if len(s) else ""
     raise DataError(f"{where}: cannot read dates like {bad[:40]!r}; write them as YYYY-MM-DD")
 
 

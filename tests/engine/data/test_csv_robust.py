@@ -113,3 +113,13 @@ def test_real_extreme_prices_are_still_read(tmp_path: Path) -> None:
     assert list(small.prices) == [0.001, 0.0011]
     large = _read(tmp_path, HEAD + "2024-01-02,712000\n2024-01-03,713000\n", "B.csv")[0]
     assert list(large.prices) == [712000.0, 713000.0]
+
+
+def test_the_unreadable_date_is_named_not_a_good_one(tmp_path: Path) -> None:
+    # one stray cell under ISO dates was reported as "cannot read dates like '2024-01-02'" (a good date)
+    with pytest.raises(DataError, match=r"IWM.csv: line 5 has 'Total', which is not a date like the others"):
+        _read(tmp_path, HEAD + ROWS + "Total,302.5\n")
+    # day-first dates: the message shows one that cannot be month-first, not the first row
+    rows = "".join(f"{d:02d}/01/2024,{100 + d}\n" for d in range(2, 29))
+    with pytest.raises(DataError, match=r"cannot read dates like '13/01/2024'"):
+        _read(tmp_path, HEAD + rows)
