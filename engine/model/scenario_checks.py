@@ -115,6 +115,10 @@ def check_model_limits(sc: Scenario) -> None:
 def _check_market(sc: Scenario) -> None:
     m = sc.market
     assert m is not None
+    if not 1900 <= m.as_of.year <= 2100:  # the price files' rule (engine.data.csv_import)
+        raise ScenarioError(
+            "market.as_of", f"{m.as_of.isoformat()} is not a price date: it must be between 1900 and 2100"
+        )
     for i, tk in enumerate(m.tickers):
         _ticker(f"market.tickers[{i}]", tk)
     if len(set(m.tickers)) != len(m.tickers):

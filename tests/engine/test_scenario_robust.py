@@ -161,6 +161,10 @@ def test_inline_covariance_must_be_a_covariance() -> None:
     with pytest.raises(ScenarioError) as err:
         sf.loads(_inline(huge.tolist()))
     assert "a volatility of 1e+156 %" in str(err.value) and len(str(err.value)) < 200  # not 160 digits
+    ancient = _inline(good.tolist())
+    assert "as_of = 2026-11-20" in ancient
+    with pytest.raises(ScenarioError, match=r"market.as_of: 0001-01-01 is not a price date"):
+        sf.loads(ancient.replace("as_of = 2026-11-20", "as_of = 0001-01-01"))  # was accepted
     asym = good.copy()
     asym[0, 1] += 0.001
     with pytest.raises(ScenarioError, match=r"must be symmetric: row 2 column 1 is \S+ but row 1 column 2"):
