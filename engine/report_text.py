@@ -80,7 +80,12 @@ def format_result(r: RebalanceResult) -> str:
     asm = r.assumptions
     lines += [
         "",
-        f"Prices: {asm.price_source}" + (f", as of {asm.price_date.isoformat()}" if asm.price_date else ""),
+        f"Prices: {asm.price_source}"
+        + (  # "price store as of …" already says it
+            f", as of {asm.price_date.isoformat()}"
+            if asm.price_date and "as of" not in asm.price_source
+            else ""
+        ),
         f"Risk: {asm.estimator}, {asm.risk_window}",
         *[f"Note: {n}" for n in asm.notes],
         "",

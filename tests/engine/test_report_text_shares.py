@@ -27,3 +27,16 @@ def test_a_large_trade_is_printed_in_full() -> None:
     for t in big:
         row = next(line for line in text.splitlines() if re.match(rf"BUY +{t.ticker} ", line))
         assert f"{t.shares:,.0f}" in row and "e+" not in row
+
+
+def test_the_price_date_is_said_once() -> None:
+    # "Prices: price store as of 2026-02-24, as of 2026-02-24"
+    import dataclasses
+
+    sc = core_satellite({"IWM": 10, "IWN": 5, "VBR": 5, "SPSM": 5})
+    m = dataclasses.replace(market(list(sc.universe)), price_source="price store as of 2026-11-20")
+    text = format_result(api.rebalance(sc, m))
+    line = next(ln for ln in text.splitlines() if ln.startswith("Prices: "))
+    assert line == "Prices: price store as of 2026-11-20"
+    plain = format_result(api.rebalance(sc, market(list(sc.universe))))
+    assert "as of 2026-11-20" in next(ln for ln in plain.splitlines() if ln.startswith("Prices: "))
