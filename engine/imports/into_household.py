@@ -295,12 +295,13 @@ def _describe_lots(lots: tuple[Lot, ...]) -> str:
 
 def _grouped(sa: StAccount, held: list[HeldLine]) -> dict[str, list[StPosition]]:
     out: dict[str, list[StPosition]] = defaultdict(list)
+    label = sa.label
     for p in sa.positions:
         if p.rebalanced:
             out[p.symbol].append(p)
         else:
             why = _why(p.asset_type.value, p.currency, p.quantity)
-            held.append(HeldLine(p.symbol, sa.label, p.market_value, why))
+            held.append(HeldLine(p.symbol, label, p.market_value, why))
     return out
 
 
@@ -311,9 +312,10 @@ def _account_from(
     lot_notes: list[str] = []
     positions = []
     old = {p.ticker: p for p in base.positions}
+    where = sa.label
     for sym, ps in _grouped(sa, held).items():
         pos = _position(
-            sym, ps, old.get(sym), with_prices=with_prices, where=sa.label, source=source, notes=lot_notes
+            sym, ps, old.get(sym), with_prices=with_prices, where=where, source=source, notes=lot_notes
         )
         if pos is not None:
             positions.append(pos)

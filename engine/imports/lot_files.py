@@ -180,6 +180,7 @@ def read_schwab(text: str, *, source: str = "") -> Statement:
     cols: dict[str, int] = {}
     when: date | None = None
     block: _Block | None = None
+    headers: dict[tuple[str, ...], dict[str, int]] = {}
     for line, row in csv_rows(text, source=source):
         cells = [c for c in row if c]
         if not cells:
@@ -195,9 +196,13 @@ def read_schwab(text: str, *, source: str = "") -> Statement:
             when = parse_date(d.group(1)) if d else when
             cols, block = {}, None
             continue
-        normed = {norm_header(c) for c in row}
-        if "quantity" in normed and normed & {"open date", "date acquired", "acquired"}:
-            cols = find_columns(row, LOT_COLUMNS)
+        joined = ",".join(row).lower()  # cheap test first: a lot row never says "quantity"
+        normed = {norm_header(c) for c in row} if "quantity" in joined or "qty" in joined else set()
+        if normed & {"quantity", "qty"} and normed & {"open date", "date acquired", "acquired"}:
+            key = tuple(row)
+            if key not in headers:  # every ticker's block repeats the same header
+                headers[key] = find_columns(row, LOT_COLUMNS)
+            cols = headers[key]
             if "quantity" not in cols or "acquired" not in cols:
                 raise StatementError(
                     "lot header has no Open Date or Quantity column", line=line, source=source

@@ -87,3 +87,31 @@ def test_fast_number_path_agrees_with_the_general_rule(text: str, mark: str) -> 
     except ValueError:
         general = "refused"
     assert ours == general
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789/-.; :", max_size=14),
+        st.dates().map(lambda d: d.strftime("%m/%d/%Y")),
+        st.dates().map(lambda d: d.strftime("%Y%m%d;%H%M")),
+        st.dates().map(lambda d: d.strftime("%m/%d/%y")),
+    )
+)
+def test_fast_date_path_agrees_with_strptime(text: str) -> None:
+    """parse_date's regular expressions read exactly what strptime reads with the same formats."""
+    from datetime import datetime
+
+    from engine.imports.textnum import _DATE_FORMATS, EMPTY, parse_date
+
+    s = text.strip()
+    expected = None
+    if s and s.lower() not in EMPTY:
+        token = s.split(";")[0].split(" ")[0]
+        for fmt in _DATE_FORMATS:
+            try:
+                expected = datetime.strptime(token, fmt).date()
+                break
+            except ValueError:
+                continue
+    assert parse_date(text) == expected
