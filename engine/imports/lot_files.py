@@ -199,10 +199,10 @@ def read_schwab(text: str, *, source: str = "") -> Statement:
         joined = ",".join(row).lower()  # cheap test first: a lot row never says "quantity"
         normed = {norm_header(c) for c in row} if "quantity" in joined or "qty" in joined else set()
         if normed & {"quantity", "qty"} and normed & {"open date", "date acquired", "acquired"}:
-            key = tuple(row)
-            if key not in headers:  # every ticker's block repeats the same header
-                headers[key] = find_columns(row, LOT_COLUMNS)
-            cols = headers[key]
+            header = tuple(row)
+            if header not in headers:  # every ticker's block repeats the same header
+                headers[header] = find_columns(row, LOT_COLUMNS)
+            cols = headers[header]
             if "quantity" not in cols or "acquired" not in cols:
                 raise StatementError(
                     "lot header has no Open Date or Quantity column", line=line, source=source
