@@ -243,7 +243,15 @@ def _file_lots(
             line=ps[0].line,
             source=source,
         )
-    if any(lo.basis_per_share is None or lo.quantity < 0 for lo in lots):
+    bad = next((lo for lo in lots if lo.quantity < 0 or (lo.basis_per_share or 0.0) < 0), None)
+    if bad is not None:
+        raise StatementError(
+            f"{sym} in {where}: a lot of {bad.quantity:g} shares at {bad.basis_per_share or 0.0:g} per share: "
+            "lots hold a positive number of shares at a basis of 0 or more",
+            line=ps[0].line,
+            source=source,
+        )
+    if any(lo.basis_per_share is None for lo in lots):
         return f"{sym}: some lots have no cost basis in the file; basis unknown"
     return tuple(Lot(lo.quantity, float(lo.basis_per_share or 0.0), lo.acquired) for lo in lots)
 

@@ -105,13 +105,16 @@ class _Acct:
 def _lot_row(row: Sequence[str], cols: dict[str, int], block: _Block, *, line: int, source: str) -> float:
     """Add one lot row to ``block``; its quantity."""
     qty = amount(row, cols, "quantity", line=line, source=source)
-    if qty is None:
-        raise StatementError("a lot has no quantity", line=line, source=source)
+    if qty is None or qty <= 0:
+        what = "no quantity" if qty is None else f"quantity {qty:g}: a lot holds a positive number of shares"
+        raise StatementError(f"a lot has {what}", line=line, source=source)
     price = amount(row, cols, "price", line=line, source=source)
     per_share = amount(row, cols, "basis_per_share", line=line, source=source)
     total = amount(row, cols, "cost_basis", line=line, source=source)
     if per_share is None and total is not None and qty:
         per_share = total / qty
+    if per_share is not None and per_share < 0:
+        raise StatementError(f"cost basis {per_share:g} per share is negative", line=line, source=source)
     text = cell(row, cols, "acquired")
     acquired: date | None = parse_date(text)
     if text and acquired is None and text.lower() not in ("--", "n/a", "various"):

@@ -218,3 +218,13 @@ def test_a_refused_import_is_a_coresat_error_and_leaves_the_input_alone() -> Non
     with pytest.raises(CoresatError):
         apply_to_household(read_file(fixture("fidelity_open_lots.csv")), sc)
     assert sc == before
+
+
+def test_a_negative_lot_is_refused_with_its_line() -> None:
+    p = StPosition("IWM", 100, 200.0, 20000.0, lots=(StLot(110, 150.0), StLot(-10, None)), line=3)
+    st = Statement("x", (StAccount("…1234", "Ind", positions=(p,)),))
+    with pytest.raises(StatementError, match=r"line 3: IWM in Ind …1234: a lot of -10 shares at 0 per share"):
+        apply_to_household(st, core_satellite({}))
+    text = fixture("schwab_lot_details.csv").read_text().replace('"$180.10"', '"-$180.10"')
+    with pytest.raises(StatementError, match=r"line 4: cost basis -180.1 per share is negative"):
+        read_bytes(text.encode())
