@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import CoresatError
+from engine.imports.changes import AccountChanges, HouseholdChanges
 from engine.imports.detect import MAX_BYTES, read_bytes
-from engine.imports.into_household import AccountChanges, HouseholdChanges, apply_to_household
+from engine.imports.into_household import apply_to_household
 from engine.imports.plain_csv import CsvMapping
 from engine.imports.statement import Account, NeedsMapping, Statement
 from engine.imports.textnum import decode

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from engine.imports.apply import ChangeSummary
-from engine.imports.into_household import HouseholdChanges
+from engine.imports.changes import HouseholdChanges
 from engine.imports.statement import Account, Statement
 
 
@@ -84,7 +83,7 @@ def _account_json(a: Account) -> dict[str, Any]:
 
 def to_json(
     st: Statement,
-    changes: ChangeSummary | HouseholdChanges | None = None,
+    changes: HouseholdChanges | None = None,
     written: str | None = None,
 ) -> dict[str, Any]:
     return {

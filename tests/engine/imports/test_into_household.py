@@ -228,3 +228,38 @@ def test_a_negative_lot_is_refused_with_its_line() -> None:
     text = fixture("schwab_lot_details.csv").read_text().replace('"$180.10"', '"-$180.10"')
     with pytest.raises(StatementError, match=r"line 4: cost basis -180.1 per share is negative"):
         read_bytes(text.encode())
+
+
+def test_reimport_of_a_newer_plain_csv_says_bought_sold_new_gone() -> None:
+    old_csv = b"Ticker,Shares,Price\nIWM,100,200\nVBR,50,190\nIJR,10,110\nCash,1000,\n"
+    new_csv = b"Ticker,Shares,Price\nIWM,120,205\nVBR,40,195\nAVUV,7,90\nCash,250.5,\n"
+    first, _ = apply_to_household(read_bytes(old_csv), core_satellite({}, cash=0.0))
+    second, ch = apply_to_household(read_bytes(new_csv), first)
+    (acct,) = ch.accounts  # a file without account numbers finds its account again by name
+    assert acct.status == "updated"
+    assert [(c.ticker, c.before, c.after) for c in acct.bought] == [("IWM", 100, 120)]
+    assert [(c.ticker, c.before, c.after) for c in acct.sold] == [("VBR", 50, 40)]
+    assert [(c.ticker, c.after) for c in acct.new] == [("AVUV", 7)]
+    assert [(c.ticker, c.before) for c in acct.gone] == [("IJR", 10)]
+    assert (acct.cash_before, acct.cash_after) == (1000, 250.5)
+    text = "\n".join(ch.lines())
+    assert "bought: IWM 100 → 120 shares (+20)" in text and "gone: IJR (was 10 shares)" in text
+    assert [h.ticker for h in second.portfolio.holdings] == ["IWM", "VBR", "AVUV"]  # old order kept
+
+
+def test_with_prices_keeps_statement_prices_and_default_drops_own_prices() -> None:
+    st = read_file(fixture("etrade_positions.qfx"))
+    sc = core_satellite({"IWM": 1})
+    sc = replace(
+        sc, portfolio=replace(sc.portfolio, holdings=(replace(sc.portfolio.holdings[0], price=150.0),))
+    )
+    priced, _ = apply_to_household(st, sc, with_prices=True)
+    assert {h.ticker: h.price for h in priced.portfolio.holdings}["IWM"] == 205.50
+    unpriced, ch = apply_to_household(st, sc)
+    assert all(h.price is None for h in unpriced.portfolio.holdings)
+    assert any("your own prices for IWM were dropped" in n for n in ch.notes)
+
+
+def test_a_total_mismatch_is_carried_into_the_changes() -> None:
+    _, ch = apply_to_household(read_file(fixture("schwab_total_mismatch.csv")), core_satellite({}))
+    assert any("does NOT match" in n for n in ch.notes)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from engine.errors import CoresatError
-from engine.imports.apply import apply_to_scenario
 from engine.imports.detect import read_file
+from engine.imports.into_household import apply_to_household
 from tests.conftest import shared_real
 from tests.helpers import core_satellite
 
@@ -111,8 +111,8 @@ def test_ibkr_real_flex_position_and_foreign_cash() -> None:
     assert (vt.symbol, vt.quantity, vt.market_value) == ("VT", 200, 28212)
     assert acct.cash == pytest.approx(-0.87)  # USD cash only
     assert any("CHF not counted" in n for n in acct.notes)
-    new, summary = apply_to_scenario(st, core_satellite({}))
-    assert new.portfolio.cash == 0.0  # a scenario holds no debit: said, not hidden
+    new, summary = apply_to_household(st, core_satellite({}))
+    assert new.portfolio.cash == 0.0  # an account holds no debit: said, not hidden
     assert any("-0.87 (a debit)" in n for n in summary.notes)
 
 
@@ -143,7 +143,7 @@ REAL_POSITIONS = [
 )
 def test_every_real_positions_file_goes_into_a_valid_scenario(name: str) -> None:
     st = read_file(shared_real("broker-exports", *name.split("/")))
-    new, summary = apply_to_scenario(st, core_satellite({}))
+    new, summary = apply_to_household(st, core_satellite({}))
     new.validate()
     rebalanced = sum(p.market_value for p in st.positions if p.rebalanced)
     held = sum(h.market_value for h in summary.held_not_rebalanced)
@@ -152,8 +152,6 @@ def test_every_real_positions_file_goes_into_a_valid_scenario(name: str) -> None
 
 @pytest.mark.parametrize("name", REAL_POSITIONS)
 def test_every_real_positions_file_goes_into_household_accounts(name: str) -> None:
-    from engine.imports.into_household import apply_to_household
-
     st = read_file(shared_real("broker-exports", *name.split("/")))
     new, changes = apply_to_household(st, core_satellite({}))
     assert new.household is not None
