@@ -172,6 +172,15 @@ class StatementPreview(QDialog):
                     for c in range(self.COLUMNS):
                         item.setForeground(c, QBrush(QColor(128, 128, 128)))
                 top.addChild(item)
+            for c in change.gone if change is not None else ():  # held before, not in the statement
+                gone = QTreeWidgetItem([c.ticker, "0", "", "", "", ""])
+                gone.setText(
+                    5,
+                    QCoreApplication.translate("StatementImport", "gone (was {n} shares)").format(
+                        n=fmt.shares(c.before)
+                    ),
+                )
+                top.addChild(gone)
             top.addChild(
                 QTreeWidgetItem(
                     [

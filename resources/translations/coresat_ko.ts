@@ -3055,6 +3055,10 @@
         <translation>계좌 갱신</translation>
     </message>
     <message>
+        <source>gone (was {n} shares)</source>
+        <translation>없어짐 (이전 {n}주)</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_dialog.py" line="174"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>

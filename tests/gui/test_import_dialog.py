@@ -190,3 +190,27 @@ def test_drop_a_file_on_the_window(opened, window, qtbot) -> None:  # type: igno
     dialog = _wait_dialog(qtbot, opened, StatementPreview)
     assert dialog.statement.layout == "IBKR Flex Query XML"
     dialog.reject()
+
+
+def test_preview_of_a_matched_account_lists_what_goes(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from engine.imports.detect import read_file
+    from engine.imports.into_household import apply_to_household
+    from engine.model.household import Account, Household, Position, with_household
+    from tests.helpers import core_satellite
+
+    joint = Account(
+        id="joint", name="Joint 4821", broker="Schwab", positions=(Position("IWM", 100), Position("IJR", 10))
+    )
+    sc = with_household(core_satellite({}), Household("h", "H", (joint,)))
+    st = read_file(fixture("schwab_all_accounts.csv"))
+    new, changes = apply_to_household(st, sc)
+    dialog = StatementPreview(st, new, changes)
+    qtbot.addWidget(dialog)
+    first = dialog.tree.topLevelItem(0)
+    assert first.text(5) == "→ updates Joint 4821 (taxable)"
+    rows = {first.child(i).text(0): first.child(i).text(5) for i in range(first.childCount())}
+    assert rows["IWM"] == "+20 shares" and rows["AVUV"] == "+85.5 shares"
+    assert rows["IJR"] == "gone (was 10 shares)"
+    from gui import fmt
+
+    assert rows["cash"] == f"{fmt.money(0.0, 2)} → {fmt.money(8013.35, 2)}"  # the file's cash line
