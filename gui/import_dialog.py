@@ -31,7 +31,7 @@ from engine.imports.changes import AccountChanges, HouseholdChanges
 from engine.imports.detect import MAX_BYTES, read_bytes
 from engine.imports.into_household import apply_to_household
 from engine.imports.plain_csv import CsvMapping
-from engine.imports.statement import Account, NeedsMapping, Statement
+from engine.imports.statement import NeedsMapping, Statement
 from engine.imports.textnum import decode
 from engine.io.safe_open import read_user_file
 from engine.model.scenario import Scenario
@@ -66,11 +66,9 @@ def _read_job(path: str, mapping: CsvMapping | None, base: Scenario | None) -> _
     return _Read(source, statement=st, base=base, applied=apply_to_household(st, base) if base else None)
 
 
-def _target(statement: Statement, summary: HouseholdChanges, acct: Account) -> AccountChanges | None:
-    """The household account a statement account goes into (same order as the statement's accounts)."""
-    fed = [a for a in summary.accounts if a.status in ("new", "updated", "lots")]
-    i = statement.accounts.index(acct)
-    return fed[i] if i < len(fed) else None
+def _target(summary: HouseholdChanges, index: int) -> AccountChanges | None:
+    """The household account the statement's account number ``index`` goes into."""
+    return next((a for a in summary.accounts if a.statement_index == index), None)
 
 
 def _where(change: AccountChanges | None) -> str:
@@ -138,9 +136,9 @@ class StatementPreview(QDialog):
             ]
         )
         self.mismatches = 0
-        for acct in statement.accounts:
+        for index, acct in enumerate(statement.accounts):
             label = acct.label + (f" ({acct.broker})" if acct.broker else "")
-            change = _target(statement, summary, acct)
+            change = _target(summary, index)
             top = QTreeWidgetItem(
                 [label, "", "", fmt.money(acct.reconciliation.computed, 2), acct.kind, _where(change)]
             )

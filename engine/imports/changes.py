@@ -41,6 +41,7 @@ class AccountChanges:
     cash_before: float = 0.0
     cash_after: float = 0.0
     lots: tuple[str, ...] = ()  # sentences about the lots of this account's positions
+    statement_index: int | None = None  # which account of the statement goes in here
 
     @property
     def changed(self) -> bool:

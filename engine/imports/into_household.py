@@ -245,7 +245,7 @@ def apply_to_household(
     changes: list[AccountChanges] = []
     taken: set[str] = set()
     ids = {a.id for a in accounts}
-    for sa in statement.accounts:
+    for i, sa in enumerate(statement.accounts):
         target = match_account(sa, accounts, taken)
         if target is None:
             new_id = _new_id(sa, ids)
@@ -281,6 +281,7 @@ def apply_to_household(
                 target.cash,
                 updated.cash,
                 tuple(lot_notes),
+                statement_index=i,
             )
         )
     for a in accounts:
@@ -356,7 +357,7 @@ def _apply_lots(statement: Statement, scenario: Scenario) -> tuple[Scenario, Hou
     changes: list[AccountChanges] = []
     taken: set[str] = set()
     src = statement.source
-    for sa in statement.accounts:
+    for i, sa in enumerate(statement.accounts):
         target = match_account(sa, accounts, taken)
         if target is None and len(accounts) == 1 and not taken:
             target = accounts[0]
@@ -372,7 +373,7 @@ def _apply_lots(statement: Statement, scenario: Scenario) -> tuple[Scenario, Hou
         for sym, ps in _grouped(sa, held).items():
             total = round(sum(lo.quantity for p in ps for lo in p.lots), 9)
             have = positions[sym].shares if sym in positions else 0.0
-            if abs(total - have) > _tol(have):
+            if sym not in positions or abs(total - have) > _tol(have):
                 raise StatementError(
                     f"{sym}: the lots in the file hold {total:,.6g} shares but {target.name} holds "
                     f"{have:,.6g}; import a positions file of the same date first, or a lots file "
@@ -403,6 +404,7 @@ def _apply_lots(statement: Statement, scenario: Scenario) -> tuple[Scenario, Hou
                 cash_before=target.cash,
                 cash_after=target.cash,
                 lots=tuple(lines),
+                statement_index=i,
             )
         )
     for a in accounts:
