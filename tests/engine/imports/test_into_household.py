@@ -263,3 +263,16 @@ def test_with_prices_keeps_statement_prices_and_default_drops_own_prices() -> No
 def test_a_total_mismatch_is_carried_into_the_changes() -> None:
     _, ch = apply_to_household(read_file(fixture("schwab_total_mismatch.csv")), core_satellite({}))
     assert any("does NOT match" in n for n in ch.notes)
+
+
+def test_fidelity_open_lots_with_one_account_name_number_column() -> None:
+    text = (
+        "Account Name/Number,Symbol,Description,Acquired,Term,Quantity,Cost Basis Total,Current Value\n"
+        'Individual - TOD X77120045,IJR,ISHARES CORE S&P SMALL-CAP ETF,03/04/2021,Long,150,"$15,000.00",'
+        '"$16,860.00"\n'
+    )
+    st = read_bytes(text.encode())
+    (acct,) = st.accounts
+    assert (st.layout, acct.name, acct.number) == ("Fidelity open lots CSV", "Individual - TOD", "…0045")
+    (lot,) = acct.positions[0].lots
+    assert (lot.quantity, lot.basis_per_share, lot.acquired) == (150, 100.0, date(2021, 3, 4))  # 15,000 / 150
