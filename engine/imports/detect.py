@@ -16,6 +16,7 @@ from engine.imports import (
     schwab,
     vanguard_csv,
 )
+from engine.imports.gcpause import no_cyclic_gc
 from engine.imports.plain_csv import CsvMapping
 from engine.imports.statement import Statement, StatementError
 from engine.imports.textnum import decode, norm_header, sniff_delimiter
@@ -44,6 +45,11 @@ def detect(text: str) -> str:
 
 def read_bytes(data: bytes, *, source: str = "", mapping: CsvMapping | None = None) -> Statement:
     """Read a statement from bytes. ``mapping`` forces the mapped-CSV reader with those columns."""
+    with no_cyclic_gc():
+        return _read_bytes(data, source=source, mapping=mapping)
+
+
+def _read_bytes(data: bytes, *, source: str, mapping: CsvMapping | None) -> Statement:
     text = decode(data, source=source).lstrip("\ufeff")
     if not text.strip():
         raise StatementError("the file is empty", source=source)

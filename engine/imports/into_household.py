@@ -30,6 +30,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from engine.imports.changes import AccountChanges, HeldLine, HouseholdChanges, diff_shares, why_held
+from engine.imports.gcpause import no_cyclic_gc
 from engine.imports.statement import Account as StAccount
 from engine.imports.statement import Position as StPosition
 from engine.imports.statement import Statement, StatementError
@@ -235,8 +236,15 @@ def apply_to_household(
     ``with_prices`` keeps the statement's prices as the user's own prices; by default market prices
     are used.
     """
-    if statement.lots_only:
-        return _apply_lots(statement, scenario)
+    with no_cyclic_gc():
+        if statement.lots_only:
+            return _apply_lots(statement, scenario)
+        return _apply_positions(statement, scenario, with_prices=with_prices)
+
+
+def _apply_positions(
+    statement: Statement, scenario: Scenario, *, with_prices: bool
+) -> tuple[Scenario, HouseholdChanges]:
     flat = scenario.household is None
     hh = household_of(scenario)
     accounts: list[Account] = [] if flat else list(hh.accounts)
