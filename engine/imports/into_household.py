@@ -93,7 +93,7 @@ def match_account(sa: StAccount, accounts: list[Account], taken: set[str]) -> Ac
     """The household account a statement account updates: by number, else by name and broker."""
     free = [a for a in accounts if a.id not in taken]
     digits = _digits(sa).lower()
-    if digits:
+    if len(digits) >= 3:  # fewer characters would match ids like "account-1" by chance
         for a in free:
             tail = re.sub(r"[^a-z0-9]", "", a.name.lower())
             if _same_broker(a, sa) and (a.id.lower().endswith(digits) or tail.endswith(digits)):

@@ -276,3 +276,12 @@ def test_fidelity_open_lots_with_one_account_name_number_column() -> None:
     assert (st.layout, acct.name, acct.number) == ("Fidelity open lots CSV", "Individual - TOD", "…0045")
     (lot,) = acct.positions[0].lots
     assert (lot.quantity, lot.basis_per_share, lot.acquired) == (150, 100.0, date(2021, 3, 4))  # 15,000 / 150
+
+
+def test_a_short_account_number_does_not_match_an_id_by_chance() -> None:
+    hh = Household("h", "H", (Account(id="account-1", name="Savings", positions=(Position("IWM", 5),)),))
+    sc = with_household(core_satellite({}), hh)
+    st = Statement("x", (StAccount("1", "", broker="B", positions=(StPosition("VBR", 2, 1, 2),)),))
+    new, ch = apply_to_household(st, sc)
+    assert [a.id for a in new.household.accounts] == ["account-1", "b-1"]  # type: ignore[union-attr]
+    assert [c.status for c in ch.accounts] == ["new", "kept"]
