@@ -72,8 +72,9 @@ class BacktestReport:
             "definitions": {
                 "turnover_per_year": "one-way: half of (buys + sells) / that day's value, summed, per year",
                 "costs_bp_per_year": "trading costs / average value / years × 10,000",
-                "drift": "largest distance of any holding from its target, fraction of the portfolio, "
-                "at each close before that day's trades",
+                "drift": "largest distance of any single holding from its target (max of |weight - "
+                "target|, not half the sum of them), fraction of the portfolio, at each close before that "
+                "day's trades",
                 "returns": "time-weighted (cash flows are not gains)",
                 "tracking_error": "annualized, to the targets held exactly every day",
                 "realized_gains": "first in, first out; basis includes the buy's cost, proceeds are net of "
