@@ -81,6 +81,39 @@ def test_cancel_stops_a_long_run_and_nothing_is_shown(loaded, qtbot):  # type: i
     assert panel.runner.shutdown()
 
 
+class _StressWaits(BacktestCalls):
+    """A stress test that reports progress, then waits until cancelled."""
+
+    def stress(self, scenario, market, result, extra=(), rates_file=None, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        assert progress is not None and cancel is not None
+        progress("Replaying: Financial crisis", 0.2)
+        while not cancel():
+            threading.Event().wait(0.005)
+        raise DataError("the stress test was cancelled")
+
+
+def test_stress_tab_shows_progress_and_cancel_stops_the_run(loaded, qtbot):  # type: ignore[no-untyped-def]
+    from gui.panels.stress import StressPanel
+
+    panel = StressPanel(loaded.ws, calls=_StressWaits())
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.runner.progress, timeout=10_000):
+        panel.run()
+    assert not panel.progress.isHidden()
+    assert panel.progress.value() == 200 and "Financial crisis" in panel.progress.format()
+    assert panel.cancel_button.isEnabled() and not panel.run_button.isEnabled()
+    with qtbot.waitSignal(panel.runner.dropped, timeout=10_000):
+        panel.cancel_button.click()
+    assert panel.report is None and panel.windows.rowCount() == 0
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert "cancelled" in panel.status.text() and not panel._busy
+    # the real run afterwards goes through, with the progress bar hidden at the end
+    panel.calls = BacktestCalls()
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000):
+        panel.run()
+    assert panel.windows.rowCount() == 5 and panel.progress.isHidden()
+
+
 def test_stress_tab_shows_windows_sleeves_user_windows_and_rates(loaded, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     st = loaded.stress_tab
     with qtbot.waitSignal(st.runner.finished, timeout=60_000):
