@@ -65,7 +65,7 @@ def opening_lots(
 ) -> OpeningLots:
     """The opening lots of a replay. ``held``: today's shares per ticker; ``now``: the price that values them."""
     bought = (
-        "realized gains are computed first in, first out, from the prices the replay itself paid "
+        "first in, first out, from the prices the replay itself paid "
         "(it buys the opening book on the first day)"
     )
     held = {t: s for t, s in held.items() if s > 0}
@@ -96,14 +96,14 @@ def opening_lots(
     if sheltered:
         return OpeningLots(
             False,
-            "realized gains are not known: the backtest replays the household as one account and cannot "
+            "not known: the backtest replays the household as one account and cannot "
             f"tell whether a sale would be taxable (held in a tax-advantaged account: {', '.join(sheltered)})",
             {},
         )
     if no_lots:
         return OpeningLots(
             False,
-            f"realized gains are not known: no tax lots for {', '.join(no_lots)}, so the cost basis of the "
+            f"not known: no tax lots for {', '.join(no_lots)}, so the cost basis of the "
             "opening shares is unknown; add lots to the scenario (or start from the targets)",
             {},
         )
@@ -111,7 +111,7 @@ def opening_lots(
         ss.sort(key=lambda s: -(s.age_days if s.age_days is not None else 10**9))
     return OpeningLots(
         True,
-        "realized gains are computed first in, first out; today's tax lots are carried back to the first "
+        "first in, first out; today's tax lots are carried back to the first "
         "day, each keeping its share of the position, its basis as a fraction of today's price and its age",
         {t: tuple(ss) for t, ss in seeds.items()},
     )

@@ -71,6 +71,7 @@ class OptimizerPolicy:
             if flow_cents
             else self.constraints,
             market=None,
+            household=None,  # the replay is one account: the household's sums, traded as one
         )
         market = MarketSnapshot(
             tickers=self.tickers,

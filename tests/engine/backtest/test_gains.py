@@ -14,7 +14,7 @@ from engine.backtest.lots import LotBook, OpeningLots, _long_term
 from engine.backtest.text import format_backtest
 from engine.model.household import Account, AccountKind, Household, Lot, Position, with_household
 from engine.model.scenario import Holding, Portfolio
-from tests.engine.backtest.paths import days, two_asset_path, two_asset_scenario
+from tests.engine.backtest.paths import days, random_paths, two_asset_path, two_asset_scenario
 
 FROM_TARGETS = BacktestSettings(start="targets", warmup_days=0)
 FROM_HOLDINGS = BacktestSettings(start="holdings", warmup_days=0)
@@ -124,3 +124,16 @@ def test_gains_are_not_known_without_lots_or_in_a_tax_advantaged_account() -> No
     # starting from the targets, the replay buys every opening share itself: the basis is known
     bought = run_backtest(_lots_scenario(b_lots=False), two_asset_path(), [BANDS_DAILY], FROM_TARGETS)
     assert bought.policies[0].realized_short_term == 1250.0  # 50 A bought at 100, sold at 125 on day 10
+
+
+def test_the_optimizer_replays_a_household_as_one_account() -> None:
+    """A household scenario: every monthly decision is taken on the household's sums (before, each one
+    failed: the replayed portfolio no longer matched the accounts)."""
+    from engine.backtest.policies import OPTIMIZER
+
+    run = simulate(
+        _lots_scenario(), random_paths(300, ["A", "B"]), OPTIMIZER, BacktestSettings(warmup_days=100)
+    )
+    checks = int((run.dates.to_period("M")[1:] != run.dates.to_period("M")[:-1]).sum())
+    assert checks >= 8 and run.infeasible_days == [] and not run.notes
+    assert run.gains is not None  # the lots are known and all in the taxable account
