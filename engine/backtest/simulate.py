@@ -195,6 +195,8 @@ def simulate(
     optimizer = (
         OptimizerPolicy(scenario, u.tickers, full, warm) if policy.kind is PolicyKind.OPTIMIZER else None
     )
+    if optimizer is not None:
+        optimizer.precompute([int(t) for t in np.flatnonzero(checks)])
 
     for t in range(n_days):
         if t % 256 == 0:
