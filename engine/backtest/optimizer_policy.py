@@ -36,6 +36,7 @@ class OptimizerPolicy:
         self.notes: list[str] = []
         self._cov: dict[int, FloatArray] = {}
         self._days: dict[int, pd.Timestamp] = {}
+        self._diagnosed = 0
 
     def precompute(self, days: Sequence[int]) -> None:
         """The covariances of the decision ``days`` with a whole risk window before them, in one go (each
@@ -109,7 +110,12 @@ class OptimizerPolicy:
             estimator=self.estimator,
         )
         try:
-            result = rebalance(sc, market)
+            # the numbers only (no sentences): the same checked trades, without writing their reasons
+            result = rebalance(sc, market, explain=False)
+            if result.status is Status.INFEASIBLE and self._diagnosed < 3:
+                # the first few failures become notes: ask again, with the diagnosis of why
+                self._diagnosed += 1
+                result = rebalance(sc, market)
         except CoresatError as exc:
             self._fail(str(exc), day)
             return None

@@ -61,3 +61,31 @@ def test_the_policy_uses_the_batch_on_its_days_and_the_same_windows_as_before() 
     late.precompute(days)
     assert np.array_equal(late.covariance(300), batched.covariance(300))
     assert not np.allclose(late.covariance(450), batched.covariance(450))  # the check can fail
+
+
+def test_the_replay_trades_the_same_with_or_without_explanations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The optimizer policy asks rebalance() for numbers only (explain=False); asking for every sentence
+    gives the same trades, day by day."""
+    import engine.api
+    from engine.backtest import BacktestSettings, simulate
+    from engine.backtest.policies import OPTIMIZER
+
+    prices = random_paths(700, TICKERS[:5], seed=3)
+    sc = spread_scenario(TICKERS[:5], vol_cap=0.16)
+    settings = BacktestSettings(monthly_flow=500.0, start="targets", warmup_days=300)
+    asked: list[bool] = []
+    inner = engine.api.rebalance
+
+    def spy(scenario, market, explain=True):  # type: ignore[no-untyped-def]
+        asked.append(explain)
+        return inner(scenario, market, explain=explain)
+
+    monkeypatch.setattr(engine.api, "rebalance", spy)
+    quiet = simulate(sc, prices, OPTIMIZER, settings)
+    assert asked and not any(asked)
+    monkeypatch.setattr(engine.api, "rebalance", lambda s, m, explain=True: inner(s, m, explain=True))
+    told = simulate(sc, prices, OPTIMIZER, settings)
+    assert len(quiet.rebalance_days) >= 3
+    assert [(f.day, f.ticker, f.shares) for f in quiet.fills] == [
+        (f.day, f.ticker, f.shares) for f in told.fills
+    ]
