@@ -280,6 +280,17 @@ class BacktestPanel(QWidget):
                 self.tr("First in, first out; held more than one year"),
                 lambda p: self._gain(p.realized_long_term),
             ),
+            *(
+                [
+                    (
+                        self.tr("Realized gains, term unknown"),
+                        self.tr("From tax lots the scenario gives without a purchase date"),
+                        lambda p: self._gain(p.realized_unknown_term),
+                    )
+                ]
+                if self.report is not None and any(p.realized_unknown_term for p in self.report.policies)
+                else []
+            ),
             (
                 self.tr("Max drift"),
                 self.tr(

@@ -40,6 +40,12 @@ def test_backtest_runs_off_the_ui_thread_and_fills_the_table(loaded, qtbot, tmp_
         assert t.item(rows.index("Rebalances"), j).text() == str(p.rebalances)
         assert t.item(rows.index("End value"), j).text() == fmt.money(p.end_value)
     assert t.item(rows.index("Rebalances"), 0).text() == "0"  # never
+    for j, p in enumerate(report.policies):  # without tax lots: "not known", never 0
+        gain = p.realized_long_term
+        assert t.item(rows.index("Realized gains, long-term"), j).text() == (
+            "not known" if gain is None else fmt.money(gain)
+        )
+    assert "Realized gains, term unknown" not in rows
     assert bt.run_button.isEnabled() and not bt.progress.isVisible()
     assert "years" in bt.status.text()
     bt.views.setCurrentIndex(1)
