@@ -211,3 +211,24 @@ def test_no_price_history_is_said_in_the_tab_and_a_changed_scenario_is_flagged(l
     with qtbot.waitSignal(ws.settled, timeout=20_000):
         ws.edit(edits.set_constraints(ws.scenario, cost_bps=9.0))
     assert "changed since this backtest ran" in bt.status.text()
+
+
+def test_realized_gains_rows_with_tax_lots(loaded, qtbot):  # type: ignore[no-untyped-def]
+    """A report whose lots are known shows the gains (and a 'term unknown' row when a lot has no date)."""
+    from engine.backtest import Every, Policy, PolicyKind
+    from tests.engine.backtest.paths import two_asset_path
+    from tests.engine.backtest.test_gains import FROM_HOLDINGS, _lots_scenario
+
+    report = run_backtest(
+        _lots_scenario(), two_asset_path(), [Policy(PolicyKind.BANDS, Every.DAILY)], FROM_HOLDINGS
+    )
+    panel = BacktestPanel(loaded.ws)
+    qtbot.addWidget(panel)
+    panel._finished("backtest", panel._job, report)
+    t = panel.table
+    rows = [t.verticalHeaderItem(i).text() for i in range(t.rowCount())]
+    # worked out by hand in tests/engine/backtest/test_gains.py: 3,750 long-term, 1,120 of unknown term
+    assert t.item(rows.index("Realized gains, long-term"), 0).text() == fmt.money(3750.0)
+    assert t.item(rows.index("Realized gains, short-term"), 0).text() == fmt.money(0.0)
+    assert t.item(rows.index("Realized gains, term unknown"), 0).text() == fmt.money(1120.0)
+    assert "carried back" in panel.method.text()
