@@ -90,7 +90,7 @@ def opening_lots(
                     LotSeed(
                         fraction=lot.shares / held[p.ticker],
                         basis_ratio=lot.basis / now[p.ticker] if now[p.ticker] > 0 else 1.0,
-                        age_days=(as_of - lot.acquired).days if lot.acquired else None,
+                        age_days=max((as_of - lot.acquired).days, 0) if lot.acquired else None,
                     )
                 )
     if sheltered:
