@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -54,6 +55,30 @@ class ExposureModel:
 
     def sector_index(self, sector: str) -> int:
         return self.sector_rows.index(sector)
+
+    @cached_property
+    def _company_of(self) -> dict[str, int]:
+        return {s: k for k, s in enumerate(self.companies)}
+
+    def company_index(self, symbol: str) -> int | None:
+        """The row of ``symbol`` in ``company_matrix``; None when no fund lists it."""
+        return self._company_of.get(symbol.strip().upper())
+
+    def held_sectors(self) -> tuple[str, ...]:
+        """The named sectors (``SECTORS``) that at least one of the funds holds."""
+        return tuple(s for s in SECTORS if self.sector_matrix[self.sector_index(s)].any())
+
+    def exposure(self, kind: str, subject: str, w: np.ndarray) -> float | None:
+        """The share of the portfolio (weights ``w``) in a sector (``kind`` "sector") or in one underlying
+        company (``kind`` "company") through all funds; None when no fund data lists that company."""
+        if kind == "sector":
+            return float(self.sector_matrix[self.sector_index(subject)] @ w)
+        k = self.company_index(subject)
+        return None if k is None else float(self.company_matrix[k] @ w)
+
+    def provenance(self) -> tuple[str, ...]:
+        """Where the fund data comes from and its as-of date, once per source (``FundData.provenance``)."""
+        return tuple(dict.fromkeys(f.provenance() for f in self.funds.values()))
 
 
 def build_model(tickers: Sequence[str], funds: Mapping[str, FundData]) -> ExposureModel:

@@ -1,0 +1,110 @@
+"""Look-through limit controls: add / remove a sector cap and a company cap, see the exposure now and after
+next to each cap (checked against the bundled snapshot by hand), see when a cap binds, and save them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.data.fund_files import bundled_snapshot
+from engine.model import scenario_file
+
+KIND = "lookthrough-limits"
+
+
+def _ready(loaded, qtbot):  # type: ignore[no-untyped-def]
+    panel = loaded.lookthrough_limits
+    qtbot.waitUntil(lambda: panel.model is not None, timeout=20000)
+    return panel
+
+
+def _sector_share(result, sector: str, when: str) -> float:  # type: ignore[no-untyped-def]
+    snap = bundled_snapshot().funds
+    return sum(
+        getattr(a, f"weight_{when}") * (snap[a.ticker].sectors or {}).get(sector, 0.0) for a in result.assets
+    )
+
+
+def _company_share(result, symbol: str, when: str) -> float:  # type: ignore[no-untyped-def]
+    snap = bundled_snapshot().funds
+    total = 0.0
+    for a in result.assets:
+        for h in snap[a.ticker].holdings or ():
+            if h.symbol == symbol:
+                total += getattr(a, f"weight_{when}") * h.weight
+    return total
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.2f} %"
+
+
+def test_sector_cap_added_shown_binding_and_removed(loaded, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _ready(loaded, qtbot)
+    ws = loaded.ws
+    first = ws.result
+    sectors = [panel.sector.itemData(k) for k in range(panel.sector.count())]
+    assert "Information Technology" in sectors and "Financials" in sectors  # sectors the funds hold
+    assert "2024-12-31" in panel.sources.text()  # the snapshot's date where it is used
+    it_after = _sector_share(first, "Information Technology", "after")
+    cap = round(it_after * 100 - 1.0, 1)  # one point below where the trades would take it: must bind
+    panel.sector.setCurrentIndex(panel.sector.findData("Information Technology"))
+    panel.sector_cap.setValue(cap)
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        panel.add_sector.click()
+    assert dict(ws.scenario.constraints.sector_max) == {"Information Technology": pytest.approx(cap / 100)}
+    r = ws.result
+    assert r is not first
+    (row,) = panel.readout()
+    assert row["cap"] == pytest.approx(cap)
+    assert row["now"] == _pct(_sector_share(r, "Information Technology", "before"))
+    after = _sector_share(r, "Information Technology", "after")
+    assert row["after"] == _pct(after)
+    assert after <= cap / 100 + 1e-6  # the cap holds (independent: snapshot sector weights × weights)
+    assert row["state"] == "binds"
+    assert any(b.constraint == "sector_max:Information Technology" for b in r.binding)
+    # change the cap in the table, then remove it: each is one edit of the scenario
+    spin = panel.table.cellWidget(0, 1)
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        spin.setValue(cap + 30.0)
+    assert ws.scenario.constraints.sector_max["Information Technology"] == pytest.approx((cap + 30) / 100)
+    assert panel.readout()[0]["state"] == ""  # a loose cap does not bind
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        panel.table.cellWidget(0, 5).click()
+    assert not ws.scenario.constraints.sector_max and panel.table.rowCount() == 0
+    ws.undo()
+    assert panel.table.rowCount() == 1
+
+
+def test_company_cap_and_saved_in_the_file(loaded, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = _ready(loaded, qtbot)
+    ws = loaded.ws
+    aapl = _company_share(ws.result, "AAPL", "after")
+    assert aapl > 0.01  # SPY and XLK list it
+    panel.company.setText("aapl Apple Inc")  # as the completer offers it
+    panel.company_cap.setValue(1.0)
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        panel.add_company.click()
+    assert dict(ws.scenario.constraints.company_max) == {"AAPL": pytest.approx(0.01)}
+    r = ws.result
+    (row,) = panel.readout()
+    assert row["now"] == _pct(_company_share(r, "AAPL", "before"))
+    assert row["after"] == _pct(_company_share(r, "AAPL", "after"))
+    assert _company_share(r, "AAPL", "after") <= 0.01 + 1e-6
+    assert row["state"] == "binds"
+    assert panel.table.item(0, 0).text().startswith("AAPL Apple")
+    # a company no fund lists: allowed, and said
+    panel.company.setText("ZZZZ")
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        panel.add_company.click()
+    zz = next(x for x in panel.readout() if x["subject"] == "ZZZZ")
+    assert zz["now"] == "not listed" and zz["state"] == "cannot bind"
+    # not a ticker: one line, no edit
+    before = ws.scenario
+    panel.company.setText("../etc")
+    panel.add_company.click()
+    assert ws.scenario is before and "is not a ticker" in panel.problem.text()
+    path = ws.save(tmp_path / "caps.coresat.toml")
+    back = scenario_file.load(path)
+    assert dict(back.constraints.company_max) == {"AAPL": pytest.approx(0.01), "ZZZZ": pytest.approx(0.01)}
