@@ -40,8 +40,9 @@ def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
     from engine.optimize import rebalance as _rebalance
 
     check_fits(len(scenario.universe))
+    from engine.risk.exposure_result import attach_exposures
 
-    return _rebalance(scenario, market)
+    return attach_exposures(_rebalance(scenario, market))  # sectors through the funds, with the data's date
 
 
 def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> HouseholdResult:
