@@ -126,8 +126,8 @@ def read_holdings_csv(source: str | Path, *, as_of: date | None = None) -> dict[
     from engine.io.safe_open import read_user_text
 
     p = Path(source)
-    try:
-        text = read_user_text(p, MAX_HOLDINGS_BYTES, "fund holdings CSV")
+    try:  # the path as given: a str is checked for a web address before it becomes a Path ("https:/…")
+        text = read_user_text(source, MAX_HOLDINGS_BYTES, "fund holdings CSV")
     except InputError as exc:
         raise DataError(str(exc)) from None
     except OSError as exc:
