@@ -187,6 +187,9 @@ def test_holdings_csv_with_sectors_gives_sector_weights() -> None:
         ("fund,symbol,weight_pct\nIWM,,5\n", "line 2: fund and symbol must not be empty"),
         ("fund,symbol,weight_pct\nIWM,AAA\n", "line 2: too few columns"),
         ("fund,symbol,weight_pct\nIWM,AAA,70\nIWM,BBB,40\n", "add up to 110.00 %"),
+        # a decimal comma unquoted in a ","-separated file: refused, never read as weight 1
+        ("fund,symbol,weight_pct\nIWM,AAA,1,5\n", "line 2: 4 fields but the header has 3; quote a value"),
+        ("fund;symbol;weight_pct\nIWM;AAA;1.5\nIWM;BBB;2,5\n", r"^CSV: '1\.5' \(line 2, weight\) has '\.'"),
     ],
 )
 def test_bad_holdings_csv_names_the_line(text: str, words: str) -> None:
