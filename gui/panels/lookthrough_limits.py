@@ -113,6 +113,10 @@ class LookThroughLimitsPanel(QGroupBox):
         self.table.setMinimumHeight(110)
         self.sector = QComboBox()
         self.sector.setToolTip(self.tr("A sector the funds hold (from their sector weights)"))
+        self.sector_side = QComboBox()
+        self.sector_side.addItem(self.tr("at most"), "sector_max")
+        self.sector_side.addItem(self.tr("at least"), "sector_min")
+        self.sector_side.setToolTip(self.tr("A cap (at most) or a floor (at least) on the sector's share"))
         self.sector_cap = self._spin(DEFAULT_SECTOR_CAP_PCT)
         self.add_sector = QPushButton(self.tr("Add sector cap"))
         self.add_sector.setToolTip(
@@ -142,6 +146,7 @@ class LookThroughLimitsPanel(QGroupBox):
         lay.addWidget(self.table, 1)
         line = QHBoxLayout()
         line.addWidget(self.sector, 1)
+        line.addWidget(self.sector_side)
         line.addWidget(self.sector_cap)
         line.addWidget(self.add_sector)
         lay.addLayout(line)
@@ -197,7 +202,7 @@ class LookThroughLimitsPanel(QGroupBox):
         if not sector:
             return
         self._say("")
-        self.set_limit("sector_max", str(sector), self.sector_cap.value() / 100.0)
+        self.set_limit(str(self.sector_side.currentData()), str(sector), self.sector_cap.value() / 100.0)
 
     def _add_company(self) -> None:
         raw = self.company.text().strip().split(" ")[0]

@@ -75,6 +75,16 @@ def test_sector_cap_added_shown_binding_and_removed(loaded, qtbot) -> None:  # t
     assert not ws.scenario.constraints.sector_max and panel.table.rowCount() == 0
     ws.undo()
     assert panel.table.rowCount() == 1
+    # a floor the funds cannot reach: the result names the limit as conflicting
+    panel.sector.setCurrentIndex(panel.sector.findData("Energy"))
+    panel.sector_side.setCurrentIndex(panel.sector_side.findData("sector_min"))
+    panel.sector_cap.setValue(60.0)
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        panel.add_sector.click()
+    assert ws.scenario.constraints.sector_min == {"Energy": pytest.approx(0.6)}
+    energy = next(x for x in panel.readout() if x["field"] == "sector_min")
+    assert energy["state"] == "conflicts" and ws.result.infeasibility is not None
+    assert panel.table.item(1, 0).text() == "Energy: at least"
 
 
 def test_company_cap_and_saved_in_the_file(loaded, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
