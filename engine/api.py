@@ -34,15 +34,19 @@ def resolve_market(
     return load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)
 
 
-def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
-    """Trades that bring ``scenario`` back to its targets under its constraints (checked)."""
+def rebalance(scenario: Scenario, market: MarketSnapshot, *, explain: bool = True) -> RebalanceResult:
+    """Trades that bring ``scenario`` back to its targets under its constraints (checked).
+    ``explain=False``: the same numbers without any sentence (engine.optimize.rebalancer.rebalance)."""
     from engine.io.capacity import check_fits
     from engine.optimize import rebalance as _rebalance
 
     check_fits(len(scenario.universe))
+    result = _rebalance(scenario, market, explain=explain)
+    if not explain:  # numbers only (backtests, batch first passes): no look-through either
+        return result
     from engine.risk.exposure_result import attach_exposures
 
-    return attach_exposures(_rebalance(scenario, market))  # sectors through the funds, with the data's date
+    return attach_exposures(result)  # sectors through the funds, with the data's source and date
 
 
 def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> HouseholdResult:
