@@ -84,6 +84,10 @@ def test_api_and_cli_carry_exposures_with_the_snapshot_date(
     row = next(s for s in r.sector_exposures if s.sector == "Financials")
     assert row.after == pytest.approx(fin, abs=1e-12)  # independent: snapshot weights × result weights
     assert r.exposure_sources == ("bundled snapshot, as of 2024-12-31 (approximate)",)
+    quick = api.rebalance(
+        scenario_file.load(path), api.resolve_market(scenario_file.load(path)), explain=False
+    )
+    assert quick.sector_exposures == () and quick.exposure_sources == ()  # numbers-only pass: no look-through
     assert main(["rebalance", str(path)]) == EXIT_OK
     out = capsys.readouterr().out
     assert "Sectors through the funds" in out and "as of 2024-12-31" in out
