@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from engine.risk.exposures import ExposureModel
 
 KIND = "lookthrough-limits"
+FETCHED = "exposure-fetch"  # gui.panels.exposure.FETCH (not imported: that module pulls in pyqtgraph)
 FundLoader = Callable[[Sequence[str]], FundFetch]
 # constraints field -> engine.risk.exposures kind; the field is also the limit's name in the result
 # (``LimitKind`` value: a binding is named "sector_max:Financials"; engine.optimize is not imported here,
@@ -263,7 +264,7 @@ class LookThroughLimitsPanel(QGroupBox):
             return self.tr("{s}: at least").format(s=engine_text(subject))
         return self.tr("{s}: at most").format(s=engine_text(subject))
 
-    def _on_outcome(self, _outcome: Outcome) -> None:
+    def _on_outcome(self, _outcome: Outcome | None) -> None:
         result = self.ws.result
         if result is None:
             self._refresh_numbers()
@@ -276,6 +277,10 @@ class LookThroughLimitsPanel(QGroupBox):
         self._refresh_numbers()
 
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
+        if kind == FETCHED:  # the Exposure tab downloaded fund data into the cache: read it again
+            self._universe = None
+            self._on_outcome(self.ws.outcome)
+            return
         if kind != KIND or gen != self._job:
             return
         self.model = value  # type: ignore[assignment]
@@ -323,22 +328,40 @@ class LookThroughLimitsPanel(QGroupBox):
         ready = result is not None and m is not None and m.tickers == tuple(a.ticker for a in result.assets)
         states = self.states(result) if result is not None else {}
         for i, (field, subject, _value) in enumerate(self._rows):
-            now = after = None
+            now_text = after_text = "—"
+            state, tip = states.get(f"{field}:{subject}", ("", ""))
             if ready:
                 assert m is not None and result is not None
-                w0, w1 = weights(result, m.tickers)
-                kind = FIELDS[field]
-                now, after = m.exposure(kind, subject, w0), m.exposure(kind, subject, w1)
-            missing = self.tr("not listed") if ready and now is None else "—"
-            self._item(i, COL_NOW).setText(fmt.pct(now, 2) if now is not None else missing)
-            self._item(i, COL_AFTER).setText(fmt.pct(after, 2) if after is not None else missing)
-            state, tip = states.get(f"{field}:{subject}", ("", ""))
-            if not state and ready and after is None:
-                state, tip = self.tr("cannot bind"), self.tr("No fund data lists this company.")
+                texts = [self._share(m, FIELDS[field], subject, w) for w in weights(result, m.tickers)]
+                (now_text, now_tip), (after_text, after_tip) = texts
+                tip = tip or now_tip or after_tip
+                if not state and FIELDS[field] == "company" and m.company_index(subject) is None:
+                    state, tip = self.tr("cannot bind"), self.tr("No fund data lists this company.")
+            self._item(i, COL_NOW).setText(now_text)
+            self._item(i, COL_AFTER).setText(after_text)
             cell = self._item(i, COL_STATE)
             cell.setText(state)
             cell.setToolTip(tip)
         self._show_sources()
+
+    def _share(self, m: ExposureModel, kind: str, subject: str, w: np.ndarray) -> tuple[str, str]:
+        """The shown share and its tooltip: "not listed" for a company no fund lists, "not available" for a
+        sector when no held fund has sector data, "≥ x" when some held funds have none (never a zero)."""
+        x = m.exposure(kind, subject, w)
+        if x is None:
+            return self.tr("not listed"), ""
+        if kind != "sector":
+            return fmt.pct(x, 2), ""
+        from engine.risk.exposures import NO_DATA
+
+        unknown = float(m.sector_matrix[m.sector_index(NO_DATA)] @ w)
+        if unknown <= 1e-12:
+            return fmt.pct(x, 2), ""
+        if unknown >= float(w.sum()) - 1e-12:
+            return self.tr("not available"), self.tr("No held fund has sector data.")
+        return "≥ " + fmt.pct(x, 2), self.tr("{p} of the portfolio is in funds without sector data.").format(
+            p=fmt.pct(unknown, 1)
+        )
 
     def states(self, result: RebalanceResult) -> Mapping[str, tuple[str, str]]:
         """(state word, explanation) of each limit the result names (by its ``str(LimitId)``): binding,

@@ -118,3 +118,50 @@ def test_company_cap_and_saved_in_the_file(loaded, qtbot, tmp_path: Path) -> Non
     path = ws.save(tmp_path / "caps.coresat.toml")
     back = scenario_file.load(path)
     assert dict(back.constraints.company_max) == {"AAPL": pytest.approx(0.01), "ZZZZ": pytest.approx(0.01)}
+
+
+def test_missing_sector_data_is_not_shown_as_zero(app, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    from collections.abc import Sequence
+    from datetime import date
+
+    from engine.data.funds import FundData, FundFetch
+    from gui.panels.lookthrough_limits import LookThroughLimitsPanel
+    from tests.gui.builders import twelve_asset_scenario
+
+    data: dict[str, FundData] = {
+        "IWM": FundData("IWM", "hand-built", date(2025, 1, 2), sectors={"Financials": 0.25, "Energy": 0.75})
+    }
+
+    def loader(tickers: Sequence[str]) -> FundFetch:
+        return FundFetch(dict(data), {})
+
+    panel = LookThroughLimitsPanel(workspace, loader=loader)
+    qtbot.addWidget(panel)
+    panel.show()
+    sc = twelve_asset_scenario()
+    sc = dataclasses.replace(
+        sc, constraints=dataclasses.replace(sc.constraints, sector_max={"Financials": 0.9})
+    )
+    with qtbot.waitSignal(
+        workspace.runner.finished, timeout=20000, check_params_cb=lambda k, g, v: k == KIND
+    ):
+        workspace.set_document(sc, None)
+    qtbot.waitUntil(lambda: workspace.result is not None and panel.model is not None, timeout=20000)
+    (row,) = panel.readout()
+    r = workspace.result
+    iwm = next(a for a in r.assets if a.ticker == "IWM")
+    # only IWM has data: Financials is at least 25 % of IWM's weight, and said to be a lower bound
+    assert row["now"] == "≥ " + _pct(0.25 * iwm.weight_before)
+    assert "without sector data" in panel.table.item(0, 4).toolTip()
+    assert (
+        "hand-built, as of 2025-01-02" in panel.sources.text() and "not available for" in panel.sources.text()
+    )
+    # the fund data changes (the Exposure tab downloaded it): no fund has sector data now — not a zero
+    data.clear()
+    with qtbot.waitSignal(
+        workspace.runner.finished, timeout=20000, check_params_cb=lambda k, g, v: k == KIND
+    ):
+        panel._on_finished("exposure-fetch", 0, None)
+    (row,) = panel.readout()
+    assert row["now"] == "not available" and row["after"] == "not available"
