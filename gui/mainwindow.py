@@ -285,7 +285,12 @@ class MainWindow(QMainWindow):
         self.holdings.importRequested.connect(self.import_holdings)
         self.targets.editRequested.connect(self.edit_targets)
         self.problems = ProblemRouter(  # asks for the labels each time: the targets panel rebuilds its rows
-            lambda: {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
+            lambda: {
+                **self.targets.problems,
+                **self.constraints.problems,
+                **self.lookthrough_limits.problems,
+                "holdings": self.holdings.problem,
+            },
             self.holdings.model,
             lambda: self.ws.scenario,
             self._apply_nearest,

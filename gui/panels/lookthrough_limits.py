@@ -38,6 +38,7 @@ from engine.result import RebalanceResult
 from gui import edits, fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_text
+from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -137,9 +138,11 @@ class LookThroughLimitsPanel(QGroupBox):
         self._completer_items: list[str] = []
         self.company_cap = self._spin(DEFAULT_COMPANY_CAP_PCT)
         self.add_company = QPushButton(self.tr("Add company cap"))
-        self.problem = QLabel("")
+        self.problem = QLabel("")  # what is wrong with the text typed here
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
+        self.routed = ProblemLabel("lookthrough")  # the engine's problems with these limits (ProblemRouter)
+        self.problems = {"lookthrough": self.routed}
         self.sources = QLabel(" ")
         self.sources.setWordWrap(True)
         theme.mute(self.sources)
@@ -157,6 +160,7 @@ class LookThroughLimitsPanel(QGroupBox):
         line.addWidget(self.add_company)
         lay.addLayout(line)
         lay.addWidget(self.problem)
+        lay.addWidget(self.routed)
         lay.addWidget(self.sources)
         self._fill_sectors()
         self.add_sector.clicked.connect(self._add_sector)
