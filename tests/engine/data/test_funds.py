@@ -327,3 +327,28 @@ def test_unreadable_cache_falls_back_to_the_snapshot(tmp_path: Path) -> None:
     got = load_funds(["IWM", "NOPE"], store=FundStore(bad))
     assert got.funds["IWM"].source == "bundled snapshot"
     assert "fund cache not readable" in got.failed["NOPE"]
+
+
+def test_cache_read_never_writes_and_a_locked_store_does_not_stall(tmp_path: Path) -> None:
+    import time
+
+    from engine.data.funds import load_funds
+
+    store = FundStore(tmp_path / "s.sqlite3")
+    _, make = factory({"IWM": quote_summary("IWM")})
+    store.update(YahooFundSource(ticker_factory=make, today=TODAY), ["IWM"])
+    before = store.path.read_bytes()
+    assert set(store.read(["IWM"])) == {"IWM"}
+    assert store.path.read_bytes() == before  # a read changes nothing in the file
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a rollback-journal write
+        t0 = time.perf_counter()
+        with pytest.raises(DataError, match="damaged or locked"):
+            store.read(["IWM"])
+        assert time.perf_counter() - t0 < 5  # READ_TIMEOUT_S (2 s), not the writer's 10 s
+        got = load_funds(["IWM"], store=store)  # the snapshot still answers, and says why the cache did not
+        assert got.funds["IWM"].source == "bundled snapshot"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
