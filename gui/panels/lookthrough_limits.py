@@ -227,9 +227,19 @@ class LookThroughLimitsPanel(QGroupBox):
 
     def _on_scenario(self, sc: Scenario) -> None:
         rows = rows_of(sc)
-        if rows != self._rows:
+        if [r[:2] for r in rows] != [r[:2] for r in self._rows]:
             self._rows = rows
-            self._build_rows()
+            self._build_rows()  # a limit added or removed
+        elif rows != self._rows:  # only values changed (a spin box here, undo): keep the widgets and focus
+            self._rows = rows
+            self._updating = True
+            try:
+                for i, (_f, _s, value) in enumerate(rows):
+                    spin = self.table.cellWidget(i, COL_CAP)
+                    if isinstance(spin, QDoubleSpinBox) and abs(spin.value() - value * 100.0) > 1e-9:
+                        spin.setValue(value * 100.0)
+            finally:
+                self._updating = False
         self._refresh_numbers()
 
     def _build_rows(self) -> None:

@@ -70,6 +70,12 @@ def test_sector_cap_added_shown_binding_and_removed(loaded, qtbot) -> None:  # t
         spin.setValue(cap + 30.0)
     assert ws.scenario.constraints.sector_max["Information Technology"] == pytest.approx((cap + 30) / 100)
     assert panel.readout()[0]["state"] == ""  # a loose cap does not bind
+    assert panel.table.cellWidget(0, 1) is spin  # the spin box stays (and keeps its focus) while editing
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        ws.undo()  # back to the binding cap: the same spin box shows it
+    assert spin.value() == pytest.approx(cap) and panel.readout()[0]["state"] == "binds"
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        ws.redo()
     with qtbot.waitSignal(ws.settled, timeout=20000):
         panel.table.cellWidget(0, 5).click()
     assert not ws.scenario.constraints.sector_max and panel.table.rowCount() == 0
