@@ -9,7 +9,7 @@ of the result's weights with the fund rows (engine.risk.exposures.ExposureModel)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.funds import SECTORS, FundFetch
+from engine.data.funds import SECTORS
 from engine.io.tickers import TICKER_RULE, is_ticker, normalize_ticker
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 from gui import edits, fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_text
+from gui.panels.lookthrough_data import FIELDS, FundLoader, build, default_loader, rows_of, weights
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
@@ -46,47 +47,9 @@ if TYPE_CHECKING:
 
 KIND = "lookthrough-limits"
 FETCHED = "exposure-fetch"  # gui.panels.exposure.FETCH (not imported: that module pulls in pyqtgraph)
-FundLoader = Callable[[Sequence[str]], FundFetch]
-# constraints field -> engine.risk.exposures kind; the field is also the limit's name in the result
-# (``LimitKind`` value: a binding is named "sector_max:Financials"; engine.optimize is not imported here,
-# it pulls cvxpy and pandas into the window's start-up)
-FIELDS: dict[str, str] = {"sector_max": "sector", "sector_min": "sector", "company_max": "company"}
 DEFAULT_SECTOR_CAP_PCT = 20.0
 DEFAULT_COMPANY_CAP_PCT = 2.0
 COL_LIMIT, COL_CAP, COL_NOW, COL_AFTER, COL_STATE, COL_REMOVE = range(6)
-
-
-def default_loader(tickers: Sequence[str]) -> FundFetch:
-    """The fund cache in the local store, then the bundled snapshot (as the optimizer reads them)."""
-    from gui.panels.exposure import default_loader as load
-
-    return load(tickers)
-
-
-def build(tickers: Sequence[str], loader: FundLoader) -> ExposureModel:
-    """The look-through model of ``tickers`` (worker thread; reads the fund data)."""
-    from engine.risk.exposures import build_model
-
-    return build_model(tickers, loader(tickers).funds)
-
-
-def rows_of(sc: Scenario) -> list[tuple[str, str, float]]:
-    """(field, subject, bound) of every look-through limit in the scenario, in a stable order."""
-    c = sc.constraints
-    out = [("sector_max", s, v) for s, v in c.sector_max.items()]
-    out += [("sector_min", s, v) for s, v in c.sector_min.items()]
-    out += [("company_max", s, v) for s, v in c.company_max.items()]
-    return out
-
-
-def weights(result: RebalanceResult, tickers: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The result's weights before and after the trades, in ``tickers`` order."""
-    before = {a.ticker: a.weight_before for a in result.assets}
-    after = {a.ticker: a.weight_after for a in result.assets}
-    return (
-        np.array([before.get(t, 0.0) for t in tickers]),
-        np.array([after.get(t, 0.0) for t in tickers]),
-    )
 
 
 class LookThroughLimitsPanel(QGroupBox):
