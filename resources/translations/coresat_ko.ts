@@ -3023,6 +3023,42 @@
         <translation>보유 종목 교체</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>→ new account {name}</source>
+        <translation>→ 새 계좌 {name}</translation>
+    </message>
+    <message>
+        <source>→ adds lots to {name}</source>
+        <translation>→ {name}에 로트 추가</translation>
+    </message>
+    <message>
+        <source>→ updates {name}</source>
+        <translation>→ {name} 갱신</translation>
+    </message>
+    <message>
+        <source>{sign}{n} shares</source>
+        <translation>{sign}{n}주</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>변동 없음</translation>
+    </message>
+    <message>
+        <source>Add lots</source>
+        <translation>로트 추가</translation>
+    </message>
+    <message>
+        <source>Update accounts</source>
+        <translation>계좌 갱신</translation>
+    </message>
+    <message>
+        <source>gone (was {n} shares)</source>
+        <translation>없어짐 (이전 {n}주)</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_dialog.py" line="174"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
