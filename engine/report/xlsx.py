@@ -72,7 +72,11 @@ class _Book:
         facts: list[tuple[str, Any, Any]] = [
             ("Client", r.client, None),
             ("Household", r.household, None),
-            ("Account", f"{r.account} ({r.account_kind})", None),
+            (
+                "Accounts" if len(r.account_trades) > 1 else "Account",
+                ", ".join(f"{acc.name} ({acc.kind})" for acc in r.account_trades),
+                None,
+            ),
             ("Scenario", res.get("scenario_name", ""), None),
             ("Proposal status", r.status + (f": {r.note}" if r.note else ""), None),
             ("Result", res.get("status", ""), None),
@@ -105,7 +109,7 @@ class _Book:
             ),
             ("Turnover", None, res.get("turnover"), None, self.pct),
             ("Estimated trading cost", None, res.get("total_cost"), None, self.money),
-            ("Trades", None, len(res.get("trades", [])), None, None),
+            ("Trades", None, sum(len(acc.trades) for acc in r.account_trades), None, None),
         ]
         for label, before, after, limit, fmt in figures:
             row += 1

@@ -4,8 +4,9 @@ reads the same years later.
 
     python -m gui.book.proposal_pdf 17 proposal-17.pdf [--book URL] [--page Letter]
 
-The engine never imports Qt, so ``coresat report`` writes XLSX and CSV only; the PDF is made here (the
-GUI's Book → Export Proposal PDF…, or the command above, which needs the GUI package).
+The engine never imports Qt: ``coresat report PROPOSAL --pdf FILE`` reaches this module through the PDF
+writer that the ``coresat`` command registers (gui/book/cli_pdf.py); the GUI's Export PDF… and the command
+above call it directly.
 """
 
 from __future__ import annotations

@@ -157,8 +157,8 @@ class ReviewModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.TRADES and row.accounts:
             return "\n".join(
-                QCoreApplication.translate("BookReview", "{account}: {n} orders").format(account=a, n=n)
-                for a, n in row.accounts
+                [QCoreApplication.translate("BookReview", "Orders per account:")]
+                + [f"{a}: {n}" for a, n in row.accounts]
             )
         if role == Qt.ItemDataRole.ToolTipRole and col in (Column.PROBLEMS, Column.STATUS):
             tip = row.problems if col == Column.PROBLEMS else row.note

@@ -109,8 +109,14 @@ def test_report_writes_one_order_file_per_account(
         assert sides == sorted(sides, key=lambda s: s != "SELL")  # sells first
         every += rows[1:]
         assert f"({len(rows) - 1} orders for account {a.id!r})" in said
-    sheet = read_xlsx(x)["Orders"]
-    assert sorted(tuple(r[:3]) for r in sheet[1:]) == sorted(tuple(r[:3]) for r in every)
+    sheets = read_xlsx(x)
+    assert sorted(tuple(r[:3]) for r in sheets["Orders"][1:]) == sorted(tuple(r[:3]) for r in every)
+    assert sorted((r[0], r[2], r[3]) for r in sheets["Trades"][1:]) == sorted(
+        (a.name, t["ticker"], float(t["shares"])) for a in accs for t in a.trades
+    )
+    facts = {r[0]: r[1:] for r in sheets["Summary"] if r and r[0]}
+    assert all(a.name in str(facts["Accounts"][0]) for a in accs)
+    assert facts["Trades"][1] == float(len(every))
 
 
 def test_per_account_paths_are_distinct_and_safe() -> None:
@@ -131,3 +137,42 @@ def test_pdf_without_the_desktop_package_says_how(
     assert "PySide6" in err and "--xlsx" in err and err.count("\n") == 1 and not pdf.exists()
     assert main(["report", str(pid), "--book", url, "--pdf", str(tmp_path / "p.txt")]) == EXIT_BAD_INPUT
     assert ".pdf" in capsys.readouterr().err
+
+
+def test_accounts_stored_one_by_one_are_rebalanced_together(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from engine.book import schema as t
+    from engine.model.scenario import Holding, Portfolio
+    from tests.engine.book.builders import client_scenario, with_inline_market
+
+    main_sc = with_inline_market(client_scenario("Twice", iwm=300.0, cash=2_000.0))
+    roth = replace(
+        main_sc, portfolio=Portfolio(holdings=(Holding("IWN", 10.0), Holding("SPSM", 5.0)), cash=9_000.0)
+    )
+    book = Book.open(str(tmp_path / "book.sqlite"))
+    try:
+        book.add_household("Twice", main_sc)
+        book.add_household("Twice", roth, account="Roth account", kind=t.AccountKind.ROTH_IRA)
+        rep = rebalance_book(book, Executor(workers=0))
+        assert not rep.failed, rep.failed
+        doc = load(book, rep.proposals[0])
+    finally:
+        book.close()
+    accs = doc.account_trades
+    assert [(a.name, a.kind) for a in accs] == [("Main account", "taxable"), ("Roth account", "roth_ira")]
+    stored = {"Main account": main_sc.portfolio, "Roth account": roth.portfolio}
+    for a in accs:
+        port = stored[a.name]
+        cash = port.cash
+        for tr in a.trades:
+            amount = float(tr["shares"]) * float(tr["price"])
+            cash += (amount if tr["side"] == "sell" else -amount) - float(tr["cost"])
+            if tr["side"] == "sell":
+                assert tr["ticker"] != "VBR"  # each account keeps its no-sell list
+                held = sum(h.shares for h in port.holdings if h.ticker == tr["ticker"])
+                assert float(tr["shares"]) <= held + 1e-9  # an account sells only what it holds
+        assert a.cash_before == pytest.approx(port.cash)
+        assert a.cash_after == pytest.approx(cash, abs=1e-6)
+        assert cash >= 500.0 - 1e-6  # each account keeps its own cash buffer (min_cash 500)
+    assert any(a.trades for a in accs)
