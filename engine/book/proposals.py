@@ -45,8 +45,10 @@ def household_result_text(hr: HouseholdResult) -> str:
     account's own trades and cash (``AccountRow``), the placement's ``unplaced``, ``placement_notes`` and
     ``check_problems``. Whole shares placed per account can differ from the net optimum by a share, so
     what will really happen (cash, volatility and cost after the account trades) replaces the net figures
-    at the top level; the net optimum's own are kept as ``net_cash_after``, ``net_vol_after`` and
-    ``net_total_cost``."""
+    at the top level, and in the assets' shares and weights after and the sleeves' weights after; the net
+    optimum's own are kept as ``net_status``, ``net_cash_after``, ``net_vol_after``, ``net_total_cost`` and
+    ``net_shares_after`` / ``net_weight_after`` in each row. Tracking error, turnover and risk
+    contributions stay the net optimum's."""
     doc = json.loads(result_text(hr.household))
     placed = [tr for a in hr.accounts for tr in a.trades]
     doc["net_cash_after"], doc["net_vol_after"] = doc.get("cash_after"), doc.get("vol_after")
@@ -55,11 +57,22 @@ def household_result_text(hr: HouseholdResult) -> str:
     doc["vol_after"] = hr.vol_after
     doc["total_cost"] = sum(tr.cost for tr in placed)
     doc["weights_after"] = hr.weights_after
+    held = {tk: sum(a.shares_after.get(tk, 0.0) for a in hr.accounts) for tk in hr.weights_after}
+    for row in doc.get("assets", []):  # shares and weights after the placed trades
+        tk = row["ticker"]
+        row["net_shares_after"], row["net_weight_after"] = row["shares_after"], row["weight_after"]
+        row["shares_after"] = held.get(tk, row["shares_after"])
+        row["weight_after"] = hr.weights_after.get(tk, row["weight_after"])
+    for sl in doc.get("sleeves", []):
+        sl["net_weight_after"] = sl["weight_after"]
+        sl["weight_after"] = sum(
+            r["weight_after"] for r in doc.get("assets", []) if r["sleeve"] == sl["name"]
+        )
     doc["accounts"] = hr.accounts
     doc["unplaced"] = hr.unplaced
     doc["placement_notes"] = hr.placement_notes
     doc["check_problems"] = hr.check_problems
-    doc["household_status"] = hr.status
+    doc["net_status"], doc["status"] = doc.get("status"), hr.status  # the placed trades' status
     return json.dumps(doc, default=_encode, separators=(",", ":"))
 
 

@@ -176,3 +176,31 @@ def test_accounts_stored_one_by_one_are_rebalanced_together(tmp_path: Path) -> N
         assert a.cash_after == pytest.approx(cash, abs=1e-6)
         assert cash >= 500.0 - 1e-6  # each account keeps its own cash buffer (min_cash 500)
     assert any(a.trades for a in accs)
+
+
+def test_shares_and_weights_after_are_the_placed_trades(household_book: tuple[str, int, Path]) -> None:
+    url, pid, src = household_book
+    sc = sf.load(src)
+    assert sc.household is not None
+    book = Book.open(url, create=False)
+    try:
+        rep = load(book, pid)
+    finally:
+        book.close()
+    after: dict[str, float] = {}
+    for acc in sc.household.accounts:
+        for pos in acc.positions:
+            after[pos.ticker] = after.get(pos.ticker, 0.0) + pos.shares
+    for a in rep.account_trades:
+        for t in a.trades:
+            after[t["ticker"]] += float(t["shares"]) * (1 if t["side"] == "buy" else -1)
+    prices = {r["ticker"]: float(r["price"]) for r in rep.result["assets"]}
+    # weights are fractions of the value before trading (after cash flows), as the engine states them
+    total = sum(p.shares * prices[p.ticker] for acc in sc.household.accounts for p in acc.positions)
+    total += sum(acc.cash + acc.cash_flow for acc in sc.household.accounts)
+    for r in rep.result["assets"]:
+        assert r["shares_after"] == pytest.approx(after.get(r["ticker"], 0.0))
+        assert r["weight_after"] == pytest.approx(after.get(r["ticker"], 0.0) * prices[r["ticker"]] / total)
+    for s in rep.result["sleeves"]:
+        members = [r for r in rep.result["assets"] if r["sleeve"] == s["name"]]
+        assert s["weight_after"] == pytest.approx(sum(r["weight_after"] for r in members))
