@@ -81,7 +81,7 @@ def compare(items: Sequence[tuple[str, Doc]]) -> Comparison:
     lines: list[Line] = []
     for name, key, unit in _SUMMARY:
         lines.append(Line(SUMMARY, name, unit, tuple(_num(d.get(key)) for d in docs)))
-    lines.append(Line(SUMMARY, "Trades", "count", tuple(float(len(d.get("trades", []))) for d in docs)))
+    lines.append(Line(SUMMARY, "Trades", "count", tuple(float(len(_orders(d))) for d in docs)))
     if any(d.get("accounts") for d in docs):  # taxes are known only per account (households)
         lines += _tax_lines(docs)
     sleeves = _union(d.get("sleeves", []) for d in docs)
@@ -171,11 +171,18 @@ def _field(d: Doc, table: str, key: str, name: str, value: str) -> float | None:
     return None
 
 
+def _orders(d: Doc) -> list[Any]:
+    """The trades that will be placed: a household's account trades, else the result's trades."""
+    if d.get("accounts"):
+        return [tr for a in d["accounts"] for tr in a.get("trades", [])]
+    return list(d.get("trades", []))
+
+
 def _signed_shares(d: Doc, ticker: str) -> float | None:
     held = any(str(a.get("ticker")) == ticker for a in d.get("assets", []))
     total = 0.0
     seen = False
-    for tr in d.get("trades", []):
+    for tr in _orders(d):
         if str(tr.get("ticker")) == ticker:
             seen = True
             total += float(tr["shares"]) * (1.0 if tr.get("side") == "buy" else -1.0)

@@ -14,7 +14,15 @@ from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import proposals as P
 from engine.book.store import Book
 from engine.model import scenario_file as sf
-from engine.report.compare import GAIN, SUMMARY, TAX_PLACEHOLDER, UNKNOWN_BASIS, as_text, compare
+from engine.report.compare import (
+    GAIN,
+    SUMMARY,
+    TAX_PLACEHOLDER,
+    TRADES,
+    UNKNOWN_BASIS,
+    as_text,
+    compare,
+)
 
 COUPLE = "household-couple-four-accounts.coresat.toml"
 IRA_KEEP = 'broker = "{b}"\ncash = {c}\ncash_buffer = 0.0\ncash_flow = 0.0\nno_buy = []\nno_sell = []'
@@ -67,6 +75,12 @@ def test_realized_gain_and_placeholder_are_compared(tmp_path: Path) -> None:
     assert c.value(SUMMARY, TAX_PLACEHOLDER)[1] == pytest.approx(placeholder)
     assert c.value(SUMMARY, UNKNOWN_BASIS)[:2] == (0.0, 0.0)
     assert GAIN in as_text(c) and f"{gain:,.2f}" in as_text(c)
+    # trades: the orders over the accounts (net per ticker from them), not the net optimum's list
+    orders = [tr for acc in docs[1]["accounts"] for tr in acc["trades"]]
+    assert c.value(SUMMARY, "Trades")[1] == len(orders)
+    for tk in {tr["ticker"] for tr in orders}:
+        net = sum(tr["shares"] * (1 if tr["side"] == "buy" else -1) for tr in orders if tr["ticker"] == tk)
+        assert c.value(TRADES, tk)[1] == pytest.approx(net)
 
 
 def _flat(doc: dict[str, object]) -> dict[str, object]:
