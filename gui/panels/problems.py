@@ -112,7 +112,9 @@ class ProblemLabel(QLabel):
         self.setVisible(True)
 
     def clear_problem(self) -> None:
-        if not self.isVisibleTo(self.parentWidget()) and not self.text():
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else not self.isHidden()
+        if not shown and not self.text():
             return  # already clear: touching it would make the layout recompute
         self._nearest = {}
         self.setText("")
@@ -198,7 +200,7 @@ class ProblemRouter:
         """Show ``message`` under the controls of scenario fields or limit names (input problems); a
         ticker's input problem goes under the holdings table."""
         sc = self._scenario()
-        places = []
+        places: list[tuple[str | None, str]] = []
         for n in names:
             key = problem_key(n, sc)
             places.append(
