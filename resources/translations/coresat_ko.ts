@@ -302,7 +302,7 @@
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="345"/>
+        <location filename="../../gui/panels/backtest.py" line="347"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -1445,6 +1445,90 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../gui/window_files.py" line="52"/>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="53"/>
+        <source>Save the changes to this scenario first?</source>
+        <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="68"/>
+        <source>New scenario</source>
+        <translation>새 시나리오</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="68"/>
+        <source>Start from:</source>
+        <translation>시작 템플릿:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="74"/>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="94"/>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="102"/>
+        <location filename="../../gui/window_files.py" line="106"/>
+        <source>Cannot open scenario</source>
+        <translation>시나리오를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="118"/>
+        <source>Save scenario</source>
+        <translation>시나리오 저장</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="129"/>
+        <source>Cannot save scenario</source>
+        <translation>시나리오를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="132"/>
+        <source>Saved {name}</source>
+        <translation>{name} 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="137"/>
+        <source>Import holdings</source>
+        <translation>보유 종목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="148"/>
+        <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
+        <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="150"/>
+        <source>Holdings not imported</source>
+        <translation>보유 종목을 가져오지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="166"/>
+        <source>Export trades</source>
+        <translation>거래 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="179"/>
+        <source>Cannot export trades</source>
+        <translation>거래를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="182"/>
+        <source>Trades saved to {name}</source>
+        <translation>거래를 {name}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>FrontierChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="207"/>
@@ -1673,12 +1757,12 @@
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="203"/>
+        <location filename="../../gui/panels/household_tree.py" line="204"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="203"/>
+        <location filename="../../gui/panels/household_tree.py" line="204"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
@@ -1686,267 +1770,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112"/>
-        <location filename="../../gui/mainwindow.py" line="589"/>
+        <location filename="../../gui/mainwindow.py" line="90"/>
+        <location filename="../../gui/window_layout.py" line="49"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="141"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="200"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="206"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="212"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="216"/>
+        <location filename="../../gui/mainwindow.py" line="194"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="221"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="223"/>
+        <location filename="../../gui/mainwindow.py" line="201"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="236"/>
+        <location filename="../../gui/mainwindow.py" line="213"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244"/>
+        <location filename="../../gui/mainwindow.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="248"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="250"/>
+        <location filename="../../gui/mainwindow.py" line="227"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
-        <location filename="../../gui/mainwindow.py" line="280"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
+        <location filename="../../gui/mainwindow.py" line="252"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="303"/>
+        <location filename="../../gui/mainwindow.py" line="275"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323"/>
-        <source>unknown date</source>
-        <translation>날짜 모름</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="325"/>
-        <source>Data: {src} · prices as of {date}</source>
-        <translation>데이터: {src} · {date} 기준 가격</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="338"/>
-        <source>No connection to the internet: prices were not updated.</source>
-        <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="340"/>
-        <source>Prices were not updated: {m}</source>
-        <translation>가격을 업데이트하지 못했습니다: {m}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="342"/>
-        <source>The prices and the result shown are kept.</source>
-        <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="343"/>
-        <location filename="../../gui/mainwindow.py" line="345"/>
-        <source>Retry</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/window_layout.py" line="52"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="346"/>
-        <source>Data: not available</source>
-        <translation>데이터: 없음</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
-        <source>market data: {m}</source>
-        <translation>시장 데이터: {m}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
-        <source>Refreshing prices…</source>
-        <translation>가격 새로 고침 중…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="362"/>
-        <source>Refresh prices</source>
-        <translation>가격 새로 고침</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
-        <source>Import prices</source>
-        <translation>가격 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="380"/>
-        <source>Prices imported: {list}.</source>
-        <translation>가격을 가져왔습니다: {list}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="385"/>
-        <source>Prices not imported: {m}. Nothing was changed.</source>
-        <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
-        <source>Choose files…</source>
-        <translation>파일 선택…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="414"/>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 사항</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="415"/>
-        <source>Save the changes to this scenario first?</source>
-        <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <source>New scenario</source>
-        <translation>새 시나리오</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <source>Start from:</source>
-        <translation>시작 템플릿:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="436"/>
-        <source>Untitled</source>
-        <translation>제목 없음</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="456"/>
-        <source>Open scenario</source>
-        <translation>시나리오 열기</translation>
-    </message>
-    <message>
         <location filename="../../gui/app.py" line="111"/>
-        <location filename="../../gui/mainwindow.py" line="464"/>
-        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
@@ -1956,52 +1932,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
-        <source>Save scenario</source>
-        <translation>시나리오 저장</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
-        <source>Cannot save scenario</source>
-        <translation>시나리오를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
-        <source>Saved {name}</source>
-        <translation>{name} 저장됨</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="499"/>
-        <source>Import holdings</source>
-        <translation>보유 종목 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
-        <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
-        <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="511"/>
-        <source>Holdings not imported</source>
-        <translation>보유 종목을 가져오지 못함</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="527"/>
-        <source>Export trades</source>
-        <translation>거래 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
-        <source>Cannot export trades</source>
-        <translation>거래를 내보낼 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="541"/>
-        <source>Trades saved to {name}</source>
-        <translation>거래를 {name}에 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="359"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -2069,6 +2000,85 @@
         <location filename="../../gui/book/menu.py" line="95"/>
         <source>Scheduler address for Rebalance All (e.g. tcp://host:8786); empty: local processes</source>
         <translation>전체 리밸런싱에 쓸 스케줄러 주소(예: tcp://host:8786). 비워 두면 로컬 프로세스</translation>
+    </message>
+</context>
+<context>
+    <name>MarketCommands</name>
+    <message>
+        <location filename="../../gui/window_market.py" line="39"/>
+        <source>unknown date</source>
+        <translation>날짜 모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="41"/>
+        <source>Data: {src} · prices as of {date}</source>
+        <translation>데이터: {src} · {date} 기준 가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="54"/>
+        <source>No connection to the internet: prices were not updated.</source>
+        <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="56"/>
+        <source>Prices were not updated: {m}</source>
+        <translation>가격을 업데이트하지 못했습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="59"/>
+        <source>The prices and the result shown are kept.</source>
+        <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="60"/>
+        <location filename="../../gui/window_market.py" line="62"/>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="63"/>
+        <source>Data: not available</source>
+        <translation>데이터: 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="68"/>
+        <source>market data: {m}</source>
+        <translation>시장 데이터: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="79"/>
+        <source>Refreshing prices…</source>
+        <translation>가격 새로 고침 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="79"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="81"/>
+        <source>Refresh prices</source>
+        <translation>가격 새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="89"/>
+        <source>Import prices</source>
+        <translation>가격 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="102"/>
+        <source>Prices imported: {list}.</source>
+        <translation>가격을 가져왔습니다: {list}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="107"/>
+        <source>Prices not imported: {m}. Nothing was changed.</source>
+        <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="108"/>
+        <source>Choose files…</source>
+        <translation>파일 선택…</translation>
     </message>
 </context>
 <context>
@@ -3713,22 +3723,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/window_files.py" line="27"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/window_files.py" line="28"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/window_files.py" line="29"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="65"/>
+        <location filename="../../gui/window_files.py" line="32"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>
