@@ -75,9 +75,7 @@ class MarketCommands(QObject):
     def refresh_prices(self) -> None:
         if self.ws.scenario is None:
             return
-        self.progress = QProgressDialog(
-            self.tr("Refreshing prices…"), self.tr("Cancel"), 0, 100, self.window
-        )
+        self.progress = QProgressDialog(self.tr("Refreshing prices…"), self.tr("Cancel"), 0, 100, self.window)
         self.progress.setWindowTitle(self.tr("Refresh prices"))
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self.ws.cancel_market)

@@ -2046,37 +2046,37 @@
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="79"/>
+        <location filename="../../gui/window_market.py" line="78"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="79"/>
+        <location filename="../../gui/window_market.py" line="78"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="81"/>
+        <location filename="../../gui/window_market.py" line="79"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="89"/>
+        <location filename="../../gui/window_market.py" line="87"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="102"/>
+        <location filename="../../gui/window_market.py" line="100"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="107"/>
+        <location filename="../../gui/window_market.py" line="105"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="108"/>
+        <location filename="../../gui/window_market.py" line="106"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
@@ -3346,248 +3346,248 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TargetEditor</name>
     <message>
-        <location filename="../../gui/target_editor.py" line="41"/>
+        <location filename="../../gui/target_widgets.py" line="27"/>
         <source>core</source>
         <translation>핵심</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="42"/>
+        <location filename="../../gui/target_widgets.py" line="28"/>
         <source>satellite</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="43"/>
+        <location filename="../../gui/target_widgets.py" line="29"/>
         <source>outside</source>
         <translation>외부</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="59"/>
+        <location filename="../../gui/target_widgets.py" line="45"/>
         <source>e.g. VBR</source>
         <translation>예: VBR</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="85"/>
+        <location filename="../../gui/target_widgets.py" line="71"/>
         <source>own band</source>
         <translation>개별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="87"/>
+        <location filename="../../gui/target_widgets.py" line="73"/>
         <source> pts</source>
         <translation> %p</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="89"/>
+        <location filename="../../gui/target_widgets.py" line="75"/>
         <source>Out of band when the weight drifts more than this many points</source>
         <translation>비중이 이만큼의 포인트보다 더 벗어나면 범위 밖입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="95"/>
+        <location filename="../../gui/target_widgets.py" line="81"/>
         <source>…or more than this share of its own target, whichever is smaller</source>
         <translation>…또는 자기 목표의 이 비율보다 더 벗어나면(둘 중 작은 쪽)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="137"/>
+        <location filename="../../gui/target_editor.py" line="58"/>
         <source>Edit targets</source>
         <translation>목표 편집</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="143"/>
+        <location filename="../../gui/target_forms.py" line="29"/>
         <source>Whole portfolio</source>
         <translation>포트폴리오 전체</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="147"/>
+        <location filename="../../gui/target_forms.py" line="33"/>
         <source>The small-cap sleeve&apos;s target share of the whole portfolio</source>
         <translation>포트폴리오 전체에서 소형주 슬리브의 목표 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="154"/>
+        <location filename="../../gui/target_forms.py" line="40"/>
         <source>min</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="156"/>
+        <location filename="../../gui/target_forms.py" line="42"/>
         <source>max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="159"/>
+        <location filename="../../gui/target_forms.py" line="45"/>
         <source>Small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="160"/>
+        <location filename="../../gui/target_forms.py" line="46"/>
         <source>Small caps may range</source>
         <translation>소형주 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="162"/>
+        <location filename="../../gui/target_forms.py" line="48"/>
         <source>Default drift band</source>
         <translation>기본 이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="168"/>
+        <location filename="../../gui/target_editor.py" line="75"/>
         <source>Sleeve / ticker</source>
         <translation>슬리브 / 티커</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="203"/>
-        <location filename="../../gui/target_editor.py" line="580"/>
+        <location filename="../../gui/target_forms.py" line="69"/>
+        <location filename="../../gui/target_widgets.py" line="138"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="170"/>
-        <location filename="../../gui/target_editor.py" line="204"/>
+        <location filename="../../gui/target_editor.py" line="77"/>
+        <location filename="../../gui/target_forms.py" line="70"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="169"/>
+        <location filename="../../gui/target_editor.py" line="76"/>
         <source>Role or fund</source>
         <translation>역할 또는 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="175"/>
+        <location filename="../../gui/target_editor.py" line="82"/>
         <source>Add sleeve…</source>
         <translation>슬리브 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="176"/>
+        <location filename="../../gui/target_editor.py" line="83"/>
         <source>Add ticker…</source>
         <translation>티커 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="177"/>
+        <location filename="../../gui/target_editor.py" line="84"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="178"/>
+        <location filename="../../gui/target_editor.py" line="85"/>
         <source>Make it add up</source>
         <translation>합계 맞추기</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="180"/>
+        <location filename="../../gui/target_editor.py" line="87"/>
         <source>Scale the sleeve weights so core and satellites make 100 % of small caps</source>
         <translation>핵심과 위성의 합이 소형주의 100 %가 되도록 슬리브 비중을 비례 조정</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="202"/>
+        <location filename="../../gui/target_forms.py" line="68"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="206"/>
-        <location filename="../../gui/target_editor.py" line="235"/>
+        <location filename="../../gui/target_forms.py" line="72"/>
+        <location filename="../../gui/target_forms.py" line="106"/>
         <source>Minimum</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="207"/>
-        <location filename="../../gui/target_editor.py" line="236"/>
+        <location filename="../../gui/target_forms.py" line="73"/>
+        <location filename="../../gui/target_forms.py" line="107"/>
         <source>Maximum</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="208"/>
-        <location filename="../../gui/target_editor.py" line="237"/>
+        <location filename="../../gui/target_forms.py" line="74"/>
+        <location filename="../../gui/target_forms.py" line="108"/>
         <source>Drift band</source>
         <translation>이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="210"/>
+        <location filename="../../gui/target_forms.py" line="76"/>
         <source>Minimum and maximum are shares of the whole portfolio.</source>
         <translation>최소와 최대는 포트폴리오 전체에 대한 비중입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="225"/>
+        <location filename="../../gui/target_forms.py" line="96"/>
         <source>Share of its sleeve; the sleeve&apos;s other tickers share the rest</source>
         <translation>슬리브 안의 비중; 나머지는 슬리브의 다른 티커가 나눠 가집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="232"/>
-        <location filename="../../gui/target_editor.py" line="581"/>
+        <location filename="../../gui/target_forms.py" line="103"/>
+        <location filename="../../gui/target_widgets.py" line="139"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="234"/>
+        <location filename="../../gui/target_forms.py" line="105"/>
         <source>Share of sleeve</source>
         <translation>슬리브 내 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="241"/>
+        <location filename="../../gui/target_editor.py" line="107"/>
         <source>Choose a sleeve or a ticker to edit it.</source>
         <translation>편집할 슬리브나 티커를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="257"/>
+        <location filename="../../gui/target_editor.py" line="123"/>
         <source>Notes for this scenario (kept in the file)</source>
         <translation>이 시나리오에 대한 메모(파일에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="272"/>
+        <location filename="../../gui/target_editor.py" line="138"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="354"/>
+        <location filename="../../gui/target_forms.py" line="121"/>
         <source>Share of the whole portfolio</source>
         <translation>포트폴리오 전체 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="356"/>
+        <location filename="../../gui/target_forms.py" line="123"/>
         <source>Share of small caps</source>
         <translation>소형주 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="364"/>
+        <location filename="../../gui/target_forms.py" line="131"/>
         <source>Share of its sleeve</source>
         <translation>슬리브 안의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="407"/>
+        <location filename="../../gui/target_editor.py" line="247"/>
         <source>of the whole portfolio</source>
         <translation>포트폴리오 전체 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="409"/>
+        <location filename="../../gui/target_editor.py" line="249"/>
         <source>of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="458"/>
+        <location filename="../../gui/target_editor.py" line="298"/>
         <source>There is already a sleeve called {name}.</source>
         <translation>{name}(이)라는 슬리브가 이미 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="485"/>
+        <location filename="../../gui/target_editor.py" line="325"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="490"/>
+        <location filename="../../gui/target_editor.py" line="330"/>
         <source>{ticker} is already in the {sleeve} sleeve.</source>
         <translation>{ticker}은(는) 이미 {sleeve} 슬리브에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="566"/>
+        <location filename="../../gui/target_widgets.py" line="124"/>
         <source>Add sleeve</source>
         <translation>슬리브 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="568"/>
+        <location filename="../../gui/target_widgets.py" line="126"/>
         <source>Add ticker</source>
         <translation>티커 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="572"/>
+        <location filename="../../gui/target_widgets.py" line="130"/>
         <source>e.g. Value</source>
         <translation>예: 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="579"/>
+        <location filename="../../gui/target_widgets.py" line="137"/>
         <source>Sleeve name</source>
         <translation>슬리브 이름</translation>
     </message>
