@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QProgressDialog,
@@ -51,6 +52,7 @@ class MainWindow(WindowLayout, QMainWindow):
         self.ws = workspace
         self.ask_before_discard = True
         self._open_editor: TargetEditor | None = None
+        self._open_dialog: QDialog | None = None  # a modal dialog a command has open (tests reach it)
         self._init_panels()
         self.files = FileCommands(self)
         self.market_commands = MarketCommands(self)
@@ -205,6 +207,7 @@ class MainWindow(WindowLayout, QMainWindow):
         )
         self.act_demo.setCheckable(True)
         self.act_about = self._action(self.tr("&About Coresat"), lambda: show_about(self))
+        self._tips = {"export": self.act_export.statusTip(), "edit_targets": self.act_edit_targets.statusTip()}
 
     def _init_menus(self) -> None:
         mb = self.menuBar()
@@ -226,6 +229,8 @@ class MainWindow(WindowLayout, QMainWindow):
         data.addActions([self.act_refresh, self.act_demo, self.act_reset_store])
         help_ = mb.addMenu(self.tr("&Help"))
         help_.addAction(self.act_about)
+        for menu in (file, edit, data, help_):
+            menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it cannot run
         self.book_menu = book_menu.install(self, before=help_.menuAction())  # Book → review, batch, PDF
         self._fill_recent()
 
@@ -244,6 +249,7 @@ class MainWindow(WindowLayout, QMainWindow):
         ws.dirtyChanged.connect(lambda d: self.setWindowModified(bool(d)))
         ws.pathChanged.connect(lambda _p: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self._update_title())
+        ws.scenarioChanged.connect(lambda _s: self.update_actions())
         ws.undoChanged.connect(self._update_undo)
         # "Computing…" only when a solve takes long enough to notice (a quick one must not repaint the bar)
         self._busy_timer = QTimer(self)
@@ -260,6 +266,7 @@ class MainWindow(WindowLayout, QMainWindow):
             self._apply_nearest,
         )
         self._update_undo()
+        self.update_actions()
 
     # -- problems next to their controls ---------------------------------------------------------
 
@@ -269,7 +276,7 @@ class MainWindow(WindowLayout, QMainWindow):
     def _on_outcome(self, outcome: Outcome) -> None:
         self.problems.show(outcome)
         r = outcome.result
-        self.act_export.setEnabled(bool(r is not None and r.trades))
+        self.update_actions()
         if r is not None:  # a tooltip, not a status message: that would repaint the bar on every result
             self.source_label.setToolTip(
                 self.tr("Last solve: {ms} ms").format(ms=fmt.number(r.solve_seconds * 1000, 1))
@@ -359,6 +366,27 @@ class MainWindow(WindowLayout, QMainWindow):
         file = self.ws.path.name if self.ws.path else self.tr("not saved")
         self.setWindowTitle(f"{name} — {file}[*] — Coresat")
         self.setWindowModified(self.ws.dirty)
+
+    def update_actions(self) -> None:
+        """An action that cannot run now is disabled, and its tooltip (and status tip) says why."""
+        sc, r = self.ws.scenario, self.ws.result
+        no_doc = self.tr("Open or create a scenario first (File → New or Open).")
+        if r is None:
+            export = self.tr("No result yet: fix the problem shown, or wait for the computation.")
+        elif not r.trades:
+            export = self.tr("No trades to export: the portfolio is already on target.")
+        else:
+            export = ""
+        for act, why, tip in (
+            (self.act_export, no_doc if sc is None else export, self._tips["export"]),
+            (self.act_save, no_doc if sc is None else "", ""),
+            (self.act_save_as, no_doc if sc is None else "", ""),
+            (self.act_refresh, no_doc if sc is None else "", ""),
+            (self.act_edit_targets, no_doc if sc is None else "", self._tips["edit_targets"]),
+        ):
+            act.setEnabled(not why)
+            act.setToolTip(why or tip or act.text().replace("&", ""))
+            act.setStatusTip(why or tip)
 
     def _update_undo(self) -> None:
         self.act_undo.setEnabled(self.ws.can_undo())

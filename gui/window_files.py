@@ -114,7 +114,8 @@ class FileCommands(QObject):
         return self.save_to(self.ws.path)
 
     def save_as(self) -> bool:
-        start = str(self.ws.path) if self.ws.path else str(Path.home() / "scenario.coresat.toml")
+        folder = self.ws.path.parent if self.ws.path else Path.home()
+        start = str(folder / self.ws.doc.suggested_file_name())  # the file's name, else the scenario's
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save scenario"), start, SCENARIO_FILTER)
         if not path:
             return False

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
-from gui import network
+from gui import edits, network
 from gui.engine_calls import Outcome, Problem
 from gui.engine_texts import engine_text
 
@@ -59,9 +59,32 @@ class MarketCommands(QObject):
             text += " " + self.tr("The prices and the result shown are kept.")
             bar.show_message(text, action=self.tr("Retry"), slot=self.refresh_prices)
             return
-        bar.show_message(text, action=self.tr("Retry"), slot=lambda: self.ws.refresh_market())
+        if self.ws.missing_history:  # not a dead end: let a similar fund stand in
+            text += " " + self.tr("A similar fund's price history can stand in for {tickers}.").format(
+                tickers=", ".join(self.ws.missing_history)
+            )
+            bar.show_message(text, action=self.tr("Use a Proxy…"), slot=self.choose_proxies)
+        else:
+            bar.show_message(text, action=self.tr("Retry"), slot=lambda: self.ws.refresh_market())
         self.window.source_label.setText(self.tr("Data: not available"))
         self.window.result.show_outcome(self._market_outcome(message))
+
+    def choose_proxies(self) -> bool:
+        """Ask which fund stands in for each ticker without history; True when applied."""
+        from gui.proxy_dialog import ProxyDialog
+
+        sc, missing = self.ws.scenario, self.ws.missing_history
+        if sc is None or not missing:
+            return False
+        dialog = ProxyDialog(sc, missing, self.window)
+        self.window._open_dialog = dialog  # tests reach the open dialog
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            self.ws.edit(edits.set_proxies(sc, dialog.choices()))
+            return True
+        finally:
+            self.window._open_dialog = None
 
     def _market_outcome(self, message: str) -> Outcome:
         assert self.ws.scenario is not None

@@ -32,7 +32,12 @@ from gui.runner import JobContext, Runner
 if TYPE_CHECKING:
     from engine.market import MarketSnapshot
 
-__all__ = ["UNDO_LIMIT", "Workspace"]
+__all__ = ["UNDO_LIMIT", "Workspace", "market_key"]
+
+
+def market_key(scenario: Scenario) -> tuple[object, ...]:
+    """What the market data depends on: the tickers and the proxies standing in for some of them."""
+    return (scenario.universe, scenario.data.proxies)
 
 
 class Workspace(QObject):
@@ -73,7 +78,8 @@ class Workspace(QObject):
         self._solving = False
         self._solve_pending = False
         self._market_job: int | None = None
-        self._market_tried: tuple[str, ...] | None = None
+        self._market_tried: tuple[object, ...] | None = None  # the market_key last asked for
+        self.missing_history: tuple[str, ...] = ()  # tickers the last market load found no history for
         self._frontier_timer = QTimer(self)
         self._frontier_timer.setSingleShot(True)
         self._frontier_timer.setInterval(250)
@@ -186,7 +192,7 @@ class Workspace(QObject):
         if online:
             scenario = replace(scenario, data=replace(scenario.data, source="yahoo"))
             demo = False
-        self._market_tried = scenario.universe
+        self._market_tried = market_key(scenario)
         resolve, is_online = self.engine.resolve_market, self.engine.online
 
         def job(ctx: JobContext) -> MarketSnapshot:
@@ -219,7 +225,7 @@ class Workspace(QObject):
         sc = self.scenario
         if sc is None:
             return
-        if not covers(self.market, sc) and self._market_tried != sc.universe:
+        if not covers(self.market, sc) and self._market_tried != market_key(sc):
             if self._market_job is None:
                 self.refresh_market()
             self._solve_pending = True
@@ -299,6 +305,7 @@ class Workspace(QObject):
             ):
                 return
             self.market = cast("MarketSnapshot", value)
+            self.missing_history = ()
             self.marketChanged.emit(value)
             self._solve_pending = True  # solved now, or right after a solve still running
             self.request_solve()
@@ -344,6 +351,7 @@ class Workspace(QObject):
             if gen == self._market_job:
                 self._market_job = None
             if current:
+                self.missing_history = tuple(getattr(exc, "tickers", ()))  # engine.data NoHistory
                 self.marketProblem.emit(str(exc) or type(exc).__name__)
                 self.settled.emit()
                 if self.market is not None and self._solve_pending:

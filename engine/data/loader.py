@@ -19,7 +19,7 @@ import pandas as pd
 
 from engine.data.checks import CheckedPrices, check_prices
 from engine.data.demo import DEMO_LABEL, demo_tickers, load_demo_prices
-from engine.data.proxies import loaded_tickers, with_proxies
+from engine.data.proxies import NoHistory, loaded_tickers, with_proxies
 from engine.data.sources import Cancel, PriceSource, Progress
 from engine.data.store import PriceStore
 from engine.errors import DataError
@@ -54,9 +54,10 @@ def _checked_demo() -> CheckedPrices:
 def _demo(tickers: Sequence[str]) -> CheckedPrices:
     missing = [t for t in tickers if t not in demo_tickers()]
     if missing:
-        raise DataError(
+        raise NoHistory(
             f"no demo prices for {_names(missing)}: the simulated demo data covers {_names(demo_tickers())}; "
-            "import a CSV price file for it or set the data source to Yahoo"
+            "import a CSV price file for it or set the data source to Yahoo",
+            missing,
         )
     return _checked_demo().select(tickers)
 
@@ -68,10 +69,11 @@ def _from_store(
     missing = [t for t in tickers if t not in frame.columns or not frame[t].notna().any()]
     if missing:
         why = "; ".join(f"{t}: {failed[t]}" for t in missing if failed and t in failed)
-        raise DataError(
+        raise NoHistory(
             f"no stored prices for {_names(missing)}"
             + (f" ({why})" if why else "")
-            + ": import a CSV price file or update prices from Yahoo"
+            + ": import a CSV price file or update prices from Yahoo",
+            missing,
         )
     return check_prices(frame[list(tickers)])
 

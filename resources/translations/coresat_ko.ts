@@ -1483,47 +1483,47 @@
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="118"/>
+        <location filename="../../gui/window_files.py" line="119"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="129"/>
+        <location filename="../../gui/window_files.py" line="130"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="132"/>
+        <location filename="../../gui/window_files.py" line="133"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="137"/>
+        <location filename="../../gui/window_files.py" line="138"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="148"/>
+        <location filename="../../gui/window_files.py" line="149"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="150"/>
+        <location filename="../../gui/window_files.py" line="151"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="166"/>
+        <location filename="../../gui/window_files.py" line="167"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="179"/>
+        <location filename="../../gui/window_files.py" line="180"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="182"/>
+        <location filename="../../gui/window_files.py" line="183"/>
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
@@ -1770,151 +1770,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="90"/>
+        <location filename="../../gui/mainwindow.py" line="92"/>
         <location filename="../../gui/window_layout.py" line="49"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="126"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="189"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="192"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="201"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="201"/>
+        <location filename="../../gui/mainwindow.py" line="203"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="202"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="206"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="209"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="214"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="213"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="221"/>
+        <location filename="../../gui/mainwindow.py" line="224"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="228"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="230"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="236"/>
-        <location filename="../../gui/mainwindow.py" line="252"/>
+        <location filename="../../gui/mainwindow.py" line="241"/>
+        <location filename="../../gui/mainwindow.py" line="258"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="275"/>
+        <location filename="../../gui/mainwindow.py" line="282"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="373"/>
+        <source>Open or create a scenario first (File → New or Open).</source>
+        <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="375"/>
+        <source>No result yet: fix the problem shown, or wait for the computation.</source>
+        <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="377"/>
+        <source>No trades to export: the portfolio is already on target.</source>
+        <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/window_layout.py" line="52"/>
@@ -1932,7 +1947,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="359"/>
+        <location filename="../../gui/mainwindow.py" line="366"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -2031,52 +2046,62 @@
     </message>
     <message>
         <location filename="../../gui/window_market.py" line="60"/>
-        <location filename="../../gui/window_market.py" line="62"/>
+        <location filename="../../gui/window_market.py" line="68"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
         <location filename="../../gui/window_market.py" line="63"/>
+        <source>A similar fund&apos;s price history can stand in for {tickers}.</source>
+        <translation>비슷한 펀드의 가격 이력이 {tickers}을(를) 대신할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="66"/>
+        <source>Use a Proxy…</source>
+        <translation>대리 펀드 사용…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="69"/>
         <source>Data: not available</source>
         <translation>데이터: 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="68"/>
+        <location filename="../../gui/window_market.py" line="91"/>
         <source>market data: {m}</source>
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="78"/>
+        <location filename="../../gui/window_market.py" line="101"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="78"/>
+        <location filename="../../gui/window_market.py" line="101"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="79"/>
+        <location filename="../../gui/window_market.py" line="102"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="87"/>
+        <location filename="../../gui/window_market.py" line="110"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="100"/>
+        <location filename="../../gui/window_market.py" line="123"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="105"/>
+        <location filename="../../gui/window_market.py" line="128"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="106"/>
+        <location filename="../../gui/window_market.py" line="129"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
@@ -2782,6 +2807,24 @@
         <location filename="../../gui/book/proposal_pdf.py" line="557"/>
         <source>page {i} of {n}</source>
         <translation>{i} / {n}쪽</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyDialog</name>
+    <message>
+        <location filename="../../gui/proxy_dialog.py" line="22"/>
+        <source>Price history stand-ins</source>
+        <translation>가격 이력 대리 펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/proxy_dialog.py" line="26"/>
+        <source>These tickers have no price history, so their risk is unknown. Choose a similar fund whose history stands in for each; the proposal will say so. A ticker outside the targets is then not bought. Or cancel and import a price file (File → Import Prices…).</source>
+        <translation>이 티커들은 가격 이력이 없어 위험을 알 수 없습니다. 각각을 대신할 이력을 가진 비슷한 펀드를 고르세요; 제안서에 그렇게 표시됩니다. 목표에 없는 티커는 그러면 매수하지 않습니다. 또는 취소하고 가격 파일을 가져오세요 (파일 → 가격 가져오기…).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/proxy_dialog.py" line="44"/>
+        <source>Proxies are saved in the scenario file ([data.proxies]).</source>
+        <translation>대리 펀드는 시나리오 파일에 저장됩니다 ([data.proxies]).</translation>
     </message>
 </context>
 <context>

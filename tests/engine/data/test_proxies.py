@@ -38,9 +38,11 @@ def test_a_proxied_ticker_gets_its_funds_risk_computed_from_the_funds_prices(sce
     cols = ["IWM" if t == "ZZZQ" else t for t in sc.universe]
     window = demo[list(dict.fromkeys(cols))].dropna().iloc[-301:]
     returns = window[cols].pct_change().iloc[1:].to_numpy()
-    assert np.allclose(snap.covariance, sample_covariance(returns))
+    expected = sample_covariance(returns)
     z, i = snap.tickers.index("ZZZQ"), snap.tickers.index("IWM")
-    assert snap.covariance[z, z] == pytest.approx(snap.covariance[i, i])
+    expected[z, z] *= 1.0001  # its own variance: the fund's and 0.01 % more, so it is not a copy
+    assert np.allclose(snap.covariance, expected, rtol=1e-12, atol=0)
+    assert np.linalg.eigvalsh(snap.covariance).min() > 0  # an exact copy would be singular
     assert "ZZZQ" not in snap.prices  # its price is the holding's, not the fund's
     assert any("ZZZQ" in w and "IWM" in w for w in snap.warnings)
 
@@ -66,3 +68,11 @@ def test_a_proxy_must_have_history_of_its_own(
 ) -> None:
     with pytest.raises(ScenarioError, match="cannot stand in"):
         _data(scenario, proxies=proxies).validate()
+
+
+def test_a_missing_history_error_names_the_tickers(scenario: Scenario) -> None:
+    from engine.data.proxies import NoHistory
+
+    with pytest.raises(NoHistory) as exc:
+        load_market(_data(scenario, source="demo"))
+    assert exc.value.tickers == ("ZZZQ",)
