@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from gui import edits, network
 from gui.engine_calls import Outcome, Problem
-from gui.engine_texts import engine_text
+from gui.engine_texts import engine_phrase, engine_text
 
 if TYPE_CHECKING:
     from engine.market import MarketSnapshot
@@ -43,7 +43,7 @@ class MarketCommands(QObject):
             )
         )
         for w in market.warnings:
-            self.window.statusBar().showMessage(w, 8000)
+            self.window.statusBar().showMessage(engine_phrase(w), 8000)
         if self.progress is not None:
             self.progress.reset()
 
@@ -53,7 +53,7 @@ class MarketCommands(QObject):
         if message == network.NO_CONNECTION:
             text = self.tr("No connection to the internet: prices were not updated.")
         else:
-            text = self.tr("Prices were not updated: {m}").format(m=message)
+            text = self.tr("Prices were not updated: {m}").format(m=engine_phrase(message))
         bar = self.window.message_bar
         if self.ws.market is not None:  # a refresh failed: keep the data and the result we have
             text += " " + self.tr("The prices and the result shown are kept.")
@@ -88,11 +88,11 @@ class MarketCommands(QObject):
 
     def _market_outcome(self, message: str) -> Outcome:
         assert self.ws.scenario is not None
-        return Outcome(self.ws.scenario, problem=Problem(self.tr("market data: {m}").format(m=message)))
+        return Outcome(self.ws.scenario, problem=Problem(self.tr("market data: {m}").format(m=engine_phrase(message))))
 
     def _on_progress(self, message: str, fraction: float) -> None:
         if self.progress is not None:
-            self.progress.setLabelText(message)
+            self.progress.setLabelText(engine_phrase(message))
             self.progress.setValue(round(fraction * 100))
 
     def refresh_prices(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.engine_texts import engine_phrase
 from gui.workspace import Workspace
 
 SERIES = ("current", "target", "after")
@@ -79,7 +80,7 @@ class ChartView(QWidget):
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         self.outcome = outcome
         if outcome.result is None:
-            why = outcome.problem.message if outcome.problem else self.tr("no result")
+            why = engine_phrase(outcome.problem.message) if outcome.problem else self.tr("no result")
             self.show_notice(self.tr("Nothing to chart: {why}").format(why=why))
         else:
             self.show_notice("")

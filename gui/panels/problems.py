@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from engine.model.scenario import Scenario
 from engine.result import Status, as_limit
 from gui import fmt, message_texts, theme
+from gui.engine_texts import engine_phrase
 from gui.nearest import is_money, limit_key, usable_nearest
 
 if TYPE_CHECKING:
@@ -165,12 +166,12 @@ class ProblemRouter:
             p = outcome.problem
             sc = self._scenario()
             if p.field:
-                self.route([p.field], p.message)
+                self.route([p.field], engine_phrase(p.message))
             elif sc is not None:
                 words = set(p.message.replace(",", " ").replace(":", " ").split())
                 bad = [t for t in sc.universe if t in words]
                 if bad:
-                    self.route([f"ticker:{t}" for t in bad], p.message)
+                    self.route([f"ticker:{t}" for t in bad], engine_phrase(p.message))
         if self.holdings.problem_tickers != flagged:
             self.holdings.invalidate()
 

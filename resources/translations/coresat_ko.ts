@@ -4,32 +4,32 @@
 <context>
     <name>AllocationChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="142"/>
+        <location filename="../../gui/panels/charts.py" line="143"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="142"/>
+        <location filename="../../gui/panels/charts.py" line="143"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="142"/>
+        <location filename="../../gui/panels/charts.py" line="143"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="145"/>
+        <location filename="../../gui/panels/charts.py" line="146"/>
         <source>Per ticker</source>
         <translation>티커별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="146"/>
+        <location filename="../../gui/panels/charts.py" line="147"/>
         <source>Per sleeve</source>
         <translation>슬리브별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="147"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>Allocation: current, target and after the trades</source>
         <translation>배분: 현재, 목표, 거래 후</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>BarsChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="114"/>
+        <location filename="../../gui/panels/charts.py" line="115"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
@@ -580,12 +580,12 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="82"/>
+        <location filename="../../gui/panels/charts.py" line="83"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="83"/>
+        <location filename="../../gui/panels/charts.py" line="84"/>
         <source>Nothing to chart: {why}</source>
         <translation>표시할 차트가 없습니다: {why}</translation>
     </message>
@@ -1260,6 +1260,71 @@
         <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
         <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="112"/>
+        <source>no stored prices for {tickers}{why}: import a CSV price file or update prices from Yahoo</source>
+        <translation>{tickers}의 저장된 가격이 없습니다{why}: CSV 가격 파일을 가져오거나 Yahoo에서 가격을 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="122"/>
+        <source>no demo prices for {tickers}: the simulated demo data covers {covered}; import a CSV price file for it or set the data source to Yahoo</source>
+        <translation>{tickers}의 데모 가격이 없습니다: 모의 데모 데이터에는 {covered}만 있습니다; CSV 가격 파일을 가져오거나 데이터 소스를 Yahoo로 설정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="130"/>
+        <source>no price for {ticker}: enter its price in the holdings or refresh prices</source>
+        <translation>{ticker}의 가격이 없습니다: 보유 종목에 가격을 입력하거나 가격을 새로 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="139"/>
+        <source>no price history for {tickers}, so its risk is unknown: import a price file for it, refresh prices, or remove it from the scenario</source>
+        <translation>{tickers}의 가격 이력이 없어 위험을 알 수 없습니다: 가격 파일을 가져오거나, 가격을 새로 고치거나, 시나리오에서 제거하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="150"/>
+        <source>only {days} trading days in common, fewer than the {want} asked for; the covariance uses all of them</source>
+        <translation>공통 거래일이 {days}일뿐으로 요청한 {want}일보다 적습니다; 공분산은 그 전부를 사용합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="160"/>
+        <source>prices end {date}, {age} days ago; update them from Yahoo or import newer price files for current values</source>
+        <translation>가격이 {date}({age}일 전)에 끝납니다; 현재 값을 쓰려면 Yahoo에서 업데이트하거나 더 최근 가격 파일을 가져오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="171"/>
+        <source>{ticker} has no price history of its own: its risk is taken from {fund}&apos;s (the proxy chosen in the scenario)</source>
+        <translation>{ticker}은(는) 자체 가격 이력이 없습니다: 위험은 {fund}의 이력에서 가져옵니다 (시나리오에서 고른 대리 펀드)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="181"/>
+        <source>Reading prices</source>
+        <translation>가격 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="182"/>
+        <source>Estimating risk</source>
+        <translation>위험 추정 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="183"/>
+        <source>Market data ready</source>
+        <translation>시장 데이터 준비 완료</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="184"/>
+        <source>the portfolio is empty: enter holdings, cash or a contribution</source>
+        <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="185"/>
+        <source>the price download was cancelled; the stored prices were kept</source>
+        <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="186"/>
+        <source>the price download was cancelled; no prices were stored</source>
+        <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>ExposurePanel</name>
@@ -1531,48 +1596,48 @@
 <context>
     <name>FrontierChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="207"/>
+        <location filename="../../gui/panels/charts.py" line="208"/>
         <source>Volatility vs tracking error: how close to the targets each risk level allows</source>
         <translation>변동성 대 추적오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="210"/>
+        <location filename="../../gui/panels/charts.py" line="211"/>
         <source>Volatility (annualized, %)</source>
         <translation>변동성 (연율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="211"/>
+        <location filename="../../gui/panels/charts.py" line="212"/>
         <source>Tracking error (%)</source>
         <translation>추적오차 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="214"/>
-        <location filename="../../gui/panels/charts.py" line="304"/>
+        <location filename="../../gui/panels/charts.py" line="215"/>
+        <location filename="../../gui/panels/charts.py" line="305"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="223"/>
+        <location filename="../../gui/panels/charts.py" line="224"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="223"/>
+        <location filename="../../gui/panels/charts.py" line="224"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="223"/>
+        <location filename="../../gui/panels/charts.py" line="224"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="278"/>
+        <location filename="../../gui/panels/charts.py" line="279"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="308"/>
+        <location filename="../../gui/panels/charts.py" line="309"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
         <translation>{name}: 변동성 {vol}, 추적오차 {te}</translation>
     </message>
@@ -2491,37 +2556,37 @@
 <context>
     <name>PathChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="320"/>
+        <location filename="../../gui/panels/charts.py" line="321"/>
         <source>Growth of $10,000 on the price history: current vs proposed weights</source>
         <translation>가격 이력에서 $10,000의 성장: 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="322"/>
+        <location filename="../../gui/panels/charts.py" line="323"/>
         <source>Drawdown: fall from the previous high, current vs proposed weights</source>
         <translation>낙폭: 직전 고점 대비 하락, 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="331"/>
+        <location filename="../../gui/panels/charts.py" line="332"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="336"/>
+        <location filename="../../gui/panels/charts.py" line="337"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="340"/>
+        <location filename="../../gui/panels/charts.py" line="341"/>
         <source>Simulated prices, not real history</source>
         <translation>모의 가격이며 실제 이력이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="347"/>
+        <location filename="../../gui/panels/charts.py" line="348"/>
         <source>No price history for this scenario</source>
         <translation>이 시나리오에는 가격 이력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="393"/>
+        <location filename="../../gui/panels/charts.py" line="394"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation>{day}: 현재 {b}, 제안 {a}</translation>
     </message>
@@ -2529,12 +2594,12 @@
 <context>
     <name>ProblemLabel</name>
     <message>
-        <location filename="../../gui/panels/problems.py" line="105"/>
+        <location filename="../../gui/panels/problems.py" line="106"/>
         <source>Use {value}</source>
         <translation>{value} 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/problems.py" line="107"/>
+        <location filename="../../gui/panels/problems.py" line="108"/>
         <source>Use {value} for the {limit}</source>
         <translation>{limit}을(를) {value}(으)로 설정</translation>
     </message>
@@ -2905,42 +2970,42 @@
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="173"/>
+        <location filename="../../gui/panels/result.py" line="177"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="175"/>
+        <location filename="../../gui/panels/result.py" line="179"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="188"/>
+        <location filename="../../gui/panels/result.py" line="192"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="196"/>
+        <location filename="../../gui/panels/result.py" line="200"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="198"/>
+        <location filename="../../gui/panels/result.py" line="202"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="212"/>
+        <location filename="../../gui/panels/result.py" line="216"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="214"/>
+        <location filename="../../gui/panels/result.py" line="218"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="216"/>
+        <location filename="../../gui/panels/result.py" line="220"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>
@@ -2948,22 +3013,22 @@
 <context>
     <name>RiskChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="179"/>
+        <location filename="../../gui/panels/charts.py" line="180"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="179"/>
+        <location filename="../../gui/panels/charts.py" line="180"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="182"/>
+        <location filename="../../gui/panels/charts.py" line="183"/>
         <source>Risk contribution: each holding&apos;s share of the portfolio&apos;s ups and downs</source>
         <translation>위험 기여도: 포트폴리오 등락에서 각 보유 종목이 차지하는 몫</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="184"/>
+        <location filename="../../gui/panels/charts.py" line="185"/>
         <source>% of portfolio risk</source>
         <translation>포트폴리오 위험 비중 (%)</translation>
     </message>
