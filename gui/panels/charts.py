@@ -145,8 +145,8 @@ class AllocationChart(BarsChart):
         self.level = QComboBox()
         self.level.addItem(self.tr("Per ticker"), "ticker")
         self.level.addItem(self.tr("Per sleeve"), "sleeve")
-        self.header.addWidget(_title(self.tr("Allocation: current, target and after the trades")))
-        self.header.addStretch(1)
+        # the title takes the free width (a stretch beside it would squeeze it into three lines)
+        self.header.addWidget(_title(self.tr("Allocation: current, target and after the trades")), 1)
         self.header.addWidget(self.level)
         self.level.currentIndexChanged.connect(lambda _i: self._redraw())
 
