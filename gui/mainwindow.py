@@ -110,6 +110,7 @@ class MainWindow(WindowLayout, QMainWindow):
         box.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.compact = False
+        self._middle_fitted = False
         self._layout_restored = False  # True once the columns have their remembered or default widths
 
     def _init_more_tabs(self) -> None:
@@ -250,6 +251,7 @@ class MainWindow(WindowLayout, QMainWindow):
         ws.pathChanged.connect(lambda _p: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self.update_actions())
+        ws.outcomeChanged.connect(lambda _o: self.fit_holdings_pane())  # the rows are filled by then
         ws.undoChanged.connect(self._update_undo)
         # "Computing…" only when a solve takes long enough to notice (a quick one must not repaint the bar)
         self._busy_timer = QTimer(self)

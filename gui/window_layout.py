@@ -30,6 +30,7 @@ class WindowLayout(_Base):
 
     compact: bool
     _layout_restored: bool
+    _middle_fitted: bool  # the holdings / trades split was remembered or fitted to the first holdings
     splitter: QSplitter
     middle: QSplitter
     left: QSplitter
@@ -55,6 +56,19 @@ class WindowLayout(_Base):
             self.splitter.addWidget(self.charts)
             self.charts.show()
             self._default_sizes()
+
+    def fit_holdings_pane(self) -> None:
+        """Once, for a window without a remembered layout: the holdings pane as tall as its rows need, the
+        rest for the trades (a short holdings list left the trades table two rows high at 1280×720)."""
+        holdings = self.middle.widget(0)
+        wanted = getattr(holdings, "wanted_height", None)
+        if self._middle_fitted or wanted is None or not self.isVisible():
+            return
+        total = sum(self.middle.sizes())
+        top = min(int(wanted()), total * 45 // 100)
+        if total > 0 and top > 0:
+            self._middle_fitted = True
+            self.middle.setSizes([top, total - top])
 
     def _default_sizes(self) -> None:
         """Column widths for a window without a remembered layout: the targets get what their rows need."""
@@ -129,6 +143,7 @@ class WindowLayout(_Base):
             if isinstance(value, QByteArray | bytes):
                 fn(QByteArray(value))
                 self._layout_restored = True
+                self._middle_fitted = self._middle_fitted or key == "middle"
 
     def save_state(self) -> None:
         s = settings.settings()
