@@ -40,6 +40,7 @@ def test_a_proxied_ticker_gets_its_funds_risk_computed_from_the_funds_prices(sce
     returns = window[cols].pct_change().iloc[1:].to_numpy()
     expected = sample_covariance(returns)
     z, i = snap.tickers.index("ZZZQ"), snap.tickers.index("IWM")
+    assert np.allclose(expected[z], expected[i])  # before the extra: the fund's row exactly
     expected[z, z] *= 1.0001  # its own variance: the fund's and 0.01 % more, so it is not a copy
     assert np.allclose(snap.covariance, expected, rtol=1e-12, atol=0)
     assert np.linalg.eigvalsh(snap.covariance).min() > 0  # an exact copy would be singular
