@@ -113,12 +113,17 @@ class BarsChart(ChartView):
             self.plot.addItem(item)
             self.bars[s] = item
         self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio"))
+        # the second tick level is drawn only while all labels take under 80 % of the axis
+        self.plot.getPlotItem().getAxis("bottom").setStyle(textFillLimits=[(0, 0.8)])
 
     def set_bars(self, labels: list[str], values: dict[str, np.ndarray]) -> None:
         x = np.arange(len(labels), dtype=float)
         if labels != self.labels:
             self.labels = labels
-            self.plot.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
+            # every other label on a second level: pyqtgraph drops that level when the labels would crowd
+            # (a narrow chart shows IWM, IWN, ... instead of running "IWMVTWO" together)
+            ticks = list(enumerate(labels))
+            self.plot.getPlotItem().getAxis("bottom").setTicks([ticks[::2], ticks[1::2]])
             self.plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
         self.values = values
         top = 0.0

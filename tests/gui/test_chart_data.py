@@ -103,3 +103,30 @@ def test_a_chart_title_uses_the_free_width_before_wrapping(workspace, app, qtbot
     app.processEvents()
     title = next(w for w in view.findChildren(QLabel) if w.text().startswith("Allocation"))
     assert title.height() < 2 * title.fontMetrics().lineSpacing(), "the title wraps although there is room"
+
+
+@pytest.mark.parametrize("width", [360, 460, 640])
+def test_bar_labels_never_overlap(loaded, workspace, app, qtbot, width: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from gui.panels import charts
+
+    view = charts.AllocationChart()
+    qtbot.addWidget(view)
+    view.resize(width, 360)
+    view.show_outcome(workspace.outcome, workspace)
+    view.show()
+    app.processEvents()
+    axis = view.plot.getPlotItem().getAxis("bottom")
+    pix = QPixmap(10, 10)
+    painter = QPainter(pix)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    rects = sorted((r for r, _flags, _s in texts), key=lambda r: r.left())
+    assert len(rects) >= min(6, len(workspace.result.assets))  # labels are still shown
+    for a, b in zip(rects, rects[1:], strict=False):
+        assert a.right() <= b.left(), f"tick labels overlap at {width} px"
+    if width >= 640:
+        assert len(rects) == len(workspace.result.assets)  # room for all: all are shown
