@@ -202,7 +202,7 @@ class MainWindow(WindowLayout, QMainWindow):
             self.tr("Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes"),
         )
         self.act_refresh = self._action(self.tr("&Refresh Prices"), self.refresh_prices, K.Refresh)
-        self.act_demo = self._action(self.tr("Use &Demo Data"), self._toggle_demo)
+        self.act_demo = self._action(self.tr("Use &Demo Data"), self.market_commands.toggle_demo)
         self.act_reset_store = self._action(
             self.tr("Reset Damaged Price &Store…"), lambda: self.store_reset.start()
         )
@@ -314,9 +314,6 @@ class MainWindow(WindowLayout, QMainWindow):
     def _progress(self) -> QProgressDialog | None:
         return self.market_commands.progress
 
-    def _toggle_demo(self, on: bool) -> None:
-        self.market_commands.toggle_demo(on)
-
     def confirm_discard(self) -> bool:
         """Ask before losing unsaved edits. True: go on."""
         return self.files.confirm_discard()
@@ -371,24 +368,7 @@ class MainWindow(WindowLayout, QMainWindow):
 
     def update_actions(self) -> None:
         """An action that cannot run now is disabled, and its tooltip (and status tip) says why."""
-        sc, r = self.ws.scenario, self.ws.result
-        no_doc = self.tr("Open or create a scenario first (File → New or Open).")
-        if r is None:
-            export = self.tr("No result yet: fix the problem shown, or wait for the computation.")
-        elif not r.trades:
-            export = self.tr("No trades to export: the portfolio is already on target.")
-        else:
-            export = ""
-        for act, why, tip in (
-            (self.act_export, no_doc if sc is None else export, self._tips["export"]),
-            (self.act_save, no_doc if sc is None else "", ""),
-            (self.act_save_as, no_doc if sc is None else "", ""),
-            (self.act_refresh, no_doc if sc is None else "", ""),
-            (self.act_edit_targets, no_doc if sc is None else "", self._tips["edit_targets"]),
-        ):
-            act.setEnabled(not why)
-            act.setToolTip(why or tip or act.text().replace("&", ""))
-            act.setStatusTip(why or tip)
+        self.files.update_actions()
 
     def _update_undo(self) -> None:
         self.act_undo.setEnabled(self.ws.can_undo())

@@ -183,6 +183,27 @@ class FileCommands(QObject):
         self.window.statusBar().showMessage(self.tr("Trades saved to {name}").format(name=path.name), 4000)
         return True
 
+    def update_actions(self) -> None:
+        """Disable what cannot run now; the tooltip (and status tip) says why."""
+        w, sc, r = self.window, self.ws.scenario, self.ws.result
+        no_doc = self.tr("Open or create a scenario first (File → New or Open).")
+        if r is None:
+            export = self.tr("No result yet: fix the problem shown, or wait for the computation.")
+        elif not r.trades:
+            export = self.tr("No trades to export: the portfolio is already on target.")
+        else:
+            export = ""
+        for act, why, tip in (
+            (w.act_export, no_doc if sc is None else export, w._tips["export"]),
+            (w.act_save, no_doc if sc is None else "", ""),
+            (w.act_save_as, no_doc if sc is None else "", ""),
+            (w.act_refresh, no_doc if sc is None else "", ""),
+            (w.act_edit_targets, no_doc if sc is None else "", w._tips["edit_targets"]),
+        ):
+            act.setEnabled(not why)
+            act.setToolTip(why or tip or act.text().replace("&", ""))
+            act.setStatusTip(why or tip)
+
     def fill_recent(self, items: list[str] | None = None) -> None:
         menu = self.window.recent_menu
         menu.clear()

@@ -4,32 +4,32 @@
 <context>
     <name>AllocationChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="143"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="143"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="143"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="146"/>
+        <location filename="../../gui/panels/charts.py" line="151"/>
         <source>Per ticker</source>
         <translation>티커별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="147"/>
+        <location filename="../../gui/panels/charts.py" line="152"/>
         <source>Per sleeve</source>
         <translation>슬리브별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="148"/>
+        <location filename="../../gui/panels/charts.py" line="154"/>
         <source>Allocation: current, target and after the trades</source>
         <translation>배분: 현재, 목표, 거래 후</translation>
     </message>
@@ -1592,52 +1592,67 @@
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="189"/>
+        <source>Open or create a scenario first (File → New or Open).</source>
+        <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="191"/>
+        <source>No result yet: fix the problem shown, or wait for the computation.</source>
+        <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="193"/>
+        <source>No trades to export: the portfolio is already on target.</source>
+        <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
+    </message>
 </context>
 <context>
     <name>FrontierChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="208"/>
+        <location filename="../../gui/panels/charts.py" line="213"/>
         <source>Volatility vs tracking error: how close to the targets each risk level allows</source>
         <translation>변동성 대 추적오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="211"/>
+        <location filename="../../gui/panels/charts.py" line="216"/>
         <source>Volatility (annualized, %)</source>
         <translation>변동성 (연율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="212"/>
+        <location filename="../../gui/panels/charts.py" line="217"/>
         <source>Tracking error (%)</source>
         <translation>추적오차 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="215"/>
-        <location filename="../../gui/panels/charts.py" line="305"/>
+        <location filename="../../gui/panels/charts.py" line="220"/>
+        <location filename="../../gui/panels/charts.py" line="310"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="224"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="224"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="224"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="279"/>
+        <location filename="../../gui/panels/charts.py" line="284"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="309"/>
+        <location filename="../../gui/panels/charts.py" line="314"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
         <translation>{name}: 변동성 {vol}, 추적오차 {te}</translation>
     </message>
@@ -1698,52 +1713,52 @@
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="129"/>
+        <location filename="../../gui/panels/holdings.py" line="137"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="168"/>
+        <location filename="../../gui/panels/holdings.py" line="176"/>
         <source>Not in your targets</source>
         <translation>목표에 없는 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="171"/>
+        <location filename="../../gui/panels/holdings.py" line="179"/>
         <source>{ticker} is not in your targets. Add it to a sleeve, or sell it?</source>
         <translation>{ticker}은(는) 목표에 없습니다. 슬리브에 추가할까요, 아니면 매도할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="176"/>
+        <location filename="../../gui/panels/holdings.py" line="184"/>
         <source>A holding without a target is sold by the rebalance (unless you mark it No sell).</source>
         <translation>목표가 없는 보유 종목은 리밸런싱에서 매도됩니다(매도 금지로 표시하지 않은 경우).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="178"/>
+        <location filename="../../gui/panels/holdings.py" line="186"/>
         <source>Add to a sleeve…</source>
         <translation>슬리브에 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="179"/>
+        <location filename="../../gui/panels/holdings.py" line="187"/>
         <source>Sell it</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="188"/>
+        <location filename="../../gui/panels/holdings.py" line="196"/>
         <source>Add to a sleeve</source>
         <translation>슬리브에 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="189"/>
+        <location filename="../../gui/panels/holdings.py" line="197"/>
         <source>Sleeve for {ticker}:</source>
         <translation>{ticker}의 슬리브:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="145"/>
+        <location filename="../../gui/panels/holdings.py" line="153"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="150"/>
+        <location filename="../../gui/panels/holdings.py" line="158"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation>{ticker}은(는) 이미 표에 있습니다: 대신 주식 수를 고치세요</translation>
     </message>
@@ -1836,168 +1851,153 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/mainwindow.py" line="92"/>
-        <location filename="../../gui/window_layout.py" line="49"/>
+        <location filename="../../gui/window_layout.py" line="50"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="122"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="126"/>
+        <location filename="../../gui/mainwindow.py" line="127"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="189"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="201"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="205"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="206"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="210"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="215"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="216"/>
+        <location filename="../../gui/mainwindow.py" line="217"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="228"/>
+        <location filename="../../gui/mainwindow.py" line="229"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230"/>
+        <location filename="../../gui/mainwindow.py" line="231"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="241"/>
-        <location filename="../../gui/mainwindow.py" line="258"/>
+        <location filename="../../gui/mainwindow.py" line="242"/>
+        <location filename="../../gui/mainwindow.py" line="260"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="282"/>
+        <location filename="../../gui/mainwindow.py" line="284"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="373"/>
-        <source>Open or create a scenario first (File → New or Open).</source>
-        <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="375"/>
-        <source>No result yet: fix the problem shown, or wait for the computation.</source>
-        <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="377"/>
-        <source>No trades to export: the portfolio is already on target.</source>
-        <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_layout.py" line="52"/>
+        <location filename="../../gui/window_layout.py" line="53"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
@@ -2012,7 +2012,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="366"/>
+        <location filename="../../gui/mainwindow.py" line="365"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -2556,37 +2556,37 @@
 <context>
     <name>PathChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="321"/>
+        <location filename="../../gui/panels/charts.py" line="326"/>
         <source>Growth of $10,000 on the price history: current vs proposed weights</source>
         <translation>가격 이력에서 $10,000의 성장: 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="323"/>
+        <location filename="../../gui/panels/charts.py" line="328"/>
         <source>Drawdown: fall from the previous high, current vs proposed weights</source>
         <translation>낙폭: 직전 고점 대비 하락, 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="332"/>
+        <location filename="../../gui/panels/charts.py" line="337"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="337"/>
+        <location filename="../../gui/panels/charts.py" line="342"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="341"/>
+        <location filename="../../gui/panels/charts.py" line="346"/>
         <source>Simulated prices, not real history</source>
         <translation>모의 가격이며 실제 이력이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="348"/>
+        <location filename="../../gui/panels/charts.py" line="353"/>
         <source>No price history for this scenario</source>
         <translation>이 시나리오에는 가격 이력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="394"/>
+        <location filename="../../gui/panels/charts.py" line="399"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation>{day}: 현재 {b}, 제안 {a}</translation>
     </message>
@@ -3013,22 +3013,22 @@
 <context>
     <name>RiskChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="180"/>
+        <location filename="../../gui/panels/charts.py" line="185"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="180"/>
+        <location filename="../../gui/panels/charts.py" line="185"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="183"/>
+        <location filename="../../gui/panels/charts.py" line="188"/>
         <source>Risk contribution: each holding&apos;s share of the portfolio&apos;s ups and downs</source>
         <translation>위험 기여도: 포트폴리오 등락에서 각 보유 종목이 차지하는 몫</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="185"/>
+        <location filename="../../gui/panels/charts.py" line="190"/>
         <source>% of portfolio risk</source>
         <translation>포트폴리오 위험 비중 (%)</translation>
     </message>
@@ -3333,120 +3333,120 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="104"/>
-        <location filename="../../gui/tablemodels.py" line="333"/>
+        <location filename="../../gui/tablemodels.py" line="112"/>
+        <location filename="../../gui/tablemodels.py" line="341"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="105"/>
-        <location filename="../../gui/tablemodels.py" line="334"/>
+        <location filename="../../gui/tablemodels.py" line="113"/>
+        <location filename="../../gui/tablemodels.py" line="342"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="106"/>
-        <location filename="../../gui/tablemodels.py" line="335"/>
+        <location filename="../../gui/tablemodels.py" line="114"/>
+        <location filename="../../gui/tablemodels.py" line="343"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="107"/>
+        <location filename="../../gui/tablemodels.py" line="115"/>
         <source>Value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="108"/>
+        <location filename="../../gui/tablemodels.py" line="116"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="109"/>
+        <location filename="../../gui/tablemodels.py" line="117"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="110"/>
+        <location filename="../../gui/tablemodels.py" line="118"/>
         <source>Drift (pts)</source>
         <translation>이탈 (%p)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="111"/>
+        <location filename="../../gui/tablemodels.py" line="119"/>
         <source>No buy</source>
         <translation>매수 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="112"/>
+        <location filename="../../gui/tablemodels.py" line="120"/>
         <source>No sell</source>
         <translation>매도 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="131"/>
+        <location filename="../../gui/tablemodels.py" line="139"/>
         <source>Weight minus target, in percentage points; orange when outside its band</source>
         <translation>비중 빼기 목표(퍼센트포인트); 허용 범위를 벗어나면 주황색</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="134"/>
+        <location filename="../../gui/tablemodels.py" line="142"/>
         <source>Your own price if you typed one, else the market price (grey)</source>
         <translation>직접 입력한 가격, 없으면 시장 가격(회색)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="137"/>
+        <location filename="../../gui/tablemodels.py" line="145"/>
         <source>Never buy this ticker</source>
         <translation>이 티커는 매수하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="138"/>
+        <location filename="../../gui/tablemodels.py" line="146"/>
         <source>Never sell this ticker</source>
         <translation>이 티커는 매도하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="230"/>
+        <location filename="../../gui/tablemodels.py" line="238"/>
         <source>No price or risk data for this ticker</source>
         <translation>이 티커의 가격 또는 위험 데이터가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="248"/>
+        <location filename="../../gui/tablemodels.py" line="256"/>
         <source>outside</source>
         <translation>밖</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="250"/>
+        <location filename="../../gui/tablemodels.py" line="258"/>
         <source>inside</source>
         <translation>안</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="252"/>
+        <location filename="../../gui/tablemodels.py" line="260"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation>이탈 {drift}; 허용 범위 ±{band}: 범위 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="332"/>
+        <location filename="../../gui/tablemodels.py" line="340"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="336"/>
+        <location filename="../../gui/tablemodels.py" line="344"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="337"/>
+        <location filename="../../gui/tablemodels.py" line="345"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="338"/>
+        <location filename="../../gui/tablemodels.py" line="346"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="359"/>
+        <location filename="../../gui/tablemodels.py" line="367"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="361"/>
+        <location filename="../../gui/tablemodels.py" line="369"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
