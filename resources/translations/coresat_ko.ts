@@ -37,272 +37,307 @@
 <context>
     <name>BacktestPanel</name>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="81"/>
+        <location filename="../../gui/panels/backtest.py" line="82"/>
         <source>All nine variants</source>
         <translation>9가지 변형 모두</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="83"/>
+        <location filename="../../gui/panels/backtest.py" line="84"/>
         <source>Also monthly and annual calendars and bands checked monthly (default: one of each kind)</source>
         <translation>월간·연간 달력 방식과 매월 점검하는 범위 방식도 포함 (기본: 종류별로 하나씩)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="91"/>
+        <location filename="../../gui/panels/backtest.py" line="92"/>
         <source>Contribution (+) or withdrawal (−) on the first trading day of each month</source>
         <translation>매월 첫 거래일의 납입 (+) 또는 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="94"/>
+        <location filename="../../gui/panels/backtest.py" line="95"/>
         <source>from today&apos;s holdings</source>
         <translation>현재 보유 종목에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="94"/>
+        <location filename="../../gui/panels/backtest.py" line="95"/>
         <source>from the targets</source>
         <translation>목표에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="95"/>
+        <location filename="../../gui/panels/backtest.py" line="96"/>
         <source>Run backtest</source>
         <translation>백테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="96"/>
+        <location filename="../../gui/panels/backtest.py" line="97"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="101"/>
+        <location filename="../../gui/panels/backtest.py" line="102"/>
         <source>Monthly flow</source>
         <translation>월간 흐름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="113"/>
+        <location filename="../../gui/panels/backtest.py" line="114"/>
         <source>Run a backtest to see what each policy would have done.</source>
         <translation>백테스트를 실행하면 각 정책이 어떻게 했을지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="118"/>
+        <location filename="../../gui/panels/backtest.py" line="119"/>
         <source>Growth of $10,000</source>
         <translation>$10,000의 성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="118"/>
+        <location filename="../../gui/panels/backtest.py" line="119"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="118"/>
+        <location filename="../../gui/panels/backtest.py" line="119"/>
         <source>Drift from targets</source>
         <translation>목표 대비 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="134"/>
+        <location filename="../../gui/panels/backtest.py" line="135"/>
         <source>Side by side</source>
         <translation>나란히 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="135"/>
+        <location filename="../../gui/panels/backtest.py" line="136"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="136"/>
+        <location filename="../../gui/panels/backtest.py" line="137"/>
         <source>Method and limits</source>
         <translation>방법과 한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="162"/>
+        <location filename="../../gui/panels/backtest.py" line="163"/>
         <source>Open a scenario and wait for its market data first.</source>
         <translation>먼저 시나리오를 열고 시장 데이터를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="181"/>
+        <location filename="../../gui/panels/backtest.py" line="182"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="185"/>
+        <location filename="../../gui/panels/backtest.py" line="186"/>
         <source>Backtest cancelled.</source>
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="205"/>
+        <location filename="../../gui/panels/backtest.py" line="206"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="218"/>
+        <location filename="../../gui/panels/backtest.py" line="219"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="229"/>
+        <location filename="../../gui/panels/backtest.py" line="230"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="233"/>
+        <location filename="../../gui/panels/backtest.py" line="234"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="243"/>
+        <location filename="../../gui/panels/backtest.py" line="249"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="251"/>
+        <location filename="../../gui/panels/backtest.py" line="257"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="252"/>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="257"/>
+        <location filename="../../gui/panels/backtest.py" line="263"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="264"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="263"/>
+        <location filename="../../gui/panels/backtest.py" line="269"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="270"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="268"/>
+        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <source>Realized gains, short-term</source>
+        <translation>실현 이익, 단기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="275"/>
+        <source>First in, first out; held one year or less. &apos;not known&apos; without tax lots</source>
+        <translation>선입선출; 1년 이하 보유. 세금 로트가 없으면 &apos;알 수 없음&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="279"/>
+        <source>Realized gains, long-term</source>
+        <translation>실현 이익, 장기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <source>First in, first out; held more than one year</source>
+        <translation>선입선출; 1년 넘게 보유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="286"/>
+        <source>Realized gains, term unknown</source>
+        <translation>실현 이익, 기간 불명</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="287"/>
+        <source>From tax lots the scenario gives without a purchase date</source>
+        <translation>시나리오에 매수일 없이 주어진 세금 로트에서</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="295"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="270"/>
+        <location filename="../../gui/panels/backtest.py" line="297"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <location filename="../../gui/panels/backtest.py" line="301"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="276"/>
+        <location filename="../../gui/panels/backtest.py" line="303"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="277"/>
+        <location filename="../../gui/panels/backtest.py" line="304"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <location filename="../../gui/panels/backtest.py" line="307"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="281"/>
+        <location filename="../../gui/panels/backtest.py" line="308"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
+        <location filename="../../gui/panels/backtest.py" line="310"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="284"/>
+        <location filename="../../gui/panels/backtest.py" line="311"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="288"/>
+        <location filename="../../gui/panels/backtest.py" line="315"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="289"/>
+        <location filename="../../gui/panels/backtest.py" line="316"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="292"/>
+        <location filename="../../gui/panels/backtest.py" line="319"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="293"/>
+        <location filename="../../gui/panels/backtest.py" line="320"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="294"/>
+        <location filename="../../gui/panels/backtest.py" line="321"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="296"/>
+        <location filename="../../gui/panels/backtest.py" line="323"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="298"/>
+        <location filename="../../gui/panels/backtest.py" line="325"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="300"/>
+        <location filename="../../gui/panels/backtest.py" line="327"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <location filename="../../gui/panels/backtest.py" line="328"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="302"/>
+        <location filename="../../gui/panels/backtest.py" line="329"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="304"/>
+        <location filename="../../gui/panels/backtest.py" line="331"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="305"/>
+        <location filename="../../gui/panels/backtest.py" line="332"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="347"/>
+        <location filename="../../gui/panels/backtest.py" line="338"/>
+        <source>not known</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="377"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -1329,182 +1364,182 @@
 <context>
     <name>ExposurePanel</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="212"/>
+        <location filename="../../gui/panels/exposure.py" line="217"/>
         <source>Sectors through the funds: before, target and after the trades</source>
         <translation>펀드를 통한 섹터 노출: 거래 전, 목표, 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="213"/>
+        <location filename="../../gui/panels/exposure.py" line="218"/>
         <source>Update from Yahoo</source>
         <translation>Yahoo에서 업데이트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="216"/>
+        <location filename="../../gui/panels/exposure.py" line="221"/>
         <source>Download the funds&apos; sector weights, top holdings, P/E and expense ratio from Yahoo into the local cache (needs a network). Until then the bundled, dated snapshot is used.</source>
         <translation>펀드의 섹터 비중, 주요 보유 종목, P/E, 보수율을 Yahoo에서 로컬 캐시로 내려받습니다(네트워크 필요). 그때까지는 함께 제공되는 날짜가 표시된 스냅샷을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Funds</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
-        <location filename="../../gui/panels/exposure.py" line="232"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="237"/>
         <source>Overlap</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Shared</source>
         <translation>공통</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Note</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Company</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Via</source>
         <translation>경유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>Fund</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>P/E</source>
         <translation>P/E</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>Expense</source>
         <translation>보수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="238"/>
         <source>Companies</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="234"/>
+        <location filename="../../gui/panels/exposure.py" line="239"/>
         <source>Fund data</source>
         <translation>펀드 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="274"/>
+        <location filename="../../gui/panels/exposure.py" line="279"/>
         <source>No result to look through yet.</source>
         <translation>아직 들여다볼 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="301"/>
+        <location filename="../../gui/panels/exposure.py" line="309"/>
         <source>Downloading fund data from Yahoo…</source>
         <translation>Yahoo에서 펀드 데이터를 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="311"/>
+        <location filename="../../gui/panels/exposure.py" line="319"/>
         <source>Updated from Yahoo: {ok}.</source>
         <translation>Yahoo에서 업데이트함: {ok}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="311"/>
-        <location filename="../../gui/panels/exposure.py" line="400"/>
+        <location filename="../../gui/panels/exposure.py" line="319"/>
+        <location filename="../../gui/panels/exposure.py" line="408"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="313"/>
+        <location filename="../../gui/panels/exposure.py" line="321"/>
         <source>Not available: {f}</source>
         <translation>사용할 수 없음: {f}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="323"/>
+        <location filename="../../gui/panels/exposure.py" line="331"/>
         <source>Fund data not available: {m}</source>
         <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="326"/>
+        <location filename="../../gui/panels/exposure.py" line="334"/>
         <source>Fund data not updated: {m}</source>
         <translation>펀드 데이터를 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="357"/>
+        <location filename="../../gui/panels/exposure.py" line="365"/>
         <source>same index ({i}): nearly the same companies</source>
         <translation>같은 지수({i}): 거의 같은 기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="359"/>
+        <location filename="../../gui/panels/exposure.py" line="367"/>
         <source>at least: top holdings only</source>
         <translation>최소치: 주요 보유 종목만</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="361"/>
+        <location filename="../../gui/panels/exposure.py" line="369"/>
         <source>full holdings</source>
         <translation>전체 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="369"/>
+        <location filename="../../gui/panels/exposure.py" line="377"/>
         <source>No shared holdings listed</source>
         <translation>공통 보유 종목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="386"/>
-        <location filename="../../gui/panels/exposure.py" line="388"/>
         <location filename="../../gui/panels/exposure.py" line="394"/>
+        <location filename="../../gui/panels/exposure.py" line="396"/>
+        <location filename="../../gui/panels/exposure.py" line="402"/>
         <source>not available</source>
         <translation>사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="394"/>
+        <location filename="../../gui/panels/exposure.py" line="402"/>
         <source>no fund data</source>
         <translation>펀드 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="400"/>
+        <location filename="../../gui/panels/exposure.py" line="408"/>
         <source>Data: {s}</source>
         <translation>데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="407"/>
-        <location filename="../../gui/panels/exposure.py" line="410"/>
+        <location filename="../../gui/panels/exposure.py" line="415"/>
+        <location filename="../../gui/panels/exposure.py" line="418"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="412"/>
+        <location filename="../../gui/panels/exposure.py" line="420"/>
         <source>P/E (weighted harmonic) {b} → target {t} → after {a}</source>
         <translation>P/E(가중 조화평균) {b} → 목표 {t} → 거래 후 {a}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="416"/>
+        <location filename="../../gui/panels/exposure.py" line="424"/>
         <source> · {name} {pe}</source>
         <translation> · {name} {pe}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="417"/>
+        <location filename="../../gui/panels/exposure.py" line="425"/>
         <source> · P/B {b} → {a}</source>
         <translation> · P/B {b} → {a}</translation>
     </message>
@@ -1660,12 +1695,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="293"/>
+        <location filename="../../gui/panels/stress.py" line="329"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="294"/>
+        <location filename="../../gui/panels/stress.py" line="330"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -1848,151 +1883,329 @@
     </message>
 </context>
 <context>
+    <name>LookThroughLimitsPanel</name>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="60"/>
+        <source>Look-through limits (sectors and companies through the funds)</source>
+        <translation>투시 한도 (펀드를 통한 섹터와 기업)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>Limit</source>
+        <translation>제한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>Cap</source>
+        <translation>한도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>Now</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>After</source>
+        <translation>거래 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="80"/>
+        <source>A sector the funds hold (from their sector weights)</source>
+        <translation>펀드가 보유한 섹터 (펀드의 섹터 비중 기준)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="82"/>
+        <source>at most</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="83"/>
+        <source>at least</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="84"/>
+        <source>A cap (at most) or a floor (at least) on the sector&apos;s share</source>
+        <translation>섹터 비중의 상한(최대) 또는 하한(최소)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="86"/>
+        <source>Add sector cap</source>
+        <translation>섹터 한도 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="89"/>
+        <source>At most this share of the portfolio in the sector, counted through every fund (e.g. Financials ≤ 20 %).</source>
+        <translation>모든 펀드를 통해 합산한 이 섹터의 포트폴리오 비중 상한 (예: 금융 ≤ 20 %).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="94"/>
+        <source>Company ticker</source>
+        <translation>기업 티커</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="97"/>
+        <source>An underlying company&apos;s ticker. Its share is summed over every fund that lists it; funds that list only their top holdings understate it.</source>
+        <translation>기초 기업의 티커. 비중은 그 기업을 나열한 모든 펀드에 걸쳐 합산됩니다; 상위 보유 종목만 나열하는 펀드는 비중을 과소평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="103"/>
+        <source>Add company cap</source>
+        <translation>기업 한도 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="180"/>
+        <source>“{t}” is not a ticker ({rule}); type the company&apos;s ticker, e.g. AAPL</source>
+        <translation>“{t}”은(는) 티커가 아닙니다 ({rule}); 기업의 티커를 입력하세요, 예: AAPL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="217"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="218"/>
+        <source>Remove this limit</source>
+        <translation>이 한도 제거</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="239"/>
+        <source>{c}: at most</source>
+        <translation>{c}: 최대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="241"/>
+        <source>{s}: at least</source>
+        <translation>{s}: 최소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="242"/>
+        <source>{s}: at most</source>
+        <translation>{s}: 최대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="275"/>
+        <source>Fund data not available: {m}</source>
+        <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="316"/>
+        <source>cannot bind</source>
+        <translation>구속할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="316"/>
+        <source>No fund data lists this company.</source>
+        <translation>이 기업을 나열한 펀드 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="329"/>
+        <source>not listed</source>
+        <translation>목록에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="338"/>
+        <source>not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="338"/>
+        <source>No held fund has sector data.</source>
+        <translation>보유한 펀드 중 섹터 데이터가 있는 펀드가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="339"/>
+        <source>{p} of the portfolio is in funds without sector data.</source>
+        <translation>포트폴리오의 {p}가 섹터 데이터가 없는 펀드에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="348"/>
+        <source>binds</source>
+        <translation>구속 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="352"/>
+        <source>conflicts</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="358"/>
+        <source>Fund data not available</source>
+        <translation>펀드 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="359"/>
+        <source>Fund data: read with the first result</source>
+        <translation>펀드 데이터: 첫 결과와 함께 읽음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <source>Fund data: {s}</source>
+        <translation>펀드 데이터: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="367"/>
+        <source>not available for {t} (counted in no sector)</source>
+        <translation>{t}에는 없음 (어느 섹터에도 포함되지 않음)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="92"/>
+        <location filename="../../gui/mainwindow.py" line="95"/>
         <location filename="../../gui/window_layout.py" line="50"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="122"/>
+        <location filename="../../gui/mainwindow.py" line="125"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="130"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="196"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="202"/>
+        <location filename="../../gui/mainwindow.py" line="205"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="205"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="210"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="210"/>
+        <location filename="../../gui/mainwindow.py" line="213"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="220"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="229"/>
+        <location filename="../../gui/mainwindow.py" line="232"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="231"/>
+        <location filename="../../gui/mainwindow.py" line="234"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="242"/>
-        <location filename="../../gui/mainwindow.py" line="260"/>
+        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="263"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="284"/>
+        <location filename="../../gui/mainwindow.py" line="292"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
@@ -2012,7 +2225,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365"/>
+        <location filename="../../gui/mainwindow.py" line="373"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -2594,12 +2807,12 @@
 <context>
     <name>ProblemLabel</name>
     <message>
-        <location filename="../../gui/panels/problems.py" line="106"/>
+        <location filename="../../gui/panels/problems.py" line="109"/>
         <source>Use {value}</source>
         <translation>{value} 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/problems.py" line="108"/>
+        <location filename="../../gui/panels/problems.py" line="111"/>
         <source>Use {value} for the {limit}</source>
         <translation>{limit}을(를) {value}(으)로 설정</translation>
     </message>
@@ -3036,22 +3249,22 @@
 <context>
     <name>SectorChart</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="95"/>
+        <location filename="../../gui/panels/exposure.py" line="99"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="98"/>
+        <location filename="../../gui/panels/exposure.py" line="102"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="99"/>
+        <location filename="../../gui/panels/exposure.py" line="103"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="100"/>
+        <location filename="../../gui/panels/exposure.py" line="104"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
@@ -3059,150 +3272,154 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="74"/>
-        <location filename="../../gui/import_dialog.py" line="198"/>
-        <location filename="../../gui/import_dialog.py" line="268"/>
+        <location filename="../../gui/import_dialog.py" line="115"/>
+        <location filename="../../gui/import_dialog.py" line="258"/>
+        <location filename="../../gui/import_dialog.py" line="336"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="76"/>
+        <location filename="../../gui/import_dialog.py" line="117"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="77"/>
+        <location filename="../../gui/import_dialog.py" line="118"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="81"/>
+        <location filename="../../gui/import_dialog.py" line="122"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="89"/>
+        <location filename="../../gui/import_dialog.py" line="130"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="90"/>
+        <location filename="../../gui/import_dialog.py" line="131"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="91"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="92"/>
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="93"/>
+        <location filename="../../gui/import_dialog.py" line="134"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="103"/>
+        <location filename="../../gui/import_dialog.py" line="148"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="105"/>
+        <location filename="../../gui/import_dialog.py" line="150"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="117"/>
+        <location filename="../../gui/import_dialog.py" line="162"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="130"/>
+        <location filename="../../gui/import_dialog.py" line="185"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="189"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="148"/>
+        <location filename="../../gui/import_dialog.py" line="206"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="154"/>
-        <source>Replace holdings</source>
-        <translation>보유 종목 교체</translation>
-    </message>
-    <message>
+        <location filename="../../gui/import_dialog.py" line="135"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="78"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="80"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="83"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="92"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="96"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="212"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="214"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="177"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="174"/>
+        <location filename="../../gui/import_dialog.py" line="234"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="177"/>
+        <location filename="../../gui/import_dialog.py" line="237"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="216"/>
+        <location filename="../../gui/import_dialog.py" line="276"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="261"/>
+        <location filename="../../gui/import_dialog.py" line="329"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="331"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="284"/>
+        <location filename="../../gui/import_dialog.py" line="352"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -3253,115 +3470,125 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>StressPanel</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="64"/>
+        <location filename="../../gui/panels/stress.py" line="67"/>
         <source>Run stress test</source>
         <translation>스트레스 테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="67"/>
+        <location filename="../../gui/panels/stress.py" line="70"/>
         <source>Your window</source>
         <translation>사용자 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="73"/>
+        <location filename="../../gui/panels/stress.py" line="76"/>
         <source>Add window</source>
         <translation>기간 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="85"/>
+        <location filename="../../gui/panels/stress.py" line="88"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="95"/>
         <source>Replays today&apos;s weights through past crises.</source>
         <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Window</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
         <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
         <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
         <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="106"/>
+        <location filename="../../gui/panels/stress.py" line="116"/>
         <source>Rate series…</source>
         <translation>금리 시계열…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="109"/>
+        <location filename="../../gui/panels/stress.py" line="119"/>
         <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
         <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="135"/>
+        <location filename="../../gui/panels/stress.py" line="146"/>
         <source>The window ends before it starts: put the earlier date first.</source>
         <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="144"/>
+        <location filename="../../gui/panels/stress.py" line="155"/>
         <source>A stress test needs a scenario with a result: open one first.</source>
         <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="158"/>
+        <location filename="../../gui/panels/stress.py" line="172"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="164"/>
+        <location filename="../../gui/panels/stress.py" line="178"/>
+        <source>Stress test cancelled.</source>
+        <translation>스트레스 테스트를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="200"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="164"/>
+        <location filename="../../gui/panels/stress.py" line="200"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="201"/>
+        <location filename="../../gui/panels/stress.py" line="237"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="213"/>
+        <location filename="../../gui/panels/stress.py" line="249"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="220"/>
+        <location filename="../../gui/panels/stress.py" line="256"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="243"/>
+        <location filename="../../gui/panels/stress.py" line="279"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="251"/>
+        <location filename="../../gui/panels/stress.py" line="287"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>

@@ -3,6 +3,7 @@ from the holdings, prices and covariance done here; plus reference images compar
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def test_bar_labels_never_overlap(loaded, workspace, app, qtbot, width: int) -> 
         painter.end()
     rects = sorted((r for r, _flags, _s in texts), key=lambda r: r.left())
     assert len(rects) >= min(6, len(workspace.result.assets))  # labels are still shown
-    for a, b in zip(rects, rects[1:], strict=False):
+    for a, b in itertools.pairwise(rects):
         assert a.right() <= b.left(), f"tick labels overlap at {width} px"
     if width >= 640:
         assert len(rects) == len(workspace.result.assets)  # room for all: all are shown
