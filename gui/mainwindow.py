@@ -35,18 +35,17 @@ from gui.target_editor import TargetEditor
 from gui.window_files import SCENARIO_FILTER, FileCommands, template_titles
 from gui.window_layout import LEFT_MIN_WIDTH, WindowLayout
 from gui.window_market import MarketCommands
+from gui.window_tabs import MoreTabs
 from gui.workspace import Workspace
 
 if TYPE_CHECKING:
     from engine.optimize.limit_id import LimitId
-    from gui.panels.exposure import ExposurePanel
-    from gui.panels.household_tree import HouseholdTreePanel
     from gui.store_reset import StoreReset
 
 __all__ = ["SCENARIO_FILTER", "MainWindow", "template_titles"]
 
 
-class MainWindow(WindowLayout, QMainWindow):
+class MainWindow(MoreTabs, WindowLayout, QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
@@ -115,46 +114,6 @@ class MainWindow(WindowLayout, QMainWindow):
         self.compact = False
         self._middle_fitted = False
         self._layout_restored = False  # True once the columns have their remembered or default widths
-
-    def _init_more_tabs(self) -> None:
-        """The Exposure, Backtest and Stress tabs (their modules import pyqtgraph and pandas)."""
-        from gui.panels import exposure as exposure_tab
-        from gui.panels import stress as history_tabs
-
-        exposure = exposure_tab.ExposurePanel(self.ws)
-        self.charts.addTab(exposure, self.tr("Exposure"))
-        backtest, stress = history_tabs.add_history_tabs(self.charts, self.ws)  # Backtest and Stress tabs
-        from gui.panels.household_tree import HouseholdTreePanel
-
-        household = HouseholdTreePanel(self.ws)  # accounts → positions → lots; trades per account
-        self.charts.addTab(household, self.tr("Accounts"))
-        household.catch_up()
-        self._more_tabs = {
-            "exposure": exposure,
-            "backtest": backtest,
-            "stress": stress,
-            "household": household,
-        }
-
-    def _more_tab(self, name: str) -> QWidget:
-        self.charts.ensure_built()
-        return self._more_tabs[name]
-
-    @property
-    def exposure(self) -> ExposurePanel:
-        return self._more_tab("exposure")  # type: ignore[return-value]
-
-    @property
-    def backtest_tab(self) -> QWidget:
-        return self._more_tab("backtest")
-
-    @property
-    def stress_tab(self) -> QWidget:
-        return self._more_tab("stress")
-
-    @property
-    def household(self) -> HouseholdTreePanel:
-        return self._more_tab("household")  # type: ignore[return-value]
 
     def _action(
         self,

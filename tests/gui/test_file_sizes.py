@@ -17,6 +17,7 @@ LIMIT = 400
         "window_files.py",
         "window_layout.py",
         "window_market.py",
+        "window_tabs.py",
         "target_editor.py",
         "target_forms.py",
         "target_widgets.py",
