@@ -176,6 +176,56 @@ _PATTERNS += (
     ),
 )
 
+# What the scenario checks say about a target tree or a trade mode (engine/model/scenario.py): the targets
+# editor and the problem labels show them.
+_PATTERNS += (
+    (
+        re.compile(
+            r"^sub-weights of sleeve (?P<name>.+) add up to (?P<sum>[\d.e+-]+) %, they must add up to 100 %$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "sub-weights of sleeve {name} add up to {sum} %, they must add up to 100 %"
+        ),
+    ),
+    (
+        re.compile(
+            r"^core and satellite weights add up to (?P<sum>[\d.e+-]+) % of the small-cap sleeve; they must add "
+            r"up to 100 %$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "core and satellite weights add up to {sum} % of the small-cap sleeve; they must add up to 100 %",
+        ),
+    ),
+    (
+        re.compile(
+            r"^small-cap weight plus outside sleeves add up to (?P<sum>[\d.e+-]+) %; they must add up to 100 %$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "small-cap weight plus outside sleeves add up to {sum} %; they must add up to 100 %"
+        ),
+    ),
+    (
+        re.compile(r"^minimum (?P<lo>[\d.e+-]+) % is above maximum (?P<hi>[\d.e+-]+) %$"),
+        QT_TRANSLATE_NOOP("EngineText", "minimum {lo} % is above maximum {hi} %"),
+    ),
+    (
+        re.compile(r"^sleeve (?P<name>.+) has no tickers$"),
+        QT_TRANSLATE_NOOP("EngineText", "sleeve {name} has no tickers"),
+    ),
+    (
+        re.compile(r"^(?P<ticker>\S+) appears in two sleeves$"),
+        QT_TRANSLATE_NOOP("EngineText", "{ticker} appears in two sleeves"),
+    ),
+)
+
+MODEL_SOURCES = (
+    QT_TRANSLATE_NOOP("EngineText", "no sleeve has role 'core'"),
+    QT_TRANSLATE_NOOP("EngineText", "no sleeves: add at least a core sleeve"),
+    QT_TRANSLATE_NOOP("EngineText", "buy-only cannot pay a withdrawal; use sell-only or full rebalance"),
+    QT_TRANSLATE_NOOP("EngineText", "sell-only cannot invest a contribution; use buy-only or full rebalance"),
+)
+
 # fixed sentences of the data layer (progress steps and a few problems)
 DATA_SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "Reading prices"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from engine.model.scenario import Role, Scenario, TargetTree
 from gui import templates, theme, tree_edits
+from gui.engine_texts import engine_phrase
 from gui.holdings_csv import valid_ticker
 from gui.target_forms import NODE as _NODE
 from gui.target_forms import SleeveForm, TickerForm, WholeForm, fill_tree
@@ -389,7 +390,7 @@ class TargetEditor(QDialog):
 
     def _check(self) -> None:
         why = tree_edits.problem(self.scenario, self.tree)
-        self.problem.setText(why or "")
+        self.problem.setText(engine_phrase(why) if why else "")  # the engine's words, translated
         self.box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
 
     def edited(self) -> Scenario:

@@ -1331,32 +1331,82 @@
         <translation>{ticker}은(는) 자체 가격 이력이 없습니다: 위험은 {fund}의 이력에서 가져옵니다 (시나리오에서 고른 대리 펀드)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="181"/>
+        <location filename="../../gui/engine_texts.py" line="186"/>
+        <source>sub-weights of sleeve {name} add up to {sum} %, they must add up to 100 %</source>
+        <translation>슬리브 {name}의 하위 비중 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="195"/>
+        <source>core and satellite weights add up to {sum} % of the small-cap sleeve; they must add up to 100 %</source>
+        <translation>핵심과 위성 비중의 합계가 소형주 슬리브의 {sum} %입니다; 합계는 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="204"/>
+        <source>small-cap weight plus outside sleeves add up to {sum} %; they must add up to 100 %</source>
+        <translation>소형주 비중과 외부 슬리브의 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="210"/>
+        <source>minimum {lo} % is above maximum {hi} %</source>
+        <translation>최소 {lo} %가 최대 {hi} %보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="214"/>
+        <source>sleeve {name} has no tickers</source>
+        <translation>슬리브 {name}에 티커가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="218"/>
+        <source>{ticker} appears in two sleeves</source>
+        <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="223"/>
+        <source>no sleeve has role &apos;core&apos;</source>
+        <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="224"/>
+        <source>no sleeves: add at least a core sleeve</source>
+        <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="225"/>
+        <source>buy-only cannot pay a withdrawal; use sell-only or full rebalance</source>
+        <translation>매수 전용으로는 인출금을 마련할 수 없습니다; 매도 전용이나 전체 리밸런싱을 사용하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="226"/>
+        <source>sell-only cannot invest a contribution; use buy-only or full rebalance</source>
+        <translation>매도 전용으로는 납입금을 투자할 수 없습니다; 매수 전용이나 전체 리밸런싱을 사용하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="231"/>
         <source>Reading prices</source>
         <translation>가격 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="182"/>
+        <location filename="../../gui/engine_texts.py" line="232"/>
         <source>Estimating risk</source>
         <translation>위험 추정 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="183"/>
+        <location filename="../../gui/engine_texts.py" line="233"/>
         <source>Market data ready</source>
         <translation>시장 데이터 준비 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="184"/>
+        <location filename="../../gui/engine_texts.py" line="234"/>
         <source>the portfolio is empty: enter holdings, cash or a contribution</source>
         <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="185"/>
+        <location filename="../../gui/engine_texts.py" line="235"/>
         <source>the price download was cancelled; the stored prices were kept</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="186"/>
+        <location filename="../../gui/engine_texts.py" line="236"/>
         <source>the price download was cancelled; no prices were stored</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
     </message>
@@ -3757,7 +3807,7 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>…또는 자기 목표의 이 비율보다 더 벗어나면(둘 중 작은 쪽)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="58"/>
+        <location filename="../../gui/target_editor.py" line="59"/>
         <source>Edit targets</source>
         <translation>목표 편집</translation>
     </message>
@@ -3797,7 +3847,7 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>기본 이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="75"/>
+        <location filename="../../gui/target_editor.py" line="76"/>
         <source>Sleeve / ticker</source>
         <translation>슬리브 / 티커</translation>
     </message>
@@ -3808,38 +3858,38 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="77"/>
+        <location filename="../../gui/target_editor.py" line="78"/>
         <location filename="../../gui/target_forms.py" line="70"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="76"/>
+        <location filename="../../gui/target_editor.py" line="77"/>
         <source>Role or fund</source>
         <translation>역할 또는 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="82"/>
+        <location filename="../../gui/target_editor.py" line="83"/>
         <source>Add sleeve…</source>
         <translation>슬리브 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="83"/>
+        <location filename="../../gui/target_editor.py" line="84"/>
         <source>Add ticker…</source>
         <translation>티커 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="84"/>
+        <location filename="../../gui/target_editor.py" line="85"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="85"/>
+        <location filename="../../gui/target_editor.py" line="86"/>
         <source>Make it add up</source>
         <translation>합계 맞추기</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="87"/>
+        <location filename="../../gui/target_editor.py" line="88"/>
         <source>Scale the sleeve weights so core and satellites make 100 % of small caps</source>
         <translation>핵심과 위성의 합이 소형주의 100 %가 되도록 슬리브 비중을 비례 조정</translation>
     </message>
@@ -3888,17 +3938,17 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>슬리브 내 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="107"/>
+        <location filename="../../gui/target_editor.py" line="108"/>
         <source>Choose a sleeve or a ticker to edit it.</source>
         <translation>편집할 슬리브나 티커를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="123"/>
+        <location filename="../../gui/target_editor.py" line="124"/>
         <source>Notes for this scenario (kept in the file)</source>
         <translation>이 시나리오에 대한 메모(파일에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="138"/>
+        <location filename="../../gui/target_editor.py" line="139"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
@@ -3918,27 +3968,27 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>슬리브 안의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="247"/>
+        <location filename="../../gui/target_editor.py" line="248"/>
         <source>of the whole portfolio</source>
         <translation>포트폴리오 전체 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="249"/>
+        <location filename="../../gui/target_editor.py" line="250"/>
         <source>of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="298"/>
+        <location filename="../../gui/target_editor.py" line="299"/>
         <source>There is already a sleeve called {name}.</source>
         <translation>{name}(이)라는 슬리브가 이미 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="325"/>
+        <location filename="../../gui/target_editor.py" line="326"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="330"/>
+        <location filename="../../gui/target_editor.py" line="331"/>
         <source>{ticker} is already in the {sleeve} sleeve.</source>
         <translation>{ticker}은(는) 이미 {sleeve} 슬리브에 있습니다.</translation>
     </message>
