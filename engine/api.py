@@ -28,10 +28,29 @@ def resolve_market(
     """Market inputs for ``scenario``: the inline market if the file carries one, else the data layer
     (price store, Yahoo, or the bundled simulated demo data, per ``scenario.data.source``)."""
     if scenario.market is not None and not force_demo:
-        return MarketSnapshot.from_inline(scenario.market)
+        return _inline(scenario)
     from engine.data import load_market
 
     return load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)
+
+
+INLINE_STALE_DAYS = 7  # the same age at which stored or downloaded prices are called stale (data.loader)
+
+
+def _inline(scenario: Scenario) -> MarketSnapshot:
+    """The scenario's own [market], with a warning when its prices are old (every path says so)."""
+    import dataclasses
+    from datetime import date
+
+    assert scenario.market is not None
+    snap = MarketSnapshot.from_inline(scenario.market)
+    if snap.as_of is not None and (age := (date.today() - snap.as_of).days) > INLINE_STALE_DAYS:
+        warning = (
+            f"the prices in the scenario's [market] end {snap.as_of:%Y-%m-%d}, {age} days ago; update them "
+            "in the file, or remove [market] to use the price store or Yahoo"
+        )
+        snap = dataclasses.replace(snap, warnings=(*snap.warnings, warning))
+    return snap
 
 
 def rebalance(scenario: Scenario, market: MarketSnapshot, *, explain: bool = True) -> RebalanceResult:

@@ -55,3 +55,52 @@ def remove_account(sc: Scenario, account_id: str) -> Scenario:
     if account_id not in {a.id for a in hh.accounts}:
         raise ScenarioError("household.accounts", f"no account {account_id!r}")
     return _with_accounts(sc, hh, tuple(a for a in hh.accounts if a.id != account_id))
+
+
+def set_position_shares(sc: Scenario, account_id: str, ticker: str, shares: float) -> Scenario:
+    """``ticker`` in ``account_id`` held at ``shares`` (0 removes the position; a new ticker is added with
+    its cost basis unknown). A position with tax lots keeps them consistent: fewer shares trim the newest
+    lots first (a correction of the count, not a sale); more shares than its lots hold are refused, since
+    Coresat cannot know what the extra shares cost."""
+    import math
+
+    from engine.model.household import Lot, Position
+
+    if not (isinstance(shares, int | float) and math.isfinite(shares) and shares >= 0):
+        raise ScenarioError("shares", f"must be a number ≥ 0, got {shares!r}")
+    hh = household_of(sc)
+    acct = next((a for a in hh.accounts if a.id == account_id), None)
+    if acct is None:
+        raise ScenarioError("household.accounts", f"no account {account_id!r}")
+    old = next((p for p in acct.positions if p.ticker == ticker), None)
+    if old is None:
+        new_positions = acct.positions + ((Position(ticker, float(shares)),) if shares > 0 else ())
+        return _edit(sc, account_id, positions=new_positions)
+    if shares == 0:
+        return _edit(sc, account_id, positions=tuple(p for p in acct.positions if p.ticker != ticker))
+    lots = old.lots
+    if lots:
+        held = sum(lot.shares for lot in lots)
+        if shares > held + 1e-9:
+            raise ScenarioError(
+                f"{acct.name}.{ticker}",
+                f"has tax lots for {held:g} shares; to hold {shares:g}, import a lots file (or the "
+                "statement) that includes the extra shares",
+            )
+        # trim the newest lots first (undated lots count as the oldest)
+        order = sorted(
+            range(len(lots)), key=lambda i: (lots[i].acquired is not None, lots[i].acquired or 0, i)
+        )
+        cut = held - shares
+        kept: dict[int, Lot] = {}
+        for i in reversed(order):
+            lot = lots[i]
+            take = min(lot.shares, cut)
+            cut -= take
+            if lot.shares - take > 1e-12:
+                kept[i] = replace(lot, shares=lot.shares - take)
+        lots = tuple(kept[i] for i in range(len(lots)) if i in kept)
+    changed = replace(old, shares=float(shares), lots=lots)
+    return _edit(
+        sc, account_id, positions=tuple(changed if p.ticker == ticker else p for p in acct.positions)
+    )

@@ -128,3 +128,41 @@ def test_account_edits_keep_the_flat_view_in_step() -> None:
     assert grown.portfolio == flat.portfolio
     with pytest.raises(ScenarioError, match="at least one account"):
         he.remove_account(flat, "main")
+
+
+def test_position_shares_edit_keeps_the_lots_consistent() -> None:
+    from datetime import date
+
+    from engine.model import household_edit as he
+    from engine.model.household import Lot, Position
+
+    sc = sf.loads(_text(COUPLE))
+    hh = sc.household
+    assert hh is not None
+    acct = hh.accounts[0]
+    lots = (Lot(10, 100.0, date(2020, 1, 2)), Lot(5, 150.0, date(2024, 3, 4)), Lot(3, 120.0, None))
+    pos = Position("IWM", 18.0, lots=lots)
+    others = tuple(p for p in acct.positions if p.ticker != "IWM")
+    sc = he._edit(sc, acct.id, positions=(*others, pos))
+    total_before = sc.portfolio.shares_of("IWM")
+
+    trimmed = he.set_position_shares(sc, acct.id, "IWM", 12.0)
+    got = next(p for p in trimmed.household.accounts[0].positions if p.ticker == "IWM")  # type: ignore[union-attr]
+    # the newest lot (2024, 5 shares) goes first, then 1 share of the 2020 lot; the undated lot counts as oldest
+    assert got.shares == 12.0 and sum(lot.shares for lot in got.lots) == 12.0
+    assert [(lot.shares, lot.acquired) for lot in got.lots] == [(9, date(2020, 1, 2)), (3, None)]
+    assert trimmed.portfolio.shares_of("IWM") == total_before - 6  # the flat view follows
+    trimmed.validate()
+
+    with pytest.raises(ScenarioError, match="tax lots for 18 shares"):
+        he.set_position_shares(sc, acct.id, "IWM", 19.0)
+    with pytest.raises(ScenarioError, match="≥ 0"):
+        he.set_position_shares(sc, acct.id, "IWM", -1.0)
+
+    gone = he.set_position_shares(sc, acct.id, "IWM", 0.0)
+    assert all(p.ticker != "IWM" for p in gone.household.accounts[0].positions)  # type: ignore[union-attr]
+    added = he.set_position_shares(sc, acct.id, "VBR", 7.0)
+    new = next(p for p in added.household.accounts[0].positions if p.ticker == "VBR")  # type: ignore[union-attr]
+    assert new.shares == 7.0 and new.lots == ()  # basis unknown, said as such
+    for s in (gone, added):
+        s.validate()
