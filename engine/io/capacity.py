@@ -4,7 +4,7 @@ line instead of swapping the machine for minutes.
 Two regimes, measured by ``benchmarks/bench_universe_memory.py``:
 - up to ``DPP_MAX`` tickers the optimizer compiles a parametrized problem once (fast re-solves for the
   sliders); cvxpy's parameter tensors grow with the square of the size: ``BYTES_PER_TICKER2`` is the
-  largest figure measured (200–400 tickers: 2.3–2.4 kB per ticker², 0.37 GB at 400);
+  largest figure measured (200–500 tickers: 2.3–2.4 kB per ticker², 0.37 GB at 400, 0.57 GB at 500);
 - above it each solve is built from constants, and what remains quadratic is the covariance matrix and
   its few working copies: ``DENSE_BYTES_PER_TICKER2`` (measured +28 MB at 1,000 tickers, +71 MB at 2,000,
   i.e. 18–28 bytes per ticker²; the figure kept is twice that).
@@ -19,7 +19,7 @@ import sys
 
 from engine.errors import CoresatError
 
-DPP_MAX = 400  # the optimizer compiles the parametrized problem up to this size (engine/optimize/problem.py)
+DPP_MAX = 500  # the optimizer compiles the parametrized problem up to this size (engine/optimize/problem.py)
 BYTES_PER_TICKER2 = 3_500
 DENSE_BYTES_PER_TICKER2 = 56
 BASE_BYTES = 50_000_000
