@@ -39,20 +39,35 @@ def lot_sales(
     hh: Household, plan: Plan, on: date | None, sc: Scenario
 ) -> dict[tuple[int, str], tuple[LotSale, ...]]:
     """(account index, ticker) → the lots its taxable sale takes, wash sales marked."""
+    return sales_of(hh, plan.tickers, plan.prices, plan.buys, plan.sells, plan.skip_lots, on, sc)
+
+
+def sales_of(
+    hh: Household,
+    tickers: tuple[str, ...],
+    prices: FloatArray,
+    buys: FloatArray,
+    sells: FloatArray,
+    skip_lots: frozenset[tuple[int, str, int]],
+    on: date | None,
+    sc: Scenario,
+) -> dict[tuple[int, str], tuple[LotSale, ...]]:
     rates = sc.placement.tax
     out: dict[tuple[int, str], tuple[LotSale, ...]] = {}
-    bought = {t: bool(plan.buys[:, i].sum() > 0) for i, t in enumerate(plan.tickers)}
+    bought = {t: bool(buys[:, i].sum() > 0) for i, t in enumerate(tickers)}
     for a_i, a in enumerate(hh.accounts):
         if a.kind.tax_advantaged:
             continue
-        for i, t in enumerate(plan.tickers):
-            q = float(plan.sells[a_i, i])
-            pos = next((p for p in a.positions if p.ticker == t), None)
-            if q <= 0 or pos is None or not pos.lots:
+        for i, t in enumerate(tickers):
+            q = float(sells[a_i, i])
+            if q <= 0:
                 continue
-            skip = frozenset(k for (aa, tt, k) in plan.skip_lots if aa == a_i and tt == t)
+            pos = next((p for p in a.positions if p.ticker == t), None)
+            if pos is None or not pos.lots:
+                continue
+            skip = frozenset(k for (aa, tt, k) in skip_lots if aa == a_i and tt == t)
             sales = []
-            for k, ls in sell_lots(pos.lots, q, float(plan.prices[i]), on, rates, skip):
+            for k, ls in sell_lots(pos.lots, q, float(prices[i]), on, rates, skip):
                 others: list[Lot] = [
                     lot
                     for b in hh.accounts

@@ -30,7 +30,7 @@ from engine.model.policy import LotMethod
 from engine.model.scenario import Scenario
 from engine.optimize.checker import evaluate, violations
 from engine.optimize.diagnose import diagnose
-from engine.optimize.household.rows import Plan, build, lot_sales
+from engine.optimize.household.rows import Plan, build, sales_of
 from engine.optimize.household.rows import scenario_hash as scenario_hash
 from engine.optimize.household.solve import Book, Outcome, book_of, solve_household
 from engine.optimize.inputs import Inputs, prepare
@@ -133,8 +133,8 @@ def _joint(
         return plan(Status.INFEASIBLE, None, [], inf=_why_not(x, book, out))
     notes: list[str] = []
     skip: frozenset[tuple[int, str, int]] = frozenset()
-    draft = plan(Status.OK, out, [])
-    washed = {k for k, sales in lot_sales(hh, draft, on, sc).items() if any(s.wash_sale for s in sales)}
+    drafted = sales_of(hh, x.tickers, x.prices, out.buys, out.sells, frozenset(), on, sc)
+    washed = {k for k, sales in drafted.items() if any(s.wash_sale for s in sales)}
     if washed:
         names = ", ".join(f"{t} in {hh.accounts[a].name}" for a, t in sorted(washed))
         if sc.placement.tax.avoid_wash_sales:
