@@ -40,6 +40,10 @@ from engine.result import Infeasibility, Status
 from engine.risk.metrics import tracking_error
 
 WASH_TE_ROOM = 0.001  # tracking error a wash-sale-free answer may add and still be taken
+COSTS_COUNTED = (
+    " (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder"
+    " cost of taxable positions without lots and the asset-location cost)"
+)
 
 
 def flat_scenario(sc: Scenario, hh: Household) -> Scenario:
@@ -103,6 +107,9 @@ def _joint(
     book = book_of(hh, x)
     sleeve_of = tuple(name or None for name in x.sleeve_names)
     c = flat.constraints
+    counted = bool(sc.placement.location) or any(
+        not a.kind.tax_advantaged and a.positions for a in hh.accounts
+    )
 
     def plan(res_status: Status, out: Outcome | None, notes: list[str], skip=frozenset(), inf=None) -> Plan:  # type: ignore[no-untyped-def]
         zero = np.zeros_like(book.held)
@@ -110,6 +117,16 @@ def _joint(
         ev = out.evaluation if ok and out is not None and out.evaluation is not None else ev0
         w = out.w_cont if ok and out is not None and out.w_cont is not None else x.w0
         res = household_rebalance_result(x, res_status, ev0, ev, w, notes, start, infeasibility=inf)
+        if counted:  # the household's "costs" also hold taxes and placement costs: say so where they bind
+            res = replace(
+                res,
+                binding=tuple(
+                    replace(b, message=b.message + COSTS_COUNTED)
+                    if b.message.startswith("trading costs")
+                    else b
+                    for b in res.binding
+                ),
+            )
         use = ok and res.status is not Status.INFEASIBLE and out is not None
         return Plan(
             household=res,
