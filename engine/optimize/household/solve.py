@@ -24,12 +24,12 @@ import numpy as np
 
 from engine.market import FloatArray
 from engine.model.household import Account, Household
-from engine.model.policy import Placement
+from engine.model.policy import LotMethod, Placement
 from engine.model.scenario import Mode
 from engine.optimize.checker import violations
 from engine.optimize.evaluation import Evaluation
 from engine.optimize.household.joint import AccountParams, JointSolution, Layout, joint_problem
-from engine.optimize.household.tax import tax_per_share
+from engine.optimize.household.tax import lot_order, tax_per_share
 from engine.optimize.inputs import Inputs
 from engine.optimize.limit_id import LimitKind
 from engine.optimize.limits.base import Violation
@@ -112,6 +112,8 @@ def params(
             0.0 if i in frozen_lots or fixed[a, t] or not book.may_sell[a, t] else lot.shares * p[t] / v
         )
         lot_cost[i] = tax_per_share(lot, float(p[t]), on, placement.tax) / p[t]
+    if placement.tax.lot_method is LotMethod.HIFO:
+        _hifo_costs(x, book, lot_cost, on, placement)
     return AccountParams(
         buy_ub=buy_ub.ravel(),
         sell_ub=sell_ub.ravel(),
@@ -121,6 +123,22 @@ def params(
         sell_cost=sell_cost.ravel(),
         lot_cost=lot_cost,
     )
+
+
+def _hifo_costs(x: Inputs, book: Book, lot_cost: FloatArray, on: date | None, placement: Placement) -> None:
+    """Highest cost first takes the lots in basis order whatever their tax, which a convex problem cannot
+    state exactly when a later lot is taxed less per share (long-term after short-term). Each lot's cost
+    becomes the highest per-share tax up to it in that order: the tax counted is never below the tax the
+    broker's order realizes, and equals it when the per-share tax rises along the order (the usual case)."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (a, t, _) in enumerate(book.lots):
+        groups.setdefault((a, t), []).append(i)
+    for (a, t), idx in groups.items():
+        lots = tuple(lot_of(book, a, t, book.lots[i][2], x) for i in idx)
+        running = 0.0
+        for j in lot_order(lots, float(x.prices[t]), on, placement.tax):
+            running = max(running, float(lot_cost[idx[j]]))
+            lot_cost[idx[j]] = running
 
 
 def cash_left(x: Inputs, book: Book, b: FloatArray, s: FloatArray) -> FloatArray:
