@@ -1,9 +1,9 @@
 """Household rebalance: one set of targets, trades per account, in one solve.
 
-- One account: the single-account engine (engine.optimize.rebalance) on it, unchanged — there is nothing
-  to place, so the trades are exactly today's engine's (tested on every bundled example); a taxable sale
-  then lists the lots it takes with their gains and estimated tax.
-- Several accounts: the joint problem (:mod:`.joint`) — household weights and every account's trades
+- One account without tax lots in a taxable account: the single-account engine (engine.optimize.rebalance)
+  on it, unchanged — there is nothing to place and no tax to weigh, so the trades are exactly today's
+  engine's (tested on every bundled example).
+- Several accounts, or a taxable account with lots (its taxes then shape the trades): the joint problem (:mod:`.joint`) — household weights and every account's trades
   together: targets, volatility cap, bands, sleeve and look-through sector / company limits (the
   single-account engine's limit objects), turnover and costs on the real per-account trades, each
   account's own cash (no transfers), menu and restrictions, lot-level tax on taxable sales, asset
@@ -70,7 +70,9 @@ def rebalance_household(
     start = time.perf_counter()
     hh = household_of(sc)
     flat = flat_scenario(sc, hh)
-    plan = _one_account(flat, market, funds) if len(hh.accounts) == 1 else _joint(sc, hh, flat, market, funds)
+    taxed = any(not a.kind.tax_advantaged and any(p.lots for p in a.positions) for a in hh.accounts)
+    single = len(hh.accounts) == 1 and not taxed
+    plan = _one_account(flat, market, funds) if single else _joint(sc, hh, flat, market, funds)
     out = build(sc, hh, plan, market, start)
     if out.status is Status.INFEASIBLE and out.trades:  # the per-account check failed: propose nothing
         none = replace(plan, buys=np.zeros_like(plan.buys), sells=np.zeros_like(plan.sells))

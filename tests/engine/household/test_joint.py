@@ -212,3 +212,29 @@ def test_example_households_are_as_good_as_the_reference_before_rounding(name: s
     assert ref is not None and r.status is Status.OK
     f_eng = objective_of(x, hh, frac.placement, sleeve_of, m.as_of, r)
     assert abs(f_eng - ref[1]) <= 1e-7 + 1e-4 * abs(ref[1])
+
+
+def test_one_taxable_account_with_lots_weighs_its_taxes() -> None:
+    """One taxable account whose IWM carries a large long-term gain: the answer is the independent
+    optimum with the lots' taxes counted, and it sells less IWM than the same account without lots."""
+    lots = (Lot(150, 60.0, date(2015, 1, 2)), Lot(50, 228.0, date(2020, 1, 2)))
+    acct = Account(
+        "t", "Brokerage", AccountKind.TAXABLE, cash=300.0, positions=(Position("IWM", 200.0, lots=lots),)
+    )
+    c = Constraints(cost_bps=2.0, whole_shares=False, min_trade=0.0, force_rebalance=True)
+    pl = Placement()
+    hh = Household("h", "H", (acct,))
+    sc = _scenario(hh, c, pl)
+    m = market(TICKERS, as_of=ON)
+    r = rebalance_household(sc, m)
+    x = prepare(flat_scenario(sc, hh), m)
+    sleeve_of = {tk: (name or None) for tk, name in zip(x.tickers, x.sleeve_names, strict=True)}
+    ref = reference(x, hh, pl, sleeve_of, ON)
+    assert ref is not None and r.status is Status.OK
+    assert abs(objective_of(x, hh, pl, sleeve_of, ON, r) - ref[1]) <= 1e-7 + 1e-4 * abs(ref[1])
+    plain = rebalance_household(
+        _scenario(Household("h", "H", (replace(acct, positions=(Position("IWM", 200.0),)),)), c, pl), m
+    )
+    sold = {t.ticker: t.shares for t in r.trades if t.side.value == "sell"}
+    sold_plain = {t.ticker: t.shares for t in plain.trades if t.side.value == "sell"}
+    assert sold.get("IWM", 0.0) < sold_plain["IWM"]
