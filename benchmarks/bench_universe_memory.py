@@ -3,7 +3,8 @@
     PYTHONPATH=. python benchmarks/bench_universe_memory.py 100 200 300
 
 Prints, per size, the peak resident memory above the memory after imports, and the fitted bytes per
-ticker² that engine/api.py's refusal of too-large universes uses (UNIVERSE_BYTES_PER_TICKER2).
+ticker² that engine/io/capacity.py uses to refuse too-large universes (BYTES_PER_TICKER2 up to DPP_MAX
+tickers, DENSE_BYTES_PER_TICKER2 above).
 """
 
 from __future__ import annotations

@@ -34,14 +34,15 @@ def resolve_market(
     return load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)
 
 
-def rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
-    """Trades that bring ``scenario`` back to its targets under its constraints (checked)."""
+def rebalance(scenario: Scenario, market: MarketSnapshot, *, explain: bool = True) -> RebalanceResult:
+    """Trades that bring ``scenario`` back to its targets under its constraints (checked).
+    ``explain=False``: the same numbers without any sentence (engine.optimize.rebalancer.rebalance)."""
     from engine.io.capacity import check_fits
     from engine.optimize import rebalance as _rebalance
 
     check_fits(len(scenario.universe))
 
-    return _rebalance(scenario, market)
+    return _rebalance(scenario, market, explain=explain)
 
 
 def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> HouseholdResult:

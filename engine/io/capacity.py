@@ -1,9 +1,14 @@
 """Will a problem fit in memory? Estimated before the build, so a too-large universe is refused in one
 line instead of swapping the machine for minutes.
 
-The first problem build grows with the square of the ticker count; ``BYTES_PER_TICKER2`` is the largest
-figure measured by ``benchmarks/bench_universe_memory.py`` (100–400 tickers: 2.8–3.5 kB per ticker²,
-i.e. about 3.5 GB at 1,000 tickers and 14 GB at 2,000). Re-measure it when the optimizer changes.
+Two regimes, measured by ``benchmarks/bench_universe_memory.py``:
+- up to ``DPP_MAX`` tickers the optimizer compiles a parametrized problem once (fast re-solves for the
+  sliders); cvxpy's parameter tensors grow with the square of the size: ``BYTES_PER_TICKER2`` is the
+  largest figure measured (200–400 tickers: 2.3–2.4 kB per ticker², 0.37 GB at 400);
+- above it each solve is built from constants, and what remains quadratic is the covariance matrix and
+  its few working copies: ``DENSE_BYTES_PER_TICKER2`` (measured +28 MB at 1,000 tickers, +71 MB at 2,000,
+  i.e. 18–28 bytes per ticker²; the figure kept is twice that).
+Re-measure both when the optimizer changes.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import sys
 
 from engine.errors import CoresatError
 
+DPP_MAX = 400  # the optimizer compiles the parametrized problem up to this size (engine/optimize/problem.py)
 BYTES_PER_TICKER2 = 3_500
+DENSE_BYTES_PER_TICKER2 = 56
 BASE_BYTES = 50_000_000
 SHARE_OF_FREE = 0.8  # leave the rest to the system and the app
 
@@ -24,7 +31,27 @@ class CapacityError(CoresatError):
 
 
 def estimate_bytes(n_tickers: int) -> int:
+    """Memory a rebalance of ``n_tickers`` needs at least (the problem built from constants)."""
+    return BASE_BYTES + DENSE_BYTES_PER_TICKER2 * n_tickers * n_tickers
+
+
+def parametrized_bytes(n_tickers: int) -> int:
+    """Memory of the parametrized (fast re-solve) problem for ``n_tickers``."""
     return BASE_BYTES + BYTES_PER_TICKER2 * n_tickers * n_tickers
+
+
+def use_parametrized(n_tickers: int, available: int | None = None) -> bool:
+    """Whether the optimizer compiles the parametrized problem: small enough, and it fits in free memory
+    (otherwise it builds from constants, slower to re-solve but never refused for it)."""
+    if n_tickers > DPP_MAX:
+        return False
+    free = available_bytes() if available is None else available
+    return free is None or parametrized_bytes(n_tickers) <= SHARE_OF_FREE * free
+
+
+def largest_fitting(budget: float) -> int:
+    """The most tickers whose estimate stays within ``budget`` bytes."""
+    return int(math.sqrt(max(budget - BASE_BYTES, 0.0) / DENSE_BYTES_PER_TICKER2))
 
 
 def available_bytes() -> int | None:
@@ -52,7 +79,7 @@ def check_fits(n_tickers: int, available: int | None = None) -> None:
     budget = SHARE_OF_FREE * free
     if need <= budget:
         return
-    fits = max(int(math.sqrt(max(budget - BASE_BYTES, 0) / BYTES_PER_TICKER2)), 0)
+    fits = largest_fitting(budget)
     raise CapacityError(
         f"{n_tickers} tickers need about {need / 1e9:.1f} GB of memory to optimize, but only "
         f"{free / 1e9:.1f} GB is free; use at most about {fits} tickers (combine small positions, or "

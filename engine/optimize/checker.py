@@ -8,7 +8,16 @@ from engine.optimize.inputs import Inputs
 from engine.optimize.limits import LIMITS, LimitState, Violation
 from engine.optimize.limits.base import VOL_TOL, WEIGHT_TOL
 
-__all__ = ["VOL_TOL", "WEIGHT_TOL", "Evaluation", "Violation", "evaluate", "limit_states", "violations"]
+__all__ = [
+    "VOL_TOL",
+    "WEIGHT_TOL",
+    "Evaluation",
+    "Violation",
+    "evaluate",
+    "first_violation",
+    "limit_states",
+    "violations",
+]
 
 
 def violations(x: Inputs, ev: Evaluation, *, check_trades: bool = True) -> list[Violation]:
@@ -20,6 +29,16 @@ def violations(x: Inputs, ev: Evaluation, *, check_trades: bool = True) -> list[
     for limit in LIMITS:
         out += limit.check(x, ev, trades=check_trades)
     return out
+
+
+def first_violation(x: Inputs, ev: Evaluation) -> Violation | None:
+    """``violations(x, ev)[0]`` (or None), checking the limits in the same order but stopping at the
+    first that reports: the rounding repair loop only ever acts on the first broken limit."""
+    for limit in LIMITS:
+        found = limit.check(x, ev, trades=True)
+        if found:
+            return found[0]
+    return None
 
 
 def limit_states(x: Inputs, ev: Evaluation) -> list[LimitState]:

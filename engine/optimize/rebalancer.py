@@ -37,6 +37,7 @@ from engine.result import (
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
 MAX_ATTEMPTS = 5
+UNEXPLAINED = "No trades keep every limit at once (not diagnosed: explanations were turned off)."
 NODE_KINDS = (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
 LOOK_KINDS = (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX)
 
@@ -124,10 +125,19 @@ def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
 
 
 def rebalance(
-    scenario: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None = None
+    scenario: Scenario,
+    market: MarketSnapshot,
+    funds: Mapping[str, FundData] | None = None,
+    *,
+    explain: bool = True,
 ) -> RebalanceResult:
     """``funds``: look-through data for sector / company limits (None: the fund cache, then the bundled
-    snapshot; read only when the scenario sets such a limit)."""
+    snapshot; read only when the scenario sets such a limit).
+
+    ``explain=False`` is for callers that only use the numbers (a backtest, a batch's first pass): the
+    trades, weights, risk and costs are the same and pass the same checker, but no sentence is written —
+    trades carry an empty reason, nothing is listed as binding, and an infeasible answer names its
+    conflicting limits without the diagnosis of what would fix it."""
     start = time.perf_counter()
     x = prepare(scenario, market, funds)
     c = scenario.constraints
@@ -135,7 +145,7 @@ def rebalance(
     outside = out_of_band(x, ev0)
     broken_now = violations(x, ev0, check_trades=False)
     if not outside and not broken_now and c.cash_flow == 0 and not c.force_rebalance:
-        return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [], start)
+        return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [], start, explain=explain)
 
     prob = problem_for(x)
     xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
@@ -147,8 +157,10 @@ def rebalance(
         sol = prob.solve(xt, vol_cap=cap, fixed=fixed)
         if not sol.ok:
             if settled is None:
-                inf = diagnose(x)
-                return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
+                inf = diagnose(x) if explain else Infeasibility(message=UNEXPLAINED, conflicting=())
+                return _result(
+                    x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf, explain=explain
+                )
             break  # tightening went too far: report what rounding could not keep
 
         def resolve(f: BoolArray, xt: Inputs = xt, cap: float = cap, fixed: BoolArray = fixed) -> Solution:
@@ -178,7 +190,7 @@ def rebalance(
         hint = "allow fractional shares or loosen that limit" if c.whole_shares else "loosen that limit"
         nearest: dict[str, float] = {}
         cap_binds = x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3)
-        if cap_binds or any(v.limit.kind is LimitKind.VOL_CAP for v in settled.problems):
+        if explain and (cap_binds or any(v.limit.kind is LimitKind.VOL_CAP for v in settled.problems)):
             cap_ok = nearest_vol_cap(x)
             if cap_ok is not None:
                 nearest["vol_cap"] = cap_ok
@@ -188,7 +200,7 @@ def rebalance(
             conflicting=tuple(v.constraint for v in settled.problems),
             nearest=nearest,
         )
-        return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf)
+        return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf, explain=explain)
     status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
     # what the status means (e.g. a 0 % turnover cap that allows no trade) is the result's headline
@@ -201,6 +213,7 @@ def rebalance(
         messages,
         start,
         residual=float(np.abs(ev.shares - settled.continuous_shares) @ x.prices),
+        explain=explain,
     )
 
 
@@ -215,6 +228,7 @@ def _result(
     *,
     infeasibility: Infeasibility | None = None,
     residual: float = 0.0,
+    explain: bool = True,
 ) -> RebalanceResult:
     sc = x.scenario
     c = sc.constraints
@@ -229,13 +243,15 @@ def _result(
                 + "), so none are shown. Please report this scenario.",
                 conflicting=tuple(v.constraint for v in broken),
             )
-    if infeasibility is not None:
+    if infeasibility is not None and explain:
         infeasibility = replace(infeasibility, why=infeasibility_why(x, infeasibility))
     vol_target = portfolio_volatility(x.target, x.cov)
     te_before = tracking_error(ev0.weights, x.target, x.cov)
     te_after = tracking_error(ev.weights, x.target, x.cov)
     ctx = Context(x, ev0, ev, w_cont, vol_target, te_before, te_after)
-    binding: list[Binding] = bindings(ctx) if ctx.solved and status is not Status.INFEASIBLE else []
+    binding: list[Binding] = (
+        bindings(ctx) if explain and ctx.solved and status is not Status.INFEASIBLE else []
+    )
     rc0 = risk_contributions(ev0.weights, x.cov)
     rc1 = risk_contributions(ev.weights, x.cov)
     assets = tuple(
@@ -283,7 +299,7 @@ def _result(
         if abs(d) <= 1e-12:
             continue
         side = Side.BUY if d > 0 else Side.SELL
-        why = trade_reason(ctx, i, side, binding)
+        why = trade_reason(ctx, i, side, binding) if explain else None
         trades.append(
             Trade(
                 ticker=tk,
@@ -292,7 +308,7 @@ def _result(
                 price=float(x.prices[i]),
                 amount=float(ev.amounts[i]),
                 cost=float(ev.costs[i]),
-                reason=english(why),
+                reason=english(why) if why is not None else "",
                 why=why,
             )
         )
@@ -308,8 +324,8 @@ def _result(
     if user_priced:
         notes.append("your own prices used for " + ", ".join(user_priced))
     notes += x.look_notes
-    said = tuple(Message.of(MessageId.TEXT, text=Name(m)) for m in messages) + tuple(
-        explain_notes(ctx, trades)
+    said = tuple(Message.of(MessageId.TEXT, text=Name(m)) for m in messages) + (
+        tuple(explain_notes(ctx, trades)) if explain else ()
     )
     sectors: tuple[SectorExposure, ...] = ()
     if x.sector_matrix is not None:
@@ -352,6 +368,8 @@ def _result(
         infeasibility=infeasibility,
         messages=tuple(english(n) for n in said),
         solve_seconds=time.perf_counter() - start,
-        headline=headline(ctx, status, len(trades), infeasibility.message if infeasibility else ""),
+        headline=headline(ctx, status, len(trades), infeasibility.message if infeasibility else "")
+        if explain
+        else None,
         notes=said,
     )

@@ -21,7 +21,7 @@ import numpy as np
 
 from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
-from engine.optimize.checker import Evaluation, Violation, evaluate, violations
+from engine.optimize.checker import Evaluation, Violation, evaluate, first_violation, violations
 from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limit_id import LimitKind
 from engine.optimize.problem import Solution
@@ -326,15 +326,15 @@ def settle(x: Inputs, sol: Solution, solve: Resolve) -> Settled:
     target_shares = x.shares0 + (sol.w - x.w0) * x.value / x.prices
     lot = 1.0 if c.whole_shares else FRACTIONAL_LOT
     shares = _round_toward_zero(x, target_shares, lot)
-    problems: list[Violation] = []
+    broken: Violation | None = None
     for _ in range(20 * x.n + 50):
         ev = evaluate(x, shares)
-        problems = violations(x, ev)
-        if not problems:
+        broken = first_violation(x, ev)  # the loop acts on the first broken limit only
+        if broken is None:
             break
-        if not _repair_once(x, ev, problems[0], shares, lot):
+        if not _repair_once(x, ev, broken, shares, lot):
             break
-    if not problems and c.whole_shares:
+    if broken is None and c.whole_shares:
         shares = _fill(x, shares, lot)
     ev = evaluate(x, shares)
     return Settled(

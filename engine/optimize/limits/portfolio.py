@@ -202,11 +202,14 @@ class NodeBounds(Limit):
         out = []
         for j, nd in enumerate(x.nodes):
             w = float(ev.node_weights[j])
-            lo, hi = node_ids(nd)
             if w < nd.lo - WEIGHT_TOL:
-                out.append(Violation(lo, f"{nd.label} at {pct(w)} is below its minimum {pct(nd.lo)}"))
+                out.append(
+                    Violation(node_ids(nd)[0], f"{nd.label} at {pct(w)} is below its minimum {pct(nd.lo)}")
+                )
             if w > nd.hi + WEIGHT_TOL:
-                out.append(Violation(hi, f"{nd.label} at {pct(w)} is above its maximum {pct(nd.hi)}"))
+                out.append(
+                    Violation(node_ids(nd)[1], f"{nd.label} at {pct(w)} is above its maximum {pct(nd.hi)}")
+                )
         return out
 
     def states(self, x: Inputs, ev: Evaluation) -> list[LimitState]:
