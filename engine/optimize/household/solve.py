@@ -23,7 +23,7 @@ from datetime import date
 import numpy as np
 
 from engine.market import FloatArray
-from engine.model.household import Account, Household
+from engine.model.household import Account, Household, Lot
 from engine.model.policy import LotMethod, Placement
 from engine.model.scenario import Mode
 from engine.optimize.checker import violations
@@ -75,7 +75,7 @@ def book_of(hh: Household, x: Inputs) -> Book:
     return Book(hh.accounts, held, mb, ms, room, tuple(lots))
 
 
-def lot_of(book: Book, a: int, t: int, k: int, x: Inputs):  # type: ignore[no-untyped-def]
+def lot_of(book: Book, a: int, t: int, k: int, x: Inputs) -> Lot:
     pos = next(p for p in book.accounts[a].positions if p.ticker == x.tickers[t])
     return pos.lots[k]
 

@@ -116,6 +116,33 @@ def test_result_lots_recomputed_from_the_lot_data(method: LotMethod) -> None:
         assert t.realized_gain == pytest.approx(sum(ls.gain for ls in t.lots))
         assert f"estimated tax ${t.tax_estimate:,.2f} (2025 rates)" in t.reason
     assert r.tax_estimate == pytest.approx(sum(t.tax_estimate for t in r.trades))
+    taxable = hh.accounts[0]
+    ira_sales = [t for t in r.trades if t.account_id == "i" and t.side.value == "sell"]
+    assert ira_sales  # the IRA sells IWM too: its sentence names the brokerage's tax
+    for t in ira_sales:
+        # the counterfactual the IRA sale names: the same shares sold in the brokerage account, by hand
+        pos = next(p for p in taxable.positions if p.ticker == t.ticker)
+        q = min(t.shares, pos.shares)
+        per = [
+            (lot, lot_tax_per_share(lot.basis, lot.acquired, t.price, ON, sc.placement)) for lot in pos.lots
+        ]
+        order = (
+            sorted(per, key=lambda z: z[1])
+            if method is LotMethod.SPECIFIC
+            else sorted(per, key=lambda z: -z[0].basis)
+        )
+        gain = tax_sum = 0.0
+        left = q
+        for lot, tx in order:
+            take = min(lot.shares, left)
+            gain += take * (t.price - lot.basis)
+            tax_sum += take * tx
+            left -= take
+        word = "gain" if gain >= 0 else "loss"
+        assert (
+            f"selling {q:g} shares in Brokerage instead: {word} ${abs(gain):,.2f}, estimated tax ${tax_sum:,.2f}"
+            in t.reason
+        )
 
 
 def test_a_wash_sale_is_avoided_when_cheap() -> None:
