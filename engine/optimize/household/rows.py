@@ -93,8 +93,14 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
     rows: list[AccountRow] = []
     signed: list[tuple[str, str, float]] = []
     after_total = np.zeros(len(tickers))
+    col = {t: i for i, t in enumerate(tickers)}
+    held_m = np.zeros((len(hh.accounts), len(tickers)))
     for a_i, a in enumerate(hh.accounts):
-        held = np.array([a.shares_of(t) for t in tickers])
+        for q in a.positions:
+            if q.ticker in col:
+                held_m[a_i, col[q.ticker]] += q.shares
+    for a_i, a in enumerate(hh.accounts):
+        held = held_m[a_i]
         b, s = plan.buys[a_i], plan.sells[a_i]
         after = held + b - s
         after_total += after
@@ -103,7 +109,8 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         cash1 = cash0 - float((b - s) @ p) - cost
         sold_here = [tickers[i] for i in range(len(tickers)) if s[i] > 0]
         trades: list[AccountTrade] = []
-        for i, t in enumerate(tickers):
+        for i in np.flatnonzero((b > 0) | (s > 0)):
+            t = tickers[i]
             for side, sh in ((Side.SELL, float(s[i])), (Side.BUY, float(b[i]))):
                 if sh <= 0:
                     continue
@@ -163,7 +170,7 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
     cash1_total = sum(r.cash_after for r in rows)
     total0 = sum(r.value_before for r in rows)
     total1 = sum(r.value_after for r in rows)
-    held_total = np.array([sum(a.shares_of(t) for a in hh.accounts) for t in tickers])
+    held_total = held_m.sum(axis=0)
     w_after = after_total * p / total1 if total1 > 0 else np.zeros(len(tickers))
     idx = [market.tickers.index(t) for t in tickers]
     cov = market.covariance[np.ix_(idx, idx)]
