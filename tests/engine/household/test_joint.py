@@ -238,3 +238,33 @@ def test_one_taxable_account_with_lots_weighs_its_taxes() -> None:
     sold = {t.ticker: t.shares for t in r.trades if t.side.value == "sell"}
     sold_plain = {t.ticker: t.shares for t in plain.trades if t.side.value == "sell"}
     assert sold.get("IWM", 0.0) < sold_plain["IWM"]
+
+
+def test_household_keeps_a_company_cap_through_hand_built_funds() -> None:
+    from engine.data.funds import FundData
+    from engine.data.funds import Holding as FundHolding
+
+    share = {"IWM": 0.04, "IWN": 0.02, "XLF": 0.12}  # X Corp's weight in each fund
+    funds = {
+        t: FundData(t, "hand-built", date(2025, 1, 2), holdings=(FundHolding("XCO", "X Corp", w),))
+        for t, w in share.items()
+    }
+    base = core_satellite(
+        {},
+        core={"IWM": 0.6},
+        satellites={"Value": {"IWN": 0.2}, "Financials": {"XLF": 0.2}},
+        constraints=Constraints(force_rebalance=True, company_max={"XCO": 0.05}),
+    )
+    hh = Household(
+        "h",
+        "H",
+        (
+            Account("t", "Taxable", AccountKind.TAXABLE, cash=500.0, positions=(Position("XLF", 400.0),)),
+            Account("i", "IRA", AccountKind.TRADITIONAL_IRA, cash=9000.0, positions=(Position("IWM", 60.0),)),
+        ),
+    )
+    r = rebalance_household(with_household(base, hh), market(["IWM", "IWN", "XLF"], as_of=ON), funds)
+    assert r.status is Status.OK and problems(hh, base.constraints, r) == []
+    before = sum(share[t] * w for t, w in r.weights_before.items() if t != "CASH")
+    after = sum(share[t] * w for t, w in r.weights_after.items() if t != "CASH")
+    assert before > 0.05 >= after - 1e-9  # over the cap before; the accounts' real holdings keep it
