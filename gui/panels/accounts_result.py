@@ -28,7 +28,11 @@ COLUMNS = (
 )
 
 
+SIDES = (QT_TRANSLATE_NOOP("AccountsResultView", "BUY"), QT_TRANSLATE_NOOP("AccountsResultView", "SELL"))
+
+
 def _tr(text: str) -> str:
+    """A string already marked with QT_TRANSLATE_NOOP above (column titles, sides), looked up at run time."""
     return QCoreApplication.translate(CTX, text)
 
 
@@ -50,11 +54,19 @@ def _money(x: float) -> str:
 def _lot_rows(t: AccountTrade) -> list[Row]:
     out = []
     for ls in t.lots:
-        when = ls.acquired.isoformat() if ls.acquired else _tr("date unknown")
-        term = _tr("long-term") if ls.long_term else _tr("short-term")
+        when = (
+            ls.acquired.isoformat()
+            if ls.acquired
+            else QCoreApplication.translate("AccountsResultView", "date unknown")
+        )
+        term = (
+            QCoreApplication.translate("AccountsResultView", "long-term")
+            if ls.long_term
+            else QCoreApplication.translate("AccountsResultView", "short-term")
+        )
         gain = f"{ls.gain:+,.2f} / {_money(ls.tax)}"
         if ls.wash_sale:
-            gain += " " + _tr("(wash sale: loss disallowed)")
+            gain += " " + QCoreApplication.translate("AccountsResultView", "(wash sale: loss disallowed)")
         out.append(
             Row(
                 [
@@ -87,7 +99,7 @@ def _holding_rows(a: AccountRow) -> list[Row]:
             if t.realized_gain is not None:
                 gain = f"{t.realized_gain:+,.2f} / {_money(t.tax_estimate)}"
             elif t.side.value == "sell" and not t.basis_known and t.tax_placeholder > 0:
-                gain = _tr("basis unknown")
+                gain = QCoreApplication.translate("AccountsResultView", "basis unknown")
         why = " | ".join(t.reason for t in trades)
         rows.append(
             Row(
@@ -118,7 +130,8 @@ def result_rows(r: HouseholdResult) -> list[Row]:
                     "",
                     cash,
                     f"{gain:+,.2f} / {_money(tax)}" if has_lots else "",
-                    _tr("keeps at least") + f" {_money(a.cash_buffer)}",
+                    QCoreApplication.translate("AccountsResultView", "keeps at least")
+                    + f" {_money(a.cash_buffer)}",
                 ],
                 _holding_rows(a),
             )
