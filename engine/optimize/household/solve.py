@@ -37,7 +37,7 @@ from engine.optimize.rebalancer import tighten
 from engine.optimize.rounding import Settled
 
 MAX_ATTEMPTS = 8
-ROOM_SAFETY = 1e-9  # weight kept under each account's cash room for the solver's tolerance
+ROOM_SAFETY = 1e-8  # weight kept under each account's cash room for the solver's tolerance
 PER_ACCOUNT = (LimitKind.MIN_TRADE, LimitKind.WHOLE_SHARES)  # checked per account, not on household sums
 
 
@@ -158,7 +158,11 @@ def round_trades(x: Inputs, book: Book, sol: JointSolution, whole: bool) -> tupl
     b, s = b - net, s - net
     b[b < 1e-7] = 0.0
     s[s < 1e-7] = 0.0
-    if not whole:
+    if not whole:  # the solver's tolerance may leave an account a few cents short: buy that much less
+        left = cash_left(x, book, b, s)
+        for a in np.flatnonzero(left < 0):
+            t = int(np.argmax(b[a] * p))
+            b[a, t] = max(b[a, t] + left[a] / (p[t] * (1 + x.kappa[t])), 0.0)
         return b, s
     cb, cs = b, s
     b = np.floor(cb + 1e-7)
