@@ -160,9 +160,9 @@ def round_trades(x: Inputs, book: Book, sol: JointSolution, whole: bool) -> tupl
     s[s < 1e-7] = 0.0
     if not whole:  # the solver's tolerance may leave an account a few cents short: buy that much less
         left = cash_left(x, book, b, s)
-        for a in np.flatnonzero(left < 0):
-            t = int(np.argmax(b[a] * p))
-            b[a, t] = max(b[a, t] + left[a] / (p[t] * (1 + x.kappa[t])), 0.0)
+        for short in np.flatnonzero(left < 0):
+            big = int(np.argmax(b[short] * p))
+            b[short, big] = max(b[short, big] + left[short] / (p[big] * (1 + x.kappa[big])), 0.0)
         return b, s
     cb, cs = b, s
     b = np.floor(cb + 1e-7)
