@@ -46,9 +46,9 @@ def main() -> int:
     spent: list[float] = []
     failed: list[float] = []
 
-    def timed(scenario, market):  # type: ignore[no-untyped-def]
+    def timed(scenario, market, **kw):  # type: ignore[no-untyped-def]
         t0 = time.perf_counter()
-        out = inner(scenario, market)
+        out = inner(scenario, market, **kw)
         spent.append(time.perf_counter() - t0)
         if out.status.value == "infeasible":
             failed.append(spent[-1])

@@ -121,34 +121,57 @@ def sector_limit_overhead(n: int = 12, repeat: int = 600) -> tuple[float, float,
     return statistics.median(a) * 1000, statistics.median(b) * 1000, ratio
 
 
-def main() -> int:
-    rng = np.random.default_rng(0)
-    funds = synthetic_funds(rng)
+def _time_lookthrough(
+    funds: dict[str, FundData], rng: np.random.Generator, *, cold: bool
+) -> tuple[list[float], list[float], list[float], int, int]:
+    """``RUNS`` look-throughs: wall times of build_model and lookthrough, CPU time of both. ``cold``: fresh
+    FundData objects each run (the first look-through of a universe: holdings not yet read into columns);
+    else the same objects (every later result of that universe)."""
+    import dataclasses
+
     tickers = list(funds)
     build: list[float] = []
     report: list[float] = []
     cpu: list[float] = []
+    companies = pairs = 0
     for _ in range(RUNS):
         before, target = rng.dirichlet(np.ones(FUNDS)) * 0.98, rng.dirichlet(np.ones(FUNDS)) * 0.99
         after = 0.5 * before + 0.5 * target
+        use = {t: dataclasses.replace(f) for t, f in funds.items()} if cold else funds
         c0 = time.process_time()
         t0 = time.perf_counter()
-        model = build_model(tickers, funds)
+        model = build_model(tickers, use)
         t1 = time.perf_counter()
         r = lookthrough(model, before, target, after)
         t2 = time.perf_counter()
         cpu.append(time.process_time() - c0)
         build.append(t1 - t0)
         report.append(t2 - t1)
-    total = [a + b for a, b in zip(build, report, strict=True)]
-    print(
-        f"{FUNDS} funds × {HOLDINGS} holdings, {len(model.companies)} distinct companies, {len(r.overlaps)} pairs"
-    )
-    for label, xs in (("build_model", build), ("lookthrough", report), ("total", total), ("total CPU", cpu)):
-        print(
-            f"{label:12} median {statistics.median(xs) * 1000:6.1f} ms   "
-            f"min {min(xs) * 1000:6.1f} ms   max {max(xs) * 1000:6.1f} ms"
-        )
+        companies, pairs = len(model.companies), len(r.overlaps)
+    return build, report, cpu, companies, pairs
+
+
+def main() -> int:
+    rng = np.random.default_rng(0)
+    funds = synthetic_funds(rng)
+    ok = True
+    print(f"uptime: {os.popen('uptime').read().strip()}")
+    for cold in (True, False):
+        build, report, cpu, companies, pairs = _time_lookthrough(funds, rng, cold=cold)
+        total = [a + b for a, b in zip(build, report, strict=True)]
+        what = "first look-through of the universe" if cold else "later results (fund data already read)"
+        print(f"{FUNDS} funds × {HOLDINGS} holdings, {companies} distinct companies, {pairs} pairs — {what}")
+        for label, xs in (
+            ("build_model", build),
+            ("lookthrough", report),
+            ("total", total),
+            ("total CPU", cpu),
+        ):
+            print(
+                f"  {label:12} median {statistics.median(xs) * 1000:6.1f} ms   "
+                f"min {min(xs) * 1000:6.1f} ms   max {max(xs) * 1000:6.1f} ms"
+            )
+        ok = ok and statistics.median(total) <= 0.020
     c0 = time.process_time()
     sum(range(10**7))
     speed = (time.process_time() - c0) * 1000
@@ -156,8 +179,7 @@ def main() -> int:
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times grow with the load); "
         f"machine speed: sum(range(10**7)) takes {speed:.0f} ms of CPU"
     )
-    ok = statistics.median(total) <= 0.020
-    print("target ≤ 20 ms (median):", "met" if ok else "NOT met")
+    print("target ≤ 20 ms (median wall, both cases):", "met" if ok else "NOT met")
     worst = 0.0
     for n, repeat in ((12, 600), (50, 200), (200, 60)):
         base, sector, ratio = sector_limit_overhead(n, repeat)
@@ -168,6 +190,7 @@ def main() -> int:
             f"median paired ratio {ratio:.2f} ({extra * 100:+.0f} %)"
         )
     print("target: a sector limit adds ≤ 20 %:", "met" if worst <= 0.20 else "NOT met")
+    print(f"uptime: {os.popen('uptime').read().strip()}")
     return 0 if ok and worst <= 0.20 else 1
 
 

@@ -41,8 +41,12 @@ def rebalance(scenario: Scenario, market: MarketSnapshot, *, explain: bool = Tru
     from engine.optimize import rebalance as _rebalance
 
     check_fits(len(scenario.universe))
+    result = _rebalance(scenario, market, explain=explain)
+    if not explain:  # numbers only (backtests, batch first passes): no look-through either
+        return result
+    from engine.risk.exposure_result import attach_exposures
 
-    return _rebalance(scenario, market, explain=explain)
+    return attach_exposures(result)  # sectors through the funds, with the data's source and date
 
 
 def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> HouseholdResult:

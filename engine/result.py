@@ -208,9 +208,11 @@ class RebalanceResult:
     headline: Message | None = None  # what the status means for these numbers ("3 trades proposed.")
     notes: tuple[Message, ...] = ()
     schema_version: int = SCHEMA_VERSION
-    # look-through sector weights before / at target / after, when fund data was used (sector or company
-    # limits set); empty otherwise
+    # look-through sector weights before / at target / after, whenever a held fund has fund data
+    # (engine.risk.exposure_result); empty when none has
     sector_exposures: tuple[SectorExposure, ...] = ()
+    exposure_sources: tuple[str, ...] = ()  # the fund data used, each with its as-of date
+    exposure_not_available: tuple[str, ...] = ()  # held tickers without fund data ("No sector data")
 
     @property
     def n_trades(self) -> int:

@@ -66,9 +66,13 @@ class BacktestCalls:
         result: RebalanceResult,
         extra: Sequence[Window] = (),
         rates_file: str | None = None,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
     ) -> StressReport | Problem:
         try:
             rates = read_rate_csv(rates_file) if rates_file else None
-            return run_stress(scenario, result, full_history(scenario, market), (*WINDOWS, *extra), rates)
+            history = full_history(scenario, market)
+            windows = (*WINDOWS, *extra)
+            return run_stress(scenario, result, history, windows, rates, progress=progress, cancel=cancel)
         except (CoresatError, ValueError) as exc:
             return _problem(exc)

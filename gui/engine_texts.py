@@ -26,7 +26,7 @@ SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "The optimizer policy calls Coresat's own rebalance with the scenario's limits on the first trading day of each month, handing it that month's cash flow; it trades only when a holding, sleeve or the cash is outside its band, a limit is broken, or there is a cash flow to place. Its covariance is estimated only from returns before that day (the scenario's risk window and estimator)."),
     QT_TRANSLATE_NOOP("EngineText", "The rule-based policies respect whole shares, costs, the minimum trade, the cash buffer and the no-buy / no-sell lists; only the optimizer also keeps the volatility and turnover caps."),
     QT_TRANSLATE_NOOP("EngineText", "The scenario's one-off cash flow and its buy-only / sell-only mode belong to today's trade and are not replayed: every policy may buy and sell (the no-buy / no-sell lists still hold)."),
-    QT_TRANSLATE_NOOP("EngineText", "Taxes are ignored: the scenario has no tax lots, so realized gains are not computed."),
+    QT_TRANSLATE_NOOP("EngineText", "No tax is computed: realized gains are reported (first in, first out) only when the cost basis of every opening share is known, and are never netted, taxed or carried forward."),
     QT_TRANSLATE_NOOP("EngineText", "Dividends are reinvested on the day the adjusted price reflects them, not when they were paid; share counts are notional on adjusted prices."),
     QT_TRANSLATE_NOOP("EngineText", "No bid/ask spread, market impact or slippage beyond the cost setting; every trade fills at the close."),
     QT_TRANSLATE_NOOP("EngineText", "The price history is the only one used: the common span of every ticker in the scenario."),

@@ -1,6 +1,8 @@
-"""File → Import Statement… and drag-and-drop: read a broker statement off the UI thread, show what it
-holds and what would change, and replace the holdings only when the user confirms. An unknown CSV opens
-the column mapping dialog. A file that cannot be read changes nothing and says which line and why."""
+"""File → Import Statement… and drag-and-drop: read a broker statement off the UI thread, show per
+account what it holds and what would change in which household account, and update the accounts only
+when the user confirms (one undo step). A lots file adds lots to the positions held. An unknown CSV opens
+the column mapping dialog. A file that cannot be read, or whose lots disagree with the held shares,
+changes nothing and says which line and why."""
 
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import CoresatError
-from engine.imports.apply import ChangeSummary, apply_to_scenario
+from engine.imports.changes import AccountChanges, HouseholdChanges
 from engine.imports.detect import MAX_BYTES, read_bytes
+from engine.imports.into_household import apply_to_household
 from engine.imports.plain_csv import CsvMapping
 from engine.imports.statement import NeedsMapping, Statement
 from engine.imports.textnum import decode
@@ -50,7 +53,7 @@ class _Read:
     statement: Statement | None = None
     text: str = ""
     base: Scenario | None = None  # the scenario the change summary was computed against
-    applied: tuple[Scenario, ChangeSummary] | None = None
+    applied: tuple[Scenario, HouseholdChanges] | None = None
 
 
 def _read_job(path: str, mapping: CsvMapping | None, base: Scenario | None) -> _Read:
@@ -60,14 +63,52 @@ def _read_job(path: str, mapping: CsvMapping | None, base: Scenario | None) -> _
         st = read_bytes(data, source=source, mapping=mapping)
     except NeedsMapping:
         return _Read(source, text=decode(data, source=source).lstrip("\ufeff"))
-    return _Read(source, statement=st, base=base, applied=apply_to_scenario(st, base) if base else None)
+    return _Read(source, statement=st, base=base, applied=apply_to_household(st, base) if base else None)
+
+
+def _target(summary: HouseholdChanges, index: int) -> AccountChanges | None:
+    """The household account the statement's account number ``index`` goes into."""
+    return next((a for a in summary.accounts if a.statement_index == index), None)
+
+
+def _where(change: AccountChanges | None) -> str:
+    if change is None:
+        return ""
+    if change.status == "new":
+        return QCoreApplication.translate("StatementImport", "→ new account {name}").format(name=change.label)
+    if change.status == "lots":
+        return QCoreApplication.translate("StatementImport", "→ adds lots to {name}").format(
+            name=change.label
+        )
+    return QCoreApplication.translate("StatementImport", "→ updates {name}").format(name=change.label)
+
+
+def _position_change(change: AccountChanges | None, symbol: str) -> str:
+    """``+20 shares`` / ``-10 shares`` / ``unchanged`` for one ticker of the account it goes into."""
+    if change is None or change.status == "lots":
+        return ""
+    for c in (*change.new, *change.bought, *change.sold):
+        if c.ticker == symbol:
+            return QCoreApplication.translate("StatementImport", "{sign}{n} shares").format(
+                sign="+" if c.after > c.before else "", n=fmt.shares(c.after - c.before)
+            )
+    if symbol in change.unchanged:
+        return QCoreApplication.translate("StatementImport", "unchanged")
+    return ""
 
 
 class StatementPreview(QDialog):
-    """The statement by account, its reconciliation, and what would change; Replace applies it."""
+    """The statement by account, the household account each goes into, its reconciliation, and what
+    would change; the accept button applies it."""
+
+    COLUMNS = 6
 
     def __init__(
-        self, statement: Statement, scenario: Scenario, summary: ChangeSummary, parent: QWidget | None = None
+        self,
+        statement: Statement,
+        scenario: Scenario,
+        summary: HouseholdChanges,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.statement, self.scenario, self.summary = statement, scenario, summary
@@ -83,7 +124,7 @@ class StatementPreview(QDialog):
             )
         lay.addWidget(QLabel(head))
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(5)
+        self.tree.setColumnCount(self.COLUMNS)
         self.tree.setHeaderLabels(
             [
                 QCoreApplication.translate("StatementImport", "Symbol"),
@@ -91,12 +132,16 @@ class StatementPreview(QDialog):
                 QCoreApplication.translate("StatementImport", "Price"),
                 QCoreApplication.translate("StatementImport", "Market value"),
                 QCoreApplication.translate("StatementImport", "Type"),
+                QCoreApplication.translate("StatementImport", "Change"),
             ]
         )
         self.mismatches = 0
-        for acct in statement.accounts:
+        for index, acct in enumerate(statement.accounts):
             label = acct.label + (f" ({acct.broker})" if acct.broker else "")
-            top = QTreeWidgetItem([label, "", "", fmt.money(acct.reconciliation.computed, 2), acct.kind])
+            change = _target(summary, index)
+            top = QTreeWidgetItem(
+                [label, "", "", fmt.money(acct.reconciliation.computed, 2), acct.kind, _where(change)]
+            )
             self.tree.addTopLevelItem(top)
             for p in acct.positions:
                 kind = (
@@ -118,12 +163,22 @@ class StatementPreview(QDialog):
                             if p.lots
                             else ""
                         ),
+                        _position_change(change, p.symbol) if p.rebalanced else "",
                     ]
                 )
                 if not p.rebalanced:
-                    for c in range(5):
+                    for c in range(self.COLUMNS):
                         item.setForeground(c, QBrush(QColor(128, 128, 128)))
                 top.addChild(item)
+            for c in change.gone if change is not None else ():  # held before, not in the statement
+                gone = QTreeWidgetItem([c.ticker, "0", "", "", "", ""])
+                gone.setText(
+                    5,
+                    QCoreApplication.translate("StatementImport", "gone (was {n} shares)").format(
+                        n=fmt.shares(c.before)
+                    ),
+                )
+                top.addChild(gone)
             top.addChild(
                 QTreeWidgetItem(
                     [
@@ -132,6 +187,9 @@ class StatementPreview(QDialog):
                         "",
                         fmt.money(acct.cash, 2),
                         QCoreApplication.translate("StatementImport", "cash and sweep funds"),
+                        ""
+                        if change is None or abs(change.cash_after - change.cash_before) <= 0.005
+                        else f"{fmt.money(change.cash_before, 2)} → {fmt.money(change.cash_after, 2)}",
                     ]
                 )
             )
@@ -142,7 +200,7 @@ class StatementPreview(QDialog):
                 rec.setForeground(0, QBrush(MISMATCH))
             top.addChild(rec)
             top.setExpanded(True)
-        for c in range(5):
+        for c in range(self.COLUMNS):
             self.tree.resizeColumnToContents(c)
         lay.addWidget(self.tree, 3)
         lay.addWidget(QLabel(QCoreApplication.translate("StatementImport", "What changes in the scenario:")))
@@ -151,7 +209,9 @@ class StatementPreview(QDialog):
         lay.addWidget(self.changes, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.replace_button = buttons.addButton(
-            QCoreApplication.translate("StatementImport", "Replace holdings"),
+            QCoreApplication.translate("StatementImport", "Add lots")
+            if statement.lots_only
+            else QCoreApplication.translate("StatementImport", "Update accounts"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         buttons.accepted.connect(self.accept)
@@ -245,7 +305,11 @@ class StatementImport(QObject):
         if value.applied is not None and value.base is self.ws.scenario:
             new, summary = value.applied
         else:  # the scenario was edited while the file was read
-            new, summary = apply_to_scenario(value.statement, self.ws.scenario)
+            try:
+                new, summary = apply_to_household(value.statement, self.ws.scenario)
+            except CoresatError as exc:
+                self._problem(exc)
+                return
         dialog = StatementPreview(value.statement, new, summary, self.window)
         dialog.accepted.connect(lambda: self._apply(dialog))
         self._show(dialog)
@@ -255,6 +319,10 @@ class StatementImport(QObject):
             return
         self._job = None
         self.window.statusBar().clearMessage()
+        self._problem(exc)
+
+    def _problem(self, exc: object) -> None:
+        """One line saying why nothing was imported, in a warning box."""
         text = (
             str(exc)
             if isinstance(exc, CoresatError)

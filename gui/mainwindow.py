@@ -90,13 +90,16 @@ class MainWindow(QMainWindow):
         ws = self.ws
         self.targets = TargetsPanel(ws)
         self.constraints = ConstraintsPanel(ws)
+        from gui.panels.lookthrough_limits import LookThroughLimitsPanel
+
+        self.lookthrough_limits = LookThroughLimitsPanel(ws)  # sector / company caps through the funds
         self.holdings = HoldingsPanel(ws)
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
         self._more_tabs: dict[str, QWidget] = {}
         self.charts.add_deferred(self._init_more_tabs)  # built with the charts, after the first result
         self.left = QSplitter(Qt.Orientation.Vertical)
-        for panel in (self.targets, self.constraints):
+        for panel in (self.targets, self.constraints, self.lookthrough_limits):
             scroll = QScrollArea()
             scroll.setWidget(panel)
             scroll.setWidgetResizable(True)
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.left.addWidget(scroll)
         self.left.setMinimumWidth(LEFT_MIN_WIDTH)
-        self.left.setSizes([480, 400])
+        self.left.setSizes([480, 400, 160])
         # the trades, and the charts too when the window is narrow (the tab bar shows only then)
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
@@ -282,7 +285,12 @@ class MainWindow(QMainWindow):
         self.holdings.importRequested.connect(self.import_holdings)
         self.targets.editRequested.connect(self.edit_targets)
         self.problems = ProblemRouter(  # asks for the labels each time: the targets panel rebuilds its rows
-            lambda: {**self.targets.problems, **self.constraints.problems, "holdings": self.holdings.problem},
+            lambda: {
+                **self.targets.problems,
+                **self.constraints.problems,
+                **self.lookthrough_limits.problems,
+                "holdings": self.holdings.problem,
+            },
             self.holdings.model,
             lambda: self.ws.scenario,
             self._apply_nearest,

@@ -41,7 +41,9 @@ def limit_key(limit: LimitId) -> str:
         return "cost_bps"
     if k is K.NO_SHORT:
         return "holdings"
-    return "targets"  # look-through limits (sectors, companies) live with the targets
+    if k in (K.SECTOR_MIN, K.SECTOR_MAX, K.COMPANY_MAX):
+        return "lookthrough"  # gui/panels/lookthrough_limits.py
+    return "targets"
 
 
 def usable_nearest(limit: LimitId, value: float) -> float:
@@ -84,6 +86,12 @@ def apply_nearest(sc: Scenario, limit: LimitId, value: float) -> Scenario | None
         if sleeves == t.sleeves:
             return None
         out = replace(sc, targets=replace(t, sleeves=sleeves))
+    elif k in (K.SECTOR_MIN, K.SECTOR_MAX, K.COMPANY_MAX):  # look-through limits: {subject: fraction}
+        bounds = dict(getattr(c, k.value))
+        if limit.subject not in bounds:
+            return None
+        bounds[limit.subject] = value
+        out = replace(sc, constraints=replace(c, **{k.value: bounds}))
     else:
         return None
     try:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from engine.backtest.lots import LotBook
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
@@ -38,7 +40,12 @@ class Ledger:
     """Whole shares per ticker and cash in cents; ``execute`` never lets cash fall below a floor."""
 
     def __init__(
-        self, tickers: tuple[str, ...], shares: IntArray, cash_cents: int, cost_bps: FloatArray
+        self,
+        tickers: tuple[str, ...],
+        shares: IntArray,
+        cash_cents: int,
+        cost_bps: FloatArray,
+        lots: LotBook | None = None,
     ) -> None:
         self.tickers = tickers
         self.shares: IntArray = shares.astype(np.int64).copy()
@@ -46,6 +53,7 @@ class Ledger:
         self.cost_bps = np.asarray(cost_bps, dtype=np.float64)
         self.fills: list[Fill] = []
         self.flow_cents = 0  # sum of contributions (+) and withdrawals (−) applied
+        self.lots = lots  # tax lots, when the opening basis is known
 
     def value(self, prices: FloatArray) -> float:
         return float(self.shares @ prices) + self.cash_cents / 100.0
@@ -63,6 +71,11 @@ class Ledger:
         amount = cents(abs(n) * price)
         cost = round(float(amount * self.cost_bps[i]) / 10_000.0)
         self.shares[i] += n
+        if self.lots is not None:
+            if n > 0:
+                self.lots.buy(i, day, n, amount + cost)
+            else:
+                self.lots.sell(i, day, -n, amount - cost)
         self.cash_cents += (-amount if n > 0 else amount) - cost
         self.fills.append(Fill(day, self.tickers[i], int(n), float(price), amount, cost, flow_only))
 

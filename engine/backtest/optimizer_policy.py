@@ -3,6 +3,7 @@ limits, on a covariance estimated from the returns before that day only (no look
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -33,11 +34,37 @@ class OptimizerPolicy:
         self.estimator = describe_estimator(d.estimator, half_life=float(d.ewma_half_life_days))
         self.failures: dict[str, int] = {}
         self.notes: list[str] = []
+        self._cov: dict[int, FloatArray] = {}
+        self._days: dict[int, pd.Timestamp] = {}
+        self._diagnosed = 0
+
+    def precompute(self, days: Sequence[int]) -> None:
+        """The covariances of the decision ``days`` with a whole risk window before them, in one go (each
+        from its own window only; ``engine.backtest.batched_cov``)."""
+        from engine.backtest.batched_cov import batched_covariances
+
+        # the decision days' dates in one go (a DatetimeIndex read one item at a time is slow)
+        self._days = dict(zip(days, self.index[[self.offset + t for t in days]], strict=True))
+        if self.window < 60:  # too short a window: covariance() says so day by day
+            return
+        returns = self.full[1:] / self.full[:-1] - 1.0  # return k: day k+1 over day k
+        d = self.scenario.data
+        # day t's window is returns [end - 1 - window, end - 1) with end = offset + t
+        got = batched_covariances(
+            returns,
+            [self.offset + t - 1 for t in days],
+            self.window,
+            d.estimator,
+            float(d.ewma_half_life_days),
+        )
+        self._cov = {e + 1 - self.offset: c for e, c in got.items()}
 
     def covariance(self, t: int) -> FloatArray | None:
         """Annualized covariance from the returns of the ``risk_window_days`` before day ``t`` (exclusive)."""
         from engine.risk.covariance import estimate_covariance
 
+        if t in self._cov:
+            return self._cov[t]
         end = self.offset + t  # prices [.. end-1]: the last return is day t-1 over day t-2
         start = max(end - self.window - 1, 0)
         px = self.full[start:end]
@@ -59,7 +86,7 @@ class OptimizerPolicy:
         if cov is None:
             self.failures["history"] = self.failures.get("history", 0) + 1
             return None
-        day = self.index[self.offset + t]
+        day = self._days.get(t) or self.index[self.offset + t]
         sc = replace(
             self.scenario,
             portfolio=Portfolio(
@@ -71,6 +98,7 @@ class OptimizerPolicy:
             if flow_cents
             else self.constraints,
             market=None,
+            household=None,  # the replay is one account: the household's sums, traded as one
         )
         market = MarketSnapshot(
             tickers=self.tickers,
@@ -82,7 +110,12 @@ class OptimizerPolicy:
             estimator=self.estimator,
         )
         try:
-            result = rebalance(sc, market)
+            # the numbers only (no sentences): the same checked trades, without writing their reasons
+            result = rebalance(sc, market, explain=False)
+            if result.status is Status.INFEASIBLE and self._diagnosed < 3:
+                # the first few failures become notes: ask again, with the diagnosis of why
+                self._diagnosed += 1
+                result = rebalance(sc, market)
         except CoresatError as exc:
             self._fail(str(exc), day)
             return None

@@ -10,6 +10,8 @@ Definitions (also stated in every report):
   target weight, at that day's close before that day's trades (so a breach a policy repairs is seen);
 - tracking error is the annualized standard deviation of the daily return difference to the targets
   held exactly every day (rebalanced daily, without costs);
+- realized gains are first in, first out (engine.backtest.lots), short-term when held one year or less;
+  "not known" when the opening shares' cost basis is unknown (the scenario has no lots for them);
 - max drawdown is the deepest fall of the time-weighted growth from its running peak, with the day of the
   peak, the day of the trough and the day it was regained (none if never).
 """
@@ -68,6 +70,10 @@ class PolicySummary:
     net_flows: float  # contributions − withdrawals actually made
     optimizer_failures: int  # check days on which the optimizer found no trades within the limits
     notes: tuple[str, ...] = ()
+    # realized gains (USD, FIFO, costs in the basis and out of the proceeds); None: not known (no lots)
+    realized_short_term: float | None = None
+    realized_long_term: float | None = None
+    realized_unknown_term: float | None = None  # lots the scenario gives without a purchase date
 
 
 @dataclass(frozen=True)
@@ -176,5 +182,8 @@ def summarize(
         net_flows=float(run.flow_cents.sum()) / 100.0,
         optimizer_failures=len(run.infeasible_days),
         notes=tuple(run.notes),
+        realized_short_term=run.gains.short_term if run.gains else None,
+        realized_long_term=run.gains.long_term if run.gains else None,
+        realized_unknown_term=run.gains.unknown_term if run.gains else None,
     )
     return summary, PolicySeries(growth=growth * 10_000.0, drawdown=dd, drift=drift, value=v)

@@ -34,7 +34,8 @@ METHOD = (
     "not replayed: every policy may buy and sell (the no-buy / no-sell lists still hold).",
 )
 LIMITS = (
-    "Taxes are ignored: the scenario has no tax lots, so realized gains are not computed.",
+    "No tax is computed: realized gains are reported (first in, first out) only when the cost basis of "
+    "every opening share is known, and are never netted, taxed or carried forward.",
     "Dividends are reinvested on the day the adjusted price reflects them, not when they were paid; "
     "share counts are notional on adjusted prices.",
     "No bid/ask spread, market impact or slippage beyond the cost setting; every trade fills at the close.",
@@ -56,6 +57,7 @@ class BacktestReport:
     hypothetical: str = HYPOTHETICAL
     method: tuple[str, ...] = METHOD
     limits: tuple[str, ...] = LIMITS
+    gains_how: str = ""  # where the cost basis comes from, or why realized gains are not known
 
     def to_dict(self, *, with_series: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -70,11 +72,16 @@ class BacktestReport:
             "definitions": {
                 "turnover_per_year": "one-way: half of (buys + sells) / that day's value, summed, per year",
                 "costs_bp_per_year": "trading costs / average value / years × 10,000",
-                "drift": "largest distance of any holding from its target, fraction of the portfolio, "
-                "at each close before that day's trades",
+                "drift": "largest distance of any single holding from its target (max of |weight - "
+                "target|, not half the sum of them), fraction of the portfolio, at each close before that "
+                "day's trades",
                 "returns": "time-weighted (cash flows are not gains)",
                 "tracking_error": "annualized, to the targets held exactly every day",
+                "realized_gains": "first in, first out; basis includes the buy's cost, proceeds are net of "
+                "the sale's cost; long-term when sold after the first anniversary of the purchase; null "
+                "when not known",
             },
+            "realized_gains_basis": self.gains_how,
             "method": list(self.method),
             "limits": list(self.limits),
             "policies": [dataclasses.asdict(p) for p in self.policies],
@@ -113,6 +120,7 @@ def run_backtest(
     summaries: list[PolicySummary] = []
     series: dict[str, PolicySeries] = {}
     dates = None
+    gains_how = ""
     k = len(policies)
     for i, pol in enumerate(policies):
 
@@ -127,6 +135,7 @@ def run_backtest(
         summaries.append(s)
         series[pol.key] = ser
         dates = run.dates
+        gains_how = run.gains_how
     if progress is not None:
         progress("Backtest done", 1.0)
     assert dates is not None
@@ -141,4 +150,5 @@ def run_backtest(
         policies=tuple(summaries),
         dates=dates,
         series=series,
+        gains_how=gains_how,
     )

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from engine.backtest.ledger import Fill, Ledger, cents
+from engine.backtest.lots import LotBook, RealizedGains, opening_lots
 from engine.backtest.optimizer_policy import OptimizerPolicy
 from engine.backtest.policies import (
     Every,
@@ -65,6 +66,8 @@ class PolicyRun:
     start_shares: IntArray
     infeasible_days: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    gains: RealizedGains | None = None  # None: not known (the opening basis is unknown)
+    gains_how: str = ""  # where the basis comes from, or why the gains are not known
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,17 @@ def simulate(
     w0 = u.scaled_target(value0, c.min_cash) if settings.start == "targets" else held / value0
     shares0 = np.floor(w0 * value0 / P[0] + 1e-9).astype(np.int64)
     cash0 = cents(value0) - sum(cents(int(s) * p) for s, p in zip(shares0, P[0], strict=True))
-    book = Ledger(u.tickers, shares0, cash0, u.cost_bps)
+    opening = opening_lots(
+        scenario,
+        {t: scenario.portfolio.shares_of(t) for t in u.tickers},
+        {t: _price(scenario, t, now) for t in u.tickers},
+        full.index[-1].date(),  # lots' ages are counted to the last day of the price history
+        settings.start,
+    )
+    lots = LotBook(n, dates) if opening.known else None
+    if lots is not None:
+        lots.seed(u.tickers, [int(x) for x in shares0], [float(x) for x in P[0]], opening)
+    book = Ledger(u.tickers, shares0, cash0, u.cost_bps, lots)
 
     checks = check_days(dates, policy.every)
     flow_days = check_days(dates, Every.MONTHLY)
@@ -182,6 +195,8 @@ def simulate(
     optimizer = (
         OptimizerPolicy(scenario, u.tickers, full, warm) if policy.kind is PolicyKind.OPTIMIZER else None
     )
+    if optimizer is not None:
+        optimizer.precompute([int(t) for t in np.flatnonzero(checks)])
 
     for t in range(n_days):
         if t % 256 == 0:
@@ -208,6 +223,8 @@ def simulate(
         cash[t] = book.cash_cents
     if optimizer is not None:
         run.notes.extend(optimizer.notes)
+    run.gains = lots.realized() if lots is not None else None
+    run.gains_how = opening.how
     return run
 
 

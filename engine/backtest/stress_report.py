@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,8 +61,12 @@ def run_stress(
     prices: pd.DataFrame,
     windows: Sequence[Window] = WINDOWS,
     rates: pd.Series | None = None,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> StressReport:
-    """Stress ``result``'s weights on ``prices`` (each fund's own full history, NaN before it started)."""
+    """Stress ``result``'s weights on ``prices`` (each fund's own full history, NaN before it started).
+    ``progress(message, fraction)`` as the windows are replayed; ``cancel()`` true stops it (DataError)."""
     sets = weight_sets(result)
     sleeve_of = {a.ticker: a.sleeve for a in result.assets}
     found = rates if rates is not None else find_rate_series(prices)
@@ -87,7 +91,9 @@ def run_stress(
         price_source=result.assumptions.price_source,
         total_value=result.total_value,
         proposed_status=result.status.value,
-        windows=stress_test(prices, sets, sleeve_of, result.total_value, windows),
+        windows=stress_test(
+            prices, sets, sleeve_of, result.total_value, windows, progress=progress, cancel=cancel
+        ),
         rates=tuple(sens),
         notes=tuple(notes),
     )

@@ -10,12 +10,18 @@ def _pct(v: float, d: int = 1) -> str:
     return f"{v * 100:.{d}f} %"
 
 
+def _gain(v: float | None) -> str:
+    return "not known" if v is None else f"{v:,.2f}"
+
+
 ROWS = (
     ("Rebalances", lambda p: f"{p.rebalances:,}"),
     ("Trades", lambda p: f"{p.trades:,}"),
     ("Turnover / year (one-way)", lambda p: _pct(p.turnover_per_year)),
     ("Costs", lambda p: f"{p.costs:,.2f}"),
     ("Costs, bp / year", lambda p: f"{p.costs_bp_per_year:.2f}"),
+    ("Realized gains, short-term", lambda p: _gain(p.realized_short_term)),
+    ("Realized gains, long-term", lambda p: _gain(p.realized_long_term)),
     ("Max drift (points)", lambda p: f"{p.max_drift * 100:.1f}"),
     ("Mean drift (points)", lambda p: f"{p.mean_drift * 100:.1f}"),
     ("Realized volatility", lambda p: _pct(p.realized_vol)),
@@ -56,6 +62,13 @@ def format_backtest(r: BacktestReport) -> str:
     cap = r.policies[0].vol_cap if r.policies else None
     lines += ["", "Volatility cap: " + (_pct(cap) if cap else "none"), ""]
     lines += [f"{p.short}: {p.label} ({p.key})" for p in r.policies]
+    unknown_term = [p.short for p in r.policies if p.realized_unknown_term]
+    if unknown_term:
+        lines.append(
+            "Realized gains of unknown term (lots without a purchase date): "
+            + ", ".join(f"{p.short} {_gain(p.realized_unknown_term)}" for p in r.policies)
+        )
+    lines.append(f"Realized gains: {r.gains_how}.")
     notes = [f"{p.key}: {n}" for p in r.policies for n in p.notes]
     if notes:
         lines += ["", "Notes:"] + [f"- {n}" for n in notes]

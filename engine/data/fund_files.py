@@ -126,8 +126,8 @@ def read_holdings_csv(source: str | Path, *, as_of: date | None = None) -> dict[
     from engine.io.safe_open import read_user_text
 
     p = Path(source)
-    try:
-        text = read_user_text(p, MAX_HOLDINGS_BYTES, "fund holdings CSV")
+    try:  # the path as given: a str is checked for a web address before it becomes a Path ("https:/…")
+        text = read_user_text(source, MAX_HOLDINGS_BYTES, "fund holdings CSV")
     except InputError as exc:
         raise DataError(str(exc)) from None
     except OSError as exc:
@@ -173,9 +173,15 @@ def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = No
         )
     idx = {c: i for i, c in enumerate(cols) if c}
     body = rows[1:]
+    width = len(rows[0][1])
     for n, row in body:
         if len(row) <= max(idx["fund"], idx["symbol"], idx["weight_pct"]):
             raise DataError(f"{label}: line {n}: too few columns")
+        if len(row) > width and any(c.strip() for c in row[width:]):  # "IWM,AAA,1,5": never read as 1
+            raise DataError(
+                f"{label}: line {n}: {len(row)} fields but the header has {width}; "
+                'quote a value that holds the separator (a decimal comma: "1,5")'
+            )
     cells = [row[idx["weight_pct"]].strip().rstrip("%").strip() for _, row in body]
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     try:
@@ -183,7 +189,7 @@ def parse_holdings_csv(text: str, *, label: str = "CSV", as_of: date | None = No
             cells, [f"line {n}, weight" for n, _ in body], where=label, delimiter=delimiter_of(first)
         )
     except NumberError as exc:
-        raise DataError(f"{label}: {exc}") from None
+        raise DataError(str(exc)) from None  # names the file (``where``) and the line
     per_fund: dict[str, dict[str, Holding]] = {}
     for (n, row), raw_w in zip(body, cells, strict=True):
         fund = row[idx["fund"]].strip().upper()

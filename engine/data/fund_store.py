@@ -20,6 +20,7 @@ from engine.data.funds import FundData, FundFetch, FundSource
 from engine.errors import DataError
 
 STORE_FILE = "prices.sqlite3"  # the same file as the price store: one local store
+READ_TIMEOUT_S = 2.0  # every rebalance reads the cache (engine.risk.exposure_result): never wait long
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS fund_data (
@@ -53,7 +54,10 @@ class FundStore:
         try:
             if write:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, timeout=10)
+                con = sqlite3.connect(self.path, timeout=10)
+            else:  # read-only, like the price store's reads: a read never writes, a writer never stalls it
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                con = sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT_S)
         except (OSError, sqlite3.Error) as exc:
             raise DataError(f"cannot open the local store {self.path}: {exc}") from None
         try:

@@ -18,8 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
 
 from engine.errors import DataError
 
@@ -124,6 +128,14 @@ class FundData:
     approximate: bool = False  # figures rounded / recalled, not read from a live source
     notes: tuple[str, ...] = ()
     source_detail: str = ""  # the longer story of the source (shown once per report)
+
+    @cached_property
+    def holding_columns(self) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+        """``holdings`` as columns: symbols, names, weights (read once per fund; the look-through of a
+        universe reuses them at every result)."""
+        hs = self.holdings or ()
+        weights = np.fromiter(map(attrgetter("weight"), hs), dtype=float, count=len(hs))
+        return tuple(map(attrgetter("symbol"), hs)), tuple(map(attrgetter("name"), hs)), weights
 
     def missing(self) -> tuple[str, ...]:
         """Names of the fields this source did not supply, in plain words."""

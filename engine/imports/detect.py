@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.imports import fidelity, fidelity_statement, ibkr, mappings, ofx, plain_csv, schwab, vanguard_csv
+from engine.imports import (
+    fidelity,
+    fidelity_statement,
+    ibkr,
+    lot_files,
+    mappings,
+    ofx,
+    plain_csv,
+    schwab,
+    vanguard_csv,
+)
+from engine.imports.gcpause import no_cyclic_gc
 from engine.imports.plain_csv import CsvMapping
 from engine.imports.statement import Statement, StatementError
 from engine.imports.textnum import decode, norm_header, sniff_delimiter
@@ -17,6 +28,8 @@ Reader = Callable[..., Statement]
 _LAYOUTS: tuple[tuple[str, Callable[[str], bool], Reader], ...] = (
     (ofx.LAYOUT, ofx.looks_like, ofx.read),
     (ibkr.LAYOUT, ibkr.looks_like, ibkr.read),
+    (lot_files.SCHWAB_LAYOUT, lot_files.schwab_looks_like, lot_files.read_schwab),
+    (lot_files.FIDELITY_LAYOUT, lot_files.fidelity_looks_like, lot_files.read_fidelity),
     (schwab.LAYOUT, schwab.looks_like, schwab.read),
     (fidelity.LAYOUT, fidelity.looks_like, fidelity.read),
     (fidelity_statement.LAYOUT, fidelity_statement.looks_like, fidelity_statement.read),
@@ -32,6 +45,11 @@ def detect(text: str) -> str:
 
 def read_bytes(data: bytes, *, source: str = "", mapping: CsvMapping | None = None) -> Statement:
     """Read a statement from bytes. ``mapping`` forces the mapped-CSV reader with those columns."""
+    with no_cyclic_gc():
+        return _read_bytes(data, source=source, mapping=mapping)
+
+
+def _read_bytes(data: bytes, *, source: str, mapping: CsvMapping | None) -> Statement:
     text = decode(data, source=source).lstrip("\ufeff")
     if not text.strip():
         raise StatementError("the file is empty", source=source)

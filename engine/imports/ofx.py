@@ -74,29 +74,35 @@ def parse_tree(text: str, *, source: str = "") -> tuple[Node, dict[str, list[Nod
     stack = [root]
     names = ["ROOT"]  # tags of the open aggregates, parallel to stack
     index: dict[str, list[Node]] = {}
+    top = root
+    upper_of: dict[str, str] = {}  # a file uses a few dozen tag spellings thousands of times
     for closing, raw_tag, raw_body in _TOKEN.findall(text, start):
-        tag = raw_tag.upper()
+        tag = upper_of.get(raw_tag)
+        if tag is None:
+            tag = upper_of[raw_tag] = raw_tag.upper()
         if closing:
             if tag in names:  # closes an aggregate (and any unclosed ones inside it)
                 k = len(names) - 1 - names[::-1].index(tag)
                 if k > 0:
                     del stack[k:], names[k:]
+                    top = stack[-1]
             continue  # else: the optional end tag of a leaf
-        body = raw_body.strip()
+        body = raw_body.strip() if raw_body else raw_body
         if body:  # a leaf: <UNITS>12.5; only the three predefined entities are replaced, nothing expanded
             if "&" in body:
                 body = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-            stack[-1].fields.setdefault(tag, body)
+            top.fields.setdefault(tag, body)
             continue
         if len(stack) > MAX_DEPTH:
             raise StatementError(
                 f"OFX elements nested more than {MAX_DEPTH} deep: not a statement", source=source
             )
         node = Node(tag)  # an aggregate: its children follow
-        stack[-1].children.append(node)
+        top.children.append(node)
         index.setdefault(tag, []).append(node)
         stack.append(node)
         names.append(tag)
+        top = node
     ofx = root.find("OFX")
     if ofx is None:
         raise StatementError("no <OFX> element: not an OFX/QFX file", source=source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from engine.imports.apply import ChangeSummary
+from engine.imports.changes import HouseholdChanges
 from engine.imports.statement import Account, Statement
 
 
@@ -82,10 +82,13 @@ def _account_json(a: Account) -> dict[str, Any]:
 
 
 def to_json(
-    st: Statement, changes: ChangeSummary | None = None, written: str | None = None
+    st: Statement,
+    changes: HouseholdChanges | None = None,
+    written: str | None = None,
 ) -> dict[str, Any]:
     return {
         "layout": st.layout,
+        "lots_only": st.lots_only,
         "source": st.source,
         "statement_date": _date(st.statement_date),
         "reconciled": st.reconciled,

@@ -5,8 +5,10 @@ read; a position in another currency is kept and flagged). ``market_value`` is t
 when the file gives one, else quantity × price. Account numbers are masked on the way in: only the last
 four characters are kept.
 
-These types stand in for the households model (accounts, positions, lots) until it exists; then the
-readers map onto it and ``apply_to_scenario`` stops merging accounts.
+:mod:`engine.imports.into_household` maps them onto the household model (each statement account becomes
+or updates one account of the scenario's household). A *lots file* (Schwab lot details, Fidelity open
+lots) has ``lots_only`` set: its positions are the sums of their lots, and importing it adds the lots to
+positions already in the scenario instead of replacing the holdings.
 """
 
 from __future__ import annotations
@@ -147,6 +149,7 @@ class Statement:
     statement_date: date | None = None
     source: str = ""  # file name
     notes: tuple[str, ...] = field(default=())
+    lots_only: bool = False  # a lots file: adds lots to the scenario's positions, replaces nothing
 
     @property
     def cash(self) -> float:

@@ -12,7 +12,7 @@ Hypothetical: the past, replayed on today's weights. Not a forecast and not inve
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -205,8 +205,19 @@ def stress_test(
     sleeve_of: Mapping[str, str],
     value: float,
     windows: Sequence[Window] = WINDOWS,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> tuple[WindowResult, ...]:
-    """Every window, in order (see ``stress_window``)."""
+    """Every window, in order (see ``stress_window``); ``progress(message, fraction)`` before each window,
+    and ``cancel()`` true stops the run (DataError)."""
     if value <= 0:
         raise DataError("the portfolio is worth nothing: add holdings or cash before a stress test")
-    return tuple(stress_window(prices, w, weight_sets, sleeve_of, value) for w in windows)
+    out = []
+    for i, w in enumerate(windows):
+        if cancel is not None and cancel():
+            raise DataError("the stress test was cancelled")
+        if progress is not None:
+            progress(f"Replaying: {w.name}", i / max(len(windows), 1))
+        out.append(stress_window(prices, w, weight_sets, sleeve_of, value))
+    return tuple(out)

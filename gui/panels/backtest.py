@@ -7,6 +7,7 @@ the chart their growth of $10,000, drawdown or drift over time. Nothing runs unt
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -233,6 +234,11 @@ class BacktestPanel(QWidget):
             + self.tr("Limits")
             + "</b><ul>"
             + "".join(f"<li>{engine_text(m)}</li>" for m in value.limits)
+            + (
+                f"<li>{self.tr('Realized gains')}: {html.escape(value.gains_how)}</li>"
+                if value.gains_how
+                else ""
+            )
             + "</ul>"
         )
         self._draw()
@@ -263,6 +269,27 @@ class BacktestPanel(QWidget):
                 self.tr("Costs, bp / year"),
                 self.tr("Costs / average value / years × 10,000"),
                 lambda p: fmt.number(p.costs_bp_per_year),
+            ),
+            (
+                self.tr("Realized gains, short-term"),
+                self.tr("First in, first out; held one year or less. 'not known' without tax lots"),
+                lambda p: self._gain(p.realized_short_term),
+            ),
+            (
+                self.tr("Realized gains, long-term"),
+                self.tr("First in, first out; held more than one year"),
+                lambda p: self._gain(p.realized_long_term),
+            ),
+            *(
+                [
+                    (
+                        self.tr("Realized gains, term unknown"),
+                        self.tr("From tax lots the scenario gives without a purchase date"),
+                        lambda p: self._gain(p.realized_unknown_term),
+                    )
+                ]
+                if self.report is not None and any(p.realized_unknown_term for p in self.report.policies)
+                else []
             ),
             (
                 self.tr("Max drift"),
@@ -306,6 +333,9 @@ class BacktestPanel(QWidget):
                 lambda p: str(p.optimizer_failures) if p.key.startswith("optimizer") else "—",
             ),
         ]
+
+    def _gain(self, v: float | None) -> str:
+        return self.tr("not known") if v is None else fmt.money(v)
 
     def _fill_table(self, r: BacktestReport) -> None:
         rows = self.rows()

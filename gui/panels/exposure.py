@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from engine.data.funds import FundData, FundFetch, FundSource
 from engine.result import RebalanceResult
 from engine.risk.exposure_report import ExposureReport, Valuation
+from engine.risk.exposures import ExposureModel
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_text
@@ -66,18 +67,21 @@ def fetch_into_cache(tickers: Sequence[str], online: FundSource) -> FundFetch:
 
 
 def compute(
-    result: RebalanceResult, loader: FundLoader, known: Mapping[str, FundData] | None = None
-) -> tuple[ExposureReport, dict[str, FundData]]:
-    """The look-through of ``result`` and the fund data used (runs on a worker; no Qt). ``known``: fund data
-    already read for this universe (a slider drag does not read the store again)."""
-    from engine.risk.exposures import fund_tickers_for, report_for_result
+    result: RebalanceResult,
+    loader: FundLoader,
+    known: Mapping[str, FundData] | None = None,
+    model: ExposureModel | None = None,
+) -> tuple[ExposureReport, dict[str, FundData], ExposureModel]:
+    """The look-through of ``result``, the fund data used and its model (runs on a worker; no Qt).
+    ``known`` / ``model``: fund data already read for this universe and the model built from it (a slider
+    drag neither reads the store nor arranges the holdings again); ``model`` is used only with ``known``."""
+    from engine.risk.exposures import build_model, fund_tickers_for, report_for_result
 
-    funds = (
-        dict(known)
-        if known is not None
-        else dict(loader(fund_tickers_for([a.ticker for a in result.assets])).funds)
-    )
-    return report_for_result(result, funds, top=12), funds
+    tickers = [a.ticker for a in result.assets]
+    funds = dict(known) if known is not None else dict(loader(fund_tickers_for(tickers)).funds)
+    if known is None or model is None or model.tickers != tuple(t.upper() for t in tickers):
+        model = build_model(tickers, funds)
+    return report_for_result(result, funds, top=12, model=model), funds, model
 
 
 class SectorChart(QWidget):
@@ -206,6 +210,7 @@ class ExposurePanel(QWidget):
         self._fetch_job = 0
         self._funds_universe: tuple[str, ...] | None = None  # fund data kept for this universe
         self._funds: dict[str, FundData] = {}
+        self._model: ExposureModel | None = None  # built from ``_funds``
         self.report: ExposureReport | None = None
         self._stale = True
         self._job = 0
@@ -276,10 +281,13 @@ class ExposurePanel(QWidget):
         result, loader = out.result, self.loader
         universe = tuple(a.ticker for a in result.assets)
         known = self._funds if self._funds_universe == universe else None
+        model = self._model if known is not None else None
 
-        def job(_ctx: JobContext) -> tuple[tuple[str, ...], ExposureReport, dict[str, FundData]]:
-            report, funds = compute(result, loader, known)
-            return universe, report, funds
+        def job(
+            _ctx: JobContext,
+        ) -> tuple[tuple[str, ...], ExposureReport, dict[str, FundData], ExposureModel]:
+            report, funds, built = compute(result, loader, known, model)
+            return universe, report, funds, built
 
         self._job = self.ws.runner.submit(KIND, job)
 
@@ -303,8 +311,8 @@ class ExposurePanel(QWidget):
 
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
         if kind == KIND and gen == self._job and isinstance(value, tuple):
-            universe, report, funds = value
-            self._funds_universe, self._funds = universe, funds
+            universe, report, funds, model = value
+            self._funds_universe, self._funds, self._model = universe, funds, model
             self.show_report(report)
         elif kind == FETCH and gen == self._fetch_job and isinstance(value, FundFetch):
             self.fetch_button.setEnabled(True)

@@ -37,6 +37,9 @@ _ALIASES = {
     "cost_bps_by_ticker": "cost_bps",
     "no_buy": "holdings",
     "no_sell": "holdings",
+    "sector_max_pct": "lookthrough",
+    "sector_min_pct": "lookthrough",
+    "company_max_pct": "lookthrough",
 }
 
 

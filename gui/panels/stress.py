@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -53,6 +54,8 @@ class StressPanel(QWidget):
         self._init_widgets()
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
+        self.runner.progress.connect(self._progress)
+        self.runner.dropped.connect(self._dropped)
         workspace.outcomeChanged.connect(self._on_outcome)
         app = QApplication.instance()
         if app is not None:
@@ -82,6 +85,13 @@ class StressPanel(QWidget):
         run_row = QHBoxLayout()  # its own row, so the tab fits a 1280-pixel window in any language
         run_row.addStretch(1)
         run_row.addWidget(self.run_button)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        run_row.addWidget(self.cancel_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
         self.status = theme.mute(QLabel(self.tr("Replays today's weights through past crises.")))
         self.status.setWordWrap(True)
         self.windows = QTableWidget(0, 5)
@@ -122,6 +132,7 @@ class StressPanel(QWidget):
         lay.addWidget(self.hypothetical)
         lay.addLayout(controls)
         lay.addLayout(run_row)
+        lay.addWidget(self.progress)
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
         lay.addLayout(rates_row)
@@ -149,13 +160,38 @@ class StressPanel(QWidget):
         result, calls, extra, rates = out.result, self.calls, tuple(self.user_windows), self.rates_file
 
         def job(ctx: JobContext) -> object:
-            return calls.stress(sc, market, result, extra, rates)
+            return calls.stress(sc, market, result, extra, rates, progress=ctx.progress, cancel=ctx.cancelled)
 
         self._job = self.runner.submit("stress", job)
         self._busy = True
         self._stale = False
         self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
         self.status.setText(self.tr("Replaying…"))
+
+    def cancel(self) -> None:
+        """Stop the run going (its answer is dropped) and any run asked for meanwhile."""
+        self._pending = False
+        self.runner.cancel("stress")
+        self.status.setText(self.tr("Stress test cancelled."))
+        self._idle()
+
+    def _idle(self) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+
+    def _progress(self, kind: str, gen: int, message: str, fraction: float) -> None:
+        if gen == self._job:
+            self.progress.setValue(int(fraction * 1000))
+            self.progress.setFormat(message)
+
+    def _dropped(self, kind: str, gen: int) -> None:
+        """A cancelled run ended: start one asked for since, if any."""
+        if not self._next() and gen == self._job:
+            self._idle()
 
     def _choose_rates(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -197,13 +233,13 @@ class StressPanel(QWidget):
         if self._next():
             return
         if gen == self._job:
-            self.run_button.setEnabled(True)
+            self._idle()
             self.status.setText(self.tr("The stress test failed: {e}").format(e=exc))
 
     def _finished(self, kind: str, gen: int, value: object) -> None:
         if self._next() or gen != self._job:
             return
-        self.run_button.setEnabled(True)
+        self._idle()
         if isinstance(value, Problem):
             self.status.setText(value.message)
             return

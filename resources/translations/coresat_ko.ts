@@ -1007,8 +1007,8 @@
     </message>
     <message>
         <location filename="../../gui/engine_texts.py" line="29"/>
-        <source>Taxes are ignored: the scenario has no tax lots, so realized gains are not computed.</source>
-        <translation>세금은 고려하지 않습니다. 시나리오에 취득 단위(세금 로트) 정보가 없어 실현 이익을 계산하지 않습니다.</translation>
+        <source>No tax is computed: realized gains are reported (first in, first out) only when the cost basis of every opening share is known, and are never netted, taxed or carried forward.</source>
+        <translation>세금은 계산하지 않습니다. 실현 이익은 시작 시점의 모든 주식의 취득가가 알려진 경우에만 선입선출(FIFO)로 보고하며, 상계·과세·이월하지 않습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_texts.py" line="30"/>
@@ -3021,6 +3021,42 @@
         <location filename="../../gui/import_dialog.py" line="154"/>
         <source>Replace holdings</source>
         <translation>보유 종목 교체</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>→ new account {name}</source>
+        <translation>→ 새 계좌 {name}</translation>
+    </message>
+    <message>
+        <source>→ adds lots to {name}</source>
+        <translation>→ {name}에 로트 추가</translation>
+    </message>
+    <message>
+        <source>→ updates {name}</source>
+        <translation>→ {name} 갱신</translation>
+    </message>
+    <message>
+        <source>{sign}{n} shares</source>
+        <translation>{sign}{n}주</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>변동 없음</translation>
+    </message>
+    <message>
+        <source>Add lots</source>
+        <translation>로트 추가</translation>
+    </message>
+    <message>
+        <source>Update accounts</source>
+        <translation>계좌 갱신</translation>
+    </message>
+    <message>
+        <source>gone (was {n} shares)</source>
+        <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="174"/>

@@ -40,6 +40,12 @@ def test_backtest_runs_off_the_ui_thread_and_fills_the_table(loaded, qtbot, tmp_
         assert t.item(rows.index("Rebalances"), j).text() == str(p.rebalances)
         assert t.item(rows.index("End value"), j).text() == fmt.money(p.end_value)
     assert t.item(rows.index("Rebalances"), 0).text() == "0"  # never
+    for j, p in enumerate(report.policies):  # without tax lots: "not known", never 0
+        gain = p.realized_long_term
+        assert t.item(rows.index("Realized gains, long-term"), j).text() == (
+            "not known" if gain is None else fmt.money(gain)
+        )
+    assert "Realized gains, term unknown" not in rows
     assert bt.run_button.isEnabled() and not bt.progress.isVisible()
     assert "years" in bt.status.text()
     bt.views.setCurrentIndex(1)
@@ -79,6 +85,39 @@ def test_cancel_stops_a_long_run_and_nothing_is_shown(loaded, qtbot):  # type: i
     assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
     assert "cancelled" in panel.status.text()
     assert panel.runner.shutdown()
+
+
+class _StressWaits(BacktestCalls):
+    """A stress test that reports progress, then waits until cancelled."""
+
+    def stress(self, scenario, market, result, extra=(), rates_file=None, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        assert progress is not None and cancel is not None
+        progress("Replaying: Financial crisis", 0.2)
+        while not cancel():
+            threading.Event().wait(0.005)
+        raise DataError("the stress test was cancelled")
+
+
+def test_stress_tab_shows_progress_and_cancel_stops_the_run(loaded, qtbot):  # type: ignore[no-untyped-def]
+    from gui.panels.stress import StressPanel
+
+    panel = StressPanel(loaded.ws, calls=_StressWaits())
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.runner.progress, timeout=10_000):
+        panel.run()
+    assert not panel.progress.isHidden()
+    assert panel.progress.value() == 200 and "Financial crisis" in panel.progress.format()
+    assert panel.cancel_button.isEnabled() and not panel.run_button.isEnabled()
+    with qtbot.waitSignal(panel.runner.dropped, timeout=10_000):
+        panel.cancel_button.click()
+    assert panel.report is None and panel.windows.rowCount() == 0
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert "cancelled" in panel.status.text() and not panel._busy
+    # the real run afterwards goes through, with the progress bar hidden at the end
+    panel.calls = BacktestCalls()
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000):
+        panel.run()
+    assert panel.windows.rowCount() == 5 and panel.progress.isHidden()
 
 
 def test_stress_tab_shows_windows_sleeves_user_windows_and_rates(loaded, qtbot, tmp_path):  # type: ignore[no-untyped-def]
@@ -172,3 +211,24 @@ def test_no_price_history_is_said_in_the_tab_and_a_changed_scenario_is_flagged(l
     with qtbot.waitSignal(ws.settled, timeout=20_000):
         ws.edit(edits.set_constraints(ws.scenario, cost_bps=9.0))
     assert "changed since this backtest ran" in bt.status.text()
+
+
+def test_realized_gains_rows_with_tax_lots(loaded, qtbot):  # type: ignore[no-untyped-def]
+    """A report whose lots are known shows the gains (and a 'term unknown' row when a lot has no date)."""
+    from engine.backtest import Every, Policy, PolicyKind
+    from tests.engine.backtest.paths import two_asset_path
+    from tests.engine.backtest.test_gains import FROM_HOLDINGS, _lots_scenario
+
+    report = run_backtest(
+        _lots_scenario(), two_asset_path(), [Policy(PolicyKind.BANDS, Every.DAILY)], FROM_HOLDINGS
+    )
+    panel = BacktestPanel(loaded.ws)
+    qtbot.addWidget(panel)
+    panel._finished("backtest", panel._job, report)
+    t = panel.table
+    rows = [t.verticalHeaderItem(i).text() for i in range(t.rowCount())]
+    # worked out by hand in tests/engine/backtest/test_gains.py: 3,750 long-term, 1,120 of unknown term
+    assert t.item(rows.index("Realized gains, long-term"), 0).text() == fmt.money(3750.0)
+    assert t.item(rows.index("Realized gains, short-term"), 0).text() == fmt.money(0.0)
+    assert t.item(rows.index("Realized gains, term unknown"), 0).text() == fmt.money(1120.0)
+    assert "carried back" in panel.method.text()

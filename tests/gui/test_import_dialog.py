@@ -44,15 +44,46 @@ def test_preview_then_replace_applies_and_undo_restores(opened, workspace, qtbot
     symbols = [first.child(i).text(0) for i in range(first.childCount())]
     assert symbols[:3] == ["IWM", "AVUV", "AAPL 06/20/2025 200.00 C"]
     assert "held, not rebalanced" in first.child(2).text(4)
+    # per account: where it goes and what changes there
+    assert first.text(5) == "→ new account Individual Brokerage …4821 (taxable)"
+    assert dialog.tree.topLevelItem(1).text(5) == "→ new account Roth IRA …9307 (Roth IRA)"
+    assert first.child(0).text(5) == "+120 shares" and first.child(2).text(5) == ""
     text = dialog.changes.toPlainText()
-    assert "2 accounts merged into one portfolio" in text
+    assert "Roth IRA …9307 (Roth IRA): new account" in text
+    assert dialog.replace_button.text() == "Update accounts"
     dialog.replace_button.click()
+    hh = workspace.scenario.household
+    assert [a.name for a in hh.accounts] == ["Individual Brokerage …4821", "Roth IRA …9307"]
+    assert {p.ticker: p.shares for p in hh.accounts[1].positions} == {"IWM": 30}
     shares = {h.ticker: h.shares for h in workspace.scenario.portfolio.holdings}
     assert shares == {"IWM": 150, "AVUV": 85.5}
     assert workspace.scenario.portfolio.cash == pytest.approx(8013.35 + 761.75)
     assert workspace.scenario.targets == before.targets
     workspace.undo()
     assert workspace.scenario == before
+
+
+def test_lots_file_adds_lots_and_a_mismatch_changes_nothing(opened, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = workspace.scenario
+    opened.open_path(fixture("schwab_lot_details.csv"))  # the scenario holds no 120 IWM: refused
+    box = _wait_dialog(qtbot, opened, QMessageBox)
+    assert "the lots in the file hold" in opened.problem and "import a positions file" in opened.problem
+    assert "Nothing was changed" in box.text()
+    box.close()
+    assert workspace.scenario == before
+    opened.open_path(fixture("schwab_all_accounts.csv"))
+    _wait_dialog(qtbot, opened, StatementPreview).replace_button.click()
+    positions = workspace.scenario
+    opened.open_path(fixture("schwab_lot_details.csv"))
+    dialog = _wait_dialog(qtbot, opened, StatementPreview)
+    assert dialog.replace_button.text() == "Add lots"
+    assert dialog.tree.topLevelItem(0).text(5) == "→ adds lots to Individual Brokerage …4821 (taxable)"
+    dialog.replace_button.click()
+    iwm = workspace.scenario.household.accounts[0].positions[0]
+    assert [lo.shares for lo in iwm.lots] == [50, 25, 45]
+    assert workspace.scenario.portfolio == positions.portfolio  # no shares or cash changed
+    workspace.undo()
+    assert workspace.scenario == positions
 
 
 def test_cancel_changes_nothing(opened, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -159,3 +190,27 @@ def test_drop_a_file_on_the_window(opened, window, qtbot) -> None:  # type: igno
     dialog = _wait_dialog(qtbot, opened, StatementPreview)
     assert dialog.statement.layout == "IBKR Flex Query XML"
     dialog.reject()
+
+
+def test_preview_of_a_matched_account_lists_what_goes(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from engine.imports.detect import read_file
+    from engine.imports.into_household import apply_to_household
+    from engine.model.household import Account, Household, Position, with_household
+    from tests.helpers import core_satellite
+
+    joint = Account(
+        id="joint", name="Joint 4821", broker="Schwab", positions=(Position("IWM", 100), Position("IJR", 10))
+    )
+    sc = with_household(core_satellite({}), Household("h", "H", (joint,)))
+    st = read_file(fixture("schwab_all_accounts.csv"))
+    new, changes = apply_to_household(st, sc)
+    dialog = StatementPreview(st, new, changes)
+    qtbot.addWidget(dialog)
+    first = dialog.tree.topLevelItem(0)
+    assert first.text(5) == "→ updates Joint 4821 (taxable)"
+    rows = {first.child(i).text(0): first.child(i).text(5) for i in range(first.childCount())}
+    assert rows["IWM"] == "+20 shares" and rows["AVUV"] == "+85.5 shares"
+    assert rows["IJR"] == "gone (was 10 shares)"
+    from gui import fmt
+
+    assert rows["cash"] == f"{fmt.money(0.0, 2)} → {fmt.money(8013.35, 2)}"  # the file's cash line

@@ -78,6 +78,23 @@ def test_user_windows_and_a_worthless_portfolio() -> None:
         stress_test(_prices(), {"current": {"A": 1.0}}, {}, 0.0)
 
 
+def test_stress_reports_progress_per_window_and_stops_when_cancelled() -> None:
+    w2 = Window("second", date(2009, 1, 1), date(2009, 6, 30))
+    seen: list[tuple[str, float]] = []
+    out = stress_test(
+        _prices(), {"current": {"A": 1.0}}, {}, 1.0, (W2008, w2), progress=lambda m, f: seen.append((m, f))
+    )
+    assert len(out) == 2 and seen == [("Replaying: test", 0.0), ("Replaying: second", 0.5)]
+    asked: list[int] = []
+
+    def cancel_after_first() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(DataError, match="cancelled"):
+        stress_test(_prices(), {"current": {"A": 1.0}}, {}, 1.0, (W2008, w2), cancel=cancel_after_first)
+
+
 def _monthly(n: int, slope: float, seed: int) -> tuple[pd.DataFrame, pd.Series, np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     ends = pd.date_range("2005-01-31", periods=n + 1, freq="ME")

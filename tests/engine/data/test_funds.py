@@ -187,6 +187,9 @@ def test_holdings_csv_with_sectors_gives_sector_weights() -> None:
         ("fund,symbol,weight_pct\nIWM,,5\n", "line 2: fund and symbol must not be empty"),
         ("fund,symbol,weight_pct\nIWM,AAA\n", "line 2: too few columns"),
         ("fund,symbol,weight_pct\nIWM,AAA,70\nIWM,BBB,40\n", "add up to 110.00 %"),
+        # a decimal comma unquoted in a ","-separated file: refused, never read as weight 1
+        ("fund,symbol,weight_pct\nIWM,AAA,1,5\n", "line 2: 4 fields but the header has 3; quote a value"),
+        ("fund;symbol;weight_pct\nIWM;AAA;1.5\nIWM;BBB;2,5\n", r"^CSV: '1\.5' \(line 2, weight\) has '\.'"),
     ],
 )
 def test_bad_holdings_csv_names_the_line(text: str, words: str) -> None:
@@ -324,3 +327,28 @@ def test_unreadable_cache_falls_back_to_the_snapshot(tmp_path: Path) -> None:
     got = load_funds(["IWM", "NOPE"], store=FundStore(bad))
     assert got.funds["IWM"].source == "bundled snapshot"
     assert "fund cache not readable" in got.failed["NOPE"]
+
+
+def test_cache_read_never_writes_and_a_locked_store_does_not_stall(tmp_path: Path) -> None:
+    import time
+
+    from engine.data.funds import load_funds
+
+    store = FundStore(tmp_path / "s.sqlite3")
+    _, make = factory({"IWM": quote_summary("IWM")})
+    store.update(YahooFundSource(ticker_factory=make, today=TODAY), ["IWM"])
+    before = store.path.read_bytes()
+    assert set(store.read(["IWM"])) == {"IWM"}
+    assert store.path.read_bytes() == before  # a read changes nothing in the file
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a rollback-journal write
+        t0 = time.perf_counter()
+        with pytest.raises(DataError, match="damaged or locked"):
+            store.read(["IWM"])
+        assert time.perf_counter() - t0 < 5  # READ_TIMEOUT_S (2 s), not the writer's 10 s
+        got = load_funds(["IWM"], store=store)  # the snapshot still answers, and says why the cache did not
+        assert got.funds["IWM"].source == "bundled snapshot"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

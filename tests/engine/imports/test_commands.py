@@ -51,7 +51,10 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     iwm = next(p for p in acct["positions"] if p["symbol"] == "IWM")
     assert iwm["lots"][0] == {"quantity": 100, "basis_per_share": 180.1, "acquired": "2023-05-22"}
     assert doc["written"] == str(path)
-    assert [c["ticker"] for c in doc["changes"]["bought"]] == ["IWM"]
+    assert [c["ticker"] for c in doc["changes"]["total_bought"]] == ["IWM"]
+    replaced, new = doc["changes"]["accounts"]
+    assert replaced["status"] == "replaced" and new["status"] == "new"
+    assert [c["ticker"] for c in new["new"]] == ["IWM", "MSFT"]
 
 
 def test_bad_file_changes_nothing_and_says_line_and_why(
@@ -88,3 +91,29 @@ def test_a_mapping_saved_in_the_app_is_used_by_the_cli(capsys: pytest.CaptureFix
     assert main(["import", str(path)]) == EXIT_OK
     out = capsys.readouterr().out
     assert "IWM" in out and "1,000" in out
+
+
+def test_into_writes_accounts_and_lots_that_load_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _scenario(tmp_path)
+    assert main(["import", str(fixture("schwab_all_accounts.csv")), "--into", str(path)]) == EXIT_OK
+    assert main(["import", str(fixture("schwab_lot_details.csv")), "--into", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Individual Brokerage …4821 (taxable): lots added" in out
+    sc = scenario_file.load(path)
+    assert sc.household is not None
+    assert [a.id for a in sc.household.accounts] == ["schwab-4821", "schwab-9307"]
+    iwm = sc.household.accounts[0].positions[0]
+    assert iwm.ticker == "IWM" and [lo.shares for lo in iwm.lots] == [50, 25, 45]
+
+
+def test_lots_that_do_not_match_change_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _scenario(tmp_path)  # holds IWM 10, IWN 4: the lot file's 120 IWM do not match
+    before = path.read_bytes()
+    assert main(["import", str(fixture("schwab_lot_details.csv")), "--into", str(path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "line 4: IWM: the lots in the file hold 120 shares but Account holds 10" in err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["client.coresat.toml"]

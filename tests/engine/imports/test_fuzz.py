@@ -87,3 +87,83 @@ def test_fast_number_path_agrees_with_the_general_rule(text: str, mark: str) -> 
     except ValueError:
         general = "refused"
     assert ours == general
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789/-.; :", max_size=14),
+        st.dates().map(lambda d: d.strftime("%m/%d/%Y")),
+        st.dates().map(lambda d: d.strftime("%Y%m%d;%H%M")),
+        st.dates().map(lambda d: d.strftime("%m/%d/%y")),
+    )
+)
+def test_fast_date_path_agrees_with_strptime(text: str) -> None:
+    """parse_date's regular expressions read exactly what strptime reads with the same formats."""
+    from datetime import datetime
+
+    from engine.imports.textnum import _DATE_FORMATS, EMPTY, parse_date
+
+    s = text.strip()
+    expected = None
+    if s and s.lower() not in EMPTY:
+        token = s.split(";")[0].split(" ")[0]
+        for fmt in _DATE_FORMATS:
+            try:
+                expected = datetime.strptime(token, fmt).date()
+                break
+            except ValueError:
+                continue
+    assert parse_date(text) == expected
+
+
+def _check_into_household(data: bytes) -> None:
+    """Read, then put into a household (a one-portfolio scenario and one holding the lot fixtures'
+    positions): a scenario that validates, or one CoresatError line."""
+    from engine.imports.into_household import apply_to_household
+    from tests.helpers import core_satellite
+
+    holding = core_satellite({"IWM": 120, "AVUV": 85.5, "IJR": 150, "VBR": 90.25})
+    try:
+        statement = read_bytes(data, source="fuzz.csv")
+        for base in (core_satellite({"IWM": 1}), holding):
+            new, changes = apply_to_household(statement, base)
+            new.validate()
+            assert new.household is not None and changes.lines()
+    except CoresatError as exc:
+        assert str(exc) and "\n" not in str(exc).strip()
+
+
+LOT_SEEDS = [p.read_bytes() for p in sorted(FIXTURES.glob("*lot*"))]
+LOT_CELL = st.text(alphabet="0123456789$,.-/()+% TLongShort", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SEEDS), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=4))
+def test_mutated_files_into_a_household(seed: bytes, flips: list[tuple[int, int]]) -> None:
+    data = bytearray(seed)
+    for pos, byte in flips:
+        if data:
+            data[pos % len(data)] = byte
+    _check_into_household(bytes(data))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(LOT_SEEDS),
+    st.lists(st.tuples(st.integers(0, 10**4), st.integers(0, 11), LOT_CELL), min_size=1, max_size=6),
+)
+def test_lot_files_with_random_cells(seed: bytes, edits: list[tuple[int, int, str]]) -> None:
+    """The Schwab lot details and Fidelity open lots fixtures with cells replaced by number-like junk
+    (negative, zero, empty, malformed quantities, dates and bases)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(seed.decode("utf-8"))))
+    body = [i for i, r in enumerate(rows) if len(r) > 5 and r[0][:1].isalnum() and i > 0]
+    for row_pick, col, value in edits:
+        row = rows[body[row_pick % len(body)]]
+        row[col % len(row)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    _check_into_household(out.getvalue().encode())

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from engine.errors import CoresatError
-from engine.imports.apply import apply_to_scenario
 from engine.imports.detect import read_file
+from engine.imports.into_household import apply_to_household
 from tests.conftest import shared_real
 from tests.helpers import core_satellite
 
@@ -111,9 +111,21 @@ def test_ibkr_real_flex_position_and_foreign_cash() -> None:
     assert (vt.symbol, vt.quantity, vt.market_value) == ("VT", 200, 28212)
     assert acct.cash == pytest.approx(-0.87)  # USD cash only
     assert any("CHF not counted" in n for n in acct.notes)
-    new, summary = apply_to_scenario(st, core_satellite({}))
-    assert new.portfolio.cash == 0.0  # a scenario holds no debit: said, not hidden
+    new, summary = apply_to_household(st, core_satellite({}))
+    assert new.portfolio.cash == 0.0  # an account holds no debit: said, not hidden
     assert any("-0.87 (a debit)" in n for n in summary.notes)
+
+
+REAL_POSITIONS = [
+    "schwab/schwab_positions_all_accounts_2021-09-26.csv",
+    "fidelity/Portfolio_Positions_fixture_finporter.csv",
+    "fidelity/Statement12312025.csv",
+    "vanguard/OfxDownload.csv",
+    "vanguard/OfxDownload-401k.qfx",
+    "vanguard/vanguard.ofx",
+    "etrade/etrade_09092023.QFX",
+    "ibkr/ibkr-flex-vtandchill_2025.xml",
+]
 
 
 @pytest.mark.parametrize(
@@ -131,11 +143,29 @@ def test_ibkr_real_flex_position_and_foreign_cash() -> None:
 )
 def test_every_real_positions_file_goes_into_a_valid_scenario(name: str) -> None:
     st = read_file(shared_real("broker-exports", *name.split("/")))
-    new, summary = apply_to_scenario(st, core_satellite({}))
+    new, summary = apply_to_household(st, core_satellite({}))
     new.validate()
     rebalanced = sum(p.market_value for p in st.positions if p.rebalanced)
     held = sum(h.market_value for h in summary.held_not_rebalanced)
     assert rebalanced + held == pytest.approx(sum(p.market_value for p in st.positions))
+
+
+@pytest.mark.parametrize("name", REAL_POSITIONS)
+def test_every_real_positions_file_goes_into_household_accounts(name: str) -> None:
+    st = read_file(shared_real("broker-exports", *name.split("/")))
+    new, changes = apply_to_household(st, core_satellite({}))
+    assert new.household is not None
+    assert len(new.household.accounts) == len(st.accounts)  # one account per statement account
+    for sa, acct in zip(st.accounts, new.household.accounts, strict=True):
+        tally: dict[str, float] = {}
+        for p in sa.positions:
+            if p.rebalanced:
+                tally[p.symbol] = tally.get(p.symbol, 0.0) + p.quantity
+        assert {p.ticker: p.shares for p in acct.positions} == pytest.approx(
+            {t: q for t, q in tally.items() if q > 0}
+        )
+        assert acct.cash == pytest.approx(max(0.0, round(sa.cash, 2)))
+    assert [a.status for a in changes.accounts][1:] == ["new"] * len(st.accounts)
 
 
 def test_real_transaction_files_are_refused_with_one_line() -> None:
