@@ -37,6 +37,7 @@ from engine.optimize.rebalancer import tighten
 from engine.optimize.rounding import Settled
 
 MAX_ATTEMPTS = 8
+SNAP = 1e-8  # a trade below this share of the household's value is solver noise
 ROOM_SAFETY = 1e-8  # weight kept under each account's cash room for the solver's tolerance
 PER_ACCOUNT = (LimitKind.MIN_TRADE, LimitKind.WHOLE_SHARES)  # checked per account, not on household sums
 
@@ -149,15 +150,20 @@ def cash_left(x: Inputs, book: Book, b: FloatArray, s: FloatArray) -> FloatArray
     return out
 
 
-def round_trades(x: Inputs, book: Book, sol: JointSolution, whole: bool) -> tuple[FloatArray, FloatArray]:
-    """Account trades in shares; whole shares when asked, never spending cash an account lacks."""
+def round_trades(
+    x: Inputs, book: Book, sol: JointSolution, whole: bool, fixed: np.ndarray | None = None
+) -> tuple[FloatArray, FloatArray]:
+    """Account trades in shares; whole shares when asked, never spending cash an account lacks. Solver
+    noise is no trade: below SNAP of the household's value, or where the trade's bound is zero."""
     p = x.prices
     b = sol.buys * x.value / p[None, :]
     s = np.minimum(sol.sells * x.value / p[None, :], book.held)
     net = np.minimum(b, s)
     b, s = b - net, s - net
-    b[b < 1e-7] = 0.0
-    s[s < 1e-7] = 0.0
+    noise = SNAP * x.value / p[None, :]
+    frozen = np.zeros(b.shape, dtype=bool) if fixed is None else fixed
+    b[(b < noise) | ~book.may_buy | frozen] = 0.0
+    s[(s < noise) | ~book.may_sell | frozen] = 0.0
     if not whole:  # the solver's tolerance may leave an account a few cents short: buy that much less
         left = cash_left(x, book, b, s)
         for short in np.flatnonzero(left < 0):
@@ -193,6 +199,26 @@ def round_trades(x: Inputs, book: Book, sol: JointSolution, whole: bool) -> tupl
             b[a, t] -= 1
             left[a] += p[t] * (1 + x.kappa[t])
     return b, s
+
+
+def _needed_sales_up(
+    x: Inputs, book: Book, b: FloatArray, s: FloatArray, smallest: float, whole: bool
+) -> FloatArray:
+    """A sale under the minimum that its account's cash needs (without it the account falls under its
+    buffer) is raised to the minimum when the account holds that much: freezing it would leave the account
+    short. A larger sale only adds cash; the household limits are checked after."""
+    p = x.prices
+    left = cash_left(x, book, b, s)
+    out = s.copy()
+    for a, t in zip(*np.nonzero((s > 0) & (s * p[None, :] < smallest - 1e-9)), strict=True):
+        if left[a] - s[a, t] * p[t] * (1 - x.kappa[t]) >= 0:
+            continue  # the account does not need it: the minimum-trade pass may freeze it
+        need = smallest / p[t]
+        need = float(np.ceil(need - 1e-9)) if whole else need
+        if need <= book.held[a, t] + 1e-9:
+            left[a] += (need - out[a, t]) * p[t] * (1 - x.kappa[t])
+            out[a, t] = min(need, book.held[a, t])
+    return out
 
 
 def household_evaluation(x: Inputs, b: FloatArray, s: FloatArray) -> Evaluation:
@@ -256,7 +282,8 @@ def solve_household(
         out.solves += 1
         if not sol.ok:
             return out  # infeasible at once, or after tightening: the last rounding's problems stand
-        b, s = round_trades(x, book, sol, whole)
+        b, s = round_trades(x, book, sol, whole, fixed)
+        s = _needed_sales_up(x, book, b, s, smallest, whole)
         amounts = (b + s) * x.prices[None, :]
         small = (amounts > 0) & (amounts < smallest - 1e-9)
         if small.any():
