@@ -114,3 +114,7 @@ def _rebalance(path: str, *, as_json: bool, demo: bool) -> int:
     result = api.rebalance_file(path, force_demo=demo)
     print(result.to_json() if as_json else format_result(result))
     return EXIT_INFEASIBLE if result.status is Status.INFEASIBLE else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,6 +20,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return selftest_main(args[1:])
     if any(a in HEADLESS_COMMANDS for a in args[:1]) or "--version" in args:
+        if args[:1] == ["report"]:  # `report --pdf` draws with Qt, which the engine never imports
+            from gui.book.cli_pdf import register
+
+            register()
         return cli_main(args)
     if "--screenshot" not in args:  # screenshots render offscreen: no X11 libraries needed
         from gui.platform_check import check

@@ -42,7 +42,7 @@ def solve_with_worker_market(tasks: list[HouseholdInputs]) -> list[Outcome]:
 
 
 def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Outcome]:
-    from engine.api import rebalance
+    from engine.api import rebalance, rebalance_household
 
     out = []
     for x in tasks:
@@ -50,7 +50,11 @@ def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Ou
         proposal, error = None, None
         try:
             sc = build_scenario(x, validate=False)
-            proposal = NewProposal.of(x.household_id, x.policy_id, sc, rebalance(sc, market))
+            if sc.household is not None:  # several accounts: trades per account
+                hr = rebalance_household(sc, market)
+                proposal = NewProposal.of_household(x.household_id, x.policy_id, sc, hr)
+            else:
+                proposal = NewProposal.of(x.household_id, x.policy_id, sc, rebalance(sc, market))
         except CoresatError as exc:
             error = str(exc)
         except Exception as exc:  # a bug must not stop the other households; it is reported per household

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # kept in step with engine.book.schema (a test checks), so building the parser needs no database layer
 ACCOUNT_KINDS = ("taxable", "traditional_ira", "roth_ira", "401k", "hsa")
 PROPOSAL_STATUSES = ("draft", "approved", "rejected", "executed")
+MAX_OVERRIDES_BYTES = 256_000  # a TOML fragment over a policy: a few lines in practice
 
 Action = Callable[["Book", argparse.Namespace], int]
 
@@ -167,10 +168,10 @@ def _add_policy(book: Book, args: argparse.Namespace) -> int:
 def _assign(book: Book, args: argparse.Namespace) -> int:
     overrides = None
     if args.overrides:
-        try:
-            overrides = Path(args.overrides).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CoresatError(f"cannot read the overrides file {args.overrides}: {exc}") from None
+        from engine.io.safe_open import read_user_text
+
+        # a regular text file of at most MAX_OVERRIDES_BYTES; a folder, pipe or device is refused by name
+        overrides = read_user_text(args.overrides, MAX_OVERRIDES_BYTES, "overrides file (TOML)")
     book.follow_policy(book.household_id(args.client, args.household), args.policy, overrides)
     print(f"{args.client} follows {args.policy!r}" + (" with overrides" if overrides else ""))
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy import event, exc
 from engine import paths
 from engine.book import schema
 from engine.errors import CoresatError
+from engine.io.safe_open import check_path
 
 URL_ENV = "CORESAT_BOOK_URL"
 BOOK_FILE = "book.sqlite"
@@ -179,6 +181,24 @@ def migrate(
 # ----------------------------------------------------------------------------------------------- backup
 
 
+def check_book_file(path: Path, *, given: bool) -> None:
+    """A SQLite book must be a regular file (a folder, a pipe or a device is refused by name, before
+    SQLite says "disk I/O error" or waits on a pipe); a book the user names must be in a folder that
+    exists (only the default book's folder in the user data folder is created)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if given:
+            check_path(path, "client book")  # FileRefusedError: its folder does not exist
+        return
+    except OSError as exc:
+        raise BookError(f"cannot use the client book {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise BookError(f"{path} is a folder, not a client book file; give the book's file name")
+    if not stat.S_ISREG(st.st_mode):
+        raise BookError(f"{path} is not a saved file (a pipe or a device); give the client book's file")
+
+
 def backup(engine: sa.Engine, dest: str | Path) -> Path:
     """Copy a SQLite book, consistently while it is in use, with SQLite's online backup API.
 
@@ -188,13 +208,14 @@ def backup(engine: sa.Engine, dest: str | Path) -> Path:
         raise BookError(
             "a PostgreSQL book is backed up with pg_dump, e.g. pg_dump -Fc -f book.dump DATABASE_URL"
         )
-    target = Path(dest).expanduser().resolve()
+    target = check_path(Path(dest).expanduser(), "backup file").resolve()  # its folder must exist
     if target.is_dir():
         raise BookError(f"{target} is a folder; give the backup file's name")
+    if target.exists() and not target.is_file():
+        raise BookError(f"{target} is not a regular file; give a new backup file's name")
     source = Path(str(engine.url.database)).resolve()
     if target == source:
         raise BookError("the backup must go to another file than the book itself")
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         with translated(str(source)):

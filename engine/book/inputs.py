@@ -7,6 +7,7 @@ version), overrides and account together into the scenario the optimizer runs.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -47,8 +48,8 @@ def read(
         r.name: (int(r.id), str(r.body))
         for r in conn.execute(sa.select(p.c.name, p.c.id, p.c.body).order_by(p.c.version))
     }
-    hq = sa.select(h.c.id, h.c.policy_name, h.c.overrides, h.c.extra)
-    aq = sa.select(a.c.household_id, a.c.body).order_by(a.c.id)
+    hq = sa.select(h.c.id, h.c.name, h.c.policy_name, h.c.overrides, h.c.extra)
+    aq = sa.select(a.c.household_id, a.c.name, a.c.kind, a.c.body).order_by(a.c.id)
     if household_ids is None:
         hh = {int(r.id): r for r in conn.execute(hq)}
         rows = list(conn.execute(aq))
@@ -60,25 +61,72 @@ def read(
             chunk = ids[i : i + IN_CHUNK]
             hh |= {int(r.id): r for r in conn.execute(hq.where(h.c.id.in_(chunk)))}
             rows += list(conn.execute(aq.where(a.c.household_id.in_(chunk))))
-    acc: dict[int, list[str]] = {}
+    acc: dict[int, list[tuple[str, str, str]]] = {}
     for r in rows:
-        acc.setdefault(int(r.household_id), []).append(str(r.body))
+        acc.setdefault(int(r.household_id), []).append((str(r.name), str(r.kind), str(r.body)))
     for hid in ids:
         row = hh.get(hid)
         if row is None:
             yield Unrunnable(hid, "no such household in the book")
             continue
         bodies = acc.get(hid, [])
-        if len(bodies) != 1:
-            yield Unrunnable(
-                hid, f"{len(bodies)} accounts; one per household is supported until households land"
-            )
+        if not bodies:
+            yield Unrunnable(hid, "has no account; import its positions first")
             continue
+        body = bodies[0][2]
+        if len(bodies) > 1:  # accounts stored one by one: rebalanced together as one household
+            try:
+                body = combine_accounts(str(row.name), bodies)
+            except ScenarioError as exc:
+                yield Unrunnable(hid, f"{exc.field}: {exc.problem}")
+                continue
         if row.policy_name not in pol:
             yield Unrunnable(hid, "follows no model policy; give it one")
             continue
-        pid, body = pol[row.policy_name]
-        yield HouseholdInputs(hid, pid, body, row.overrides, bodies[0], row.extra)
+        pid, pbody = pol[row.policy_name]
+        yield HouseholdInputs(hid, pid, pbody, row.overrides, body, row.extra)
+
+
+def combine_accounts(household: str, accounts: list[tuple[str, str, str]]) -> str:
+    """Several accounts stored one by one (name, kind, one-account part each) as one household account
+    part (the ``[household]`` of a version-3 scenario file): each account keeps its cash, positions, cash
+    buffer (its ``min_cash``), cash flow and no-buy / no-sell lists. Raises ScenarioError when that cannot
+    be said truly: an account that is itself a household, or accounts with different trading modes."""
+    out: list[dict[str, object]] = []
+    modes: set[str] = set()
+    ids: dict[str, int] = {}
+    for name, kind, body in accounts:
+        doc = parts.account_from_text(body)
+        if "portfolio" not in doc:
+            raise ScenarioError(f"account {name!r}", "holds several accounts itself; store it on its own")
+        port, cons = doc.get("portfolio", {}), doc.get("constraints", {})
+        modes.add(str(cons.get("mode", "full")))
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "account"
+        ids[slug] = ids.get(slug, 0) + 1
+        positions = [
+            {"ticker": h["ticker"], "shares": h["shares"]} | ({"price": h["price"]} if h.get("price") else {})
+            for h in port.get("holdings", [])
+        ]
+        out.append(
+            {
+                "id": slug if ids[slug] == 1 else f"{slug}-{ids[slug]}",
+                "name": name,
+                "kind": kind,
+                "cash": port.get("cash", 0.0),
+                "cash_buffer": cons.get("min_cash", 0.0),
+                "cash_flow": cons.get("cash_flow", 0.0),
+                "no_buy": list(cons.get("no_buy", [])),
+                "no_sell": list(cons.get("no_sell", [])),
+                "positions": positions,
+            }
+        )
+    if len(modes) > 1:
+        raise ScenarioError(
+            "accounts", f"trade in different modes ({', '.join(sorted(modes))}); give them one"
+        )
+    doc = {"household": {"id": "household", "name": household or "Household", "accounts": out}}
+    doc["constraints"] = {"mode": modes.pop()} if modes else {}
+    return parts.account_text(doc)
 
 
 def build_scenario(x: HouseholdInputs, *, validate: bool = True) -> Scenario:

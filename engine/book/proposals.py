@@ -14,7 +14,7 @@ import functools
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -25,6 +25,9 @@ from engine.book.store import Book, current_user
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 
+if TYPE_CHECKING:
+    from engine.household_result import HouseholdResult
+
 Status = t.ProposalStatus
 
 
@@ -34,6 +37,43 @@ def result_text(r: RebalanceResult) -> str:
     several times faster, which counts when a batch stores ten thousand results. Tested against
     ``to_dict``."""
     return json.dumps(r, default=_encode, separators=(",", ":"))
+
+
+def household_result_text(hr: HouseholdResult) -> str:
+    """A household's result as stored: the household as one portfolio (the document of
+    :func:`result_text`: net trades per ticker, sleeves, assets, limits) plus, under ``accounts``, each
+    account's own trades and cash (``AccountRow``), the placement's ``unplaced``, ``placement_notes`` and
+    ``check_problems``. Whole shares placed per account can differ from the net optimum by a share, so
+    what will really happen (cash, volatility and cost after the account trades) replaces the net figures
+    at the top level, and in the assets' shares and weights after and the sleeves' weights after; the net
+    optimum's own are kept as ``net_status``, ``net_cash_after``, ``net_vol_after``, ``net_total_cost`` and
+    ``net_shares_after`` / ``net_weight_after`` in each row. Tracking error, turnover and risk
+    contributions stay the net optimum's."""
+    doc = json.loads(result_text(hr.household))
+    placed = [tr for a in hr.accounts for tr in a.trades]
+    doc["net_cash_after"], doc["net_vol_after"] = doc.get("cash_after"), doc.get("vol_after")
+    doc["net_total_cost"] = doc.get("total_cost")
+    doc["cash_after"] = hr.cash_after
+    doc["vol_after"] = hr.vol_after
+    doc["total_cost"] = sum(tr.cost for tr in placed)
+    doc["weights_after"] = hr.weights_after
+    held = {tk: sum(a.shares_after.get(tk, 0.0) for a in hr.accounts) for tk in hr.weights_after}
+    for row in doc.get("assets", []):  # shares and weights after the placed trades
+        tk = row["ticker"]
+        row["net_shares_after"], row["net_weight_after"] = row["shares_after"], row["weight_after"]
+        row["shares_after"] = held.get(tk, row["shares_after"])
+        row["weight_after"] = hr.weights_after.get(tk, row["weight_after"])
+    for sl in doc.get("sleeves", []):
+        sl["net_weight_after"] = sl["weight_after"]
+        sl["weight_after"] = sum(
+            r["weight_after"] for r in doc.get("assets", []) if r["sleeve"] == sl["name"]
+        )
+    doc["accounts"] = hr.accounts
+    doc["unplaced"] = hr.unplaced
+    doc["placement_notes"] = hr.placement_notes
+    doc["check_problems"] = hr.check_problems
+    doc["net_status"], doc["status"] = doc.get("status"), hr.status  # the placed trades' status
+    return json.dumps(doc, default=_encode, separators=(",", ":"))
 
 
 @functools.cache
@@ -67,10 +107,11 @@ class Summary:
     max_drift: float  # largest |weight - target| over sleeves before trading
 
     @classmethod
-    def of(cls, r: RebalanceResult) -> Summary:
+    def of(cls, r: RebalanceResult, account_trades: int | None = None) -> Summary:
+        """``account_trades``: a household's count of orders over its accounts (else the net trades)."""
         return cls(
             result_status=r.status.value,
-            trades=len(r.trades),
+            trades=len(r.trades) if account_trades is None else account_trades,
             turnover=float(r.turnover),
             cost=float(r.total_cost),
             vol_before=float(r.vol_before),
@@ -104,6 +145,30 @@ class NewProposal:
             market_date=r.assumptions.price_date,
             market_source=r.assumptions.price_source,
             summary=Summary.of(r),
+        )
+
+    @classmethod
+    def of_household(
+        cls, household_id: int, policy_id: int | None, sc: Scenario, hr: HouseholdResult
+    ) -> NewProposal:
+        """A household with several accounts: trades per account (engine.api.rebalance_household)."""
+        inputs = parts.canonical(sc)
+        r = hr.household
+        summary = dataclasses.replace(  # what the account trades do (see household_result_text)
+            Summary.of(r, account_trades=len(hr.trades)),
+            result_status=hr.status.value,
+            vol_after=float(hr.vol_after),
+            cost=float(sum(tr.cost for tr in hr.trades)),
+        )
+        return cls(
+            household_id=household_id,
+            policy_id=policy_id,
+            scenario_hash=parts.scenario_hash(inputs),
+            inputs=inputs,
+            result=household_result_text(hr),
+            market_date=r.assumptions.price_date,
+            market_source=r.assumptions.price_source,
+            summary=summary,
         )
 
     def row(self, who: str, batch_id: int | None) -> dict[str, Any]:

@@ -65,6 +65,10 @@ class Book:
         ``create=False`` a SQLite book that does not exist yet is an error instead of a new file."""
         u = db.normalize_url(url or db.default_url())
         local = u.get_backend_name() == "sqlite" and u.database not in (None, "", ":memory:")
+        if local:
+            # the default book's folder (user data) is created; a folder the user names must exist
+            given = url is not None and u != db.normalize_url(db.default_url())
+            db.check_book_file(Path(str(u.database)), given=given)
         if not create and local and not Path(str(u.database)).exists():
             raise BookError(f"no client book at {u.database}; coresat book init creates one")
         engine = db.create_engine(u.render_as_string(hide_password=False))

@@ -17,7 +17,8 @@ must not happen, so they are named as possible causes instead.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import cvxpy as cp
 import numpy as np
@@ -128,13 +129,15 @@ def min_volatility(x: Inputs, *, with_limits: bool = True) -> float | None:
     return float(prob.value) / max(keep_value, 1e-12)
 
 
-def diagnose(x: Inputs) -> Infeasibility:
-    d = diagnose_limits(x)
+def diagnose(x: Inputs, *, nearest_ok: NearestCheck | None = None) -> Infeasibility:
+    d = diagnose_limits(x, nearest_ok=nearest_ok)
     assert d.infeasibility is not None
     return d.infeasibility
 
 
-def diagnose_limits(x: Inputs) -> Diagnosis:
+def diagnose_limits(x: Inputs, *, nearest_ok: NearestCheck | None = None) -> Diagnosis:
+    """Which limits conflict and the nearest values that work. ``nearest_ok`` (engine/optimize/nearest.py)
+    checks a single limit's suggestion against whole shares, and moves it further if rounding needs room."""
     el = _Elastic(x)
     used_all = el.solve(None)
     restrictions = _restrictions(x)
@@ -149,7 +152,33 @@ def diagnose_limits(x: Inputs) -> Diagnosis:
         return Diagnosis(tuple(names), (), {}, inf)
     used = {k: v for k, v in used_all.items() if v > TOL}
     alone = tuple(lid for lid in el.slacks if el.solve({lid}) is not None)
-    return _explain(x, used, alone, restrictions, names)
+    d = _explain(x, used, alone, restrictions, names)
+    if nearest_ok is None or len(used) != 1 or not x.scenario.constraints.whole_shares:
+        return d  # several limits must move together: their values are a joint suggestion
+    return _checked(d, nearest_ok)
+
+
+def _checked(d: Diagnosis, nearest_ok: NearestCheck) -> Diagnosis:
+    """``d`` with its one suggested value checked against whole shares, and the message saying so."""
+    assert d.infeasibility is not None
+    ((lid, suggested),) = d.nearest.items()
+    works = nearest_ok(lid, suggested)
+    if works is not None and abs(works - suggested) <= 1e-12:
+        return d
+    money = lid.kind is LimitKind.MIN_CASH
+    shown = (lambda v: f"{v:,.2f}") if money else _pct
+    if works is None:
+        nearest: dict[LimitId, float] = {}
+        extra = f" With whole shares even {shown(suggested)} is not enough; loosen it further or allow fractional shares."
+    else:
+        nearest = {lid: works}
+        extra = f" With whole shares, {shown(works)} works."
+    inf = d.infeasibility
+    inf = replace(inf, message=inf.message + extra, nearest={str(k): v for k, v in nearest.items()})
+    return Diagnosis(d.conflicting, d.fixes_alone, nearest, inf)
+
+
+NearestCheck = Callable[[LimitId, float], "float | None"]
 
 
 def user_vol_cap(x: Inputs, reachable: float) -> float:

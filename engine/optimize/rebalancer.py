@@ -9,19 +9,18 @@ from dataclasses import replace
 import numpy as np
 
 from engine.data.funds import FundData
-from engine.market import BoolArray, FloatArray, MarketSnapshot
+from engine.market import FloatArray, MarketSnapshot
 from engine.messages import Message, MessageId, Name, english
 from engine.model.scenario import Scenario
 from engine.optimize.bindings import bindings
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
-from engine.optimize.exact import closest_tradable
 from engine.optimize.explain import Context, headline, infeasibility_why, risk_by_group, trade_reason
 from engine.optimize.explain import notes as explain_notes
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
 from engine.optimize.limit_id import LimitKind
-from engine.optimize.problem import Solution, problem_for
-from engine.optimize.rounding import Settled, settle
+from engine.optimize.nearest import nearest_check
+from engine.optimize.search import find_tradable
 from engine.result import (
     AssetRow,
     Assumptions,
@@ -36,74 +35,7 @@ from engine.result import (
 )
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
-MAX_ATTEMPTS = 5
 UNEXPLAINED = "No trades keep every limit at once (not diagnosed: explanations were turned off)."
-NODE_KINDS = (LimitKind.SLEEVE_MIN, LimitKind.SLEEVE_MAX, LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
-LOOK_KINDS = (LimitKind.SECTOR_MIN, LimitKind.SECTOR_MAX, LimitKind.COMPANY_MAX)
-
-
-def tighten(
-    x: Inputs, xt: Inputs, cap: float, fixed: BoolArray, settled: Settled, step: int
-) -> tuple[Inputs, float, BoolArray]:
-    """Limits a little tighter where rounding to tradable shares broke them, for another attempt.
-
-    The steps are the size of what rounding can move: a share's worth of weight per ticker, the
-    observed volatility excess; a ticker whose trade fell under the minimum is frozen."""
-    ev = settled.evaluation
-    lo, hi, nodes, looks = xt.lo.copy(), xt.hi.copy(), list(xt.nodes), list(xt.look_through)
-    cash_min, turnover, fixed = xt.cash_min, xt.turnover_cap, fixed.copy()
-    share = x.prices / x.value  # weight of one share
-    kinds = {v.limit.kind for v in settled.problems}
-    if LimitKind.VOL_CAP not in kinds and x.vol_cap < BIG and ev.vol > x.vol_cap * (1.0 - 2e-3):
-        # the cap binds: repairing another limit (buying back into a minimum) will push it over, so
-        # make room under it too
-        cap = min(cap, x.vol_cap) * (1.0 - 1e-3 * step)
-    for v in settled.problems:
-        kind, who = v.limit.kind, v.limit.subject or v.asset
-        i = x.tickers.index(who) if who in x.tickers else -1
-        if kind is LimitKind.VOL_CAP:
-            cap = cap * min(1.0, x.vol_cap / max(ev.vol, 1e-12)) * (1.0 - 1e-3 * step)
-        elif kind is LimitKind.ASSET_MIN:
-            lo[i] = min(lo[i] + step * share[i], hi[i])
-        elif kind is LimitKind.ASSET_MAX:
-            hi[i] = max(hi[i] - step * share[i], lo[i])
-        elif kind in NODE_KINDS:
-            small = kind in (LimitKind.SMALL_CAP_MIN, LimitKind.SMALL_CAP_MAX)
-            key = "small_cap" if small else f"sleeve:{who}"
-            j = next(k for k, nd in enumerate(nodes) if nd.key == key)
-            nd = nodes[j]
-            room = step * float(nd.members @ share)
-            nodes[j] = (
-                replace(nd, lo=min(nd.lo + room, nd.hi))
-                if v.limit.is_lower_bound
-                else replace(nd, hi=max(nd.hi - room, nd.lo))
-            )
-        elif kind in LOOK_KINDS:
-            which = "company" if kind is LimitKind.COMPANY_MAX else "sector"
-            j = next(k for k, r in enumerate(looks) if r.kind == which and r.subject == who)
-            r = looks[j]
-            room = step * float(np.max(r.row * share, initial=0.0))
-            looks[j] = (
-                replace(r, lo=min(r.lo + room, r.hi))
-                if v.limit.is_lower_bound
-                else replace(r, hi=max(r.hi - room, r.lo))
-            )
-        elif kind is LimitKind.MIN_CASH:
-            cash_min += step * float(share.max())
-        elif kind is LimitKind.TURNOVER_CAP:
-            turnover = max(turnover - step * float(share.max()), 0.0)
-        elif kind is LimitKind.MIN_TRADE and i >= 0:
-            fixed[i] = True
-    out = replace(
-        xt,
-        lo=lo,
-        hi=hi,
-        nodes=tuple(nodes),
-        look_through=tuple(looks),
-        cash_min=cash_min,
-        turnover_cap=turnover,
-    )
-    return out, cap, fixed
 
 
 def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
@@ -147,42 +79,11 @@ def rebalance(
     if not outside and not broken_now and c.cash_flow == 0 and not c.force_rebalance:
         return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [], start, explain=explain)
 
-    prob = problem_for(x)
-    xt = x  # the limits as the optimizer sees them: tightened after a rounding that broke one
-    cap = x.vol_cap
-    fixed = np.zeros(x.n, dtype=bool)
-    settled: Settled | None = None
-    first: Settled | None = None
-    for attempt in range(MAX_ATTEMPTS):
-        sol = prob.solve(xt, vol_cap=cap, fixed=fixed)
-        if not sol.ok:
-            if settled is None:
-                inf = diagnose(x) if explain else Infeasibility(message=UNEXPLAINED, conflicting=())
-                return _result(
-                    x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf, explain=explain
-                )
-            break  # tightening went too far: report what rounding could not keep
-
-        def resolve(f: BoolArray, xt: Inputs = xt, cap: float = cap, fixed: BoolArray = fixed) -> Solution:
-            return prob.solve(xt, vol_cap=cap, fixed=f | fixed)
-
-        settled = settle(x, sol, resolve)
-        first = first or settled
-        if not settled.problems:
-            break
-        xt, cap, fixed = tighten(x, xt, cap, fixed, settled, attempt + 1)
-    assert settled is not None and settled.solution is not None
-    if settled.problems and first is not None:
-        # rounding and its repair gave up: search the tradable holdings exactly before saying no
-        found = closest_tradable(x, first.continuous_shares, whole=c.whole_shares)
-        if found is not None:
-            settled = Settled(
-                shares=found,
-                evaluation=evaluate(x, found),
-                continuous_shares=first.continuous_shares,
-                notes=first.notes,
-                solution=first.solution,
-            )
+    found = find_tradable(x)
+    if found is None:
+        inf = diagnose(x, nearest_ok=nearest_check(x)) if explain else Infeasibility(UNEXPLAINED, ())
+        return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf, explain=explain)
+    settled = found
     assert settled.solution is not None
     ev = settled.evaluation
     if settled.problems:

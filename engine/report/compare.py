@@ -1,5 +1,6 @@
 """Two or more results side by side ("70/30 vs 60/40", "this quarter vs last"): weights, trades,
-volatility, tracking error, cost. Qt-free; works on the result document (``RebalanceResult.to_dict()``
+volatility, tracking error, cost, and for households what is known about taxes (realized gains in
+taxable accounts, sales whose basis is unknown, the taxable-sale placeholder). Qt-free; works on the result document (``RebalanceResult.to_dict()``
 or a proposal's stored result JSON), so stored proposals and fresh solves compare alike.
 
     c = compare([("70/30", r1.to_dict()), ("60/40", r2.to_dict())])
@@ -80,7 +81,9 @@ def compare(items: Sequence[tuple[str, Doc]]) -> Comparison:
     lines: list[Line] = []
     for name, key, unit in _SUMMARY:
         lines.append(Line(SUMMARY, name, unit, tuple(_num(d.get(key)) for d in docs)))
-    lines.append(Line(SUMMARY, "Trades", "count", tuple(float(len(d.get("trades", []))) for d in docs)))
+    lines.append(Line(SUMMARY, "Trades", "count", tuple(float(len(_orders(d))) for d in docs)))
+    if any(d.get("accounts") for d in docs):  # taxes are known only per account (households)
+        lines += _tax_lines(docs)
     sleeves = _union(d.get("sleeves", []) for d in docs)
     for s in sleeves:
         lines.append(
@@ -112,6 +115,47 @@ def compare(items: Sequence[tuple[str, Doc]]) -> Comparison:
     )
 
 
+GAIN = "Realized gain, taxable accounts"
+UNKNOWN_BASIS = "Taxable sales, basis unknown"
+TAX_PLACEHOLDER = "Taxable-sale placeholder (not a tax)"
+
+
+def _tax_lines(docs: Sequence[Doc]) -> list[Line]:
+    """What a household result knows about taxes, from its account trades: the gain its sales in taxable
+    accounts realize (at average cost, lots known), how many such sales have no lots (gain unknown), and
+    the placeholder cost the optimizer charged for taxable sales. Coresat holds no tax rate, so no tax
+    amount is shown. None for an item without accounts (a one-account result: taxes unknown)."""
+    gains: list[float | None] = []
+    unknown: list[float | None] = []
+    placeholder: list[float | None] = []
+    for d in docs:
+        if not d.get("accounts"):
+            gains.append(None)
+            unknown.append(None)
+            placeholder.append(None)
+            continue
+        trades = [tr for a in d["accounts"] for tr in a.get("trades", [])]
+        gains.append(sum(float(tr["realized_gain"]) for tr in trades if tr.get("realized_gain") is not None))
+        taxable = {str(a.get("id")) for a in d["accounts"] if a.get("kind") == "taxable"}
+        unknown.append(
+            float(
+                sum(
+                    1
+                    for tr in trades
+                    if tr.get("side") == "sell"
+                    and str(tr.get("account_id")) in taxable
+                    and not tr.get("basis_known", True)
+                )
+            )
+        )
+        placeholder.append(sum(float(tr.get("tax_placeholder", 0.0)) for tr in trades))
+    return [
+        Line(SUMMARY, GAIN, "money", tuple(gains)),
+        Line(SUMMARY, UNKNOWN_BASIS, "count", tuple(unknown)),
+        Line(SUMMARY, TAX_PLACEHOLDER, "money", tuple(placeholder)),
+    ]
+
+
 def _union(groups: Any) -> list[str]:
     out: dict[str, None] = {}
     for rows in groups:
@@ -127,11 +171,18 @@ def _field(d: Doc, table: str, key: str, name: str, value: str) -> float | None:
     return None
 
 
+def _orders(d: Doc) -> list[Any]:
+    """The trades that will be placed: a household's account trades, else the result's trades."""
+    if d.get("accounts"):
+        return [tr for a in d["accounts"] for tr in a.get("trades", [])]
+    return list(d.get("trades", []))
+
+
 def _signed_shares(d: Doc, ticker: str) -> float | None:
     held = any(str(a.get("ticker")) == ticker for a in d.get("assets", []))
     total = 0.0
     seen = False
-    for tr in d.get("trades", []):
+    for tr in _orders(d):
         if str(tr.get("ticker")) == ticker:
             seen = True
             total += float(tr["shares"]) * (1.0 if tr.get("side") == "buy" else -1.0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,19 @@ def orders_csv(account: str, trades: list[dict[str, Any]]) -> str:
 
 def write_orders(path: str | Path, account: str, trades: list[dict[str, Any]]) -> Path:
     return write_atomic(Path(path), orders_csv(account, trades))
+
+
+def per_account_paths(target: str | Path, account_ids: list[str]) -> list[Path]:
+    """Where each account's trade file goes: ``target`` itself for one account; for several,
+    ``target``'s name plus the account id (``orders.csv`` → ``orders-joint.csv``, ``orders-ira.csv``)."""
+    t = Path(target)
+    if len(account_ids) <= 1:
+        return [t]
+    safe = [re.sub(r"[^A-Za-z0-9_.-]+", "_", a).strip("._") or "account" for a in account_ids]
+    seen: dict[str, int] = {}
+    out = []
+    for s in safe:
+        seen[s] = seen.get(s, 0) + 1
+        tag = s if seen[s] == 1 else f"{s}-{seen[s]}"
+        out.append(t.with_name(f"{t.stem}-{tag}{t.suffix or '.csv'}"))
+    return out

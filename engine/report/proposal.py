@@ -20,6 +20,18 @@ from engine.book.store import Book
 
 
 @dataclass(frozen=True)
+class AccountTrades:
+    """One account's part of a proposal: the orders that go to it."""
+
+    id: str  # what the order file's account column says
+    name: str
+    kind: str
+    trades: list[dict[str, Any]]
+    cash_before: float | None = None
+    cash_after: float | None = None
+
+
+@dataclass(frozen=True)
 class ProposalReport:
     proposal_id: int
     client: str
@@ -35,8 +47,28 @@ class ProposalReport:
 
     @property
     def trades(self) -> list[dict[str, Any]]:
+        """The household's net trades (one account: that account's trades)."""
         out: list[dict[str, Any]] = self.result.get("trades", [])
         return out
+
+    @property
+    def account_trades(self) -> list[AccountTrades]:
+        """Trades per account: a household with several accounts stores them under ``accounts``
+        (engine.household_result.AccountRow); a one-account proposal is its net trades."""
+        rows = self.result.get("accounts")
+        if not rows:
+            return [AccountTrades(self.account, self.account, self.account_kind, self.trades)]
+        return [
+            AccountTrades(
+                str(a["id"]),
+                str(a.get("name", a["id"])),
+                str(a.get("kind", "")),
+                list(a.get("trades", [])),
+                a.get("cash_before"),
+                a.get("cash_after"),
+            )
+            for a in rows
+        ]
 
 
 def load(book: Book, proposal_id: int) -> ProposalReport:

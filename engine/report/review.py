@@ -36,6 +36,7 @@ class ReviewRow:
     vol_after: float | None = None
     note: str = ""  # the approval / rejection note
     problems: str = ""  # why it failed, why nothing fits, or what the result warns about
+    accounts: tuple[tuple[str, int], ...] = ()  # a household's accounts: (name, orders), in account order
 
     @property
     def needs_action(self) -> bool:
@@ -70,11 +71,23 @@ def batch_after(book: Book, batch_id: int | None, who: str) -> int | None:
 
 
 def problems_of(result: dict[str, Any]) -> str:
-    """One line: why nothing fits (infeasible), else the result's own warnings."""
+    """One line: why nothing fits (infeasible), else the result's own warnings, then (households)
+    trades no account could take and what the per-account check found."""
     inf = result.get("infeasibility")
     if inf:
         return str(inf.get("message", "")).strip() or "the limits cannot all be met"
-    return " · ".join(str(m) for m in result.get("messages", []))
+    lines = [str(m) for m in result.get("messages", [])]
+    lines += [f"{u['ticker']}: {u['reason']}" for u in result.get("unplaced", [])]
+    lines += [str(m) for m in result.get("check_problems", [])]
+    return " · ".join(lines)
+
+
+def accounts_of(result: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    """A household's accounts and how many orders each gets (empty for a one-account proposal)."""
+    return tuple(
+        (str(a.get("name") or a.get("id")), sum(1 for tr in a.get("trades", []) if float(tr["shares"]) > 0))
+        for a in result.get("accounts", [])
+    )
 
 
 def batch_rows(book: Book, batch_id: int, after: Cursor = Cursor()) -> tuple[list[ReviewRow], Cursor]:
@@ -131,9 +144,11 @@ def batch_rows(book: Book, batch_id: int, after: Cursor = Cursor()) -> tuple[lis
             vol_before=float(r.vol_before),
             vol_after=float(r.vol_after),
             note=_note(events.get(int(r.id), {})),
-            problems=problems_of(json.loads(r.result)),
+            problems=problems_of(doc),
+            accounts=accounts_of(doc),
         )
         for r in prows
+        for doc in (json.loads(r.result),)
     ]
     out += [
         ReviewRow(int(r.household_id), r.name, r.household, FAILED, problems=str(r.message)) for r in frows
@@ -160,12 +175,13 @@ def proposal_row(book: Book, proposal_id: int, household_id: int) -> ReviewRow:
     rows = proposals.listing(book, proposal_id=proposal_id)
     if not rows:
         raise BookError(f"no proposal {proposal_id} in the book")
-    return _from_listing(
-        rows[0], household_id, problems_of(json.loads(proposals.result_json(book, proposal_id)))
-    )
+    doc = json.loads(proposals.result_json(book, proposal_id))
+    return _from_listing(rows[0], household_id, problems_of(doc), accounts_of(doc))
 
 
-def _from_listing(row: proposals.ProposalRow, household_id: int, problems: str) -> ReviewRow:
+def _from_listing(
+    row: proposals.ProposalRow, household_id: int, problems: str, accounts: tuple[tuple[str, int], ...]
+) -> ReviewRow:
     s = row.summary
     return ReviewRow(
         household_id=household_id,
@@ -181,4 +197,5 @@ def _from_listing(row: proposals.ProposalRow, household_id: int, problems: str) 
         vol_after=s.vol_after,
         note=row.note,
         problems=problems,
+        accounts=accounts,
     )

@@ -72,7 +72,11 @@ class _Book:
         facts: list[tuple[str, Any, Any]] = [
             ("Client", r.client, None),
             ("Household", r.household, None),
-            ("Account", f"{r.account} ({r.account_kind})", None),
+            (
+                "Accounts" if len(r.account_trades) > 1 else "Account",
+                ", ".join(f"{acc.name} ({acc.kind})" for acc in r.account_trades),
+                None,
+            ),
             ("Scenario", res.get("scenario_name", ""), None),
             ("Proposal status", r.status + (f": {r.note}" if r.note else ""), None),
             ("Result", res.get("status", ""), None),
@@ -105,7 +109,7 @@ class _Book:
             ),
             ("Turnover", None, res.get("turnover"), None, self.pct),
             ("Estimated trading cost", None, res.get("total_cost"), None, self.money),
-            ("Trades", None, len(res.get("trades", [])), None, None),
+            ("Trades", None, sum(len(acc.trades) for acc in r.account_trades), None, None),
         ]
         for label, before, after, limit, fmt in figures:
             row += 1
@@ -181,18 +185,10 @@ class _Book:
         ws.set_column(0, 6, 12)
         ws.set_column(7, 7, 80)
         head = ["Account", "Side", "Ticker", "Shares", "Price", "Amount", "Cost", "Why"]
-        rows = [
-            [
-                self.r.account,
-                t["side"],
-                t["ticker"],
-                t["shares"],
-                t["price"],
-                t["amount"],
-                t["cost"],
-                t["reason"],
-            ]
-            for t in self.res.get("trades", [])
+        rows = [  # per account: a household's orders go to each of its accounts
+            [a.name, t["side"], t["ticker"], t["shares"], t["price"], t["amount"], t["cost"], t["reason"]]
+            for a in self.r.account_trades
+            for t in a.trades
         ]
         m = self.money
         self._table(ws, 0, head, rows, [None, None, None, self.shares, m, m, m, self.wrap])
@@ -214,5 +210,9 @@ class _Book:
     def orders(self) -> None:
         ws = self.wb.add_worksheet("Orders")
         ws.set_column(0, 4, 14)
-        rows = [[a, s, sym, float(q), o] for a, s, sym, q, o in order_rows(self.r.account, self.r.trades)]
+        rows = [
+            [a, s, sym, float(q), o]
+            for acc in self.r.account_trades
+            for a, s, sym, q, o in order_rows(acc.id, acc.trades)
+        ]
         self._table(ws, 0, list(HEADER), rows, [None, None, None, self.shares, None])

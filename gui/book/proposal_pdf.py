@@ -4,8 +4,9 @@ reads the same years later.
 
     python -m gui.book.proposal_pdf 17 proposal-17.pdf [--book URL] [--page Letter]
 
-The engine never imports Qt, so ``coresat report`` writes XLSX and CSV only; the PDF is made here (the
-GUI's Book → Export Proposal PDF…, or the command above, which needs the GUI package).
+The engine never imports Qt: ``coresat report PROPOSAL --pdf FILE`` reaches this module through the PDF
+writer that the ``coresat`` command registers (gui/book/cli_pdf.py); the GUI's Export PDF… and the command
+above call it directly.
 """
 
 from __future__ import annotations
@@ -228,6 +229,17 @@ class ProposalDocument:
                         _money(res.get("cash_before"), 2),
                         _money(res.get("cash_after"), 2),
                     ]
+                ]
+                if not res.get("accounts")
+                else [  # a household: each account (its value after its own cash flow, before trades)
+                    [
+                        _e(a.get("name") or a.get("id")),
+                        _e(str(a.get("kind", "")).replace("_", " ")),
+                        _money(a.get("value_before"), 2),
+                        _money(a.get("cash_before"), 2),
+                        _money(a.get("cash_after"), 2),
+                    ]
+                    for a in res["accounts"]
                 ],
                 {2, 3, 4},
             )
@@ -264,7 +276,12 @@ class ProposalDocument:
                 _money(res.get("total_cost"), 2),
                 "",
             ],
-            [QCoreApplication.translate("ProposalPdf", "Trades"), "", str(len(res.get("trades", []))), ""],
+            [
+                QCoreApplication.translate("ProposalPdf", "Trades"),
+                "",
+                str(sum(len(a.trades) for a in self.report.account_trades)),
+                "",
+            ],
         ]
         status = res.get("status")
         verdict = {
@@ -366,7 +383,8 @@ class ProposalDocument:
         )
 
     def _trades(self, cur: QTextCursor) -> None:
-        trades = self.res.get("trades", [])
+        # (account name, trade) per account: a household's orders go to each account separately
+        trades = [(a.name, t) for a in self.report.account_trades for t in a.trades]
         self._section(cur)
         if not trades:
             cur.insertHtml(
@@ -393,7 +411,7 @@ class ProposalDocument:
                 ],
                 [
                     [
-                        _e(self.report.account),
+                        _e(account),
                         _e(side.get(t["side"], t["side"])),
                         _e(t["ticker"]),
                         _shares(t["shares"]),
@@ -403,7 +421,7 @@ class ProposalDocument:
                         "",
                         f"<span class=small>{_e(t['reason'])}</span>",
                     ]
-                    for t in trades
+                    for account, t in trades
                 ],
                 {3, 4, 5, 6},
                 (12, 6, 7, 8, 10, 13, 8, 2, 34),
@@ -459,7 +477,7 @@ class ProposalDocument:
 
     def _costs(self, cur: QTextCursor) -> None:
         res = self.res
-        trades = res.get("trades", [])
+        trades = [t for a in self.report.account_trades for t in a.trades]  # a household: every account's
         buys = sum(float(t["amount"]) for t in trades if t["side"] == "buy")
         sells = sum(float(t["amount"]) for t in trades if t["side"] == "sell")
         self._section(cur)

@@ -155,6 +155,11 @@ class ReviewModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMERIC:
             return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and col == Column.TRADES and row.accounts:
+            return "\n".join(
+                [QCoreApplication.translate("BookReview", "Orders per account:")]
+                + [f"{a}: {n}" for a, n in row.accounts]
+            )
         if role == Qt.ItemDataRole.ToolTipRole and col in (Column.PROBLEMS, Column.STATUS):
             tip = row.problems if col == Column.PROBLEMS else row.note
             return tip or None
@@ -175,7 +180,13 @@ class ReviewModel(QAbstractTableModel):
                 else ""
             )
         if col == Column.TRADES:
-            return str(row.trades) if row.trades is not None else ""
+            if row.trades is None:
+                return ""
+            if len(row.accounts) > 1:  # a household: orders over its accounts
+                return QCoreApplication.translate("BookReview", "{n} in {k} accounts").format(
+                    n=row.trades, k=len(row.accounts)
+                )
+            return str(row.trades)
         if col == Column.COST:
             return fmt.money(row.cost, 2) if row.cost is not None else ""
         if col == Column.VOL_BEFORE:

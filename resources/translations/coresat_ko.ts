@@ -318,6 +318,16 @@
 <context>
     <name>BookReview</name>
     <message>
+        <location filename="../../gui/book/review_model.py" line="160"/>
+        <source>Orders per account:</source>
+        <translation>계좌별 주문:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/review_model.py" line="186"/>
+        <source>{n} in {k} accounts</source>
+        <translation>{k}개 계좌에 {n}건</translation>
+    </message>
+    <message>
         <location filename="../../gui/book/review_model.py" line="47"/>
         <source>Client</source>
         <translation>고객</translation>

@@ -14,7 +14,7 @@ from engine.book import db, parts
 from engine.book import schema as t
 from engine.book.db import BookError
 from engine.book.store import Book
-from engine.errors import ScenarioError
+from engine.errors import CoresatError, ScenarioError
 from engine.model import scenario_file
 from tests.engine.book.builders import client_scenario, with_inline_market
 
@@ -265,6 +265,9 @@ def test_backup_is_a_consistent_copy(book: Book, tmp_path: Path) -> None:
         with pytest.raises(BookError, match="pg_dump"):
             db.backup(book.engine, tmp_path / "b.sqlite")
         return
+    with pytest.raises(CoresatError, match="does not exist"):  # issue #14: no folder made silently
+        db.backup(book.engine, tmp_path / "copies" / "b.sqlite")
+    (tmp_path / "copies").mkdir()
     with book.begin():  # a reader holds the book open during the backup
         dest = db.backup(book.engine, tmp_path / "copies" / "b.sqlite")
     copy = Book.open(str(dest), create=False)

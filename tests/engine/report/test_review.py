@@ -4,12 +4,14 @@ results (recomputed here from the result JSON, not taken from the summary column
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import proposals as P
 from engine.book.store import Book
+from engine.model.scenario import Mode
 from engine.report.review import FAILED, Cursor, batch_after, batch_rows, latest_batch_id, proposal_row
 from tests.engine.book.builders import client_scenario, with_inline_market
 from tests.engine.book.conftest import _no_network, book_url  # noqa: F401  (fixtures: both backends)
@@ -23,7 +25,9 @@ def filled(url: str) -> Book:
     book.add_household("Stuck", with_inline_market(client_scenario("Stuck", vol_cap=0.001)))
     twice = with_inline_market(client_scenario("Twice"))
     book.add_household("Twice", twice)
-    book.add_household("Twice", twice, account="Second account")  # two accounts: cannot run yet
+    # a second account that may only buy while the first trades fully: one household cannot be both
+    buy_only = replace(twice, constraints=replace(twice.constraints, mode=Mode.BUY_ONLY))
+    book.add_household("Twice", buy_only, account="Second account")
     return book
 
 
@@ -47,7 +51,11 @@ def test_rows_stream_once_each_with_the_results_numbers(book_url: str) -> None: 
     assert sorted(r.client for r in seen) == ["Jones", "Smith", "Stuck", "Twice"]  # each exactly once
     assert batch_rows(book, report.batch_id, cursor)[0] == []
     by = {r.client: r for r in seen}
-    assert by["Twice"].status == FAILED and "2 accounts" in by["Twice"].problems and by["Twice"].needs_action
+    assert (
+        by["Twice"].status == FAILED
+        and "different modes" in by["Twice"].problems
+        and by["Twice"].needs_action
+    )
     stuck = by["Stuck"]
     assert stuck.result_status == "infeasible" and stuck.needs_action and stuck.problems
     for name in ("Smith", "Jones"):

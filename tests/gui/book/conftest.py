@@ -4,9 +4,12 @@ any Qt warning fails the test (the offscreen plugin's own "does not support" not
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from engine.model.scenario import Mode
 
 IGNORED = ("This plugin does not support ",)  # the offscreen platform plugin: propagateSizeHints(), raise()
 
@@ -51,7 +54,9 @@ def make_book(path: Path) -> str:
     book.add_household("Stuck", with_inline_market(client_scenario("Stuck", vol_cap=0.001)))
     twice = with_inline_market(client_scenario("Twice"))
     book.add_household("Twice", twice)
-    book.add_household("Twice", twice, account="Second account")
+    # a second account that may only buy while the first trades fully: one household cannot be both
+    buy_only = replace(twice, constraints=replace(twice.constraints, mode=Mode.BUY_ONLY))
+    book.add_household("Twice", buy_only, account="Second account")
     book.close()
     return url
 

@@ -105,3 +105,18 @@ def test_sorting_uses_raw_values_not_text() -> None:
     f = ReviewFilter(m)
     f.sort(Column.COST, Qt.SortOrder.DescendingOrder)
     assert [f.row_at(i).client for i in range(3)] == ["B", "A", "C"]  # "$10" sorts above "$9.50"
+
+
+def test_a_households_orders_are_counted_per_account() -> None:
+    from dataclasses import replace
+
+    m = ReviewModel()
+    accounts = (("Joint brokerage", 1), ("Lee IRA", 3), ("Park IRA", 2), ("Park Roth", 2))
+    m.add_rows([replace(row(1, "Lee & Park", trades=8), accounts=accounts), row(2, "Smith", trades=3)])
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert m.data(m.index(0, Column.TRADES), D) == "8 in 4 accounts"
+    assert m.data(m.index(0, Column.TRADES), tip) == (
+        "Orders per account:\nJoint brokerage: 1\nLee IRA: 3\nPark IRA: 2\nPark Roth: 2"
+    )
+    assert m.data(m.index(1, Column.TRADES), D) == "3" and m.data(m.index(1, Column.TRADES), tip) is None
+    assert m.data(m.index(0, Column.TRADES), SORT_ROLE) == 8  # sorts by the number, not the text

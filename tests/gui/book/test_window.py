@@ -57,7 +57,7 @@ def test_rebalance_all_streams_rows_and_stores_drafts(bw, qtbot, book_file: str)
             assert shown[name].vol_after == pytest.approx(r.summary.vol_after)
     finally:
         book.close()
-    assert shown["Twice"].status == "failed" and "accounts" in shown["Twice"].problems
+    assert shown["Twice"].status == "failed" and "different modes" in shown["Twice"].problems
     assert "Run" in bw.statusBar().currentMessage() and bw.run_button.isEnabled() and not bw.running
     bw.needs_action.setChecked(True)
     visible = {bw.proxy.row_at(i).client for i in range(bw.proxy.rowCount())}
