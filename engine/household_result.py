@@ -25,7 +25,7 @@ from typing import Any
 
 from engine.result import RebalanceResult, Side, Status, _plain
 
-SCHEMA_VERSION = 2  # 2: lots, tax estimates and tax year; no 'unplaced' (one joint solve places all)
+SCHEMA_VERSION = 2  # 2: lots, tax estimates and tax year; 'unplaced' always empty (one joint solve)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,16 @@ class AccountTrade:
     reason: str  # why this trade (household) and why in this account (placement)
     lots: tuple[LotSale, ...] = ()  # the lots a taxable sale takes, in the policy's lot order
     tax_estimate: float = 0.0  # Σ lot taxes, USD (0 outside taxable accounts)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Kept for stored results of schema 1 and their readers: one joint solve places every share, so a
+    schema-2 result's ``unplaced`` is always empty."""
+
+    ticker: str
+    shares: float  # + household buy / − sell that no account could take
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,7 @@ class HouseholdResult:
     placement_notes: tuple[str, ...]
     check_problems: tuple[str, ...]  # what the independent per-account checker found (empty: all held)
     solve_seconds: float
+    unplaced: tuple[Unplaced, ...] = ()  # always empty since schema 2 (kept for the book and reports)
     schema_version: int = SCHEMA_VERSION
 
     @property

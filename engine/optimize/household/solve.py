@@ -33,8 +33,8 @@ from engine.optimize.household.tax import lot_order, tax_per_share
 from engine.optimize.inputs import Inputs
 from engine.optimize.limit_id import LimitKind
 from engine.optimize.limits.base import Violation
-from engine.optimize.rebalancer import tighten
 from engine.optimize.rounding import Settled
+from engine.optimize.search import tighten
 
 MAX_ATTEMPTS = 8
 SNAP = 1e-8  # a trade below this share of the household's value is solver noise
@@ -119,7 +119,9 @@ def params(
         buy_ub=buy_ub.ravel(),
         sell_ub=sell_ub.ravel(),
         lot_ub=lot_ub,
-        room=book.room / v - ROOM_SAFETY,
+        room=np.where(
+            book.room >= 0, np.maximum(book.room / v - ROOM_SAFETY, 0.0), book.room / v - ROOM_SAFETY
+        ),
         buy_cost=buy_cost.ravel(),
         sell_cost=sell_cost.ravel(),
         lot_cost=lot_cost,

@@ -41,7 +41,7 @@ def test_json_carries_accounts_and_identity(tmp_path: Path, capsys: pytest.Captu
             net[t["ticker"]] = net.get(t["ticker"], 0.0) + (
                 t["shares"] if t["side"] == "buy" else -t["shares"]
             )
-    assert doc["schema_version"] == 2 and "unplaced" not in doc  # one joint solve: nothing left over
+    assert doc["schema_version"] == 2 and doc["unplaced"] == []  # one joint solve: nothing left over
     household = {
         t["ticker"]: t["shares"] * (1 if t["side"] == "buy" else -1) for t in doc["household"]["trades"]
     }

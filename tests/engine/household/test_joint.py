@@ -16,7 +16,7 @@ from engine import resources
 from engine.data.fund_files import bundled_snapshot
 from engine.model import scenario_file as sf
 from engine.model.household import Account, AccountKind, Household, Lot, Position, with_household
-from engine.model.policy import Placement
+from engine.model.policy import Placement, TaxRates
 from engine.model.scenario import Constraints
 from engine.optimize.household import rebalance_household
 from engine.optimize.household.run import flat_scenario
@@ -101,7 +101,8 @@ def test_fractional_household_matches_the_independent_joint_solve(
         turnover_cap=turnover,
     )
     loc = {"Value": frozenset({AccountKind.ROTH_IRA, AccountKind.TRADITIONAL_IRA})} if location else {}
-    pl = Placement(taxable_sell_bps=40.0, location=loc)
+    # the reference does not model wash-sale avoidance (a second solve keeping loss lots): off here
+    pl = Placement(taxable_sell_bps=40.0, location=loc, tax=TaxRates(avoid_wash_sales=False))
     sc = _scenario(hh, c, pl)
     m = market(TICKERS, as_of=ON)
     r = rebalance_household(sc, m)
