@@ -3,8 +3,8 @@
 Plain, typed, serializable, like :class:`engine.result.RebalanceResult`, which it carries for the
 household as a whole (``household``: targets, bands, risk, binding limits and the household's net trade
 per ticker — the sum of the accounts' trades, from one joint solve; engine.optimize.household). Units: weights are fractions of value
-(``weights_before``: of the value after cash flows, ``weights_after``: of the value after trades and
-costs, cash included; an account's the same of that account's value); money in USD.
+(``weights_*`` of the household: of its total value after cash flows and before trading, cash included;
+an account's: of that account's value the same way); money in USD.
 
 Taxes: a sale in a taxable account of a position with lots lists the lots it takes (``lots``), their gains
 (short- or long-term by acquired date vs the price date) and the estimated tax at the policy's rates for
@@ -98,7 +98,7 @@ class HouseholdResult:
     household: RebalanceResult  # the household as one portfolio (its trades are the net per ticker)
     accounts: tuple[AccountRow, ...]
     weights_before: dict[str, float]  # household, fractions of value after cash flows; "CASH" too
-    weights_after: dict[str, float]  # fractions of the value after trades and costs
+    weights_after: dict[str, float]  # fractions of the value before trading (after cash flows)
     vol_after: float  # annualized, of the household after the account trades
     cash_before: float
     cash_after: float

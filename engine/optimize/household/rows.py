@@ -163,7 +163,7 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
                 shares_before={t: float(x) for t, x in zip(tickers, held, strict=True) if x > 0},
                 shares_after={t: float(x) for t, x in zip(tickers, after, strict=True) if x > 0},
                 weights_before=_weights(tickers, held, p, cash0, v0),
-                weights_after=_weights(tickers, after, p, cash1, v1),
+                weights_after=_weights(tickers, after, p, cash1, v0),
             )
         )
     cash0_total = sum(r.cash_before for r in rows)
@@ -171,7 +171,7 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
     total0 = sum(r.value_before for r in rows)
     total1 = sum(r.value_after for r in rows)
     held_total = held_m.sum(axis=0)
-    w_after = after_total * p / total1 if total1 > 0 else np.zeros(len(tickers))
+    w_after = after_total * p / total1 if total1 > 0 else np.zeros(len(tickers))  # for the volatility
     idx = [market.tickers.index(t) for t in tickers]
     cov = market.covariance[np.ix_(idx, idx)]
     vol_after = float(np.sqrt(max(float(w_after @ cov @ w_after), 0.0))) if tickers else 0.0
@@ -214,7 +214,7 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         household=res,
         accounts=tuple(rows),
         weights_before=_weights(tickers, held_total, p, cash0_total, total0),
-        weights_after=_weights(tickers, after_total, p, cash1_total, total1),
+        weights_after=_weights(tickers, after_total, p, cash1_total, total0),
         vol_after=vol_after,
         cash_before=cash0_total,
         cash_after=cash1_total,
