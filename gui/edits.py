@@ -190,3 +190,13 @@ def new_scenario(name: str = "Untitled") -> Scenario:
     return Scenario(
         name=name, portfolio=Portfolio(holdings=(), cash=10000.0), targets=TargetTree(sleeves=(core,))
     )
+
+
+def set_proxies(sc: Scenario, choices: dict[str, str]) -> Scenario:
+    """Let a fund's price history stand in for each ticker in ``choices`` (ticker -> fund). A proxied
+    ticker that is not in the targets is also kept from being bought: its risk equals its fund's, so the
+    optimizer could not tell buying it from buying the fund."""
+    proxies = {t: f for t, f in sc.data.proxies if t not in choices} | {t: f for t, f in choices.items() if f}
+    untargeted = {t for t in choices if sc.targets.sleeve_of(t) is None}
+    constraints = replace(sc.constraints, no_buy=sc.constraints.no_buy | untargeted)
+    return replace(sc, data=replace(sc.data, proxies=tuple(sorted(proxies.items()))), constraints=constraints)

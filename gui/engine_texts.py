@@ -85,7 +85,7 @@ def engine_text(text: str) -> str:
 
 
 # Engine sentences with numbers in them: the pattern the engine writes and the template the GUI shows.
-_PATTERNS = (
+_PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = (
     (
         re.compile(r"^(?P<days>\d+) trading days, (?P<span>.+)$"),
         QT_TRANSLATE_NOOP("EngineText", "{days} trading days, {span}"),
@@ -101,13 +101,149 @@ _PATTERNS = (
     ),
 )
 
+# Data problems and warnings the engine states in English (engine/data/loader.py, engine/data/proxies.py,
+# engine/optimize/inputs.py): the GUI shows them translated. A test checks each against the engine's output.
+_PATTERNS += (
+    (
+        re.compile(
+            r"^no stored prices for (?P<tickers>[^:(]+?)(?P<why> \(.*\))?: import a CSV price file or update "
+            r"prices from Yahoo$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "no stored prices for {tickers}{why}: import a CSV price file or update prices from Yahoo",
+        ),
+    ),
+    (
+        re.compile(
+            r"^no demo prices for (?P<tickers>[^:]+): the simulated demo data covers (?P<covered>[^;]+); import a "
+            r"CSV price file for it or set the data source to Yahoo$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "no demo prices for {tickers}: the simulated demo data covers {covered}; import a CSV price file for "
+            "it or set the data source to Yahoo",
+        ),
+    ),
+    (
+        re.compile(r"^no price for (?P<ticker>[^:]+): enter its price in the holdings or refresh prices$"),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "no price for {ticker}: enter its price in the holdings or refresh prices"
+        ),
+    ),
+    (
+        re.compile(
+            r"^no price history for (?P<tickers>.+?), so its risk is unknown: import a price file for it, refresh "
+            r"prices, or remove it from the scenario$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "no price history for {tickers}, so its risk is unknown: import a price file for it, refresh prices, "
+            "or remove it from the scenario",
+        ),
+    ),
+    (
+        re.compile(
+            r"^only (?P<days>\d+) trading days in common, fewer than the (?P<want>\d+) asked for; the covariance "
+            r"uses all of them$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "only {days} trading days in common, fewer than the {want} asked for; the covariance uses all of them",
+        ),
+    ),
+    (
+        re.compile(
+            r"^prices end (?P<date>[\d-]+), (?P<age>\d+) days ago; update them from Yahoo or import newer price "
+            r"files for current values$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "prices end {date}, {age} days ago; update them from Yahoo or import newer price files for current "
+            "values",
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?P<ticker>\S+) has no price history of its own: its risk is taken from (?P<fund>\S+)'s \(the "
+            r"proxy chosen in the scenario\)$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "{ticker} has no price history of its own: its risk is taken from {fund}'s (the proxy chosen in the "
+            "scenario)",
+        ),
+    ),
+)
+
+# What the scenario checks say about a target tree or a trade mode (engine/model/scenario.py): the targets
+# editor and the problem labels show them.
+_PATTERNS += (
+    (
+        re.compile(
+            r"^sub-weights of sleeve (?P<name>.+) add up to (?P<sum>[\d.e+-]+) %, they must add up to 100 %$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "sub-weights of sleeve {name} add up to {sum} %, they must add up to 100 %"
+        ),
+    ),
+    (
+        re.compile(
+            r"^core and satellite weights add up to (?P<sum>[\d.e+-]+) % of the small-cap sleeve; they must add "
+            r"up to 100 %$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "core and satellite weights add up to {sum} % of the small-cap sleeve; they must add up to 100 %",
+        ),
+    ),
+    (
+        re.compile(
+            r"^small-cap weight plus outside sleeves add up to (?P<sum>[\d.e+-]+) %; they must add up to 100 %$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "small-cap weight plus outside sleeves add up to {sum} %; they must add up to 100 %"
+        ),
+    ),
+    (
+        re.compile(r"^minimum (?P<lo>[\d.e+-]+) % is above maximum (?P<hi>[\d.e+-]+) %$"),
+        QT_TRANSLATE_NOOP("EngineText", "minimum {lo} % is above maximum {hi} %"),
+    ),
+    (
+        re.compile(r"^sleeve (?P<name>.+) has no tickers$"),
+        QT_TRANSLATE_NOOP("EngineText", "sleeve {name} has no tickers"),
+    ),
+    (
+        re.compile(r"^(?P<ticker>\S+) appears in two sleeves$"),
+        QT_TRANSLATE_NOOP("EngineText", "{ticker} appears in two sleeves"),
+    ),
+)
+
+MODEL_SOURCES = (
+    QT_TRANSLATE_NOOP("EngineText", "no sleeve has role 'core'"),
+    QT_TRANSLATE_NOOP("EngineText", "no sleeves: add at least a core sleeve"),
+    QT_TRANSLATE_NOOP("EngineText", "buy-only cannot pay a withdrawal; use sell-only or full rebalance"),
+    QT_TRANSLATE_NOOP("EngineText", "sell-only cannot invest a contribution; use buy-only or full rebalance"),
+)
+
+# fixed sentences of the data layer (progress steps and a few problems)
+DATA_SOURCES = (
+    QT_TRANSLATE_NOOP("EngineText", "Reading prices"),
+    QT_TRANSLATE_NOOP("EngineText", "Estimating risk"),
+    QT_TRANSLATE_NOOP("EngineText", "Market data ready"),
+    QT_TRANSLATE_NOOP("EngineText", "the portfolio is empty: enter holdings, cash or a contribution"),
+    QT_TRANSLATE_NOOP("EngineText", "the price download was cancelled; the stored prices were kept"),
+    QT_TRANSLATE_NOOP("EngineText", "the price download was cancelled; no prices were stored"),
+)
+
 
 def engine_phrase(text: str) -> str:
     """Like ``engine_text``, also for the engine's risk-window and EWMA phrases that carry numbers."""
     for pattern, template in _PATTERNS:
         m = pattern.match(text)
         if m:
-            return QCoreApplication.translate(CONTEXT, str(template)).format(**m.groupdict())
+            values = {k: v or "" for k, v in m.groupdict().items()}
+            return QCoreApplication.translate(CONTEXT, str(template)).format(**values)
     return engine_text(text)
 
 

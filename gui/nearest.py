@@ -91,7 +91,8 @@ def apply_nearest(sc: Scenario, limit: LimitId, value: float) -> Scenario | None
         if limit.subject not in bounds:
             return None
         bounds[limit.subject] = value
-        out = replace(sc, constraints=replace(c, **{k.value: bounds}))
+        changes: dict[str, Any] = {k.value: bounds}
+        out = replace(sc, constraints=replace(c, **changes))
     else:
         return None
     try:

@@ -34,6 +34,9 @@ _BG = int(_ROLE.BackgroundRole)
 _TIP = int(_ROLE.ToolTipRole)
 
 
+_UNSET = object()
+
+
 class _SnapshotModel(QStandardItemModel):
     """Cells are computed in Python once per state change and stored in C++ items, so painting a table
     never calls back into Python (that made each repaint several milliseconds slower)."""
@@ -60,24 +63,29 @@ class _SnapshotModel(QStandardItemModel):
     def _refill(self, n_rows: int) -> None:
         """Store the new cells. An item only signals when its value really changes, so the view repaints
         just the cells that changed (a core slider move touches the target and drift columns)."""
+        was: dict[tuple[int, int], dict[int, Any]] = getattr(self, "_set_values", {})
         if self.rowCount() != n_rows:
             self.setRowCount(n_rows)
+            was = {k: v for k, v in was.items() if k[0] < n_rows}  # rows removed now come back empty
         n_cols = self.columnCount()
-        was: dict[tuple[int, int], set[int]] = getattr(self, "_set_roles", {})
-        now: dict[tuple[int, int], set[int]] = {}
+        now: dict[tuple[int, int], dict[int, Any]] = {}
         flags: list[list[Qt.ItemFlag]] = []
         put = QStandardItemModel.setData
         for r in range(n_rows):
             flags.append([self._cell_flags(r, c) for c in range(n_cols)])
             for c in range(n_cols):
-                index = self.index(r, c)
-                roles = now[(r, c)] = set()
-                for role, value in self._cell_roles(r, c).items():
+                before = was.get((r, c), {})
+                values = now[(r, c)] = self._cell_roles(r, c)
+                index = None
+                for role, value in values.items():
+                    old = before.get(role, _UNSET)
+                    if old is value or (type(old) is type(value) and old == value):
+                        continue  # unchanged: no call into Qt (a slider move changes few cells)
+                    index = index or self.index(r, c)
                     put(self, index, value, role)
-                    roles.add(role)
-                for stale in was.get((r, c), set()) - roles:
-                    put(self, index, None, stale)
-        self._set_roles = now
+                for stale in before.keys() - values.keys():
+                    put(self, index or self.index(r, c), None, stale)
+        self._set_values = now
         self._flags = flags
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -7,19 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -29,104 +23,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.model.scenario import Band, Role, Scenario, TargetTree
-from gui import fmt, templates, theme, tree_edits
+from engine.model.scenario import Role, Scenario, TargetTree
+from gui import templates, theme, tree_edits
+from gui.engine_texts import engine_phrase
 from gui.holdings_csv import valid_ticker
+from gui.target_forms import NODE as _NODE
+from gui.target_forms import SleeveForm, TickerForm, WholeForm, fill_tree
+from gui.target_widgets import (
+    BandEditor,
+    NewNodeDialog,
+    pct_spin,
+    role_names,
+    ticker_completer,
+    ticker_edit,
+    ticker_text,
+)
 
-_NODE = Qt.ItemDataRole.UserRole
-
-
-def role_names() -> dict[Role, str]:
-    return {
-        Role.CORE: QCoreApplication.translate("TargetEditor", "core"),
-        Role.SATELLITE: QCoreApplication.translate("TargetEditor", "satellite"),
-        Role.OUTSIDE: QCoreApplication.translate("TargetEditor", "outside"),
-    }
-
-
-def ticker_completer(parent: QWidget) -> QCompleter:
-    """Completes a ticker from the bundled ETF list; the popup shows each fund's name."""
-    items = [f"{e.ticker} — {e.name}" for e in templates.etfs()]
-    completer = QCompleter(QStringListModel(items, parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-    return completer
-
-
-def ticker_edit(parent: QWidget | None = None) -> QLineEdit:
-    """A line edit for a ticker symbol with completion ("VBR — Vanguard Small-Cap Value ETF" -> VBR)."""
-    edit = QLineEdit(parent)
-    edit.setPlaceholderText(QCoreApplication.translate("TargetEditor", "e.g. VBR"))
-    completer = ticker_completer(edit)
-    edit.setCompleter(completer)
-    completer.activated.connect(lambda text: edit.setText(str(text).split(" — ")[0]))
-    return edit
-
-
-def ticker_text(edit: QLineEdit) -> str:
-    return edit.text().split(" — ")[0].strip().upper()
-
-
-def pct_spin(maximum: float = 100.0, decimals: int = 1) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(0.0, maximum)
-    spin.setDecimals(decimals)
-    spin.setSuffix(" %")
-    spin.setKeyboardTracking(False)
-    spin.setMaximumWidth(120)
-    return spin
-
-
-class BandEditor(QWidget):
-    """A drift band: absolute points and relative %, or "use the default"."""
-
-    def __init__(self, with_default: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.own = QCheckBox(QCoreApplication.translate("TargetEditor", "own band")) if with_default else None
-        self.absolute = pct_spin()
-        self.absolute.setSuffix(QCoreApplication.translate("TargetEditor", " pts"))
-        self.absolute.setToolTip(
-            QCoreApplication.translate(
-                "TargetEditor", "Out of band when the weight drifts more than this many points"
-            )
-        )
-        self.relative = pct_spin(1000.0, 0)
-        self.relative.setToolTip(
-            QCoreApplication.translate(
-                "TargetEditor", "…or more than this share of its own target, whichever is smaller"
-            )
-        )
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        if self.own is not None:
-            theme.visible_checkboxes(self.own)
-            lay.addWidget(self.own)
-            self.own.toggled.connect(self._enable)
-        lay.addWidget(self.absolute)
-        lay.addWidget(QLabel("/"))
-        lay.addWidget(self.relative)
-        lay.addStretch(1)
-
-    def _enable(self, on: bool) -> None:
-        self.absolute.setEnabled(on)
-        self.relative.setEnabled(on)
-
-    def set_band(self, band: Band | None, default: Band) -> None:
-        shown = band or default
-        for w in (self.absolute, self.relative, *([self.own] if self.own else [])):
-            w.blockSignals(True)
-        self.absolute.setValue(shown.absolute * 100)
-        self.relative.setValue(shown.relative * 100)
-        if self.own is not None:
-            self.own.setChecked(band is not None)
-            self._enable(band is not None)
-        for w in (self.absolute, self.relative, *([self.own] if self.own else [])):
-            w.blockSignals(False)
-
-    def band(self) -> Band | None:
-        if self.own is not None and not self.own.isChecked():
-            return None
-        return Band(absolute=self.absolute.value() / 100, relative=self.relative.value() / 100)
+__all__ = [
+    "BandEditor",
+    "NewNodeDialog",
+    "TargetEditor",
+    "pct_spin",
+    "role_names",
+    "ticker_completer",
+    "ticker_edit",
+    "ticker_text",
+]
 
 
 class TargetEditor(QDialog):
@@ -139,27 +61,13 @@ class TargetEditor(QDialog):
         self.tree: TargetTree = scenario.targets
         self._selected: tuple[str, str] | None = None  # (sleeve, ticker or "")
 
-        # whole tree
-        top = QGroupBox(QCoreApplication.translate("TargetEditor", "Whole portfolio"))
-        form = QFormLayout(top)
-        self.small_cap = pct_spin()
-        self.small_cap.setToolTip(
-            QCoreApplication.translate(
-                "TargetEditor", "The small-cap sleeve's target share of the whole portfolio"
-            )
+        self.whole = top = WholeForm()
+        self.small_cap, self.small_cap_min, self.small_cap_max = (
+            top.small_cap,
+            top.small_cap_min,
+            top.small_cap_max,
         )
-        self.small_cap_min = pct_spin()
-        self.small_cap_max = pct_spin()
-        bounds = QHBoxLayout()
-        bounds.addWidget(QLabel(QCoreApplication.translate("TargetEditor", "min")))
-        bounds.addWidget(self.small_cap_min)
-        bounds.addWidget(QLabel(QCoreApplication.translate("TargetEditor", "max")))
-        bounds.addWidget(self.small_cap_max)
-        bounds.addStretch(1)
-        form.addRow(QCoreApplication.translate("TargetEditor", "Small caps"), self.small_cap)
-        form.addRow(QCoreApplication.translate("TargetEditor", "Small caps may range"), bounds)
-        self.default_band = BandEditor(with_default=False)
-        form.addRow(QCoreApplication.translate("TargetEditor", "Default drift band"), self.default_band)
+        self.default_band = top.default_band
 
         # the tree and the selected node
         self.view = QTreeWidget()
@@ -186,55 +94,14 @@ class TargetEditor(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
-        self.sleeve_form = QWidget()
-        sf = QFormLayout(self.sleeve_form)
-        self.sleeve_name = QLineEdit()
-        self.sleeve_role = QComboBox()
-        for role, name in role_names().items():
-            self.sleeve_role.addItem(name, role.value)
-        self.sleeve_weight = pct_spin()
-        self.sleeve_min = pct_spin()
-        self.sleeve_max = pct_spin()
-        self.sleeve_band = BandEditor(with_default=True)
-        self.weight_help = QLabel()
-        theme.mute(self.weight_help)
-        self.weight_help.setWordWrap(True)
-        sf.addRow(QCoreApplication.translate("TargetEditor", "Name"), self.sleeve_name)
-        sf.addRow(QCoreApplication.translate("TargetEditor", "Role"), self.sleeve_role)
-        sf.addRow(QCoreApplication.translate("TargetEditor", "Weight"), self.sleeve_weight)
-        sf.addRow("", self.weight_help)
-        sf.addRow(QCoreApplication.translate("TargetEditor", "Minimum"), self.sleeve_min)
-        sf.addRow(QCoreApplication.translate("TargetEditor", "Maximum"), self.sleeve_max)
-        sf.addRow(QCoreApplication.translate("TargetEditor", "Drift band"), self.sleeve_band)
-        bounds_help = QLabel(
-            QCoreApplication.translate(
-                "TargetEditor", "Minimum and maximum are shares of the whole portfolio."
-            )
-        )
-        theme.mute(bounds_help)
-        bounds_help.setWordWrap(True)
-        sf.addRow("", bounds_help)
+        self.sleeve_form = sf = SleeveForm()
+        self.sleeve_name, self.sleeve_role, self.weight_help = sf.sleeve_name, sf.sleeve_role, sf.weight_help
+        self.sleeve_weight, self.sleeve_min, self.sleeve_max = sf.sleeve_weight, sf.sleeve_min, sf.sleeve_max
+        self.sleeve_band = sf.sleeve_band
 
-        self.ticker_form = QWidget()
-        tf = QFormLayout(self.ticker_form)
-        self.ticker_name = ticker_edit()
-        self.fund_name = QLabel()
-        theme.mute(self.fund_name)
-        self.ticker_weight = pct_spin()
-        self.ticker_weight.setToolTip(
-            QCoreApplication.translate(
-                "TargetEditor", "Share of its sleeve; the sleeve's other tickers share the rest"
-            )
-        )
-        self.ticker_min = pct_spin()
-        self.ticker_max = pct_spin()
-        self.ticker_band = BandEditor(with_default=True)
-        tf.addRow(QCoreApplication.translate("TargetEditor", "Ticker"), self.ticker_name)
-        tf.addRow("", self.fund_name)
-        tf.addRow(QCoreApplication.translate("TargetEditor", "Share of sleeve"), self.ticker_weight)
-        tf.addRow(QCoreApplication.translate("TargetEditor", "Minimum"), self.ticker_min)
-        tf.addRow(QCoreApplication.translate("TargetEditor", "Maximum"), self.ticker_max)
-        tf.addRow(QCoreApplication.translate("TargetEditor", "Drift band"), self.ticker_band)
+        self.ticker_form = tf = TickerForm()
+        self.ticker_name, self.fund_name, self.ticker_weight = tf.ticker_name, tf.fund_name, tf.ticker_weight
+        self.ticker_min, self.ticker_max, self.ticker_band = tf.ticker_min, tf.ticker_max, tf.ticker_band
 
         self.forms = QStackedWidget()
         self.empty_form = QLabel(
@@ -342,34 +209,8 @@ class TargetEditor(QDialog):
         self._refresh_tree()
 
     def _refresh_tree(self) -> None:
-        roles = role_names()
         self.view.blockSignals(True)
-        self.view.clear()
-        current = None
-        for s in self.tree.sleeves:
-            item = QTreeWidgetItem([s.name, roles[s.role], fmt.pct(s.weight)])
-            item.setData(0, _NODE, (s.name, ""))
-            item.setToolTip(
-                2,
-                QCoreApplication.translate("TargetEditor", "Share of the whole portfolio")
-                if s.role is Role.OUTSIDE
-                else QCoreApplication.translate("TargetEditor", "Share of small caps"),
-            )
-            self.view.addTopLevelItem(item)
-            if self._selected == (s.name, ""):
-                current = item
-            for a in s.assets:
-                child = QTreeWidgetItem([a.ticker, templates.etf_name(a.ticker), fmt.pct(a.weight)])
-                child.setData(0, _NODE, (s.name, a.ticker))
-                child.setToolTip(2, QCoreApplication.translate("TargetEditor", "Share of its sleeve"))
-                item.addChild(child)
-                if self._selected == (s.name, a.ticker):
-                    current = child
-        self.view.expandAll()
-        for c in range(3):
-            self.view.resizeColumnToContents(c)
-        if current is not None:
-            self.view.setCurrentItem(current)
+        fill_tree(self.view, self.tree, self._selected)
         self.view.blockSignals(False)
         self._on_select(self.view.currentItem())
         self._check()
@@ -549,41 +390,9 @@ class TargetEditor(QDialog):
 
     def _check(self) -> None:
         why = tree_edits.problem(self.scenario, self.tree)
-        self.problem.setText(why or "")
+        self.problem.setText(engine_phrase(why) if why else "")  # the engine's words, translated
         self.box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(why is None)
 
     def edited(self) -> Scenario:
         """The scenario with the edited targets and notes."""
         return replace(self.scenario, targets=self.tree, notes=self.notes.toPlainText())
-
-
-class NewNodeDialog(QDialog):
-    """Asks for a new sleeve (name, role, first ticker) or a new ticker."""
-
-    def __init__(self, parent: QWidget | None = None, *, with_sleeve: bool) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(
-            QCoreApplication.translate("TargetEditor", "Add sleeve")
-            if with_sleeve
-            else QCoreApplication.translate("TargetEditor", "Add ticker")
-        )
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(QCoreApplication.translate("TargetEditor", "e.g. Value"))
-        self.role = QComboBox()
-        for role, name in role_names().items():
-            self.role.addItem(name, role.value)
-        self.role.setCurrentIndex(self.role.findData(Role.SATELLITE.value))
-        self.ticker = ticker_edit()
-        if with_sleeve:
-            form.addRow(QCoreApplication.translate("TargetEditor", "Sleeve name"), self.name)
-            form.addRow(QCoreApplication.translate("TargetEditor", "Role"), self.role)
-        form.addRow(QCoreApplication.translate("TargetEditor", "Ticker"), self.ticker)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {theme.sell().name()}")
-        form.addRow(self.problem)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        form.addRow(box)

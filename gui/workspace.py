@@ -4,7 +4,13 @@ and the latest result. Panels receive it and subscribe to its signals; they neve
 Solving: every edit asks for a new result. If no solve is running it starts at once (a slider feels
 live); while one runs, further edits only mark a solve as pending, and the newest scenario is solved
 when the running one returns — so a fast drag never queues up work, and an older answer can never
-replace a newer one (the runner drops stale generations; results of a previous document are ignored).
+replace a newer one. Which answers are still wanted is decided in one place: every job carries the
+document's ``Stamp`` (gui/document.py) and is checked against it when it returns.
+
+The document itself (scenario, undo, dirty, file) is Qt-free in gui/document.py; this class is its Qt
+adapter: it turns changes into signals and runs the engine work. Charts say what they need besides the
+result (``set_wanted``); growth paths and the frontier are then computed from the result shown, never by
+solving again.
 """
 
 from __future__ import annotations
@@ -16,17 +22,22 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from engine.model import scenario_file
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 from gui import network
-from gui.engine_calls import EngineCalls, Outcome, Problem, covers
+from gui.document import UNDO_LIMIT, Document, Stamp
+from gui.engine_calls import EngineCalls, Outcome, Paths, Problem, covers
 from gui.runner import JobContext, Runner
 
 if TYPE_CHECKING:
     from engine.market import MarketSnapshot
 
-UNDO_LIMIT = 200
+__all__ = ["UNDO_LIMIT", "Workspace", "market_key"]
+
+
+def market_key(scenario: Scenario) -> tuple[object, ...]:
+    """What the market data depends on: the tickers and the proxies standing in for some of them."""
+    return (scenario.universe, scenario.data.proxies)
 
 
 class Workspace(QObject):
@@ -52,9 +63,7 @@ class Workspace(QObject):
         self.runner.failed.connect(self._on_failed)
         self.runner.progress.connect(lambda _k, _g, msg, frac: self.marketProgress.emit(msg, frac))
         self.runner.busyChanged.connect(self.busyChanged)
-        self.scenario: Scenario | None = None
-        self.saved: Scenario | None = None
-        self.path: Path | None = None
+        self.doc = Document()
         self.market: MarketSnapshot | None = None
         self.solves_held = False  # True while the app imports the optimizer after showing the window
         self.outcome: Outcome | None = None
@@ -62,25 +71,37 @@ class Workspace(QObject):
         self.force_demo = False
         self.want_frontier = False
         self.want_paths = True
-        self._undo: list[Scenario] = []
-        self._redo: list[Scenario] = []
-        self._merge_key: str | None = None
-        self._epoch = 0  # bumps when another document is opened; older answers are ignored
-        self._job_epoch: dict[int, int] = {}
+        self._job_stamp: dict[int, Stamp] = {}  # generation -> the document state it was started for
+        self._outcome_stamp: Stamp | None = None  # the state ``outcome`` was solved for
+        self._paths_for: Stamp | None = None  # the outcome a paths job was started for
+        self._solved_with_paths = False
         self._solving = False
         self._solve_pending = False
         self._market_job: int | None = None
-        self._market_tried: tuple[str, ...] | None = None
+        self._market_tried: tuple[object, ...] | None = None  # the market_key last asked for
+        self.missing_history: tuple[str, ...] = ()  # tickers the last market load found no history for
         self._frontier_timer = QTimer(self)
         self._frontier_timer.setSingleShot(True)
         self._frontier_timer.setInterval(250)
         self._frontier_timer.timeout.connect(self._start_frontier)
 
-    # -- document -------------------------------------------------------------------------------
+    # -- document (gui/document.py holds it; these keep the panels' names) -------------------------
+
+    @property
+    def scenario(self) -> Scenario | None:
+        return self.doc.scenario
+
+    @property
+    def saved(self) -> Scenario | None:
+        return self.doc.saved
+
+    @property
+    def path(self) -> Path | None:
+        return self.doc.path
 
     @property
     def dirty(self) -> bool:
-        return self.scenario is not None and self.scenario != self.saved
+        return self.doc.dirty
 
     @property
     def result(self) -> RebalanceResult | None:
@@ -88,17 +109,17 @@ class Workspace(QObject):
 
     def set_document(self, scenario: Scenario, path: Path | None, *, saved: bool = True) -> None:
         """Replace the whole document (open, new): clears undo history, re-resolves market data."""
-        self._epoch += 1
-        self.scenario = scenario
-        self.saved = scenario if saved else None
-        self.path = path
-        self._undo.clear()
-        self._redo.clear()
-        self._merge_key = None
+        self.doc.replace(scenario, path, saved=saved)
+        self._document_replaced()
+
+    def _document_replaced(self) -> None:
+        scenario, path = self.doc.scenario, self.doc.path
         self.outcome = None
+        self._outcome_stamp = None
         self.frontier = None
         self._solving = False
         self._solve_pending = False
+        self._paths_for = None
         if self._market_job is not None:  # data for the previous document is no longer wanted
             self.runner.cancel("market")
             self._market_job = None
@@ -112,18 +133,12 @@ class Workspace(QObject):
 
     def open(self, path: str | Path) -> None:
         """Load a scenario file; ScenarioError (naming the field) propagates to the caller."""
-        p = Path(path)
-        self.set_document(scenario_file.load(p), p)
+        self.doc.open(path)
+        self._document_replaced()
 
     def save(self, path: str | Path | None = None) -> Path:
         """Save atomically (to ``path`` or the current file); OSError/ScenarioError propagate."""
-        assert self.scenario is not None
-        target = Path(path) if path is not None else self.path
-        if target is None:
-            raise ValueError("no file name: use Save As")
-        scenario_file.save(self.scenario, target)
-        self.path = target
-        self.saved = self.scenario
+        target = self.doc.save(path)
         self.pathChanged.emit(str(target))
         self.dirtyChanged.emit(False)
         return target
@@ -133,40 +148,32 @@ class Workspace(QObject):
     def edit(self, scenario: Scenario, *, merge_key: str | None = None) -> None:
         """Make ``scenario`` current. Consecutive edits with the same ``merge_key`` (a slider drag)
         form one undo step."""
-        if self.scenario is None or scenario == self.scenario:
-            return
-        if merge_key is None or merge_key != self._merge_key:
-            self._undo.append(self.scenario)
-            del self._undo[:-UNDO_LIMIT]
-        self._merge_key = merge_key
-        self._redo.clear()
-        self._apply(scenario)
+        was_dirty = self.dirty
+        if self.doc.edit(scenario, merge_key=merge_key):
+            self._changed(was_dirty)
 
     def end_merge(self) -> None:
         """The next edit starts a new undo step (call when a slider is released)."""
-        self._merge_key = None
+        self.doc.end_merge()
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.doc.can_undo()
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.doc.can_redo()
 
     def undo(self) -> None:
-        if self._undo and self.scenario is not None:
-            self._redo.append(self.scenario)
-            self._merge_key = None
-            self._apply(self._undo.pop())
+        was_dirty = self.dirty
+        if self.doc.undo():
+            self._changed(was_dirty)
 
     def redo(self) -> None:
-        if self._redo and self.scenario is not None:
-            self._undo.append(self.scenario)
-            self._merge_key = None
-            self._apply(self._redo.pop())
-
-    def _apply(self, scenario: Scenario) -> None:
         was_dirty = self.dirty
-        self.scenario = scenario
+        if self.doc.redo():
+            self._changed(was_dirty)
+
+    def _changed(self, was_dirty: bool) -> None:
+        scenario = self.doc.scenario
         self.request_solve()  # first, so the solve runs while the panels catch up
         self.scenarioChanged.emit(scenario)
         self.undoChanged.emit()
@@ -185,7 +192,7 @@ class Workspace(QObject):
         if online:
             scenario = replace(scenario, data=replace(scenario.data, source="yahoo"))
             demo = False
-        self._market_tried = scenario.universe
+        self._market_tried = market_key(scenario)
         resolve, is_online = self.engine.resolve_market, self.engine.online
 
         def job(ctx: JobContext) -> MarketSnapshot:
@@ -198,14 +205,14 @@ class Workspace(QObject):
                 raise
 
         self._market_job = self.runner.submit("market", job)
-        self._job_epoch[self._market_job] = self._epoch
+        self._job_stamp[self._market_job] = self.doc.stamp()
         return self._market_job
 
     def import_prices(self, files: list[str]) -> int:
         """Import price CSV files into the price store in the background, then reload the market."""
         fn = self.engine.import_prices
         gen = self.runner.submit("import_prices", lambda _ctx: fn(list(files)))
-        self._job_epoch[gen] = self._epoch
+        self._job_stamp[gen] = self.doc.stamp()
         return gen
 
     def cancel_market(self) -> None:
@@ -218,7 +225,7 @@ class Workspace(QObject):
         sc = self.scenario
         if sc is None:
             return
-        if not covers(self.market, sc) and self._market_tried != sc.universe:
+        if not covers(self.market, sc) and self._market_tried != market_key(sc):
             if self._market_job is None:
                 self.refresh_market()
             self._solve_pending = True
@@ -243,24 +250,44 @@ class Workspace(QObject):
         self._solving = True
         self._solve_pending = False
         engine, paths = self.engine, self.want_paths
+        self._solved_with_paths = paths
         gen = self.runner.submit("solve", lambda _ctx: engine.solve(scenario, market, with_paths=paths))
-        self._job_epoch[gen] = self._epoch
+        self._job_stamp[gen] = self.doc.stamp()
 
     def _start_frontier(self) -> None:
         fn = self.engine.frontier
         if fn is None or self.scenario is None or self.market is None or not self.want_frontier:
             return
         scenario, market = self.scenario, self.market
-        gen = self.runner.submit("frontier", lambda _ctx: (scenario, fn(scenario, market, points=12)))
-        self._job_epoch[gen] = self._epoch
+        gen = self.runner.submit("frontier", lambda _ctx: fn(scenario, market, points=12))
+        self._job_stamp[gen] = self.doc.stamp()
+
+    def set_wanted(self, *, paths: bool, frontier: bool) -> None:
+        """What the chart on screen needs besides the result (growth paths, the frontier). What is missing
+        is computed from the result shown, in the background; the solver is not run again."""
+        self.want_paths = paths
+        self.want_frontier = frontier
+        if frontier and self.frontier is None:
+            self._frontier_timer.start(0)
+        out = self.outcome
+        if paths and out is not None and out.result is not None and out.paths is None:
+            self._start_paths(out)
 
     def set_want_frontier(self, want: bool) -> None:
-        self.want_frontier = want
-        if want and self.frontier is None:
-            self._frontier_timer.start(0)
+        self.set_wanted(paths=self.want_paths, frontier=want)
+
+    def _start_paths(self, outcome: Outcome) -> None:
+        stamp = self._outcome_stamp
+        if stamp is None or self._paths_for == stamp or self.market is None or outcome.result is None:
+            return  # already asked for this outcome
+        fn, market, result = self.engine.paths, self.market, outcome.result
+        gen = self.runner.submit("paths", lambda _ctx: fn(market, result))
+        self._paths_for = stamp
+        self._job_stamp[gen] = stamp  # for the outcome shown, not the newest edit
 
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
-        current = self._job_epoch.pop(gen, None) == self._epoch
+        stamp = self._job_stamp.pop(gen, None)
+        same_document = stamp is not None and self.doc.same_document(stamp)
         if kind == "import_prices":
             self.pricesImported.emit(value)
             if self.scenario is not None:
@@ -271,19 +298,27 @@ class Workspace(QObject):
             if gen == self._market_job:
                 self._market_job = None
             market_module = sys.modules.get("engine.market")  # imported by whoever made the snapshot
-            if not current or market_module is None or not isinstance(value, market_module.MarketSnapshot):
+            if (
+                not same_document
+                or market_module is None
+                or not isinstance(value, market_module.MarketSnapshot)
+            ):
                 return
             self.market = cast("MarketSnapshot", value)
+            self.missing_history = ()
             self.marketChanged.emit(value)
             self._solve_pending = True  # solved now, or right after a solve still running
             self.request_solve()
         elif kind == "solve":
-            if not current:
+            if not same_document:
                 return
             self._solving = False
             assert isinstance(value, Outcome)
             self.outcome = value
+            self._outcome_stamp = stamp
             self.outcomeChanged.emit(value)
+            if self.want_paths and not self._solved_with_paths and value.result is not None:
+                self._start_paths(value)  # the growth chart came on screen while this solve ran
             if self._solve_pending:
                 self.request_solve()
             else:
@@ -291,16 +326,24 @@ class Workspace(QObject):
                     self.frontier = None
                     if self.want_frontier:
                         self._frontier_timer.start()
-                if value.scenario == self.scenario:
+                if stamp is not None and self.doc.is_current(stamp):
                     self.settled.emit()
-        elif kind == "frontier" and current:
-            scenario, points = cast("tuple[Scenario, list[tuple[float, float]]]", value)
-            if scenario == self.scenario:  # a sweep for an older edit is not shown
-                self.frontier = list(points)
-                self.frontierChanged.emit(self.frontier)
+        elif kind == "paths":
+            out = self.outcome
+            if out is not None and stamp is not None and stamp == self._outcome_stamp and out.paths is None:
+                self.outcome = replace(out, paths=cast("Paths | None", value))
+                self.outcomeChanged.emit(self.outcome)
+                if self.doc.is_current(stamp) and not (self._solving or self._solve_pending):
+                    self.settled.emit()
+        elif kind == "frontier" and stamp is not None and self.doc.is_current(stamp):
+            self.frontier = list(
+                cast("list[tuple[float, float]]", value)
+            )  # a sweep for an older edit is not shown
+            self.frontierChanged.emit(self.frontier)
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
-        current = self._job_epoch.pop(gen, None) == self._epoch
+        stamp = self._job_stamp.pop(gen, None)
+        current = stamp is not None and self.doc.same_document(stamp)
         if kind == "import_prices":
             self.pricesImportFailed.emit(str(exc) or type(exc).__name__)
             return
@@ -308,6 +351,7 @@ class Workspace(QObject):
             if gen == self._market_job:
                 self._market_job = None
             if current:
+                self.missing_history = tuple(getattr(exc, "tickers", ()))  # engine.data NoHistory
                 self.marketProblem.emit(str(exc) or type(exc).__name__)
                 self.settled.emit()
                 if self.market is not None and self._solve_pending:
@@ -316,6 +360,7 @@ class Workspace(QObject):
             self._solving = False
             assert self.scenario is not None
             self.outcome = Outcome(self.scenario, problem=Problem(f"unexpected error: {exc}"))
+            self._outcome_stamp = self.doc.stamp()
             self.outcomeChanged.emit(self.outcome)
             if self._solve_pending:
                 self.request_solve()

@@ -173,8 +173,17 @@ DROPPED_FILES = [
 ]
 
 
+# Exceptions to DROPPED_FILES: Qt's own dialog texts (buttons, file dialogs) in the languages Coresat speaks.
+KEPT_FILES = [
+    "PySide6/Qt/translations/qtbase_ko.qm",
+    "PySide6/translations/qtbase_ko.qm",
+]
+
+
 def dropped(dest: str) -> bool:
     d = dest.replace("\\", "/")
+    if any(fnmatch.fnmatchcase(d, pat) for pat in KEPT_FILES):
+        return False
     return any(fnmatch.fnmatchcase(d, pat) for pat in DROPPED_FILES)
 
 

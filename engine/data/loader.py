@@ -19,6 +19,7 @@ import pandas as pd
 
 from engine.data.checks import CheckedPrices, check_prices
 from engine.data.demo import DEMO_LABEL, demo_tickers, load_demo_prices
+from engine.data.proxies import NoHistory, loaded_tickers, with_proxies
 from engine.data.sources import Cancel, PriceSource, Progress
 from engine.data.store import PriceStore
 from engine.errors import DataError
@@ -53,9 +54,10 @@ def _checked_demo() -> CheckedPrices:
 def _demo(tickers: Sequence[str]) -> CheckedPrices:
     missing = [t for t in tickers if t not in demo_tickers()]
     if missing:
-        raise DataError(
+        raise NoHistory(
             f"no demo prices for {_names(missing)}: the simulated demo data covers {_names(demo_tickers())}; "
-            "import a CSV price file for it or set the data source to Yahoo"
+            "import a CSV price file for it or set the data source to Yahoo",
+            missing,
         )
     return _checked_demo().select(tickers)
 
@@ -67,10 +69,11 @@ def _from_store(
     missing = [t for t in tickers if t not in frame.columns or not frame[t].notna().any()]
     if missing:
         why = "; ".join(f"{t}: {failed[t]}" for t in missing if failed and t in failed)
-        raise DataError(
+        raise NoHistory(
             f"no stored prices for {_names(missing)}"
             + (f" ({why})" if why else "")
-            + ": import a CSV price file or update prices from Yahoo"
+            + ": import a CSV price file or update prices from Yahoo",
+            missing,
         )
     return check_prices(frame[list(tickers)])
 
@@ -89,10 +92,11 @@ def load_market(
     ``store`` and ``yahoo`` replace the default price store and Yahoo source (tests pass fakes).
     DataError names any ticker without data and says what to do.
     """
-    tickers = tuple(scenario.universe)
-    if not tickers:
+    universe = tuple(scenario.universe)
+    if not universe:
         raise DataError("the scenario has no tickers: add holdings or target sleeves")
     settings = scenario.data
+    tickers = loaded_tickers(universe, settings.proxies)  # a proxied ticker's fund instead of it
     source = "demo" if force_demo else str(settings.source).strip().lower()
     if source not in SOURCES:
         raise DataError(f"data source {settings.source!r} is unknown: use one of {', '.join(SOURCES)}")
@@ -129,7 +133,7 @@ def load_market(
         notes.extend(said)
     _check_cancel(cancel)
     _say(progress, "Estimating risk", 0.7)
-    snap = build_snapshot(checked, tickers, scenario, label, notes)
+    snap = with_proxies(build_snapshot(checked, tickers, scenario, label, notes), universe, settings.proxies)
     _say(progress, "Market data ready", 1.0)
     return snap
 

@@ -216,6 +216,11 @@ class DataSettings:
     risk_window_days: int = 756  # trading days of history used for the covariance (~3 years)
     estimator: Estimator = Estimator.LEDOIT_WOLF
     ewma_half_life_days: int = 126
+    # (ticker, fund): a ticker without price history of its own takes its risk from the fund's history
+    proxies: tuple[tuple[str, str], ...] = ()
+
+    def proxy_of(self, ticker: str) -> str | None:
+        return next((fund for t, fund in self.proxies if t == ticker), None)
 
 
 @dataclass(frozen=True)
@@ -389,6 +394,15 @@ def validate_scenario(sc: Scenario) -> None:
         raise ScenarioError("data.risk_window_days", "needs at least 60 trading days of history")
     if d.ewma_half_life_days < 5:
         raise ScenarioError("data.ewma_half_life_days", "must be at least 5 days")
+    proxied = [t for t, _ in d.proxies]
+    for ticker, fund in d.proxies:
+        if fund == ticker or fund in proxied:
+            raise ScenarioError(
+                f"data.proxies.{ticker}",
+                f"{fund} cannot stand in for {ticker}: choose a fund with its own price history",
+            )
+    if len(set(proxied)) != len(proxied):
+        raise ScenarioError("data.proxies", "a ticker has more than one proxy: keep one")
 
     m = sc.market
     if m is not None:

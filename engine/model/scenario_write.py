@@ -111,6 +111,8 @@ def to_dict(sc: Scenario) -> Doc:
         "estimator": d.estimator.value,
         "ewma_half_life_days": d.ewma_half_life_days,
     }
+    if d.proxies:
+        doc["data"]["proxies"] = dict(d.proxies)
     if sc.market is not None:
         m = sc.market
         doc["market"] = {

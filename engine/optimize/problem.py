@@ -42,7 +42,7 @@ import cvxpy as cp
 import numpy as np
 
 from engine.errors import SolverError
-from engine.io.capacity import use_parametrized
+from engine.io.capacity import BYTES_PER_TICKER2, DENSE_BYTES_PER_TICKER2, use_parametrized
 from engine.market import BoolArray, FloatArray
 from engine.optimize.fastsolve import CompiledClarabel
 from engine.optimize.inputs import Inputs
@@ -329,7 +329,11 @@ def _solve(problem: cp.Problem, dpp: bool = True) -> str:
 
 _CACHE: OrderedDict[tuple[object, ...], RebalanceProblem] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
-_CACHE_SIZE = 8
+# Compiled problems kept: many small ones (a book with ten target-tree shapes interleaved recompiled on
+# almost every call when only 8 were kept: 47 ms per household instead of 5), few large ones (the
+# parametrized problem's memory grows with the square of its size; capacity.BYTES_PER_TICKER2).
+_CACHE_SIZE = 64
+_CACHE_BYTES = 600_000_000
 
 
 def problem_for(x: Inputs) -> RebalanceProblem:
@@ -344,6 +348,13 @@ def problem_for(x: Inputs) -> RebalanceProblem:
     prob = RebalanceProblem(x.n, members, tuple(r.kind for r in x.look_through))
     with _CACHE_LOCK:
         _CACHE[key] = prob
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        while len(_CACHE) > 1 and (len(_CACHE) > _CACHE_SIZE or _cached_bytes() > _CACHE_BYTES):
+            _CACHE.popitem(last=False)  # the least recently used; the newest is always kept
     return prob
+
+
+def _cached_bytes() -> int:
+    return sum(
+        BYTES_PER_TICKER2 * p.n * p.n if p.dpp else DENSE_BYTES_PER_TICKER2 * p.n * p.n
+        for p in _CACHE.values()
+    )

@@ -346,7 +346,9 @@ class BacktestPanel(QWidget):
         t.setHorizontalHeaderLabels([engine_text(p.short) for p in r.policies])
         t.setVerticalHeaderLabels([name for name, _, _ in rows])
         for j, p in enumerate(r.policies):
-            t.horizontalHeaderItem(j).setToolTip(engine_text(p.label))
+            header = t.horizontalHeaderItem(j)
+            if header is not None:
+                header.setToolTip(engine_text(p.label))
             for i, (_, tip, fn) in enumerate(rows):
                 item = QTableWidgetItem(fn(p))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from gui import fmt, theme
 from gui.engine_calls import Outcome
+from gui.engine_texts import engine_phrase
 from gui.workspace import Workspace
 
 SERIES = ("current", "target", "after")
@@ -79,7 +80,7 @@ class ChartView(QWidget):
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         self.outcome = outcome
         if outcome.result is None:
-            why = outcome.problem.message if outcome.problem else self.tr("no result")
+            why = engine_phrase(outcome.problem.message) if outcome.problem else self.tr("no result")
             self.show_notice(self.tr("Nothing to chart: {why}").format(why=why))
         else:
             self.show_notice("")
@@ -112,12 +113,17 @@ class BarsChart(ChartView):
             self.plot.addItem(item)
             self.bars[s] = item
         self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio"))
+        # the second tick level is drawn only while all labels take under 80 % of the axis
+        self.plot.getPlotItem().getAxis("bottom").setStyle(textFillLimits=[(0, 0.8)])
 
     def set_bars(self, labels: list[str], values: dict[str, np.ndarray]) -> None:
         x = np.arange(len(labels), dtype=float)
         if labels != self.labels:
             self.labels = labels
-            self.plot.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
+            # every other label on a second level: pyqtgraph drops that level when the labels would crowd
+            # (a narrow chart shows IWM, IWN, ... instead of running "IWMVTWO" together)
+            ticks = list(enumerate(labels))
+            self.plot.getPlotItem().getAxis("bottom").setTicks([ticks[::2], ticks[1::2]])
             self.plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
         self.values = values
         top = 0.0
@@ -144,8 +150,8 @@ class AllocationChart(BarsChart):
         self.level = QComboBox()
         self.level.addItem(self.tr("Per ticker"), "ticker")
         self.level.addItem(self.tr("Per sleeve"), "sleeve")
-        self.header.addWidget(_title(self.tr("Allocation: current, target and after the trades")))
-        self.header.addStretch(1)
+        # the title takes the free width (a stretch beside it would squeeze it into three lines)
+        self.header.addWidget(_title(self.tr("Allocation: current, target and after the trades")), 1)
         self.header.addWidget(self.level)
         self.level.currentIndexChanged.connect(lambda _i: self._redraw())
 

@@ -169,12 +169,9 @@ class ChartsPanel(QTabWidget):
 
     def _on_tab(self, index: int) -> None:
         name = self._name(index)
-        self.ws.set_want_frontier(name == "frontier")
-        # growth and drawdown cost a few ms per solve: computed only while one of them is shown
-        self.ws.want_paths = name in ("growth", "drawdown")
-        out = self.ws.outcome
-        if self.ws.want_paths and out is not None and out.result is not None and out.paths is None:
-            self.ws.request_solve()
+        # growth and drawdown cost a few ms per solve: computed only while one of them is shown, from the
+        # result on screen (the workspace never solves again for a chart)
+        self.ws.set_wanted(paths=name in ("growth", "drawdown"), frontier=name == "frontier")
         self._draw(index)
 
     def retheme(self) -> None:

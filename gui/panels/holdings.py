@@ -86,6 +86,14 @@ class HoldingsPanel(QGroupBox):
         workspace.outcomeChanged.connect(self._on_outcome)
         workspace.marketChanged.connect(lambda _m: self._refresh())
 
+    def wanted_height(self, max_rows: int = 8) -> int:
+        """The height that shows every holding (up to ``max_rows``) without empty rows below them."""
+        rows = min(self.model.rowCount(), max_rows)
+        t = self.table
+        needed = t.horizontalHeader().sizeHint().height() + rows * t.verticalHeader().defaultSectionSize()
+        needed += 2 * t.frameWidth() + t.horizontalScrollBar().sizeHint().height()
+        return self.sizeHint().height() - t.sizeHint().height() + needed
+
     def _prices(self) -> dict[str, float]:
         return dict(self.ws.market.prices) if self.ws.market is not None else {}
 

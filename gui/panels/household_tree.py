@@ -154,7 +154,8 @@ class HouseholdTreePanel(QGroupBox):
         self.trades.show_result(r)
 
     def account_ids(self) -> list[str]:
-        return [str(self.tree.topLevelItem(i).data(0, 0x0100)) for i in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [str(item.data(0, 0x0100)) for item in items if item is not None]
 
     # ----------------------------------------------------------------------------------------- edits
     def _apply(self, make: object) -> None:

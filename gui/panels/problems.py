@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from engine.model.scenario import Scenario
 from engine.result import Status, as_limit
 from gui import fmt, message_texts, theme
+from gui.engine_texts import engine_phrase
 from gui.nearest import is_money, limit_key, usable_nearest
 
 if TYPE_CHECKING:
@@ -115,7 +116,9 @@ class ProblemLabel(QLabel):
         self.setVisible(True)
 
     def clear_problem(self) -> None:
-        if not self.isVisibleTo(self.parentWidget()) and not self.text():
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else not self.isHidden()
+        if not shown and not self.text():
             return  # already clear: touching it would make the layout recompute
         self._nearest = {}
         self.setText("")
@@ -166,12 +169,12 @@ class ProblemRouter:
             p = outcome.problem
             sc = self._scenario()
             if p.field:
-                self.route([p.field], p.message)
+                self.route([p.field], engine_phrase(p.message))
             elif sc is not None:
                 words = set(p.message.replace(",", " ").replace(":", " ").split())
                 bad = [t for t in sc.universe if t in words]
                 if bad:
-                    self.route([f"ticker:{t}" for t in bad], p.message)
+                    self.route([f"ticker:{t}" for t in bad], engine_phrase(p.message))
         if self.holdings.problem_tickers != flagged:
             self.holdings.invalidate()
 
@@ -201,7 +204,7 @@ class ProblemRouter:
         """Show ``message`` under the controls of scenario fields or limit names (input problems); a
         ticker's input problem goes under the holdings table."""
         sc = self._scenario()
-        places = []
+        places: list[tuple[str | None, str]] = []
         for n in names:
             key = problem_key(n, sc)
             places.append(

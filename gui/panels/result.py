@@ -3,7 +3,7 @@ words, the trades table (buy/sell coloured), assumptions and the disclaimer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -152,7 +152,7 @@ class ResultPanel(QGroupBox):
         r = outcome.result
         if r is None:
             problem = outcome.problem
-            msg = problem.message if problem else self.tr("no result")
+            msg = engine_phrase(problem.message) if problem else self.tr("no result")
             self._banner(
                 self.tr("Cannot compute trades: {msg}").format(msg=msg),
                 theme.sell().name(),
@@ -170,7 +170,11 @@ class ResultPanel(QGroupBox):
         self._fit_numbers()
         self._show_reason(self._reason_row)
         if r.status is Status.INFEASIBLE:
-            msg = r.infeasibility.message if r.infeasibility else self.tr("the constraints cannot all hold")
+            inf = r.infeasibility
+            if inf is not None and inf.why and QLocale().language() != QLocale.Language.English:
+                msg = "; ".join(render(w) for w in inf.why)  # message ids: in the user's language
+            else:
+                msg = inf.message if inf else self.tr("the constraints cannot all hold")
             self._banner(
                 self.tr("Not possible as set: {msg}").format(msg=msg),
                 theme.warn().name(),

@@ -338,7 +338,7 @@ class TargetsPanel(QGroupBox):
         binding = set()
         names = [b.constraint for b in r.binding] if r else []
         if r is not None and r.infeasibility is not None:
-            names += list(r.infeasibility.conflicting)
+            names += [str(c) for c in r.infeasibility.conflicting]  # typed ids or names
         for name in names:
             kind, _, subject = name.partition(":")
             if kind in ("sleeve_min", "sleeve_max"):

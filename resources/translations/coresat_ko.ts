@@ -4,32 +4,32 @@
 <context>
     <name>AllocationChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="142"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="142"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="142"/>
+        <location filename="../../gui/panels/charts.py" line="148"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="145"/>
+        <location filename="../../gui/panels/charts.py" line="151"/>
         <source>Per ticker</source>
         <translation>티커별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="146"/>
+        <location filename="../../gui/panels/charts.py" line="152"/>
         <source>Per sleeve</source>
         <translation>슬리브별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="147"/>
+        <location filename="../../gui/panels/charts.py" line="154"/>
         <source>Allocation: current, target and after the trades</source>
         <translation>배분: 현재, 목표, 거래 후</translation>
     </message>
@@ -37,272 +37,307 @@
 <context>
     <name>BacktestPanel</name>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="81"/>
+        <location filename="../../gui/panels/backtest.py" line="82"/>
         <source>All nine variants</source>
         <translation>9가지 변형 모두</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="83"/>
+        <location filename="../../gui/panels/backtest.py" line="84"/>
         <source>Also monthly and annual calendars and bands checked monthly (default: one of each kind)</source>
         <translation>월간·연간 달력 방식과 매월 점검하는 범위 방식도 포함 (기본: 종류별로 하나씩)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="91"/>
+        <location filename="../../gui/panels/backtest.py" line="92"/>
         <source>Contribution (+) or withdrawal (−) on the first trading day of each month</source>
         <translation>매월 첫 거래일의 납입 (+) 또는 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="94"/>
+        <location filename="../../gui/panels/backtest.py" line="95"/>
         <source>from today&apos;s holdings</source>
         <translation>현재 보유 종목에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="94"/>
+        <location filename="../../gui/panels/backtest.py" line="95"/>
         <source>from the targets</source>
         <translation>목표에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="95"/>
+        <location filename="../../gui/panels/backtest.py" line="96"/>
         <source>Run backtest</source>
         <translation>백테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="96"/>
+        <location filename="../../gui/panels/backtest.py" line="97"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="101"/>
+        <location filename="../../gui/panels/backtest.py" line="102"/>
         <source>Monthly flow</source>
         <translation>월간 흐름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="113"/>
+        <location filename="../../gui/panels/backtest.py" line="114"/>
         <source>Run a backtest to see what each policy would have done.</source>
         <translation>백테스트를 실행하면 각 정책이 어떻게 했을지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="118"/>
+        <location filename="../../gui/panels/backtest.py" line="119"/>
         <source>Growth of $10,000</source>
         <translation>$10,000의 성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="118"/>
+        <location filename="../../gui/panels/backtest.py" line="119"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="118"/>
+        <location filename="../../gui/panels/backtest.py" line="119"/>
         <source>Drift from targets</source>
         <translation>목표 대비 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="134"/>
+        <location filename="../../gui/panels/backtest.py" line="135"/>
         <source>Side by side</source>
         <translation>나란히 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="135"/>
+        <location filename="../../gui/panels/backtest.py" line="136"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="136"/>
+        <location filename="../../gui/panels/backtest.py" line="137"/>
         <source>Method and limits</source>
         <translation>방법과 한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="162"/>
+        <location filename="../../gui/panels/backtest.py" line="163"/>
         <source>Open a scenario and wait for its market data first.</source>
         <translation>먼저 시나리오를 열고 시장 데이터를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="181"/>
+        <location filename="../../gui/panels/backtest.py" line="182"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="185"/>
+        <location filename="../../gui/panels/backtest.py" line="186"/>
         <source>Backtest cancelled.</source>
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="205"/>
+        <location filename="../../gui/panels/backtest.py" line="206"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="218"/>
+        <location filename="../../gui/panels/backtest.py" line="219"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="229"/>
+        <location filename="../../gui/panels/backtest.py" line="230"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="233"/>
+        <location filename="../../gui/panels/backtest.py" line="234"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="243"/>
+        <location filename="../../gui/panels/backtest.py" line="249"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="251"/>
+        <location filename="../../gui/panels/backtest.py" line="257"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="252"/>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="257"/>
+        <location filename="../../gui/panels/backtest.py" line="263"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="264"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="263"/>
+        <location filename="../../gui/panels/backtest.py" line="269"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="270"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="268"/>
+        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <source>Realized gains, short-term</source>
+        <translation>실현 이익, 단기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="275"/>
+        <source>First in, first out; held one year or less. &apos;not known&apos; without tax lots</source>
+        <translation>선입선출; 1년 이하 보유. 세금 로트가 없으면 &apos;알 수 없음&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="279"/>
+        <source>Realized gains, long-term</source>
+        <translation>실현 이익, 장기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <source>First in, first out; held more than one year</source>
+        <translation>선입선출; 1년 넘게 보유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="286"/>
+        <source>Realized gains, term unknown</source>
+        <translation>실현 이익, 기간 불명</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="287"/>
+        <source>From tax lots the scenario gives without a purchase date</source>
+        <translation>시나리오에 매수일 없이 주어진 세금 로트에서</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="295"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="270"/>
+        <location filename="../../gui/panels/backtest.py" line="297"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <location filename="../../gui/panels/backtest.py" line="301"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="276"/>
+        <location filename="../../gui/panels/backtest.py" line="303"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="277"/>
+        <location filename="../../gui/panels/backtest.py" line="304"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <location filename="../../gui/panels/backtest.py" line="307"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="281"/>
+        <location filename="../../gui/panels/backtest.py" line="308"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
+        <location filename="../../gui/panels/backtest.py" line="310"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="284"/>
+        <location filename="../../gui/panels/backtest.py" line="311"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="288"/>
+        <location filename="../../gui/panels/backtest.py" line="315"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="289"/>
+        <location filename="../../gui/panels/backtest.py" line="316"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="292"/>
+        <location filename="../../gui/panels/backtest.py" line="319"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="293"/>
+        <location filename="../../gui/panels/backtest.py" line="320"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="294"/>
+        <location filename="../../gui/panels/backtest.py" line="321"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="296"/>
+        <location filename="../../gui/panels/backtest.py" line="323"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="298"/>
+        <location filename="../../gui/panels/backtest.py" line="325"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="300"/>
+        <location filename="../../gui/panels/backtest.py" line="327"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <location filename="../../gui/panels/backtest.py" line="328"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="302"/>
+        <location filename="../../gui/panels/backtest.py" line="329"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="304"/>
+        <location filename="../../gui/panels/backtest.py" line="331"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="305"/>
+        <location filename="../../gui/panels/backtest.py" line="332"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="345"/>
+        <location filename="../../gui/panels/backtest.py" line="338"/>
+        <source>not known</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="377"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -310,7 +345,7 @@
 <context>
     <name>BarsChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="114"/>
+        <location filename="../../gui/panels/charts.py" line="115"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
@@ -590,12 +625,12 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="82"/>
+        <location filename="../../gui/panels/charts.py" line="83"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="83"/>
+        <location filename="../../gui/panels/charts.py" line="84"/>
         <source>Nothing to chart: {why}</source>
         <translation>표시할 차트가 없습니다: {why}</translation>
     </message>
@@ -1270,235 +1305,449 @@
         <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
         <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="112"/>
+        <source>no stored prices for {tickers}{why}: import a CSV price file or update prices from Yahoo</source>
+        <translation>{tickers}의 저장된 가격이 없습니다{why}: CSV 가격 파일을 가져오거나 Yahoo에서 가격을 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="122"/>
+        <source>no demo prices for {tickers}: the simulated demo data covers {covered}; import a CSV price file for it or set the data source to Yahoo</source>
+        <translation>{tickers}의 데모 가격이 없습니다: 모의 데모 데이터에는 {covered}만 있습니다; CSV 가격 파일을 가져오거나 데이터 소스를 Yahoo로 설정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="130"/>
+        <source>no price for {ticker}: enter its price in the holdings or refresh prices</source>
+        <translation>{ticker}의 가격이 없습니다: 보유 종목에 가격을 입력하거나 가격을 새로 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="139"/>
+        <source>no price history for {tickers}, so its risk is unknown: import a price file for it, refresh prices, or remove it from the scenario</source>
+        <translation>{tickers}의 가격 이력이 없어 위험을 알 수 없습니다: 가격 파일을 가져오거나, 가격을 새로 고치거나, 시나리오에서 제거하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="150"/>
+        <source>only {days} trading days in common, fewer than the {want} asked for; the covariance uses all of them</source>
+        <translation>공통 거래일이 {days}일뿐으로 요청한 {want}일보다 적습니다; 공분산은 그 전부를 사용합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="160"/>
+        <source>prices end {date}, {age} days ago; update them from Yahoo or import newer price files for current values</source>
+        <translation>가격이 {date}({age}일 전)에 끝납니다; 현재 값을 쓰려면 Yahoo에서 업데이트하거나 더 최근 가격 파일을 가져오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="171"/>
+        <source>{ticker} has no price history of its own: its risk is taken from {fund}&apos;s (the proxy chosen in the scenario)</source>
+        <translation>{ticker}은(는) 자체 가격 이력이 없습니다: 위험은 {fund}의 이력에서 가져옵니다 (시나리오에서 고른 대리 펀드)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="186"/>
+        <source>sub-weights of sleeve {name} add up to {sum} %, they must add up to 100 %</source>
+        <translation>슬리브 {name}의 하위 비중 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="195"/>
+        <source>core and satellite weights add up to {sum} % of the small-cap sleeve; they must add up to 100 %</source>
+        <translation>핵심과 위성 비중의 합계가 소형주 슬리브의 {sum} %입니다; 합계는 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="204"/>
+        <source>small-cap weight plus outside sleeves add up to {sum} %; they must add up to 100 %</source>
+        <translation>소형주 비중과 외부 슬리브의 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="210"/>
+        <source>minimum {lo} % is above maximum {hi} %</source>
+        <translation>최소 {lo} %가 최대 {hi} %보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="214"/>
+        <source>sleeve {name} has no tickers</source>
+        <translation>슬리브 {name}에 티커가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="218"/>
+        <source>{ticker} appears in two sleeves</source>
+        <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="223"/>
+        <source>no sleeve has role &apos;core&apos;</source>
+        <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="224"/>
+        <source>no sleeves: add at least a core sleeve</source>
+        <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="225"/>
+        <source>buy-only cannot pay a withdrawal; use sell-only or full rebalance</source>
+        <translation>매수 전용으로는 인출금을 마련할 수 없습니다; 매도 전용이나 전체 리밸런싱을 사용하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="226"/>
+        <source>sell-only cannot invest a contribution; use buy-only or full rebalance</source>
+        <translation>매도 전용으로는 납입금을 투자할 수 없습니다; 매수 전용이나 전체 리밸런싱을 사용하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="231"/>
+        <source>Reading prices</source>
+        <translation>가격 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="232"/>
+        <source>Estimating risk</source>
+        <translation>위험 추정 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="233"/>
+        <source>Market data ready</source>
+        <translation>시장 데이터 준비 완료</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="234"/>
+        <source>the portfolio is empty: enter holdings, cash or a contribution</source>
+        <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="235"/>
+        <source>the price download was cancelled; the stored prices were kept</source>
+        <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="236"/>
+        <source>the price download was cancelled; no prices were stored</source>
+        <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>ExposurePanel</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="212"/>
+        <location filename="../../gui/panels/exposure.py" line="217"/>
         <source>Sectors through the funds: before, target and after the trades</source>
         <translation>펀드를 통한 섹터 노출: 거래 전, 목표, 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="213"/>
+        <location filename="../../gui/panels/exposure.py" line="218"/>
         <source>Update from Yahoo</source>
         <translation>Yahoo에서 업데이트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="216"/>
+        <location filename="../../gui/panels/exposure.py" line="221"/>
         <source>Download the funds&apos; sector weights, top holdings, P/E and expense ratio from Yahoo into the local cache (needs a network). Until then the bundled, dated snapshot is used.</source>
         <translation>펀드의 섹터 비중, 주요 보유 종목, P/E, 보수율을 Yahoo에서 로컬 캐시로 내려받습니다(네트워크 필요). 그때까지는 함께 제공되는 날짜가 표시된 스냅샷을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Funds</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
-        <location filename="../../gui/panels/exposure.py" line="232"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="237"/>
         <source>Overlap</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Shared</source>
         <translation>공통</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="228"/>
+        <location filename="../../gui/panels/exposure.py" line="233"/>
         <source>Note</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Company</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="229"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Via</source>
         <translation>경유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>Fund</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>P/E</source>
         <translation>P/E</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>Expense</source>
         <translation>보수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="230"/>
+        <location filename="../../gui/panels/exposure.py" line="235"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="238"/>
         <source>Companies</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="234"/>
+        <location filename="../../gui/panels/exposure.py" line="239"/>
         <source>Fund data</source>
         <translation>펀드 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="274"/>
+        <location filename="../../gui/panels/exposure.py" line="279"/>
         <source>No result to look through yet.</source>
         <translation>아직 들여다볼 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="301"/>
+        <location filename="../../gui/panels/exposure.py" line="309"/>
         <source>Downloading fund data from Yahoo…</source>
         <translation>Yahoo에서 펀드 데이터를 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="311"/>
+        <location filename="../../gui/panels/exposure.py" line="319"/>
         <source>Updated from Yahoo: {ok}.</source>
         <translation>Yahoo에서 업데이트함: {ok}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="311"/>
-        <location filename="../../gui/panels/exposure.py" line="400"/>
+        <location filename="../../gui/panels/exposure.py" line="319"/>
+        <location filename="../../gui/panels/exposure.py" line="408"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="313"/>
+        <location filename="../../gui/panels/exposure.py" line="321"/>
         <source>Not available: {f}</source>
         <translation>사용할 수 없음: {f}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="323"/>
+        <location filename="../../gui/panels/exposure.py" line="331"/>
         <source>Fund data not available: {m}</source>
         <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="326"/>
+        <location filename="../../gui/panels/exposure.py" line="334"/>
         <source>Fund data not updated: {m}</source>
         <translation>펀드 데이터를 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="357"/>
+        <location filename="../../gui/panels/exposure.py" line="365"/>
         <source>same index ({i}): nearly the same companies</source>
         <translation>같은 지수({i}): 거의 같은 기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="359"/>
+        <location filename="../../gui/panels/exposure.py" line="367"/>
         <source>at least: top holdings only</source>
         <translation>최소치: 주요 보유 종목만</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="361"/>
+        <location filename="../../gui/panels/exposure.py" line="369"/>
         <source>full holdings</source>
         <translation>전체 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="369"/>
+        <location filename="../../gui/panels/exposure.py" line="377"/>
         <source>No shared holdings listed</source>
         <translation>공통 보유 종목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="386"/>
-        <location filename="../../gui/panels/exposure.py" line="388"/>
         <location filename="../../gui/panels/exposure.py" line="394"/>
+        <location filename="../../gui/panels/exposure.py" line="396"/>
+        <location filename="../../gui/panels/exposure.py" line="402"/>
         <source>not available</source>
         <translation>사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="394"/>
+        <location filename="../../gui/panels/exposure.py" line="402"/>
         <source>no fund data</source>
         <translation>펀드 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="400"/>
+        <location filename="../../gui/panels/exposure.py" line="408"/>
         <source>Data: {s}</source>
         <translation>데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="407"/>
-        <location filename="../../gui/panels/exposure.py" line="410"/>
+        <location filename="../../gui/panels/exposure.py" line="415"/>
+        <location filename="../../gui/panels/exposure.py" line="418"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="412"/>
+        <location filename="../../gui/panels/exposure.py" line="420"/>
         <source>P/E (weighted harmonic) {b} → target {t} → after {a}</source>
         <translation>P/E(가중 조화평균) {b} → 목표 {t} → 거래 후 {a}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="416"/>
+        <location filename="../../gui/panels/exposure.py" line="424"/>
         <source> · {name} {pe}</source>
         <translation> · {name} {pe}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="417"/>
+        <location filename="../../gui/panels/exposure.py" line="425"/>
         <source> · P/B {b} → {a}</source>
         <translation> · P/B {b} → {a}</translation>
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../gui/window_files.py" line="52"/>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="53"/>
+        <source>Save the changes to this scenario first?</source>
+        <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="68"/>
+        <source>New scenario</source>
+        <translation>새 시나리오</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="68"/>
+        <source>Start from:</source>
+        <translation>시작 템플릿:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="74"/>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="94"/>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="102"/>
+        <location filename="../../gui/window_files.py" line="106"/>
+        <source>Cannot open scenario</source>
+        <translation>시나리오를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="119"/>
+        <source>Save scenario</source>
+        <translation>시나리오 저장</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="130"/>
+        <source>Cannot save scenario</source>
+        <translation>시나리오를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="133"/>
+        <source>Saved {name}</source>
+        <translation>{name} 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="138"/>
+        <source>Import holdings</source>
+        <translation>보유 종목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="149"/>
+        <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
+        <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="151"/>
+        <source>Holdings not imported</source>
+        <translation>보유 종목을 가져오지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="167"/>
+        <source>Export trades</source>
+        <translation>거래 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="180"/>
+        <source>Cannot export trades</source>
+        <translation>거래를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="183"/>
+        <source>Trades saved to {name}</source>
+        <translation>거래를 {name}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="189"/>
+        <source>Open or create a scenario first (File → New or Open).</source>
+        <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="191"/>
+        <source>No result yet: fix the problem shown, or wait for the computation.</source>
+        <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="193"/>
+        <source>No trades to export: the portfolio is already on target.</source>
+        <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
+    </message>
+</context>
+<context>
     <name>FrontierChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="207"/>
+        <location filename="../../gui/panels/charts.py" line="213"/>
         <source>Volatility vs tracking error: how close to the targets each risk level allows</source>
         <translation>변동성 대 추적오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="210"/>
+        <location filename="../../gui/panels/charts.py" line="216"/>
         <source>Volatility (annualized, %)</source>
         <translation>변동성 (연율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="211"/>
+        <location filename="../../gui/panels/charts.py" line="217"/>
         <source>Tracking error (%)</source>
         <translation>추적오차 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="214"/>
-        <location filename="../../gui/panels/charts.py" line="304"/>
+        <location filename="../../gui/panels/charts.py" line="220"/>
+        <location filename="../../gui/panels/charts.py" line="310"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="223"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="223"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="223"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="278"/>
+        <location filename="../../gui/panels/charts.py" line="284"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="308"/>
+        <location filename="../../gui/panels/charts.py" line="314"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
         <translation>{name}: 변동성 {vol}, 추적오차 {te}</translation>
     </message>
@@ -1506,12 +1755,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="293"/>
+        <location filename="../../gui/panels/stress.py" line="329"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="294"/>
+        <location filename="../../gui/panels/stress.py" line="330"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -1559,52 +1808,52 @@
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="129"/>
+        <location filename="../../gui/panels/holdings.py" line="137"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="168"/>
+        <location filename="../../gui/panels/holdings.py" line="176"/>
         <source>Not in your targets</source>
         <translation>목표에 없는 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="171"/>
+        <location filename="../../gui/panels/holdings.py" line="179"/>
         <source>{ticker} is not in your targets. Add it to a sleeve, or sell it?</source>
         <translation>{ticker}은(는) 목표에 없습니다. 슬리브에 추가할까요, 아니면 매도할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="176"/>
+        <location filename="../../gui/panels/holdings.py" line="184"/>
         <source>A holding without a target is sold by the rebalance (unless you mark it No sell).</source>
         <translation>목표가 없는 보유 종목은 리밸런싱에서 매도됩니다(매도 금지로 표시하지 않은 경우).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="178"/>
+        <location filename="../../gui/panels/holdings.py" line="186"/>
         <source>Add to a sleeve…</source>
         <translation>슬리브에 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="179"/>
+        <location filename="../../gui/panels/holdings.py" line="187"/>
         <source>Sell it</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="188"/>
+        <location filename="../../gui/panels/holdings.py" line="196"/>
         <source>Add to a sleeve</source>
         <translation>슬리브에 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="189"/>
+        <location filename="../../gui/panels/holdings.py" line="197"/>
         <source>Sleeve for {ticker}:</source>
         <translation>{ticker}의 슬리브:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="145"/>
+        <location filename="../../gui/panels/holdings.py" line="153"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="150"/>
+        <location filename="../../gui/panels/holdings.py" line="158"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation>{ticker}은(는) 이미 표에 있습니다: 대신 주식 수를 고치세요</translation>
     </message>
@@ -1683,280 +1932,350 @@
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="203"/>
+        <location filename="../../gui/panels/household_tree.py" line="204"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="203"/>
+        <location filename="../../gui/panels/household_tree.py" line="204"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
 </context>
 <context>
+    <name>LookThroughLimitsPanel</name>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="60"/>
+        <source>Look-through limits (sectors and companies through the funds)</source>
+        <translation>투시 한도 (펀드를 통한 섹터와 기업)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>Limit</source>
+        <translation>제한</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>Cap</source>
+        <translation>한도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>Now</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>After</source>
+        <translation>거래 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="70"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="80"/>
+        <source>A sector the funds hold (from their sector weights)</source>
+        <translation>펀드가 보유한 섹터 (펀드의 섹터 비중 기준)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="82"/>
+        <source>at most</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="83"/>
+        <source>at least</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="84"/>
+        <source>A cap (at most) or a floor (at least) on the sector&apos;s share</source>
+        <translation>섹터 비중의 상한(최대) 또는 하한(최소)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="86"/>
+        <source>Add sector cap</source>
+        <translation>섹터 한도 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="89"/>
+        <source>At most this share of the portfolio in the sector, counted through every fund (e.g. Financials ≤ 20 %).</source>
+        <translation>모든 펀드를 통해 합산한 이 섹터의 포트폴리오 비중 상한 (예: 금융 ≤ 20 %).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="94"/>
+        <source>Company ticker</source>
+        <translation>기업 티커</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="97"/>
+        <source>An underlying company&apos;s ticker. Its share is summed over every fund that lists it; funds that list only their top holdings understate it.</source>
+        <translation>기초 기업의 티커. 비중은 그 기업을 나열한 모든 펀드에 걸쳐 합산됩니다; 상위 보유 종목만 나열하는 펀드는 비중을 과소평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="103"/>
+        <source>Add company cap</source>
+        <translation>기업 한도 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="180"/>
+        <source>“{t}” is not a ticker ({rule}); type the company&apos;s ticker, e.g. AAPL</source>
+        <translation>“{t}”은(는) 티커가 아닙니다 ({rule}); 기업의 티커를 입력하세요, 예: AAPL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="217"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="218"/>
+        <source>Remove this limit</source>
+        <translation>이 한도 제거</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="239"/>
+        <source>{c}: at most</source>
+        <translation>{c}: 최대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="241"/>
+        <source>{s}: at least</source>
+        <translation>{s}: 최소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="242"/>
+        <source>{s}: at most</source>
+        <translation>{s}: 최대</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="275"/>
+        <source>Fund data not available: {m}</source>
+        <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="316"/>
+        <source>cannot bind</source>
+        <translation>구속할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="316"/>
+        <source>No fund data lists this company.</source>
+        <translation>이 기업을 나열한 펀드 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="329"/>
+        <source>not listed</source>
+        <translation>목록에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="338"/>
+        <source>not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="338"/>
+        <source>No held fund has sector data.</source>
+        <translation>보유한 펀드 중 섹터 데이터가 있는 펀드가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="339"/>
+        <source>{p} of the portfolio is in funds without sector data.</source>
+        <translation>포트폴리오의 {p}가 섹터 데이터가 없는 펀드에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="348"/>
+        <source>binds</source>
+        <translation>구속 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="352"/>
+        <source>conflicts</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="358"/>
+        <source>Fund data not available</source>
+        <translation>펀드 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="359"/>
+        <source>Fund data: read with the first result</source>
+        <translation>펀드 데이터: 첫 결과와 함께 읽음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <source>Fund data: {s}</source>
+        <translation>펀드 데이터: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="367"/>
+        <source>not available for {t} (counted in no sector)</source>
+        <translation>{t}에는 없음 (어느 섹터에도 포함되지 않음)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112"/>
-        <location filename="../../gui/mainwindow.py" line="589"/>
+        <location filename="../../gui/mainwindow.py" line="94"/>
+        <location filename="../../gui/window_layout.py" line="50"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="141"/>
+        <location filename="../../gui/window_tabs.py" line="35"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/window_tabs.py" line="40"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="136"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="137"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="138"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="140"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="200"/>
+        <location filename="../../gui/mainwindow.py" line="143"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203"/>
+        <location filename="../../gui/mainwindow.py" line="146"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="206"/>
+        <location filename="../../gui/mainwindow.py" line="149"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="152"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="212"/>
+        <location filename="../../gui/mainwindow.py" line="155"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="158"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="216"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="221"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="223"/>
+        <location filename="../../gui/mainwindow.py" line="166"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="167"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="236"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="248"/>
+        <location filename="../../gui/mainwindow.py" line="191"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="250"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
-        <location filename="../../gui/mainwindow.py" line="280"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
+        <location filename="../../gui/mainwindow.py" line="222"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="303"/>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323"/>
-        <source>unknown date</source>
-        <translation>날짜 모름</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="325"/>
-        <source>Data: {src} · prices as of {date}</source>
-        <translation>데이터: {src} · {date} 기준 가격</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="338"/>
-        <source>No connection to the internet: prices were not updated.</source>
-        <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="340"/>
-        <source>Prices were not updated: {m}</source>
-        <translation>가격을 업데이트하지 못했습니다: {m}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="342"/>
-        <source>The prices and the result shown are kept.</source>
-        <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="343"/>
-        <location filename="../../gui/mainwindow.py" line="345"/>
-        <source>Retry</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/window_layout.py" line="53"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="346"/>
-        <source>Data: not available</source>
-        <translation>데이터: 없음</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
-        <source>market data: {m}</source>
-        <translation>시장 데이터: {m}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
-        <source>Refreshing prices…</source>
-        <translation>가격 새로 고침 중…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="362"/>
-        <source>Refresh prices</source>
-        <translation>가격 새로 고침</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
-        <source>Import prices</source>
-        <translation>가격 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="380"/>
-        <source>Prices imported: {list}.</source>
-        <translation>가격을 가져왔습니다: {list}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="385"/>
-        <source>Prices not imported: {m}. Nothing was changed.</source>
-        <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
-        <source>Choose files…</source>
-        <translation>파일 선택…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="414"/>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 사항</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="415"/>
-        <source>Save the changes to this scenario first?</source>
-        <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <source>New scenario</source>
-        <translation>새 시나리오</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <source>Start from:</source>
-        <translation>시작 템플릿:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="436"/>
-        <source>Untitled</source>
-        <translation>제목 없음</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="456"/>
-        <source>Open scenario</source>
-        <translation>시나리오 열기</translation>
-    </message>
-    <message>
         <location filename="../../gui/app.py" line="111"/>
-        <location filename="../../gui/mainwindow.py" line="464"/>
-        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
@@ -1966,52 +2285,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
-        <source>Save scenario</source>
-        <translation>시나리오 저장</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
-        <source>Cannot save scenario</source>
-        <translation>시나리오를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
-        <source>Saved {name}</source>
-        <translation>{name} 저장됨</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="499"/>
-        <source>Import holdings</source>
-        <translation>보유 종목 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
-        <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
-        <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="511"/>
-        <source>Holdings not imported</source>
-        <translation>보유 종목을 가져오지 못함</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="527"/>
-        <source>Export trades</source>
-        <translation>거래 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
-        <source>Cannot export trades</source>
-        <translation>거래를 내보낼 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="541"/>
-        <source>Trades saved to {name}</source>
-        <translation>거래를 {name}에 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="332"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -2079,6 +2353,95 @@
         <location filename="../../gui/book/menu.py" line="95"/>
         <source>Scheduler address for Rebalance All (e.g. tcp://host:8786); empty: local processes</source>
         <translation>전체 리밸런싱에 쓸 스케줄러 주소(예: tcp://host:8786). 비워 두면 로컬 프로세스</translation>
+    </message>
+</context>
+<context>
+    <name>MarketCommands</name>
+    <message>
+        <location filename="../../gui/window_market.py" line="39"/>
+        <source>unknown date</source>
+        <translation>날짜 모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="41"/>
+        <source>Data: {src} · prices as of {date}</source>
+        <translation>데이터: {src} · {date} 기준 가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="54"/>
+        <source>No connection to the internet: prices were not updated.</source>
+        <translation>인터넷에 연결되어 있지 않아 가격을 업데이트하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="56"/>
+        <source>Prices were not updated: {m}</source>
+        <translation>가격을 업데이트하지 못했습니다: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="59"/>
+        <source>The prices and the result shown are kept.</source>
+        <translation>표시된 가격과 결과는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="60"/>
+        <location filename="../../gui/window_market.py" line="68"/>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="63"/>
+        <source>A similar fund&apos;s price history can stand in for {tickers}.</source>
+        <translation>비슷한 펀드의 가격 이력이 {tickers}을(를) 대신할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="66"/>
+        <source>Use a Proxy…</source>
+        <translation>대리 펀드 사용…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="69"/>
+        <source>Data: not available</source>
+        <translation>데이터: 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="91"/>
+        <source>market data: {m}</source>
+        <translation>시장 데이터: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="101"/>
+        <source>Refreshing prices…</source>
+        <translation>가격 새로 고침 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="101"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="102"/>
+        <source>Refresh prices</source>
+        <translation>가격 새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="110"/>
+        <source>Import prices</source>
+        <translation>가격 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="123"/>
+        <source>Prices imported: {list}.</source>
+        <translation>가격을 가져왔습니다: {list}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="128"/>
+        <source>Prices not imported: {m}. Nothing was changed.</source>
+        <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="129"/>
+        <source>Choose files…</source>
+        <translation>파일 선택…</translation>
     </message>
 </context>
 <context>
@@ -2466,37 +2829,37 @@
 <context>
     <name>PathChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="320"/>
+        <location filename="../../gui/panels/charts.py" line="326"/>
         <source>Growth of $10,000 on the price history: current vs proposed weights</source>
         <translation>가격 이력에서 $10,000의 성장: 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="322"/>
+        <location filename="../../gui/panels/charts.py" line="328"/>
         <source>Drawdown: fall from the previous high, current vs proposed weights</source>
         <translation>낙폭: 직전 고점 대비 하락, 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="331"/>
+        <location filename="../../gui/panels/charts.py" line="337"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="336"/>
+        <location filename="../../gui/panels/charts.py" line="342"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="340"/>
+        <location filename="../../gui/panels/charts.py" line="346"/>
         <source>Simulated prices, not real history</source>
         <translation>모의 가격이며 실제 이력이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="347"/>
+        <location filename="../../gui/panels/charts.py" line="353"/>
         <source>No price history for this scenario</source>
         <translation>이 시나리오에는 가격 이력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="393"/>
+        <location filename="../../gui/panels/charts.py" line="399"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation>{day}: 현재 {b}, 제안 {a}</translation>
     </message>
@@ -2504,12 +2867,12 @@
 <context>
     <name>ProblemLabel</name>
     <message>
-        <location filename="../../gui/panels/problems.py" line="105"/>
+        <location filename="../../gui/panels/problems.py" line="109"/>
         <source>Use {value}</source>
         <translation>{value} 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/problems.py" line="107"/>
+        <location filename="../../gui/panels/problems.py" line="111"/>
         <source>Use {value} for the {limit}</source>
         <translation>{limit}을(를) {value}(으)로 설정</translation>
     </message>
@@ -2785,6 +3148,24 @@
     </message>
 </context>
 <context>
+    <name>ProxyDialog</name>
+    <message>
+        <location filename="../../gui/proxy_dialog.py" line="22"/>
+        <source>Price history stand-ins</source>
+        <translation>가격 이력 대리 펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/proxy_dialog.py" line="26"/>
+        <source>These tickers have no price history, so their risk is unknown. Choose a similar fund whose history stands in for each; the proposal will say so. A ticker outside the targets is then not bought. Or cancel and import a price file (File → Import Prices…).</source>
+        <translation>이 티커들은 가격 이력이 없어 위험을 알 수 없습니다. 각각을 대신할 이력을 가진 비슷한 펀드를 고르세요; 제안서에 그렇게 표시됩니다. 목표에 없는 티커는 그러면 매수하지 않습니다. 또는 취소하고 가격 파일을 가져오세요 (파일 → 가격 가져오기…).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/proxy_dialog.py" line="44"/>
+        <source>Proxies are saved in the scenario file ([data.proxies]).</source>
+        <translation>대리 펀드는 시나리오 파일에 저장됩니다 ([data.proxies]).</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <location filename="../../gui/panels/result.py" line="33"/>
@@ -2862,42 +3243,42 @@
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="173"/>
+        <location filename="../../gui/panels/result.py" line="177"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="175"/>
+        <location filename="../../gui/panels/result.py" line="179"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="188"/>
+        <location filename="../../gui/panels/result.py" line="192"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="196"/>
+        <location filename="../../gui/panels/result.py" line="200"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="198"/>
+        <location filename="../../gui/panels/result.py" line="202"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="212"/>
+        <location filename="../../gui/panels/result.py" line="216"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="214"/>
+        <location filename="../../gui/panels/result.py" line="218"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="216"/>
+        <location filename="../../gui/panels/result.py" line="220"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>
@@ -2905,22 +3286,22 @@
 <context>
     <name>RiskChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="179"/>
+        <location filename="../../gui/panels/charts.py" line="185"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="179"/>
+        <location filename="../../gui/panels/charts.py" line="185"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="182"/>
+        <location filename="../../gui/panels/charts.py" line="188"/>
         <source>Risk contribution: each holding&apos;s share of the portfolio&apos;s ups and downs</source>
         <translation>위험 기여도: 포트폴리오 등락에서 각 보유 종목이 차지하는 몫</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="184"/>
+        <location filename="../../gui/panels/charts.py" line="190"/>
         <source>% of portfolio risk</source>
         <translation>포트폴리오 위험 비중 (%)</translation>
     </message>
@@ -2928,22 +3309,22 @@
 <context>
     <name>SectorChart</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="95"/>
+        <location filename="../../gui/panels/exposure.py" line="99"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="98"/>
+        <location filename="../../gui/panels/exposure.py" line="102"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="99"/>
+        <location filename="../../gui/panels/exposure.py" line="103"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="100"/>
+        <location filename="../../gui/panels/exposure.py" line="104"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
@@ -2951,150 +3332,154 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="74"/>
-        <location filename="../../gui/import_dialog.py" line="198"/>
-        <location filename="../../gui/import_dialog.py" line="268"/>
+        <location filename="../../gui/import_dialog.py" line="115"/>
+        <location filename="../../gui/import_dialog.py" line="258"/>
+        <location filename="../../gui/import_dialog.py" line="336"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="76"/>
+        <location filename="../../gui/import_dialog.py" line="117"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="77"/>
+        <location filename="../../gui/import_dialog.py" line="118"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="81"/>
+        <location filename="../../gui/import_dialog.py" line="122"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="89"/>
+        <location filename="../../gui/import_dialog.py" line="130"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="90"/>
+        <location filename="../../gui/import_dialog.py" line="131"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="91"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="92"/>
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="93"/>
+        <location filename="../../gui/import_dialog.py" line="134"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="103"/>
+        <location filename="../../gui/import_dialog.py" line="148"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="105"/>
+        <location filename="../../gui/import_dialog.py" line="150"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="117"/>
+        <location filename="../../gui/import_dialog.py" line="162"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="130"/>
+        <location filename="../../gui/import_dialog.py" line="185"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="189"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="148"/>
+        <location filename="../../gui/import_dialog.py" line="206"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="154"/>
-        <source>Replace holdings</source>
-        <translation>보유 종목 교체</translation>
-    </message>
-    <message>
+        <location filename="../../gui/import_dialog.py" line="135"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="78"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="80"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="83"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="92"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="96"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="212"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="214"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog.py" line="177"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="174"/>
+        <location filename="../../gui/import_dialog.py" line="234"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="177"/>
+        <location filename="../../gui/import_dialog.py" line="237"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="216"/>
+        <location filename="../../gui/import_dialog.py" line="276"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="261"/>
+        <location filename="../../gui/import_dialog.py" line="329"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="331"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="284"/>
+        <location filename="../../gui/import_dialog.py" line="352"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -3145,115 +3530,125 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>StressPanel</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="64"/>
+        <location filename="../../gui/panels/stress.py" line="67"/>
         <source>Run stress test</source>
         <translation>스트레스 테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="67"/>
+        <location filename="../../gui/panels/stress.py" line="70"/>
         <source>Your window</source>
         <translation>사용자 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="73"/>
+        <location filename="../../gui/panels/stress.py" line="76"/>
         <source>Add window</source>
         <translation>기간 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="85"/>
+        <location filename="../../gui/panels/stress.py" line="88"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="95"/>
         <source>Replays today&apos;s weights through past crises.</source>
         <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Window</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
         <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
         <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
         <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="89"/>
+        <location filename="../../gui/panels/stress.py" line="99"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="109"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="106"/>
+        <location filename="../../gui/panels/stress.py" line="116"/>
         <source>Rate series…</source>
         <translation>금리 시계열…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="109"/>
+        <location filename="../../gui/panels/stress.py" line="119"/>
         <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
         <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="135"/>
+        <location filename="../../gui/panels/stress.py" line="146"/>
         <source>The window ends before it starts: put the earlier date first.</source>
         <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="144"/>
+        <location filename="../../gui/panels/stress.py" line="155"/>
         <source>A stress test needs a scenario with a result: open one first.</source>
         <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="158"/>
+        <location filename="../../gui/panels/stress.py" line="172"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="164"/>
+        <location filename="../../gui/panels/stress.py" line="178"/>
+        <source>Stress test cancelled.</source>
+        <translation>스트레스 테스트를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/stress.py" line="200"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="164"/>
+        <location filename="../../gui/panels/stress.py" line="200"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="201"/>
+        <location filename="../../gui/panels/stress.py" line="237"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="213"/>
+        <location filename="../../gui/panels/stress.py" line="249"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="220"/>
+        <location filename="../../gui/panels/stress.py" line="256"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="243"/>
+        <location filename="../../gui/panels/stress.py" line="279"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="251"/>
+        <location filename="../../gui/panels/stress.py" line="287"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>
@@ -3261,120 +3656,120 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="104"/>
-        <location filename="../../gui/tablemodels.py" line="333"/>
+        <location filename="../../gui/tablemodels.py" line="112"/>
+        <location filename="../../gui/tablemodels.py" line="341"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="105"/>
-        <location filename="../../gui/tablemodels.py" line="334"/>
+        <location filename="../../gui/tablemodels.py" line="113"/>
+        <location filename="../../gui/tablemodels.py" line="342"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="106"/>
-        <location filename="../../gui/tablemodels.py" line="335"/>
+        <location filename="../../gui/tablemodels.py" line="114"/>
+        <location filename="../../gui/tablemodels.py" line="343"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="107"/>
+        <location filename="../../gui/tablemodels.py" line="115"/>
         <source>Value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="108"/>
+        <location filename="../../gui/tablemodels.py" line="116"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="109"/>
+        <location filename="../../gui/tablemodels.py" line="117"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="110"/>
+        <location filename="../../gui/tablemodels.py" line="118"/>
         <source>Drift (pts)</source>
         <translation>이탈 (%p)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="111"/>
+        <location filename="../../gui/tablemodels.py" line="119"/>
         <source>No buy</source>
         <translation>매수 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="112"/>
+        <location filename="../../gui/tablemodels.py" line="120"/>
         <source>No sell</source>
         <translation>매도 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="131"/>
+        <location filename="../../gui/tablemodels.py" line="139"/>
         <source>Weight minus target, in percentage points; orange when outside its band</source>
         <translation>비중 빼기 목표(퍼센트포인트); 허용 범위를 벗어나면 주황색</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="134"/>
+        <location filename="../../gui/tablemodels.py" line="142"/>
         <source>Your own price if you typed one, else the market price (grey)</source>
         <translation>직접 입력한 가격, 없으면 시장 가격(회색)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="137"/>
+        <location filename="../../gui/tablemodels.py" line="145"/>
         <source>Never buy this ticker</source>
         <translation>이 티커는 매수하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="138"/>
+        <location filename="../../gui/tablemodels.py" line="146"/>
         <source>Never sell this ticker</source>
         <translation>이 티커는 매도하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="230"/>
+        <location filename="../../gui/tablemodels.py" line="238"/>
         <source>No price or risk data for this ticker</source>
         <translation>이 티커의 가격 또는 위험 데이터가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="248"/>
+        <location filename="../../gui/tablemodels.py" line="256"/>
         <source>outside</source>
         <translation>밖</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="250"/>
+        <location filename="../../gui/tablemodels.py" line="258"/>
         <source>inside</source>
         <translation>안</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="252"/>
+        <location filename="../../gui/tablemodels.py" line="260"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation>이탈 {drift}; 허용 범위 ±{band}: 범위 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="332"/>
+        <location filename="../../gui/tablemodels.py" line="340"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="336"/>
+        <location filename="../../gui/tablemodels.py" line="344"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="337"/>
+        <location filename="../../gui/tablemodels.py" line="345"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="338"/>
+        <location filename="../../gui/tablemodels.py" line="346"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="359"/>
+        <location filename="../../gui/tablemodels.py" line="367"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="361"/>
+        <location filename="../../gui/tablemodels.py" line="369"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -3382,248 +3777,248 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TargetEditor</name>
     <message>
-        <location filename="../../gui/target_editor.py" line="41"/>
+        <location filename="../../gui/target_widgets.py" line="27"/>
         <source>core</source>
         <translation>핵심</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="42"/>
+        <location filename="../../gui/target_widgets.py" line="28"/>
         <source>satellite</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="43"/>
+        <location filename="../../gui/target_widgets.py" line="29"/>
         <source>outside</source>
         <translation>외부</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="59"/>
+        <location filename="../../gui/target_widgets.py" line="45"/>
         <source>e.g. VBR</source>
         <translation>예: VBR</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="85"/>
+        <location filename="../../gui/target_widgets.py" line="71"/>
         <source>own band</source>
         <translation>개별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="87"/>
+        <location filename="../../gui/target_widgets.py" line="73"/>
         <source> pts</source>
         <translation> %p</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="89"/>
+        <location filename="../../gui/target_widgets.py" line="75"/>
         <source>Out of band when the weight drifts more than this many points</source>
         <translation>비중이 이만큼의 포인트보다 더 벗어나면 범위 밖입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="95"/>
+        <location filename="../../gui/target_widgets.py" line="81"/>
         <source>…or more than this share of its own target, whichever is smaller</source>
         <translation>…또는 자기 목표의 이 비율보다 더 벗어나면(둘 중 작은 쪽)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="137"/>
+        <location filename="../../gui/target_editor.py" line="59"/>
         <source>Edit targets</source>
         <translation>목표 편집</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="143"/>
+        <location filename="../../gui/target_forms.py" line="29"/>
         <source>Whole portfolio</source>
         <translation>포트폴리오 전체</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="147"/>
+        <location filename="../../gui/target_forms.py" line="33"/>
         <source>The small-cap sleeve&apos;s target share of the whole portfolio</source>
         <translation>포트폴리오 전체에서 소형주 슬리브의 목표 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="154"/>
+        <location filename="../../gui/target_forms.py" line="40"/>
         <source>min</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="156"/>
+        <location filename="../../gui/target_forms.py" line="42"/>
         <source>max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="159"/>
+        <location filename="../../gui/target_forms.py" line="45"/>
         <source>Small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="160"/>
+        <location filename="../../gui/target_forms.py" line="46"/>
         <source>Small caps may range</source>
         <translation>소형주 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="162"/>
+        <location filename="../../gui/target_forms.py" line="48"/>
         <source>Default drift band</source>
         <translation>기본 이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="168"/>
+        <location filename="../../gui/target_editor.py" line="76"/>
         <source>Sleeve / ticker</source>
         <translation>슬리브 / 티커</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="203"/>
-        <location filename="../../gui/target_editor.py" line="580"/>
+        <location filename="../../gui/target_forms.py" line="69"/>
+        <location filename="../../gui/target_widgets.py" line="138"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="170"/>
-        <location filename="../../gui/target_editor.py" line="204"/>
+        <location filename="../../gui/target_editor.py" line="78"/>
+        <location filename="../../gui/target_forms.py" line="70"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="169"/>
+        <location filename="../../gui/target_editor.py" line="77"/>
         <source>Role or fund</source>
         <translation>역할 또는 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="175"/>
+        <location filename="../../gui/target_editor.py" line="83"/>
         <source>Add sleeve…</source>
         <translation>슬리브 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="176"/>
+        <location filename="../../gui/target_editor.py" line="84"/>
         <source>Add ticker…</source>
         <translation>티커 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="177"/>
+        <location filename="../../gui/target_editor.py" line="85"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="178"/>
+        <location filename="../../gui/target_editor.py" line="86"/>
         <source>Make it add up</source>
         <translation>합계 맞추기</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="180"/>
+        <location filename="../../gui/target_editor.py" line="88"/>
         <source>Scale the sleeve weights so core and satellites make 100 % of small caps</source>
         <translation>핵심과 위성의 합이 소형주의 100 %가 되도록 슬리브 비중을 비례 조정</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="202"/>
+        <location filename="../../gui/target_forms.py" line="68"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="206"/>
-        <location filename="../../gui/target_editor.py" line="235"/>
+        <location filename="../../gui/target_forms.py" line="72"/>
+        <location filename="../../gui/target_forms.py" line="106"/>
         <source>Minimum</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="207"/>
-        <location filename="../../gui/target_editor.py" line="236"/>
+        <location filename="../../gui/target_forms.py" line="73"/>
+        <location filename="../../gui/target_forms.py" line="107"/>
         <source>Maximum</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="208"/>
-        <location filename="../../gui/target_editor.py" line="237"/>
+        <location filename="../../gui/target_forms.py" line="74"/>
+        <location filename="../../gui/target_forms.py" line="108"/>
         <source>Drift band</source>
         <translation>이탈 허용 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="210"/>
+        <location filename="../../gui/target_forms.py" line="76"/>
         <source>Minimum and maximum are shares of the whole portfolio.</source>
         <translation>최소와 최대는 포트폴리오 전체에 대한 비중입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="225"/>
+        <location filename="../../gui/target_forms.py" line="96"/>
         <source>Share of its sleeve; the sleeve&apos;s other tickers share the rest</source>
         <translation>슬리브 안의 비중; 나머지는 슬리브의 다른 티커가 나눠 가집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="232"/>
-        <location filename="../../gui/target_editor.py" line="581"/>
+        <location filename="../../gui/target_forms.py" line="103"/>
+        <location filename="../../gui/target_widgets.py" line="139"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="234"/>
+        <location filename="../../gui/target_forms.py" line="105"/>
         <source>Share of sleeve</source>
         <translation>슬리브 내 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="241"/>
+        <location filename="../../gui/target_editor.py" line="108"/>
         <source>Choose a sleeve or a ticker to edit it.</source>
         <translation>편집할 슬리브나 티커를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="257"/>
+        <location filename="../../gui/target_editor.py" line="124"/>
         <source>Notes for this scenario (kept in the file)</source>
         <translation>이 시나리오에 대한 메모(파일에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="272"/>
+        <location filename="../../gui/target_editor.py" line="139"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="354"/>
+        <location filename="../../gui/target_forms.py" line="121"/>
         <source>Share of the whole portfolio</source>
         <translation>포트폴리오 전체 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="356"/>
+        <location filename="../../gui/target_forms.py" line="123"/>
         <source>Share of small caps</source>
         <translation>소형주 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="364"/>
+        <location filename="../../gui/target_forms.py" line="131"/>
         <source>Share of its sleeve</source>
         <translation>슬리브 안의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="407"/>
+        <location filename="../../gui/target_editor.py" line="248"/>
         <source>of the whole portfolio</source>
         <translation>포트폴리오 전체 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="409"/>
+        <location filename="../../gui/target_editor.py" line="250"/>
         <source>of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="458"/>
+        <location filename="../../gui/target_editor.py" line="299"/>
         <source>There is already a sleeve called {name}.</source>
         <translation>{name}(이)라는 슬리브가 이미 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="485"/>
+        <location filename="../../gui/target_editor.py" line="326"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="490"/>
+        <location filename="../../gui/target_editor.py" line="331"/>
         <source>{ticker} is already in the {sleeve} sleeve.</source>
         <translation>{ticker}은(는) 이미 {sleeve} 슬리브에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="566"/>
+        <location filename="../../gui/target_widgets.py" line="124"/>
         <source>Add sleeve</source>
         <translation>슬리브 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="568"/>
+        <location filename="../../gui/target_widgets.py" line="126"/>
         <source>Add ticker</source>
         <translation>티커 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="572"/>
+        <location filename="../../gui/target_widgets.py" line="130"/>
         <source>e.g. Value</source>
         <translation>예: 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/target_editor.py" line="579"/>
+        <location filename="../../gui/target_widgets.py" line="137"/>
         <source>Sleeve name</source>
         <translation>슬리브 이름</translation>
     </message>
@@ -3759,22 +4154,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/window_files.py" line="27"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/window_files.py" line="28"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/window_files.py" line="29"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="65"/>
+        <location filename="../../gui/window_files.py" line="32"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>

@@ -131,3 +131,24 @@ def test_a_new_window_fits_the_screen(app, workspace, qtbot) -> None:  # type: i
     avail = w.screen().availableGeometry()
     assert w.width() <= avail.width() and w.height() <= avail.height() - 40  # room for a title bar
     assert avail.contains(w.geometry().topLeft())
+
+
+def test_a_short_holdings_list_leaves_room_for_every_trade_at_1280x720(window, workspace, qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    from engine import resources
+    from engine.model import scenario_file
+
+    window.resize(1280, 720)
+    app.processEvents()
+    example = scenario_file.load(resources.path("examples", "russell-core-value-satellites.coresat.toml"))
+    few = replace(example, market=None)  # four funds, as in the README screenshot
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        workspace.set_document(few, None)
+    app.processEvents()
+    holdings = window.holdings.table
+    assert holdings.verticalScrollBar().maximum() == 0  # every holding shows
+    trades = window.result.table
+    n = window.result.trades.rowCount()
+    assert 0 < n <= 6, n
+    assert trades.verticalScrollBar().maximum() == 0, (
+        "the trades table scrolls although the holdings pane has room"
+    )

@@ -105,3 +105,18 @@ def test_edits_accept_the_text_as_displayed(solved) -> None:  # type: ignore[no-
     flags = model.flags(model.index(row, HoldingsColumn.SHARES))
     assert flags & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(row, HoldingsColumn.WEIGHT)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_unchanged_cells_are_not_set_again_and_rows_that_come_back_are_filled(solved) -> None:  # type: ignore[no-untyped-def]
+    _sc, _m, r = solved
+    model = TradesModel()
+    model.set_trades(r.trades)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda tl, br, roles=(): changed.append(tl.row()))
+    model.set_trades(r.trades)  # the same trades: nothing to tell the view
+    assert changed == []
+    model.set_trades(r.trades[:1])
+    model.set_trades(r.trades)  # the removed rows come back with their cells
+    for i, t in enumerate(r.trades):
+        assert model.data(model.index(i, TradesColumn.TICKER), D) == t.ticker
+        assert model.data(model.index(i, TradesColumn.REASON), D) == t.reason

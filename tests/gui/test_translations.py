@@ -124,3 +124,136 @@ def test_engine_text_is_looked_up_in_the_context_it_is_saved_in(app, tmp_path: P
         assert QCoreApplication.translate("Messages", "1 trade proposed.") == "거래 1건을 제안합니다."
     finally:
         app.removeTranslator(tr)
+
+
+def _engine_data_messages(tmp_path: Path) -> list[str]:
+    """What the engine really says when data are missing (not copies of its sentences)."""
+    import dataclasses
+
+    from engine import resources
+    from engine.data import load_market
+    from engine.data.store import PriceStore
+    from engine.errors import DataError
+    from engine.model import scenario_file
+    from engine.model.scenario import Holding, Portfolio
+    from engine.optimize.inputs import prepare
+
+    sc = scenario_file.load(resources.path("examples", "russell-core-value-satellites.coresat.toml"))
+    out: list[str] = []
+    unpriced = Portfolio((*sc.portfolio.holdings, Holding("ZZZQ", 3)), sc.portfolio.cash)
+    priced = Portfolio((*sc.portfolio.holdings, Holding("ZZZQ", 3, price=20.0)), sc.portfolio.cash)
+    demo = dataclasses.replace(sc, market=None, data=dataclasses.replace(sc.data, source="demo"))
+    for data in (
+        dataclasses.replace(demo.data, source="demo"),
+        dataclasses.replace(demo.data, source="store"),
+    ):
+        with pytest.raises(DataError) as exc:
+            load_market(
+                dataclasses.replace(demo, portfolio=unpriced, data=data),
+                store=PriceStore(tmp_path / "p.sqlite3"),
+            )
+        out.append(str(exc.value))
+    market = load_market(demo)
+    for portfolio in (unpriced, priced):
+        with pytest.raises(DataError) as exc:
+            prepare(dataclasses.replace(demo, portfolio=portfolio), market)
+        out.append(str(exc.value))
+    proxied = dataclasses.replace(
+        demo, portfolio=priced, data=dataclasses.replace(demo.data, proxies=(("ZZZQ", "IWM"),))
+    )
+    out.append(load_market(proxied).warnings[-1])
+    return out
+
+
+def test_engine_data_problems_reach_the_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    from gui.engine_texts import engine_phrase
+
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not installed")
+    said = _engine_data_messages(tmp_path)
+    assert [engine_phrase(m) for m in said] == said  # without a translator: the engine's English
+    qm = tmp_path / "coresat_ko.qm"
+    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    app.installTranslator(tr)
+    try:
+        for m in said:
+            ko = engine_phrase(m)
+            assert ko != m and any("\uac00" <= c <= "\ud7a3" for c in ko), m  # Hangul, not the English
+            assert "ZZZQ" in ko  # the values are kept
+    finally:
+        app.removeTranslator(tr)
+
+
+def _engine_target_problems() -> list[str]:
+    """What the scenario checks really say about broken target trees and trade modes."""
+    from dataclasses import replace
+
+    from engine.errors import ScenarioError
+    from engine.model.scenario import Mode, Role
+    from tests.gui.builders import twelve_asset_scenario
+
+    sc = twelve_asset_scenario()
+    t = sc.targets
+    core, value, *rest = t.sleeves
+    broken = [
+        replace(
+            sc,
+            targets=replace(
+                t,
+                sleeves=(
+                    replace(core, assets=(replace(core.assets[0], weight=0.5), core.assets[1])),
+                    value,
+                    *rest,
+                ),
+            ),
+        ),
+        replace(sc, targets=replace(t, sleeves=(core, replace(value, weight=0.3), *rest))),
+        replace(sc, targets=replace(t, small_cap_weight=0.6)),
+        replace(
+            sc, targets=replace(t, sleeves=(replace(core, min_weight=0.6, max_weight=0.5), value, *rest))
+        ),
+        replace(sc, targets=replace(t, sleeves=(core, replace(value, assets=()), *rest))),
+        replace(
+            sc,
+            targets=replace(t, sleeves=(core, replace(value, assets=(*value.assets, core.assets[0])), *rest)),
+        ),
+        replace(sc, targets=replace(t, sleeves=(replace(core, role=Role.SATELLITE), value, *rest))),
+        replace(sc, constraints=replace(sc.constraints, mode=Mode.BUY_ONLY, cash_flow=-100.0)),
+        replace(sc, constraints=replace(sc.constraints, mode=Mode.SELL_ONLY, cash_flow=100.0)),
+    ]
+    out = []
+    for s in broken:
+        with pytest.raises(ScenarioError) as exc:
+            s.validate()
+        out.append(exc.value.problem)
+    return out
+
+
+def test_target_tree_problems_reach_the_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    from gui.engine_texts import engine_phrase
+
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not installed")
+    said = _engine_target_problems()
+    assert len(set(said)) == len(said)  # nine different problems
+    qm = tmp_path / "coresat_ko.qm"
+    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    app.installTranslator(tr)
+    try:
+        for m in said:
+            ko = engine_phrase(m)
+            assert ko != m and any("\uac00" <= c <= "\ud7a3" for c in ko), m
+            numbers = [w for w in m.replace("%", " ").split() if w[0].isdigit()]
+            assert all(n.rstrip(",;") in ko for n in numbers), (m, ko)  # the values are kept
+    finally:
+        app.removeTranslator(tr)

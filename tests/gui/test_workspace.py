@@ -112,3 +112,21 @@ def test_opening_another_document_while_data_loads(app, qtbot) -> None:  # type:
     gate.set()
     assert ws.runner.shutdown()
     assert ws.outcome.scenario.name == "second"
+
+
+def test_showing_the_growth_chart_fetches_paths_without_solving_again(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Chart tabs do not drive the solver: the growth paths come from the result already shown."""
+    kinds: list[str] = []
+    submit = workspace.runner.submit
+
+    def counting(kind, fn):  # type: ignore[no-untyped-def]
+        kinds.append(kind)
+        return submit(kind, fn)
+
+    workspace.runner.submit = counting
+    shown = workspace.outcome
+    assert shown.paths is None  # the allocation tab was on screen: no paths yet
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        loaded.charts.setCurrentWidget(loaded.charts.growth)
+    assert kinds == ["paths"]
+    assert workspace.outcome.result is shown.result and workspace.outcome.paths is not None

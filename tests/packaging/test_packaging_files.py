@@ -189,6 +189,9 @@ def test_trim_never_excludes_what_coresat_uses(kept: str) -> None:
     ("dest", "dropped"),
     [
         ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_ko.qm", False),  # Korean Qt dialogs (Save, Cancel, file dialogs)
+        ("PySide6\\translations\\qtbase_ko.qm", False),
+        ("PySide6/Qt/translations/qt_help_ko.qm", True),
         ("scs/_scs_mkl.cpython-311-x86_64-linux-gnu.so", True),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
         ("PySide6\\Qt\\plugins\\imageformats\\qtiff.dll", True),
