@@ -104,9 +104,13 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         b, s = plan.buys[a_i], plan.sells[a_i]
         after = held + b - s
         after_total += after
-        cost = float(((b + s) * p) @ kappa)
         cash0 = a.cash + a.cash_flow
-        cash1 = cash0 - float((b - s) @ p) - cost
+        cash1 = cash0  # trade by trade, in the order the trades are listed (sells first per ticker)
+        for i in np.flatnonzero((b > 0) | (s > 0)):
+            for sh, sign in ((float(s[i]), 1.0), (float(b[i]), -1.0)):
+                if sh > 0:
+                    amount = sh * float(p[i])
+                    cash1 = cash1 + sign * amount - amount * float(kappa[i])
         sold_here = [tickers[i] for i in range(len(tickers)) if s[i] > 0]
         trades: list[AccountTrade] = []
         for i in np.flatnonzero((b > 0) | (s > 0)):
