@@ -116,5 +116,5 @@ def _rebalance(path: str, *, as_json: bool, demo: bool) -> int:
     return EXIT_INFEASIBLE if result.status is Status.INFEASIBLE else EXIT_OK
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python -m engine.cli ... (the installed command is gui.launch)
     sys.exit(main())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engine.household_result import HouseholdResult
 from engine.model.household import AccountKind
+from engine.report_text import shares_text
 from engine.result import Status
 
 
@@ -35,7 +36,7 @@ def format_household(r: HouseholdResult) -> str:
             lines.append("  no trades")
         for t in a.trades:
             lines.append(
-                f"  {t.side.value.upper():<5} {t.ticker:<7} {t.shares:>8,.4g} {t.price:>10,.2f} "
+                f"  {t.side.value.upper():<5} {t.ticker:<7} {shares_text(t.shares):>8} {t.price:>10,.2f} "
                 f"{t.amount:>12,.2f} {t.cost:>7,.2f}  {t.reason}"
             )
         lines.append("")

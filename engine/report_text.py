@@ -6,6 +6,14 @@ from engine.messages import Message, MessageId, Points, english
 from engine.result import RebalanceResult, Status
 
 
+def shares_text(shares: float) -> str:
+    """A share count as a trader reads it: 12,345 (never 1.234e+04, which also dropped the last share);
+    fractional holdings with up to four decimals."""
+    if float(shares).is_integer():
+        return f"{shares:,.0f}"
+    return f"{shares:,.4f}".rstrip("0").rstrip(".")
+
+
 def no_limit_binds(r: RebalanceResult) -> Message:
     """'No limit binds: every holding ends within … points of its target' — from the result's numbers."""
     gap = max((abs(a.weight_after - a.weight_target) for a in r.assets), default=0.0)
@@ -28,7 +36,7 @@ def format_result(r: RebalanceResult) -> str:
         )
         for t in r.trades:
             lines.append(
-                f"{t.side.value.upper():<5} {t.ticker:<7} {t.shares:>10,.4g} {t.price:>10,.2f} "
+                f"{t.side.value.upper():<5} {t.ticker:<7} {shares_text(t.shares):>10} {t.price:>10,.2f} "
                 f"{t.amount:>13,.2f} {t.cost:>8,.2f}  {t.reason}"
             )
         lines.append("")
@@ -72,7 +80,12 @@ def format_result(r: RebalanceResult) -> str:
     asm = r.assumptions
     lines += [
         "",
-        f"Prices: {asm.price_source}" + (f", as of {asm.price_date.isoformat()}" if asm.price_date else ""),
+        f"Prices: {asm.price_source}"
+        + (  # "price store as of …" already says it
+            f", as of {asm.price_date.isoformat()}"
+            if asm.price_date and "as of" not in asm.price_source
+            else ""
+        ),
         f"Risk: {asm.estimator}, {asm.risk_window}",
         *[f"Note: {n}" for n in asm.notes],
         "",

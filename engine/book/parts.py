@@ -104,6 +104,8 @@ def _toml(text: str, where: str) -> Doc:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(where, f"is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ScenarioError(where, "nests lists or tables too deeply to be scenario settings") from None
 
 
 def _migrated(doc: Doc, where: str) -> Doc:

@@ -31,6 +31,7 @@ from engine.io.errors import InputError, NumberError
 from engine.io.numbers import DecimalMark, delimiter_of, parse_number, require_decimal_mark
 from engine.io.safe_open import read_user_file
 from engine.io.tickers import is_ticker
+from engine.model.scenario_checks import MAX_PRICE, MIN_PRICE
 
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TEXT_COLUMNS = frozenset({"ticker", "symbol", "name", "currency", "exchange"})
@@ -98,14 +99,26 @@ def _parse_dates(raw: pd.Series, where: str) -> pd.DatetimeIndex:
     if blank.any():
         i = int(np.argmax(blank))
         raise DataError(f"{where}: line {raw.index[i]} has no date; fill it in or delete the line")
-    if s.map(lambda v: bool(_ISO.match(v))).all():
+    iso = s.map(lambda v: bool(_ISO.match(v))).to_numpy(dtype=bool)
+    if iso.all():
         # keep the exchange-local calendar date; a time and UTC offset after it are dropped
         return _checked_dates(s.str.slice(0, 10), "%Y-%m-%d", s, where)
+    if iso.mean() > 0.5:  # ISO dates with a few cells that are none: name the first of those
+        i = int(np.argmin(iso))
+        raise DataError(
+            f"{where}: line {raw.index[i]} has {s.iloc[i][:40]!r}, which is not a date like the others "
+            "(YYYY-MM-DD); correct it or delete the line"
+        )
+    best: tuple[float, pd.Series] | None = None
     for fmt in ("%m/%d/%Y", "%Y%m%d", "%d.%m.%Y"):
         parsed = pd.to_datetime(s, format=fmt, errors="coerce")
         if parsed.notna().mean() > 0.5:
             return _checked_dates(s, fmt, s, where)
-    bad = s.iloc[0] if len(s) else ""
+        if best is None or parsed.notna().mean() > best[0]:
+            best = (float(parsed.notna().mean()), parsed)
+    # the first cell none of the layouts reads (not the first cell: that one may be a good date)
+    unread = best[1].isna().to_numpy() if best is not None and best[0] > 0 else np.ones(len(s), dtype=bool)
+    bad = s.iloc[int(np.argmax(unread))] if len(s) else ""
     raise DataError(f"{where}: cannot read dates like {bad[:40]!r}; write them as YYYY-MM-DD")
 
 
@@ -182,8 +195,9 @@ _PLAIN = {
 _PLAIN_AMBIGUOUS = r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}"  # 1.234 / 1,234: the mark decides the value
 
 
-def _numbers(col: pd.Series, mark: DecimalMark | None) -> pd.Series:
-    """Cells as floats by the file's number rule; blanks, 'null' and cells that are no number are NaN."""
+def _numbers(col: pd.Series, mark: DecimalMark | None, *, keep_inf: bool = False) -> pd.Series:
+    """Cells as floats by the file's number rule; blanks, 'null' and cells that are no number are NaN
+    (and so are numbers beyond float range, unless ``keep_inf``)."""
     s = col.fillna("").astype(str).str.strip()
     out = np.full(len(s), np.nan)
     plain = s.str.fullmatch(_PLAIN[mark or "."]).to_numpy(dtype=bool)
@@ -196,7 +210,7 @@ def _numbers(col: pd.Series, mark: DecimalMark | None) -> pd.Series:
     for i in np.flatnonzero(rest):
         with contextlib.suppress(NumberError):
             out[i] = parse_number(s.iloc[i], mark)
-    out[~np.isfinite(out)] = np.nan
+    out[np.isnan(out) if keep_inf else ~np.isfinite(out)] = np.nan
     return pd.Series(out, index=col.index, dtype=float)
 
 
@@ -313,7 +327,8 @@ def _one(
 ) -> PriceFile:
     if not is_ticker(ticker):
         raise DataError(f"{where}: {ticker!r} is not a ticker symbol; give the ticker explicitly")
-    values = _numbers(df[col], mark).to_numpy(dtype=np.float64)
+    values = _numbers(df[col], mark, keep_inf=True).to_numpy(dtype=np.float64)
+    _check_magnitudes(df[col], values, where, col)
     notes = [f"{where}: {layout} layout; {ticker} prices from column {col!r} ({why})"]
     s = pd.Series(values, index=dates, name=ticker)
     vol = pd.Series(volume, index=dates, name="Volume") if volume is not None else None
@@ -357,6 +372,20 @@ def _one(
     notes.extend(calendar_gaps(ticker, pd.DatetimeIndex(s.index)))
     s.index.name = "Date"
     return PriceFile(ticker, s.astype(np.float64), layout, str(col), vol, tuple(notes))
+
+
+def _check_magnitudes(cells: pd.Series, values: np.ndarray, where: str, col: str) -> None:
+    """A price beyond any real share price (1e308, a 400-digit number, 1e-300) is a typo or damage: it
+    would overflow every value computed from it, so the file is refused with the line shown."""
+    with np.errstate(invalid="ignore"):
+        a = np.abs(values)
+        bad = np.isinf(values) | (a > MAX_PRICE) | ((a > 0) & (a < MIN_PRICE))
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise DataError(
+            f"{where}: line {cells.index[i]} has the price {str(cells.iloc[i])[:40]!r} in column {col[:30]!r}, "
+            f"beyond any real share price (between {MIN_PRICE:g} and {MAX_PRICE:g}); correct it or delete the line"
+        )
 
 
 def _unapplied_splits(s: pd.Series, split_col: pd.Series, ticker: str) -> list[SplitJump]:

@@ -42,8 +42,14 @@ def _check_cancel(cancel: Cancel | None) -> None:
         raise DataError("loading market data was cancelled")
 
 
-def _names(tickers: Sequence[str]) -> str:
-    return ", ".join(tickers)
+_NAMES_SHOWN = 12
+
+
+def _names(tickers: Sequence[str], limit: int = _NAMES_SHOWN) -> str:
+    """The tickers, at most a dozen of them (a message stays one readable line for 19,000 missing)."""
+    if len(tickers) <= limit:
+        return ", ".join(tickers)
+    return f"{', '.join(tickers[:limit])} and {len(tickers) - limit:,} more"
 
 
 @functools.cache
@@ -55,7 +61,7 @@ def _demo(tickers: Sequence[str]) -> CheckedPrices:
     missing = [t for t in tickers if t not in demo_tickers()]
     if missing:
         raise NoHistory(
-            f"no demo prices for {_names(missing)}: the simulated demo data covers {_names(demo_tickers())}; "
+            f"no demo prices for {_names(missing)}: the simulated demo data covers {_names(demo_tickers(), 50)}; "
             "import a CSV price file for it or set the data source to Yahoo",
             missing,
         )
@@ -68,7 +74,7 @@ def _from_store(
     frame = store.load(tickers)
     missing = [t for t in tickers if t not in frame.columns or not frame[t].notna().any()]
     if missing:
-        why = "; ".join(f"{t}: {failed[t]}" for t in missing if failed and t in failed)
+        why = "; ".join(f"{t}: {failed[t]}" for t in missing[:_NAMES_SHOWN] if failed and t in failed)
         raise NoHistory(
             f"no stored prices for {_names(missing)}"
             + (f" ({why})" if why else "")
@@ -95,6 +101,9 @@ def load_market(
     universe = tuple(scenario.universe)
     if not universe:
         raise DataError("the scenario has no tickers: add holdings or target sleeves")
+    from engine.io.capacity import check_fits
+
+    check_fits(len(universe))  # before any price is read: the covariance alone is n² numbers
     settings = scenario.data
     tickers = loaded_tickers(universe, settings.proxies)  # a proxied ticker's fund instead of it
     source = "demo" if force_demo else str(settings.source).strip().lower()

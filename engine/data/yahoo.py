@@ -23,6 +23,7 @@ import re
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -182,17 +183,23 @@ class YahooSource:
         with _lock:
             logger.addHandler(capture)
             try:
-                frame = self._dl()(
-                    tickers,
-                    auto_adjust=True,
-                    actions=False,
-                    progress=False,
-                    threads=True,
-                    group_by="column",
-                    multi_level_index=True,
-                    timeout=self.timeout,
-                    **kwargs,
-                )
+                # yfinance's own deprecation warnings (pandas 3) are not the user's concern: on the
+                # command line they printed six lines of stderr around the one line that matters.
+                # Resolved first: importing yfinance adds a "default" filter in front of any "ignore".
+                download = self._dl()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    frame = download(
+                        tickers,
+                        auto_adjust=True,
+                        actions=False,
+                        progress=False,
+                        threads=True,
+                        group_by="column",
+                        multi_level_index=True,
+                        timeout=self.timeout,
+                        **kwargs,
+                    )
             except Exception as exc:  # yfinance raises a variety of errors for whole-call failures
                 return {}, dict.fromkeys(tickers, f"{type(exc).__name__}({exc})")
             finally:

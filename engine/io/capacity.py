@@ -81,7 +81,7 @@ def check_fits(n_tickers: int, available: int | None = None) -> None:
         return
     fits = largest_fitting(budget)
     raise CapacityError(
-        f"{n_tickers} tickers need about {need / 1e9:.1f} GB of memory to optimize, but only "
-        f"{free / 1e9:.1f} GB is free; use at most about {fits} tickers (combine small positions, or "
-        "split the portfolio into several scenarios)"
+        f"{n_tickers} tickers need about {need / 1e9:.1f} GB of memory to optimize, but Coresat uses at "
+        f"most {budget / 1e9:.1f} GB of the {free / 1e9:.1f} GB free (the rest is left to the system); use at "
+        f"most about {fits} tickers (combine small positions, or split the portfolio into several scenarios)"
     )

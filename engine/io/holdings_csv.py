@@ -18,7 +18,7 @@ from engine.io.numbers import DecimalMark, delimiter_of, parse_number, require_d
 from engine.io.safe_open import read_user_text
 from engine.io.tickers import TICKER_RE, TICKER_RULE, is_ticker, normalize_ticker
 from engine.model.scenario import Holding
-from engine.model.scenario_checks import MAX_PRICE, MAX_SHARES
+from engine.model.scenario_checks import MAX_PRICE, MAX_SHARES, MIN_PRICE
 
 __all__ = [
     "MAX_BYTES",
@@ -118,6 +118,10 @@ def parse_text(text: str) -> ParsedHoldings:
                 raise HoldingsCsvError(f"line {n}: price must be positive, got {cells[2]}")
             if price > MAX_PRICE:
                 raise HoldingsCsvError(f"line {n}: a price of {cells[2]} is beyond any real share price")
+            if price < MIN_PRICE:
+                raise HoldingsCsvError(
+                    f"line {n}: a price of {cells[2]} is below any real share price (at least {MIN_PRICE:g})"
+                )
         out[ticker] = Holding(ticker=ticker, shares=shares, price=price)
     if not out:
         raise HoldingsCsvError("the file has a header but no holdings")

@@ -20,6 +20,9 @@ from pathlib import Path
 from engine.io.errors import FileRefusedError
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+# a web address that went through Path() ("https://x/a.csv" -> "https:/x/a.csv"); two letters at least,
+# so a Windows drive ("C:/...") is never taken for one
+_URL_AS_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")
 _GZIP_MAGIC = b"\x1f\x8b"
 _OTHER_ARCHIVES = (
     (b"PK\x03\x04", "a zip archive"),
@@ -62,7 +65,7 @@ def check_path(path: str | Path, what: str) -> Path:
     text = os.fspath(path)
     if not text.strip():
         raise FileRefusedError(f"no {what} given: name a file")
-    if isinstance(path, str) and _URL.match(text):
+    if _URL.match(text) or (not isinstance(path, str) and _URL_AS_PATH.match(text.replace("\\", "/"))):
         raise FileRefusedError(
             f"{text[:80]} is a web address; Coresat reads only files on this computer: "
             f"download the {what} and give the saved file"

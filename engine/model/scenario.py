@@ -365,9 +365,13 @@ def validate_scenario(sc: Scenario) -> None:
 
     c = sc.constraints
     if c.vol_cap is not None and (not math.isfinite(c.vol_cap) or not 0 < c.vol_cap <= 2):
-        raise ScenarioError("constraints.vol_cap", f"must be between 0 % and 200 %, got {c.vol_cap!r}")
+        raise ScenarioError(  # vol_cap_pct in the file: the value said in percent, as written there
+            "constraints.vol_cap", f"must be above 0 % and at most 200 %, got {c.vol_cap * 100:.4g} %"
+        )
     if c.turnover_cap is not None and (not math.isfinite(c.turnover_cap) or c.turnover_cap < 0):
-        raise ScenarioError("constraints.turnover_cap", "must be zero or more")
+        raise ScenarioError(
+            "constraints.turnover_cap", f"must be zero or more, got {c.turnover_cap * 100:.4g} %"
+        )
     for name, v in (("cost_bps", c.cost_bps), ("min_trade", c.min_trade), ("min_cash", c.min_cash)):
         if not math.isfinite(v) or v < 0:
             raise ScenarioError(f"constraints.{name}", f"must be zero or more, got {v!r}")

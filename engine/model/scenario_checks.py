@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # Far beyond any real account, far inside float range: a holding or cash past these is a typo or damage.
 MAX_SHARES = 1e10
 MAX_PRICE = 1e7  # a share price in dollars
+# below MIN_PRICE, value / price overflows the share counts (early split-adjusted closes stay above it)
+MIN_PRICE = 1e-6
 MAX_MONEY = 1e12  # cash, cash flow, minimum trade, minimum cash
 MAX_COST_BPS = 10_000.0  # 100 % of the traded amount
 MAX_VARIANCE = 25.0  # an annual volatility of 500 %
@@ -36,6 +38,14 @@ def _at_most(field: str, v: float, limit: float, what: str) -> None:
     if math.isfinite(v) and abs(v) > limit:
         raise ScenarioError(
             field, f"{v:.4g} is beyond any real {what} (at most {limit:.0e}); check the number"
+        )
+
+
+def _price(field: str, v: float) -> None:
+    _at_most(field, v, MAX_PRICE, "share price")
+    if math.isfinite(v) and 0 < v < MIN_PRICE:
+        raise ScenarioError(
+            field, f"{v:.4g} is below any real share price (at least {MIN_PRICE:.0e}); check the number"
         )
 
 
@@ -59,7 +69,7 @@ def check_model_limits(sc: Scenario) -> None:
             _ticker(f"{where}.ticker", h.ticker)
         _at_most(f"{where}.shares", h.shares, MAX_SHARES, "number of shares")
         if h.price is not None:
-            _at_most(f"{where}.price", h.price, MAX_PRICE, "share price")
+            _price(f"{where}.price", h.price)
     if math.isfinite(p.cash) and p.cash < 0:
         raise ScenarioError(
             "portfolio.cash", f"must be zero or more, got {p.cash:g}; a withdrawal is constraints.cash_flow"
@@ -105,13 +115,17 @@ def check_model_limits(sc: Scenario) -> None:
 def _check_market(sc: Scenario) -> None:
     m = sc.market
     assert m is not None
+    if not 1900 <= m.as_of.year <= 2100:  # the price files' rule (engine.data.csv_import)
+        raise ScenarioError(
+            "market.as_of", f"{m.as_of.isoformat()} is not a price date: it must be between 1900 and 2100"
+        )
     for i, tk in enumerate(m.tickers):
         _ticker(f"market.tickers[{i}]", tk)
     if len(set(m.tickers)) != len(m.tickers):
         raise ScenarioError("market.tickers", "a ticker is listed twice")
     for tk, px in m.prices.items():
         _ticker("market.prices", tk)
-        _at_most(f"market.prices.{tk}", px, MAX_PRICE, "share price")
+        _price(f"market.prices.{tk}", px)
     n = len(m.tickers)
     cov = m.covariance
     if len(cov) != n or any(len(row) != n for row in cov):
@@ -128,7 +142,7 @@ def _check_market(sc: Scenario) -> None:
         if v > MAX_VARIANCE:
             raise ScenarioError(
                 f"market.covariance[{i}][{i}]",
-                f"the variance of {tk} is {v:g} (a volatility of {math.sqrt(v) * 100:.0f} %); "
+                f"the variance of {tk} is {v:.4g} (a volatility of {math.sqrt(v) * 100:.4g} %); "
                 "covariances are annual, in fractions (0.04 = 20 % volatility)",
             )
     for i in range(n):

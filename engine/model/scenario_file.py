@@ -183,6 +183,8 @@ class _Reader:
         self.where = where
 
     def _name(self, key: str) -> str:
+        if not key:  # a bare value read through a reader (a covariance cell): the field is ``where``
+            return self.where
         return f"{self.where}.{key}" if self.where else key
 
     def has(self, key: str) -> bool:
@@ -388,7 +390,7 @@ def from_dict(doc: Doc) -> Scenario:
             if not isinstance(row, list):
                 raise ScenarioError(f"market.covariance[{i}]", "must be a list of numbers")
             cov.append(
-                tuple(_Reader({"v": v}, f"market.covariance[{i}][{j}]").num("v") for j, v in enumerate(row))
+                tuple(_Reader({"": v}, f"market.covariance[{i}][{j}]").num("") for j, v in enumerate(row))
             )
         tickers = tuple(_ticker(t) for t in mr.items("tickers") if isinstance(t, str))
         if len(tickers) != len(mr.items("tickers")):

@@ -8,6 +8,7 @@ interval, R² and the window it was estimated on. With no rate series in the dat
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ import pandas as pd
 
 from engine.errors import DataError
 
+MAX_RATE_FILE_BYTES = 10_000_000  # FRED's daily DGS10 since 1962 is about 300 kB
 RATE_COLUMNS = ("^TNX", "^FVX", "^TYX", "^IRX", "DGS10", "DGS2", "DGS5", "DGS30")
 NO_RATES = (
     "No interest-rate series is in the price data, so Coresat cannot estimate how this portfolio moved "
@@ -40,8 +42,15 @@ class RateSensitivity:
 
 def read_rate_csv(path: str | Path) -> pd.Series:
     """A rate series from a CSV: first column dates, second column the rate in percent ('.' = missing)."""
+    from engine.io.errors import InputError
+    from engine.io.safe_open import read_user_file
+
+    try:  # a regular file only: pandas would fetch a web address and wait forever on a pipe or /dev/zero
+        raw = read_user_file(path, MAX_RATE_FILE_BYTES, "rate file")
+    except InputError as exc:
+        raise DataError(str(exc)) from None
     try:
-        frame = pd.read_csv(path)
+        frame = pd.read_csv(io.BytesIO(raw))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read the rate file {path}: {exc}") from None
     if frame.shape[1] < 2:

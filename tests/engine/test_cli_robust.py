@@ -68,3 +68,18 @@ def test_real_sigint_in_a_subprocess(tmp_path: Path) -> None:
     assert time.monotonic() - t0 < 10
     assert p.returncode == 130
     assert err.decode().strip() == "coresat: interrupted"
+
+
+def test_python_m_engine_cli_runs_the_command(tmp_path: Path) -> None:
+    # `python -m engine.cli` used to import the module and exit 0 without doing anything
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.run(
+        [sys.executable, "-m", "engine.cli", "rebalance", str(tmp_path / "absent.coresat.toml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert p.returncode == 2
+    assert p.stderr.startswith("coresat: ") and "absent.coresat.toml" in p.stderr
+    assert p.stderr.count("\n") == 1

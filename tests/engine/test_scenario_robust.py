@@ -50,6 +50,19 @@ def _cli(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> str:
         ("min_trade = 250.0", "min_trade = 1e300", "min_trade: 1e+300 is beyond"),
         ("cost_bps = 2.0", "cost_bps = 1e6", "cost_bps: 1e+06 is beyond"),
         ("shares = 640", "shares = nan", "must be a finite number"),
+        # a tiny price once overflowed the share counts: exit 1, "internal error" and RuntimeWarnings
+        ("shares = 95 }", "shares = 95, price = 1e-308 }", "price: 1e-308 is below any real share price"),
+        # said in percent as written (vol_cap_pct = -1), not as the fraction -0.01
+        (
+            "vol_cap_pct = 26.0",
+            "vol_cap_pct = -1",
+            "constraints.vol_cap: must be above 0 % and at most 200 %, got -1 %",
+        ),
+        (
+            "min_cash = 1000.0",
+            "min_cash = 1000.0\nturnover_cap_pct = -5",
+            "turnover_cap: must be zero or more, got -5 %",
+        ),
     ],
 )
 def test_bad_values_get_one_line(
@@ -138,6 +151,20 @@ def test_inline_covariance_must_be_a_covariance() -> None:
     assert np.linalg.eigvalsh(bad)[0] < 0  # independent check that it is not PSD
     with pytest.raises(ScenarioError, match="not positive semidefinite"):
         sf.loads(_inline(bad.tolist()))
+    inf = good.tolist()
+    inf[0][0] = float("inf")
+    with pytest.raises(ScenarioError) as err:
+        sf.loads(_inline(inf).replace("inf", "inf", 1))
+    assert str(err.value).startswith("market.covariance[0][0]: must be a finite number")  # no ".v" suffix
+    huge = good.copy()
+    huge[0, 0] = 1e308
+    with pytest.raises(ScenarioError) as err:
+        sf.loads(_inline(huge.tolist()))
+    assert "a volatility of 1e+156 %" in str(err.value) and len(str(err.value)) < 200  # not 160 digits
+    ancient = _inline(good.tolist())
+    assert "as_of = 2026-11-20" in ancient
+    with pytest.raises(ScenarioError, match=r"market.as_of: 0001-01-01 is not a price date"):
+        sf.loads(ancient.replace("as_of = 2026-11-20", "as_of = 0001-01-01"))  # was accepted
     asym = good.copy()
     asym[0, 1] += 0.001
     with pytest.raises(ScenarioError, match=r"must be symmetric: row 2 column 1 is \S+ but row 1 column 2"):

@@ -70,4 +70,4 @@ def test_stress_bad_inputs_are_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "ends before it starts" in err
     assert main(["stress", str(example), "--demo", "--rates", str(tmp_path / "none.csv")]) == EXIT_BAD_INPUT
-    assert "cannot read the rate file" in capsys.readouterr().err
+    assert "rate file not found" in capsys.readouterr().err

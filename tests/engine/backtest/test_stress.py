@@ -140,7 +140,7 @@ def test_rate_file_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad.write_text("just one column\n1\n2\n")
     with pytest.raises(DataError, match="two columns"):
         read_rate_csv(bad)
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(DataError, match="rate file not found"):
         read_rate_csv(tmp_path / "absent.csv")
 
 

@@ -82,3 +82,12 @@ def test_the_default_books_folder_is_still_created(tmp_path: Path, monkeypatch: 
     b = Book.open(db.default_url(), create=True)  # Book → Open My Book passes the default explicitly
     b.close()
     assert (tmp_path / "new" / "data" / "book.sqlite").is_file()
+
+
+def test_deeply_nested_overrides_are_refused_in_one_line() -> None:
+    from engine.book.parts import overrides_from_text
+    from engine.errors import ScenarioError
+
+    deep = "constraints = " + "[" * 5000 + "]" * 5000
+    with pytest.raises(ScenarioError, match="too deeply"):
+        overrides_from_text(deep)

@@ -91,3 +91,35 @@ def test_non_ascii_digits_are_not_numbers(tmp_path: Path) -> None:
     # Python's \d matches Arabic-Indic digits; a price cell '١٢' must not slip through as 12
     f = _read(tmp_path, "Date,Close\n2024-01-02,١٢\n2024-01-03,100\n2024-01-04,101\n")[0]
     assert list(f.prices) == [100.0, 101.0] and any("1 rows without a price" in n for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [("1e308", "'1e308'"), ("1e-308", "'1e-308'"), ("9" * 400, "'" + "9" * 40 + "'"), ("2e7", "'2e7'")],
+)
+def test_a_price_beyond_any_real_one_is_refused_with_its_line(tmp_path: Path, cell: str, shown: str) -> None:
+    # these were stored, and the rebalance then overflowed (internal error) or traded 2.6e12 shares
+    with pytest.raises(DataError) as err:
+        _read(tmp_path, HEAD + ROWS + f"2024-01-05,{cell}\n")
+    msg = str(err.value)
+    assert msg.startswith(
+        f"IWM.csv: line 5 has the price {shown} in column 'Close', beyond any real share price"
+    )
+
+
+def test_real_extreme_prices_are_still_read(tmp_path: Path) -> None:
+    # BRK-A near 700,000 and a split-adjusted early close of a thousandth of a dollar are real prices
+    small = _read(tmp_path, HEAD + "2024-01-02,0.001\n2024-01-03,0.0011\n", "A.csv")[0]
+    assert list(small.prices) == [0.001, 0.0011]
+    large = _read(tmp_path, HEAD + "2024-01-02,712000\n2024-01-03,713000\n", "B.csv")[0]
+    assert list(large.prices) == [712000.0, 713000.0]
+
+
+def test_the_unreadable_date_is_named_not_a_good_one(tmp_path: Path) -> None:
+    # one stray cell under ISO dates was reported as "cannot read dates like '2024-01-02'" (a good date)
+    with pytest.raises(DataError, match=r"IWM.csv: line 5 has 'Total', which is not a date like the others"):
+        _read(tmp_path, HEAD + ROWS + "Total,302.5\n")
+    # day-first dates: the message shows one that cannot be month-first, not the first row
+    rows = "".join(f"{d:02d}/01/2024,{100 + d}\n" for d in range(2, 29))
+    with pytest.raises(DataError, match=r"cannot read dates like '13/01/2024'"):
+        _read(tmp_path, HEAD + rows)

@@ -175,3 +175,37 @@ def test_auto_falls_back_to_demo_when_the_store_is_damaged(scenario: Scenario, t
     snap = load_market(with_data(scenario, source="auto"), store=PriceStore(p))
     assert snap.price_source == "simulated demo data"
     assert any("damaged" in w for w in snap.warnings)
+
+
+def _many(n: int, source: str) -> Scenario:
+    from tests.helpers import core_satellite
+
+    names = [f"T{i:05d}" for i in range(n)]
+    sc = core_satellite(
+        {t: 1.0 for t in names},
+        core={names[0]: 0.5},
+        satellites={"Sat": {t: 0.5 / (n - 1) for t in names[1:]}},
+    )
+    return dataclasses.replace(sc, data=dataclasses.replace(sc.data, source=source), market=None)
+
+
+def test_too_many_tickers_are_refused_before_any_price_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the store path built the n x n covariance before the capacity check in the API ran
+    import engine.io.capacity as capacity
+    from engine.io.capacity import CapacityError
+
+    class NoStore(PriceStore):
+        def load(self, *a: object, **k: object) -> pd.DataFrame:
+            raise AssertionError("prices were read before the size was checked")
+
+    monkeypatch.setattr(capacity, "available_bytes", lambda: 200_000_000)
+    with pytest.raises(CapacityError, match=r"^3000 tickers need about 0.6 GB of memory"):
+        load_market(_many(3000, "store"), store=NoStore(Path("/nonexistent/prices.sqlite3")))
+
+
+def test_a_long_list_of_missing_tickers_stays_one_readable_line(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as err:
+        load_market(_many(3000, "store"), store=PriceStore(tmp_path / "prices.sqlite3"))
+    msg = str(err.value)
+    assert msg.startswith("no stored prices for T00000, T00001,") and "T00011 and 2,988 more:" in msg
+    assert len(msg) < 300

@@ -169,3 +169,23 @@ def test_offline_is_not_retried_and_cancel_stops_the_back_off() -> None:
     )
     assert res.cancelled
     assert sum(steps) < 2.0  # stopped inside the first 2 s wait
+
+
+def test_yfinance_warnings_do_not_reach_the_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    # on the command line yfinance's pandas deprecation warnings printed six lines around the one message
+    import warnings
+
+    def download(tickers: list[str], **kwargs: Any) -> pd.DataFrame:
+        warnings.warn("The inplace keyword in DataFrame.rename is deprecated", FutureWarning, stacklevel=1)
+        return pd.DataFrame()
+
+    class FirstImport(YahooSource):
+        def _dl(self) -> Any:  # as `import yfinance` does on first use: a "default" filter in front
+            warnings.filterwarnings("default", category=FutureWarning)
+            return download
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        res = FirstImport(sleep=lambda s: None, retries=0).fetch_history(["IWM"])
+    assert "IWM" in res.failed
+    assert [str(w.message) for w in seen] == []

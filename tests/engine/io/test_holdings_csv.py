@@ -69,3 +69,10 @@ def test_special_paths(tmp_path: Path, what: str) -> None:
         os.mkfifo(path)
     with pytest.raises(HoldingsCsvError):
         parse_file(path)
+
+
+def test_a_price_too_small_to_be_real_is_refused() -> None:
+    # 1e-308 was accepted and overflowed the share counts in the rebalance (internal error)
+    with pytest.raises(HoldingsCsvError, match=r"line 1: a price of 1e-308 is below any real share price"):
+        parse_text("IWM,10,1e-308\n")
+    assert parse_text("IWM,10,0.0001\n").holdings[0].price == 0.0001  # a sub-penny price is real

@@ -101,3 +101,12 @@ def test_binary_and_non_utf8_text(tmp_path: Path) -> None:
     latin.write_bytes(b"IWM,1\nCAF\xe9,2\n")
     with pytest.raises(FileRefusedError, match=r"not UTF-8 text \(line 2\)"):
         read_user_text(latin, 100, "holdings CSV")
+
+
+def test_a_web_address_passed_as_a_path_is_still_a_web_address(tmp_path: Path) -> None:
+    # Path("https://x.com/a.csv") is "https:/x.com/a.csv": it was reported as a missing folder
+    with pytest.raises(FileRefusedError, match=r"^https:/x.com/a.csv is a web address"):
+        read_user_file(Path("https://x.com/a.csv"), 1000, "fund holdings CSV")
+    f = tmp_path / "c.csv"  # an ordinary path (on Windows "C:\\...": one letter, never a scheme)
+    f.write_text("a", encoding="utf-8")
+    assert read_user_file(Path(f), 1000, "CSV") == b"a"
