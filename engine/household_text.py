@@ -54,8 +54,12 @@ def format_household(r: HouseholdResult) -> str:
     cap = f" (cap {_pct(h.vol_cap)})" if h.vol_cap is not None else ""
     lines.append(f"Volatility {_pct(h.vol_before)} → {_pct(r.vol_after)}{cap}")
     lines.append(f"Household cash {r.cash_before:,.2f} → {r.cash_after:,.2f}")
-    for u in r.unplaced:
-        lines.append(f"Not placed: {u.shares:+g} {u.ticker}: {u.reason}")
+    if any(t.lots for t in r.trades):
+        lines.append(
+            f"Taxable sales: gain {r.realized_gain:+,.2f}, estimated tax {r.tax_estimate:,.2f} at "
+            f"{r.short_term_rate * 100:g} % short-term / {r.long_term_rate * 100:g} % long-term "
+            f"({r.tax_year} rates, lots {r.lot_method})"
+        )
     lines += [f"Note: {n}" for n in r.placement_notes]
     lines += [f"CHECK FAILED: {p}" for p in r.check_problems]
     for b in h.binding:

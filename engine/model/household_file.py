@@ -34,6 +34,12 @@ written there (and are refused if given)::
     off_location_bps = 20
     [placement.location]
     Value = ["traditional_ira", "roth_ira"]
+    [placement.tax]             # capital-gains rates for a sale of lots in a taxable account
+    year = 2026                 # the tax year these rates are for (recorded in every result)
+    short_term = 0.24
+    long_term = 0.15
+    lot_method = "specific"     # specific (lowest tax first) | hifo (highest cost first)
+    avoid_wash_sales = true
 
 Errors name the account and the field: ``accounts[2] 'Roth' cash: must be ≥ 0``.
 """
@@ -45,7 +51,13 @@ from typing import Any, Protocol
 
 from engine.errors import ScenarioError
 from engine.model.household import Account, AccountKind, Household, Lot, Position
-from engine.model.policy import DEFAULT_OFF_LOCATION_BPS, DEFAULT_TAXABLE_SELL_BPS, Placement
+from engine.model.policy import (
+    DEFAULT_OFF_LOCATION_BPS,
+    DEFAULT_TAXABLE_SELL_BPS,
+    LotMethod,
+    Placement,
+    TaxRates,
+)
 
 Doc = dict[str, Any]
 
@@ -147,9 +159,41 @@ def read_placement(root: Reader) -> Placement:
                 ) from None
         location[sleeve] = frozenset(out)
     return Placement(
-        taxable_sell_bps=pr.num("taxable_sell_bps", DEFAULT_TAXABLE_SELL_BPS),
+        taxable_sell_bps=_bps(pr, "taxable_sell_bps", DEFAULT_TAXABLE_SELL_BPS),
         location=location,
-        off_location_bps=pr.num("off_location_bps", DEFAULT_OFF_LOCATION_BPS),
+        off_location_bps=_bps(pr, "off_location_bps", DEFAULT_OFF_LOCATION_BPS),
+        tax=_tax(pr) if pr.has("tax") else TaxRates(),
+    )
+
+
+def _bps(r: Reader, key: str, default: float) -> float:
+    v = r.num(key, default)
+    if not 0 <= v <= 10_000:
+        raise ScenarioError(f"{r.where}.{key}", f"must be between 0 and 10000 bps, got {v!r}")
+    return v
+
+
+def _tax(pr: Reader) -> TaxRates:
+    tr = pr.table("tax")
+    d = TaxRates()
+    year = tr.num("year", d.year)
+    if year != int(year) or not 1900 <= year <= 2200:
+        raise ScenarioError(f"{tr.where}.year", f"must be a year such as {d.year}, got {year!r}")
+    rates = {}
+    for key, default in (("short_term", d.short_term), ("long_term", d.long_term)):
+        v = tr.num(key, default)
+        if not 0 <= v < 1:
+            raise ScenarioError(f"{tr.where}.{key}", f"must be a fraction in [0, 1), e.g. 0.15; got {v!r}")
+        rates[key] = v
+    wash = tr.d.get("avoid_wash_sales", True)
+    if not isinstance(wash, bool):
+        raise ScenarioError(f"{tr.where}.avoid_wash_sales", "must be true or false")
+    return TaxRates(
+        year=int(year),
+        short_term=rates["short_term"],
+        long_term=rates["long_term"],
+        lot_method=tr.choice("lot_method", LotMethod, LotMethod.SPECIFIC),
+        avoid_wash_sales=wash,
     )
 
 
@@ -192,4 +236,13 @@ def placement_doc(p: Placement) -> Doc | None:
     out: Doc = {"taxable_sell_bps": p.taxable_sell_bps, "off_location_bps": p.off_location_bps}
     if p.location:
         out["location"] = {k: sorted(v.value for v in kinds) for k, kinds in p.location.items()}
+    if p.tax != TaxRates():
+        t = p.tax
+        out["tax"] = {
+            "year": t.year,
+            "short_term": t.short_term,
+            "long_term": t.long_term,
+            "lot_method": t.lot_method.value,
+            "avoid_wash_sales": t.avoid_wash_sales,
+        }
     return out

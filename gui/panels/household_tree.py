@@ -1,5 +1,6 @@
 """Household tree: household → account → position → lots, with each account's kind and cash editable,
-accounts added and removed; and a second tree with trades grouped by account (a HouseholdResult).
+accounts added and removed; and below it the result per account (gui.panels.accounts_result: account →
+holding → lots sold, cash before → after).
 
 Receives the workspace (injected); edits go through engine.model.household_edit, so the panel holds no
 finance. Shown by the main window only for a scenario with a household.
@@ -26,6 +27,7 @@ from engine.household_result import HouseholdResult
 from engine.model import household_edit as he
 from engine.model.household import AccountKind, household_of
 from engine.model.scenario import Scenario
+from gui.panels.accounts_result import AccountsResultView
 from gui.panels.problems import ProblemLabel
 from gui.runner import JobContext
 from gui.workspace import Workspace
@@ -48,17 +50,7 @@ class HouseholdTreePanel(QGroupBox):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.trades = QTreeWidget()
-        self.trades.setColumnCount(5)
-        self.trades.setHeaderLabels(
-            [
-                self.tr("Account / trade"),
-                self.tr("Shares"),
-                self.tr("Amount"),
-                self.tr("Cash after"),
-                self.tr("Why here"),
-            ]
-        )
+        self.trades = AccountsResultView()
         self.add_button = QPushButton(self.tr("Add account…"))
         self.remove_button = QPushButton(self.tr("Remove account"))
         self.problem = ProblemLabel("household")
@@ -158,24 +150,8 @@ class HouseholdTreePanel(QGroupBox):
             top.setExpanded(True)
 
     def show_result(self, r: HouseholdResult) -> None:
-        """Trades grouped by account."""
-        self.trades.clear()
-        for a in r.accounts:
-            top = QTreeWidgetItem([a.name, "", "", f"{a.cash_after:,.2f}", ""])
-            self.trades.addTopLevelItem(top)
-            for t in a.trades:
-                top.addChild(
-                    QTreeWidgetItem(
-                        [
-                            f"{t.side.value.upper()} {t.ticker}",
-                            f"{t.shares:,.4g}",
-                            f"{t.amount:,.2f}",
-                            "",
-                            t.reason,
-                        ]
-                    )
-                )
-            top.setExpanded(True)
+        """The result per account: holdings before → after, trades, lots sold, cash."""
+        self.trades.show_result(r)
 
     def account_ids(self) -> list[str]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))

@@ -51,6 +51,13 @@ def test_trades_are_grouped_by_account(window, workspace, qtbot) -> None:  # typ
     assert panel.trades.topLevelItemCount() == len(r.accounts)
     for i, a in enumerate(r.accounts):
         top = panel.trades.topLevelItem(i)
-        assert top.text(0) == a.name and top.childCount() == len(a.trades)
-        for j, t in enumerate(a.trades):
-            assert top.child(j).text(0) == f"{t.side.value.upper()} {t.ticker}"
+        assert top.text(0).startswith(a.name) and top.text(2) == str(len(a.trades))
+        assert top.text(4) == f"{a.cash_before:,.2f} → {a.cash_after:,.2f}"
+        rows = {top.child(j).text(0): top.child(j) for j in range(top.childCount())}
+        assert set(rows) == set(a.shares_before) | set(a.shares_after) | {t.ticker for t in a.trades}
+        for t in a.trades:
+            row = rows[t.ticker]
+            assert f"{t.side.value.upper()} " in row.text(2)
+            before, after = a.shares_before.get(t.ticker, 0.0), a.shares_after.get(t.ticker, 0.0)
+            assert after - before == (t.shares if t.side.value == "buy" else -t.shares)
+            assert row.childCount() == len(t.lots)

@@ -1,41 +1,49 @@
-"""Household rebalance: one set of targets, trades per account.
+"""Household rebalance: one set of targets, trades per account, in one solve.
 
-Two steps, each checked:
-
-1. The household as one portfolio: the single-account engine (engine.optimize.rebalance) on the
-   household's flat view — targets, bands, volatility cap, turnover cap, costs, whole shares and its
-   TE-first objective — with a ticker no account may buy on the no-buy list and one no account may sell
-   on the no-sell list. Its answer is the household's net trade per ticker.
-2. Placement (:mod:`.allocate`): those trades split across the accounts by a small mixed-integer program
-   in which every account funds its own buys (no transfers), keeps its cash buffer, buys only from its
-   menu, respects its own restrictions, trades whole shares and at least the minimum trade; sales in
-   taxable accounts carry a placeholder cost and asset location a preference.
-
-What step 2 cannot place is reported (``unplaced``), and the household weights and volatility are then
-recomputed from what the accounts really trade. With one account, step 2 places every share exactly as
-step 1 says, so the trades are the single-account engine's (tested on every bundled example).
+- One account without tax lots in a taxable account: the single-account engine (engine.optimize.rebalance)
+  on it, unchanged — there is nothing to place and no tax to weigh, so the trades are exactly today's
+  engine's (tested on every bundled example).
+- Several accounts, or a taxable account with lots (its taxes then shape the trades): the joint problem (:mod:`.joint`) — household weights and every account's trades
+  together: targets, volatility cap, bands, sleeve and look-through sector / company limits (the
+  single-account engine's limit objects), turnover and costs on the real per-account trades, each
+  account's own cash (no transfers), menu and restrictions, lot-level tax on taxable sales, asset
+  location. Whole shares and the minimum trade per account, checked and repaired (:mod:`.solve`).
+- Wash sales (a lot sold at a loss while the household buys the ticker now or did in the last 30 days):
+  when the policy asks to avoid them, the problem is solved again with those loss lots kept; the answer
+  without the wash sale is taken when it is cheap — its tracking error at most ``WASH_TE_ROOM`` (0.10
+  percentage points) above — and otherwise the wash sale stays, marked and explained.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 
-from engine import __version__
-from engine.household_result import AccountRow, AccountTrade, HouseholdResult, Unplaced
+from engine.data.funds import FundData
+from engine.household_result import HouseholdResult
 from engine.market import MarketSnapshot
 from engine.model.household import Household, household_of, with_household
+from engine.model.policy import LotMethod
 from engine.model.scenario import Scenario
-from engine.optimize.household.allocate import Ask, Placed, allocate
-from engine.optimize.household.checker import check_accounts
-from engine.optimize.household.explain import average_gain, buy_clause, sell_clause
-from engine.optimize.rebalancer import rebalance
-from engine.result import RebalanceResult, Side, Status
+from engine.optimize.checker import evaluate, violations
+from engine.optimize.diagnose import diagnose
+from engine.optimize.household.rows import Plan, build, sales_of
+from engine.optimize.household.rows import scenario_hash as scenario_hash
+from engine.optimize.household.solve import Book, Outcome, book_of, solve_household
+from engine.optimize.inputs import Inputs, prepare
+from engine.optimize.rebalancer import _result as household_rebalance_result
+from engine.optimize.rebalancer import out_of_band, rebalance
+from engine.result import Infeasibility, Status
+from engine.risk.metrics import tracking_error
+
+WASH_TE_ROOM = 0.001  # tracking error a wash-sale-free answer may add and still be taken
+COSTS_COUNTED = (
+    " (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder"
+    " cost of taxable positions without lots and the asset-location cost)"
+)
 
 
 def flat_scenario(sc: Scenario, hh: Household) -> Scenario:
@@ -49,247 +57,202 @@ def flat_scenario(sc: Scenario, hh: Household) -> Scenario:
     c = base.constraints
     return replace(
         base,
-        household=None,  # step 1 sees one portfolio
+        household=None,  # the household problem's inputs see one portfolio
         constraints=replace(c, no_buy=c.no_buy | never_buy, no_sell=c.no_sell | never_sell),
     )
 
 
-def scenario_hash(sc: Scenario) -> str:
-    from engine.model.scenario_write import to_dict
-
-    def default(o: Any) -> Any:
-        return o.isoformat() if hasattr(o, "isoformat") else str(o)
-
-    text = json.dumps(to_dict(sc), sort_keys=True, default=default, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def rebalance_household(sc: Scenario, market: MarketSnapshot) -> HouseholdResult:
+def rebalance_household(
+    sc: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None = None
+) -> HouseholdResult:
+    """``funds``: look-through data for sector / company limits (None: the fund cache, then the bundled
+    snapshot; read only when the scenario sets such a limit)."""
     start = time.perf_counter()
     hh = household_of(sc)
     flat = flat_scenario(sc, hh)
-    reserve = 0.0
-    for attempt in range(RETRIES + 1):
-        res, ask, placed = _attempt(sc, hh, flat, market, reserve)
-        short = float(np.clip(placed.unplaced, 0.0, None) @ np.array(ask.prices))
-        if attempt == RETRIES or not placed.ok or short <= 0 or res.status is Status.INFEASIBLE:
-            break
-        # whole shares did not fit the accounts' own cash: keep that much more cash in the household plan
-        reserve += short
-    out = _result(sc, hh, res, ask, placed, market, start, reserve)
-    if out.status is Status.INFEASIBLE and out.trades:
-        # like the single-account engine: no trades are proposed when a rule cannot hold; say why
-        none = Placed(
-            np.zeros_like(placed.buys), np.zeros_like(placed.sells), np.zeros(len(ask.tickers)), True
-        )
-        empty = _result(sc, hh, res, ask, none, market, start, 0.0)
+    taxed = any(not a.kind.tax_advantaged and any(p.lots for p in a.positions) for a in hh.accounts)
+    single = len(hh.accounts) == 1 and not taxed
+    plan = _one_account(flat, market, funds) if single else _joint(sc, hh, flat, market, funds)
+    out = build(sc, hh, plan, market, start)
+    if out.status is Status.INFEASIBLE and out.trades:  # the per-account check failed: propose nothing
+        none = replace(plan, buys=np.zeros_like(plan.buys), sells=np.zeros_like(plan.sells))
         out = replace(
-            empty,
-            status=Status.INFEASIBLE,
-            placement_notes=out.placement_notes,
-            check_problems=out.check_problems,
+            build(sc, hh, none, market, start), status=Status.INFEASIBLE, check_problems=out.check_problems
         )
     return out
 
 
-RETRIES = 0  # a retry with more cash kept rarely placed the last share and doubled the time
-
-
-def _attempt(
-    sc: Scenario, hh: Household, flat: Scenario, market: MarketSnapshot, reserve: float
-) -> tuple[RebalanceResult, Ask, Placed]:
-    if reserve > 0:
-        flat = replace(
-            flat, constraints=replace(flat.constraints, min_cash=flat.constraints.min_cash + reserve)
-        )
-    res = rebalance(flat, market)
-    c = sc.constraints
+def _one_account(flat: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None) -> Plan:
+    res = rebalance(flat, market, funds)
     tickers = tuple(r.ticker for r in res.assets)
-    prices = {r.ticker: r.price for r in res.assets}
-    sleeve = {r.ticker: r.sleeve or None for r in res.assets}
-    costs = {t: c.cost_of(t) for t in tickers}
+    d = np.array([[r.shares_after - r.shares_before for r in res.assets]])
     if res.status is Status.INFEASIBLE:
-        delta = np.zeros(len(tickers))
-    else:
-        delta = np.array([r.shares_after - r.shares_before for r in res.assets])
-    pl = sc.placement
-    ask = Ask(
-        household=hh,
+        d = np.zeros_like(d)
+    c = flat.constraints
+    return Plan(
+        household=res,
         tickers=tickers,
-        prices=tuple(prices[t] for t in tickers),
-        delta=tuple(float(d) for d in delta),
-        cost_bps=tuple(costs[t] for t in tickers),
-        sleeve_of=tuple(sleeve[t] for t in tickers),
-        mode=c.mode,
-        no_buy=c.no_buy,
-        no_sell=c.no_sell,
-        whole_shares=c.whole_shares,
-        min_trade=c.min_trade,
-        taxable_sell_bps=pl.taxable_sell_bps,
-        off_location=tuple(tuple(pl.off_location(sleeve[t], a.kind) for t in tickers) for a in hh.accounts),
-        off_location_bps=pl.off_location_bps,
+        prices=np.array([r.price for r in res.assets]),
+        cost_bps=np.array([c.cost_of(t) for t in tickers]),
+        sleeve_of=tuple(r.sleeve or None for r in res.assets),
+        buys=np.clip(d, 0.0, None),
+        sells=np.clip(-d, 0.0, None),
     )
-    return res, ask, allocate(ask)
 
 
-def _result(
-    sc: Scenario,
-    hh: Household,
-    res: RebalanceResult,
-    ask: Ask,
-    placed: Placed,
-    market: MarketSnapshot,
-    start: float,
-    reserve: float,
-) -> HouseholdResult:
-    tickers, p = ask.tickers, np.array(ask.prices)
-    c = sc.constraints
-    reasons = {t.ticker: t.reason for t in res.trades}
-    rows: list[AccountRow] = []
-    signed: list[tuple[str, str, float]] = []
-    shares_after_total = np.zeros(len(tickers))
-    for a_i, a in enumerate(hh.accounts):
-        held = np.array([a.shares_of(t) for t in tickers])
-        b, s = placed.buys[a_i], placed.sells[a_i]
-        after = held + b - s
-        shares_after_total += after
-        cost = float(((b + s) * p) @ (np.array(ask.cost_bps) / 1e4))
-        cash0 = a.cash + a.cash_flow
-        cash1 = cash0 - float((b - s) @ p) - cost
-        sold_here = [tickers[i] for i in range(len(tickers)) if s[i] > 0]
-        trades: list[AccountTrade] = []
-        for i, t in enumerate(tickers):
-            for side, sh in ((Side.SELL, s[i]), (Side.BUY, b[i])):
-                if sh <= 0:
-                    continue
-                amount = float(sh * p[i])
-                pos = next((q for q in a.positions if q.ticker == t), None)
-                taxable_sale = side is Side.SELL and not a.kind.tax_advantaged
-                gain = average_gain(pos, float(sh), float(p[i])) if taxable_sale else None
-                why = (
-                    sell_clause(hh, a, t, float(sh), float(p[i]), sc.placement)
-                    if side is Side.SELL
-                    else buy_clause(hh, a, t, ask.sleeve_of[i], sold_here, cash0, cash1, sc.placement, amount)
+def _joint(
+    sc: Scenario, hh: Household, flat: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None
+) -> Plan:
+    start = time.perf_counter()
+    x = prepare(flat, market, funds)
+    ev0 = evaluate(x, x.shares0)
+    book = book_of(hh, x)
+    sleeve_of = tuple(name or None for name in x.sleeve_names)
+    c = flat.constraints
+    counted = bool(sc.placement.location) or any(
+        not a.kind.tax_advantaged and a.positions for a in hh.accounts
+    )
+
+    def plan(res_status: Status, out: Outcome | None, notes: list[str], skip=frozenset(), inf=None) -> Plan:  # type: ignore[no-untyped-def]
+        zero = np.zeros_like(book.held)
+        ok = out is not None and out.evaluation is not None and res_status is not Status.INFEASIBLE
+        ev = out.evaluation if ok and out is not None and out.evaluation is not None else ev0
+        w = out.w_cont if ok and out is not None and out.w_cont is not None else x.w0
+        res = household_rebalance_result(x, res_status, ev0, ev, w, notes, start, infeasibility=inf)
+        if counted:  # the household's "costs" also hold taxes and placement costs: say so where they bind
+            res = replace(
+                res,
+                binding=tuple(
+                    replace(b, message=b.message + COSTS_COUNTED)
+                    if b.message.startswith("trading costs")
+                    else b
+                    for b in res.binding
+                ),
+            )
+        use = ok and res.status is not Status.INFEASIBLE and out is not None
+        return Plan(
+            household=res,
+            tickers=x.tickers,
+            prices=x.prices,
+            cost_bps=x.kappa * 1e4,
+            sleeve_of=sleeve_of,
+            buys=out.buys if use and out is not None else zero,
+            sells=out.sells if use and out is not None else zero,
+            notes=tuple(notes),
+            skip_lots=skip,
+        )
+
+    needs_cash = bool(np.any(book.room < 0)) or any(a.cash_flow != 0 for a in hh.accounts)
+    calm = not out_of_band(x, ev0) and not violations(x, ev0, check_trades=False) and not needs_cash
+    if calm and not c.force_rebalance:
+        return plan(Status.NO_TRADES_NEEDED, None, [])
+    on = market.as_of
+    out = solve_household(x, book, sc.placement, sleeve_of, on)
+    if out.status != "ok":
+        return plan(Status.INFEASIBLE, None, [], inf=_why_not(x, book, out))
+    notes: list[str] = []
+    skip: frozenset[tuple[int, str, int]] = frozenset()
+    drafted = sales_of(hh, x.tickers, x.prices, out.buys, out.sells, frozenset(), on, sc)
+    washed = {k for k, sales in drafted.items() if any(s.wash_sale for s in sales)}
+    if washed:
+        names = ", ".join(f"{t} in {hh.accounts[a].name}" for a, t in sorted(washed))
+        if sc.placement.tax.avoid_wash_sales:
+            lots_idx, skip_try = _loss_lots(hh, x, book, washed, market, sc)
+            alt = solve_household(x, book, sc.placement, sleeve_of, on, frozenset(lots_idx))
+            te_now = _te(x, out)
+            if alt.status == "ok" and _te(x, alt) <= te_now + WASH_TE_ROOM:
+                notes.append(
+                    f"Wash sales avoided: the loss lots of {names} are kept (tracking error "
+                    f"{te_now * 100:.2f} % → {_te(x, alt) * 100:.2f} %)."
                 )
-                household_why = reasons.get(t, "")
-                trades.append(
-                    AccountTrade(
-                        account_id=a.id,
-                        ticker=t,
-                        side=side,
-                        shares=float(sh),
-                        price=float(p[i]),
-                        amount=amount,
-                        cost=amount * ask.cost_bps[i] / 1e4,
-                        tax_placeholder=amount * sc.placement.taxable_sell_bps / 1e4 if taxable_sale else 0.0,
-                        realized_gain=gain,
-                        basis_known=pos is not None and pos.basis_known,
-                        reason=f"{household_why} — {why}" if household_why else why,
+                out, skip = alt, skip_try
+            else:
+                notes.append(
+                    f"A loss sale of {names} is a wash sale (the ticker is bought now or was in the last 30 "
+                    "days): its loss is disallowed. Keeping those lots instead "
+                    + (
+                        "is not possible within the limits."
+                        if alt.status != "ok"
+                        else f"would raise the tracking error to {_te(x, alt) * 100:.2f} % from {te_now * 100:.2f} %."
                     )
                 )
-                signed.append((a.id, t, float(sh if side is Side.BUY else -sh)))
-        v0 = cash0 + float(held @ p)
-        v1 = cash1 + float(after @ p)
-        rows.append(
-            AccountRow(
-                id=a.id,
-                name=a.name,
-                kind=a.kind.value,
-                broker=a.broker,
-                cash_flow=a.cash_flow,
-                cash_before=cash0,
-                cash_after=cash1,
-                cash_buffer=a.cash_buffer,
-                value_before=v0,
-                value_after=v1,
-                trades=tuple(trades),
-                shares_before={t: float(x) for t, x in zip(tickers, held, strict=True) if x > 0},
-                shares_after={t: float(x) for t, x in zip(tickers, after, strict=True) if x > 0},
-                weights_before=_weights(tickers, held, p, cash0, v0),
-                weights_after=_weights(tickers, after, p, cash1, v0),
+        else:
+            notes.append(
+                f"A loss sale of {names} is a wash sale: its loss is disallowed (wash-sale avoidance is off)."
             )
+    status = (
+        Status.OK
+        if out.evaluation is not None and np.any(np.abs(out.buys + out.sells) > 0)
+        else Status.NO_TRADES_NEEDED
+    )
+    return plan(status, out, notes, skip)
+
+
+def _te(x: Inputs, out: Outcome) -> float:
+    assert out.evaluation is not None
+    return tracking_error(out.evaluation.weights, x.target, x.cov)
+
+
+def _loss_lots(
+    hh: Household, x: Inputs, book: Book, washed: set[tuple[int, str]], market: MarketSnapshot, sc: Scenario
+) -> tuple[set[int], frozenset[tuple[int, str, int]]]:
+    """Indices (in ``book.lots``) of the lots to keep from sale, and the same as (account, ticker, lot):
+    the loss lots of each washed position — every lot of it under highest-cost-first, which may not skip."""
+    idx: set[int] = set()
+    keep: set[tuple[int, str, int]] = set()
+    for i, (a, t, k) in enumerate(book.lots):
+        tk = x.tickers[t]
+        if (a, tk) not in washed:
+            continue
+        pos = next(p for p in hh.accounts[a].positions if p.ticker == tk)
+        if sc.placement.tax.lot_method is LotMethod.HIFO or pos.lots[k].basis > float(x.prices[t]):
+            idx.add(i)
+            keep.add((a, tk, k))
+    return idx, frozenset(keep)
+
+
+def _why_not(x: Inputs, book: Book, out: Outcome) -> Infeasibility:
+    """Why no trades: an account that cannot fund its own withdrawal or buffer, a household limit, or
+    whole shares / the minimum trade per account."""
+    p, k = x.prices, x.kappa
+    for a, acct in enumerate(book.accounts):
+        sellable = float((np.where(book.may_sell[a], book.held[a], 0.0) * p * (1 - k)).sum())
+        if book.room[a] + sellable < -1e-6:
+            need = -book.room[a]
+            return Infeasibility(
+                message=(
+                    f"{acct.name} must raise ${need:,.2f} (its withdrawal and cash buffer) from its own "
+                    f"holdings, but what it may sell is worth ${sellable:,.2f}; accounts do not lend each "
+                    "other cash. Lower its withdrawal or buffer, or allow it to sell more."
+                ),
+                conflicting=("min_cash",),
+            )
+    if out.problems:
+        which = "; ".join(v.message for v in out.problems[:3])
+        hint = (
+            "allow fractional shares or loosen that limit"
+            if x.scenario.constraints.whole_shares
+            else "loosen that limit"
         )
-    cash0_total = sum(r.cash_before for r in rows)
-    cash1_total = sum(r.cash_after for r in rows)
-    total0 = sum(r.value_before for r in rows)
-    held_total = np.array([sum(a.shares_of(t) for a in hh.accounts) for t in tickers])
-    w_after = shares_after_total * p / total0 if total0 > 0 else np.zeros(len(tickers))
-    idx = [market.tickers.index(t) for t in tickers]
-    cov = market.covariance[np.ix_(idx, idx)]
-    vol_after = float(np.sqrt(max(float(w_after @ cov @ w_after), 0.0))) if tickers else 0.0
-    unplaced = tuple(
-        Unplaced(
-            ticker=tickers[i],
-            shares=float(placed.unplaced[i]),
-            reason=(
-                f"no account can {'buy' if placed.unplaced[i] > 0 else 'sell'} {abs(placed.unplaced[i]):g} more "
-                f"{tickers[i]} with its own cash, menu, restrictions and the minimum trade"
+        return Infeasibility(
+            message=f"Trading whole shares in each account cannot keep every limit: {which}. Please {hint}.",
+            conflicting=tuple(v.constraint for v in out.problems),
+        )
+    if out.frozen and out.solves > 1:
+        return Infeasibility(
+            message=(
+                "Every account's trades cannot each reach the minimum trade while the household keeps its "
+                "limits. Please lower the minimum trade or loosen a limit."
             ),
+            conflicting=("min_trade",),
         )
-        for i in range(len(tickers))
-        if placed.unplaced[i] != 0
-    )
-    problems = check_accounts(
-        hh,
-        dict(zip(tickers, ask.prices, strict=True)),
-        dict(zip(tickers, ask.cost_bps, strict=True)),
-        signed,
-        mode=c.mode,
-        no_buy=c.no_buy,
-        no_sell=c.no_sell,
-        whole_shares=c.whole_shares,
-        min_trade=c.min_trade,
-    )
-    if c.vol_cap is not None and vol_after > c.vol_cap + 1e-6 and res.status is not Status.INFEASIBLE:
-        problems.append(
-            f"household volatility after the account trades {vol_after * 100:.2f} % is above the cap "
-            f"{c.vol_cap * 100:.2f} %"
+    try:
+        return diagnose(x)
+    except Exception:  # the household limits alone are feasible: the accounts' own rules are not
+        return Infeasibility(
+            message=(
+                "No set of trades fits every account's own cash, menu and restrictions together with the "
+                "household's limits. Please loosen a limit or an account's restriction."
+            ),
+            conflicting=(),
         )
-    notes = []
-    if reserve > 0:
-        notes.append(
-            f"Whole shares do not fit each account's own cash exactly: the household plan keeps "
-            f"${reserve:,.2f} more in cash so that every trade can be placed in an account."
-        )
-    if not placed.ok:
-        notes.append(
-            f"No placement of the trades fits every account's own cash and limits ({placed.message})."
-        )
-    for u in unplaced:
-        notes.append(
-            f"{u.ticker}: {u.reason}; the household weights shown are what the accounts really reach."
-        )
-    status = res.status
-    if not placed.ok or problems:
-        status = Status.INFEASIBLE
-    elif status is Status.OK and not signed:
-        status = Status.NO_TRADES_NEEDED
-    return HouseholdResult(
-        status=status,
-        household_id=hh.id,
-        household_name=hh.name,
-        account_ids=tuple(a.id for a in hh.accounts),
-        scenario_hash=scenario_hash(sc),
-        engine_version=__version__,
-        household=res,
-        accounts=tuple(rows),
-        weights_before=_weights(tickers, held_total, p, cash0_total, total0),
-        weights_after=_weights(tickers, shares_after_total, p, cash1_total, total0),
-        vol_after=vol_after,
-        cash_before=cash0_total,
-        cash_after=cash1_total,
-        unplaced=unplaced,
-        placement_notes=tuple(notes),
-        check_problems=tuple(problems),
-        solve_seconds=time.perf_counter() - start,
-    )
-
-
-def _weights(
-    tickers: tuple[str, ...], shares: np.ndarray, p: np.ndarray, cash: float, value: float
-) -> dict[str, float]:
-    if value <= 0:
-        return {}
-    out = {t: float(x * px / value) for t, x, px in zip(tickers, shares, p, strict=True) if x > 0}
-    out["CASH"] = cash / value
-    return out

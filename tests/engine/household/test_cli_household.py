@@ -31,7 +31,7 @@ def test_json_carries_accounts_and_identity(tmp_path: Path, capsys: pytest.Captu
     assert main(["rebalance", str(_file(tmp_path)), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["household_id"] == "lee-park" and doc["engine_version"] == __version__
-    assert doc["schema_version"] == 1 and len(doc["scenario_hash"]) == 64
+    assert doc["schema_version"] == 2 and len(doc["scenario_hash"]) == 64
     assert doc["account_ids"] == [a["id"] for a in doc["accounts"]]
     cash = sum(a["cash_after"] for a in doc["accounts"])
     assert cash == pytest.approx(doc["cash_after"])
@@ -41,8 +41,7 @@ def test_json_carries_accounts_and_identity(tmp_path: Path, capsys: pytest.Captu
             net[t["ticker"]] = net.get(t["ticker"], 0.0) + (
                 t["shares"] if t["side"] == "buy" else -t["shares"]
             )
-    for u in doc["unplaced"]:
-        net[u["ticker"]] = net.get(u["ticker"], 0.0) + u["shares"]
+    assert doc["schema_version"] == 2 and doc["unplaced"] == []  # one joint solve: nothing left over
     household = {
         t["ticker"]: t["shares"] * (1 if t["side"] == "buy" else -1) for t in doc["household"]["trades"]
     }

@@ -1,0 +1,258 @@
+"""Account trades (shares) → the HouseholdResult: per-account rows, lots sold with gains and taxes, wash
+sales, reasons, the independent per-account check, identity fields."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+
+from engine import __version__
+from engine.household_result import AccountRow, AccountTrade, HouseholdResult, LotSale
+from engine.market import FloatArray, MarketSnapshot
+from engine.model.household import Household, Lot
+from engine.model.scenario import Scenario
+from engine.optimize.household.checker import check_accounts
+from engine.optimize.household.explain import buy_clause, sell_clause
+from engine.optimize.household.tax import sell_lots, wash_sale
+from engine.result import RebalanceResult, Side, Status
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """What the solve decided: the household result and every account's buys and sells (shares)."""
+
+    household: RebalanceResult
+    tickers: tuple[str, ...]
+    prices: FloatArray
+    cost_bps: FloatArray
+    sleeve_of: tuple[str | None, ...]
+    buys: FloatArray  # [account, ticker]
+    sells: FloatArray
+    notes: tuple[str, ...] = ()
+    skip_lots: frozenset[tuple[int, str, int]] = frozenset()  # (account, ticker, lot) kept from sale
+
+
+def lot_sales(
+    hh: Household, plan: Plan, on: date | None, sc: Scenario
+) -> dict[tuple[int, str], tuple[LotSale, ...]]:
+    """(account index, ticker) → the lots its taxable sale takes, wash sales marked."""
+    return sales_of(hh, plan.tickers, plan.prices, plan.buys, plan.sells, plan.skip_lots, on, sc)
+
+
+def sales_of(
+    hh: Household,
+    tickers: tuple[str, ...],
+    prices: FloatArray,
+    buys: FloatArray,
+    sells: FloatArray,
+    skip_lots: frozenset[tuple[int, str, int]],
+    on: date | None,
+    sc: Scenario,
+) -> dict[tuple[int, str], tuple[LotSale, ...]]:
+    rates = sc.placement.tax
+    out: dict[tuple[int, str], tuple[LotSale, ...]] = {}
+    bought = {t: bool(buys[:, i].sum() > 0) for i, t in enumerate(tickers)}
+    for a_i, a in enumerate(hh.accounts):
+        if a.kind.tax_advantaged:
+            continue
+        for i, t in enumerate(tickers):
+            q = float(sells[a_i, i])
+            if q <= 0:
+                continue
+            pos = next((p for p in a.positions if p.ticker == t), None)
+            if pos is None or not pos.lots:
+                continue
+            skip = frozenset(k for (aa, tt, k) in skip_lots if aa == a_i and tt == t)
+            sales = []
+            for k, ls in sell_lots(pos.lots, q, float(prices[i]), on, rates, skip):
+                others: list[Lot] = [
+                    lot
+                    for b in hh.accounts
+                    for p in b.positions
+                    if p.ticker == t
+                    for j, lot in enumerate(p.lots)
+                    if not (b is a and j == k)
+                ]
+                sales.append(replace(ls, wash_sale=wash_sale(ls, bought[t], others, on)))
+            out[(a_i, t)] = tuple(sales)
+    return out
+
+
+def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start: float) -> HouseholdResult:
+    res = plan.household
+    tickers, p = plan.tickers, plan.prices
+    kappa = plan.cost_bps / 1e4
+    c = sc.constraints
+    pl = sc.placement
+    on = market.as_of
+    lots = lot_sales(hh, plan, on, sc)
+    reasons = {t.ticker: t.reason for t in res.trades}
+    rows: list[AccountRow] = []
+    signed: list[tuple[str, str, float]] = []
+    after_total = np.zeros(len(tickers))
+    col = {t: i for i, t in enumerate(tickers)}
+    held_m = np.zeros((len(hh.accounts), len(tickers)))
+    for a_i, a in enumerate(hh.accounts):
+        for q in a.positions:
+            if q.ticker in col:
+                held_m[a_i, col[q.ticker]] += q.shares
+    for a_i, a in enumerate(hh.accounts):
+        held = held_m[a_i]
+        b, s = plan.buys[a_i], plan.sells[a_i]
+        after = held + b - s
+        after_total += after
+        cash0 = a.cash + a.cash_flow
+        cash1 = cash0  # trade by trade, in the order the trades are listed (sells first per ticker)
+        for i in np.flatnonzero((b > 0) | (s > 0)):
+            for sh, sign in ((float(s[i]), 1.0), (float(b[i]), -1.0)):
+                if sh > 0:
+                    amount = sh * float(p[i])
+                    cash1 = cash1 + sign * amount - amount * float(kappa[i])
+        sold_here = [tickers[i] for i in range(len(tickers)) if s[i] > 0]
+        trades: list[AccountTrade] = []
+        for i in np.flatnonzero((b > 0) | (s > 0)):
+            t = tickers[i]
+            for side, sh in ((Side.SELL, float(s[i])), (Side.BUY, float(b[i]))):
+                if sh <= 0:
+                    continue
+                amount = sh * float(p[i])
+                pos = next((q for q in a.positions if q.ticker == t), None)
+                taxable_sale = side is Side.SELL and not a.kind.tax_advantaged
+                sales = lots.get((a_i, t), ()) if taxable_sale else ()
+                if side is Side.SELL:
+                    elsewhere = {
+                        o.id: float(plan.sells[o_i, i]) for o_i, o in enumerate(hh.accounts) if o_i != a_i
+                    }
+                    why = sell_clause(hh, a, t, sh, float(p[i]), pl, on, sales, elsewhere)
+                else:
+                    why = buy_clause(hh, a, t, plan.sleeve_of[i], sold_here, cash0, cash1, pl, amount)
+                household_why = reasons.get(t, "")
+                no_lots = taxable_sale and (pos is None or not pos.lots)
+                trades.append(
+                    AccountTrade(
+                        account_id=a.id,
+                        ticker=t,
+                        side=side,
+                        shares=sh,
+                        price=float(p[i]),
+                        amount=amount,
+                        cost=amount * float(kappa[i]),
+                        tax_placeholder=amount * pl.taxable_sell_bps / 1e4 if no_lots else 0.0,
+                        realized_gain=sum(x.gain for x in sales) if sales else None,
+                        basis_known=pos is not None and pos.basis_known,
+                        reason=f"{household_why} — {why}" if household_why else why,
+                        lots=sales,
+                        tax_estimate=sum(x.tax for x in sales),
+                    )
+                )
+                signed.append((a.id, t, sh if side is Side.BUY else -sh))
+        v0 = cash0 + float(held @ p)
+        v1 = cash1 + float(after @ p)
+        rows.append(
+            AccountRow(
+                id=a.id,
+                name=a.name,
+                kind=a.kind.value,
+                broker=a.broker,
+                cash_flow=a.cash_flow,
+                cash_before=cash0,
+                cash_after=cash1,
+                cash_buffer=a.cash_buffer,
+                value_before=v0,
+                value_after=v1,
+                trades=tuple(trades),
+                shares_before={t: float(x) for t, x in zip(tickers, held, strict=True) if x > 0},
+                shares_after={t: float(x) for t, x in zip(tickers, after, strict=True) if x > 0},
+                weights_before=_weights(tickers, held, p, cash0, v0),
+                weights_after=_weights(tickers, after, p, cash1, v0),
+            )
+        )
+    cash0_total = sum(r.cash_before for r in rows)
+    cash1_total = sum(r.cash_after for r in rows)
+    total0 = sum(r.value_before for r in rows)
+    total1 = sum(r.value_after for r in rows)
+    held_total = held_m.sum(axis=0)
+    w_after = after_total * p / total1 if total1 > 0 else np.zeros(len(tickers))  # for the volatility
+    idx = [market.tickers.index(t) for t in tickers]
+    cov = market.covariance[np.ix_(idx, idx)]
+    vol_after = float(np.sqrt(max(float(w_after @ cov @ w_after), 0.0))) if tickers else 0.0
+    problems = check_accounts(
+        hh,
+        dict(zip(tickers, p.tolist(), strict=True)),
+        dict(zip(tickers, plan.cost_bps.tolist(), strict=True)),
+        signed,
+        mode=c.mode,
+        no_buy=c.no_buy,
+        no_sell=c.no_sell,
+        whole_shares=c.whole_shares,
+        min_trade=c.min_trade,
+    )
+    if c.vol_cap is not None and vol_after > c.vol_cap + 1e-6 and res.status is not Status.INFEASIBLE:
+        problems.append(
+            f"household volatility after the account trades {vol_after * 100:.2f} % is above the cap "
+            f"{c.vol_cap * 100:.2f} %"
+        )
+    if c.turnover_cap is not None and total0 > 0:
+        gross = float(((plan.buys + plan.sells) * p[None, :]).sum())
+        if gross > c.turnover_cap * total0 * (1 + 1e-9) + 1e-6:
+            problems.append(
+                f"the accounts trade {gross:,.2f}, {gross / total0 * 100:.2f} % of the household, above the "
+                f"turnover cap {c.turnover_cap * 100:.2f} %"
+            )
+    status = res.status
+    if problems:
+        status = Status.INFEASIBLE
+    elif status is Status.OK and not signed:
+        status = Status.NO_TRADES_NEEDED
+    all_sales = [x for v in lots.values() for x in v]
+    return HouseholdResult(
+        status=status,
+        household_id=hh.id,
+        household_name=hh.name,
+        account_ids=tuple(a.id for a in hh.accounts),
+        scenario_hash=scenario_hash(sc),
+        engine_version=__version__,
+        household=res,
+        accounts=tuple(rows),
+        weights_before=_weights(tickers, held_total, p, cash0_total, total0),
+        weights_after=_weights(tickers, after_total, p, cash1_total, total0),
+        vol_after=vol_after,
+        cash_before=cash0_total,
+        cash_after=cash1_total,
+        tax_year=pl.tax.year,
+        short_term_rate=pl.tax.short_term,
+        long_term_rate=pl.tax.long_term,
+        lot_method=pl.tax.lot_method.value,
+        realized_gain=sum(x.gain for x in all_sales),
+        tax_estimate=sum(x.tax for x in all_sales),
+        placement_notes=plan.notes,
+        check_problems=tuple(problems),
+        solve_seconds=time.perf_counter() - start,
+    )
+
+
+def _weights(
+    tickers: tuple[str, ...], shares: FloatArray, p: FloatArray, cash: float, value: float
+) -> dict[str, float]:
+    if value <= 0:
+        return {}
+    out = {t: float(x * px / value) for t, x, px in zip(tickers, shares, p, strict=True) if x > 0}
+    out["CASH"] = cash / value
+    return out
+
+
+def scenario_hash(sc: Scenario) -> str:
+    import hashlib
+    import json
+    from typing import Any
+
+    from engine.model.scenario_write import to_dict
+
+    def default(o: Any) -> Any:
+        return o.isoformat() if hasattr(o, "isoformat") else str(o)
+
+    text = json.dumps(to_dict(sc), sort_keys=True, default=default, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()

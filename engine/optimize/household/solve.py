@@ -1,0 +1,306 @@
+"""From the household problem's continuous answer to whole-share trades per account, checked.
+
+1. Solve the joint problem (:mod:`.joint`).
+2. Per account, round: buys down, sales to the nearest share (up when the account's cash needs it), a
+   buy one share up where the continuous answer was at least half a share over and the account's own
+   cash still covers it. No account's cash can fall under its buffer: rounding only ever spends cash the
+   account has.
+3. A trade under the minimum trade in some account is frozen there (that account may not trade that
+   ticker) and the problem re-solved.
+4. The household's holdings are checked against every household limit object (the same checks as the
+   single-account engine, with turnover and costs of the gross per-account trades). A broken limit is
+   tightened by what rounding moved (engine.optimize.rebalancer.tighten) and the problem re-solved.
+5. After ``MAX_ATTEMPTS`` what is still broken is reported: status infeasible, no trades, the reason.
+
+Nothing is left "unplaced": the household's trades are the sum of the accounts' trades by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from engine.market import FloatArray
+from engine.model.household import Account, Household, Lot
+from engine.model.policy import LotMethod, Placement
+from engine.model.scenario import Mode
+from engine.optimize.checker import violations
+from engine.optimize.evaluation import Evaluation
+from engine.optimize.household.joint import AccountParams, JointSolution, Layout, joint_problem
+from engine.optimize.household.tax import lot_order, tax_per_share
+from engine.optimize.inputs import Inputs
+from engine.optimize.limit_id import LimitKind
+from engine.optimize.limits.base import Violation
+from engine.optimize.rounding import Settled
+from engine.optimize.search import tighten
+
+MAX_ATTEMPTS = 8
+SNAP = 1e-8  # a trade below this share of the household's value is solver noise
+ROOM_SAFETY = 1e-8  # weight kept under each account's cash room for the solver's tolerance
+PER_ACCOUNT = (LimitKind.MIN_TRADE, LimitKind.WHOLE_SHARES)  # checked per account, not on household sums
+
+
+@dataclass(frozen=True, eq=False)
+class Book:
+    """The household as arrays over the optimizer's tickers."""
+
+    accounts: tuple[Account, ...]
+    held: FloatArray  # [a, t] shares
+    may_buy: np.ndarray  # [a, t] bool
+    may_sell: np.ndarray
+    room: FloatArray  # [a] cash + flow − buffer, USD
+    lots: tuple[tuple[int, int, int], ...]  # (account, ticker, lot index in the position) per lot
+
+
+def book_of(hh: Household, x: Inputs) -> Book:
+    c = x.scenario.constraints
+    na, n = len(hh.accounts), x.n
+    held = np.zeros((na, n))
+    mb = np.zeros((na, n), dtype=bool)
+    ms = np.zeros((na, n), dtype=bool)
+    lots: list[tuple[int, int, int]] = []
+    for a, acct in enumerate(hh.accounts):
+        for t, tk in enumerate(x.tickers):
+            held[a, t] = acct.shares_of(tk)
+            mb[a, t] = c.mode is not Mode.SELL_ONLY and tk not in c.no_buy and acct.may_buy(tk)
+            ms[a, t] = (
+                c.mode is not Mode.BUY_ONLY and tk not in c.no_sell and acct.may_sell(tk) and held[a, t] > 0
+            )
+            if not acct.kind.tax_advantaged:
+                pos = next((p for p in acct.positions if p.ticker == tk), None)
+                if pos is not None:
+                    lots += [(a, t, k) for k in range(len(pos.lots))]
+    room = np.array([a.cash + a.cash_flow - a.cash_buffer for a in hh.accounts])
+    return Book(hh.accounts, held, mb, ms, room, tuple(lots))
+
+
+def lot_of(book: Book, a: int, t: int, k: int, x: Inputs) -> Lot:
+    pos = next(p for p in book.accounts[a].positions if p.ticker == x.tickers[t])
+    return pos.lots[k]
+
+
+def params(
+    x: Inputs,
+    book: Book,
+    placement: Placement,
+    sleeve_of: tuple[str | None, ...],
+    on: date | None,
+    fixed: np.ndarray,
+    frozen_lots: frozenset[int],
+) -> AccountParams:
+    v, p = x.value, x.prices
+    na, n = book.held.shape
+    buy_ub = np.where(book.may_buy & ~fixed, np.minimum(x.buy_ub, 10.0)[None, :], 0.0)
+    sell_ub = np.where(book.may_sell & ~fixed, book.held * p[None, :] / v, 0.0)
+    buy_cost = np.zeros((na, n))
+    sell_cost = np.zeros((na, n))
+    has_lots = np.zeros((na, n), dtype=bool)
+    for a, t, _ in book.lots:
+        has_lots[a, t] = True
+    for a, acct in enumerate(book.accounts):
+        for t in range(n):
+            if placement.off_location(sleeve_of[t], acct.kind):
+                buy_cost[a, t] = placement.off_location_bps / 1e4
+            if not acct.kind.tax_advantaged and not has_lots[a, t]:
+                sell_cost[a, t] = placement.taxable_sell_bps / 1e4
+    lot_ub = np.zeros(len(book.lots))
+    lot_cost = np.zeros(len(book.lots))
+    for i, (a, t, k) in enumerate(book.lots):
+        lot = lot_of(book, a, t, k, x)
+        lot_ub[i] = (
+            0.0 if i in frozen_lots or fixed[a, t] or not book.may_sell[a, t] else lot.shares * p[t] / v
+        )
+        lot_cost[i] = tax_per_share(lot, float(p[t]), on, placement.tax) / p[t]
+    if placement.tax.lot_method is LotMethod.HIFO:
+        _hifo_costs(x, book, lot_cost, on, placement)
+    return AccountParams(
+        buy_ub=buy_ub.ravel(),
+        sell_ub=sell_ub.ravel(),
+        lot_ub=lot_ub,
+        room=np.where(
+            book.room >= 0, np.maximum(book.room / v - ROOM_SAFETY, 0.0), book.room / v - ROOM_SAFETY
+        ),
+        buy_cost=buy_cost.ravel(),
+        sell_cost=sell_cost.ravel(),
+        lot_cost=lot_cost,
+    )
+
+
+def _hifo_costs(x: Inputs, book: Book, lot_cost: FloatArray, on: date | None, placement: Placement) -> None:
+    """Highest cost first takes the lots in basis order whatever their tax, which a convex problem cannot
+    state exactly when a later lot is taxed less per share (long-term after short-term). Each lot's cost
+    becomes the highest per-share tax up to it in that order: the tax counted is never below the tax the
+    broker's order realizes, and equals it when the per-share tax rises along the order (the usual case)."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (a, t, _) in enumerate(book.lots):
+        groups.setdefault((a, t), []).append(i)
+    for (a, t), idx in groups.items():
+        lots = tuple(lot_of(book, a, t, book.lots[i][2], x) for i in idx)
+        running = 0.0
+        for j in lot_order(lots, float(x.prices[t]), on, placement.tax):
+            running = max(running, float(lot_cost[idx[j]]))
+            lot_cost[idx[j]] = running
+
+
+def cash_left(x: Inputs, book: Book, b: FloatArray, s: FloatArray) -> FloatArray:
+    """[a] USD over each account's buffer after the trades (shares)."""
+    p, k = x.prices, x.kappa
+    spent = (b * p).sum(axis=1) - (s * p).sum(axis=1) + ((b + s) * p * k).sum(axis=1)
+    out: FloatArray = book.room - spent
+    return out
+
+
+def round_trades(
+    x: Inputs, book: Book, sol: JointSolution, whole: bool, fixed: np.ndarray | None = None
+) -> tuple[FloatArray, FloatArray]:
+    """Account trades in shares; whole shares when asked, never spending cash an account lacks. Solver
+    noise is no trade: below SNAP of the household's value, or where the trade's bound is zero."""
+    p = x.prices
+    b = sol.buys * x.value / p[None, :]
+    s = np.minimum(sol.sells * x.value / p[None, :], book.held)
+    net = np.minimum(b, s)
+    b, s = b - net, s - net
+    noise = SNAP * x.value / p[None, :]
+    frozen = np.zeros(b.shape, dtype=bool) if fixed is None else fixed
+    b[(b < noise) | ~book.may_buy | frozen] = 0.0
+    s[(s < noise) | ~book.may_sell | frozen] = 0.0
+    if not whole:  # the solver's tolerance may leave an account a few cents short: buy that much less
+        left = cash_left(x, book, b, s)
+        for short in np.flatnonzero(left < 0):
+            big = int(np.argmax(b[short] * p))
+            b[short, big] = max(b[short, big] + left[short] / (p[big] * (1 + x.kappa[big])), 0.0)
+        return b, s
+    cb, cs = b, s
+    b = np.floor(cb + 1e-7)
+    s = np.minimum(np.round(cs), book.held)
+    s = np.where(
+        (cs > 0) & (s == 0) & (cs >= book.held - 1e-7), book.held, s
+    )  # a whole (fractional) position
+    left = cash_left(x, book, b, s)
+    for a in range(len(book.accounts)):
+        if left[a] < 0:  # sales rounded down left the account short: round them up, largest part first
+            for t in np.argsort(-(cs[a] - np.floor(cs[a]))):
+                if left[a] >= 0:
+                    break
+                up = min(np.ceil(cs[a, t] - 1e-7), book.held[a, t])
+                if up > s[a, t]:
+                    left[a] += (up - s[a, t]) * p[t] * (1 - x.kappa[t])
+                    s[a, t] = up
+        for t in np.argsort(-(cb[a] - b[a])):  # a buy half a share or more short: one more if cash allows
+            gap = cb[a, t] - b[a, t]
+            per = p[t] * (1 + x.kappa[t])
+            if gap >= 0.5 and left[a] >= per and s[a, t] == 0:
+                b[a, t] += 1
+                left[a] -= per
+        while left[a] < -1e-9:  # still short: drop a share of the largest buy
+            t = int(np.argmax(b[a] * p))
+            if b[a, t] <= 0:
+                break
+            b[a, t] -= 1
+            left[a] += p[t] * (1 + x.kappa[t])
+    return b, s
+
+
+def _needed_sales_up(
+    x: Inputs, book: Book, b: FloatArray, s: FloatArray, smallest: float, whole: bool
+) -> FloatArray:
+    """A sale under the minimum that its account's cash needs (without it the account falls under its
+    buffer) is raised to the minimum when the account holds that much: freezing it would leave the account
+    short. A larger sale only adds cash; the household limits are checked after."""
+    p = x.prices
+    left = cash_left(x, book, b, s)
+    out = s.copy()
+    for a, t in zip(*np.nonzero((s > 0) & (s * p[None, :] < smallest - 1e-9)), strict=True):
+        if left[a] - s[a, t] * p[t] * (1 - x.kappa[t]) >= 0:
+            continue  # the account does not need it: the minimum-trade pass may freeze it
+        need = smallest / p[t]
+        need = float(np.ceil(need - 1e-9)) if whole else need
+        if need <= book.held[a, t] + 1e-9:
+            left[a] += (need - out[a, t]) * p[t] * (1 - x.kappa[t])
+            out[a, t] = min(need, book.held[a, t])
+    return out
+
+
+def household_evaluation(x: Inputs, b: FloatArray, s: FloatArray) -> Evaluation:
+    """The household's holdings after the account trades; amounts, costs and turnover of the gross
+    per-account trades (an account's buy is not netted against another account's sale)."""
+    delta = (b - s).sum(axis=0)
+    shares = x.shares0 + delta
+    amounts = ((b + s) * x.prices[None, :]).sum(axis=0)
+    costs = amounts * x.kappa
+    cash_after = float(x.cash0 - delta @ x.prices - costs.sum())
+    held = shares * x.prices
+    value_after = float(held.sum() + cash_after)
+    weights = held / value_after if value_after > 0 else np.zeros_like(held)
+    var = float(weights @ x.cov @ weights)
+    node_w = np.array([nd.members @ weights for nd in x.nodes]) if x.nodes else np.zeros(0)
+    return Evaluation(
+        shares=shares,
+        delta=delta,
+        amounts=amounts,
+        costs=costs,
+        cash_after=cash_after,
+        value_after=value_after,
+        weights=weights,
+        cash_weight=cash_after / value_after if value_after > 0 else 0.0,
+        vol=float(np.sqrt(max(var, 0.0))),
+        turnover=float(amounts.sum() / x.value),
+        node_weights=node_w,
+    )
+
+
+@dataclass
+class Outcome:
+    status: str  # "ok", "infeasible" (the continuous problem), "unrepaired" (rounding broke a limit)
+    buys: FloatArray  # [a, t] shares
+    sells: FloatArray
+    evaluation: Evaluation | None
+    problems: list[Violation] = field(default_factory=list)
+    w_cont: FloatArray | None = None  # household weights of the continuous answer (after costs)
+    frozen: list[tuple[int, int]] = field(default_factory=list)  # (account, ticker) frozen by the minimum
+    solves: int = 0
+
+
+def solve_household(
+    x: Inputs,
+    book: Book,
+    placement: Placement,
+    sleeve_of: tuple[str | None, ...],
+    on: date | None,
+    frozen_lots: frozenset[int] = frozenset(),
+) -> Outcome:
+    lay = Layout(len(book.accounts), x.n, tuple(a * x.n + t for a, t, _ in book.lots))
+    prob = joint_problem(x, lay)
+    whole = x.scenario.constraints.whole_shares
+    smallest = x.min_trade_amount
+    fixed = np.zeros(book.held.shape, dtype=bool)
+    xt, cap = x, x.vol_cap
+    out = Outcome("infeasible", np.zeros_like(book.held), np.zeros_like(book.held), None)
+    for attempt in range(MAX_ATTEMPTS):
+        ap = params(xt, book, placement, sleeve_of, on, fixed, frozen_lots)
+        sol = prob.solve(xt, ap, vol_cap=cap)
+        out.solves += 1
+        if not sol.ok:
+            return out  # infeasible at once, or after tightening: the last rounding's problems stand
+        b, s = round_trades(x, book, sol, whole, fixed)
+        s = _needed_sales_up(x, book, b, s, smallest, whole)
+        amounts = (b + s) * x.prices[None, :]
+        small = (amounts > 0) & (amounts < smallest - 1e-9)
+        if small.any():
+            fixed |= small
+            out.frozen += [(int(a), int(t)) for a, t in zip(*np.nonzero(small), strict=True)]
+            out.status, out.problems = "unrepaired", []
+            continue
+        ev = household_evaluation(x, b, s)
+        probs = [v for v in violations(x, ev) if v.limit.kind not in PER_ACCOUNT]
+        w_cont = (x.w0 + (sol.buys - sol.sells).sum(axis=0)) / max(
+            1.0 - float(x.kappa @ (sol.buys + sol.sells).sum(axis=0)), 1e-12
+        )
+        out = Outcome("ok" if not probs else "unrepaired", b, s, ev, probs, w_cont, out.frozen, out.solves)
+        if not probs:
+            return out
+        settled = Settled(shares=ev.shares, evaluation=ev, continuous_shares=ev.shares, problems=probs)
+        xt, cap, _ = tighten(x, xt, cap, np.zeros(x.n, dtype=bool), settled, attempt + 1)
+    return out
