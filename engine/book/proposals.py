@@ -72,6 +72,12 @@ def household_result_text(hr: HouseholdResult) -> str:
     doc["unplaced"] = hr.unplaced
     doc["placement_notes"] = hr.placement_notes
     doc["check_problems"] = hr.check_problems
+    # taxes of the placed sales (lot by lot), with the rates and their year
+    doc["realized_gain"] = hr.realized_gain
+    doc["tax_estimate"] = hr.tax_estimate
+    doc["tax_year"] = hr.tax_year
+    doc["short_term_rate"], doc["long_term_rate"] = hr.short_term_rate, hr.long_term_rate
+    doc["lot_method"] = hr.lot_method
     doc["net_status"], doc["status"] = doc.get("status"), hr.status  # the placed trades' status
     return json.dumps(doc, default=_encode, separators=(",", ":"))
 

@@ -116,6 +116,7 @@ def compare(items: Sequence[tuple[str, Doc]]) -> Comparison:
 
 
 GAIN = "Realized gain, taxable accounts"
+TAX = "Estimated tax on the sales"
 UNKNOWN_BASIS = "Taxable sales, basis unknown"
 TAX_PLACEHOLDER = "Taxable-sale placeholder (not a tax)"
 
@@ -123,19 +124,24 @@ TAX_PLACEHOLDER = "Taxable-sale placeholder (not a tax)"
 def _tax_lines(docs: Sequence[Doc]) -> list[Line]:
     """What a household result knows about taxes, from its account trades: the gain its sales in taxable
     accounts realize (at average cost, lots known), how many such sales have no lots (gain unknown), and
-    the placeholder cost the optimizer charged for taxable sales. Coresat holds no tax rate, so no tax
-    amount is shown. None for an item without accounts (a one-account result: taxes unknown)."""
+    the placeholder cost the optimizer charged for taxable sales, and the estimated tax of the sales (lot by
+    lot at the policy's rates, stored with the result with their tax year). None for an item without
+    accounts (a one-account result: taxes unknown) or without the tax figures (an older proposal)."""
     gains: list[float | None] = []
+    taxes: list[float | None] = []
     unknown: list[float | None] = []
     placeholder: list[float | None] = []
     for d in docs:
         if not d.get("accounts"):
             gains.append(None)
+            taxes.append(None)
             unknown.append(None)
             placeholder.append(None)
             continue
         trades = [tr for a in d["accounts"] for tr in a.get("trades", [])]
         gains.append(sum(float(tr["realized_gain"]) for tr in trades if tr.get("realized_gain") is not None))
+        tax = d.get("tax_estimate")
+        taxes.append(float(tax) if isinstance(tax, int | float) else None)
         taxable = {str(a.get("id")) for a in d["accounts"] if a.get("kind") == "taxable"}
         unknown.append(
             float(
@@ -151,6 +157,7 @@ def _tax_lines(docs: Sequence[Doc]) -> list[Line]:
         placeholder.append(sum(float(tr.get("tax_placeholder", 0.0)) for tr in trades))
     return [
         Line(SUMMARY, GAIN, "money", tuple(gains)),
+        Line(SUMMARY, TAX, "money", tuple(taxes)),
         Line(SUMMARY, UNKNOWN_BASIS, "count", tuple(unknown)),
         Line(SUMMARY, TAX_PLACEHOLDER, "money", tuple(placeholder)),
     ]

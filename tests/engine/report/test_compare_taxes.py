@@ -13,10 +13,10 @@ from engine import resources
 from engine.batch.rebalance import Executor, rebalance_book
 from engine.book import proposals as P
 from engine.book.store import Book
-from engine.model import scenario_file as sf
 from engine.report.compare import (
     GAIN,
     SUMMARY,
+    TAX,
     TAX_PLACEHOLDER,
     TRADES,
     UNKNOWN_BASIS,
@@ -25,62 +25,63 @@ from engine.report.compare import (
 )
 
 COUPLE = "household-couple-four-accounts.coresat.toml"
-IRA_KEEP = 'broker = "{b}"\ncash = {c}\ncash_buffer = 0.0\ncash_flow = 0.0\nno_buy = []\nno_sell = []'
+JOINT = "cash = 1800.0\ncash_buffer = 1000.0\ncash_flow = 0.0\nno_buy = []\nno_sell = []"
+WITHDRAW = 'cash = 1800.0\ncash_buffer = 1000.0\ncash_flow = -20000.0\nno_buy = []\nno_sell = ["IJR"]'
 
 
-def test_realized_gain_and_placeholder_are_compared(tmp_path: Path) -> None:
+def test_realized_gain_tax_and_placeholder_are_compared(tmp_path: Path) -> None:
     text = resources.read_text("examples", COUPLE)
-    # the IRAs may not sell IWM: the household's IWM sale must happen in the taxable account
-    forced = text
-    for broker, cash in (("Fidelity", "2400.0"), ("Vanguard", "900.0")):
-        old = IRA_KEEP.format(b=broker, c=cash)
-        assert old in forced
-        forced = forced.replace(old, old.replace("no_sell = []", 'no_sell = ["IWM"]'))
+    # a $20,000 withdrawal from the joint taxable account, which may not sell IJR: it must sell IWM there,
+    # from its two lots (160 @ 142.10 bought 2016, 100 @ 198.75 bought 2021: both long-term)
+    assert JOINT in text
+    forced = text.replace(JOINT, WITHDRAW)
     a, b = tmp_path / "a.coresat.toml", tmp_path / "b.coresat.toml"
     a.write_text(text)
     b.write_text(forced)
     book = Book.open(f"sqlite:///{tmp_path / 'book.sqlite'}")
     try:
         book.import_scenario(a, client="As is")
-        book.import_scenario(b, client="IRAs keep IWM")
+        book.import_scenario(b, client="Withdrawal from joint")
         rep = rebalance_book(book, Executor(workers=0), force_demo=True)
         assert not rep.failed
         docs = [json.loads(P.result_json(book, pid)) for pid in rep.proposals]
     finally:
         book.close()
-    sc = sf.load(b)
-    assert sc.household is not None
-    lots = next(p for p in sc.household.account("joint").positions if p.ticker == "IWM").lots
-    avg = sum(lt.shares * lt.basis for lt in lots) / sum(lt.shares for lt in lots)
-    sells = [
-        tr
-        for acc in docs[1]["accounts"]
-        for tr in acc["trades"]
-        if tr["side"] == "sell" and tr["ticker"] == "IWM"
-    ]
-    assert sells and {tr["account_id"] for tr in sells} == {"joint"}
-    gain = sum(tr["shares"] * (tr["price"] - avg) for tr in sells)
-    placeholder = sum(0.005 * tr["shares"] * tr["price"] for tr in sells)  # the file's 50 bps
-    c = compare([("as is", docs[0]), ("IRAs keep IWM", docs[1]), ("one account", _flat(docs[0]))])
-    got = c.value(SUMMARY, GAIN)
-    assert got[1] == pytest.approx(gain) and gain > 0 and got[2] is None
-    assert got[0] == pytest.approx(
-        sum(
-            tr["shares"] * (tr["price"] - avg)
-            for acc in docs[0]["accounts"]
-            for tr in acc["trades"]
-            if tr["side"] == "sell" and acc["kind"] == "taxable" and tr["ticker"] == "IWM"
-        )
+    doc = next(
+        d
+        for d in docs
+        if any(tr["side"] == "sell" for acc in d["accounts"] if acc["id"] == "joint" for tr in acc["trades"])
     )
-    assert c.value(SUMMARY, TAX_PLACEHOLDER)[1] == pytest.approx(placeholder)
-    assert c.value(SUMMARY, UNKNOWN_BASIS)[:2] == (0.0, 0.0)
+    sells = [
+        tr for acc in doc["accounts"] if acc["id"] == "joint" for tr in acc["trades"] if tr["side"] == "sell"
+    ]
+    assert [tr["ticker"] for tr in sells] == ["IWM"]
+    sold, price = sells[0]["shares"], sells[0]["price"]
+    # computed here from the file's lots: the lowest tax first (both long-term, the same rate), i.e. the
+    # highest basis first; a loss on a lot is shown, never credited
+    rate = doc["long_term_rate"]
+    take_new = min(sold, 100.0)
+    take_old = max(sold - 100.0, 0.0)
+    lot_gains = [take_new * (price - 198.75), take_old * (price - 142.10)]
+    gain = sum(lot_gains)
+    tax = sum(max(g, 0.0) * rate for g in lot_gains)
+    other = next(d for d in docs if d is not doc)
+    c = compare([("withdrawal", doc), ("as is", other), ("one account", _flat(doc))])
+    assert c.value(SUMMARY, GAIN)[0] == pytest.approx(gain) and gain > 0
+    assert c.value(SUMMARY, TAX)[0] == pytest.approx(tax, abs=0.01) and tax > 0
+    assert doc["tax_year"] >= 2024  # the rates' year is stored with them
+    assert c.value(SUMMARY, GAIN)[2] is None and c.value(SUMMARY, TAX)[2] is None  # one account: unknown
+    assert c.value(SUMMARY, TAX_PLACEHOLDER)[0] == pytest.approx(
+        0.0
+    )  # IWM has lots: a real gain, no placeholder
+    assert c.value(SUMMARY, UNKNOWN_BASIS)[0] == 0.0
     assert GAIN in as_text(c) and f"{gain:,.2f}" in as_text(c)
     # trades: the orders over the accounts (net per ticker from them), not the net optimum's list
-    orders = [tr for acc in docs[1]["accounts"] for tr in acc["trades"]]
-    assert c.value(SUMMARY, "Trades")[1] == len(orders)
+    orders = [tr for acc in doc["accounts"] for tr in acc["trades"]]
+    assert c.value(SUMMARY, "Trades")[0] == len(orders)
     for tk in {tr["ticker"] for tr in orders}:
         net = sum(tr["shares"] * (1 if tr["side"] == "buy" else -1) for tr in orders if tr["ticker"] == tk)
-        assert c.value(TRADES, tk)[1] == pytest.approx(net)
+        assert c.value(TRADES, tk)[0] == pytest.approx(net)
 
 
 def _flat(doc: dict[str, object]) -> dict[str, object]:
@@ -90,4 +91,4 @@ def _flat(doc: dict[str, object]) -> dict[str, object]:
 def test_one_account_results_have_no_tax_rows() -> None:
     doc = {"trades": [], "assets": [], "sleeves": []}
     c = compare([("a", doc), ("b", doc)])
-    assert not [ln for ln in c.lines if ln.name in (GAIN, UNKNOWN_BASIS, TAX_PLACEHOLDER)]
+    assert not [ln for ln in c.lines if ln.name in (GAIN, TAX, UNKNOWN_BASIS, TAX_PLACEHOLDER)]
