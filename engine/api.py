@@ -74,7 +74,14 @@ def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> Household
     from engine.optimize.household import rebalance_household as _rebalance_household
 
     check_fits(len(scenario.universe))
-    return _rebalance_household(scenario, market)
+    hr = _rebalance_household(scenario, market)
+    from dataclasses import replace
+
+    from engine.risk.exposure_result import attach_exposures
+
+    # sectors through the funds for the household as one portfolio (its "after" is the household's optimum;
+    # the placed whole shares differ from it by at most a share per account and ticker)
+    return replace(hr, household=attach_exposures(hr.household))
 
 
 def rebalance_file(path: str | Path, *, force_demo: bool = False) -> RebalanceResult:
