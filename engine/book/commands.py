@@ -171,7 +171,7 @@ def _assign(book: Book, args: argparse.Namespace) -> int:
         from engine.io.safe_open import read_user_text
 
         # a regular text file of at most MAX_OVERRIDES_BYTES; a folder, pipe or device is refused by name
-        overrides = read_user_text(args.overrides, MAX_OVERRIDES_BYTES, "overrides file (TOML)")
+        overrides = read_user_text(args.overrides, MAX_OVERRIDES_BYTES, "TOML overrides file")
     book.follow_policy(book.household_id(args.client, args.household), args.policy, overrides)
     print(f"{args.client} follows {args.policy!r}" + (" with overrides" if overrides else ""))
     return 0
