@@ -21,7 +21,7 @@
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="24"/>
         <source>Amount</source>
-        <translation type="unfinished">금액</translation>
+        <translation>금액</translation>
     </message>
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="25"/>
@@ -36,7 +36,7 @@
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="27"/>
         <source>Why here</source>
-        <translation type="unfinished">이 계좌인 이유</translation>
+        <translation>이 계좌인 이유</translation>
     </message>
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="31"/>
@@ -51,7 +51,7 @@
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="60"/>
         <source>date unknown</source>
-        <translation type="unfinished">날짜 모름</translation>
+        <translation>날짜 미상</translation>
     </message>
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="63"/>
@@ -71,7 +71,7 @@
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="102"/>
         <source>basis unknown</source>
-        <translation type="unfinished">취득 원가 모름</translation>
+        <translation>취득 원가 모름</translation>
     </message>
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="133"/>
