@@ -53,10 +53,12 @@ class HouseholdTreePanel(QGroupBox):
         self.trades = AccountsResultView()
         self.add_button = QPushButton(self.tr("Add account…"))
         self.remove_button = QPushButton(self.tr("Remove account"))
+        self.add_holding_button = QPushButton(self.tr("Add holding…"))
         self.problem = ProblemLabel("household")
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
+        bar.addWidget(self.add_holding_button)
         bar.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
@@ -65,6 +67,7 @@ class HouseholdTreePanel(QGroupBox):
         lay.addWidget(self.problem)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
+        self.add_holding_button.clicked.connect(self._add_holding)
         workspace.scenarioChanged.connect(self.show_scenario)
         workspace.outcomeChanged.connect(lambda _o: self._solve())
         workspace.runner.finished.connect(self._on_finished)
@@ -122,12 +125,15 @@ class HouseholdTreePanel(QGroupBox):
                     [
                         pos.ticker,
                         "",
-                        f"{pos.shares:,.4g}",
+                        "",
                         self.tr("basis unknown") if basis is None else f"{basis:,.2f}",
                         "",
                     ]
                 )
                 top.addChild(row)
+                self.tree.setItemWidget(
+                    row, 2, self._shares_box(acct.id, pos.ticker, pos.shares, bool(pos.lots))
+                )
                 for lot in pos.lots:
                     when = lot.acquired.isoformat() if lot.acquired else self.tr("date unknown")
                     row.addChild(
@@ -148,6 +154,24 @@ class HouseholdTreePanel(QGroupBox):
             self.tree.setItemWidget(top, 1, kind)
             self.tree.setItemWidget(top, 4, cash)
             top.setExpanded(True)
+
+    def _shares_box(self, account_id: str, ticker: str, shares: float, has_lots: bool) -> QDoubleSpinBox:
+        """The position's share count, editable (0 removes it); with tax lots, fewer shares trim the newest
+        lots and more than the lots hold is refused with what to import (engine.model.household_edit)."""
+        box = QDoubleSpinBox()
+        box.setRange(0.0, 1e9)
+        box.setDecimals(6 if shares != round(shares) else 0)
+        box.setKeyboardTracking(False)
+        box.setValue(shares)
+        if has_lots:
+            box.setToolTip(
+                self.tr(
+                    "Fewer shares trim the newest tax lots first; for more shares than the lots hold, "
+                    "import a lots file or the statement"
+                )
+            )
+        box.valueChanged.connect(lambda v, aid=account_id, tk=ticker: self._shares(aid, tk, float(v)))
+        return box
 
     def show_result(self, r: HouseholdResult) -> None:
         """The result per account: holdings before → after, trades, lots sold, cash."""
@@ -175,6 +199,28 @@ class HouseholdTreePanel(QGroupBox):
 
     def _cash(self, account_id: str, cash: float) -> None:
         self._apply(lambda sc: he.set_account_cash(sc, account_id, cash))
+
+    def _shares(self, account_id: str, ticker: str, shares: float) -> None:
+        self._apply(lambda sc: he.set_position_shares(sc, account_id, ticker, shares))
+
+    def _add_holding(self) -> None:
+        """A new position in the selected account (its cost basis unknown until lots are imported)."""
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            self.problem.show_problem(self.tr("Select an account first, then add a holding to it."))
+            return
+        aid = str(item.data(0, 0x0100))
+        text, ok = QInputDialog.getText(self, self.tr("Add holding"), self.tr("Ticker:"))
+        ticker = text.strip().upper()
+        if not ok or not ticker:
+            return
+        shares, ok = QInputDialog.getDouble(
+            self, self.tr("Add holding"), self.tr("Shares:"), 0.0, 0.0, 1e9, 6
+        )
+        if ok:
+            self._apply(lambda sc: he.set_position_shares(sc, aid, ticker, shares))
 
     def _add(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add account"), self.tr("Account name:"))

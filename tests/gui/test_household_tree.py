@@ -61,3 +61,35 @@ def test_trades_are_grouped_by_account(window, workspace, qtbot) -> None:  # typ
             before, after = a.shares_before.get(t.ticker, 0.0), a.shares_after.get(t.ticker, 0.0)
             assert after - before == (t.shares if t.side.value == "buy" else -t.shares)
             assert row.childCount() == len(t.lots)
+
+
+def test_position_shares_are_edited_in_the_tree(window, workspace, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An imported (household) scenario's holdings are edited per account: shares in place, lots trimmed,
+    too many shares for the lots refused in words, a new holding added to the selected account."""
+    from PySide6.QtWidgets import QInputDialog
+
+    sc = _couple()
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(sc, None)
+    panel = window.household
+    joint = panel.tree.topLevelItem(0)
+    ijr_box = panel.tree.itemWidget(joint.child(1), 2)  # IJR 40 shares, no lots
+    assert ijr_box.value() == 40
+    ijr_box.setValue(35)
+    assert workspace.scenario.household.account("joint").shares_of("IJR") == 35
+    assert workspace.scenario.portfolio.shares_of("IJR") == sc.portfolio.shares_of("IJR") - 5
+    joint = panel.tree.topLevelItem(0)  # the tree is rebuilt after an edit
+    iwm_box = panel.tree.itemWidget(joint.child(0), 2)  # IWM 260 shares in two lots
+    iwm_box.setValue(300)
+    assert workspace.scenario.household.account("joint").shares_of("IWM") == 260  # refused
+    assert "tax lots for 260 shares" in panel.problem.text()
+    iwm_box = panel.tree.itemWidget(panel.tree.topLevelItem(0).child(0), 2)
+    iwm_box.setValue(250)
+    iwm = next(p for p in workspace.scenario.household.account("joint").positions if p.ticker == "IWM")
+    assert iwm.shares == 250 and sum(lot.shares for lot in iwm.lots) == 250
+    # add VBR to the Roth
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(3))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("vbr", True))
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (12.0, True))
+    panel.add_holding_button.click()
+    assert workspace.scenario.household.account("roth-park").shares_of("VBR") == 12
