@@ -1979,22 +1979,53 @@
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="126"/>
+        <location filename="../../gui/panels/household_tree.py" line="56"/>
+        <source>Add holding…</source>
+        <translation>보유 종목 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="129"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="132"/>
+        <location filename="../../gui/panels/household_tree.py" line="138"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="180"/>
+        <location filename="../../gui/panels/household_tree.py" line="169"/>
+        <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
+        <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="212"/>
+        <source>Select an account first, then add a holding to it.</source>
+        <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="215"/>
+        <location filename="../../gui/panels/household_tree.py" line="220"/>
+        <source>Add holding</source>
+        <translation>보유 종목 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="215"/>
+        <source>Ticker:</source>
+        <translation>티커:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="220"/>
+        <source>Shares:</source>
+        <translation>주식 수:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="226"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="180"/>
+        <location filename="../../gui/panels/household_tree.py" line="226"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
