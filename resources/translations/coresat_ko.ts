@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AccountsResultView</name>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="21"/>
+        <source>Account / holding / lot</source>
+        <translation>계좌 / 보유 종목 / 로트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="22"/>
+        <source>Shares before → after</source>
+        <translation>주식 수 전 → 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="23"/>
+        <source>Trade</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="24"/>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="25"/>
+        <source>Cash before → after</source>
+        <translation>현금 전 → 후</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="26"/>
+        <source>Gain / est. tax</source>
+        <translation>차익 / 예상 세금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="27"/>
+        <source>Why here</source>
+        <translation>이 계좌인 이유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="31"/>
+        <source>BUY</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="31"/>
+        <source>SELL</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="60"/>
+        <source>date unknown</source>
+        <translation>날짜 미상</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="63"/>
+        <source>long-term</source>
+        <translation>장기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="65"/>
+        <source>short-term</source>
+        <translation>단기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="69"/>
+        <source>(wash sale: loss disallowed)</source>
+        <translation>(워시 세일: 손실 불인정)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="102"/>
+        <source>basis unknown</source>
+        <translation>취득 원가 모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="133"/>
+        <source>keeps at least</source>
+        <translation>최소 유지 현금</translation>
+    </message>
+</context>
+<context>
     <name>AllocationChart</name>
     <message>
         <location filename="../../gui/panels/charts.py" line="148"/>
@@ -443,7 +521,7 @@
         <translation>거래 필요 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/review_model.py" line="173"/>
+        <location filename="../../gui/book/review_model.py" line="178"/>
         <source>{v} pts</source>
         <translation>{v}포인트</translation>
     </message>
@@ -1861,83 +1939,93 @@
 <context>
     <name>HouseholdTreePanel</name>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="46"/>
+        <location filename="../../gui/panels/household_tree.py" line="48"/>
         <source>Household</source>
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="55"/>
-        <source>Account / trade</source>
-        <translation>계좌 / 거래</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="37"/>
-        <location filename="../../gui/panels/household_tree.py" line="56"/>
+        <location filename="../../gui/panels/household_tree.py" line="39"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="35"/>
+        <location filename="../../gui/panels/household_tree.py" line="37"/>
         <source>Account / position</source>
         <translation>계좌 / 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="36"/>
+        <location filename="../../gui/panels/household_tree.py" line="38"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="38"/>
+        <location filename="../../gui/panels/household_tree.py" line="40"/>
         <source>Cost basis</source>
         <translation>취득 원가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="39"/>
+        <location filename="../../gui/panels/household_tree.py" line="41"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="57"/>
-        <source>Amount</source>
-        <translation>금액</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="58"/>
-        <source>Cash after</source>
-        <translation>거래 후 현금</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="59"/>
-        <source>Why here</source>
-        <translation>이 계좌인 이유</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="62"/>
+        <location filename="../../gui/panels/household_tree.py" line="54"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="63"/>
+        <location filename="../../gui/panels/household_tree.py" line="55"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="134"/>
+        <location filename="../../gui/panels/household_tree.py" line="56"/>
+        <source>Add holding…</source>
+        <translation>보유 종목 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="129"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="140"/>
+        <location filename="../../gui/panels/household_tree.py" line="138"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="204"/>
+        <location filename="../../gui/panels/household_tree.py" line="169"/>
+        <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
+        <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="212"/>
+        <source>Select an account first, then add a holding to it.</source>
+        <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="215"/>
+        <location filename="../../gui/panels/household_tree.py" line="220"/>
+        <source>Add holding</source>
+        <translation>보유 종목 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="215"/>
+        <source>Ticker:</source>
+        <translation>티커:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="220"/>
+        <source>Shares:</source>
+        <translation>주식 수:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="226"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="204"/>
+        <location filename="../../gui/panels/household_tree.py" line="226"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
@@ -2880,269 +2968,269 @@
 <context>
     <name>ProposalPdf</name>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="164"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="165"/>
         <source>What</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="165"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="166"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="220"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="169"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="170"/>
         <source>Price source</source>
         <translation>가격 출처</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="173"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="174"/>
         <source>Price date</source>
         <translation>가격 기준일</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="177"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="178"/>
         <source>Risk window</source>
         <translation>위험 추정 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="181"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="182"/>
         <source>Risk estimator</source>
         <translation>위험 추정 방식</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="185"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="186"/>
         <source>Risk data</source>
         <translation>위험 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="189"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="190"/>
         <source>Inputs (scenario SHA-256)</source>
         <translation>입력 (시나리오 SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="217"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="384"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="218"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="402"/>
         <source>Account</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="218"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="220"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="221"/>
         <source>Cash before</source>
         <translation>거래 전 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="221"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="222"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="241"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="253"/>
         <source>Volatility (annualized)</source>
         <translation>변동성 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="244"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="438"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="256"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="456"/>
         <source>cap {v}</source>
         <translation>상한 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="246"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="258"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="249"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="261"/>
         <source>Tracking error to targets</source>
         <translation>목표 대비 추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="255"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="267"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="260"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="262"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="274"/>
         <source>Estimated trading cost</source>
         <translation>예상 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="267"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="280"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="271"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="288"/>
         <source>Trades are proposed below.</source>
         <translation>제안하는 거래는 아래와 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="289"/>
         <source>No trades are needed: every holding is inside its band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목이 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="275"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="292"/>
         <source>No trade list meets all the limits; see “What limits it”.</source>
         <translation>모든 제한을 만족하는 거래 목록이 없습니다. “결과를 제한하는 요인”을 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="284"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="301"/>
         <source>Figure</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="285"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="424"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="302"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="442"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="286"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="425"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="303"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="443"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="287"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="304"/>
         <source>Limit</source>
         <translation>제한</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="298"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="315"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="299"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="316"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="300"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="317"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="309"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="326"/>
         <source>Weight by sleeve</source>
         <translation>슬리브별 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="321"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="347"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="364"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="339"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="341"/>
         <source>Drift</source>
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="346"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="386"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="363"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="404"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="348"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="365"/>
         <source>Shares now</source>
         <translation>현재 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="349"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="366"/>
         <source>Shares after</source>
         <translation>거래 후 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="378"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="396"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="379"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="397"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="385"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="403"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="387"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="405"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="388"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="406"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="389"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="407"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="390"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="408"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="392"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="410"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="422"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="440"/>
         <source>Volatility and tracking error (annualized)</source>
         <translation>변동성과 추적오차 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="429"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="447"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="433"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="451"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="466"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="484"/>
         <source>Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}</source>
         <translation>매수 {b} · 매도 {s} · 회전율 {t} · 예상 거래 비용 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="530"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="548"/>
         <source>Rebalancing proposal {id}: {c}</source>
         <translation>리밸런싱 제안 {id}: {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="553"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="571"/>
         <source>Proposal {id} · {c} · not investment advice</source>
         <translation>제안 {id} · {c} · 투자 권유 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="557"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="575"/>
         <source>page {i} of {n}</source>
         <translation>{i} / {n}쪽</translation>
     </message>
