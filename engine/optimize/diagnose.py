@@ -129,6 +129,11 @@ def min_volatility(x: Inputs, *, with_limits: bool = True) -> float | None:
     return float(prob.value) / max(keep_value, 1e-12)
 
 
+# checks one limit's suggested value against whole shares (engine/optimize/nearest.py): the value that
+# works, or None
+NearestCheck = Callable[[LimitId, float], "float | None"]
+
+
 def diagnose(x: Inputs, *, nearest_ok: NearestCheck | None = None) -> Infeasibility:
     d = diagnose_limits(x, nearest_ok=nearest_ok)
     assert d.infeasibility is not None
@@ -176,9 +181,6 @@ def _checked(d: Diagnosis, nearest_ok: NearestCheck) -> Diagnosis:
     inf = d.infeasibility
     inf = replace(inf, message=inf.message + extra, nearest={str(k): v for k, v in nearest.items()})
     return Diagnosis(d.conflicting, d.fixes_alone, nearest, inf)
-
-
-NearestCheck = Callable[[LimitId, float], "float | None"]
 
 
 def user_vol_cap(x: Inputs, reachable: float) -> float:

@@ -11,11 +11,11 @@ or None when no nearby value works, so that nothing untrue is offered.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
+from engine.optimize.diagnose import NearestCheck
 from engine.optimize.inputs import Inputs
 from engine.optimize.limit_id import LimitId, LimitKind
 from engine.optimize.search import LOOK_KINDS, NODE_KINDS, tradable_exists
@@ -24,8 +24,6 @@ STEPS = 8  # loosening steps tried after the suggestion itself
 VOL_STEP = 1e-4  # 0.01 %: the precision volatility is shown with
 GRID = 1e-4  # weights are suggested on the 0.01 % grid they are shown with, moved in the loosening direction
 CENT = 0.01
-
-NearestCheck = Callable[[LimitId, float], "float | None"]
 
 
 def with_limit(x: Inputs, lid: LimitId, value: float) -> Inputs | None:
