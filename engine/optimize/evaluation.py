@@ -36,9 +36,13 @@ class Evaluation:
         return float(self.costs.sum())
 
 
-def evaluate(x: Inputs, shares: FloatArray) -> Evaluation:
+def evaluate(x: Inputs, shares: FloatArray, *, amounts: FloatArray | None = None) -> Evaluation:
+    """The numbers of holding ``shares``. ``amounts``: the traded amount per ticker when it is not the net
+    change's (a household's gross per-account trades: one account's buy is not netted against another's
+    sale); costs and turnover follow it."""
     delta = shares - x.shares0
-    amounts = np.abs(delta) * x.prices
+    if amounts is None:
+        amounts = np.abs(delta) * x.prices
     costs = amounts * x.kappa
     cash_after = float(x.cash0 - delta @ x.prices - costs.sum())
     held = shares * x.prices

@@ -46,7 +46,7 @@ from engine.io.capacity import BYTES_PER_TICKER2, DENSE_BYTES_PER_TICKER2, use_p
 from engine.market import BoolArray, FloatArray
 from engine.optimize.fastsolve import CompiledClarabel
 from engine.optimize.inputs import Inputs
-from engine.optimize.limits import LIMITS
+from engine.optimize.limits import compile_limits
 from engine.optimize.limits.base import Compiled, Ctx, Setting, Values
 from engine.optimize.limits.trades import trade_bounds
 from engine.optimize.objective import COST_WEIGHT as COST_WEIGHT  # the stated trade-off (tests, benchmarks)
@@ -214,12 +214,9 @@ class RebalanceProblem:
             e = cp.Variable(n, name="dz")
             cons.append(e == cp.multiply(self.d, zv))
         ctx = Ctx(n, k, self.exact, self.zb, self.zs, zv, self.cost, y, e, node_members, look_kinds)
-        self._compiled: list[Compiled | CompiledTerm] = []
-        for limit in LIMITS:
-            c = limit.compile(ctx)
-            if c is not None:
-                cons += c.constraints
-                self._compiled.append(c)
+        rows, compiled = compile_limits(ctx)
+        cons += rows
+        self._compiled: list[Compiled | CompiledTerm] = [*compiled]
         terms = [term.compile(ctx) for term in (TrackingError(), TradingCost())]
         self._compiled += terms
         self._tie = TieBreak().compile(ctx)

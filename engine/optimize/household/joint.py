@@ -35,7 +35,7 @@ import scipy.sparse as sp
 
 from engine.market import FloatArray
 from engine.optimize.inputs import Inputs
-from engine.optimize.limits import LIMITS
+from engine.optimize.limits import compile_limits
 from engine.optimize.limits.base import Compiled, Ctx, Setting, Values
 from engine.optimize.objective import COST_WEIGHT, CompiledTerm, TrackingError, TradingCost
 from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, SINGULAR, _Stage, covariance_factor
@@ -142,12 +142,9 @@ class JointProblem:
             e = cp.Variable(n, name="dz")
             cons.append(e == cp.multiply(self.d, zv))
         ctx = Ctx(n, self.k, self.exact, zb, zs, zv, cost, y, e, node_members, look_kinds)
-        self._compiled: list[Compiled | CompiledTerm] = []
-        for limit in LIMITS:
-            c = limit.compile(ctx)
-            if c is not None:
-                cons += c.constraints
-                self._compiled.append(c)
+        rows, compiled = compile_limits(ctx)
+        cons += rows
+        self._compiled: list[Compiled | CompiledTerm] = [*compiled]
         terms = [term.compile(ctx) for term in (TrackingError(), TradingCost())]
         self._compiled += terms
         objective = cp.sum([t.expr for t in terms]) + COST_WEIGHT * extra

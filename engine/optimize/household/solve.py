@@ -27,7 +27,7 @@ from engine.model.household import Account, Household, Lot
 from engine.model.policy import LotMethod, Placement
 from engine.model.scenario import Mode
 from engine.optimize.checker import violations
-from engine.optimize.evaluation import Evaluation
+from engine.optimize.evaluation import Evaluation, evaluate
 from engine.optimize.household.joint import AccountParams, JointSolution, Layout, joint_problem
 from engine.optimize.household.tax import lot_order, tax_per_share
 from engine.optimize.inputs import Inputs
@@ -227,28 +227,8 @@ def household_evaluation(x: Inputs, b: FloatArray, s: FloatArray) -> Evaluation:
     """The household's holdings after the account trades; amounts, costs and turnover of the gross
     per-account trades (an account's buy is not netted against another account's sale)."""
     delta = (b - s).sum(axis=0)
-    shares = x.shares0 + delta
-    amounts = ((b + s) * x.prices[None, :]).sum(axis=0)
-    costs = amounts * x.kappa
-    cash_after = float(x.cash0 - delta @ x.prices - costs.sum())
-    held = shares * x.prices
-    value_after = float(held.sum() + cash_after)
-    weights = held / value_after if value_after > 0 else np.zeros_like(held)
-    var = float(weights @ x.cov @ weights)
-    node_w = np.array([nd.members @ weights for nd in x.nodes]) if x.nodes else np.zeros(0)
-    return Evaluation(
-        shares=shares,
-        delta=delta,
-        amounts=amounts,
-        costs=costs,
-        cash_after=cash_after,
-        value_after=value_after,
-        weights=weights,
-        cash_weight=cash_after / value_after if value_after > 0 else 0.0,
-        vol=float(np.sqrt(max(var, 0.0))),
-        turnover=float(amounts.sum() / x.value),
-        node_weights=node_w,
-    )
+    gross = ((b + s) * x.prices[None, :]).sum(axis=0)
+    return evaluate(x, x.shares0 + delta, amounts=gross)
 
 
 @dataclass

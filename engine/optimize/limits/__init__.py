@@ -2,7 +2,9 @@
 infeasibility diagnosis and says how rounding repairs it (see base.Limit). ``LIMITS`` is the whole list,
 in the order the checker reports them."""
 
-from engine.optimize.limits.base import ElasticVars, Limit, LimitState, Repair, Violation
+import cvxpy as cp
+
+from engine.optimize.limits.base import Compiled, Ctx, ElasticVars, Limit, LimitState, Repair, Violation
 from engine.optimize.limits.portfolio import AssetBounds, MinCash, NodeBounds, VolCap
 from engine.optimize.limits.sector import CompanyCaps, SectorBounds
 from engine.optimize.limits.trades import MinTrade, NoShort, Restrictions, Turnover, WholeShares
@@ -20,6 +22,20 @@ LIMITS: tuple[Limit, ...] = (
     MinTrade(),
     WholeShares(),
 )
+
+
+def compile_limits(ctx: Ctx) -> tuple[list[cp.Constraint], list[Compiled]]:
+    """Every limit's rows against the variables in ``ctx`` (a limit with nothing to state adds none), and
+    the compiled limits, which set their own parameter values at each solve."""
+    rows: list[cp.Constraint] = []
+    compiled: list[Compiled] = []
+    for limit in LIMITS:
+        c = limit.compile(ctx)
+        if c is not None:
+            rows += c.constraints
+            compiled.append(c)
+    return rows, compiled
+
 
 __all__ = [
     "LIMITS",
@@ -39,4 +55,5 @@ __all__ = [
     "Violation",
     "VolCap",
     "WholeShares",
+    "compile_limits",
 ]
