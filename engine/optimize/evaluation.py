@@ -49,7 +49,7 @@ def evaluate(x: Inputs, shares: FloatArray, *, amounts: FloatArray | None = None
     value_after = float(held.sum() + cash_after)
     weights = held / value_after if value_after > 0 else np.zeros_like(held)
     var = float(weights @ x.cov @ weights)
-    node_w = np.array([nd.members @ weights for nd in x.nodes]) if x.nodes else np.zeros(0)
+    node_w = x.node_matrix @ weights
     return Evaluation(
         shares=shares,
         delta=delta,

@@ -5,6 +5,7 @@ Everything here is in weights: fractions of ``value`` = holdings at the prices u
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -97,6 +98,12 @@ class Inputs:
     def min_trade_amount(self) -> float:
         """Each trade is zero or at least this much currency: the stated minimum, never below DUST."""
         return max(float(self.scenario.constraints.min_trade), DUST)
+
+    @functools.cached_property
+    def node_matrix(self) -> FloatArray:
+        """The nodes' member rows stacked (nodes × assets), for node weights in one product."""
+        out: FloatArray = np.array([nd.members for nd in self.nodes]) if self.nodes else np.zeros((0, self.n))
+        return out
 
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""

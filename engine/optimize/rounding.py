@@ -24,6 +24,7 @@ from engine.model.scenario import Mode
 from engine.optimize.checker import Evaluation, Violation, evaluate, first_violation, violations
 from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limit_id import LimitKind
+from engine.optimize.limits import LIMITS, MinCash, NoShort, VolCap
 from engine.optimize.problem import Solution
 
 Resolve = Callable[[BoolArray], Solution]
@@ -318,6 +319,22 @@ def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
     return book.shares
 
 
+_CAP = next(i for i, lim in enumerate(LIMITS) if isinstance(lim, VolCap))
+# the cap's repair only sells or buys less: cash rises and nothing goes short, so the limits checked before
+# it (no short positions, the cash buffer) stay kept while it repairs; nothing else may come before it
+assert [type(lim) for lim in LIMITS[:_CAP]] == [NoShort, MinCash]
+
+
+def _next_broken(x: Inputs, ev: Evaluation, last: Violation | None) -> Violation | None:
+    """``first_violation(x, ev)``; after a repair of the volatility cap the limits before it in LIMITS
+    cannot have broken, so the cap is asked first (hundreds of one-share cap repairs in a backtest)."""
+    if last is not None and last.limit.kind is LimitKind.VOL_CAP:
+        again = LIMITS[_CAP].check(x, ev)
+        if again:
+            return again[0]
+    return first_violation(x, ev)
+
+
 def settle(x: Inputs, sol: Solution, solve: Resolve) -> Settled:
     """Tradable shares from the continuous solution ``sol``; ``solve(fixed)`` re-solves with the assets
     flagged in ``fixed`` frozen (the same limits ``sol`` was solved under)."""
@@ -329,7 +346,7 @@ def settle(x: Inputs, sol: Solution, solve: Resolve) -> Settled:
     broken: Violation | None = None
     for _ in range(20 * x.n + 50):
         ev = evaluate(x, shares)
-        broken = first_violation(x, ev)  # the loop acts on the first broken limit only
+        broken = _next_broken(x, ev, broken)  # the loop acts on the first broken limit only
         if broken is None:
             break
         if not _repair_once(x, ev, broken, shares, lot):
