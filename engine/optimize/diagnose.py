@@ -158,7 +158,7 @@ def diagnose_limits(x: Inputs, *, nearest_ok: NearestCheck | None = None) -> Dia
     used = {k: v for k, v in used_all.items() if v > TOL}
     alone = tuple(lid for lid in el.slacks if el.solve({lid}) is not None)
     d = _explain(x, used, alone, restrictions, names)
-    if nearest_ok is None or len(used) != 1 or not x.scenario.constraints.whole_shares:
+    if nearest_ok is None or len(used) != 1 or len(d.nearest) != 1 or not x.scenario.constraints.whole_shares:
         return d  # several limits must move together: their values are a joint suggestion
     return _checked(d, nearest_ok)
 
