@@ -2724,6 +2724,11 @@
     </message>
     <message>
         <location filename="../../gui/message_texts.py" line="61"/>
+        <source>trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder cost of taxable positions without lots and the asset-location cost)</source>
+        <translation>거래 비용: 반올림 전에도 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다. 나머지를 메우는 비용이 줄어드는 추적오차보다 크기 때문입니다 (가구에서는 과세 계좌 매도의 예상 세금, 로트가 없는 과세 포지션의 대체 비용, 자산 배치 비용도 비용에 포함됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="61"/>
         <source>whole shares: rounding to tradable amounts leaves {ticker} {gap} points from its target (one share is {share} points)</source>
         <translation>정수 주: 거래 가능한 수량으로 반올림하면 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다 (1주는 {share}포인트)</translation>
     </message>

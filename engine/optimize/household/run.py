@@ -25,6 +25,7 @@ import numpy as np
 from engine.data.funds import FundData
 from engine.household_result import HouseholdResult
 from engine.market import MarketSnapshot
+from engine.messages import Message, MessageId, english
 from engine.model.household import Household, household_of, with_household
 from engine.model.policy import LotMethod
 from engine.model.scenario import Scenario
@@ -34,16 +35,12 @@ from engine.optimize.household.rows import Plan, build, sales_of
 from engine.optimize.household.rows import scenario_hash as scenario_hash
 from engine.optimize.household.solve import Book, Outcome, book_of, solve_household
 from engine.optimize.inputs import Inputs, prepare
-from engine.optimize.rebalancer import _result as household_rebalance_result
 from engine.optimize.rebalancer import out_of_band, rebalance
-from engine.result import Infeasibility, Status
+from engine.optimize.rebalancer import rebalance_result as household_rebalance_result
+from engine.result import Binding, Infeasibility, Status
 from engine.risk.metrics import tracking_error
 
 WASH_TE_ROOM = 0.001  # tracking error a wash-sale-free answer may add and still be taken
-COSTS_COUNTED = (
-    " (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder"
-    " cost of taxable positions without lots and the asset-location cost)"
-)
 
 
 def flat_scenario(sc: Scenario, hh: Household) -> Scenario:
@@ -120,15 +117,7 @@ def _joint(
         w = out.w_cont if ok and out is not None and out.w_cont is not None else x.w0
         res = household_rebalance_result(x, res_status, ev0, ev, w, notes, start, infeasibility=inf)
         if counted:  # the household's "costs" also hold taxes and placement costs: say so where they bind
-            res = replace(
-                res,
-                binding=tuple(
-                    replace(b, message=b.message + COSTS_COUNTED)
-                    if b.message.startswith("trading costs")
-                    else b
-                    for b in res.binding
-                ),
-            )
+            res = replace(res, binding=tuple(_costs_counted(b) for b in res.binding))
         use = ok and res.status is not Status.INFEASIBLE and out is not None
         return Plan(
             household=res,
@@ -186,6 +175,14 @@ def _joint(
         else Status.NO_TRADES_NEEDED
     )
     return plan(status, out, notes, skip)
+
+
+def _costs_counted(b: Binding) -> Binding:
+    """The costs binding, said with what a household's costs hold (its own message id: translated)."""
+    if b.why is None or b.why.id is not MessageId.BIND_COSTS:
+        return b
+    why = Message(MessageId.BIND_COSTS_HOUSEHOLD, b.why.params)
+    return replace(b, why=why, message=english(why))
 
 
 def _te(x: Inputs, out: Outcome) -> float:
