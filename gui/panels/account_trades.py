@@ -29,6 +29,11 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("AccountTradesView", "Reason"),
 )
 REASON = len(COLUMNS) - 1
+HEAD_MANY = QT_TRANSLATE_NOOP("AccountTradesView", "{name} ({kind}): {n} trades · cash {before} → {after}")
+HEAD_ONE = QT_TRANSLATE_NOOP("AccountTradesView", "{name} ({kind}): 1 trade · cash {before} → {after}")
+BUY = QT_TRANSLATE_NOOP("AccountTradesView", "Buy")
+SELL = QT_TRANSLATE_NOOP("AccountTradesView", "Sell")
+COST_TIP = QT_TRANSLATE_NOOP("AccountTradesView", "trading cost {cost} + estimated tax {tax}")
 TRADE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -74,9 +79,7 @@ class AccountTradesView(QTreeWidget):
             if not row.trades:
                 continue
             count = len(row.trades)
-            many = _tr("{name} ({kind}): {n} trades · cash {before} → {after}")
-            one = _tr("{name} ({kind}): 1 trade · cash {before} → {after}")
-            head = (one if count == 1 else many).format(
+            head = _tr(HEAD_ONE if count == 1 else HEAD_MANY).format(
                 name=row.name,
                 kind=kind_label(row.kind),
                 n=fmt.locale().toString(count),
@@ -94,7 +97,7 @@ class AccountTradesView(QTreeWidget):
                 cost = t.cost + t.tax_estimate + t.tax_placeholder
                 item = QTreeWidgetItem(
                     [
-                        _tr("Buy") if buy else _tr("Sell"),
+                        _tr(BUY) if buy else _tr(SELL),
                         t.ticker,
                         fmt.shares(t.shares),
                         fmt.money(t.price, 2),
@@ -113,7 +116,7 @@ class AccountTradesView(QTreeWidget):
                 if t.tax_estimate or t.tax_placeholder:
                     item.setToolTip(
                         5,
-                        _tr("trading cost {cost} + estimated tax {tax}").format(
+                        _tr(COST_TIP).format(
                             cost=fmt.money(t.cost, 2), tax=fmt.money(t.tax_estimate + t.tax_placeholder, 2)
                         ),
                     )
@@ -124,9 +127,7 @@ class AccountTradesView(QTreeWidget):
         fm = self.fontMetrics()  # the first column holds Buy / Sell (the account rows span every column)
         self.setColumnWidth(
             0,
-            max(fm.horizontalAdvance(_tr(w)) for w in ("Buy", "Sell", "Account / side"))
-            + self.indentation()
-            + 16,
+            max(fm.horizontalAdvance(_tr(w)) for w in (BUY, SELL, COLUMNS[0])) + self.indentation() + 16,
         )
 
     def trade_at(self, item: QTreeWidgetItem | None) -> AccountTrade | None:
