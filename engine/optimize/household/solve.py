@@ -57,23 +57,31 @@ class Book:
 def book_of(hh: Household, x: Inputs) -> Book:
     c = x.scenario.constraints
     na, n = len(hh.accounts), x.n
+    col = {t: i for i, t in enumerate(x.tickers)}
     held = np.zeros((na, n))
-    mb = np.zeros((na, n), dtype=bool)
-    ms = np.zeros((na, n), dtype=bool)
+    mb = np.ones((na, n), dtype=bool)
+    ms = np.ones((na, n), dtype=bool)
     lots: list[tuple[int, int, int]] = []
     for a, acct in enumerate(hh.accounts):
-        for t, tk in enumerate(x.tickers):
-            held[a, t] = acct.shares_of(tk)
-            mb[a, t] = c.mode is not Mode.SELL_ONLY and tk not in c.no_buy and acct.may_buy(tk)
-            ms[a, t] = (
-                c.mode is not Mode.BUY_ONLY and tk not in c.no_sell and acct.may_sell(tk) and held[a, t] > 0
-            )
-            if not acct.kind.tax_advantaged:
-                pos = next((p for p in acct.positions if p.ticker == tk), None)
-                if pos is not None:
-                    lots += [(a, t, k) for k in range(len(pos.lots))]
+        taxable = not acct.kind.tax_advantaged
+        for pos in acct.positions:
+            t = col.get(pos.ticker)
+            if t is None:
+                continue
+            held[a, t] += pos.shares
+            if taxable and pos.lots and not any(la == a and lt == t for la, lt, _ in lots):
+                lots += [(a, t, k) for k in range(len(pos.lots))]  # the first position of a ticker
+        barred = [col[t] for t in acct.no_buy if t in col]
+        mb[a, barred] = False
+        if acct.allowed is not None:
+            mb[a] &= np.array([t in acct.allowed for t in x.tickers], dtype=bool)
+        ms[a, [col[t] for t in acct.no_sell if t in col]] = False
+    never_buy = np.array([t in c.no_buy for t in x.tickers], dtype=bool)
+    never_sell = np.array([t in c.no_sell for t in x.tickers], dtype=bool)
+    mb &= ~never_buy[None, :] & (c.mode is not Mode.SELL_ONLY)
+    ms &= ~never_sell[None, :] & (c.mode is not Mode.BUY_ONLY) & (held > 0)
     room = np.array([a.cash + a.cash_flow - a.cash_buffer for a in hh.accounts])
-    return Book(hh.accounts, held, mb, ms, room, tuple(lots))
+    return Book(hh.accounts, held, mb, ms, room, tuple(sorted(lots)))  # by account, ticker, lot
 
 
 def lot_of(book: Book, a: int, t: int, k: int, x: Inputs) -> Lot:
@@ -94,17 +102,17 @@ def params(
     na, n = book.held.shape
     buy_ub = np.where(book.may_buy & ~fixed, np.minimum(x.buy_ub, 10.0)[None, :], 0.0)
     sell_ub = np.where(book.may_sell & ~fixed, book.held * p[None, :] / v, 0.0)
-    buy_cost = np.zeros((na, n))
-    sell_cost = np.zeros((na, n))
     has_lots = np.zeros((na, n), dtype=bool)
     for a, t, _ in book.lots:
         has_lots[a, t] = True
-    for a, acct in enumerate(book.accounts):
-        for t in range(n):
-            if placement.off_location(sleeve_of[t], acct.kind):
-                buy_cost[a, t] = placement.off_location_bps / 1e4
-            if not acct.kind.tax_advantaged and not has_lots[a, t]:
-                sell_cost[a, t] = placement.taxable_sell_bps / 1e4
+    taxable = np.array([not acct.kind.tax_advantaged for acct in book.accounts], dtype=bool)
+    sell_cost = np.where(taxable[:, None] & ~has_lots, placement.taxable_sell_bps / 1e4, 0.0)
+    buy_cost = np.zeros((na, n))
+    if placement.location:  # only a location preference makes a purchase cost more in some account
+        for a, acct in enumerate(book.accounts):
+            for t in range(n):
+                if placement.off_location(sleeve_of[t], acct.kind):
+                    buy_cost[a, t] = placement.off_location_bps / 1e4
     lot_ub = np.zeros(len(book.lots))
     lot_cost = np.zeros(len(book.lots))
     for i, (a, t, k) in enumerate(book.lots):
