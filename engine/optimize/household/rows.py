@@ -8,7 +8,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -98,6 +98,43 @@ class Core:
     signed: int  # number of account trades
     problems: tuple[str, ...]
     sales: tuple[LotSale, ...]
+    composed: dict[tuple[tuple[str, str], ...], tuple[AccountRow, ...]] = field(default_factory=dict)
+
+    def with_reasons(self, reasons: dict[str, str]) -> tuple[AccountRow, ...]:
+        """The rows with each trade's reason: the household's for the ticker, then why in this account."""
+        key = tuple(sorted(reasons.items()))
+        got = self.composed.get(key)
+        if got is None:
+            got = tuple(
+                replace(row, trades=tuple(_reasoned(t, reasons.get(t.ticker, "")) for t in row.trades))
+                if row.trades and reasons
+                else row
+                for row in self.rows
+            )
+            if len(self.composed) > 8:
+                self.composed.clear()
+            self.composed[key] = got
+        return got
+
+
+def _reasoned(t: AccountTrade, household_why: str) -> AccountTrade:
+    if not household_why:
+        return t
+    return AccountTrade(
+        t.account_id,
+        t.ticker,
+        t.side,
+        t.shares,
+        t.price,
+        t.amount,
+        t.cost,
+        t.tax_placeholder,
+        t.realized_gain,
+        t.basis_known,
+        f"{household_why} — {t.reason}",
+        t.lots,
+        t.tax_estimate,
+    )
 
 
 _CORES: OrderedDict[tuple[object, ...], Core] = OrderedDict()
@@ -259,19 +296,7 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
     c = sc.constraints
     pl = sc.placement
     made = core(sc, hh, plan, market)
-    reasons = {t.ticker: t.reason for t in res.trades}
-    rows = tuple(
-        replace(
-            row,
-            trades=tuple(
-                replace(t, reason=f"{reasons[t.ticker]} — {t.reason}") if reasons.get(t.ticker) else t
-                for t in row.trades
-            ),
-        )
-        if row.trades and reasons
-        else row
-        for row in made.rows
-    )
+    rows = made.with_reasons({t.ticker: t.reason for t in res.trades})
     after_total = made.after_total
     cash0_total = sum(r.cash_before for r in rows)
     cash1_total = sum(r.cash_after for r in rows)

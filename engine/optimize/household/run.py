@@ -47,10 +47,13 @@ def flat_scenario(sc: Scenario, hh: Household) -> Scenario:
     """The household as one portfolio, with what no account may buy (sell) on the no-buy (no-sell) list."""
     base = with_household(sc, hh) if sc.household is None or sc.household is not hh else sc
     universe = base.universe
-    never_buy = {t for t in universe if not any(a.may_buy(t) for a in hh.accounts)}
-    never_sell = {
-        t for t in universe if not any(a.may_sell(t) and a.shares_of(t) > 0 for a in hh.accounts)
-    } & {h.ticker for h in base.portfolio.holdings if h.shares > 0}
+    buyable: set[str] = set()
+    for a in hh.accounts:
+        buyable.update(t for t in universe if a.may_buy(t))
+    sellable = {p.ticker for a in hh.accounts for p in a.positions if p.shares > 0 and a.may_sell(p.ticker)}
+    held = {h.ticker for h in base.portfolio.holdings if h.shares > 0}
+    never_buy = set(universe) - buyable
+    never_sell = (set(universe) - sellable) & held
     c = base.constraints
     return replace(
         base,

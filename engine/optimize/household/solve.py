@@ -17,6 +17,8 @@ Nothing is left "unplaced": the household's trades are the sum of the accounts' 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,7 +56,28 @@ class Book:
     lots: tuple[tuple[int, int, int], ...]  # (account, ticker, lot index in the position) per lot
 
 
+_BOOKS: OrderedDict[tuple[object, ...], tuple[Household, Book]] = OrderedDict()
+_BOOKS_LOCK = threading.Lock()
+
+
 def book_of(hh: Household, x: Inputs) -> Book:
+    """The household over the optimizer's tickers; the same Book for the same household object, tickers
+    and restrictions (a volatility-cap change keeps all three)."""
+    c = x.scenario.constraints
+    key = (id(hh), x.tickers, c.mode, c.no_buy, c.no_sell)
+    with _BOOKS_LOCK:
+        got = _BOOKS.get(key)
+        if got is not None and got[0] is hh:
+            return got[1]
+    book = _make_book(hh, x)
+    with _BOOKS_LOCK:
+        _BOOKS[key] = (hh, book)
+        while len(_BOOKS) > 8:
+            _BOOKS.popitem(last=False)
+    return book
+
+
+def _make_book(hh: Household, x: Inputs) -> Book:
     c = x.scenario.constraints
     na, n = len(hh.accounts), x.n
     col = {t: i for i, t in enumerate(x.tickers)}
@@ -81,6 +104,8 @@ def book_of(hh: Household, x: Inputs) -> Book:
     mb &= ~never_buy[None, :] & (c.mode is not Mode.SELL_ONLY)
     ms &= ~never_sell[None, :] & (c.mode is not Mode.BUY_ONLY) & (held > 0)
     room = np.array([a.cash + a.cash_flow - a.cash_buffer for a in hh.accounts])
+    for arr in (held, mb, ms, room):
+        arr.setflags(write=False)  # shared by every solve of this household (book_of)
     return Book(hh.accounts, held, mb, ms, room, tuple(sorted(lots)))  # by account, ticker, lot
 
 
@@ -251,6 +276,57 @@ class Outcome:
     solves: int = 0
 
 
+_SETTLED: OrderedDict[tuple[object, ...], tuple[JointSolution, Settlement]] = OrderedDict()
+_SETTLED_LOCK = threading.Lock()
+SETTLED_KEPT = 16
+Settlement = tuple[FloatArray, FloatArray, Evaluation | None, FloatArray]
+
+
+def _settle(
+    x: Inputs, book: Book, sol: JointSolution, whole: bool, smallest: float, fixed: np.ndarray
+) -> Settlement:
+    """(buys, sells, evaluation or None when a trade is under the minimum, continuous weights) of a
+    solution: whole shares per account and the household's holdings after them. Kept per solution
+    object (the joint problem hands back the same one for a volatility cap it already keeps) and the
+    inputs rounding reads: nothing here depends on the cap."""
+    key = (  # everything rounding and evaluate() read besides the solution
+        id(sol),
+        book.held.tobytes(),
+        book.may_buy.tobytes(),
+        book.may_sell.tobytes(),
+        book.room.tobytes(),
+        x.prices.tobytes(),
+        x.kappa.tobytes(),
+        x.value,
+        x.cash0,
+        x.shares0.tobytes(),
+        x.w0.tobytes(),
+        x.cov.tobytes(),
+        x.node_matrix.tobytes(),
+        whole,
+        smallest,
+        fixed.tobytes(),
+    )
+    with _SETTLED_LOCK:
+        got = _SETTLED.get(key)
+        if got is not None and got[0] is sol:
+            return got[1]
+    b, s = round_trades(x, book, sol, whole, fixed)
+    s = _needed_sales_up(x, book, b, s, smallest, whole)
+    amounts = (b + s) * x.prices[None, :]
+    small = (amounts > 0) & (amounts < smallest - 1e-9)
+    ev = None if small.any() else household_evaluation(x, b, s)
+    w_cont = (x.w0 + (sol.buys - sol.sells).sum(axis=0)) / max(
+        1.0 - float(x.kappa @ (sol.buys + sol.sells).sum(axis=0)), 1e-12
+    )
+    made: Settlement = (b, s, ev, w_cont)
+    with _SETTLED_LOCK:
+        _SETTLED[key] = (sol, made)
+        while len(_SETTLED) > SETTLED_KEPT:
+            _SETTLED.popitem(last=False)
+    return made
+
+
 def solve_household(
     x: Inputs,
     book: Book,
@@ -272,20 +348,15 @@ def solve_household(
         out.solves += 1
         if not sol.ok:
             return out  # infeasible at once, or after tightening: the last rounding's problems stand
-        b, s = round_trades(x, book, sol, whole, fixed)
-        s = _needed_sales_up(x, book, b, s, smallest, whole)
-        amounts = (b + s) * x.prices[None, :]
-        small = (amounts > 0) & (amounts < smallest - 1e-9)
-        if small.any():
-            fixed |= small
+        b, s, ev, w_cont = _settle(x, book, sol, whole, smallest, fixed)
+        if ev is None:  # a trade under the minimum: frozen in that account, solved again
+            amounts = (b + s) * x.prices[None, :]
+            small = (amounts > 0) & (amounts < smallest - 1e-9)
+            fixed = fixed | small
             out.frozen += [(int(a), int(t)) for a, t in zip(*np.nonzero(small), strict=True)]
             out.status, out.problems = "unrepaired", []
             continue
-        ev = household_evaluation(x, b, s)
         probs = [v for v in violations(x, ev) if v.limit.kind not in PER_ACCOUNT]
-        w_cont = (x.w0 + (sol.buys - sol.sells).sum(axis=0)) / max(
-            1.0 - float(x.kappa @ (sol.buys + sol.sells).sum(axis=0)), 1e-12
-        )
         out = Outcome("ok" if not probs else "unrepaired", b, s, ev, probs, w_cont, out.frozen, out.solves)
         if not probs:
             return out
