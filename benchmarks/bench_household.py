@@ -12,7 +12,8 @@ and HSA accounts, the 401(k) with a menu), median time of
 - re-solve: the same with a different volatility cap each call (22 % .. 30 %), as a slider would set. At
   these caps the household's answer without a cap already keeps the cap, so the joint problem reuses it
   (engine.optimize.household.joint: exact, not an approximation) and no solver runs;
-- re-solve (cap binds): caps 90 % .. 99 % of the uncapped answer's volatility, each a real solve;
+- re-solve (cap binds): caps 90 % .. 99 % of the uncapped answer's volatility, each a real solve of the
+  capped problem (the uncapped one, solved once, says the cap binds);
 - solve only: the joint problem's solves and rounding (solve_household) on prepared inputs, with the
   cached cap-free answer — the part the solver no longer repeats.
 """
@@ -105,7 +106,7 @@ def bench(n_accounts: int, n_tickers: int, repeat: int) -> dict[str, float]:
         t = time.perf_counter()
         hh_run.rebalance_household(sc2, m)
         resolve.append(time.perf_counter() - t)
-        sc3 = replace(sc1, constraints=replace(sc.constraints, vol_cap=float(tight[i % len(tight)])))
+        sc3 = replace(sc, constraints=replace(sc.constraints, vol_cap=float(tight[i % len(tight)])))
         t = time.perf_counter()
         hh_run.rebalance_household(sc3, m)
         binding.append(time.perf_counter() - t)

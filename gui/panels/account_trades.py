@@ -20,20 +20,22 @@ from gui.message_texts import render
 
 CTX = "AccountTradesView"
 COLUMNS = (
-    QT_TRANSLATE_NOOP("AccountTradesView", "Account / side"),
-    QT_TRANSLATE_NOOP("AccountTradesView", "Ticker"),
-    QT_TRANSLATE_NOOP("AccountTradesView", "Shares"),
-    QT_TRANSLATE_NOOP("AccountTradesView", "Price"),
-    QT_TRANSLATE_NOOP("AccountTradesView", "Amount"),
-    QT_TRANSLATE_NOOP("AccountTradesView", "Est. cost"),
-    QT_TRANSLATE_NOOP("AccountTradesView", "Reason"),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Account / side")),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Ticker")),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Shares")),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Price")),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Amount")),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Est. cost")),
+    str(QT_TRANSLATE_NOOP("AccountTradesView", "Reason")),
 )
 REASON = len(COLUMNS) - 1
-HEAD_MANY = QT_TRANSLATE_NOOP("AccountTradesView", "{name} ({kind}): {n} trades · cash {before} → {after}")
-HEAD_ONE = QT_TRANSLATE_NOOP("AccountTradesView", "{name} ({kind}): 1 trade · cash {before} → {after}")
-BUY = QT_TRANSLATE_NOOP("AccountTradesView", "Buy")
-SELL = QT_TRANSLATE_NOOP("AccountTradesView", "Sell")
-COST_TIP = QT_TRANSLATE_NOOP("AccountTradesView", "trading cost {cost} + estimated tax {tax}")
+HEAD_MANY = str(
+    QT_TRANSLATE_NOOP("AccountTradesView", "{name} ({kind}): {n} trades · cash {before} → {after}")
+)
+HEAD_ONE = str(QT_TRANSLATE_NOOP("AccountTradesView", "{name} ({kind}): 1 trade · cash {before} → {after}"))
+BUY = str(QT_TRANSLATE_NOOP("AccountTradesView", "Buy"))
+SELL = str(QT_TRANSLATE_NOOP("AccountTradesView", "Sell"))
+COST_TIP = str(QT_TRANSLATE_NOOP("AccountTradesView", "trading cost {cost} + estimated tax {tax}"))
 TRADE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

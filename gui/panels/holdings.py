@@ -120,7 +120,10 @@ class HoldingsPanel(QGroupBox):
         if self.pages.currentIndex() == 1:  # the household tree: its accounts and positions
             tree = self.household.tree
             n = tree.topLevelItemCount()
-            items = n + sum(tree.topLevelItem(i).childCount() for i in range(n))
+            items = n
+            for i in range(n):
+                top = tree.topLevelItem(i)
+                items += top.childCount() if top is not None else 0
             row = max(tree.sizeHintForRow(0), 24) if n else 24
             bar = self.household.add_button.sizeHint().height()
             return min(items, 5) * row + tree.header().sizeHint().height() + bar + 40  # trades need room

@@ -113,6 +113,17 @@ class JointSolution:
         return self.status in ("optimal", "optimal_inaccurate")
 
 
+Stage1 = tuple[str, list[FloatArray]]  # stage 1's status and (buys, sells, lot sales), flat
+
+
+class _Free:
+    """The cap-free stage 1 for some parameter values, and its final answer once asked for."""
+
+    def __init__(self, first: Stage1) -> None:
+        self.first = first
+        self.final: JointSolution | None = None
+
+
 class JointProblem:
     def __init__(self, layout: Layout, node_members: FloatArray, look_kinds: tuple[str, ...]) -> None:
         na, n, m = layout.n_accounts, layout.n, layout.m
@@ -213,7 +224,7 @@ class JointProblem:
         ]
         self.tie_problem = cp.Problem(cp.Minimize(tie), [*own, *pins])
         self._tie = Stage(self.tie_problem, outputs, "tie-break")
-        self._free: OrderedDict[bytes, JointSolution] = OrderedDict()  # cap-free answers (``solve``)
+        self._free: OrderedDict[bytes, _Free] = OrderedDict()  # cap-free answers (``solve``)
 
     def is_dpp(self) -> bool:
         return bool(self.problem.is_dcp(dpp=True) and self.tie_problem.is_dcp(dpp=True))
@@ -261,9 +272,13 @@ class JointProblem:
         return v
 
     def _two_stages(self, x: Inputs, a: AccountParams, v: Values) -> JointSolution:
+        return self._second(x, a, self._stage.solve(v))
+
+    def _second(self, x: Inputs, a: AccountParams, first: Stage1) -> JointSolution:
+        """Stage 2 on stage 1's answer when the split is ambiguous; the solution in [account, ticker]."""
         lay = self.layout
         L = len(lay.lot_owner)
-        status, (b, sl, q) = self._stage.solve(v)
+        status, (b, sl, q) = first
         tied = False
         if status in OK and self._split_ambiguous(b, sl) and not self._turnover_binds(x, b, sl):
             status2, out2 = self._tie.solve(self._pins(x, a, b, sl, q))
@@ -284,7 +299,9 @@ class JointProblem:
         the cap it IS the answer with the cap — optimal for a larger feasible set and feasible for this
         one, and stage 2's unique minimizer over the cap-free optimal face lies in the capped one, which
         that face contains. So a volatility-cap change the cap-free answer keeps (a slider moved above it)
-        re-solves nothing, and the answer never depends on which caps were solved before."""
+        re-solves nothing, and the answer never depends on which caps were solved before. Whether it keeps
+        the cap is read off the cap-free stage 1 (stage 2 keeps its trade and costs no more), so a cap that
+        binds costs one extra solve, not two."""
         cap = x.vol_cap if vol_cap is None else vol_cap
         with self._lock:
             self._factors(x.cov)
@@ -292,20 +309,25 @@ class JointProblem:
             key = _key(v_free)
             free = self._free.get(key)
             if free is None:
-                free = self._two_stages(x, a, v_free)
+                free = _Free(self._stage.solve(v_free))
                 self._free[key] = free
                 while len(self._free) > FREE_KEPT:
                     self._free.popitem(last=False)
             else:
                 self._free.move_to_end(key)
-            if cap >= BIG_CAP or not free.ok or self._keeps_cap(x, free, cap):
-                return free
+            status, (b, sl, _) = free.first
+            if cap >= BIG_CAP or status not in OK or self._keeps_cap(x, b, sl, cap):
+                if free.final is None:
+                    free.final = self._second(x, a, free.first)
+                return free.final
             return self._two_stages(x, a, self._values(x, a, cap))
 
-    def _keeps_cap(self, x: Inputs, sol: JointSolution, cap: float) -> bool:
-        """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare."""
-        z = (sol.buys - sol.sells).sum(axis=0)
-        c = float(x.kappa @ (sol.buys + sol.sells).sum(axis=0))
+    def _keeps_cap(self, x: Inputs, b: FloatArray, s: FloatArray, cap: float) -> bool:
+        """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare for
+        stage 1's buys ``b`` and sells ``s`` (flat [account × ticker])."""
+        zb, zs = self._g @ np.clip(b, 0.0, None), self._g @ np.clip(s, 0.0, None)
+        z = zb - zs
+        c = float(x.kappa @ (zb + zs))
         w = x.w0 + z
         risk = float(np.sqrt(np.sum((self._f @ w) ** 2) + np.sum((self._d * w) ** 2)))
         k = cap * (1.0 - SAFETY)
