@@ -108,3 +108,24 @@ def test_a_flat_scenario_keeps_the_flat_views(loaded) -> None:  # type: ignore[n
     assert w.holdings.pages.currentIndex() == 0
     assert w.result.table.isVisibleTo(w) and not w.result.account_trades.isVisibleTo(w)
     assert w.charts.allocation.account.isHidden()
+
+
+def test_file_import_on_a_household_asks_which_account(window, workspace, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """File → Import holdings on a household never writes flat holdings: it asks for the account, and its
+    last choice hands over to the broker-statement import."""
+    from PySide6.QtWidgets import QInputDialog
+
+    _open_couple(workspace, qtbot)
+    asked: list[list[str]] = []
+
+    def choose(_parent, _title, _label, items, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(list(items))
+        return items[-1], True
+
+    statement: list[bool] = []
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    monkeypatch.setattr(window.statement_import, "choose_file", lambda: statement.append(True))
+    before = workspace.scenario
+    window.import_holdings()
+    assert asked and asked[0][:-1] == [a.name for a in before.household.accounts]
+    assert statement == [True] and workspace.scenario == before

@@ -114,7 +114,48 @@ def lot_of(book: Book, a: int, t: int, k: int, x: Inputs) -> Lot:
     return pos.lots[k]
 
 
+_PARAMS: OrderedDict[tuple[object, ...], tuple[Book, AccountParams]] = OrderedDict()
+_PARAMS_LOCK = threading.Lock()
+
+
 def params(
+    x: Inputs,
+    book: Book,
+    placement: Placement,
+    sleeve_of: tuple[str | None, ...],
+    on: date | None,
+    fixed: np.ndarray,
+    frozen_lots: frozenset[int],
+) -> AccountParams:
+    """The per-solve values; the same for the same book object and the inputs they read (a volatility-cap
+    change reads none of them differently)."""
+    key = (
+        id(book),
+        x.prices.tobytes(),
+        x.value,
+        x.buy_ub.tobytes(),
+        placement.taxable_sell_bps,
+        placement.off_location_bps,
+        tuple(sorted((k, frozenset(v)) for k, v in placement.location.items())),
+        placement.tax,
+        sleeve_of,
+        on,
+        fixed.tobytes(),
+        frozen_lots,
+    )
+    with _PARAMS_LOCK:
+        got = _PARAMS.get(key)
+        if got is not None and got[0] is book:
+            return got[1]
+    made = _make_params(x, book, placement, sleeve_of, on, fixed, frozen_lots)
+    with _PARAMS_LOCK:
+        _PARAMS[key] = (book, made)
+        while len(_PARAMS) > 16:
+            _PARAMS.popitem(last=False)
+    return made
+
+
+def _make_params(
     x: Inputs,
     book: Book,
     placement: Placement,
