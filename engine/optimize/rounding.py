@@ -242,6 +242,8 @@ class _Book:
         self.members = np.array(rows) if rows else np.zeros((0, x.n))
         self.node_h = self.members @ self.h
         self.node_hi = np.array([nd.hi for nd in x.nodes] + [r.hi for r in x.look_through])
+        self.var = np.diag(x.cov).copy()
+        self.room = x.hi + 1e-9
 
     def objective(self, v: float, hsh: float, tsh: float, hh: float, th: float) -> tuple[float, float]:
         return hsh / v**2 - 2.0 * tsh / v + self.tst, hh / v**2 - 2.0 * th / v + self.tt
@@ -310,16 +312,17 @@ class _Book:
         if x.turnover_cap < BIG:
             ok &= (self.traded + d_amount) / x.value <= x.turnover_cap + 1e-9 + slack
         v = float(self.h.sum()) + dh + cash
-        hsh = self.hsh + 2.0 * dh * self.sig_h[idx] + dh * dh * np.diag(x.cov)[idx]
+        hsh = self.hsh + 2.0 * dh * self.sig_h[idx] + dh * dh * self.var[idx]
         if x.vol_cap < BIG:
             ok &= np.sqrt(np.maximum(hsh, 0.0)) <= (x.vol_cap + 1e-9) * v * (1 + slack)
         # upper weight bounds: the others' weights all change with v; the largest ratio h_j / hi_j
         # among j != i decides
-        room = x.hi + 1e-9
+        room = self.room
         r = self.h / room
         top = int(np.argmax(r))
         r_top = float(r[top])
-        r_next = float(np.max(np.delete(r, top), initial=-np.inf))
+        r[top] = -np.inf
+        r_next = float(r.max())
         others = np.where(idx == top, r_next, r_top)
         ok &= others <= v * (1 + slack)
         ok &= (self.h[idx] + dh) <= room[idx] * v * (1 + slack)
@@ -373,7 +376,8 @@ def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
         new_one = np.where(selling, np.minimum(x.shares0[idx], sh + step_one), sh + step_one)
         maybe = np.zeros(x.n, dtype=bool)
         if len(idx) >= SCREEN_MIN:
-            maybe[idx] = book.maybe(idx, new_big, best) | book.maybe(idx, new_one, best)
+            both = book.maybe(np.concatenate([idx, idx]), np.concatenate([new_big, new_one]), best)
+            maybe[idx] = both[: len(idx)] | both[len(idx) :]
         else:  # a few candidates: the scalar tests cost less than the screen
             maybe[idx] = True
         for i in np.argsort(-gaps):
