@@ -36,7 +36,7 @@ _STATUS = {
 
 
 class CompiledClarabel:
-    def __init__(self, problem: cp.Problem, outputs: list[cp.Variable]) -> None:
+    def __init__(self, problem: cp.Problem, outputs: list[cp.Variable], *, kept_solver: bool = True) -> None:
         data, _, inverse = problem.get_problem_data(cp.CLARABEL)
         pp = data["param_prob"]
         if data.get("lower_bounds") is not None or data.get("upper_bounds") is not None:
@@ -66,6 +66,7 @@ class CompiledClarabel:
             indices, indptr, _ = self._p.problem_data_index
             cols = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
             self._p_upper = indices <= cols
+        self.kept_solver = kept_solver
         settings = clarabel.DefaultSettings()
         settings.verbose = False
         # no equilibration: the one piece of state an updated solver would carry over from earlier data
@@ -85,9 +86,11 @@ class CompiledClarabel:
         self._lock = threading.Lock()  # the kept solver holds one problem's data at a time
 
     @classmethod
-    def create(cls, problem: cp.Problem, outputs: list[cp.Variable]) -> CompiledClarabel | None:
+    def create(
+        cls, problem: cp.Problem, outputs: list[cp.Variable], *, kept_solver: bool = True
+    ) -> CompiledClarabel | None:
         try:
-            return cls(problem, outputs)
+            return cls(problem, outputs, kept_solver=kept_solver)
         except Exception:
             return None
 
@@ -145,6 +148,11 @@ class CompiledClarabel:
         # assets) is done once. Equilibration is off, so the updated solver holds nothing computed from
         # earlier data and answers exactly as a fresh one would (a test compares them bit for bit): the
         # answer never depends on what was solved before (issue #8: same inputs, same answer).
+        if not self.kept_solver:  # a fresh solver with Clarabel's defaults, as cvxpy's own solve uses
+            p, a = self._matrices(p_vals, a_vals)
+            sol = clarabel.DefaultSolver(p, q, a, b, self._cones, self._fallback).solve()
+            x = np.asarray(sol.x, dtype=float)
+            return _STATUS.get(str(sol.status), "solver_error"), [x[s] for s in self._slices]
         solver = self._solver
         sol = None
         if solver is not None:

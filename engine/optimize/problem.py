@@ -112,10 +112,17 @@ class Solution:
 class _Stage:
     """One cvxpy problem plus its fast re-solve path, checked against cvxpy's own solve when created."""
 
-    def __init__(self, problem: cp.Problem, outputs: list[cp.Variable], name: str) -> None:
+    def __init__(
+        self, problem: cp.Problem, outputs: list[cp.Variable], name: str, *, kept_solver: bool = False
+    ) -> None:
+        """``kept_solver``: re-solve on one Clarabel solver with its data updated (fastsolve; faster),
+        for problems whose answer is unique (or made unique by a tie-break stage): its steps differ from
+        cvxpy's own solve, so where several answers share the optimum it may pick another one than
+        cvxpy and fail the creation check."""
         self.problem = problem
         self.outputs = outputs
         self.name = name
+        self.kept_solver = kept_solver
         self.fast: CompiledClarabel | None = None
         self.fast_failed = False
 
@@ -143,7 +150,7 @@ class _Stage:
 
     def _make_fast(self, values: Values, expected: list[FloatArray]) -> list[FloatArray] | None:
         """Compile the fast path and keep it only if it reproduces cvxpy's answer on these values."""
-        fast = CompiledClarabel.create(self.problem, self.outputs)
+        fast = CompiledClarabel.create(self.problem, self.outputs, kept_solver=self.kept_solver)
         if fast is None:
             log.info("fast %s path unavailable; using cvxpy's solve", self.name)
             self.fast_failed = True
@@ -227,8 +234,9 @@ class RebalanceProblem:
         self.tie_problem = cp.Problem(cp.Minimize(SCALE * self._tie.expr), [*cons, *self._tie.constraints])
         self.singular = False  # whether the current risk model needs stage 2
         outputs = [self.zb, self.zs]
-        self._stage1 = _Stage(self.problem, outputs, "tracking-error")
-        self._stage2 = _Stage(self.tie_problem, outputs, "tie-break")
+        # stage 1 is unique when the risk model is positive definite, and stage 2 runs when it is not
+        self._stage1 = _Stage(self.problem, outputs, "tracking-error", kept_solver=True)
+        self._stage2 = _Stage(self.tie_problem, outputs, "tie-break", kept_solver=True)
 
     def is_dpp(self) -> bool:
         return bool(self.problem.is_dcp(dpp=True) and self.tie_problem.is_dcp(dpp=True))
