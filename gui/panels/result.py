@@ -210,7 +210,14 @@ class ResultPanel(QGroupBox):
             _set_text(self.figures["trades"], fmt.locale().toString(len(hr.trades)))
         if r.status is Status.INFEASIBLE:
             inf = r.infeasibility
-            if inf is not None and inf.why and QLocale().language() != QLocale.Language.English:
+            # a household's reason names the account (its own words, English); the single-account
+            # diagnosis's translated "why" would speak of the household as one portfolio
+            if (
+                inf is not None
+                and inf.why
+                and hr is None
+                and QLocale().language() != QLocale.Language.English
+            ):
                 msg = "; ".join(render(w) for w in inf.why)  # message ids: in the user's language
             else:
                 msg = inf.message if inf else self.tr("the constraints cannot all hold")

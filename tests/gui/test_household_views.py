@@ -129,3 +129,16 @@ def test_file_import_on_a_household_asks_which_account(window, workspace, qtbot,
     window.import_holdings()
     assert asked and asked[0][:-1] == [a.name for a in before.household.accounts]
     assert statement == [True] and workspace.scenario == before
+
+
+def test_an_impossible_household_says_which_account(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from engine.model.household import with_household
+
+    sc = replace(sf.loads(resources.read_text("examples", COUPLE)), market=None)
+    accounts = list(sc.household.accounts)
+    accounts[3] = replace(accounts[3], cash_flow=-90_000.0)  # the Roth cannot fund this from its holdings
+    sc = with_household(sc, replace(sc.household, accounts=tuple(accounts)))
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(sc, None)
+    assert accounts[3].name in window.result.status.text()
+    assert window.result.account_trades.topLevelItemCount() == 0
