@@ -86,7 +86,7 @@ class HoldingsPanel(QGroupBox):
         bar.addWidget(self.cash)
         self.problem = ProblemLabel("holdings")
         # a household: its tree in place of the table; Import CSV… sits in the tree's button row
-        self.household = HouseholdEditor(workspace)
+        self.household = HouseholdEditor(workspace, households_only=True)
         self.household_import = QPushButton(self.tr("Import CSV…"))
         self.household_import.setToolTip(
             self.tr(

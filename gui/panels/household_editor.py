@@ -40,9 +40,14 @@ CASH = SHARES = 2
 class HouseholdEditor(QWidget):
     """``bar``: the button row (the Holdings panel adds its Import button to it)."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, households_only: bool = False
+    ) -> None:
+        """``households_only``: follow only scenarios with a household (the Holdings panel, which shows the
+        flat table otherwise); else a flat portfolio shows as one account (the Accounts tab)."""
         super().__init__(parent)
         self.ws = workspace
+        self.households_only = households_only
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([QCoreApplication.translate("HouseholdTreePanel", c) for c in COLUMNS])
@@ -64,8 +69,12 @@ class HouseholdEditor(QWidget):
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.add_holding_button.clicked.connect(self._add_holding)
-        workspace.scenarioChanged.connect(self.show_scenario)
+        workspace.scenarioChanged.connect(self._on_scenario)
         self._shown: Scenario | None = None
+
+    def _on_scenario(self, sc: Scenario) -> None:
+        if sc.household is not None or not self.households_only:
+            self.show_scenario(sc)
 
     def selected_account(self) -> str | None:
         item = self.tree.currentItem()
