@@ -27,13 +27,16 @@ inside that optimal face — the trade spread over every tied account, moving wi
 (measured on the 3-account benchmark: the IWM buy of account 0 can be anything from $0 to $19,588 at the
 same optimum). So a second stage (``tie``), run only when some ticker trades in two or more accounts
 (a point inside the optimal face trades in every account that any optimal answer trades in, so one
-account per ticker means a unique split): with the household's trade ``Σ_a (B − S)`` and the costs
-pinned to stage 1's (so no tracking error or cost is given up) and every constraint kept, minimize
+account per ticker means a unique split): with the household's trade ``Σ_a (B − S)`` pinned to stage
+1's, all costs at most stage 1's (so no tracking error or cost is given up) and the trading costs alone at
+most stage 1's (then every household limit stage 1 met still holds: see TIE_SAFE in ``__init__``), each
+account's own rules, turnover and the household's buy bounds kept, minimize
 ``Σ_a (a + 1)·(B[a] + S[a]) + ½‖(B, S, Q)‖²`` (weights): among equally good answers, trades go to the
 accounts listed first, the least-traded such answer. Strictly convex, so the split is unique; tested
-against an independent plain-cvxpy solve of the same two stages (tests/engine/household/test_tie.py).
-With a singular risk model the household weights may still be any of the optimal ones (stated in the
-result's notes).
+against an independent plain-cvxpy solve of both stages with every constraint
+(tests/engine/household/test_tie.py). When the turnover cap binds, stage 1's split stands (stage 2, held a
+hair under the cap for the checker's tolerance, would have no room). With a singular risk model the
+household weights may still be any of the optimal ones (stated in the result's notes).
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, SINGULAR, covar
 
 FREE_KEPT = 16  # cap-free answers kept per compiled problem
 CAP_ROOM = 1e-7  # the cap-free answer is taken when its volatility is this far under the cap row's bound
-TIE_SAFE = (
+TIE_SAFE = (  # the limits whose rows stage 2 may leave out (they bound z, or z and c on the loose side)
     "NoShort",
     "MinCash",
     "VolCap",
@@ -68,7 +71,7 @@ TIE_SAFE = (
     "Restrictions",
     "MinTrade",
     "WholeShares",
-)  # limits stage 2 keeps (see __init__)
+)
 TIE_TOL = 1e-7  # weight: a ticker trades in an account in stage 1 when above this (solver noise below)
 COST_ROOM = 1e-9  # stage 2 may add this share of stage 1's costs (solver tolerance)
 
@@ -224,8 +227,8 @@ class JointProblem:
             g @ self.B <= self.hh_buy_ub,
         ]
         self.tie_problem = cp.Problem(cp.Minimize(tie), [*own, *pins])
-        # a fresh solver with Clarabel's defaults: without equilibration (the kept solver) this QP is
-        # rarely "solved" and falls back to a fresh solver anyway (measured: 2.1 against 1.1 ms)
+        # a fresh solver with Clarabel's defaults: the kept one (no equilibration) measured slower on this
+        # QP (2.1 against 1.1 ms at 3 accounts × 12 tickers)
         self._tie = Stage(self.tie_problem, outputs, "tie-break", kept_solver=False)
         self._free: OrderedDict[bytes, _Free] = OrderedDict()  # cap-free answers (``solve``)
 
