@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engine.model.household import Account, AccountKind, Household, Position, with_household
 from engine.model.scenario import Constraints
 from engine.optimize.household import run as hh_run
-from engine.optimize.household.solve import book_of, solve_household
+from engine.optimize.household.book import book_of
+from engine.optimize.household.solve import solve_household
 from engine.optimize.inputs import prepare
 from tests.helpers import core_satellite, market, random_market
 

@@ -43,13 +43,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import cvxpy as cp
 import numpy as np
 import scipy.sparse as sp
 
 from engine.market import FloatArray
+from engine.optimize.household.layout import AccountParams, JointSolution, Layout
 from engine.optimize.household.stage import OK, Stage
 from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limits import compile_limits
@@ -74,46 +74,6 @@ TIE_SAFE = (  # the limits whose rows stage 2 may leave out (they bound z, or z 
 )
 TIE_TOL = 1e-7  # weight: a ticker trades in an account in stage 1 when above this (solver noise below)
 COST_ROOM = 1e-9  # stage 2 may add this share of stage 1's costs (solver tolerance)
-
-
-@dataclass(frozen=True)
-class Layout:
-    """The structure of one household problem: accounts × tickers and which (account, ticker) each lot
-    belongs to (``j = a * n + t``)."""
-
-    n_accounts: int
-    n: int
-    lot_owner: tuple[int, ...]
-
-    @property
-    def m(self) -> int:
-        return self.n_accounts * self.n
-
-
-@dataclass(frozen=True, eq=False)
-class AccountParams:
-    """Per-solve values, weights of the household value: bounds, cash room, extra costs per weight."""
-
-    buy_ub: FloatArray  # [m]
-    sell_ub: FloatArray  # [m]
-    lot_ub: FloatArray  # [L]
-    room: FloatArray  # [accounts]
-    buy_cost: FloatArray  # [m] asset-location cost per weight bought
-    sell_cost: FloatArray  # [m] placeholder tax per weight sold (taxable positions without lots)
-    lot_cost: FloatArray  # [L] estimated tax per weight sold from each lot
-
-
-@dataclass(frozen=True)
-class JointSolution:
-    status: str
-    buys: FloatArray  # [accounts, n] weights
-    sells: FloatArray
-    lots: FloatArray  # [L]
-    tie_broken: bool = False  # the account split came from the tie-break stage
-
-    @property
-    def ok(self) -> bool:
-        return self.status in ("optimal", "optimal_inaccurate")
 
 
 Stage1 = tuple[str, list[FloatArray]]  # stage 1's status and (buys, sells, lot sales), flat

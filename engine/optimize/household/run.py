@@ -31,9 +31,10 @@ from engine.model.policy import LotMethod
 from engine.model.scenario import Scenario
 from engine.optimize.checker import evaluate, violations
 from engine.optimize.diagnose import diagnose
+from engine.optimize.household.book import Book, book_of
 from engine.optimize.household.rows import Plan, build, sales_of
 from engine.optimize.household.rows import scenario_hash as scenario_hash
-from engine.optimize.household.solve import Book, Outcome, book_of, solve_household
+from engine.optimize.household.solve import Outcome, solve_household
 from engine.optimize.inputs import Inputs, prepare
 from engine.optimize.rebalancer import out_of_band, rebalance
 from engine.optimize.rebalancer import rebalance_result as household_rebalance_result
