@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from engine import resources
 from engine.model import scenario_file as sf
@@ -142,3 +143,34 @@ def test_an_impossible_household_says_which_account(window, workspace, qtbot) ->
         workspace.set_document(sc, None)
     assert accounts[3].name in window.result.status.text()
     assert window.result.account_trades.topLevelItemCount() == 0
+
+
+def test_adding_an_account_turns_the_holdings_into_the_tree(loaded, workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    w = loaded
+    flat = workspace.scenario
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roth", True))
+    w.household.add_button.click()  # the Accounts tab: the flat portfolio becomes account 1, Roth account 2
+    hh = workspace.scenario.household
+    assert hh is not None and [a.name for a in hh.accounts][-1] == "Roth" and len(hh.accounts) == 2
+    assert w.holdings.pages.currentIndex() == 1
+    assert w.holdings.household.account_ids() == [a.id for a in hh.accounts]
+    assert sum(a.shares_of("IWM") for a in hh.accounts) == flat.portfolio.shares_of("IWM")
+
+
+def test_allocation_per_sleeve_for_one_account(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _open_couple(workspace, qtbot)
+    qtbot.waitUntil(lambda: window.charts.built, timeout=5000)
+    chart = window.charts.allocation
+    chart.show_outcome(workspace.outcome, workspace)
+    hr = workspace.outcome.extras["household"]
+    chart.level.setCurrentIndex(chart.level.findData("sleeve"))
+    chart.account.setCurrentIndex(1)
+    joint = hr.accounts[0]
+    sleeve_of = {a.ticker: a.sleeve for a in workspace.result.assets}
+    expected = {}
+    for t, wgt in joint.weights_before.items():
+        if sleeve_of.get(t):
+            expected[sleeve_of[t]] = expected.get(sleeve_of[t], 0.0) + wgt
+    assert dict(zip(chart.labels, chart.values["current"].tolist(), strict=True)) == pytest.approx(expected)
