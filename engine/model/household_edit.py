@@ -123,3 +123,41 @@ def replace_account_positions(sc: Scenario, account_id: str, holdings: tuple[Hol
         lots = before.lots if before is not None and abs(before.shares - h.shares) <= 1e-9 else ()
         positions.append(Position(h.ticker, float(h.shares), h.price, lots))
     return _edit(sc, account_id, positions=tuple(positions))
+
+
+def set_account_settings(
+    sc: Scenario,
+    account_id: str,
+    *,
+    name: str,
+    broker: str,
+    cash_buffer: float,
+    cash_flow: float,
+    no_buy: frozenset[str],
+    no_sell: frozenset[str],
+) -> Scenario:
+    """An account's name, broker, cash buffer (≥ 0), own cash flow (+ contribution, − withdrawal) and its
+    own no-buy / no-sell lists; the household's buffer and flow become the accounts' sums."""
+    import math
+
+    from engine.model.scenario_checks import _ticker
+
+    if not name.strip():
+        raise ScenarioError("name", "is empty")
+    if not (math.isfinite(cash_buffer) and cash_buffer >= 0):
+        raise ScenarioError("cash_buffer", f"must be a number ≥ 0, got {cash_buffer!r}")
+    if not math.isfinite(cash_flow):
+        raise ScenarioError("cash_flow", f"must be a number, got {cash_flow!r}")
+    for field_name, listed in (("no_buy", no_buy), ("no_sell", no_sell)):
+        for t in sorted(listed):
+            _ticker(field_name, t)
+    return _edit(
+        sc,
+        account_id,
+        name=name.strip(),
+        broker=broker.strip(),
+        cash_buffer=float(cash_buffer),
+        cash_flow=float(cash_flow),
+        no_buy=frozenset(no_buy),
+        no_sell=frozenset(no_sell),
+    )

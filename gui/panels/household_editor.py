@@ -25,6 +25,7 @@ from engine.errors import ScenarioError
 from engine.model import household_edit as he
 from engine.model.household import AccountKind, household_of
 from engine.model.scenario import Scenario
+from gui.panels.account_dialog import AccountDialog
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
@@ -55,11 +56,16 @@ class HouseholdEditor(QWidget):
         self.remove_button = QPushButton(self.tr("Remove account"))
         self.add_holding_button = QPushButton(self.tr("Add holding…"))
         self.add_holding_button.setToolTip(self.tr("Add a position to the selected account"))
+        self.settings_button = QPushButton(self.tr("Account…"))
+        self.settings_button.setToolTip(
+            self.tr("The selected account's name, broker, cash buffer, cash flow and no-buy / no-sell lists")
+        )
         self.problem = ProblemLabel("household")
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.add_button)
         self.bar.addWidget(self.remove_button)
         self.bar.addWidget(self.add_holding_button)
+        self.bar.addWidget(self.settings_button)
         self.bar.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -69,6 +75,8 @@ class HouseholdEditor(QWidget):
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.add_holding_button.clicked.connect(self._add_holding)
+        self.settings_button.clicked.connect(lambda: self.edit_account())
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
         workspace.scenarioChanged.connect(self._on_scenario)
         self._shown: Scenario | None = None
 
@@ -90,6 +98,7 @@ class HouseholdEditor(QWidget):
         ):
             return
         self._shown = sc
+        keep = self.selected_account()  # the account selected stays selected across the rebuild
         self.tree.clear()
         hh = household_of(sc)
         for acct in hh.accounts:
@@ -132,6 +141,10 @@ class HouseholdEditor(QWidget):
             self.tree.setItemWidget(top, 1, kind)
             self.tree.setItemWidget(top, CASH, cash)
             top.setExpanded(True)
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if keep is not None and item is not None and item.data(0, 0x0100) == keep:
+                self.tree.setCurrentItem(item)
         widths = (150, 118, 108, 96)  # the kind and cash editors need their width; the name elides
         for col, w in enumerate(widths):
             if self.tree.columnWidth(col) < w:
@@ -209,3 +222,20 @@ class HouseholdEditor(QWidget):
         if item is not None:
             aid = str(item.data(0, 0x0100))
             self._apply(lambda sc: he.remove_account(sc, aid))
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.parent() is None:  # an account row: its settings
+            self.edit_account()
+
+    def edit_account(self, dialog: AccountDialog | None = None) -> None:
+        """The selected account's settings in a dialog (``dialog``: a prepared one, for tests)."""
+        aid, sc = self.selected_account(), self.ws.scenario
+        if aid is None or sc is None:
+            self.problem.show_problem(self.tr("Select an account first."))
+            return
+        account = household_of(sc).account(aid)
+        box = dialog or AccountDialog(account, self)
+        if dialog is None and box.exec() != AccountDialog.DialogCode.Accepted:
+            return
+        values = box.settings()
+        self._apply(lambda s: he.set_account_settings(s, aid, **values))  # type: ignore[arg-type]

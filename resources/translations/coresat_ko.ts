@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="36"/>
+        <source>Account {name}</source>
+        <translation>계좌 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="40"/>
+        <source>Cash this account keeps after trading</source>
+        <translation>거래 후 이 계좌에 남겨 둘 현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="42"/>
+        <source>Money paid into (+) or taken out of (−) this account now</source>
+        <translation>지금 이 계좌에 넣는(+) 또는 빼는(−) 금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="44"/>
+        <location filename="../../gui/panels/account_dialog.py" line="46"/>
+        <source>tickers, comma-separated</source>
+        <translation>티커, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="48"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="49"/>
+        <source>Broker:</source>
+        <translation>증권사:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="50"/>
+        <source>Cash buffer:</source>
+        <translation>현금 완충:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="51"/>
+        <source>Add (+) / withdraw (−):</source>
+        <translation>납입 (+) / 인출 (−):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="52"/>
+        <source>Never buy here:</source>
+        <translation>이 계좌에서 매수 안 함:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="53"/>
+        <source>Never sell here:</source>
+        <translation>이 계좌에서 매도 안 함:</translation>
+    </message>
+</context>
+<context>
     <name>AccountTradesView</name>
     <message>
         <location filename="../../gui/panels/account_trades.py" line="23"/>
@@ -39,27 +93,27 @@
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="32"/>
+        <location filename="../../gui/panels/account_trades.py" line="33"/>
         <source>{name} ({kind}): {n} trades · cash {before} → {after}</source>
         <translation>{name} ({kind}): 거래 {n}건 · 현금 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="33"/>
+        <location filename="../../gui/panels/account_trades.py" line="35"/>
         <source>{name} ({kind}): 1 trade · cash {before} → {after}</source>
         <translation>{name} ({kind}): 거래 1건 · 현금 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="34"/>
+        <location filename="../../gui/panels/account_trades.py" line="36"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="35"/>
+        <location filename="../../gui/panels/account_trades.py" line="37"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="36"/>
+        <location filename="../../gui/panels/account_trades.py" line="38"/>
         <source>trading cost {cost} + estimated tax {tax}</source>
         <translation>거래 비용 {cost} + 예상 세금 {tax}</translation>
     </message>
@@ -1910,7 +1964,7 @@
     <name>HoldingsPanel</name>
     <message>
         <location filename="../../gui/panels/holdings.py" line="51"/>
-        <location filename="../../gui/panels/holdings.py" line="143"/>
+        <location filename="../../gui/panels/holdings.py" line="146"/>
         <source>Holdings</source>
         <translation>보유 종목</translation>
     </message>
@@ -1956,78 +2010,78 @@
         <translation>CSV 파일(티커, 주식 수[, 가격])로 한 계좌의 보유 종목을 바꾸거나, 증권사 명세서를 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="143"/>
+        <location filename="../../gui/panels/holdings.py" line="146"/>
         <source>Holdings by account</source>
         <translation>계좌별 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="177"/>
+        <location filename="../../gui/panels/holdings.py" line="180"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="216"/>
+        <location filename="../../gui/panels/holdings.py" line="219"/>
         <source>Not in your targets</source>
         <translation>목표에 없는 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="219"/>
+        <location filename="../../gui/panels/holdings.py" line="222"/>
         <source>{ticker} is not in your targets. Add it to a sleeve, or sell it?</source>
         <translation>{ticker}은(는) 목표에 없습니다. 슬리브에 추가할까요, 아니면 매도할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="224"/>
+        <location filename="../../gui/panels/holdings.py" line="227"/>
         <source>A holding without a target is sold by the rebalance (unless you mark it No sell).</source>
         <translation>목표가 없는 보유 종목은 리밸런싱에서 매도됩니다(매도 금지로 표시하지 않은 경우).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="226"/>
+        <location filename="../../gui/panels/holdings.py" line="229"/>
         <source>Add to a sleeve…</source>
         <translation>슬리브에 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="227"/>
+        <location filename="../../gui/panels/holdings.py" line="230"/>
         <source>Sell it</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="236"/>
+        <location filename="../../gui/panels/holdings.py" line="239"/>
         <source>Add to a sleeve</source>
         <translation>슬리브에 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="237"/>
+        <location filename="../../gui/panels/holdings.py" line="240"/>
         <source>Sleeve for {ticker}:</source>
         <translation>{ticker}의 슬리브:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="261"/>
+        <location filename="../../gui/panels/holdings.py" line="264"/>
         <source>Every account, from a broker statement…</source>
         <translation>모든 계좌, 증권사 명세서에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="267"/>
-        <location filename="../../gui/panels/holdings.py" line="281"/>
+        <location filename="../../gui/panels/holdings.py" line="270"/>
+        <location filename="../../gui/panels/holdings.py" line="284"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="268"/>
+        <location filename="../../gui/panels/holdings.py" line="271"/>
         <source>The CSV replaces the holdings of:</source>
         <translation>CSV로 보유 종목을 바꿀 계좌:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="298"/>
+        <location filename="../../gui/panels/holdings.py" line="301"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="193"/>
+        <location filename="../../gui/panels/holdings.py" line="196"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="198"/>
+        <location filename="../../gui/panels/holdings.py" line="201"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation>{ticker}은(는) 이미 표에 있습니다: 대신 주식 수를 고치세요</translation>
     </message>
@@ -2058,70 +2112,85 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="49"/>
+        <location filename="../../gui/panels/household_editor.py" line="55"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="50"/>
+        <location filename="../../gui/panels/household_editor.py" line="56"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="51"/>
+        <location filename="../../gui/panels/household_editor.py" line="57"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="52"/>
+        <location filename="../../gui/panels/household_editor.py" line="58"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="99"/>
+        <location filename="../../gui/panels/household_editor.py" line="59"/>
+        <source>Account…</source>
+        <translation>계좌 설정…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="61"/>
+        <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
+        <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="117"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="107"/>
+        <location filename="../../gui/panels/household_editor.py" line="125"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="142"/>
+        <location filename="../../gui/panels/household_editor.py" line="164"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="179"/>
+        <location filename="../../gui/panels/household_editor.py" line="201"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="181"/>
-        <location filename="../../gui/panels/household_editor.py" line="186"/>
+        <location filename="../../gui/panels/household_editor.py" line="203"/>
+        <location filename="../../gui/panels/household_editor.py" line="208"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="181"/>
+        <location filename="../../gui/panels/household_editor.py" line="203"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="186"/>
+        <location filename="../../gui/panels/household_editor.py" line="208"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="192"/>
+        <location filename="../../gui/panels/household_editor.py" line="214"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="192"/>
+        <location filename="../../gui/panels/household_editor.py" line="214"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="234"/>
+        <source>Select an account first.</source>
+        <translation>먼저 계좌를 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -2132,22 +2201,22 @@
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="32"/>
+        <location filename="../../gui/panels/household_editor.py" line="33"/>
         <source>Account / position</source>
         <translation>계좌 / 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="33"/>
+        <location filename="../../gui/panels/household_editor.py" line="34"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="34"/>
+        <location filename="../../gui/panels/household_editor.py" line="35"/>
         <source>Cash / shares</source>
         <translation>현금 / 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="35"/>
+        <location filename="../../gui/panels/household_editor.py" line="36"/>
         <source>Cost basis</source>
         <translation>취득 원가</translation>
     </message>
@@ -2495,7 +2564,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="332"/>
+        <location filename="../../gui/mainwindow.py" line="334"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -3465,42 +3534,42 @@
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="216"/>
+        <location filename="../../gui/panels/result.py" line="223"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="218"/>
+        <location filename="../../gui/panels/result.py" line="225"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="239"/>
+        <location filename="../../gui/panels/result.py" line="246"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="247"/>
+        <location filename="../../gui/panels/result.py" line="254"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="249"/>
+        <location filename="../../gui/panels/result.py" line="256"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="263"/>
+        <location filename="../../gui/panels/result.py" line="270"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="265"/>
+        <location filename="../../gui/panels/result.py" line="272"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="267"/>
+        <location filename="../../gui/panels/result.py" line="274"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>

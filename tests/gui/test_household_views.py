@@ -174,3 +174,37 @@ def test_allocation_per_sleeve_for_one_account(window, workspace, qtbot) -> None
         if sleeve_of.get(t):
             expected[sleeve_of[t]] = expected.get(sleeve_of[t], 0.0) + wgt
     assert dict(zip(chart.labels, chart.values["current"].tolist(), strict=True)) == pytest.approx(expected)
+
+
+def test_account_settings_set_buffer_flow_and_lists(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.panels.account_dialog import AccountDialog
+
+    _open_couple(workspace, qtbot)
+    editor = window.holdings.household
+    editor.tree.setCurrentItem(editor.tree.topLevelItem(1))  # Lee IRA
+    aid = editor.selected_account()
+    dialog = AccountDialog(workspace.scenario.household.account(aid))
+    dialog.name.setText("Lee rollover IRA")
+    dialog.buffer.setValue(250.0)
+    dialog.flow.setValue(-400.0)
+    dialog.no_sell.setText("iwm, vbr")
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        editor.edit_account(dialog)
+    sc = workspace.scenario
+    a = sc.household.account(aid)
+    assert (a.name, a.cash_buffer, a.cash_flow, a.no_sell) == (
+        "Lee rollover IRA",
+        250.0,
+        -400.0,
+        frozenset({"IWM", "VBR"}),
+    )
+    assert sc.constraints.min_cash == sum(x.cash_buffer for x in sc.household.accounts)
+    assert sc.constraints.cash_flow == sum(x.cash_flow for x in sc.household.accounts)
+    hr = workspace.outcome.extras["household"]  # solved with the new settings: the IRA sells no IWM / VBR
+    lee = next(r for r in hr.accounts if r.id == aid)
+    assert not [t for t in lee.trades if t.side.value == "sell" and t.ticker in {"IWM", "VBR"}]
+    # a bad ticker changes nothing and says why
+    before = workspace.scenario
+    dialog.no_buy.setText("not a ticker!")
+    editor.edit_account(dialog)
+    assert workspace.scenario == before and "not a ticker symbol" in editor.problem.text()
