@@ -52,7 +52,7 @@ def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Ou
             sc = build_scenario(x, validate=False)
             if sc.household is not None:  # several accounts: trades per account
                 hr = rebalance_household(sc, market)
-                proposal = NewProposal.of_household(x.household_id, x.policy_id, sc, hr)
+                proposal = NewProposal.of_household(x.household_id, x.policy_id, sc, hr, market)
             else:
                 proposal = NewProposal.of(x.household_id, x.policy_id, sc, rebalance(sc, market))
         except CoresatError as exc:
