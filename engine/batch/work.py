@@ -15,6 +15,8 @@ from engine.book.inputs import HouseholdInputs, build_scenario
 from engine.book.proposals import NewProposal
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
+from engine.model.scenario import Scenario
+from engine.result import RebalanceResult
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,19 @@ def solve_with_worker_market(tasks: list[HouseholdInputs]) -> list[Outcome]:
     return solve_batch(tasks, _MARKET)
 
 
+def rebalance(sc: Scenario, market: MarketSnapshot) -> RebalanceResult:
+    """``engine.api.rebalance(sc, market)``, with the look-through exposures from data read once per worker
+    (engine.batch.exposures): the same result (tested)."""
+    from engine.batch.exposures import attach
+    from engine.io.capacity import check_fits
+    from engine.optimize import rebalance as _rebalance
+
+    check_fits(len(sc.universe))
+    return attach(_rebalance(sc, market))
+
+
 def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Outcome]:
-    from engine.api import rebalance, rebalance_household
+    from engine.api import rebalance_household
 
     out = []
     for x in tasks:

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
-from engine.result import RebalanceResult
+from engine.result import Binding, RebalanceResult, Trade
 
 
 def result_text(r: RebalanceResult) -> str:
@@ -25,6 +25,16 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def encode(obj: Any) -> Any:
+    # a trade's reason and a binding's message are the English rendering of their ``why`` (engine.result):
+    # the stored ``why.text`` reuses it instead of rendering the message a second time
+    if type(obj) is Trade:
+        out = {k: getattr(obj, k) for k in _field_names(Trade)}
+        if obj.why is not None:
+            out["why"] = {**obj.why.to_dict(), "text": obj.reason}
+        return out
+    if type(obj) is Binding:
+        why = None if obj.why is None else {**obj.why.to_dict(), "text": obj.message}
+        return {"constraint": str(obj.limit), "message": obj.message, "why": why}
     plain = getattr(obj, "json_value", None)  # messages, limit ids, bindings: their own JSON form
     if plain is not None:
         return plain()

@@ -1,0 +1,54 @@
+"""Look-through sector exposures for a batch worker: what ``engine.api.rebalance`` attaches to every
+result (engine.risk.exposure_result.attach_exposures), with the fund data read once per worker and the
+sector matrix built once per ticker order, instead of both again for each household. The rows are
+computed exactly as ``with_exposures`` computes them (tested equal, result for result)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+import numpy as np
+
+from engine.data.funds import FundData
+from engine.errors import DataError
+from engine.result import RebalanceResult, SectorExposure
+from engine.risk.exposure_result import attach_exposures, with_exposures
+from engine.risk.exposures import ExposureModel, build_model
+
+_FUNDS: dict[tuple[str, ...], Mapping[str, FundData] | None] = {}
+_MODELS: dict[tuple[str, ...], ExposureModel] = {}
+
+
+def _funds(tickers: tuple[str, ...]) -> Mapping[str, FundData] | None:
+    key = tuple(sorted(tickers))
+    if key not in _FUNDS:
+        from engine.data.fund_store import FundStore
+        from engine.data.funds import load_funds
+
+        try:
+            _FUNDS[key] = load_funds(list(tickers), store=FundStore()).funds
+        except (DataError, OSError):
+            _FUNDS[key] = None  # attach_exposures says why, household by household
+    return _FUNDS[key]
+
+
+def attach(result: RebalanceResult) -> RebalanceResult:
+    tickers = tuple(a.ticker for a in result.assets)
+    funds = _funds(tickers) if tickers else None
+    if funds is None:
+        return attach_exposures(result)
+    held = [a.ticker for a in result.assets if max(a.weight_before, a.weight_target, a.weight_after) > 0]
+    if result.sector_exposures or not any(t in funds for t in held):  # as with_exposures decides
+        return with_exposures(result, funds)
+    model = _MODELS.get(tickers)
+    if model is None:
+        model = _MODELS[tickers] = build_model(list(tickers), funds, companies=False)
+    sm = model.sector_matrix
+    w = [np.array([getattr(a, f"weight_{k}") for a in result.assets]) for k in ("before", "target", "after")]
+    rows = tuple(
+        SectorExposure(name, float(b), float(t), float(x))
+        for name, b, t, x in zip(model.sector_rows, sm @ w[0], sm @ w[1], sm @ w[2], strict=True)
+        if max(b, t, x) > 0
+    )
+    return with_exposures(dataclasses.replace(result, sector_exposures=rows), funds)
