@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -30,6 +30,11 @@ from engine.optimize.problem import Solution
 Resolve = Callable[[BoolArray], Solution]
 
 FRACTIONAL_LOT = 1e-6  # smallest fractional share step (brokers go to 1e-3 .. 1e-6)
+# trades under a millionth of the value are below what the solver resolves in weights (its answers are
+# accurate to about 1e-8 in the objective and a few 1e-6 in weights): an interior-point answer leaves
+# such crumbs (1e-8..1e-7) on most assets that should not trade. They are zero, not trades too small to
+# keep, so they never cost a re-solve.
+NOISE_WEIGHT = 1e-6
 
 
 @dataclass
@@ -55,11 +60,22 @@ def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
 
 
+def _without_noise(x: Inputs, sol: Solution) -> Solution:
+    """``sol`` with trades under NOISE_WEIGHT set to zero (the weights and cost follow)."""
+    noise = np.abs(sol.w - x.w0) < NOISE_WEIGHT
+    if not np.any(noise & ((sol.buys > 0) | (sol.sells > 0))):
+        return sol
+    buys = np.where(noise, 0.0, sol.buys)
+    sells = np.where(noise, 0.0, sol.sells)
+    return replace(sol, w=x.w0 + buys - sells, buys=buys, sells=sells, cost=float(x.kappa @ (buys + sells)))
+
+
 def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
     """Re-solve with assets whose trade is under the minimum frozen, until every trade is big enough."""
     min_trade = x.min_trade_amount
     notes: list[str] = []
     fixed = np.zeros(x.n, dtype=bool)
+    sol = _without_noise(x, sol)
     for _ in range(x.n):
         amounts = np.abs(sol.w - x.w0) * x.value
         small = (amounts > 0) & (amounts < min_trade) & ~fixed
@@ -78,7 +94,7 @@ def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solutio
                     "dropped without breaking another limit"
                 )
                 break
-        fixed, sol = trial, s2
+        fixed, sol = trial, _without_noise(x, s2)
     return sol, notes
 
 
