@@ -44,14 +44,22 @@ def solve_with_worker_market(tasks: list[HouseholdInputs]) -> list[Outcome]:
     return solve_batch(tasks, _MARKET)
 
 
-def rebalance(sc: Scenario, market: MarketSnapshot, timing: list[float] | None = None) -> RebalanceResult:
+def rebalance(
+    sc: Scenario, market: MarketSnapshot, timing: list[float] | None = None, fits: set[int] | None = None
+) -> RebalanceResult:
     """``engine.api.rebalance(sc, market)``, with the look-through exposures from data read once per worker
-    (engine.batch.exposures): the same result (tested). ``timing`` gets the optimizer's CPU seconds."""
+    (engine.batch.exposures): the same result (tested). ``timing`` gets the optimizer's CPU seconds;
+    ``fits``: universe sizes whose memory check passed already in this batch (checked once, not per
+    household)."""
     from engine.batch.exposures import attach
     from engine.io.capacity import check_fits
     from engine.optimize import rebalance as _rebalance
 
-    check_fits(len(sc.universe))
+    n = len(sc.universe)
+    if fits is None or n not in fits:
+        check_fits(n)
+        if fits is not None:
+            fits.add(n)
     cpu = time.process_time()
     r = _rebalance(sc, market)
     if timing is not None:
@@ -63,6 +71,7 @@ def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Ou
     from engine.api import rebalance_household
 
     out = []
+    fits: set[int] = set()
     for x in tasks:
         start, cpu = time.perf_counter(), time.process_time()
         proposal, error = None, None
@@ -75,7 +84,7 @@ def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Ou
                 engine.append(time.process_time() - e0)
                 proposal = NewProposal.of_household(x.household_id, x.policy_id, sc, hr, market)
             else:
-                r = rebalance(sc, market, engine)
+                r = rebalance(sc, market, engine, fits)
                 proposal = NewProposal.of(x.household_id, x.policy_id, sc, r)
         except CoresatError as exc:
             error = str(exc)

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from engine.api import rebalance
 from engine.batch import work
+from engine.book.inputs import HouseholdInputs, build_scenario
 from engine.book.result_text import result_text
+from engine.book.store import Book
+from engine.errors import ScenarioError
 from engine.model.scenario import AssetTarget, Holding, Portfolio, Role, Scenario, Sleeve, TargetTree
 from engine.result import Status
 from tests.engine.book.test_proposals import _close
@@ -83,3 +88,36 @@ def test_worker_rebalance_stores_what_the_api_gives() -> None:
         trades += len(api.trades)
     assert trades > 100
     assert {Status.OK, Status.INFEASIBLE} <= statuses
+
+
+def test_households_built_from_their_policys_shared_part_are_the_assembled_scenarios(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    book = Book.open(str(tmp_path / "book.sqlite"))
+    try:
+        for i, sc in enumerate(_shapes()):
+            book.save_policy_from_scenario(f"P{i}", sc)
+        for k, sc in enumerate(_households(24)):
+            c = sc.constraints
+            if k % 3 == 0:  # the account's own limits differ from household to household
+                c = replace(c, cash_flow=float(rng.integers(-2_000, 5_000)), no_sell=frozenset({"IWM"}))
+            notes = "" if k % 2 else f"notes {k}"
+            hid = book.add_household(
+                f"C{k}", replace(sc, constraints=c, notes=notes), policy=f"P{k % 3}"
+            ).household_id
+            if k % 4 == 1:
+                book.follow_policy(hid, f"P{k % 3}", "[constraints]\nvol_cap_pct = 17\n")
+        inputs = [x for x in book.household_inputs() if isinstance(x, HouseholdInputs)]
+    finally:
+        book.close()
+    assert len(inputs) == 24 and len({x.overrides for x in inputs}) == 2
+    built = [build_scenario(x, validate=False) for x in inputs]
+    assert built == [build_scenario(x) for x in inputs]  # validate=True: parts.assemble, field by field
+    assert {sc.constraints.vol_cap for sc in built} >= {0.17}
+    assert len({sc.notes for sc in built}) > 2 and len({sc.constraints.cash_flow for sc in built}) > 2
+    bad = replace(inputs[1], account=inputs[1].account.replace('"shares": ', '"shares": "many", "x": ', 1))
+    assert bad.account != inputs[1].account
+    with pytest.raises(ScenarioError) as fast:
+        build_scenario(bad, validate=False)
+    with pytest.raises(ScenarioError) as full:
+        build_scenario(bad)
+    assert str(fast.value) == str(full.value) and "portfolio.holdings" in str(fast.value)
