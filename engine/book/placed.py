@@ -103,7 +103,7 @@ def household_result_text(hr: HouseholdResult, cov: FloatArray) -> str:
     The joint solve's own figures are kept beside them as ``net_…`` (``net_status``, ``net_cash_after``,
     ``net_vol_after``, ``net_tracking_error_after``, ``net_turnover``, ``net_total_cost``; per row
     ``net_shares_after``, ``net_weight_after``, ``net_risk_contribution_after``; per sector
-    ``net_after``)."""
+    ``net_after``). The headline counts the accounts' orders (``net_headline``: the joint solve's)."""
     r = hr.household
     doc = json.loads(result_text(r))
     assets = doc.get("assets", [])
@@ -152,6 +152,7 @@ def household_result_text(hr: HouseholdResult, cov: FloatArray) -> str:
         doc["sector_exposures"], tickers, pl.weights_after
     ):
         doc["net_sector_exposures"], doc["sector_exposures"] = doc["sector_exposures"], []
+    doc["net_headline"], doc["headline"] = doc.get("headline"), _headline(hr, doc.get("headline"))
     doc["accounts"] = hr.accounts
     doc["unplaced"] = hr.unplaced
     doc["placement_notes"] = hr.placement_notes
@@ -189,3 +190,26 @@ def covariance_of(r: RebalanceResult, market: MarketSnapshot) -> FloatArray:
     idx = [market.tickers.index(a.ticker) for a in r.assets]
     cov: FloatArray = market.covariance[np.ix_(idx, idx)]
     return cov
+
+
+def _headline(hr: HouseholdResult, net: Any) -> Any:
+    """The first line a user reads, about the placed trades: the joint solve's headline counts its net
+    trades per ticker, the accounts get their own orders; a placement the per-account check refused is
+    not possible as set, whatever the joint solve said."""
+    from engine.messages import Message, MessageId, Name
+    from engine.messages.values import Count
+    from engine.result import Status
+
+    if hr.status is Status.INFEASIBLE:
+        if hr.household.status is Status.INFEASIBLE:
+            return net
+        return Message.of(MessageId.HEAD_INFEASIBLE, text=Name("; ".join(hr.check_problems))).json_value()
+    orders = sum(len(a.trades) for a in hr.accounts)
+    if isinstance(net, dict) and net.get("id") in (
+        MessageId.HEAD_TRADES.value,
+        MessageId.HEAD_ONE_TRADE.value,
+    ):
+        if orders == 1:
+            return Message.of(MessageId.HEAD_ONE_TRADE).json_value()
+        return Message.of(MessageId.HEAD_TRADES, count=Count(orders)).json_value()
+    return net
