@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from engine.book.inputs import HouseholdInputs, build_scenario
 from engine.book.proposals import NewProposal
@@ -17,6 +18,9 @@ from engine.errors import CoresatError
 from engine.market import MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
+
+if TYPE_CHECKING:
+    from engine.batch.exposures import Exposures
 
 
 @dataclass(frozen=True)
@@ -45,13 +49,17 @@ def solve_with_worker_market(tasks: list[HouseholdInputs]) -> list[Outcome]:
 
 
 def rebalance(
-    sc: Scenario, market: MarketSnapshot, timing: list[float] | None = None, fits: set[int] | None = None
+    sc: Scenario,
+    market: MarketSnapshot,
+    timing: list[float] | None = None,
+    fits: set[int] | None = None,
+    exposures: Exposures | None = None,
 ) -> RebalanceResult:
-    """``engine.api.rebalance(sc, market)``, with the look-through exposures from data read once per worker
-    (engine.batch.exposures): the same result (tested). ``timing`` gets the optimizer's CPU seconds;
-    ``fits``: universe sizes whose memory check passed already in this batch (checked once, not per
-    household)."""
-    from engine.batch.exposures import attach
+    """``engine.api.rebalance(sc, market)``, with the look-through exposures from fund data read once per
+    batch (``exposures``, engine.batch.exposures): the same result (tested). ``timing`` gets the
+    optimizer's CPU seconds; ``fits``: universe sizes whose memory check passed already in this batch
+    (checked once, not per household)."""
+    from engine.batch.exposures import Exposures
     from engine.io.capacity import check_fits
     from engine.optimize import rebalance as _rebalance
 
@@ -64,14 +72,17 @@ def rebalance(
     r = _rebalance(sc, market)
     if timing is not None:
         timing.append(time.process_time() - cpu)
-    return attach(r)
+    return (exposures or Exposures()).attach(r)
 
 
 def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Outcome]:
     from engine.api import rebalance_household
 
     out = []
+    from engine.batch.exposures import Exposures
+
     fits: set[int] = set()
+    exposures = Exposures()
     for x in tasks:
         start, cpu = time.perf_counter(), time.process_time()
         proposal, error = None, None
@@ -84,7 +95,7 @@ def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Ou
                 engine.append(time.process_time() - e0)
                 proposal = NewProposal.of_household(x.household_id, x.policy_id, sc, hr, market)
             else:
-                r = rebalance(sc, market, engine, fits)
+                r = rebalance(sc, market, engine, fits, exposures)
                 proposal = NewProposal.of(x.household_id, x.policy_id, sc, r)
         except CoresatError as exc:
             error = str(exc)

@@ -1,5 +1,5 @@
 """The batch worker's shortcuts change nothing that is stored: its rebalance (fund data and sector matrix
-read once per worker) gives the document ``engine.api.rebalance`` gives, and the stored JSON (a trade's
+read once per batch) gives the document ``engine.api.rebalance`` gives, and the stored JSON (a trade's
 ``why.text`` reusing its rendered reason) is the ``to_dict`` document — on many varied households."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pytest
 
 from engine.api import rebalance
 from engine.batch import work
+from engine.batch.exposures import Exposures
 from engine.book.inputs import HouseholdInputs, build_scenario
 from engine.book.result_text import result_text
 from engine.book.store import Book
@@ -78,8 +79,9 @@ def test_worker_rebalance_stores_what_the_api_gives() -> None:
     m = market(list(TWELVE))
     statuses = set()
     trades = 0
+    shared = Exposures()  # as in one batch: fund data and sector matrices kept across households
     for sc in _households(45):
-        ours, api = work.rebalance(sc, m), rebalance(sc, m)
+        ours, api = work.rebalance(sc, m, exposures=shared), rebalance(sc, m)
         statuses.add(api.status)
         assert _doc(result_text(ours)) == _doc(result_text(api)), sc.name
         assert api.sector_exposures  # the comparison covers the look-through rows
