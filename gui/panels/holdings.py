@@ -93,6 +93,7 @@ class HoldingsPanel(QGroupBox):
                 "Replace one account's holdings from a CSV file (ticker, shares[, price]), or import a broker statement"
             )
         )
+        self.household_import.setMinimumWidth(48)
         self.household.bar.addWidget(self.household_import)
         flat = QWidget()
         flat_lay = QVBoxLayout(flat)

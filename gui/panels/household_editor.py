@@ -54,6 +54,9 @@ class HouseholdEditor(QWidget):
         self.tree.setHeaderLabels([QCoreApplication.translate("HouseholdTreePanel", c) for c in COLUMNS])
         self.add_button = QPushButton(self.tr("Add account…"))
         self.remove_button = QPushButton(self.tr("Remove account"))
+        self.remove_button.setToolTip(
+            self.tr("Remove the selected account (a position: set its shares to 0)")
+        )
         self.add_holding_button = QPushButton(self.tr("Add holding…"))
         self.add_holding_button.setToolTip(self.tr("Add a position to the selected account"))
         self.settings_button = QPushButton(self.tr("Account…"))
@@ -67,6 +70,8 @@ class HouseholdEditor(QWidget):
         self.bar.addWidget(self.add_holding_button)
         self.bar.addWidget(self.settings_button)
         self.bar.addStretch(1)
+        for b in (self.add_button, self.remove_button, self.add_holding_button, self.settings_button):
+            b.setMinimumWidth(48)  # a narrow window may squeeze them; they never widen its minimum
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self.bar)

@@ -1964,7 +1964,7 @@
     <name>HoldingsPanel</name>
     <message>
         <location filename="../../gui/panels/holdings.py" line="51"/>
-        <location filename="../../gui/panels/holdings.py" line="146"/>
+        <location filename="../../gui/panels/holdings.py" line="147"/>
         <source>Holdings</source>
         <translation>보유 종목</translation>
     </message>
@@ -2010,78 +2010,78 @@
         <translation>CSV 파일(티커, 주식 수[, 가격])로 한 계좌의 보유 종목을 바꾸거나, 증권사 명세서를 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="146"/>
+        <location filename="../../gui/panels/holdings.py" line="147"/>
         <source>Holdings by account</source>
         <translation>계좌별 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="180"/>
+        <location filename="../../gui/panels/holdings.py" line="181"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="219"/>
+        <location filename="../../gui/panels/holdings.py" line="220"/>
         <source>Not in your targets</source>
         <translation>목표에 없는 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="222"/>
+        <location filename="../../gui/panels/holdings.py" line="223"/>
         <source>{ticker} is not in your targets. Add it to a sleeve, or sell it?</source>
         <translation>{ticker}은(는) 목표에 없습니다. 슬리브에 추가할까요, 아니면 매도할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="227"/>
+        <location filename="../../gui/panels/holdings.py" line="228"/>
         <source>A holding without a target is sold by the rebalance (unless you mark it No sell).</source>
         <translation>목표가 없는 보유 종목은 리밸런싱에서 매도됩니다(매도 금지로 표시하지 않은 경우).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="229"/>
+        <location filename="../../gui/panels/holdings.py" line="230"/>
         <source>Add to a sleeve…</source>
         <translation>슬리브에 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="230"/>
+        <location filename="../../gui/panels/holdings.py" line="231"/>
         <source>Sell it</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="239"/>
+        <location filename="../../gui/panels/holdings.py" line="240"/>
         <source>Add to a sleeve</source>
         <translation>슬리브에 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="240"/>
+        <location filename="../../gui/panels/holdings.py" line="241"/>
         <source>Sleeve for {ticker}:</source>
         <translation>{ticker}의 슬리브:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="264"/>
+        <location filename="../../gui/panels/holdings.py" line="265"/>
         <source>Every account, from a broker statement…</source>
         <translation>모든 계좌, 증권사 명세서에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="270"/>
-        <location filename="../../gui/panels/holdings.py" line="284"/>
+        <location filename="../../gui/panels/holdings.py" line="271"/>
+        <location filename="../../gui/panels/holdings.py" line="285"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="271"/>
+        <location filename="../../gui/panels/holdings.py" line="272"/>
         <source>The CSV replaces the holdings of:</source>
         <translation>CSV로 보유 종목을 바꿀 계좌:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="301"/>
+        <location filename="../../gui/panels/holdings.py" line="302"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="196"/>
+        <location filename="../../gui/panels/holdings.py" line="197"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="201"/>
+        <location filename="../../gui/panels/holdings.py" line="202"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation>{ticker}은(는) 이미 표에 있습니다: 대신 주식 수를 고치세요</translation>
     </message>
@@ -2122,73 +2122,78 @@
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="57"/>
+        <location filename="../../gui/panels/household_editor.py" line="58"/>
+        <source>Remove the selected account (a position: set its shares to 0)</source>
+        <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="60"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="58"/>
+        <location filename="../../gui/panels/household_editor.py" line="61"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="59"/>
+        <location filename="../../gui/panels/household_editor.py" line="62"/>
         <source>Account…</source>
         <translation>계좌 설정…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="61"/>
+        <location filename="../../gui/panels/household_editor.py" line="64"/>
         <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
         <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="117"/>
+        <location filename="../../gui/panels/household_editor.py" line="122"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="125"/>
+        <location filename="../../gui/panels/household_editor.py" line="130"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="164"/>
+        <location filename="../../gui/panels/household_editor.py" line="169"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="201"/>
+        <location filename="../../gui/panels/household_editor.py" line="206"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="203"/>
         <location filename="../../gui/panels/household_editor.py" line="208"/>
+        <location filename="../../gui/panels/household_editor.py" line="213"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="203"/>
+        <location filename="../../gui/panels/household_editor.py" line="208"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="208"/>
+        <location filename="../../gui/panels/household_editor.py" line="213"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="214"/>
+        <location filename="../../gui/panels/household_editor.py" line="219"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="214"/>
+        <location filename="../../gui/panels/household_editor.py" line="219"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="234"/>
+        <location filename="../../gui/panels/household_editor.py" line="239"/>
         <source>Select an account first.</source>
         <translation>먼저 계좌를 선택하세요.</translation>
     </message>
