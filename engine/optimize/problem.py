@@ -41,16 +41,16 @@ from dataclasses import dataclass
 import cvxpy as cp
 import numpy as np
 
-from engine.errors import SolverError
 from engine.io.capacity import BYTES_PER_TICKER2, DENSE_BYTES_PER_TICKER2, use_parametrized
 from engine.market import BoolArray, FloatArray
-from engine.optimize.fastsolve import CompiledClarabel
 from engine.optimize.inputs import Inputs
 from engine.optimize.limits import compile_limits
 from engine.optimize.limits.base import Compiled, Ctx, Setting, Values
 from engine.optimize.limits.trades import trade_bounds
 from engine.optimize.objective import COST_WEIGHT as COST_WEIGHT  # the stated trade-off (tests, benchmarks)
 from engine.optimize.objective import CompiledTerm, TieBreak, TrackingError, TradingCost
+from engine.optimize.stage import FAST_CHECK_TOL as FAST_CHECK_TOL  # the fast path's check (tests)
+from engine.optimize.stage import Stage
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,6 @@ EXACT_MAX = 30  # universes up to this size use the exact covariance factor
 N_FACTORS = 20  # factors kept for larger universes
 LANCZOS_MIN = 150  # from this size the top factors come from a Lanczos solve, not a full eigendecomposition
 SNAP = 1e-10  # trades below this weight are solver noise and set to zero
-FAST_CHECK_TOL = 1e-5  # the fast path must reproduce cvxpy's trades this closely (weights)
 
 
 def covariance_factor(cov: FloatArray, k: int) -> tuple[FloatArray, FloatArray]:
@@ -107,74 +106,6 @@ class Solution:
         """Weights of the value after trading (costs paid)."""
         out: FloatArray = self.w / max(1.0 - self.cost, 1e-12)
         return out
-
-
-class _Stage:
-    """One cvxpy problem plus its fast re-solve path, checked against cvxpy's own solve when created."""
-
-    def __init__(
-        self, problem: cp.Problem, outputs: list[cp.Variable], name: str, *, kept_solver: bool = False
-    ) -> None:
-        """``kept_solver``: re-solve on one Clarabel solver with its data updated (fastsolve; faster),
-        for problems whose answer is unique (or made unique by a tie-break stage): its steps differ from
-        cvxpy's own solve, so where several answers share the optimum it may pick another one than
-        cvxpy and fail the creation check."""
-        self.problem = problem
-        self.outputs = outputs
-        self.name = name
-        self.kept_solver = kept_solver
-        self.fast: CompiledClarabel | None = None
-        self.fast_failed = False
-
-    def solve(self, values: Values, use_fast: bool, dpp: bool = True) -> tuple[str, list[FloatArray]]:
-        if use_fast and self.fast is not None:
-            try:
-                status, out = self.fast.solve({p.id: val for p, val in values.items()})
-                if status in ("optimal", "optimal_inaccurate", "infeasible"):
-                    return status, out
-                log.info("fast %s solve returned %s; solving with cvxpy", self.name, status)
-            except Exception as exc:  # never reaches the user: cvxpy's own solve follows
-                log.warning("fast %s solve failed (%s); using cvxpy from now on", self.name, exc)
-                self.fast, self.fast_failed = None, True
-        for p, val in values.items():
-            p.value = val
-        status = _solve(self.problem, dpp)
-        if status not in ("optimal", "optimal_inaccurate") or any(v.value is None for v in self.outputs):
-            return status, [np.zeros(v.size) for v in self.outputs]
-        out = [np.asarray(v.value, dtype=float) for v in self.outputs]
-        if dpp and use_fast and self.fast is None and not self.fast_failed:
-            # answer with the fast path's own solve of these values: every later solve goes through
-            # it, so the same inputs give the same answer whatever was solved before
-            out = self._make_fast(values, out) or out
-        return status, out
-
-    def _make_fast(self, values: Values, expected: list[FloatArray]) -> list[FloatArray] | None:
-        """Compile the fast path and keep it only if it reproduces cvxpy's answer on these values."""
-        fast = CompiledClarabel.create(self.problem, self.outputs, kept_solver=self.kept_solver)
-        if fast is None:
-            log.info("fast %s path unavailable; using cvxpy's solve", self.name)
-            self.fast_failed = True
-            return None
-        try:
-            status, got = fast.solve({p.id: val for p, val in values.items()})
-        except Exception as exc:
-            log.warning("fast %s path failed its check (%s); using cvxpy's solve", self.name, exc)
-            self.fast_failed = True
-            return None
-        worst = max(
-            float(np.max(np.abs(a - b), initial=0.0)) for a, b in zip(_net(got), _net(expected), strict=True)
-        )
-        if status not in ("optimal", "optimal_inaccurate") or worst > FAST_CHECK_TOL:
-            log.warning(
-                "fast %s path disagrees with cvxpy (status %s, largest difference %.2g); using cvxpy's solve",
-                self.name,
-                status,
-                worst,
-            )
-            self.fast_failed = True
-            return None
-        self.fast = fast
-        return got
 
 
 class RebalanceProblem:
@@ -235,8 +166,8 @@ class RebalanceProblem:
         self.singular = False  # whether the current risk model needs stage 2
         outputs = [self.zb, self.zs]
         # stage 1 is unique when the risk model is positive definite, and stage 2 runs when it is not
-        self._stage1 = _Stage(self.problem, outputs, "tracking-error", kept_solver=True)
-        self._stage2 = _Stage(self.tie_problem, outputs, "tie-break", kept_solver=True)
+        self._stage1 = Stage(self.problem, outputs, "tracking-error", kept_solver=True)
+        self._stage2 = Stage(self.tie_problem, outputs, "tie-break", kept_solver=True)
 
     def is_dpp(self) -> bool:
         return bool(self.problem.is_dcp(dpp=True) and self.tie_problem.is_dcp(dpp=True))
@@ -306,13 +237,6 @@ class RebalanceProblem:
             return Solution(status, x.w0 + zb - zs, zb, zs, seconds, cost)
 
 
-def _net(outputs: list[FloatArray]) -> list[FloatArray]:
-    """Outputs as the check compares them: buys and sells (the first two) as net trades. Without a
-    trading cost, buying and selling the same fund at once costs nothing, so two exact answers may
-    split a net trade differently; only the net trade is the answer."""
-    return [outputs[0] - outputs[1], *outputs[2:]] if len(outputs) >= 2 else outputs
-
-
 def _snap(
     zb: FloatArray, zs: FloatArray, buy_ub: FloatArray, sell_ub: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
@@ -325,20 +249,6 @@ def _snap(
     b[buy_ub <= 0] = 0.0
     s[sell_ub <= 0] = 0.0
     return b, s
-
-
-def _solve(problem: cp.Problem, dpp: bool = True) -> str:
-    for solver, opts in ((cp.CLARABEL, {}), (cp.SCS, {"eps_abs": 1e-7, "eps_rel": 1e-7})):
-        try:
-            problem.solve(solver=solver, ignore_dpp=not dpp, **opts)
-        except cp.error.SolverError:
-            continue
-        status = str(problem.status)
-        if status in ("optimal", "optimal_inaccurate", "infeasible", "infeasible_inaccurate"):
-            return status.replace("infeasible_inaccurate", "infeasible")
-    raise SolverError(
-        "the optimizer's solvers failed on this problem; try fractional shares or looser limits"
-    )
 
 
 _CACHE: OrderedDict[tuple[object, ...], RebalanceProblem] = OrderedDict()

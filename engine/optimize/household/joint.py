@@ -162,7 +162,9 @@ class JointProblem:
         self.problem = cp.Problem(cp.Minimize(SCALE * objective), cons)
         outputs = [self.B, self.S, self.Q]
         # stage 1's household trade is unique, its split across accounts need not be (stage 2 decides it)
-        self._stage = Stage(self.problem, outputs, "household", compare=lambda out: [g @ (out[0] - out[1])])
+        self._stage = Stage(
+            self.problem, outputs, "household", kept_solver=True, compare=lambda out: [g @ (out[0] - out[1])]
+        )
         # stage 2 (module docstring): each account's own rules, the household trade pinned, trading costs
         # at most stage 1's and all costs at most stage 1's, turnover and the household's buy bounds. With
         # the trade z fixed and the trading cost c no higher, every other household limit holds as in stage

@@ -93,3 +93,24 @@ def test_same_answer_on_random_portfolios_after_other_solves() -> None:
         assert _key(rebalance(sc, m)) == first
 
     check()
+
+
+def test_same_answer_when_cvxpy_answers() -> None:
+    """Found by the property above: a tiny two-fund portfolio on a flat optimum where the fast path fails
+    its creation check (1.5e-5 from cvxpy) and cvxpy answers every solve. cvxpy's first solve (built while
+    compiling) and its re-solves (parameters mapped into the compiled data) differed by 1e-6 shares; the
+    first answer now comes from the re-solve path too."""
+    sc = core_satellite(
+        {"IJR": 0.0, "IWN": 1.0},
+        cash=0.0,
+        core={"IJR": 0.2},
+        satellites={"S0": {"IWN": 0.8}},
+        constraints=Constraints(vol_cap=0.125, cost_bps=5.0, min_trade=0.0, whole_shares=False),
+    )
+    m = market(list(sc.universe))
+    _CACHE.clear()
+    first = _key(rebalance(sc, m))
+    c = sc.constraints
+    for cap in (0.1, 0.2, None):
+        rebalance(dataclasses.replace(sc, constraints=dataclasses.replace(c, vol_cap=cap)), m)
+    assert _key(rebalance(sc, m)) == first
