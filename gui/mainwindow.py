@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
+from gui.quiet_tabs import QuietTabWidget
 from gui.target_editor import TargetEditor
 from gui.window_files import SCENARIO_FILTER, FileCommands, template_titles
 from gui.window_layout import LEFT_MIN_WIDTH, WindowLayout
@@ -88,7 +88,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         self.left.setMinimumWidth(LEFT_MIN_WIDTH)
         self.left.setSizes([480, 400, 160])
         # the trades, and the charts too when the window is narrow (the tab bar shows only then)
-        self.lower_tabs = QTabWidget()
+        self.lower_tabs = QuietTabWidget()
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.setTabBarAutoHide(True)
         self.lower_tabs.addTab(self.result, self.tr("Proposed trades"))
@@ -170,7 +170,10 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         )
         self.act_demo.setCheckable(True)
         self.act_about = self._action(self.tr("&About Coresat"), lambda: show_about(self))
-        self._tips = {"export": self.act_export.statusTip(), "edit_targets": self.act_edit_targets.statusTip()}
+        self._tips = {
+            "export": self.act_export.statusTip(),
+            "edit_targets": self.act_edit_targets.statusTip(),
+        }
 
     def _init_menus(self) -> None:
         mb = self.menuBar()

@@ -43,6 +43,8 @@ class _SnapshotModel(QStandardItemModel):
 
     # EditRole shares DisplayRole's slot in a QStandardItem: editors start from the display text.
 
+    _flags: list[list[Qt.ItemFlag]]
+
     def _cell_roles(self, row: int, col: int) -> dict[int, Any]:
         """{role: value} for one cell; roles left out are cleared."""
         raise NotImplementedError
@@ -60,22 +62,43 @@ class _SnapshotModel(QStandardItemModel):
     # Items are created and changed only through QStandardItemModel.setData (C++): Python never holds a
     # QStandardItem, whose wrapper could outlive the item the model deletes (it is not a QObject).
 
+    def _cell_key(self, row: int, col: int) -> object:
+        """What the cell's roles are computed from (hashable), or None to always recompute. A cell whose
+        key is unchanged keeps its roles without formatting anything again."""
+        return None
+
+    def _flags_key(self) -> object:
+        """What the flags of all cells depend on (hashable), or None to recompute them on every refill."""
+        return None
+
     def _refill(self, n_rows: int) -> None:
         """Store the new cells. An item only signals when its value really changes, so the view repaints
         just the cells that changed (a core slider move touches the target and drift columns)."""
         was: dict[tuple[int, int], dict[int, Any]] = getattr(self, "_set_values", {})
+        was_keys: dict[tuple[int, int], object] = getattr(self, "_set_keys", {})
         if self.rowCount() != n_rows:
             self.setRowCount(n_rows)
             was = {k: v for k, v in was.items() if k[0] < n_rows}  # rows removed now come back empty
+            was_keys = {}
         n_cols = self.columnCount()
         now: dict[tuple[int, int], dict[int, Any]] = {}
-        flags: list[list[Qt.ItemFlag]] = []
+        keys: dict[tuple[int, int], object] = {}
         put = QStandardItemModel.setData
+        theme_now = theme.is_dark()
+        if getattr(self, "_keys_theme", None) != theme_now:  # colours are part of every cell
+            self._keys_theme = theme_now
+            was_keys = {}
         for r in range(n_rows):
-            flags.append([self._cell_flags(r, c) for c in range(n_cols)])
             for c in range(n_cols):
-                before = was.get((r, c), {})
-                values = now[(r, c)] = self._cell_roles(r, c)
+                cell = (r, c)
+                key = self._cell_key(r, c)
+                if key is not None:
+                    keys[cell] = key
+                    if cell in was and was_keys.get(cell, _UNSET) == key:
+                        now[cell] = was[cell]  # same inputs: same roles, nothing to format or send
+                        continue
+                before = was.get(cell, {})
+                values = now[cell] = self._cell_roles(r, c)
                 index = None
                 for role, value in values.items():
                     old = before.get(role, _UNSET)
@@ -86,7 +109,12 @@ class _SnapshotModel(QStandardItemModel):
                 for stale in before.keys() - values.keys():
                     put(self, index or self.index(r, c), None, stale)
         self._set_values = now
-        self._flags = flags
+        self._set_keys = keys
+        flags_key = self._flags_key()
+        shown: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
+        if flags_key is None or flags_key != getattr(self, "_flags_for", None) or len(shown) != n_rows:
+            self._flags = [[self._cell_flags(r, c) for c in range(n_cols)] for r in range(n_rows)]
+            self._flags_for = flags_key
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         table: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
@@ -133,6 +161,7 @@ class HoldingsModel(_SnapshotModel):
         self._prices: dict[str, float] = {}
         self.problem_tickers: set[str] = set()
         self._memo: dict[tuple[int, int], Any] = {}
+        self._index_scenario()
         self._set_headers(
             list(_holding_headers().values()),
             {
@@ -161,11 +190,45 @@ class HoldingsModel(_SnapshotModel):
         if market_prices:
             self._prices = dict(market_prices)
         self._memo.clear()
+        self._index_scenario()
         self._refill(len(self._rows))
+
+    def _index_scenario(self) -> None:
+        """Per-ticker lookups made once per state (not once per cell)."""
+        sc = self.scenario
+        self._own_price: dict[str, float | None] = {}  # the first holding's typed price (None: none)
+        self._shares: dict[str, float] = {}
+        self._held: frozenset[str] = frozenset()
+        self._targets: dict[str, float] = {}
+        if sc is None:
+            return
+        for h in sc.portfolio.holdings:
+            self._shares[h.ticker] = self._shares.get(h.ticker, 0.0) + h.shares
+            if h.ticker not in self._own_price:
+                self._own_price[h.ticker] = h.price
+        self._held = frozenset(self._shares)
+        self._targets = sc.targets.asset_weights()
 
     def invalidate(self) -> None:
         """Recompute the cells (after ``problem_tickers`` changed)."""
         self._refill(len(self._rows))
+
+    def _cell_key(self, row: int, col: int) -> object:
+        if self.scenario is None:
+            return None
+        t = self._rows[row]
+        v = self.value(row, HoldingsColumn(col))
+        if col == HoldingsColumn.TICKER:
+            return (t, t in self.problem_tickers)
+        if col == HoldingsColumn.PRICE:
+            return (v, self._own_price.get(t) is not None)
+        if col == HoldingsColumn.DRIFT:
+            a = self._assets.get(t)
+            return (v, None) if a is None else (v, a.band, a.outside_band)
+        return (type(v), v)
+
+    def _flags_key(self) -> object:
+        return (tuple(self._rows), self._held)
 
     def ticker_at(self, row: int) -> str:
         return self._rows[row]
@@ -175,9 +238,7 @@ class HoldingsModel(_SnapshotModel):
 
     def _price(self, ticker: str) -> tuple[float | None, bool]:
         """(price, typed by the user)."""
-        sc = self.scenario
-        assert sc is not None
-        own = next((h.price for h in sc.portfolio.holdings if h.ticker == ticker), None)
+        own = self._own_price.get(ticker)
         if own is not None:
             return own, True
         a = self._assets.get(ticker)
@@ -201,16 +262,16 @@ class HoldingsModel(_SnapshotModel):
         if col is HoldingsColumn.TICKER:
             return t
         if col is HoldingsColumn.SHARES:
-            return sc.portfolio.shares_of(t)
+            return self._shares.get(t, 0.0)
         if col is HoldingsColumn.PRICE:
             return self._price(t)[0]
         if col is HoldingsColumn.VALUE:
             price = self._price(t)[0]
-            return None if price is None else sc.portfolio.shares_of(t) * price
+            return None if price is None else self._shares.get(t, 0.0) * price
         if col is HoldingsColumn.WEIGHT:
             return a.weight_before if a else None
         if col is HoldingsColumn.TARGET:
-            return a.weight_target if a else sc.targets.asset_weights().get(t, 0.0)
+            return a.weight_target if a else self._targets.get(t, 0.0)
         if col is HoldingsColumn.DRIFT:
             return a.drift if a else None
         if col is HoldingsColumn.NO_BUY:
@@ -268,8 +329,7 @@ class HoldingsModel(_SnapshotModel):
         if column in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
             return _EDITABLE
         if column == HoldingsColumn.TICKER:
-            held = self.scenario is not None and self._rows[row] in self.scenario.portfolio.tickers
-            return _EDITABLE if held else _READ_ONLY
+            return _EDITABLE if self._rows[row] in self._held else _READ_ONLY
         if column in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
             return _CHECKABLE
         return _READ_ONLY
@@ -356,6 +416,25 @@ class TradesModel(_SnapshotModel):
     def set_trades(self, trades: tuple[Trade, ...]) -> None:
         self.trades = trades
         self._refill(len(trades))
+
+    def _cell_key(self, row: int, col: int) -> object:
+        t = self.trades[row]
+        if col == TradesColumn.SIDE:
+            return t.side
+        if col == TradesColumn.TICKER:
+            return t.ticker
+        if col == TradesColumn.SHARES:
+            return t.shares
+        if col == TradesColumn.PRICE:
+            return t.price
+        if col == TradesColumn.AMOUNT:
+            return (t.amount, t.side)
+        if col == TradesColumn.COST:
+            return t.cost
+        return (t.why, t.reason)
+
+    def _flags_key(self) -> object:
+        return 0  # every cell is read-only
 
     def _cell_roles(self, row: int, column: int) -> dict[int, Any]:
         t = self.trades[row]

@@ -12,6 +12,7 @@ undo/redo and stale-result detection in the GUI rely on.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -248,9 +249,10 @@ class Scenario:
     household: Household | None = None
     placement: Placement = field(default_factory=lambda: _default_placement())
 
-    @property
+    @functools.cached_property
     def universe(self) -> tuple[str, ...]:
-        """Every ticker the rebalance deals with: the targets first, then held-but-untargeted ones."""
+        """Every ticker the rebalance deals with: the targets first, then held-but-untargeted ones.
+        Computed once per (immutable) scenario: the GUI asks for it several times per slider move."""
         return tuple(dict.fromkeys((*self.targets.tickers, *self.portfolio.tickers)))
 
     def validate(self) -> None:

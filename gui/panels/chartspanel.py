@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from gui.engine_calls import Outcome
+from gui.quiet_tabs import QuietTabWidget
 from gui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 NAMES = ("allocation", "risk", "frontier", "growth", "drawdown")
 
 
-class ChartsPanel(QTabWidget):
+class ChartsPanel(QuietTabWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, lazy: bool = True) -> None:
         super().__init__(parent)
         self.ws = workspace
