@@ -36,8 +36,9 @@ __all__ = ["UNDO_LIMIT", "Workspace", "market_key"]
 
 
 def market_key(scenario: Scenario) -> tuple[object, ...]:
-    """What the market data depends on: the tickers and the proxies standing in for some of them."""
-    return (scenario.universe, scenario.data.proxies)
+    """What the market data depends on: the tickers, the proxies standing in for some of them and the
+    tickers left out of the risk model."""
+    return (scenario.universe, scenario.data.proxies, scenario.data.exclude_from_risk)
 
 
 class Workspace(QObject):
