@@ -141,7 +141,7 @@ class MarketCommands(QObject):
 
     def _on_prices_import_failed(self, message: str) -> None:
         self.window.message_bar.show_message(
-            self.tr("Prices not imported: {m}. Nothing was changed.").format(m=message),
+            self.tr("Prices not imported: {m}. Nothing was changed.").format(m=engine_phrase(message)),
             action=self.tr("Choose files…"),
             slot=self.import_prices,
         )

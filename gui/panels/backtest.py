@@ -34,7 +34,7 @@ from engine.backtest.report import PolicySummary
 from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Problem
-from gui.engine_texts import engine_text
+from gui.engine_texts import engine_phrase, engine_text
 from gui.panels.charts import ChartView
 from gui.runner import JobContext, wire_runner
 from gui.workspace import Workspace
@@ -200,14 +200,14 @@ class BacktestPanel(QWidget):
         if gen != self._job:
             return
         self._idle()
-        self.status.setText(self.tr("The backtest failed: {e}").format(e=exc))
+        self.status.setText(self.tr("The backtest failed: {e}").format(e=engine_phrase(str(exc))))
 
     def _finished(self, kind: str, gen: int, value: object) -> None:
         if gen != self._job:
             return
         self._idle()
         if isinstance(value, Problem):
-            self.status.setText(value.message)
+            self.status.setText(engine_phrase(value.message))
             return
         if not isinstance(value, BacktestReport):
             return
@@ -232,7 +232,7 @@ class BacktestPanel(QWidget):
             + "</b><ul>"
             + "".join(f"<li>{engine_text(m)}</li>" for m in value.limits)
             + (
-                f"<li>{self.tr('Realized gains')}: {html.escape(value.gains_how)}</li>"
+                f"<li>{self.tr('Realized gains')}: {html.escape(engine_phrase(value.gains_how))}</li>"
                 if value.gains_how
                 else ""
             )

@@ -28,7 +28,7 @@ from engine.risk.stress import HYPOTHETICAL, Window, WindowResult
 from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Outcome, Problem
-from gui.engine_texts import engine_text
+from gui.engine_texts import engine_phrase, engine_text
 from gui.runner import JobContext, wire_runner
 from gui.workspace import Workspace
 
@@ -226,14 +226,14 @@ class StressPanel(QWidget):
             return
         if gen == self._job:
             self._idle()
-            self.status.setText(self.tr("The stress test failed: {e}").format(e=exc))
+            self.status.setText(self.tr("The stress test failed: {e}").format(e=engine_phrase(str(exc))))
 
     def _finished(self, kind: str, gen: int, value: object) -> None:
         if self._next() or gen != self._job:
             return
         self._idle()
         if isinstance(value, Problem):
-            self.status.setText(value.message)
+            self.status.setText(engine_phrase(value.message))
             return
         if not isinstance(value, StressReport):
             return
@@ -241,7 +241,7 @@ class StressPanel(QWidget):
         text = self.tr("Portfolio value {v} on {src}.").format(
             v=fmt.money(value.total_value), src=engine_text(value.price_source)
         )
-        self.status.setText(" ".join([text, *value.notes]))
+        self.status.setText(" ".join([text, *(engine_phrase(n) for n in value.notes)]))
         self._fill(value)
         self.rates.setText(
             "<b>"
