@@ -8,7 +8,8 @@
    threads) and the UI thread's own CPU time (the GUI's work; unlike wall time, hardly affected by other
    programs on a busy machine).
 2. Cold start → first result: a fresh interpreter that imports the app, builds the window, opens the
-   bundled example on the simulated demo data and shows the first result. Target ≤ 1.5 s.
+   bundled example on the simulated demo data and shows the first result (the trades panel painted with
+   it, not just the answer delivered). Target ≤ 1.5 s.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [--moves 60]
 """
@@ -126,7 +127,7 @@ def slider_bench(moves: int) -> dict[str, float]:
 def cold_child() -> None:
     """Runs in a fresh interpreter: import, build, open the bundled example on demo data, first result."""
     _isolate_settings()
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     from gui.app import build, create_app, start
 
@@ -134,21 +135,39 @@ def cold_child() -> None:
     window, ws = build("light", demo=True, import_optimizer=False)
     loop = QEventLoop()
     got: dict[str, str] = {}
-    ws.outcomeChanged.connect(
-        lambda o: (got.setdefault("r", "result" if o.result else f"problem: {o.problem}"), loop.quit())
-    )
+    times: dict[str, float] = {}
+
+    class OnScreen(QObject):
+        """The first result counts when the trades panel showing it has been painted."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "r" in got and "painted" not in times:
+                times["painted"] = time.perf_counter()
+                times["cpu"] = time.process_time()
+                got["heavy"] = ",".join(m for m in ("pandas", "pyqtgraph", "sqlalchemy") if m in sys.modules)
+                loop.quit()
+            return False
+
+    on_screen = OnScreen()
+    window.result.status.installEventFilter(on_screen)
+
+    def outcome(o: Any) -> None:
+        got.setdefault("r", "result" if o.result else f"problem: {o.problem}")
+        times.setdefault("outcome", time.perf_counter())
+
+    ws.outcomeChanged.connect(outcome)
     ws.marketProblem.connect(lambda m: (got.setdefault("r", f"market problem: {m}"), loop.quit()))
     QTimer.singleShot(30_000, loop.quit)
-    times: dict[str, float] = {}
     start(app, window, ws, None, lambda t: times.setdefault("shown", t - T_PROCESS))  # what `coresat` does
     loop.exec()
-    elapsed = time.perf_counter() - T_PROCESS
+    elapsed = times.get("painted", time.perf_counter()) - T_PROCESS
     shown = times.get("shown", float("nan"))
-    heavy = ",".join(m for m in ("pandas", "pyqtgraph") if m in sys.modules)
-    cpu = time.process_time()
+    heavy = got.get("heavy", "")
+    cpu = times.get("cpu", time.process_time())
+    solved = times.get("outcome", float("nan")) - T_PROCESS
     print(
-        f"FIRST {elapsed:.4f} {got.get('r', 'timeout')} (window shown at {shown:.2f} s, process CPU {cpu:.2f} s;"
-        f" loaded by then: {heavy})",
+        f"FIRST {elapsed:.4f} {got.get('r', 'timeout')} (window shown at {shown:.2f} s, result delivered at "
+        f"{solved:.2f} s, painted at {elapsed:.2f} s; process CPU {cpu:.2f} s; loaded by then: {heavy})",
         flush=True,
     )
     ws.shutdown()

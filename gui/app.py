@@ -169,7 +169,8 @@ def app_icon() -> QIcon:
 
 
 def import_engine() -> None:
-    """The optimizer (cvxpy) on the main thread, before any worker uses it (see engine/optimize)."""
+    """The optimizer (cvxpy, without scipy.stats: engine/optimize/_cvxpy_import.py); at start-up on a
+    worker thread that runs before any solve (``Workspace.load_engine``)."""
     import engine.optimize  # noqa: F401
 
 
@@ -180,9 +181,10 @@ def start(
     scenario: str | None,
     on_shown: Callable[[float], object] | None = None,
 ) -> None:
-    """From the event loop (so Ctrl+C works throughout): show the window at once, start loading the
-    market data (worker thread), then import the optimizer on the main thread while the data load; the
-    first solve waits for that import. ``on_shown`` gets the time the window was painted (perf_counter)."""
+    """From the event loop (so Ctrl+C works throughout): show the window at once, then open the scenario
+    and start loading its market data (worker thread). The optimizer is imported on a worker thread since
+    ``build`` (``Workspace.load_engine``); the first solve waits for that import. ``on_shown`` gets the
+    time the window was painted (perf_counter)."""
     import time
 
     def begin() -> None:
@@ -190,13 +192,7 @@ def start(
         app.processEvents()  # paint the window before the imports
         if on_shown is not None:
             on_shown(time.perf_counter())
-        ws.solves_held = True
         open_initial(window, ws, scenario)
-        QTimer.singleShot(0, load_engine)
-
-    def load_engine() -> None:
-        import_engine()
-        ws.release_solves()
 
     QTimer.singleShot(0, begin)
 
@@ -207,11 +203,13 @@ def build(
     app = create_app()
     app.setWindowIcon(app_icon())
     theme.apply(app, None if theme_name == "system" else theme_name == "dark")
+    ws = Workspace()
     if import_optimizer:
         import_engine()
-    ws = Workspace()
+    else:  # on a worker thread, while the window is built and shown
+        ws.load_engine(import_engine)
     ws.force_demo = demo
-    window = MainWindow(ws)
+    window = MainWindow(ws, lazy_menus=True)
     return window, ws
 
 

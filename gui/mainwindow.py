@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import fmt, import_dialog
-from gui.book import menu as book_menu
+from gui import fmt
 from gui.dialogs import show_about
 from gui.engine_calls import Outcome
 from gui.messagebar import MessageBar
@@ -40,15 +39,22 @@ from gui.workspace import Workspace
 
 if TYPE_CHECKING:
     from engine.optimize.limit_id import LimitId
+    from gui.book.menu import BookMenu
+    from gui.import_dialog import StatementImport
     from gui.store_reset import StoreReset
 
 __all__ = ["SCENARIO_FILTER", "MainWindow", "template_titles"]
 
 
 class MainWindow(MoreTabs, WindowLayout, QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, lazy_menus: bool = False
+    ) -> None:
+        """``lazy_menus`` (the app's start-up): File → Import Statement… and the Book menu come with the
+        charts, after the first result, instead of now."""
         super().__init__(parent)
         self.ws = workspace
+        self._lazy_menus = lazy_menus
         self.ask_before_discard = True
         self._open_editor: TargetEditor | None = None
         self._open_dialog: QDialog | None = None  # a modal dialog a command has open (tests reach it)
@@ -184,8 +190,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
         file.addActions([self.act_import, self.act_import_prices, self.act_export])
-        self.statement_import = import_dialog.install(self, self.ws, file)  # File → Import Statement…, drops
-        file.addSeparator()
+        self._file_menu, self._before_quit = file, file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
@@ -197,8 +202,36 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         help_.addAction(self.act_about)
         for menu in (file, edit, data, help_):
             menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it cannot run
-        self.book_menu = book_menu.install(self, before=help_.menuAction())  # Book → review, batch, PDF
+        self._help_menu = help_
+        self._statement_import: StatementImport | None = None
+        self._book_menu: BookMenu | None = None
+        # File → Import Statement… and the Book menu import the statement readers and SQLAlchemy: at start-up
+        # they are added with the charts, just after the first result, so the window does not wait for them
+        if self._lazy_menus:
+            self.charts.add_deferred(lambda: (self.statement_import, self.book_menu))
+        else:
+            _ = (self.statement_import, self.book_menu)
         self._fill_recent()
+
+    @property
+    def statement_import(self) -> StatementImport:
+        """File → Import Statement… and drops of statement files (gui.import_dialog), added on first use."""
+        if self._statement_import is None:
+            from gui import import_dialog
+
+            self._statement_import = import_dialog.install(
+                self, self.ws, self._file_menu, before=self._before_quit
+            )
+        return self._statement_import
+
+    @property
+    def book_menu(self) -> BookMenu:
+        """Book → review, batch, PDF (gui.book.menu), before Help; added on first use."""
+        if self._book_menu is None:
+            from gui.book import menu as book_menu
+
+            self._book_menu = book_menu.install(self, before=self._help_menu.menuAction())
+        return self._book_menu
 
     def _init_status(self) -> None:
         self.source_label = QLabel()
@@ -364,6 +397,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.book_menu.close()
+        if self._book_menu is not None:
+            self._book_menu.close()
         self.ws.shutdown()
         event.accept()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from gui.engine_calls import Outcome
@@ -140,6 +140,9 @@ class ChartsPanel(QuietTabWidget):
         self._build_scheduled = True
 
         def build() -> None:
+            # the first result's repaint is queued: let it reach the screen before pyqtgraph and the other
+            # tabs are imported and built (that takes a second on the UI thread)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
             self.ensure_built()
             self._draw(self.currentIndex())
 
