@@ -250,6 +250,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         ws.scenarioChanged.connect(lambda _s: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self.update_actions())
         ws.outcomeChanged.connect(lambda _o: self.fit_holdings_pane())  # the rows are filled by then
+        self.charts.currentChanged.connect(lambda _i: self.fit_wide_tab())  # Accounts: room for its tables
         ws.undoChanged.connect(self._update_undo)
         # "Computing…" only when a solve takes long enough to notice (a quick one must not repaint the bar)
         self._busy_timer = QTimer(self)

@@ -76,6 +76,10 @@ class ChartsPanel(QuietTabWidget):
         for build in self._deferred:  # more tabs (exposure, backtest, stress) that import pyqtgraph or pandas
             build()
 
+    def page_of(self, widget: QWidget | None) -> QWidget | None:
+        """The page in the tab bar that shows ``widget`` (None for None)."""
+        return None if widget is None else self._tab_of(widget)
+
     def add_deferred(self, build: Callable[[], object]) -> None:
         """``build`` adds more tabs when the charts are built (right after the first result), so their
         imports do not delay the window. Runs at once when the charts are already built."""
