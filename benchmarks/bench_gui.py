@@ -143,6 +143,7 @@ def cold_child() -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and "r" in got and "painted" not in times:
                 times["painted"] = time.perf_counter()
+                times["painted_wall"] = time.time()
                 times["cpu"] = time.process_time()
                 got["heavy"] = ",".join(m for m in ("pandas", "pyqtgraph", "sqlalchemy") if m in sys.modules)
                 loop.quit()
@@ -165,8 +166,10 @@ def cold_child() -> None:
     heavy = got.get("heavy", "")
     cpu = times.get("cpu", time.process_time())
     solved = times.get("outcome", float("nan")) - T_PROCESS
+    launched = float(os.environ.get("CORESAT_BENCH_LAUNCH", "nan"))  # the parent's clock when it started us
+    from_launch = times.get("painted_wall", float("nan")) - launched
     print(
-        f"FIRST {elapsed:.4f} {got.get('r', 'timeout')} (window shown at {shown:.2f} s, result delivered at "
+        f"FIRST {from_launch:.4f} {elapsed:.4f} {got.get('r', 'timeout')} (window shown at {shown:.2f} s, result delivered at "
         f"{solved:.2f} s, painted at {elapsed:.2f} s; process CPU {cpu:.2f} s; loaded by then: {heavy})",
         flush=True,
     )
@@ -174,7 +177,9 @@ def cold_child() -> None:
 
 
 def cold_bench(runs: int) -> dict[str, object]:
-    times, inner, what = [], [], ""
+    """Per run: launch → first result painted (the child's wall clock against the launch time we pass it),
+    the same inside the process (from its first line), and launch → the process has exited."""
+    times, inner, first, what = [], [], [], ""
     for _ in range(runs):
         t0 = time.perf_counter()
         out = subprocess.run(
@@ -182,16 +187,19 @@ def cold_bench(runs: int) -> dict[str, object]:
             capture_output=True,
             text=True,
             timeout=120,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "CORESAT_BENCH_LAUNCH": repr(time.time())},
         )
         line = next((x for x in out.stdout.splitlines() if x.startswith("FIRST ")), None)
         if line is None:
             raise SystemExit(f"cold start child failed:\n{out.stderr[-2000:]}")
         times.append(time.perf_counter() - t0)
-        _, secs, what = line.split(" ", 2)
+        _, launch_secs, secs, what = line.split(" ", 3)
+        first.append(float(launch_secs))
         inner.append(float(secs))
     return {
-        "median_s": statistics.median(times),
+        "first_median_s": statistics.median(first),
+        "first_runs": " ".join(f"{x:.2f}" for x in first),
+        "exit_median_s": statistics.median(times),
         "in_process_median_s": statistics.median(inner),
         "first": what,
     }
@@ -221,8 +229,10 @@ def main() -> None:
         return
     c = cold_bench(a.cold_runs)
     print(
-        f"cold start -> first result (bundled example, demo data): median {c['median_s']:.2f} s wall "
-        f"({c['in_process_median_s']:.2f} s inside the process; target <= 1.5 s) [{c['first']}]"
+        f"cold start -> first result painted (bundled example, demo data): median {c['first_median_s']:.2f} s "
+        f"wall from launch (runs {c['first_runs']}; {c['in_process_median_s']:.2f} s from the process's first "
+        f"line; target <= 1.5 s); launch -> process exited {c['exit_median_s']:.2f} s; load "
+        f"{os.getloadavg()[0]:.2f} [{c['first']}]"
     )
 
 
