@@ -280,7 +280,9 @@ def run_app(args: list[str]) -> int:
     app.installEventFilter(FileOpenFilter(window))
     quit_on_ctrl_c(app)
     start(app, window, ws, opts.scenario)
-    return int(app.exec())
+    code = int(app.exec())
+    ws.shutdown()  # a worker still running (the optimizer's import after an early Ctrl+C) ends before exit
+    return code
 
 
 EXIT_INTERRUPTED = 130  # as the command line: 128 + SIGINT

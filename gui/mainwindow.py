@@ -39,8 +39,6 @@ from gui.workspace import Workspace
 
 if TYPE_CHECKING:
     from engine.optimize.limit_id import LimitId
-    from gui.book.menu import BookMenu
-    from gui.import_dialog import StatementImport
     from gui.store_reset import StoreReset
 
 __all__ = ["SCENARIO_FILTER", "MainWindow", "template_titles"]
@@ -203,8 +201,8 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         for menu in (file, edit, data, help_):
             menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it cannot run
         self._help_menu = help_
-        self._statement_import: StatementImport | None = None
-        self._book_menu: BookMenu | None = None
+        self._statement_import = None
+        self._book_menu = None
         # File → Import Statement… and the Book menu import the statement readers and SQLAlchemy: at start-up
         # they are added with the charts, just after the first result, so the window does not wait for them
         if self._lazy_menus:
@@ -212,26 +210,6 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         else:
             _ = (self.statement_import, self.book_menu)
         self._fill_recent()
-
-    @property
-    def statement_import(self) -> StatementImport:
-        """File → Import Statement… and drops of statement files (gui.import_dialog), added on first use."""
-        if self._statement_import is None:
-            from gui import import_dialog
-
-            self._statement_import = import_dialog.install(
-                self, self.ws, self._file_menu, before=self._before_quit
-            )
-        return self._statement_import
-
-    @property
-    def book_menu(self) -> BookMenu:
-        """Book → review, batch, PDF (gui.book.menu), before Help; added on first use."""
-        if self._book_menu is None:
-            from gui.book import menu as book_menu
-
-            self._book_menu = book_menu.install(self, before=self._help_menu.menuAction())
-        return self._book_menu
 
     def _init_status(self) -> None:
         self.source_label = QLabel()
