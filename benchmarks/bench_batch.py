@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -160,15 +161,59 @@ def one_by_one(book: Book, sample: int, *, one_shape: bool = False) -> tuple[flo
     return (time.perf_counter() - start) / len(scenarios), (time.process_time() - cpu) / len(scenarios)
 
 
-def batch(
-    book: Book, executor: Executor, m: MarketSnapshot, ids: list[int] | None = None
-) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of workers + this process) of one stored batch run."""
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # workers + this process
+    engine: float  # the optimizer's own calls (in the workers)
+    workers: float  # everything the workers did for the households (engine included)
+    parent: float  # this process: plan, sending, receiving, storing (and a Dask client and scheduler)
+
+
+def batch(book: Book, executor: Executor, m: MarketSnapshot, ids: list[int] | None = None) -> Run:
+    """Times of one stored batch run."""
     cpu = time.process_time()
     r = rebalance_book(book, executor, household_ids=ids, market=m)
     assert not r.failed and len(r.proposals) == (len(ids) if ids else book_size(book)), r.failed[:3]
     own = time.process_time() - cpu
-    return r.seconds, own + (r.worker_cpu if executor.workers or executor.scheduler else 0.0)
+    if not (executor.workers or executor.scheduler):  # in this process: own CPU includes the households'
+        return Run(r.seconds, own, r.engine_cpu, r.worker_cpu, own - r.worker_cpu)
+    return Run(r.seconds, own + r.worker_cpu, r.engine_cpu, r.worker_cpu, own)
+
+
+def _shape_costs(samples: list[HouseholdInputs], m: MarketSnapshot) -> list[tuple[float, float, float]]:
+    """In a fresh worker process: per shape, (CPU of building its compiled problem, of the first rebalance
+    of a household of that shape after it, of the same rebalance again). Imports and a first solve on
+    the first sample happen before any timing."""
+    from engine.optimize import rebalance as solve
+    from engine.optimize.inputs import prepare
+    from engine.optimize.problem import problem_for
+
+    solve(build_scenario(samples[0]), m)
+    out = []
+    for x in samples[1:]:
+        sc = build_scenario(x)
+        c0 = time.process_time()
+        problem_for(prepare(sc, m))
+        c1 = time.process_time()
+        solve(sc, m)
+        c2 = time.process_time()
+        solve(sc, m)
+        out.append((c1 - c0, c2 - c1, time.process_time() - c2))
+    return out
+
+
+def shape_costs(book: Book, m: MarketSnapshot) -> list[tuple[float, float, float]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    seen: dict[int | None, HouseholdInputs] = {}
+    for x in book.household_inputs():
+        if isinstance(x, HouseholdInputs):
+            seen.setdefault(x.policy_id, x)
+    samples = list(seen.values())  # the first shape warms up, then every other shape is timed cold
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as ex:
+        return ex.submit(_shape_costs, samples, m).result()
 
 
 def book_size(book: Book) -> int:
@@ -182,12 +227,21 @@ def line(label: str, n: int, wall: float, cpu: float, extra: str = "") -> None:
     )
 
 
+def split(r: Run, n: int) -> None:
+    own = r.workers - r.engine
+    print(
+        f"{'':34} per household: optimizer {r.engine / n * 1e3:.2f} ms + batch layer in the workers "
+        f"{own / n * 1e3:.2f} ms (scenario, exposures, proposal JSON) + this process {r.parent / n * 1e3:.2f} ms "
+        f"(plan, transfer, store) = {r.cpu / n * 1e3:.2f} ms CPU"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--households", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--loop-sample", type=int, default=1000, help="households timed in the one-by-one loops")
-    ap.add_argument("--inline-sample", type=int, default=1000, help="households in the in-process batch run")
+    ap.add_argument("--loop-sample", type=int, default=200, help="households timed in the one-by-one loops")
+    ap.add_argument("--inline-sample", type=int, default=500, help="households in the in-process batch run")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--repeat", type=int, default=1, help="runs of the local and the Dask batch, alternated")
     args = ap.parse_args()
@@ -209,12 +263,21 @@ def main() -> None:
             line(f"one-by-one loop, {label} ({k})", k, wall * k, cpu * k, f"; × {n} = {wall * n:.0f} s wall")
 
         m = market()
+        costs = shape_costs(book, m)
+        build = [c for c, _, _ in costs]
+        extra = [f - w for _, f, w in costs]
+        print(
+            f"per tree shape, in a fresh worker ({len(costs)} shapes): compiled problem built in "
+            f"{statistics.median(build) * 1e3:.0f} ms CPU (median; {min(build) * 1e3:.0f}-{max(build) * 1e3:.0f}); "
+            f"the first solve after it costs {statistics.median(extra) * 1e3:+.1f} ms more than the next"
+        )
         k = min(args.inline_sample, n)
-        wall, cpu = batch(book, Executor(workers=0), m, list(range(1, k + 1)))
-        line(f"batch in this process ({k})", k, wall, cpu)
+        r = batch(book, Executor(workers=0), m, list(range(1, k + 1)))
+        line(f"batch in this process ({k})", k, r.wall, r.cpu)
+        split(r, k)
 
-        local: list[tuple[float, float]] = []
-        dask: list[tuple[float, float]] = []
+        local: list[Run] = []
+        dask: list[Run] = []
         # first without any Dask threads in this process: the local pool forks, as `coresat batch` does
         local.append(batch(book, Executor(workers=args.workers), m))
         cluster = None
@@ -242,16 +305,23 @@ def main() -> None:
             (f"batch, Dask ({n})", dask),
         ):
             if runs:
-                wall = statistics.median(w for w, _ in runs)
-                cpu = statistics.median(c for _, c in runs)
-                walls = ", ".join(f"{w:.1f}" for w, _ in runs)
-                line(label, n, wall, cpu, f"; runs {walls} s; CPU/{cores} cores = {cpu / cores:.1f} s")
+                r = (
+                    min(runs, key=lambda x: x.wall)
+                    if len(runs) == 1
+                    else sorted(runs, key=lambda x: x.wall)[len(runs) // 2]
+                )
+                walls = ", ".join(f"{x.wall:.1f}" for x in runs)
+                line(label, n, r.wall, r.cpu, f"; runs {walls} s; CPU/{cores} cores = {r.cpu / cores:.1f} s")
+                split(r, n)
         if dask:
-            dw = statistics.median(w for w, _ in dask) - statistics.median(w for w, _ in local)
-            dc = statistics.median(c for _, c in dask) - statistics.median(c for _, c in local)
+            lw, dw = statistics.median(x.wall for x in local), statistics.median(x.wall for x in dask)
+            lc, dc = statistics.median(x.cpu for x in local), statistics.median(x.cpu for x in dask)
+            lp, dp = statistics.median(x.parent for x in local), statistics.median(x.parent for x in dask)
             print(
-                f"Dask overhead vs local workers: wall {dw:+.1f} s, CPU {dc:+.1f} s (cluster start not included)"
+                f"Dask overhead vs local workers: wall {dw - lw:+.1f} s, CPU {dc - lc:+.1f} s "
+                f"(of it this process, client and scheduler: {dp - lp:+.1f} s; cluster start not included)"
             )
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
         if cluster is not None:
             cluster.close()
         book.close()

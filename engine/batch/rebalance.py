@@ -32,6 +32,7 @@ class BatchReport:
     seconds: float = 0.0  # the whole run: plan, market, solve, store
     solve_seconds: float = 0.0  # from the first batch sent to the last result stored
     worker_cpu: float = 0.0  # CPU seconds the workers spent on households (all workers together)
+    engine_cpu: float = 0.0  # the part of worker_cpu spent in the optimizer's own calls
     cancelled: bool = False
 
 
@@ -76,6 +77,7 @@ def rebalance_book(
         )
         done += len(outcomes)
         report.worker_cpu += sum(o.cpu for o in outcomes)
+        report.engine_cpu += sum(o.engine_cpu for o in outcomes)
         if progress is not None:
             progress(done, report.households)
     report.cancelled = done < report.households

@@ -6,16 +6,18 @@ version), overrides and account together into the scenario the optimizer runs.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
 from engine.book import parts
 from engine.book import schema as t
 from engine.errors import ScenarioError
+from engine.model import scenario_file
 from engine.model.scenario import Scenario
 
 IN_CHUNK = 500  # ids per IN (...) list
@@ -131,14 +133,38 @@ def combine_accounts(household: str, accounts: list[tuple[str, str, str]]) -> st
 
 def build_scenario(x: HouseholdInputs, *, validate: bool = True) -> Scenario:
     """The scenario of one household; ScenarioError names what is wrong (``validate=False``: the
-    optimizer validates it anyway, batch workers skip the second check)."""
+    optimizer validates it anyway, batch workers skip the second check, and a one-account household
+    without an inline market is put together from its policy's part read once, see ``_shared``)."""
     try:
-        return parts.assemble(
-            parts.policy_from_text(x.policy),
-            parts.account_from_text(x.account),
-            json.loads(x.extra),
-            parts.overrides_from_text(x.overrides),
-            validate=validate,
-        )
+        account = parts.account_from_text(x.account)
+        extra = json.loads(x.extra)
+        if validate or "portfolio" not in account or "household" in account or "market" in extra:
+            return parts.assemble(
+                parts.policy_from_text(x.policy),
+                account,
+                extra,
+                parts.overrides_from_text(x.overrides),
+                validate=validate,
+            )
+        shared = _shared(x.policy, x.overrides, json.dumps(account.get("constraints", {}), sort_keys=True))
+        own = {"name": extra.get("name", "Household"), "portfolio": account["portfolio"]}
+        if extra.get("notes"):
+            own["notes"] = extra["notes"]
+        mine = scenario_file.from_dict(own)  # read as parts.assemble reads them, with the same messages
+        return replace(shared, name=mine.name, portfolio=mine.portfolio, notes=mine.notes)
     except ScenarioError as exc:
         raise ScenarioError(exc.field, f"{exc.problem} (household {x.household_id})") from None
+
+
+@functools.lru_cache(maxsize=256)
+def _shared(policy: str, overrides: str, account_constraints: str) -> Scenario:
+    """What every one-account household of a policy (with these overrides and account limits) has in
+    common: the scenario without name, notes and holdings. A batch builds it once, not per household
+    (tested equal to parts.assemble's scenario)."""
+    return parts.assemble(
+        parts.policy_from_text(policy),
+        {"portfolio": {}, "constraints": json.loads(account_constraints)},
+        {},
+        parts.overrides_from_text(overrides),
+        validate=False,
+    )

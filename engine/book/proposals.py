@@ -10,7 +10,6 @@ transition; the database refuses any UPDATE/DELETE of either table and a second 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,7 +20,10 @@ import sqlalchemy as sa
 from engine.book import parts
 from engine.book import schema as t
 from engine.book.db import BookError
+from engine.book.placed import covariance_of, household_result_text
+from engine.book.result_text import result_text
 from engine.book.store import Book, current_user
+from engine.market import MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 
@@ -29,75 +31,6 @@ if TYPE_CHECKING:
     from engine.household_result import HouseholdResult
 
 Status = t.ProposalStatus
-
-
-def result_text(r: RebalanceResult) -> str:
-    """The result as compact JSON: the document of ``r.to_dict()`` but with floats at full precision
-    (to_dict rounds them to 10 decimals for reading), written in one pass by the C JSON encoder,
-    several times faster, which counts when a batch stores ten thousand results. Tested against
-    ``to_dict``."""
-    return json.dumps(r, default=_encode, separators=(",", ":"))
-
-
-def household_result_text(hr: HouseholdResult) -> str:
-    """A household's result as stored: the household as one portfolio (the document of
-    :func:`result_text`: net trades per ticker, sleeves, assets, limits) plus, under ``accounts``, each
-    account's own trades and cash (``AccountRow``), the placement's ``unplaced``, ``placement_notes`` and
-    ``check_problems``. Whole shares placed per account can differ from the net optimum by a share, so
-    what will really happen (cash, volatility and cost after the account trades) replaces the net figures
-    at the top level, and in the assets' shares and weights after and the sleeves' weights after; the net
-    optimum's own are kept as ``net_status``, ``net_cash_after``, ``net_vol_after``, ``net_total_cost`` and
-    ``net_shares_after`` / ``net_weight_after`` in each row. Tracking error, turnover and risk
-    contributions stay the net optimum's."""
-    doc = json.loads(result_text(hr.household))
-    placed = [tr for a in hr.accounts for tr in a.trades]
-    doc["net_cash_after"], doc["net_vol_after"] = doc.get("cash_after"), doc.get("vol_after")
-    doc["net_total_cost"] = doc.get("total_cost")
-    doc["cash_after"] = hr.cash_after
-    doc["vol_after"] = hr.vol_after
-    doc["total_cost"] = sum(tr.cost for tr in placed)
-    doc["weights_after"] = hr.weights_after
-    held = {tk: sum(a.shares_after.get(tk, 0.0) for a in hr.accounts) for tk in hr.weights_after}
-    for row in doc.get("assets", []):  # shares and weights after the placed trades
-        tk = row["ticker"]
-        row["net_shares_after"], row["net_weight_after"] = row["shares_after"], row["weight_after"]
-        row["shares_after"] = held.get(tk, row["shares_after"])
-        row["weight_after"] = hr.weights_after.get(tk, row["weight_after"])
-    for sl in doc.get("sleeves", []):
-        sl["net_weight_after"] = sl["weight_after"]
-        sl["weight_after"] = sum(
-            r["weight_after"] for r in doc.get("assets", []) if r["sleeve"] == sl["name"]
-        )
-    doc["accounts"] = hr.accounts
-    doc["unplaced"] = hr.unplaced
-    doc["placement_notes"] = hr.placement_notes
-    doc["check_problems"] = hr.check_problems
-    # taxes of the placed sales (lot by lot), with the rates and their year
-    doc["realized_gain"] = hr.realized_gain
-    doc["tax_estimate"] = hr.tax_estimate
-    doc["tax_year"] = hr.tax_year
-    doc["short_term_rate"], doc["long_term_rate"] = hr.short_term_rate, hr.long_term_rate
-    doc["lot_method"] = hr.lot_method
-    doc["net_status"], doc["status"] = doc.get("status"), hr.status  # the placed trades' status
-    return json.dumps(doc, default=_encode, separators=(",", ":"))
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _encode(obj: Any) -> Any:
-    plain = getattr(obj, "json_value", None)  # messages, limit ids, bindings: their own JSON form
-    if plain is not None:
-        return plain()
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {k: getattr(obj, k) for k in _field_names(type(obj))}
-    if isinstance(obj, date):
-        return obj.isoformat()
-    if hasattr(obj, "item"):  # numpy scalars
-        return obj.item()
-    raise TypeError(f"cannot store {type(obj).__name__} in a result")
 
 
 @dataclass(frozen=True)
@@ -155,23 +88,32 @@ class NewProposal:
 
     @classmethod
     def of_household(
-        cls, household_id: int, policy_id: int | None, sc: Scenario, hr: HouseholdResult
+        cls,
+        household_id: int,
+        policy_id: int | None,
+        sc: Scenario,
+        hr: HouseholdResult,
+        market: MarketSnapshot,
     ) -> NewProposal:
-        """A household with several accounts: trades per account (engine.api.rebalance_household)."""
+        """A household with several accounts: trades per account (engine.api.rebalance_household),
+        solved on ``market``; the figures stored are the placed trades' (see household_result_text)."""
         inputs = parts.canonical(sc)
         r = hr.household
-        summary = dataclasses.replace(  # what the account trades do (see household_result_text)
+        result = household_result_text(hr, covariance_of(r, market))
+        doc = json.loads(result)
+        summary = dataclasses.replace(
             Summary.of(r, account_trades=len(hr.trades)),
             result_status=hr.status.value,
-            vol_after=float(hr.vol_after),
-            cost=float(sum(tr.cost for tr in hr.trades)),
+            turnover=float(doc["turnover"]),
+            vol_after=float(doc["vol_after"]),
+            cost=float(doc["total_cost"]),
         )
         return cls(
             household_id=household_id,
             policy_id=policy_id,
             scenario_hash=parts.scenario_hash(inputs),
             inputs=inputs,
-            result=household_result_text(hr),
+            result=result,
             market_date=r.assumptions.price_date,
             market_source=r.assumptions.price_source,
             summary=summary,

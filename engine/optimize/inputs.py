@@ -14,7 +14,7 @@ import numpy as np
 
 from engine.errors import DataError, ScenarioError
 from engine.market import BoolArray, FloatArray, MarketSnapshot
-from engine.model.scenario import Band, Mode, Role, Scenario
+from engine.model.scenario import AssetTarget, Band, Mode, Role, Scenario, Sleeve
 
 if TYPE_CHECKING:
     from engine.data.funds import FundData
@@ -128,17 +128,21 @@ def prepare(
         if px is None or not np.isfinite(px) or px <= 0:
             raise DataError(f"no price for {tk}: enter its price in the holdings or refresh prices")
         prices[i] = px
-    missing = [t for t in tickers if t not in market.tickers]
+    position = {t: j for j, t in enumerate(market.tickers)}
+    missing = [t for t in tickers if t not in position]
     if missing:
         raise DataError(
             f"no price history for {', '.join(missing)}, so its risk is unknown: "
             "import a price file for it, refresh prices, or remove it from the scenario"
         )
-    idx = [market.tickers.index(t) for t in tickers]
+    idx = [position[t] for t in tickers]
     cov = np.asarray(market.covariance, dtype=float)[np.ix_(idx, idx)]
     cov = 0.5 * (cov + cov.T)
 
-    shares0 = np.array([sc.portfolio.shares_of(t) for t in tickers], dtype=float)
+    held: dict[str, float] = {}
+    for h in sc.portfolio.holdings:  # Portfolio.shares_of per ticker, in one pass
+        held[h.ticker] = held.get(h.ticker, 0.0) + h.shares
+    shares0 = np.array([held.get(t, 0.0) for t in tickers], dtype=float)
     c = sc.constraints
     cash0 = sc.portfolio.cash + c.cash_flow
     value = float(shares0 @ prices + cash0)
@@ -162,13 +166,16 @@ def prepare(
     hi = np.ones(len(tickers))
     sleeve_names = []
     bands = []
+    where: dict[str, tuple[Sleeve, AssetTarget]] = {}
+    for sl_ in tree.sleeves:  # tree.sleeve_of and the asset's entry, first match kept, in one pass
+        for a_ in sl_.assets:
+            where.setdefault(a_.ticker, (sl_, a_))
     for i, tk in enumerate(tickers):
-        sl = tree.sleeve_of(tk)
-        if sl is None:
+        if tk not in where:
             sleeve_names.append(UNTARGETED)
             bands.append(tree.default_band)
             continue
-        a = next(a for a in sl.assets if a.ticker == tk)
+        sl, a = where[tk]
         lo[i], hi[i] = a.min_weight, a.max_weight
         sleeve_names.append(sl.name)
         bands.append(tree.band_of_asset(sl, a))

@@ -112,10 +112,17 @@ class Solution:
 class _Stage:
     """One cvxpy problem plus its fast re-solve path, checked against cvxpy's own solve when created."""
 
-    def __init__(self, problem: cp.Problem, outputs: list[cp.Variable], name: str) -> None:
+    def __init__(
+        self, problem: cp.Problem, outputs: list[cp.Variable], name: str, *, kept_solver: bool = False
+    ) -> None:
+        """``kept_solver``: re-solve on one Clarabel solver with its data updated (fastsolve; faster),
+        for problems whose answer is unique (or made unique by a tie-break stage): its steps differ from
+        cvxpy's own solve, so where several answers share the optimum it may pick another one than
+        cvxpy and fail the creation check."""
         self.problem = problem
         self.outputs = outputs
         self.name = name
+        self.kept_solver = kept_solver
         self.fast: CompiledClarabel | None = None
         self.fast_failed = False
 
@@ -143,7 +150,7 @@ class _Stage:
 
     def _make_fast(self, values: Values, expected: list[FloatArray]) -> list[FloatArray] | None:
         """Compile the fast path and keep it only if it reproduces cvxpy's answer on these values."""
-        fast = CompiledClarabel.create(self.problem, self.outputs)
+        fast = CompiledClarabel.create(self.problem, self.outputs, kept_solver=self.kept_solver)
         if fast is None:
             log.info("fast %s path unavailable; using cvxpy's solve", self.name)
             self.fast_failed = True
@@ -154,7 +161,9 @@ class _Stage:
             log.warning("fast %s path failed its check (%s); using cvxpy's solve", self.name, exc)
             self.fast_failed = True
             return None
-        worst = max(float(np.max(np.abs(a - b), initial=0.0)) for a, b in zip(got, expected, strict=True))
+        worst = max(
+            float(np.max(np.abs(a - b), initial=0.0)) for a, b in zip(_net(got), _net(expected), strict=True)
+        )
         if status not in ("optimal", "optimal_inaccurate") or worst > FAST_CHECK_TOL:
             log.warning(
                 "fast %s path disagrees with cvxpy (status %s, largest difference %.2g); using cvxpy's solve",
@@ -225,8 +234,9 @@ class RebalanceProblem:
         self.tie_problem = cp.Problem(cp.Minimize(SCALE * self._tie.expr), [*cons, *self._tie.constraints])
         self.singular = False  # whether the current risk model needs stage 2
         outputs = [self.zb, self.zs]
-        self._stage1 = _Stage(self.problem, outputs, "tracking-error")
-        self._stage2 = _Stage(self.tie_problem, outputs, "tie-break")
+        # stage 1 is unique when the risk model is positive definite, and stage 2 runs when it is not
+        self._stage1 = _Stage(self.problem, outputs, "tracking-error", kept_solver=True)
+        self._stage2 = _Stage(self.tie_problem, outputs, "tie-break", kept_solver=True)
 
     def is_dpp(self) -> bool:
         return bool(self.problem.is_dcp(dpp=True) and self.tie_problem.is_dcp(dpp=True))
@@ -294,6 +304,13 @@ class RebalanceProblem:
                 return Solution(status, x.w0.copy(), np.zeros(self.n), np.zeros(self.n), seconds)
             cost = float(x.kappa @ (zb + zs))
             return Solution(status, x.w0 + zb - zs, zb, zs, seconds, cost)
+
+
+def _net(outputs: list[FloatArray]) -> list[FloatArray]:
+    """Outputs as the check compares them: buys and sells (the first two) as net trades. Without a
+    trading cost, buying and selling the same fund at once costs nothing, so two exact answers may
+    split a net trade differently; only the net trade is the answer."""
+    return [outputs[0] - outputs[1], *outputs[2:]] if len(outputs) >= 2 else outputs
 
 
 def _snap(

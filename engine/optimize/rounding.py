@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
+import numpy.typing as npt
 
 from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
@@ -28,8 +29,21 @@ from engine.optimize.limits import LIMITS, MinCash, NoShort, VolCap
 from engine.optimize.problem import Solution
 
 Resolve = Callable[[BoolArray], Solution]
+IntArray = npt.NDArray[np.intp]
 
 FRACTIONAL_LOT = 1e-6  # smallest fractional share step (brokers go to 1e-3 .. 1e-6)
+# trades under a millionth of the value are below what the solver resolves in weights (its answers are
+# accurate to about 1e-8 in the objective and a few 1e-6 in weights): an interior-point answer leaves
+# such crumbs (1e-8..1e-7) on most assets that should not trade. They are zero, not trades too small to
+# keep, so they never cost a re-solve.
+NOISE_WEIGHT = 1e-6
+SCREEN_MIN = 16
+# With whole shares, small trades worth together less than one share of the cheapest fund that still
+# trades are dropped without a re-solve: a re-solve could move no other fund by a whole share, and the
+# rounding, repair and fill steps settle that amount as they settle every rounding remainder. Measured
+# on 300 random whole-share scenarios against re-solving: 296 identical, tracking error within ±0.006
+# points on the other 4 (a test keeps it so).
+SKIP_SUB_SHARE = True  # from this many fill candidates, screen them in numpy before the scalar tests
 
 
 @dataclass
@@ -55,17 +69,42 @@ def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
 
 
+def _without(x: Inputs, sol: Solution, drop: BoolArray) -> Solution:
+    """``sol`` with the trades flagged in ``drop`` set to zero (the weights and cost follow)."""
+    buys = np.where(drop, 0.0, sol.buys)
+    sells = np.where(drop, 0.0, sol.sells)
+    return replace(sol, w=x.w0 + buys - sells, buys=buys, sells=sells, cost=float(x.kappa @ (buys + sells)))
+
+
+def _without_noise(x: Inputs, sol: Solution) -> Solution:
+    """``sol`` with trades under NOISE_WEIGHT set to zero."""
+    noise = np.abs(sol.w - x.w0) < NOISE_WEIGHT
+    if not np.any(noise & ((sol.buys > 0) | (sol.sells > 0))):
+        return sol
+    return _without(x, sol, noise)
+
+
+def _under_one_share(x: Inputs, amounts: FloatArray, small: BoolArray) -> bool:
+    """The small trades together are worth less than one share of the cheapest fund still trading."""
+    trading = (amounts > 0) & ~small
+    return bool(trading.any()) and float(amounts[small].sum()) <= float(x.prices[trading].min())
+
+
 def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solution, list[str]]:
     """Re-solve with assets whose trade is under the minimum frozen, until every trade is big enough."""
     min_trade = x.min_trade_amount
     notes: list[str] = []
     fixed = np.zeros(x.n, dtype=bool)
+    sol = _without_noise(x, sol)
     for _ in range(x.n):
         amounts = np.abs(sol.w - x.w0) * x.value
         small = (amounts > 0) & (amounts < min_trade) & ~fixed
         if not small.any():
             break
         trial = fixed | small
+        if SKIP_SUB_SHARE and x.scenario.constraints.whole_shares and _under_one_share(x, amounts, small):
+            fixed, sol = trial, _without(x, sol, small)
+            continue
         s2 = solve(trial)
         if not s2.ok:
             j = int(np.argmin(np.where(small, amounts, np.inf)))
@@ -78,7 +117,7 @@ def drop_small_trades(x: Inputs, sol: Solution, solve: Resolve) -> tuple[Solutio
                     "dropped without breaking another limit"
                 )
                 break
-        fixed, sol = trial, s2
+        fixed, sol = trial, _without_noise(x, s2)
     return sol, notes
 
 
@@ -223,6 +262,8 @@ class _Book:
         self.members = np.array(rows) if rows else np.zeros((0, x.n))
         self.node_h = self.members @ self.h
         self.node_hi = np.array([nd.hi for nd in x.nodes] + [r.hi for r in x.look_through])
+        self.var = np.diag(x.cov).copy()
+        self.room = x.hi + 1e-9
 
     def objective(self, v: float, hsh: float, tsh: float, hh: float, th: float) -> tuple[float, float]:
         return hsh / v**2 - 2.0 * tsh / v + self.tst, hh / v**2 - 2.0 * th / v + self.tt
@@ -272,6 +313,49 @@ class _Book:
         state = {"cash": cash, "traded": traded, "hsh": hsh, "tsh": tsh, "hh": hh, "th": th, "dh": dh}
         return self.objective(v, hsh, tsh, hh, th), state
 
+    def maybe(self, idx: IntArray, new_shares: FloatArray, best: tuple[float, float]) -> BoolArray:
+        """For many candidates at once: False where "asset idx[k] to new_shares[k]" certainly fails a
+        limit or does not improve on ``best`` (``try_add``'s tests in numpy, each with a little slack, so
+        that the exact scalar ``try_add`` still decides every candidate this lets through)."""
+        x = self.x
+        c = x.scenario.constraints
+        slack = 1e-7
+        p, k = x.prices[idx], x.kappa[idx]
+        s0, s = x.shares0[idx], self.shares[idx]
+        dh = (new_shares - s) * p
+        d_new = new_shares - s0
+        d_amount = (np.abs(d_new) - np.abs(s - s0)) * p
+        cash = self.cash - dh - k * d_amount
+        tol = max(0.005, 1e-9 * x.value) + slack * x.value
+        ok = cash >= c.min_cash - tol
+        ok &= (d_new == 0) | (np.abs(d_new) * p >= x.min_trade_amount * (1 - slack) - tol)
+        if x.turnover_cap < BIG:
+            ok &= (self.traded + d_amount) / x.value <= x.turnover_cap + 1e-9 + slack
+        v = float(self.h.sum()) + dh + cash
+        hsh = self.hsh + 2.0 * dh * self.sig_h[idx] + dh * dh * self.var[idx]
+        if x.vol_cap < BIG:
+            ok &= np.sqrt(np.maximum(hsh, 0.0)) <= (x.vol_cap + 1e-9) * v * (1 + slack)
+        # upper weight bounds: the others' weights all change with v; the largest ratio h_j / hi_j
+        # among j != i decides
+        room = self.room
+        r = self.h / room
+        top = int(np.argmax(r))
+        r_top = float(r[top])
+        r[top] = -np.inf
+        r_next = float(r.max())
+        others = np.where(idx == top, r_next, r_top)
+        ok &= others <= v * (1 + slack)
+        ok &= (self.h[idx] + dh) <= room[idx] * v * (1 + slack)
+        if len(self.node_hi):
+            node_h = self.node_h[:, None] + self.members[:, idx] * dh[None, :]
+            ok &= np.all(node_h <= (self.node_hi[:, None] + 1e-9) * v[None, :] * (1 + slack), axis=0)
+        tsh = self.tsh + dh * self.sig_t[idx]
+        te2 = hsh / v**2 - 2.0 * tsh / v + self.tst
+        b0 = best[0]
+        ok &= te2 < b0 + 1e-9 * max(1.0, abs(b0)) + 1e-12  # no worse in tracking error (``_better``)
+        out: BoolArray = ok
+        return out
+
     def apply(self, i: int, new_shares: float, st: dict[str, float]) -> None:
         dh = st["dh"]
         self.shares[i] = new_shares
@@ -284,24 +368,44 @@ class _Book:
 
 def _fill(x: Inputs, shares: FloatArray, lot: float) -> FloatArray:
     """Spend cash left idle by rounding on the most underweight assets, one accepted step at a time
-    (incremental: each candidate costs O(n), not a full evaluation and check)."""
+    (incremental: each candidate costs O(n), not a full evaluation and check). Each round screens all
+    candidates at once in numpy (``_Book.maybe``) and asks the exact step-by-step test only of those
+    that may pass, in the same order, so the answer is the same as testing every candidate."""
     book = _Book(x, shares)
     best = book.current()
     min_cash = x.scenario.constraints.min_cash
+    buyable = np.array([_can_buy(x, i) for i in range(x.n)], dtype=bool)
+    unit = x.prices * lot * (1 + x.kappa)
     for _ in range(2 * x.n):
         improved = False
         v = book.value()
         gaps = x.target - book.h / v
+        spare = book.cash - min_cash
+        delta = book.shares - x.shares0
+        eligible = (gaps > 0) & (buyable | (delta < 0)) & (spare >= unit)
+        if not eligible.any():
+            break
+        want = np.minimum(gaps * v, spare) / (x.prices * (1 + x.kappa))
+        big = np.maximum(1.0, np.floor(want / lot))
+        idx = np.flatnonzero(eligible)
+        step_big = big[idx] * lot
+        step_one = np.full(len(idx), lot)
+        sh = book.shares[idx]
+        selling = delta[idx] < 0
+        new_big = np.where(selling, np.minimum(x.shares0[idx], sh + step_big), sh + step_big)
+        new_one = np.where(selling, np.minimum(x.shares0[idx], sh + step_one), sh + step_one)
+        maybe = np.zeros(x.n, dtype=bool)
+        if len(idx) >= SCREEN_MIN:
+            both = book.maybe(np.concatenate([idx, idx]), np.concatenate([new_big, new_one]), best)
+            maybe[idx] = both[: len(idx)] | both[len(idx) :]
+        else:  # a few candidates: the scalar tests cost less than the screen
+            maybe[idx] = True
         for i in np.argsort(-gaps):
             i = int(i)
-            delta = book.shares[i] - x.shares0[i]
-            if gaps[i] <= 0 or (not _can_buy(x, i) and not delta < 0):
+            if not maybe[i]:
                 continue
-            spare = book.cash - min_cash
-            if spare < x.prices[i] * lot * (1 + x.kappa[i]):
-                continue
-            want = min(gaps[i] * v, spare) / (x.prices[i] * (1 + x.kappa[i]))
-            for n_lots in dict.fromkeys((max(1.0, math.floor(want / lot)), 1.0)):
+            want_i = float(want[i])
+            for n_lots in dict.fromkeys((max(1.0, math.floor(want_i / lot)), 1.0)):
                 trial = book.shares.copy()
                 if not _more_exposure(x, trial, i, n_lots, lot):
                     break

@@ -195,9 +195,13 @@ def test_shares_and_weights_after_are_the_placed_trades(household_book: tuple[st
         for t in a.trades:
             after[t["ticker"]] += float(t["shares"]) * (1 if t["side"] == "buy" else -1)
     prices = {r["ticker"]: float(r["price"]) for r in rep.result["assets"]}
-    # weights are fractions of the value before trading (after cash flows), as the engine states them
-    total = sum(p.shares * prices[p.ticker] for acc in sc.household.accounts for p in acc.positions)
-    total += sum(acc.cash + acc.cash_flow for acc in sc.household.accounts)
+    # weights are fractions of the value after the placed trades and their costs (as a single account's)
+    cash = sum(acc.cash + acc.cash_flow for acc in sc.household.accounts)
+    for a in rep.account_trades:
+        for t in a.trades:
+            sign = 1 if t["side"] == "buy" else -1
+            cash -= sign * float(t["shares"]) * prices[t["ticker"]] + float(t["cost"])
+    total = cash + sum(sh * prices[tk] for tk, sh in after.items())
     for r in rep.result["assets"]:
         assert r["shares_after"] == pytest.approx(after.get(r["ticker"], 0.0))
         assert r["weight_after"] == pytest.approx(after.get(r["ticker"], 0.0) * prices[r["ticker"]] / total)

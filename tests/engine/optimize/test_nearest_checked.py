@@ -31,7 +31,9 @@ def applied(sc: Scenario, lid: LimitId, value: float) -> Scenario | None:
         sleeves[j] = dataclasses.replace(sleeves[j], min_weight=value)
     elif lid.kind is LimitKind.ASSET_MAX:
         j, s = next((k, s) for k, s in enumerate(sleeves) if any(a.ticker == lid.subject for a in s.assets))
-        assets = tuple(dataclasses.replace(a, max_weight=value) if a.ticker == lid.subject else a for a in s.assets)
+        assets = tuple(
+            dataclasses.replace(a, max_weight=value) if a.ticker == lid.subject else a for a in s.assets
+        )
         sleeves[j] = dataclasses.replace(s, assets=assets)
     else:
         return None

@@ -1,0 +1,59 @@
+"""Look-through sector exposures for a batch worker: what ``engine.api.rebalance`` attaches to every
+result (engine.risk.exposure_result.attach_exposures), with the fund data read once per batch and the
+sector matrix built once per ticker order within it, instead of both again for each household. The rows
+are computed exactly as ``with_exposures`` computes them (tested equal, result for result). One
+``Exposures`` lives for one batch, so a run never keeps fund data older than its batch."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+import numpy as np
+
+from engine.data.funds import FundData
+from engine.errors import DataError
+from engine.result import RebalanceResult, SectorExposure
+from engine.risk.exposure_result import attach_exposures, with_exposures
+from engine.risk.exposures import ExposureModel, build_model
+
+
+class Exposures:
+    def __init__(self) -> None:
+        self._funds: dict[tuple[str, ...], Mapping[str, FundData] | None] = {}
+        self._models: dict[tuple[str, ...], ExposureModel] = {}
+
+    def _funds_for(self, tickers: tuple[str, ...]) -> Mapping[str, FundData] | None:
+        key = tuple(sorted(tickers))
+        if key not in self._funds:
+            from engine.data.fund_store import FundStore
+            from engine.data.funds import load_funds
+
+            try:
+                self._funds[key] = load_funds(list(tickers), store=FundStore()).funds
+            except (DataError, OSError):
+                self._funds[key] = None  # attach_exposures says why, household by household
+        return self._funds[key]
+
+    def attach(self, result: RebalanceResult) -> RebalanceResult:
+        tickers = tuple(a.ticker for a in result.assets)
+        funds = self._funds_for(tickers) if tickers else None
+        if funds is None:
+            return attach_exposures(result)
+        held = [a.ticker for a in result.assets if max(a.weight_before, a.weight_target, a.weight_after) > 0]
+        if result.sector_exposures or not any(t in funds for t in held):  # as with_exposures decides
+            return with_exposures(result, funds)
+        model = self._models.get(tickers)
+        if model is None:
+            model = self._models[tickers] = build_model(list(tickers), funds, companies=False)
+        sm = model.sector_matrix
+        w = [
+            np.array([getattr(a, f"weight_{k}") for a in result.assets])
+            for k in ("before", "target", "after")
+        ]
+        rows = tuple(
+            SectorExposure(name, float(b), float(t), float(x))
+            for name, b, t, x in zip(model.sector_rows, sm @ w[0], sm @ w[1], sm @ w[2], strict=True)
+            if max(b, t, x) > 0
+        )
+        return with_exposures(dataclasses.replace(result, sector_exposures=rows), funds)
