@@ -2977,154 +2977,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="94"/>
-        <location filename="../../gui/window_layout.py" line="50"/>
+        <location filename="../../gui/mainwindow.py" line="98"/>
+        <location filename="../../gui/window_layout.py" line="51"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/window_tabs.py" line="35"/>
+        <location filename="../../gui/window_tabs.py" line="46"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/window_tabs.py" line="40"/>
+        <location filename="../../gui/window_tabs.py" line="51"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="135"/>
+        <location filename="../../gui/mainwindow.py" line="139"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="140"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="137"/>
+        <location filename="../../gui/mainwindow.py" line="141"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="138"/>
+        <location filename="../../gui/mainwindow.py" line="142"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="144"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="147"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="150"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="149"/>
+        <location filename="../../gui/mainwindow.py" line="153"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="168"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="182"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="237"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="266"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/window_layout.py" line="53"/>
+        <location filename="../../gui/window_layout.py" line="54"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
@@ -3139,7 +3139,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="335"/>
+        <location filename="../../gui/mainwindow.py" line="347"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -4192,8 +4192,8 @@
     <name>StatementImport</name>
     <message>
         <location filename="../../gui/import_dialog.py" line="115"/>
-        <location filename="../../gui/import_dialog.py" line="258"/>
-        <location filename="../../gui/import_dialog.py" line="336"/>
+        <location filename="../../gui/import_dialog.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="341"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
@@ -4313,32 +4313,32 @@
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="234"/>
+        <location filename="../../gui/import_dialog.py" line="236"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="237"/>
+        <location filename="../../gui/import_dialog.py" line="239"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="276"/>
+        <location filename="../../gui/import_dialog.py" line="281"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="329"/>
+        <location filename="../../gui/import_dialog.py" line="334"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="331"/>
+        <location filename="../../gui/import_dialog.py" line="336"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="352"/>
+        <location filename="../../gui/import_dialog.py" line="357"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -4515,120 +4515,120 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="140"/>
-        <location filename="../../gui/tablemodels.py" line="401"/>
+        <location filename="../../gui/tablemodels.py" line="51"/>
+        <location filename="../../gui/tablemodels.py" line="312"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="141"/>
-        <location filename="../../gui/tablemodels.py" line="402"/>
+        <location filename="../../gui/tablemodels.py" line="52"/>
+        <location filename="../../gui/tablemodels.py" line="313"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="142"/>
-        <location filename="../../gui/tablemodels.py" line="403"/>
+        <location filename="../../gui/tablemodels.py" line="53"/>
+        <location filename="../../gui/tablemodels.py" line="314"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="143"/>
+        <location filename="../../gui/tablemodels.py" line="54"/>
         <source>Value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="144"/>
+        <location filename="../../gui/tablemodels.py" line="55"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="145"/>
+        <location filename="../../gui/tablemodels.py" line="56"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="146"/>
+        <location filename="../../gui/tablemodels.py" line="57"/>
         <source>Drift (pts)</source>
         <translation>이탈 (%p)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="147"/>
+        <location filename="../../gui/tablemodels.py" line="58"/>
         <source>No buy</source>
         <translation>매수 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="148"/>
+        <location filename="../../gui/tablemodels.py" line="59"/>
         <source>No sell</source>
         <translation>매도 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="168"/>
+        <location filename="../../gui/tablemodels.py" line="79"/>
         <source>Weight minus target, in percentage points; orange when outside its band</source>
         <translation>비중 빼기 목표(퍼센트포인트); 허용 범위를 벗어나면 주황색</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="171"/>
+        <location filename="../../gui/tablemodels.py" line="82"/>
         <source>Your own price if you typed one, else the market price (grey)</source>
         <translation>직접 입력한 가격, 없으면 시장 가격(회색)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="174"/>
+        <location filename="../../gui/tablemodels.py" line="85"/>
         <source>Never buy this ticker</source>
         <translation>이 티커는 매수하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="175"/>
+        <location filename="../../gui/tablemodels.py" line="86"/>
         <source>Never sell this ticker</source>
         <translation>이 티커는 매도하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="299"/>
+        <location filename="../../gui/tablemodels.py" line="210"/>
         <source>No price or risk data for this ticker</source>
         <translation>이 티커의 가격 또는 위험 데이터가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="317"/>
+        <location filename="../../gui/tablemodels.py" line="228"/>
         <source>outside</source>
         <translation>밖</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="319"/>
+        <location filename="../../gui/tablemodels.py" line="230"/>
         <source>inside</source>
         <translation>안</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="321"/>
+        <location filename="../../gui/tablemodels.py" line="232"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation>이탈 {drift}; 허용 범위 ±{band}: 범위 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="400"/>
+        <location filename="../../gui/tablemodels.py" line="311"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="404"/>
+        <location filename="../../gui/tablemodels.py" line="315"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="405"/>
+        <location filename="../../gui/tablemodels.py" line="316"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="406"/>
+        <location filename="../../gui/tablemodels.py" line="317"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="446"/>
+        <location filename="../../gui/tablemodels.py" line="357"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="448"/>
+        <location filename="../../gui/tablemodels.py" line="359"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
