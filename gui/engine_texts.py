@@ -244,10 +244,17 @@ _FIELD = re.compile(r"^(?P<field>[\w.\[\]-]+): (?P<rest>.+)$", re.DOTALL)  # Sce
 
 
 @functools.cache
-def _problems() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _problems() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(the template's longest fixed piece, pattern, template): the piece is looked for first, so a text
+    is matched against the few patterns it can belong to, not all of them."""
     from gui.engine_problems import PROBLEMS
 
-    return tuple((re.compile(rx, re.DOTALL), str(template)) for rx, template in PROBLEMS)
+    out = []
+    for rx, item in PROBLEMS:
+        template = str(item)
+        pieces = re.split(r"\{\w*\}", template.replace("{{", "{").replace("}}", "}"))
+        out.append((max(pieces, key=len), re.compile(rx, re.DOTALL), template))
+    return tuple(out)
 
 
 def _fill(m: re.Match[str], template: str, depth: int) -> str:
@@ -277,9 +284,8 @@ def engine_phrase(text: str, *, _depth: int = 0) -> str:
         if m:
             return _reasons(_fill(m, str(template), _depth))
     if _depth < 3:
-        for pattern, template in _problems():
-            m = pattern.match(text)
-            if m:
+        for piece, pattern, template in _problems():
+            if piece in text and (m := pattern.match(text)):
                 return _reasons(_fill(m, template, _depth))
         f = _FIELD.match(text)
         if f and " " not in f["field"]:  # "targets.sleeves[1].weight_pct: must be ..."
