@@ -128,6 +128,9 @@ def slider_bench(moves: int) -> dict[str, float]:
 def cold_child() -> None:
     """Runs in a fresh interpreter: import, build, open the bundled example on demo data, first result."""
     _isolate_settings()
+    from gui import engine_preload
+
+    engine_preload.start()  # as gui.launch does before importing Qt
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     from gui.app import build, create_app, start

@@ -169,9 +169,12 @@ def app_icon() -> QIcon:
 
 
 def import_engine() -> None:
-    """The optimizer (cvxpy, without scipy.stats: engine/optimize/_cvxpy_import.py); at start-up on a
-    worker thread that runs before any solve (``Workspace.load_engine``)."""
-    import engine.optimize  # noqa: F401
+    """The optimizer (cvxpy, without scipy.stats: engine/optimize/_cvxpy_import.py), imported by the thread
+    ``gui.launch`` started before Qt (gui.engine_preload); at start-up this waits for it on a worker thread
+    that runs before any solve (``Workspace.load_engine``)."""
+    from gui import engine_preload
+
+    engine_preload.wait()
 
 
 def start(

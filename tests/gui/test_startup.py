@@ -59,3 +59,27 @@ def test_charts_are_built_after_the_first_result(window, workspace, qtbot) -> No
     qtbot.waitUntil(lambda: len(window.charts.allocation.labels) > 0, timeout=5000)
     r = workspace.result
     assert window.charts.allocation.labels == [a.ticker for a in r.assets]
+
+
+PRELOAD = """
+import sys, threading
+from gui import engine_preload
+engine_preload.start()
+started = [t.name for t in threading.enumerate()]
+engine_preload.wait()
+print("PRELOAD", "coresat-engine-import" in started, "cvxpy" in sys.modules, "PySide6" in sys.modules)
+"""
+
+
+def test_the_optimizer_import_starts_on_its_own_thread_before_qt(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CORESAT_CONFIG_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", PRELOAD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    assert "PRELOAD True True False" in out.stdout, out.stdout + out.stderr  # Qt-free, imported on its thread
