@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from gui import theme
 
@@ -95,11 +95,21 @@ class SnapshotModel(QStandardItemModel):
         flags_key = self._flags_key()
         shown: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
         if flags_key is None or flags_key != getattr(self, "_flags_for", None) or len(shown) != n_rows:
-            self._flags = [[self._cell_flags(r, c) for c in range(n_cols)] for r in range(n_rows)]
+            table = [[self._cell_flags(r, c) for c in range(n_cols)] for r in range(n_rows)]
+            self._store_flags(table, shown if len(shown) == n_rows else [])
+            self._flags = table
             self._flags_for = flags_key
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        table: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
-        if index.isValid() and index.row() < len(table) and index.column() < len(table[index.row()]):
-            return table[index.row()][index.column()]
-        return _FLAG.NoItemFlags
+    def _store_flags(self, table: list[list[Qt.ItemFlag]], before: list[list[Qt.ItemFlag]]) -> None:
+        """Flags live in the C++ items too, so a view asks no Python method while it paints. An item is
+        held only for the moment of the call (the model owns and may delete it)."""
+        for r, row in enumerate(table):
+            for c, f in enumerate(row):
+                if before and before[r][c] == f:
+                    continue
+                item = self.item(r, c)
+                if item is None:  # a cell without any role yet
+                    item = QStandardItem()
+                    self.setItem(r, c, item)
+                if item.flags() != f:
+                    item.setFlags(f)
