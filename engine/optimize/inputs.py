@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 UNTARGETED = "Not in targets"
 BIG = 10.0  # stands for "no limit" in parameters (weights and vols never get near it)
+# Up to this many tickers, which ticker belongs to which sleeve is parameter data of the compiled problem, so
+# one compiled problem serves every target tree with the same number of tickers and sleeves (a book of
+# many differently grouped policies compiles once per size). Above it the membership is constant and
+# sparse: as data it would make a dense sleeves × tickers block.
+MEMBERS_AS_DATA_MAX = 60
 DUST = 1.0  # the smallest trade worth making, in currency: anything smaller is dust, never proposed
 
 
@@ -107,6 +112,8 @@ class Inputs:
 
     def shape_key(self) -> tuple[object, ...]:
         """What fixes the structure of the cvxpy problem (everything else is a parameter value)."""
+        if self.n <= MEMBERS_AS_DATA_MAX:  # the membership is parameter data: only the count matters
+            return (self.n, len(self.nodes), tuple(r.kind for r in self.look_through))
         nodes = tuple(tuple(int(x) for x in nd.members) for nd in self.nodes)
         return (self.n, nodes, tuple(r.kind for r in self.look_through))
 

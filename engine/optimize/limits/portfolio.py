@@ -6,7 +6,7 @@ import cvxpy as cp
 import numpy as np
 
 from engine.optimize.evaluation import Evaluation
-from engine.optimize.inputs import BIG, Inputs, Node
+from engine.optimize.inputs import BIG, MEMBERS_AS_DATA_MAX, Inputs, Node
 from engine.optimize.limit_id import LimitId, LimitKind
 from engine.optimize.limits.base import (
     BIG_CAP,
@@ -241,13 +241,19 @@ class NodeBounds(Limit):
         lo_p = cp.Parameter(m, name="node_lo")
         hi_p = cp.Parameter(m, name="node_hi")
         hi_c = cp.Parameter(m, name="node_hi_cost", nonneg=True)
-        members = ctx.node_members
-        mz = members @ ctx.z
+        # the membership as data (small universes: one compiled problem for every tree of a size) or as
+        # constant sparse rows (large ones); inputs.MEMBERS_AS_DATA_MAX, matching Inputs.shape_key
+        members_p = cp.Parameter((m, ctx.n), name="node_members") if ctx.n <= MEMBERS_AS_DATA_MAX else None
+        mz = (members_p if members_p is not None else ctx.node_members) @ ctx.z
 
         def values(x: Inputs, s: Setting) -> Values:
+            members = x.node_matrix
             mw0 = members @ x.w0
             hi, hc = upper(np.array([nd.hi for nd in x.nodes]), s.keep)
             lo = np.array([max(nd.lo, 0.0) for nd in x.nodes])
-            return {lo_p: lo - mw0, hi_p: hi - mw0, hi_c: hc}
+            out: Values = {lo_p: lo - mw0, hi_p: hi - mw0, hi_c: hc}
+            if members_p is not None:
+                out[members_p] = members
+            return out
 
         return Compiled([mz >= lo_p, mz + cp.multiply(hi_c, ctx.cost) <= hi_p], values)
