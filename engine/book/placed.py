@@ -21,15 +21,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.book.result_text import encode, result_text
 from engine.household_result import AccountRow, HouseholdResult
-from engine.market import FloatArray, MarketSnapshot
 from engine.result import RebalanceResult, Side
-from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
+
+if TYPE_CHECKING:  # engine.market loads pandas: kept off the window's start-up path (gui/book imports this)
+    from engine.market import FloatArray, MarketSnapshot
 
 SMALL_CAP_ROLE = "small_cap"  # the role of the small-cap node's sleeve row (engine.optimize.inputs)
 SMALL_CAP_MEMBERS = ("core", "satellite")
@@ -76,6 +77,9 @@ def placed(
     cash = float(cash_before - delta @ prices - cost)
     value = float(shares @ prices + cash)
     w = shares * prices / value if value > 0 else np.zeros(len(tickers))
+    # here, not at import: the engine.risk package loads pandas, kept off the window's start-up path
+    from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
+
     return Placed(
         tickers=tuple(tickers),
         shares_after=shares,

@@ -23,12 +23,12 @@ from engine.book.db import BookError
 from engine.book.placed import covariance_of, household_result_text
 from engine.book.result_text import result_text
 from engine.book.store import Book, current_user
-from engine.market import MarketSnapshot
 from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 
 if TYPE_CHECKING:
     from engine.household_result import HouseholdResult
+    from engine.market import MarketSnapshot  # not at import: engine.market loads pandas
 
 Status = t.ProposalStatus
 
