@@ -176,8 +176,8 @@ class Workspace(QObject):
 
     def _changed(self, was_dirty: bool) -> None:
         scenario = self.doc.scenario
-        self.request_solve()  # first, so the solve runs while the panels catch up
         self.scenarioChanged.emit(scenario)
+        self.request_solve()
         self.undoChanged.emit()
         if self.dirty != was_dirty:
             self.dirtyChanged.emit(self.dirty)
