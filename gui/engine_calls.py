@@ -32,6 +32,10 @@ def _rebalance(scenario: Scenario, market: MarketSnapshot) -> RebalanceResult:
     return importlib.import_module("engine.api").rebalance(scenario, market)  # type: ignore[no-any-return]
 
 
+def _rebalance_household(scenario: Scenario, market: MarketSnapshot) -> Any:
+    return importlib.import_module("engine.api").rebalance_household(scenario, market)
+
+
 def _frontier(*args: Any, **kwargs: Any) -> list[tuple[float, float]]:
     return importlib.import_module("engine.api").frontier(*args, **kwargs)  # type: ignore[no-any-return]
 
@@ -114,11 +118,19 @@ class EngineCalls:
     paths: Callable[[MarketSnapshot, RebalanceResult], Paths | None] = history_paths
     online: Callable[[], bool] = network.reachable  # asked only after a download failed
     import_prices: Callable[[list[str]], list[Any]] = import_price_files
+    # a scenario with a household: its joint solve (trades per account); the result shown everywhere is
+    # the household's as one portfolio, the HouseholdResult rides along in Outcome.extras["household"]
+    rebalance_household: Callable[[Scenario, MarketSnapshot], Any] | None = _rebalance_household
 
     def solve(self, scenario: Scenario, market: MarketSnapshot, *, with_paths: bool = True) -> Outcome:
         try:
             scenario.validate()
-            result = self.rebalance(scenario, market)
+            extras: dict[str, Any] = {}
+            if scenario.household is not None and self.rebalance_household is not None:
+                extras["household"] = self.rebalance_household(scenario, market)
+                result = extras["household"].household
+            else:
+                result = self.rebalance(scenario, market)
         except ScenarioError as exc:
             return Outcome(scenario, problem=Problem(exc.problem, exc.field))
         except CoresatError as exc:
@@ -131,4 +143,4 @@ class EngineCalls:
                 paths = self.paths(market, result)
             except (CoresatError, ValueError, KeyError):
                 paths = None
-        return Outcome(scenario, result=result, paths=paths)
+        return Outcome(scenario, result=result, paths=paths, extras=extras)

@@ -326,6 +326,8 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         return self.files.save_to(path)
 
     def import_holdings(self) -> None:
+        if self.ws.scenario is not None and self.ws.scenario.household is not None:
+            return self.holdings.import_into_account()  # a household: into one account (it asks which)
         self.files.import_holdings()
 
     def import_holdings_from(self, path: str | Path, *, preview: bool = True) -> bool:

@@ -58,6 +58,7 @@ def templates() -> dict[MessageId, str]:
         M.BIND_BUY_ONLY: QCoreApplication.translate("Messages", "buy-only: nothing is sold, so these stay above their targets: {names}"),
         M.BIND_SELL_ONLY: QCoreApplication.translate("Messages", "sell-only: nothing is bought, so these stay below their targets: {names}"),
         M.BIND_COSTS: QCoreApplication.translate("Messages", "trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes"),
+        M.BIND_COSTS_HOUSEHOLD: QCoreApplication.translate("Messages", "trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder cost of taxable positions without lots and the asset-location cost)"),
         M.BIND_WHOLE_SHARES: QCoreApplication.translate("Messages", "whole shares: rounding to tradable amounts leaves {ticker} {gap} points from its target (one share is {share} points)"),
         M.NO_LIMIT_BINDS: QCoreApplication.translate("Messages", "No limit binds: every holding ends within {gap} points of its target."),
         M.HEAD_TRADES: QCoreApplication.translate("Messages", "{count} trades proposed."),

@@ -51,6 +51,7 @@ class MessageId(StrEnum):
     BIND_BUY_ONLY = "bind.buy_only"
     BIND_SELL_ONLY = "bind.sell_only"
     BIND_COSTS = "bind.costs"
+    BIND_COSTS_HOUSEHOLD = "bind.costs_household"
     BIND_WHOLE_SHARES = "bind.whole_shares"
     NO_LIMIT_BINDS = "bind.none"
     # the headline of a result
@@ -172,6 +173,12 @@ ENGLISH: dict[MessageId, str] = {
     MessageId.BIND_COSTS: (
         "trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the "
         "rest would cost more than the tracking error it removes"
+    ),
+    MessageId.BIND_COSTS_HOUSEHOLD: (
+        "trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the "
+        "rest would cost more than the tracking error it removes (in a household, costs also count the "
+        "estimated tax of sales in taxable accounts, the placeholder cost of taxable positions without lots "
+        "and the asset-location cost)"
     ),
     MessageId.BIND_WHOLE_SHARES: (
         "whole shares: rounding to tradable amounts leaves {ticker} {gap} points from its target (one share "

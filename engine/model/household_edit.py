@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from engine.errors import ScenarioError
 from engine.model.household import Account, AccountKind, Household, household_of, with_household
-from engine.model.scenario import Scenario
+from engine.model.scenario import Holding, Scenario
 
 
 def _with_accounts(sc: Scenario, hh: Household, accounts: tuple[Account, ...]) -> Scenario:
@@ -103,4 +103,61 @@ def set_position_shares(sc: Scenario, account_id: str, ticker: str, shares: floa
     changed = replace(old, shares=float(shares), lots=lots)
     return _edit(
         sc, account_id, positions=tuple(changed if p.ticker == ticker else p for p in acct.positions)
+    )
+
+
+def replace_account_positions(sc: Scenario, account_id: str, holdings: tuple[Holding, ...]) -> Scenario:
+    """The account's positions become ``holdings`` (a holdings CSV imported into one account); the other
+    accounts are left alone. A position whose share count is unchanged keeps its tax lots; any other
+    position's cost basis is unknown until lots are imported (a CSV of ticker and shares carries none)."""
+    from engine.model.household import Position
+
+    hh = household_of(sc)
+    acct = next((a for a in hh.accounts if a.id == account_id), None)
+    if acct is None:
+        raise ScenarioError("household.accounts", f"no account {account_id!r}")
+    old = {p.ticker: p for p in acct.positions}
+    positions = []
+    for h in holdings:
+        before = old.get(h.ticker)
+        lots = before.lots if before is not None and abs(before.shares - h.shares) <= 1e-9 else ()
+        positions.append(Position(h.ticker, float(h.shares), h.price, lots))
+    return _edit(sc, account_id, positions=tuple(positions))
+
+
+def set_account_settings(
+    sc: Scenario,
+    account_id: str,
+    *,
+    name: str,
+    broker: str,
+    cash_buffer: float,
+    cash_flow: float,
+    no_buy: frozenset[str],
+    no_sell: frozenset[str],
+) -> Scenario:
+    """An account's name, broker, cash buffer (≥ 0), own cash flow (+ contribution, − withdrawal) and its
+    own no-buy / no-sell lists; the household's buffer and flow become the accounts' sums."""
+    import math
+
+    from engine.model.scenario_checks import _ticker
+
+    if not name.strip():
+        raise ScenarioError("name", "is empty")
+    if not (math.isfinite(cash_buffer) and cash_buffer >= 0):
+        raise ScenarioError("cash_buffer", f"must be a number ≥ 0, got {cash_buffer!r}")
+    if not math.isfinite(cash_flow):
+        raise ScenarioError("cash_flow", f"must be a number, got {cash_flow!r}")
+    for field_name, listed in (("no_buy", no_buy), ("no_sell", no_sell)):
+        for t in sorted(listed):
+            _ticker(field_name, t)
+    return _edit(
+        sc,
+        account_id,
+        name=name.strip(),
+        broker=broker.strip(),
+        cash_buffer=float(cash_buffer),
+        cash_flow=float(cash_flow),
+        no_buy=frozenset(no_buy),
+        no_sell=frozenset(no_sell),
     )

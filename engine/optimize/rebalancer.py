@@ -274,3 +274,6 @@ def _result(
         else None,
         notes=said,
     )
+
+
+rebalance_result = _result  # public seam: the household package builds its RebalanceResult with it

@@ -61,8 +61,10 @@ class ChartsPanel(QuietTabWidget):
         from gui.panels import charts
 
         charts.configure()
+        from gui.panels.household_allocation import HouseholdAllocationChart  # a household: per account too
+
         self._views = [
-            charts.AllocationChart(),
+            HouseholdAllocationChart(),
             charts.RiskChart(),
             charts.FrontierChart(),
             charts.PathChart("growth"),

@@ -1,14 +1,21 @@
 """Holdings: the editable table (ticker, shares, price, value, weight, target, drift by band), cash,
-add/remove rows and import from CSV with a preview."""
+add/remove rows and import from CSV with a preview.
+
+A household scenario shows its holdings as the household tree instead (gui.panels.household_editor:
+account → position → lots, kind and cash per account, accounts added and removed), and Import CSV… asks
+which account the file replaces (or hands over to the broker-statement import, which fills every account).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,15 +23,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from engine.errors import ScenarioError
+from engine.model import household_edit as he
+from engine.model.household import household_of
 from engine.model.scenario import Scenario
 from gui import edits, templates, theme, tree_edits
 from gui.engine_calls import Outcome
-from gui.holdings_csv import valid_ticker
+from gui.holdings_csv import HoldingsCsvError, parse_file, valid_ticker
+from gui.panels.household_editor import HouseholdEditor
 from gui.panels.problems import ProblemLabel
 from gui.tablemodels import HoldingsColumn, HoldingsModel
 from gui.target_editor import NewNodeDialog
@@ -32,7 +44,7 @@ from gui.workspace import Workspace
 
 
 class HoldingsPanel(QGroupBox):
-    importRequested = Signal()
+    importRequested = Signal()  # a flat scenario's CSV import (the main window's)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,14 +85,32 @@ class HoldingsPanel(QGroupBox):
         bar.addWidget(QLabel(self.tr("Cash")))
         bar.addWidget(self.cash)
         self.problem = ProblemLabel("holdings")
+        # a household: its tree in place of the table; Import CSV… sits in the tree's button row
+        self.household = HouseholdEditor(workspace, households_only=True)
+        self.household_import = QPushButton(self.tr("Import CSV…"))
+        self.household_import.setToolTip(
+            self.tr(
+                "Replace one account's holdings from a CSV file (ticker, shares[, price]), or import a broker statement"
+            )
+        )
+        self.household_import.setMinimumWidth(48)
+        self.household.bar.addWidget(self.household_import)
+        flat = QWidget()
+        flat_lay = QVBoxLayout(flat)
+        flat_lay.setContentsMargins(0, 0, 0, 0)
+        flat_lay.addLayout(bar)
+        flat_lay.addWidget(self.table, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(flat)
+        self.pages.addWidget(self.household)
         lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.pages, 1)
         lay.addWidget(self.problem)
 
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.import_button.clicked.connect(self.importRequested)
+        self.household_import.clicked.connect(self.import_into_account)
         self.cash.valueChanged.connect(self._cash_changed)
         workspace.scenarioChanged.connect(self._on_scenario)
         workspace.outcomeChanged.connect(self._on_outcome)
@@ -88,6 +118,16 @@ class HoldingsPanel(QGroupBox):
 
     def wanted_height(self, max_rows: int = 8) -> int:
         """The height that shows every holding (up to ``max_rows``) without empty rows below them."""
+        if self.pages.currentIndex() == 1:  # the household tree: its accounts and positions
+            tree = self.household.tree
+            n = tree.topLevelItemCount()
+            items = n
+            for i in range(n):
+                top = tree.topLevelItem(i)
+                items += top.childCount() if top is not None else 0
+            row = max(tree.sizeHintForRow(0), 24) if n else 24
+            bar = self.household.add_button.sizeHint().height()
+            return min(items, 5) * row + tree.header().sizeHint().height() + bar + 40  # trades need room
         rows = min(self.model.rowCount(), max_rows)
         t = self.table
         needed = t.horizontalHeader().sizeHint().height() + rows * t.verticalHeader().defaultSectionSize()
@@ -101,6 +141,10 @@ class HoldingsPanel(QGroupBox):
         self.model.set_state(self.ws.scenario, self.ws.result, self._prices())
 
     def _on_scenario(self, sc: Scenario) -> None:
+        is_household = sc.household is not None
+        if self.pages.currentIndex() != int(is_household):
+            self.pages.setCurrentIndex(int(is_household))
+            self.setTitle(self.tr("Holdings by account") if is_household else self.tr("Holdings"))
         shown = self.model.scenario
         if shown is None or shown.universe != sc.universe:
             self._fitted_with_result = False
@@ -209,3 +253,59 @@ class HoldingsPanel(QGroupBox):
         ticker = self.selected_ticker()
         if ticker is not None and self.ws.scenario is not None:
             self.ws.edit(edits.remove_holding(self.ws.scenario, ticker))
+
+    # ------------------------------------------------------------------------------- household import
+    def import_into_account(self) -> None:
+        """Ask which account the CSV replaces (the selected one first), or hand over to the statement
+        import; then the file, a preview, and the edit. A bad file changes nothing."""
+        sc = self.ws.scenario
+        if sc is None:
+            return
+        accounts = household_of(sc).accounts
+        statement = self.tr("Every account, from a broker statement…")
+        names = [a.name for a in accounts]
+        chosen = self.household.selected_account()
+        first = next((i for i, a in enumerate(accounts) if a.id == chosen), 0)
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Import holdings"),
+            self.tr("The CSV replaces the holdings of:"),
+            [*names, statement],
+            first,
+            False,
+        )
+        if not ok:
+            return
+        if choice == statement:  # the main window's File → Import Statement… (gui.import_dialog)
+            importer = getattr(self.window(), "statement_import", None)
+            if importer is not None:
+                importer.choose_file()
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import holdings"), str(Path.home()), "CSV (*.csv *.txt);;All files (*)"
+        )
+        if path:
+            self.import_file_into(accounts[names.index(str(choice))].id, path)
+
+    def import_file_into(self, account_id: str, path: str | Path, *, preview: bool = True) -> bool:
+        """Replace ``account_id``'s positions with the CSV's (lots kept where the shares are unchanged)."""
+        from gui.dialogs import ImportPreview
+
+        sc = self.ws.scenario
+        if sc is None:
+            return False
+        name = Path(path).name
+        try:
+            parsed = parse_file(path)
+            new = he.replace_account_positions(sc, account_id, parsed.holdings)
+        except (HoldingsCsvError, ScenarioError) as exc:
+            msg = self.tr("Holdings not imported from {name}: {msg}. Nothing was changed.")
+            self.problem.show_problem(msg.format(name=name, msg=str(exc)))
+            return False
+        if preview:
+            dialog = ImportPreview(parsed.holdings, name, self)
+            if dialog.exec() != ImportPreview.DialogCode.Accepted:
+                return False
+        self.problem.clear_problem()
+        self.ws.edit(new)
+        return True

@@ -1,45 +1,35 @@
-"""Household tree: household → account → position → lots, with each account's kind and cash editable,
-accounts added and removed; and below it the result per account (gui.panels.accounts_result: account →
-holding → lots sold, cash before → after).
+"""The Accounts tab: the household tree (gui.panels.household_editor: household → account → position →
+lots, kind and cash editable, accounts added and removed) and below it the result per account
+(gui.panels.accounts_result: account → holding → lots sold, cash before → after).
 
-Receives the workspace (injected); edits go through engine.model.household_edit, so the panel holds no
-finance. Shown by the main window only for a scenario with a household.
+The household's result comes with the main solve (gui.engine_calls puts it in ``Outcome.extras``): the tab
+shows it and solves nothing itself. Shown by the main window for every scenario; a scenario without a
+household gains one on its first account edit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
-    QGroupBox,
-    QHBoxLayout,
-    QInputDialog,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
 
-from engine.errors import ScenarioError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
+
 from engine.household_result import HouseholdResult
-from engine.model import household_edit as he
-from engine.model.household import AccountKind, household_of
 from engine.model.scenario import Scenario
 from gui.panels.accounts_result import AccountsResultView
-from gui.panels.problems import ProblemLabel
-from gui.runner import JobContext
+from gui.panels.household_editor import HouseholdEditor
 from gui.workspace import Workspace
 
-KIND = "household"
-COLUMNS = (
-    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Account / position")),
-    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Kind")),
-    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Shares")),
-    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cost basis")),
-    str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cash")),
-)
+if TYPE_CHECKING:
+    from gui.engine_calls import Outcome
+
+
+def household_result(outcome: Outcome | None) -> HouseholdResult | None:
+    """The household's result carried by ``outcome`` (None: not a household scenario, or no result)."""
+    if outcome is None:
+        return None
+    r = outcome.extras.get("household")
+    return r if isinstance(r, HouseholdResult) else None
 
 
 class HouseholdTreePanel(QGroupBox):
@@ -47,190 +37,57 @@ class HouseholdTreePanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Household"))
         self.ws = workspace
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.editor = HouseholdEditor(workspace)
         self.trades = AccountsResultView()
-        self.add_button = QPushButton(self.tr("Add account…"))
-        self.remove_button = QPushButton(self.tr("Remove account"))
-        self.add_holding_button = QPushButton(self.tr("Add holding…"))
-        self.problem = ProblemLabel("household")
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.remove_button)
-        bar.addWidget(self.add_holding_button)
-        bar.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.editor)
+        split.addWidget(self.trades)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(self.tree, 2)
-        lay.addWidget(self.trades, 1)
-        lay.addWidget(self.problem)
-        self.add_button.clicked.connect(self._add)
-        self.remove_button.clicked.connect(self._remove)
-        self.add_holding_button.clicked.connect(self._add_holding)
-        workspace.scenarioChanged.connect(self.show_scenario)
-        workspace.outcomeChanged.connect(lambda _o: self._solve())
-        workspace.runner.finished.connect(self._on_finished)
-        workspace.runner.failed.connect(self._on_failed)
-        self._shown: Scenario | None = None
-        self._job = -1
+        lay.addWidget(split)
+        workspace.outcomeChanged.connect(self._on_outcome)
+
+    # the editor's parts, by their old names (tests, the main window)
+    @property
+    def tree(self):  # type: ignore[no-untyped-def]
+        return self.editor.tree
+
+    @property
+    def add_button(self):  # type: ignore[no-untyped-def]
+        return self.editor.add_button
+
+    @property
+    def remove_button(self):  # type: ignore[no-untyped-def]
+        return self.editor.remove_button
+
+    @property
+    def add_holding_button(self):  # type: ignore[no-untyped-def]
+        return self.editor.add_holding_button
+
+    @property
+    def problem(self):  # type: ignore[no-untyped-def]
+        return self.editor.problem
+
+    def account_ids(self) -> list[str]:
+        return self.editor.account_ids()
 
     def catch_up(self) -> None:
         """Show what the workspace holds now (the tab is built after the first result)."""
         if self.ws.scenario is not None:
             self.show_scenario(self.ws.scenario)
-            self._solve()
+        self._on_outcome(self.ws.outcome)
 
-    def _solve(self) -> None:
-        """Trades per account, computed on a worker for a household scenario once a market is loaded."""
-        sc, market = self.ws.scenario, self.ws.market
-        if sc is None or sc.household is None or market is None:
-            self.trades.clear()
-            return
-
-        def job(_ctx: JobContext) -> HouseholdResult:
-            from engine.api import rebalance_household
-
-            return rebalance_household(sc, market)
-
-        self._job = self.ws.runner.submit(KIND, job)
-
-    def _on_finished(self, kind: str, generation: int, value: object) -> None:
-        if kind == KIND and generation == self._job and isinstance(value, HouseholdResult):
-            self.show_result(value)
-
-    def _on_failed(self, kind: str, generation: int, exc: object) -> None:
-        if kind == KIND and generation == self._job:
-            self.trades.clear()
-            self.problem.show_problem(str(exc))
-
-    # ------------------------------------------------------------------------------------------ view
     def show_scenario(self, sc: Scenario) -> None:
-        if (
-            self._shown is not None
-            and sc.household == self._shown.household
-            and sc.portfolio == self._shown.portfolio
-        ):
-            return
-        self._shown = sc
-        self.tree.clear()
-        hh = household_of(sc)
-        for acct in hh.accounts:
-            top = QTreeWidgetItem([acct.name + (f" — {acct.broker}" if acct.broker else ""), "", "", "", ""])
-            top.setData(0, 0x0100, acct.id)  # Qt.UserRole
-            self.tree.addTopLevelItem(top)
-            for pos in acct.positions:
-                basis = pos.cost_basis
-                row = QTreeWidgetItem(
-                    [
-                        pos.ticker,
-                        "",
-                        "",
-                        self.tr("basis unknown") if basis is None else f"{basis:,.2f}",
-                        "",
-                    ]
-                )
-                top.addChild(row)
-                self.tree.setItemWidget(
-                    row, 2, self._shares_box(acct.id, pos.ticker, pos.shares, bool(pos.lots))
-                )
-                for lot in pos.lots:
-                    when = lot.acquired.isoformat() if lot.acquired else self.tr("date unknown")
-                    row.addChild(
-                        QTreeWidgetItem([when, "", f"{lot.shares:,.4g}", f"{lot.basis:,.2f} / share", ""])
-                    )
-            kind = QComboBox()
-            for k in AccountKind:
-                kind.addItem(k.label, k.value)
-            kind.setCurrentIndex(list(AccountKind).index(acct.kind))
-            kind.currentIndexChanged.connect(lambda i, aid=acct.id: self._kind(aid, list(AccountKind)[i]))
-            cash = QDoubleSpinBox()
-            cash.setRange(0.0, 1e11)
-            cash.setDecimals(2)
-            cash.setPrefix("$ ")
-            cash.setKeyboardTracking(False)
-            cash.setValue(acct.cash)
-            cash.valueChanged.connect(lambda v, aid=acct.id: self._cash(aid, float(v)))
-            self.tree.setItemWidget(top, 1, kind)
-            self.tree.setItemWidget(top, 4, cash)
-            top.setExpanded(True)
+        self.editor.show_scenario(sc)
 
-    def _shares_box(self, account_id: str, ticker: str, shares: float, has_lots: bool) -> QDoubleSpinBox:
-        """The position's share count, editable (0 removes it); with tax lots, fewer shares trim the newest
-        lots and more than the lots hold is refused with what to import (engine.model.household_edit)."""
-        box = QDoubleSpinBox()
-        box.setRange(0.0, 1e9)
-        box.setDecimals(6 if shares != round(shares) else 0)
-        box.setKeyboardTracking(False)
-        box.setValue(shares)
-        if has_lots:
-            box.setToolTip(
-                self.tr(
-                    "Fewer shares trim the newest tax lots first; for more shares than the lots hold, "
-                    "import a lots file or the statement"
-                )
-            )
-        box.valueChanged.connect(lambda v, aid=account_id, tk=ticker: self._shares(aid, tk, float(v)))
-        return box
+    def _on_outcome(self, outcome: Outcome | None) -> None:
+        r = household_result(outcome)
+        if r is None:
+            self.trades.clear()
+        else:
+            self.show_result(r)
 
     def show_result(self, r: HouseholdResult) -> None:
         """The result per account: holdings before → after, trades, lots sold, cash."""
         self.trades.show_result(r)
-
-    def account_ids(self) -> list[str]:
-        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return [str(item.data(0, 0x0100)) for item in items if item is not None]
-
-    # ----------------------------------------------------------------------------------------- edits
-    def _apply(self, make: object) -> None:
-        sc = self.ws.scenario
-        if sc is None:
-            return
-        try:
-            new = make(sc)  # type: ignore[operator]
-        except ScenarioError as exc:
-            self.problem.show_problem(str(exc))
-            return
-        self.problem.clear_problem()
-        self.ws.edit(new)
-
-    def _kind(self, account_id: str, kind: AccountKind) -> None:
-        self._apply(lambda sc: he.set_account_kind(sc, account_id, kind))
-
-    def _cash(self, account_id: str, cash: float) -> None:
-        self._apply(lambda sc: he.set_account_cash(sc, account_id, cash))
-
-    def _shares(self, account_id: str, ticker: str, shares: float) -> None:
-        self._apply(lambda sc: he.set_position_shares(sc, account_id, ticker, shares))
-
-    def _add_holding(self) -> None:
-        """A new position in the selected account (its cost basis unknown until lots are imported)."""
-        item = self.tree.currentItem()
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        if item is None:
-            self.problem.show_problem(self.tr("Select an account first, then add a holding to it."))
-            return
-        aid = str(item.data(0, 0x0100))
-        text, ok = QInputDialog.getText(self, self.tr("Add holding"), self.tr("Ticker:"))
-        ticker = text.strip().upper()
-        if not ok or not ticker:
-            return
-        shares, ok = QInputDialog.getDouble(
-            self, self.tr("Add holding"), self.tr("Shares:"), 0.0, 0.0, 1e9, 6
-        )
-        if ok:
-            self._apply(lambda sc: he.set_position_shares(sc, aid, ticker, shares))
-
-    def _add(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add account"), self.tr("Account name:"))
-        if ok and name.strip():
-            self._apply(lambda sc: he.add_account(sc, name.strip()))
-
-    def _remove(self) -> None:
-        item = self.tree.currentItem()
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        if item is not None:
-            aid = str(item.data(0, 0x0100))
-            self._apply(lambda sc: he.remove_account(sc, aid))

@@ -1,5 +1,6 @@
 """Result: status ("no trades needed", infeasible), headline figures, binding constraints in plain
-words, the trades table (buy/sell coloured), assumptions and the disclaimer."""
+words, the trades table (buy/sell coloured), assumptions and the disclaimer. A household's trades are
+shown grouped by account (gui.panels.account_trades), its figures are the household's."""
 
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.messages import MessageId
+from engine.messages import Count, Message, MessageId
 from engine.report_text import no_limit_binds
 from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_phrase, engine_text
 from gui.message_texts import render
+from gui.panels.account_trades import AccountTradesView, trade_reason
+from gui.panels.household_tree import household_result
 from gui.tablemodels import TradesColumn, TradesModel
 from gui.workspace import Workspace
 
@@ -87,6 +90,10 @@ class ResultPanel(QGroupBox):
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_reason(cur.row()))
         self._reason_row = 0
+        # a household: its trades per account, in place of the table
+        self.account_trades = AccountTradesView()
+        self.account_trades.setVisible(False)
+        self.account_trades.currentItemChanged.connect(lambda cur, _prev: self._show_account_reason(cur))
         self._fitted = False
         self._universe: tuple[str, ...] = ()
         self.notes = QLabel()
@@ -97,6 +104,7 @@ class ResultPanel(QGroupBox):
         lay.addLayout(grid)
         lay.addWidget(self.binding)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.account_trades, 1)
         lay.addWidget(self.reason)
         lay.addWidget(self.notes)
         workspace.outcomeChanged.connect(self.show_outcome)
@@ -136,6 +144,26 @@ class ResultPanel(QGroupBox):
         )
         _set_text(self.reason, f"<b>{_esc(head)}</b>: {_esc(render(t.why, t.reason))}")
 
+    def _show_account_reason(self, item: object) -> None:
+        view = self.account_trades
+        r = view.result
+        t = view.trade_at(item)  # type: ignore[arg-type]
+        if r is None or t is None:
+            first = view.topLevelItem(0)
+            t = view.trade_at(first.child(0)) if first is not None and first.childCount() else None
+            item = first.child(0) if t is not None and first is not None else item
+        if r is None or t is None:
+            _set_text(self.reason, "")
+            return
+        side = self.tr("Buy") if t.side is Side.BUY else self.tr("Sell")
+        head = self.tr("{side} {shares} {ticker} in {account}").format(
+            side=side,
+            shares=fmt.shares(t.shares),
+            ticker=t.ticker,
+            account=view.account_name(item),  # type: ignore[arg-type]
+        )
+        _set_text(self.reason, f"<b>{_esc(head)}</b>: {_esc(trade_reason(r, t))}")
+
     def _banner(self, text: str, fg: str, bg: str) -> None:
         _set_text(self.status, text)
         style = f"color: {fg}; background: {bg}; padding: 6px; border-radius: 4px"
@@ -159,19 +187,37 @@ class ResultPanel(QGroupBox):
                 theme.css(theme.sell_bg()),
             )
             self.trades.set_trades(())
+            self.account_trades.clear()
+            self.account_trades.result = None
             self._show_reason(0)
             for v in self.figures.values():
                 _set_text(v, "—")
             _set_text(self.binding, "")
             return
         self._figures(r)
-        self.trades.set_trades(r.trades)
-        self._fit_columns()
-        self._fit_numbers()
-        self._show_reason(self._reason_row)
+        hr = household_result(outcome)
+        self.table.setVisible(hr is None)
+        self.account_trades.setVisible(hr is not None)
+        if hr is None:
+            self.trades.set_trades(r.trades)
+            self._fit_columns()
+            self._fit_numbers()
+            self._show_reason(self._reason_row)
+        else:
+            self.trades.set_trades(())
+            self.account_trades.show_result(hr)
+            self._show_account_reason(self.account_trades.currentItem())
+            _set_text(self.figures["trades"], fmt.locale().toString(len(hr.trades)))
         if r.status is Status.INFEASIBLE:
             inf = r.infeasibility
-            if inf is not None and inf.why and QLocale().language() != QLocale.Language.English:
+            # a household's reason names the account (its own words, English); the single-account
+            # diagnosis's translated "why" would speak of the household as one portfolio
+            if (
+                inf is not None
+                and inf.why
+                and hr is None
+                and QLocale().language() != QLocale.Language.English
+            ):
                 msg = "; ".join(render(w) for w in inf.why)  # message ids: in the user's language
             else:
                 msg = inf.message if inf else self.tr("the constraints cannot all hold")
@@ -180,6 +226,14 @@ class ResultPanel(QGroupBox):
                 theme.warn().name(),
                 theme.css(theme.warn_bg()),
             )
+        elif hr is not None and hr.trades:  # the accounts' trades, not the household's net per ticker
+            n = len(hr.trades)
+            head = (
+                Message.of(MessageId.HEAD_TRADES, count=Count(n))
+                if n > 1
+                else Message.of(MessageId.HEAD_ONE_TRADE)
+            )
+            self._banner(render(head), theme.chart_foreground().name(), "transparent")
         elif r.trades:
             self._banner(render(r.headline, r.headline_text), theme.chart_foreground().name(), "transparent")
         elif r.headline is None or r.headline.id is MessageId.HEAD_IN_BANDS:

@@ -2,6 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="36"/>
+        <source>Account {name}</source>
+        <translation>계좌 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="40"/>
+        <source>Cash this account keeps after trading</source>
+        <translation>거래 후 이 계좌에 남겨 둘 현금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="42"/>
+        <source>Money paid into (+) or taken out of (−) this account now</source>
+        <translation>지금 이 계좌에 넣는(+) 또는 빼는(−) 금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="44"/>
+        <location filename="../../gui/panels/account_dialog.py" line="46"/>
+        <source>tickers, comma-separated</source>
+        <translation>티커, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="48"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="49"/>
+        <source>Broker:</source>
+        <translation>증권사:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="50"/>
+        <source>Cash buffer:</source>
+        <translation>현금 완충:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="51"/>
+        <source>Add (+) / withdraw (−):</source>
+        <translation>납입 (+) / 인출 (−):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="52"/>
+        <source>Never buy here:</source>
+        <translation>이 계좌에서 매수 안 함:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_dialog.py" line="53"/>
+        <source>Never sell here:</source>
+        <translation>이 계좌에서 매도 안 함:</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTradesView</name>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="23"/>
+        <source>Account / side</source>
+        <translation>계좌 / 방향</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="24"/>
+        <source>Ticker</source>
+        <translation>티커</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="25"/>
+        <source>Shares</source>
+        <translation>주식 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="26"/>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="27"/>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="28"/>
+        <source>Est. cost</source>
+        <translation>예상 비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="29"/>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="33"/>
+        <source>{name} ({kind}): {n} trades · cash {before} → {after}</source>
+        <translation>{name} ({kind}): 거래 {n}건 · 현금 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="35"/>
+        <source>{name} ({kind}): 1 trade · cash {before} → {after}</source>
+        <translation>{name} ({kind}): 거래 1건 · 현금 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="36"/>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="37"/>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/account_trades.py" line="38"/>
+        <source>trading cost {cost} + estimated tax {tax}</source>
+        <translation>거래 비용 {cost} + 예상 세금 {tax}</translation>
+    </message>
+</context>
+<context>
     <name>AccountsResultView</name>
     <message>
         <location filename="../../gui/panels/accounts_result.py" line="21"/>
@@ -2612,188 +2729,267 @@
 <context>
     <name>HoldingsPanel</name>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="39"/>
+        <location filename="../../gui/panels/holdings.py" line="51"/>
+        <location filename="../../gui/panels/holdings.py" line="147"/>
         <source>Holdings</source>
         <translation>보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="55"/>
+        <location filename="../../gui/panels/holdings.py" line="67"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="56"/>
+        <location filename="../../gui/panels/holdings.py" line="68"/>
         <source>Add a holding by its ticker symbol</source>
         <translation>티커로 보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="57"/>
+        <location filename="../../gui/panels/holdings.py" line="69"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="58"/>
+        <location filename="../../gui/panels/holdings.py" line="70"/>
         <source>Remove the selected holding</source>
         <translation>선택한 보유 종목 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="59"/>
+        <location filename="../../gui/panels/holdings.py" line="71"/>
+        <location filename="../../gui/panels/holdings.py" line="90"/>
         <source>Import CSV…</source>
         <translation>CSV 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="60"/>
+        <location filename="../../gui/panels/holdings.py" line="72"/>
         <source>Replace holdings from a CSV file: ticker, shares[, price]</source>
         <translation>CSV 파일로 보유 종목 대체: 티커, 주식 수[, 가격]</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="73"/>
+        <location filename="../../gui/panels/holdings.py" line="85"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="137"/>
+        <location filename="../../gui/panels/holdings.py" line="93"/>
+        <source>Replace one account&apos;s holdings from a CSV file (ticker, shares[, price]), or import a broker statement</source>
+        <translation>CSV 파일(티커, 주식 수[, 가격])로 한 계좌의 보유 종목을 바꾸거나, 증권사 명세서를 가져옵니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/holdings.py" line="147"/>
+        <source>Holdings by account</source>
+        <translation>계좌별 보유 종목</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/holdings.py" line="181"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="176"/>
+        <location filename="../../gui/panels/holdings.py" line="220"/>
         <source>Not in your targets</source>
         <translation>목표에 없는 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="179"/>
+        <location filename="../../gui/panels/holdings.py" line="223"/>
         <source>{ticker} is not in your targets. Add it to a sleeve, or sell it?</source>
         <translation>{ticker}은(는) 목표에 없습니다. 슬리브에 추가할까요, 아니면 매도할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="184"/>
+        <location filename="../../gui/panels/holdings.py" line="228"/>
         <source>A holding without a target is sold by the rebalance (unless you mark it No sell).</source>
         <translation>목표가 없는 보유 종목은 리밸런싱에서 매도됩니다(매도 금지로 표시하지 않은 경우).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="186"/>
+        <location filename="../../gui/panels/holdings.py" line="230"/>
         <source>Add to a sleeve…</source>
         <translation>슬리브에 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="187"/>
+        <location filename="../../gui/panels/holdings.py" line="231"/>
         <source>Sell it</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="196"/>
+        <location filename="../../gui/panels/holdings.py" line="240"/>
         <source>Add to a sleeve</source>
         <translation>슬리브에 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="197"/>
+        <location filename="../../gui/panels/holdings.py" line="241"/>
         <source>Sleeve for {ticker}:</source>
         <translation>{ticker}의 슬리브:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="153"/>
+        <location filename="../../gui/panels/holdings.py" line="265"/>
+        <source>Every account, from a broker statement…</source>
+        <translation>모든 계좌, 증권사 명세서에서…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/holdings.py" line="271"/>
+        <location filename="../../gui/panels/holdings.py" line="285"/>
+        <source>Import holdings</source>
+        <translation>보유 종목 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/holdings.py" line="272"/>
+        <source>The CSV replaces the holdings of:</source>
+        <translation>CSV로 보유 종목을 바꿀 계좌:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/holdings.py" line="302"/>
+        <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
+        <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/holdings.py" line="197"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="158"/>
+        <location filename="../../gui/panels/holdings.py" line="202"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation>{ticker}은(는) 이미 표에 있습니다: 대신 주식 수를 고치세요</translation>
     </message>
 </context>
 <context>
-    <name>HouseholdTreePanel</name>
+    <name>HouseholdAllocationChart</name>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="48"/>
+        <location filename="../../gui/panels/household_allocation.py" line="29"/>
+        <source>The household as one portfolio, or one of its accounts</source>
+        <translation>가구 전체를 하나의 포트폴리오로, 또는 그 계좌 하나를</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_allocation.py" line="43"/>
         <source>Household</source>
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="39"/>
-        <source>Shares</source>
-        <translation>주식 수</translation>
+        <location filename="../../gui/panels/household_allocation.py" line="68"/>
+        <source>% of portfolio</source>
+        <translation>포트폴리오 대비 %</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="37"/>
-        <source>Account / position</source>
-        <translation>계좌 / 보유 종목</translation>
+        <location filename="../../gui/panels/household_allocation.py" line="71"/>
+        <source>% of {account} (targets are the household&apos;s)</source>
+        <translation>{account} 대비 % (목표는 가구 전체 기준)</translation>
     </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="38"/>
-        <source>Kind</source>
-        <translation>종류</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="40"/>
-        <source>Cost basis</source>
-        <translation>취득 원가</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="41"/>
-        <source>Cash</source>
-        <translation>현금</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_tree.py" line="54"/>
+        <location filename="../../gui/panels/household_editor.py" line="55"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="55"/>
+        <location filename="../../gui/panels/household_editor.py" line="56"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="56"/>
+        <location filename="../../gui/panels/household_editor.py" line="58"/>
+        <source>Remove the selected account (a position: set its shares to 0)</source>
+        <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="60"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="129"/>
+        <location filename="../../gui/panels/household_editor.py" line="61"/>
+        <source>Add a position to the selected account</source>
+        <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="62"/>
+        <source>Account…</source>
+        <translation>계좌 설정…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="64"/>
+        <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
+        <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="122"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="138"/>
+        <location filename="../../gui/panels/household_editor.py" line="130"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="169"/>
+        <location filename="../../gui/panels/household_editor.py" line="169"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="212"/>
+        <location filename="../../gui/panels/household_editor.py" line="206"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="215"/>
-        <location filename="../../gui/panels/household_tree.py" line="220"/>
+        <location filename="../../gui/panels/household_editor.py" line="208"/>
+        <location filename="../../gui/panels/household_editor.py" line="213"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="215"/>
+        <location filename="../../gui/panels/household_editor.py" line="208"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="220"/>
+        <location filename="../../gui/panels/household_editor.py" line="213"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="226"/>
+        <location filename="../../gui/panels/household_editor.py" line="219"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_tree.py" line="226"/>
+        <location filename="../../gui/panels/household_editor.py" line="219"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="239"/>
+        <source>Select an account first.</source>
+        <translation>먼저 계좌를 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTreePanel</name>
+    <message>
+        <location filename="../../gui/panels/household_tree.py" line="38"/>
+        <source>Household</source>
+        <translation>가구</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="33"/>
+        <source>Account / position</source>
+        <translation>계좌 / 보유 종목</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="34"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="35"/>
+        <source>Cash / shares</source>
+        <translation>현금 / 주식 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="36"/>
+        <source>Cost basis</source>
+        <translation>취득 원가</translation>
     </message>
 </context>
 <context>
@@ -2959,17 +3155,17 @@
         <translation>펀드 데이터: 첫 결과와 함께 읽음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="368"/>
         <source>Fund data: {s}</source>
         <translation>펀드 데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="368"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="367"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="370"/>
         <source>not available for {t} (counted in no sector)</source>
         <translation>{t}에는 없음 (어느 섹터에도 포함되지 않음)</translation>
     </message>
@@ -3139,7 +3335,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="347"/>
+        <location filename="../../gui/mainwindow.py" line="349"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -3495,192 +3691,197 @@
     </message>
     <message>
         <location filename="../../gui/message_texts.py" line="61"/>
+        <source>trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder cost of taxable positions without lots and the asset-location cost)</source>
+        <translation>거래 비용: 반올림 전에도 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다. 나머지를 메우는 비용이 줄어드는 추적오차보다 크기 때문입니다 (가구에서는 과세 계좌 매도의 예상 세금, 로트가 없는 과세 포지션의 대체 비용, 자산 배치 비용도 비용에 포함됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="62"/>
         <source>whole shares: rounding to tradable amounts leaves {ticker} {gap} points from its target (one share is {share} points)</source>
         <translation>정수 주: 거래 가능한 수량으로 반올림하면 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다 (1주는 {share}포인트)</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="62"/>
+        <location filename="../../gui/message_texts.py" line="63"/>
         <source>No limit binds: every holding ends within {gap} points of its target.</source>
         <translation>걸리는 제한이 없습니다: 모든 보유 종목이 목표와 {gap}포인트 이내로 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="63"/>
+        <location filename="../../gui/message_texts.py" line="64"/>
         <source>{count} trades proposed.</source>
         <translation>거래 {count}건을 제안합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="64"/>
+        <location filename="../../gui/message_texts.py" line="65"/>
         <source>1 trade proposed.</source>
         <translation>거래 1건을 제안합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="65"/>
+        <location filename="../../gui/message_texts.py" line="66"/>
         <source>No trades needed: every holding and sleeve is inside its drift band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목과 슬리브가 이탈 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="66"/>
+        <location filename="../../gui/message_texts.py" line="67"/>
         <source>No trades: the turnover cap of {cap} allows no trade. Raise the cap or untick it to trade.</source>
         <translation>거래 없음: 회전율 상한 {cap}에서는 거래할 수 없습니다. 거래하려면 상한을 올리거나 선택을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="67"/>
+        <location filename="../../gui/message_texts.py" line="68"/>
         <source>No trades: the turnover cap of {cap} allows no trade, although these are outside their drift bands: {names}. Raise the cap or untick it to trade.</source>
         <translation>거래 없음: 다음 종목이 이탈 허용 범위를 벗어났지만 회전율 상한 {cap}에서는 거래할 수 없습니다: {names}. 거래하려면 상한을 올리거나 선택을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="68"/>
+        <location filename="../../gui/message_texts.py" line="69"/>
         <source>No trades: no trade improves the portfolio within your limits.</source>
         <translation>거래 없음: 설정한 제한 안에서 포트폴리오를 개선하는 거래가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="69"/>
+        <location filename="../../gui/message_texts.py" line="70"/>
         <source>No trades: no trade improves the portfolio within your limits, although these are outside their drift bands: {names}.</source>
         <translation>거래 없음: 다음 종목이 이탈 허용 범위를 벗어났지만 설정한 제한 안에서 포트폴리오를 개선하는 거래가 없습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="70"/>
+        <location filename="../../gui/message_texts.py" line="71"/>
         <source>Not possible as set: {text}</source>
         <translation>설정대로는 불가능합니다: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="71"/>
+        <location filename="../../gui/message_texts.py" line="72"/>
         <source>Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer}).</source>
         <translation>매도 {sells}이(가) 인출액 {withdrawal}보다 많습니다: {buys}은(는) 매수에 쓰이고(각 사유 참고), 거래 비용은 {costs}, 현금은 {cash_before}에서 {cash_after}(으)로 바뀝니다 (현금 완충 {buffer}).</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="72"/>
+        <location filename="../../gui/message_texts.py" line="73"/>
         <source>the {limit} of {stated} is part of the conflict; the diagnosis suggests {nearest}</source>
         <translation>{limit} {stated}이(가) 충돌 원인 중 하나입니다. 진단 결과 {nearest}을(를) 제안합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="73"/>
+        <location filename="../../gui/message_texts.py" line="74"/>
         <source>the {limit} of {stated} is part of the conflict</source>
         <translation>{limit} {stated}이(가) 충돌 원인 중 하나입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="74"/>
+        <location filename="../../gui/message_texts.py" line="75"/>
         <source>the {limit} is part of the conflict</source>
         <translation>{limit}이(가) 충돌 원인 중 하나입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="75"/>
+        <location filename="../../gui/message_texts.py" line="76"/>
         <source>Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, and the rest stays in cash, which goes from {cash_before} to {cash_after} (cash buffer {buffer}).</source>
         <translation>매도 {sells}이(가) 인출액 {withdrawal}보다 많습니다: 매수는 없고 거래 비용은 {costs}이며, 나머지는 현금으로 남아 {cash_before}에서 {cash_after}(으)로 바뀝니다 (현금 완충 {buffer}).</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="76"/>
+        <location filename="../../gui/message_texts.py" line="77"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="77"/>
+        <location filename="../../gui/message_texts.py" line="78"/>
         <source>satellites</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="78"/>
+        <location filename="../../gui/message_texts.py" line="79"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="79"/>
+        <location filename="../../gui/message_texts.py" line="80"/>
         <source>small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="80"/>
+        <location filename="../../gui/message_texts.py" line="81"/>
         <source>volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="81"/>
+        <location filename="../../gui/message_texts.py" line="82"/>
         <source>turnover cap</source>
         <translation>회전율 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="82"/>
+        <location filename="../../gui/message_texts.py" line="83"/>
         <source>cash buffer</source>
         <translation>현금 완충</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="83"/>
+        <location filename="../../gui/message_texts.py" line="84"/>
         <source>minimum trade</source>
         <translation>최소 거래 금액</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="84"/>
+        <location filename="../../gui/message_texts.py" line="85"/>
         <source>trading mode</source>
         <translation>거래 방식</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="85"/>
+        <location filename="../../gui/message_texts.py" line="86"/>
         <source>minimum for {subject}</source>
         <translation>{subject} 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="86"/>
-        <location filename="../../gui/message_texts.py" line="96"/>
+        <location filename="../../gui/message_texts.py" line="87"/>
+        <location filename="../../gui/message_texts.py" line="97"/>
         <source>maximum for {subject}</source>
         <translation>{subject} 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="87"/>
+        <location filename="../../gui/message_texts.py" line="88"/>
         <source>minimum for the {subject} sleeve</source>
         <translation>{subject} 슬리브 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="88"/>
+        <location filename="../../gui/message_texts.py" line="89"/>
         <source>maximum for the {subject} sleeve</source>
         <translation>{subject} 슬리브 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="89"/>
+        <location filename="../../gui/message_texts.py" line="90"/>
         <source>small-cap minimum</source>
         <translation>소형주 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="90"/>
+        <location filename="../../gui/message_texts.py" line="91"/>
         <source>small-cap maximum</source>
         <translation>소형주 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="91"/>
+        <location filename="../../gui/message_texts.py" line="92"/>
         <source>no-buy rule for {subject}</source>
         <translation>{subject} 매수 금지 규칙</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="92"/>
+        <location filename="../../gui/message_texts.py" line="93"/>
         <source>no-sell rule for {subject}</source>
         <translation>{subject} 매도 금지 규칙</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="93"/>
+        <location filename="../../gui/message_texts.py" line="94"/>
         <source>no short positions</source>
         <translation>공매도 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="94"/>
+        <location filename="../../gui/message_texts.py" line="95"/>
         <source>minimum for the {subject} sector</source>
         <translation>{subject} 섹터 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="95"/>
+        <location filename="../../gui/message_texts.py" line="96"/>
         <source>maximum for the {subject} sector</source>
         <translation>{subject} 섹터 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="97"/>
+        <location filename="../../gui/message_texts.py" line="98"/>
         <source>whole shares</source>
         <translation>정수 주</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="98"/>
+        <location filename="../../gui/message_texts.py" line="99"/>
         <source>trading costs</source>
         <translation>거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="122"/>
+        <location filename="../../gui/message_texts.py" line="123"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -4027,117 +4228,124 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../gui/panels/result.py" line="33"/>
+        <location filename="../../gui/panels/result.py" line="36"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="43"/>
+        <location filename="../../gui/panels/result.py" line="46"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="44"/>
+        <location filename="../../gui/panels/result.py" line="47"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="45"/>
+        <location filename="../../gui/panels/result.py" line="48"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="46"/>
+        <location filename="../../gui/panels/result.py" line="49"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="47"/>
+        <location filename="../../gui/panels/result.py" line="50"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="48"/>
+        <location filename="../../gui/panels/result.py" line="51"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="52"/>
+        <location filename="../../gui/panels/result.py" line="55"/>
         <source>How much the portfolio may swing in a typical year (annualized), before → after, against your cap</source>
         <translation>보통의 한 해 동안 포트폴리오가 출렁일 수 있는 정도(연율), 거래 전 → 후, 상한과 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="54"/>
+        <location filename="../../gui/panels/result.py" line="57"/>
         <source>How far the portfolio&apos;s returns may stray from the target mix in a typical year</source>
         <translation>보통의 한 해 동안 포트폴리오 수익률이 목표 구성에서 벗어날 수 있는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="55"/>
+        <location filename="../../gui/panels/result.py" line="58"/>
         <source>Value traded (buys + sells) as a share of the portfolio</source>
         <translation>포트폴리오 대비 거래 금액(매수 + 매도) 비율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="133"/>
+        <location filename="../../gui/panels/result.py" line="141"/>
+        <location filename="../../gui/panels/result.py" line="158"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="133"/>
+        <location filename="../../gui/panels/result.py" line="141"/>
+        <location filename="../../gui/panels/result.py" line="158"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="134"/>
+        <location filename="../../gui/panels/result.py" line="142"/>
         <source>{side} {shares} {ticker}</source>
         <translation>{ticker} {shares}주 {side}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="155"/>
+        <location filename="../../gui/panels/result.py" line="159"/>
+        <source>{side} {shares} {ticker} in {account}</source>
+        <translation>{account}에서 {side} {shares} {ticker}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/result.py" line="183"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="157"/>
+        <location filename="../../gui/panels/result.py" line="185"/>
         <source>Cannot compute trades: {msg}</source>
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="177"/>
+        <location filename="../../gui/panels/result.py" line="223"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="179"/>
+        <location filename="../../gui/panels/result.py" line="225"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="192"/>
+        <location filename="../../gui/panels/result.py" line="246"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="201"/>
+        <location filename="../../gui/panels/result.py" line="255"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="203"/>
+        <location filename="../../gui/panels/result.py" line="257"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="217"/>
+        <location filename="../../gui/panels/result.py" line="271"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="219"/>
+        <location filename="../../gui/panels/result.py" line="273"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="221"/>
+        <location filename="../../gui/panels/result.py" line="275"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>

@@ -17,67 +17,74 @@ Per account, with parameters only (the problem is built once per shape and re-so
 
 Objective: the single-account engine's tracking error² plus γ × (trading costs + estimated tax on each
 lot sold + ``taxable_sell_bps`` on sales of taxable positions without lots + ``off_location_bps`` on
-purchases against the asset-location preference), all in the same money units (γ = COST_WEIGHT). The
-household weights are unique when the risk model is positive definite; the split across accounts is
-then the cheapest in those costs. No second (tie-break) stage: with a singular risk model the household
-weights may be any of the optimal ones (stated in the result's notes).
+purchases against the asset-location preference), all in the same money units (γ = COST_WEIGHT).
+
+Is the answer unique? The household weights are, when the risk model is positive definite: the tracking
+error is strictly convex in them and every other term is linear. The split across accounts is NOT: any
+two accounts that may take the same trade at the same cost (two IRAs with cash, a buy in the taxable
+account or in the IRA without a location preference) tie, and an interior-point solver returns a point
+inside that optimal face — the trade spread over every tied account, moving with any unrelated parameter
+(measured on the 3-account benchmark: the IWM buy of account 0 can be anything from $0 to $19,588 at the
+same optimum). So a second stage (``tie``), run only when some ticker trades in two or more accounts
+(a point inside the optimal face trades in every account that any optimal answer trades in, so one
+account per ticker means a unique split): with the household's trade ``Σ_a (B − S)`` pinned to stage
+1's, all costs at most stage 1's (so no tracking error or cost is given up) and the trading costs alone at
+most stage 1's (then every household limit stage 1 met still holds: see TIE_SAFE in ``__init__``), each
+account's own rules, turnover and the household's buy bounds kept, minimize
+``Σ_a (a + 1)·(B[a] + S[a]) + ½‖(B, S, Q)‖²`` (weights): among equally good answers, trades go to the
+accounts listed first, the least-traded such answer. Strictly convex, so the split is unique; tested
+against an independent plain-cvxpy solve of both stages with every constraint
+(tests/engine/household/test_tie.py). When the turnover cap binds, stage 1's split stands (stage 2, held a
+hair under the cap for the checker's tolerance, would have no room). With a singular risk model the
+household weights may still be any of the optimal ones (stated in the result's notes).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import cvxpy as cp
 import numpy as np
 import scipy.sparse as sp
 
 from engine.market import FloatArray
-from engine.optimize.inputs import Inputs
+from engine.optimize.household.layout import AccountParams, JointSolution, Layout
+from engine.optimize.household.stage import OK, Stage
+from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limits import compile_limits
-from engine.optimize.limits.base import Compiled, Ctx, Setting, Values
+from engine.optimize.limits.base import BIG_CAP, SAFETY, Compiled, Ctx, Setting, Values
 from engine.optimize.objective import COST_WEIGHT, CompiledTerm, TrackingError, TradingCost
-from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, SINGULAR, _Stage, covariance_factor
+from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, SINGULAR, covariance_factor
+
+FREE_KEPT = 16  # cap-free answers kept per compiled problem
+CAP_ROOM = 1e-7  # the cap-free answer is taken when its volatility is this far under the cap row's bound
+TIE_SAFE = (  # the limits whose rows stage 2 may leave out (they bound z, or z and c on the loose side)
+    "NoShort",
+    "MinCash",
+    "VolCap",
+    "AssetBounds",
+    "NodeBounds",
+    "SectorBounds",
+    "CompanyCaps",
+    "Turnover",
+    "Restrictions",
+    "MinTrade",
+    "WholeShares",
+)
+TIE_TOL = 1e-7  # weight: a ticker trades in an account in stage 1 when above this (solver noise below)
+COST_ROOM = 1e-9  # stage 2 may add this share of stage 1's costs (solver tolerance)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """The structure of one household problem: accounts × tickers and which (account, ticker) each lot
-    belongs to (``j = a * n + t``)."""
-
-    n_accounts: int
-    n: int
-    lot_owner: tuple[int, ...]
-
-    @property
-    def m(self) -> int:
-        return self.n_accounts * self.n
+Stage1 = tuple[str, list[FloatArray]]  # stage 1's status and (buys, sells, lot sales), flat
 
 
-@dataclass(frozen=True, eq=False)
-class AccountParams:
-    """Per-solve values, weights of the household value: bounds, cash room, extra costs per weight."""
+class _Free:
+    """The cap-free stage 1 for some parameter values, and its final answer once asked for."""
 
-    buy_ub: FloatArray  # [m]
-    sell_ub: FloatArray  # [m]
-    lot_ub: FloatArray  # [L]
-    room: FloatArray  # [accounts]
-    buy_cost: FloatArray  # [m] asset-location cost per weight bought
-    sell_cost: FloatArray  # [m] placeholder tax per weight sold (taxable positions without lots)
-    lot_cost: FloatArray  # [L] estimated tax per weight sold from each lot
-
-
-@dataclass(frozen=True)
-class JointSolution:
-    status: str
-    buys: FloatArray  # [accounts, n] weights
-    sells: FloatArray
-    lots: FloatArray  # [L]
-
-    @property
-    def ok(self) -> bool:
-        return self.status in ("optimal", "optimal_inaccurate")
+    def __init__(self, first: Stage1) -> None:
+        self.first = first
+        self.final: JointSolution | None = None
 
 
 class JointProblem:
@@ -112,17 +119,13 @@ class JointProblem:
         self.room = P(na, name="account_room")
         self.buy_cost = P(m, name="buy_cost", nonneg=True)
         self.sell_cost = P(m, name="sell_cost", nonneg=True)
-        cons: list[cp.Constraint] = [
-            zb == g @ self.B,
-            zs == g @ self.S,
-            zv == zb - zs,
-            cost == self.kappa @ (zb + zs),
-            y == self.F @ zv,
+        own: list[cp.Constraint] = [  # each account's own rules
             self.buy_ub >= self.B,
             self.sell_ub >= self.S,
             acct @ (self.B - self.S + cp.multiply(self.kap_m, self.B + self.S)) <= self.room,
         ]
         extra = self.buy_cost @ self.B + self.sell_cost @ self.S
+        self._g = g
         self.lot_ub = P(max(L, 1), name="lot_ub", nonneg=True)
         self.lot_cost = P(max(L, 1), name="lot_cost", nonneg=True)
         if L:
@@ -132,10 +135,18 @@ class JointProblem:
             hq = sp.csr_matrix(
                 (np.ones(L), ([row[j] for j in layout.lot_owner], range(L))), shape=(len(owners), L)
             )
-            cons += [hs @ self.S == hq @ self.Q, self.lot_ub >= self.Q]
+            own += [hs @ self.S == hq @ self.Q, self.lot_ub >= self.Q]
             extra = extra + self.lot_cost @ self.Q
         else:
-            cons.append(self.Q == 0)
+            own.append(self.Q == 0)
+        cons: list[cp.Constraint] = [
+            zb == g @ self.B,
+            zs == g @ self.S,
+            zv == zb - zs,
+            cost == self.kappa @ (zb + zs),
+            y == self.F @ zv,
+            *own,
+        ]
         e = None
         if not self.exact:
             self.d = P(n, name="d")
@@ -149,14 +160,49 @@ class JointProblem:
         self._compiled += terms
         objective = cp.sum([t.expr for t in terms]) + COST_WEIGHT * extra
         self.problem = cp.Problem(cp.Minimize(SCALE * objective), cons)
-        self._stage = _Stage(self.problem, [self.B, self.S, self.Q], "household")
+        outputs = [self.B, self.S, self.Q]
+        # stage 1's household trade is unique, its split across accounts need not be (stage 2 decides it)
+        self._stage = Stage(self.problem, outputs, "household", compare=lambda out: [g @ (out[0] - out[1])])
+        # stage 2 (module docstring): each account's own rules, the household trade pinned, trading costs
+        # at most stage 1's and all costs at most stage 1's, turnover and the household's buy bounds. With
+        # the trade z fixed and the trading cost c no higher, every other household limit holds as in stage
+        # 1: they bound z (weights, sleeves, look-through, no short) or z and c with c on the loose side
+        # (volatility cap ‖F(w0 + z)‖ + cap·c ≤ cap, post-cost upper limits z + hi·c ≤ z_hi, cash
+        # Σz + c ≤ room). TIE_SAFE lists the limits this reasoning covers (a test keeps it equal to LIMITS).
+        self.z_star = P(n, name="z_stage1")
+        self.trading_star = P(name="trading_cost_stage1", nonneg=True)
+        self.cost_star = P(name="cost_stage1", nonneg=True)
+        self.turnover = P(name="turnover_cap", nonneg=True)
+        self.hh_buy_ub = P(n, name="household_buy_ub", nonneg=True)
+        gross = g @ (self.B + self.S)
+        rank = np.repeat(np.arange(1.0, na + 1.0), n)
+        tie = rank @ (self.B + self.S) + 0.5 * (
+            cp.sum_squares(self.B) + cp.sum_squares(self.S) + cp.sum_squares(self.Q)
+        )
+        pins = [
+            g @ (self.B - self.S) == self.z_star,
+            self.kappa @ gross <= self.trading_star,
+            self.kappa @ gross + extra <= self.cost_star,
+            cp.sum(gross) <= self.turnover,
+            g @ self.B <= self.hh_buy_ub,
+        ]
+        self.tie_problem = cp.Problem(cp.Minimize(tie), [*own, *pins])
+        # a fresh solver with Clarabel's defaults: the kept one (no equilibration) measured slower on this
+        # QP (2.1 against 1.1 ms at 3 accounts × 12 tickers)
+        self._tie = Stage(self.tie_problem, outputs, "tie-break", kept_solver=False)
+        self._free: OrderedDict[bytes, _Free] = OrderedDict()  # cap-free answers (``solve``)
 
     def is_dpp(self) -> bool:
-        return bool(self.problem.is_dcp(dpp=True))
+        return bool(self.problem.is_dcp(dpp=True) and self.tie_problem.is_dcp(dpp=True))
 
     @property
     def fast_path(self) -> bool:
         return self._stage.fast is not None
+
+    @property
+    def fast_paths(self) -> tuple[bool, bool]:
+        """Whether each stage re-solves through the checked fast path (tests, benchmarks)."""
+        return self._stage.fast is not None, self._tie.fast is not None
 
     def _factors(self, cov: FloatArray) -> None:
         key = hash(cov.tobytes())
@@ -170,34 +216,132 @@ class JointProblem:
         else:
             self.singular = bool(self._d.min(initial=np.inf) ** 2 <= SINGULAR * float(np.max(np.diag(cov))))
 
-    def solve(self, x: Inputs, a: AccountParams, *, vol_cap: float | None = None) -> JointSolution:
+    def _values(self, x: Inputs, a: AccountParams, cap: float) -> Values:
         lay = self.layout
-        with self._lock:
-            self._factors(x.cov)
-            s = Setting(self._f, self._d, x.vol_cap if vol_cap is None else vol_cap, None)
-            v: Values = {self.F: s.f, self.kappa: x.kappa}
-            if not self.exact:
-                v[self.d] = s.d
-            for c in self._compiled:
-                v |= c.values(x, s)
-            L = len(lay.lot_owner)
-            v |= {
-                self.kap_m: np.tile(x.kappa, lay.n_accounts),
-                self.buy_ub: a.buy_ub,
-                self.sell_ub: a.sell_ub,
-                self.room: a.room,
-                self.buy_cost: a.buy_cost,
-                self.sell_cost: a.sell_cost,
-                self.lot_ub: a.lot_ub if L else np.zeros(1),
-                self.lot_cost: a.lot_cost if L else np.zeros(1),
-            }
-            status, (b, sl, q) = self._stage.solve(v, True)
+        s = Setting(self._f, self._d, cap, None)
+        v: Values = {self.F: s.f, self.kappa: x.kappa}
+        if not self.exact:
+            v[self.d] = s.d
+        for c in self._compiled:
+            v |= c.values(x, s)
+        L = len(lay.lot_owner)
+        v |= {
+            self.kap_m: np.tile(x.kappa, lay.n_accounts),
+            self.buy_ub: a.buy_ub,
+            self.sell_ub: a.sell_ub,
+            self.room: a.room,
+            self.buy_cost: a.buy_cost,
+            self.sell_cost: a.sell_cost,
+            self.lot_ub: a.lot_ub if L else np.zeros(1),
+            self.lot_cost: a.lot_cost if L else np.zeros(1),
+        }
+        return v
+
+    def _two_stages(self, x: Inputs, a: AccountParams, v: Values) -> JointSolution:
+        return self._second(x, a, self._stage.solve(v))
+
+    def _second(self, x: Inputs, a: AccountParams, first: Stage1) -> JointSolution:
+        """Stage 2 on stage 1's answer when the split is ambiguous; the solution in [account, ticker]."""
+        lay = self.layout
+        L = len(lay.lot_owner)
+        status, (b, sl, q) = first
+        tied = False
+        if status in OK and self._split_ambiguous(b, sl) and not self._turnover_binds(x, b, sl):
+            status2, out2 = self._tie.solve(self._pins(x, a, b, sl, q))
+            if status2 in OK:
+                b, sl, q = out2
+                tied = True
         shape = (lay.n_accounts, lay.n)
-        if status not in ("optimal", "optimal_inaccurate"):
+        if status not in OK:
             return JointSolution(status, np.zeros(shape), np.zeros(shape), np.zeros(L))
         b = np.clip(np.asarray(b, dtype=float), 0.0, None).reshape(shape)
         sl = np.clip(np.asarray(sl, dtype=float), 0.0, None).reshape(shape)
-        return JointSolution(status, b, sl, np.clip(np.asarray(q, dtype=float)[:L], 0.0, None))
+        return JointSolution(status, b, sl, np.clip(np.asarray(q, dtype=float)[:L], 0.0, None), tied)
+
+    def solve(self, x: Inputs, a: AccountParams, *, vol_cap: float | None = None) -> JointSolution:
+        """The two-stage answer at this volatility cap.
+
+        The answer without the cap is computed first (and kept for the same other values): when it keeps
+        the cap it IS the answer with the cap — optimal for a larger feasible set and feasible for this
+        one, and stage 2's unique minimizer over the cap-free optimal face lies in the capped one, which
+        that face contains. So a volatility-cap change the cap-free answer keeps (a slider moved above it)
+        re-solves nothing, and the answer never depends on which caps were solved before. Whether it keeps
+        the cap is read off the cap-free stage 1 (stage 2 keeps its trade and costs no more), so a cap that
+        binds costs one extra solve, not two."""
+        cap = x.vol_cap if vol_cap is None else vol_cap
+        with self._lock:
+            self._factors(x.cov)
+            v_free = self._values(x, a, BIG)
+            key = _key(v_free)
+            free = self._free.get(key)
+            if free is None:
+                free = _Free(self._stage.solve(v_free))
+                self._free[key] = free
+                while len(self._free) > FREE_KEPT:
+                    self._free.popitem(last=False)
+            else:
+                self._free.move_to_end(key)
+            status, (b, sl, _) = free.first
+            if cap >= BIG_CAP or status not in OK or self._keeps_cap(x, b, sl, cap):
+                if free.final is None:
+                    free.final = self._second(x, a, free.first)
+                return free.final
+            return self._two_stages(x, a, self._values(x, a, cap))
+
+    def _keeps_cap(self, x: Inputs, b: FloatArray, s: FloatArray, cap: float) -> bool:
+        """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare for
+        stage 1's buys ``b`` and sells ``s`` (flat [account × ticker])."""
+        zb, zs = self._g @ np.clip(b, 0.0, None), self._g @ np.clip(s, 0.0, None)
+        z = zb - zs
+        c = float(x.kappa @ (zb + zs))
+        w = x.w0 + z
+        risk = float(np.sqrt(np.sum((self._f @ w) ** 2) + np.sum((self._d * w) ** 2)))
+        k = cap * (1.0 - SAFETY)
+        return risk + k * c <= k - CAP_ROOM
+
+    def _turnover_binds(self, x: Inputs, b: FloatArray, s: FloatArray) -> bool:
+        """Stage 1 trades within SAFETY of the turnover cap: stage 2 (held a little under it) has no room."""
+        return x.turnover_cap < BIG and float(b.sum() + s.sum()) >= x.turnover_cap * (1.0 - SAFETY)
+
+    def _split_ambiguous(self, b: FloatArray, s: FloatArray) -> bool:
+        """Some ticker trades (either side) in two or more accounts in stage 1's answer."""
+        lay = self.layout
+        trading = (b.reshape(lay.n_accounts, lay.n) > TIE_TOL) | (s.reshape(lay.n_accounts, lay.n) > TIE_TOL)
+        return bool(np.any(trading.sum(axis=0) >= 2))
+
+    def _pins(self, x: Inputs, a: AccountParams, b: FloatArray, s: FloatArray, q: FloatArray) -> Values:
+        """Stage 2's values: the accounts' own, stage 1's household trade and costs (trading costs;
+        trading costs + taxes + placement costs), turnover and the household's buy bounds."""
+        lay = self.layout
+        zb, zs = self._g @ b, self._g @ s
+        L = len(lay.lot_owner)
+        lot = float(a.lot_cost @ q[:L]) if L else 0.0
+        trading = max(float(x.kappa @ (zb + zs)), 0.0)
+        cost = max(trading + float(a.buy_cost @ b + a.sell_cost @ s) + lot, 0.0)
+        room = 1.0 + COST_ROOM
+        return {
+            self.kappa: x.kappa,
+            self.kap_m: np.tile(x.kappa, lay.n_accounts),
+            self.buy_ub: a.buy_ub,
+            self.sell_ub: a.sell_ub,
+            self.room: a.room,
+            self.buy_cost: a.buy_cost,
+            self.sell_cost: a.sell_cost,
+            self.lot_ub: a.lot_ub if L else np.zeros(1),
+            self.lot_cost: a.lot_cost if L else np.zeros(1),
+            self.z_star: zb - zs,
+            self.trading_star: trading * room + 1e-12,
+            self.cost_star: cost * room + 1e-12,
+            # a little under the cap, as for upper limits (the checker's tolerance is tighter than the
+            # solver's); when the cap binds stage 2 is not run (``_turnover_binds``): stage 1's split stands
+            self.turnover: min(x.turnover_cap, BIG) * (1.0 - SAFETY),
+            self.hh_buy_ub: np.maximum(np.minimum(x.buy_ub, BIG), zb),
+        }
+
+
+def _key(v: Values) -> bytes:
+    """Every parameter value (in the problem's fixed parameter order), as bytes."""
+    return b"".join(np.ascontiguousarray(val, dtype=float).tobytes() for val in v.values())
 
 
 _CACHE: OrderedDict[tuple[object, ...], JointProblem] = OrderedDict()

@@ -3,16 +3,21 @@ sales, reasons, the independent per-account check, identity fields."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import threading
 import time
-from dataclasses import dataclass, replace
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 
 from engine import __version__
 from engine.household_result import AccountRow, AccountTrade, HouseholdResult, LotSale
 from engine.market import FloatArray, MarketSnapshot
-from engine.model.household import Household, Lot
+from engine.model.household import Household, Lot, Position
 from engine.model.scenario import Scenario
 from engine.optimize.household.checker import check_accounts
 from engine.optimize.household.explain import buy_clause, sell_clause
@@ -81,55 +86,148 @@ def sales_of(
     return out
 
 
-def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start: float) -> HouseholdResult:
-    res = plan.household
-    tickers, p = plan.tickers, plan.prices
-    kappa = plan.cost_bps / 1e4
+@dataclass(frozen=True, eq=False)
+class Core:
+    """What the result takes from the account trades alone (not from the volatility cap, nor from the
+    household's reasons, which may mention the cap): per-account rows whose trades carry only their "why
+    here" clause, the lots sold, and the independent per-account check."""
+
+    rows: tuple[AccountRow, ...]
+    after_total: FloatArray
+    held_total: FloatArray
+    signed: int  # number of account trades
+    problems: tuple[str, ...]
+    sales: tuple[LotSale, ...]
+    composed: dict[tuple[tuple[str, str], ...], tuple[AccountRow, ...]] = field(default_factory=dict)
+
+    def with_reasons(self, reasons: dict[str, str]) -> tuple[AccountRow, ...]:
+        """The rows with each trade's reason: the household's for the ticker, then why in this account."""
+        key = tuple(sorted(reasons.items()))
+        got = self.composed.get(key)
+        if got is None:
+            got = tuple(
+                replace(row, trades=tuple(_reasoned(t, reasons.get(t.ticker, "")) for t in row.trades))
+                if row.trades and reasons
+                else row
+                for row in self.rows
+            )
+            if len(self.composed) > 8:
+                self.composed.clear()
+            self.composed[key] = got
+        return got
+
+
+def _reasoned(t: AccountTrade, household_why: str) -> AccountTrade:
+    if not household_why:
+        return t
+    return AccountTrade(
+        t.account_id,
+        t.ticker,
+        t.side,
+        t.shares,
+        t.price,
+        t.amount,
+        t.cost,
+        t.tax_placeholder,
+        t.realized_gain,
+        t.basis_known,
+        f"{household_why} — {t.reason}",
+        t.lots,
+        t.tax_estimate,
+    )
+
+
+_CORES: OrderedDict[tuple[object, ...], Core] = OrderedDict()
+_CORES_LOCK = threading.Lock()
+CORES_KEPT = 16
+
+
+def _core_key(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -> tuple[object, ...]:
+    c = sc.constraints
+    return (
+        hh,
+        sc.placement.taxable_sell_bps,
+        sc.placement.off_location_bps,
+        tuple(sorted((k, frozenset(v)) for k, v in sc.placement.location.items())),
+        sc.placement.tax,
+        market.as_of,
+        plan.tickers,
+        plan.prices.tobytes(),
+        plan.cost_bps.tobytes(),
+        plan.sleeve_of,
+        plan.buys.tobytes(),
+        plan.sells.tobytes(),
+        plan.skip_lots,
+        (c.mode, c.no_buy, c.no_sell, c.whole_shares, c.min_trade),
+    )
+
+
+def core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -> Core:
+    """:func:`make_core`, kept for the same account trades and inputs: a volatility-cap change that leaves
+    the trades alone rebuilds none of it."""
+    key = _core_key(sc, hh, plan, market)
+    with _CORES_LOCK:
+        got = _CORES.get(key)
+        if got is not None:
+            _CORES.move_to_end(key)
+            return got
+    made = make_core(sc, hh, plan, market)
+    with _CORES_LOCK:
+        _CORES[key] = made
+        while len(_CORES) > CORES_KEPT:
+            _CORES.popitem(last=False)
+    return made
+
+
+def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -> Core:
+    tickers = plan.tickers
+    p = plan.prices.tolist()
+    kappa = (plan.cost_bps / 1e4).tolist()
     c = sc.constraints
     pl = sc.placement
     on = market.as_of
     lots = lot_sales(hh, plan, on, sc)
-    reasons = {t.ticker: t.reason for t in res.trades}
     rows: list[AccountRow] = []
     signed: list[tuple[str, str, float]] = []
-    after_total = np.zeros(len(tickers))
+    n = len(tickers)
     col = {t: i for i, t in enumerate(tickers)}
-    held_m = np.zeros((len(hh.accounts), len(tickers)))
+    held_m = np.zeros((len(hh.accounts), n))
+    first: list[dict[str, Position]] = []
     for a_i, a in enumerate(hh.accounts):
+        mine: dict[str, Position] = {}
         for q in a.positions:
+            mine.setdefault(q.ticker, q)
             if q.ticker in col:
                 held_m[a_i, col[q.ticker]] += q.shares
+        first.append(mine)
+    after_m = held_m + plan.buys - plan.sells
+    buys_l, sells_l = plan.buys.tolist(), plan.sells.tolist()
     for a_i, a in enumerate(hh.accounts):
-        held = held_m[a_i]
-        b, s = plan.buys[a_i], plan.sells[a_i]
-        after = held + b - s
-        after_total += after
+        b, s = buys_l[a_i], sells_l[a_i]
+        traded = [i for i in range(n) if b[i] > 0 or s[i] > 0]
         cash0 = a.cash + a.cash_flow
         cash1 = cash0  # trade by trade, in the order the trades are listed (sells first per ticker)
-        for i in np.flatnonzero((b > 0) | (s > 0)):
-            for sh, sign in ((float(s[i]), 1.0), (float(b[i]), -1.0)):
+        for i in traded:
+            for sh, sign in ((s[i], 1.0), (b[i], -1.0)):
                 if sh > 0:
-                    amount = sh * float(p[i])
-                    cash1 = cash1 + sign * amount - amount * float(kappa[i])
-        sold_here = [tickers[i] for i in range(len(tickers)) if s[i] > 0]
+                    amount = sh * p[i]
+                    cash1 = cash1 + sign * amount - amount * kappa[i]
+        sold_here = [tickers[i] for i in range(n) if s[i] > 0]
         trades: list[AccountTrade] = []
-        for i in np.flatnonzero((b > 0) | (s > 0)):
+        for i in traded:
             t = tickers[i]
-            for side, sh in ((Side.SELL, float(s[i])), (Side.BUY, float(b[i]))):
+            pos = first[a_i].get(t)
+            for side, sh in ((Side.SELL, s[i]), (Side.BUY, b[i])):
                 if sh <= 0:
                     continue
-                amount = sh * float(p[i])
-                pos = next((q for q in a.positions if q.ticker == t), None)
+                amount = sh * p[i]
                 taxable_sale = side is Side.SELL and not a.kind.tax_advantaged
                 sales = lots.get((a_i, t), ()) if taxable_sale else ()
                 if side is Side.SELL:
-                    elsewhere = {
-                        o.id: float(plan.sells[o_i, i]) for o_i, o in enumerate(hh.accounts) if o_i != a_i
-                    }
-                    why = sell_clause(hh, a, t, sh, float(p[i]), pl, on, sales, elsewhere)
+                    elsewhere = {o.id: sells_l[o_i][i] for o_i, o in enumerate(hh.accounts) if o_i != a_i}
+                    why = sell_clause(hh, a, t, sh, p[i], pl, on, sales, elsewhere)
                 else:
                     why = buy_clause(hh, a, t, plan.sleeve_of[i], sold_here, cash0, cash1, pl, amount)
-                household_why = reasons.get(t, "")
                 no_lots = taxable_sale and (pos is None or not pos.lots)
                 trades.append(
                     AccountTrade(
@@ -137,20 +235,21 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
                         ticker=t,
                         side=side,
                         shares=sh,
-                        price=float(p[i]),
+                        price=p[i],
                         amount=amount,
-                        cost=amount * float(kappa[i]),
+                        cost=amount * kappa[i],
                         tax_placeholder=amount * pl.taxable_sell_bps / 1e4 if no_lots else 0.0,
                         realized_gain=sum(x.gain for x in sales) if sales else None,
                         basis_known=pos is not None and pos.basis_known,
-                        reason=f"{household_why} — {why}" if household_why else why,
+                        reason=why,
                         lots=sales,
                         tax_estimate=sum(x.tax for x in sales),
                     )
                 )
                 signed.append((a.id, t, sh if side is Side.BUY else -sh))
-        v0 = cash0 + float(held @ p)
-        v1 = cash1 + float(after @ p)
+        held, after = held_m[a_i].tolist(), after_m[a_i].tolist()
+        v0 = cash0 + float(held_m[a_i] @ plan.prices)
+        v1 = cash1 + float(after_m[a_i] @ plan.prices)
         rows.append(
             AccountRow(
                 id=a.id,
@@ -164,24 +263,15 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
                 value_before=v0,
                 value_after=v1,
                 trades=tuple(trades),
-                shares_before={t: float(x) for t, x in zip(tickers, held, strict=True) if x > 0},
-                shares_after={t: float(x) for t, x in zip(tickers, after, strict=True) if x > 0},
+                shares_before={t: x for t, x in zip(tickers, held, strict=True) if x > 0},
+                shares_after={t: x for t, x in zip(tickers, after, strict=True) if x > 0},
                 weights_before=_weights(tickers, held, p, cash0, v0),
                 weights_after=_weights(tickers, after, p, cash1, v0),
             )
         )
-    cash0_total = sum(r.cash_before for r in rows)
-    cash1_total = sum(r.cash_after for r in rows)
-    total0 = sum(r.value_before for r in rows)
-    total1 = sum(r.value_after for r in rows)
-    held_total = held_m.sum(axis=0)
-    w_after = after_total * p / total1 if total1 > 0 else np.zeros(len(tickers))  # for the volatility
-    idx = [market.tickers.index(t) for t in tickers]
-    cov = market.covariance[np.ix_(idx, idx)]
-    vol_after = float(np.sqrt(max(float(w_after @ cov @ w_after), 0.0))) if tickers else 0.0
     problems = check_accounts(
         hh,
-        dict(zip(tickers, p.tolist(), strict=True)),
+        dict(zip(tickers, p, strict=True)),
         dict(zip(tickers, plan.cost_bps.tolist(), strict=True)),
         signed,
         mode=c.mode,
@@ -190,6 +280,33 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         whole_shares=c.whole_shares,
         min_trade=c.min_trade,
     )
+    return Core(
+        rows=tuple(rows),
+        after_total=after_m.sum(axis=0),
+        held_total=held_m.sum(axis=0),
+        signed=len(signed),
+        problems=tuple(problems),
+        sales=tuple(x for v in lots.values() for x in v),
+    )
+
+
+def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start: float) -> HouseholdResult:
+    res = plan.household
+    tickers, p = plan.tickers, plan.prices
+    c = sc.constraints
+    pl = sc.placement
+    made = core(sc, hh, plan, market)
+    rows = made.with_reasons({t.ticker: t.reason for t in res.trades})
+    after_total = made.after_total
+    cash0_total = sum(r.cash_before for r in rows)
+    cash1_total = sum(r.cash_after for r in rows)
+    total0 = sum(r.value_before for r in rows)
+    total1 = sum(r.value_after for r in rows)
+    w_after = after_total * p / total1 if total1 > 0 else np.zeros(len(tickers))  # for the volatility
+    idx = [market.tickers.index(t) for t in tickers]
+    cov = market.covariance[np.ix_(idx, idx)]
+    vol_after = float(np.sqrt(max(float(w_after @ cov @ w_after), 0.0))) if tickers else 0.0
+    problems = list(made.problems)
     if c.vol_cap is not None and vol_after > c.vol_cap + 1e-6 and res.status is not Status.INFEASIBLE:
         problems.append(
             f"household volatility after the account trades {vol_after * 100:.2f} % is above the cap "
@@ -205,9 +322,9 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
     status = res.status
     if problems:
         status = Status.INFEASIBLE
-    elif status is Status.OK and not signed:
+    elif status is Status.OK and not made.signed:
         status = Status.NO_TRADES_NEEDED
-    all_sales = [x for v in lots.values() for x in v]
+    all_sales = made.sales
     return HouseholdResult(
         status=status,
         household_id=hh.id,
@@ -216,9 +333,9 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         scenario_hash=scenario_hash(sc),
         engine_version=__version__,
         household=res,
-        accounts=tuple(rows),
-        weights_before=_weights(tickers, held_total, p, cash0_total, total0),
-        weights_after=_weights(tickers, after_total, p, cash1_total, total0),
+        accounts=rows,
+        weights_before=_weights(tickers, made.held_total.tolist(), p.tolist(), cash0_total, total0),
+        weights_after=_weights(tickers, after_total.tolist(), p.tolist(), cash1_total, total0),
         vol_after=vol_after,
         cash_before=cash0_total,
         cash_after=cash1_total,
@@ -235,24 +352,43 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
 
 
 def _weights(
-    tickers: tuple[str, ...], shares: FloatArray, p: FloatArray, cash: float, value: float
+    tickers: tuple[str, ...], shares: list[float], p: list[float], cash: float, value: float
 ) -> dict[str, float]:
     if value <= 0:
         return {}
-    out = {t: float(x * px / value) for t, x, px in zip(tickers, shares, p, strict=True) if x > 0}
+    out = {t: x * px / value for t, x, px in zip(tickers, shares, p, strict=True) if x > 0}
     out["CASH"] = cash / value
     return out
 
 
-def scenario_hash(sc: Scenario) -> str:
-    import hashlib
-    import json
-    from typing import Any
+def _default(o: Any) -> Any:
+    return o.isoformat() if hasattr(o, "isoformat") else str(o)
 
+
+def _dumps(v: Any) -> str:
+    return json.dumps(v, sort_keys=True, default=_default, separators=(",", ":"))
+
+
+_PARTS: dict[str, tuple[Any, str]] = {}  # top-level key → (its document, its JSON) from the last call
+_PARTS_LOCK = threading.Lock()
+
+
+def scenario_hash(sc: Scenario) -> str:
+    """SHA-256 of the scenario as canonical JSON (sorted keys, no spaces). The text is assembled key by key,
+    byte for byte what ``json.dumps(to_dict(sc), sort_keys=True, ...)`` writes; a part equal to the last
+    call's (everything but the constraints, when a slider moves the cap) is not serialized again."""
     from engine.model.scenario_write import to_dict
 
-    def default(o: Any) -> Any:
-        return o.isoformat() if hasattr(o, "isoformat") else str(o)
-
-    text = json.dumps(to_dict(sc), sort_keys=True, default=default, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    doc = to_dict(sc)
+    parts = []
+    with _PARTS_LOCK:
+        for k in sorted(doc):
+            v = doc[k]
+            kept = _PARTS.get(k)
+            if kept is not None and kept[0] == v:
+                text = kept[1]
+            else:
+                text = _dumps(v)
+                _PARTS[k] = (v, text)
+            parts.append(json.dumps(k) + ":" + text)
+    return hashlib.sha256(("{" + ",".join(parts) + "}").encode()).hexdigest()

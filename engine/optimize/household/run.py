@@ -25,35 +25,36 @@ import numpy as np
 from engine.data.funds import FundData
 from engine.household_result import HouseholdResult
 from engine.market import MarketSnapshot
+from engine.messages import Message, MessageId, english
 from engine.model.household import Household, household_of, with_household
 from engine.model.policy import LotMethod
 from engine.model.scenario import Scenario
 from engine.optimize.checker import evaluate, violations
 from engine.optimize.diagnose import diagnose
+from engine.optimize.household.book import Book, book_of
 from engine.optimize.household.rows import Plan, build, sales_of
 from engine.optimize.household.rows import scenario_hash as scenario_hash
-from engine.optimize.household.solve import Book, Outcome, book_of, solve_household
+from engine.optimize.household.solve import Outcome, solve_household
 from engine.optimize.inputs import Inputs, prepare
-from engine.optimize.rebalancer import _result as household_rebalance_result
 from engine.optimize.rebalancer import out_of_band, rebalance
-from engine.result import Infeasibility, Status
+from engine.optimize.rebalancer import rebalance_result as household_rebalance_result
+from engine.result import Binding, Infeasibility, Status
 from engine.risk.metrics import tracking_error
 
 WASH_TE_ROOM = 0.001  # tracking error a wash-sale-free answer may add and still be taken
-COSTS_COUNTED = (
-    " (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder"
-    " cost of taxable positions without lots and the asset-location cost)"
-)
 
 
 def flat_scenario(sc: Scenario, hh: Household) -> Scenario:
     """The household as one portfolio, with what no account may buy (sell) on the no-buy (no-sell) list."""
     base = with_household(sc, hh) if sc.household is None or sc.household is not hh else sc
     universe = base.universe
-    never_buy = {t for t in universe if not any(a.may_buy(t) for a in hh.accounts)}
-    never_sell = {
-        t for t in universe if not any(a.may_sell(t) and a.shares_of(t) > 0 for a in hh.accounts)
-    } & {h.ticker for h in base.portfolio.holdings if h.shares > 0}
+    buyable: set[str] = set()
+    for a in hh.accounts:
+        buyable.update(t for t in universe if a.may_buy(t))
+    sellable = {p.ticker for a in hh.accounts for p in a.positions if p.shares > 0 and a.may_sell(p.ticker)}
+    held = {h.ticker for h in base.portfolio.holdings if h.shares > 0}
+    never_buy = set(universe) - buyable
+    never_sell = (set(universe) - sellable) & held
     c = base.constraints
     return replace(
         base,
@@ -120,15 +121,7 @@ def _joint(
         w = out.w_cont if ok and out is not None and out.w_cont is not None else x.w0
         res = household_rebalance_result(x, res_status, ev0, ev, w, notes, start, infeasibility=inf)
         if counted:  # the household's "costs" also hold taxes and placement costs: say so where they bind
-            res = replace(
-                res,
-                binding=tuple(
-                    replace(b, message=b.message + COSTS_COUNTED)
-                    if b.message.startswith("trading costs")
-                    else b
-                    for b in res.binding
-                ),
-            )
+            res = replace(res, binding=tuple(_costs_counted(b) for b in res.binding))
         use = ok and res.status is not Status.INFEASIBLE and out is not None
         return Plan(
             household=res,
@@ -186,6 +179,14 @@ def _joint(
         else Status.NO_TRADES_NEEDED
     )
     return plan(status, out, notes, skip)
+
+
+def _costs_counted(b: Binding) -> Binding:
+    """The costs binding, said with what a household's costs hold (its own message id: translated)."""
+    if b.why is None or b.why.id is not MessageId.BIND_COSTS:
+        return b
+    why = Message(MessageId.BIND_COSTS_HOUSEHOLD, b.why.params)
+    return replace(b, why=why, message=english(why))
 
 
 def _te(x: Inputs, out: Outcome) -> float:

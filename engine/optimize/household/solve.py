@@ -17,19 +17,20 @@ Nothing is left "unplaced": the household's trades are the sum of the accounts' 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
 from engine.market import FloatArray
-from engine.model.household import Account, Household, Lot
-from engine.model.policy import LotMethod, Placement
-from engine.model.scenario import Mode
+from engine.model.policy import Placement
 from engine.optimize.checker import violations
 from engine.optimize.evaluation import Evaluation, evaluate
-from engine.optimize.household.joint import AccountParams, JointSolution, Layout, joint_problem
-from engine.optimize.household.tax import lot_order, tax_per_share
+from engine.optimize.household.book import Book, params
+from engine.optimize.household.joint import joint_problem
+from engine.optimize.household.layout import JointSolution, Layout
 from engine.optimize.inputs import Inputs
 from engine.optimize.limit_id import LimitKind
 from engine.optimize.limits.base import Violation
@@ -38,110 +39,7 @@ from engine.optimize.search import tighten
 
 MAX_ATTEMPTS = 8
 SNAP = 1e-8  # a trade below this share of the household's value is solver noise
-ROOM_SAFETY = 1e-8  # weight kept under each account's cash room for the solver's tolerance
 PER_ACCOUNT = (LimitKind.MIN_TRADE, LimitKind.WHOLE_SHARES)  # checked per account, not on household sums
-
-
-@dataclass(frozen=True, eq=False)
-class Book:
-    """The household as arrays over the optimizer's tickers."""
-
-    accounts: tuple[Account, ...]
-    held: FloatArray  # [a, t] shares
-    may_buy: np.ndarray  # [a, t] bool
-    may_sell: np.ndarray
-    room: FloatArray  # [a] cash + flow − buffer, USD
-    lots: tuple[tuple[int, int, int], ...]  # (account, ticker, lot index in the position) per lot
-
-
-def book_of(hh: Household, x: Inputs) -> Book:
-    c = x.scenario.constraints
-    na, n = len(hh.accounts), x.n
-    held = np.zeros((na, n))
-    mb = np.zeros((na, n), dtype=bool)
-    ms = np.zeros((na, n), dtype=bool)
-    lots: list[tuple[int, int, int]] = []
-    for a, acct in enumerate(hh.accounts):
-        for t, tk in enumerate(x.tickers):
-            held[a, t] = acct.shares_of(tk)
-            mb[a, t] = c.mode is not Mode.SELL_ONLY and tk not in c.no_buy and acct.may_buy(tk)
-            ms[a, t] = (
-                c.mode is not Mode.BUY_ONLY and tk not in c.no_sell and acct.may_sell(tk) and held[a, t] > 0
-            )
-            if not acct.kind.tax_advantaged:
-                pos = next((p for p in acct.positions if p.ticker == tk), None)
-                if pos is not None:
-                    lots += [(a, t, k) for k in range(len(pos.lots))]
-    room = np.array([a.cash + a.cash_flow - a.cash_buffer for a in hh.accounts])
-    return Book(hh.accounts, held, mb, ms, room, tuple(lots))
-
-
-def lot_of(book: Book, a: int, t: int, k: int, x: Inputs) -> Lot:
-    pos = next(p for p in book.accounts[a].positions if p.ticker == x.tickers[t])
-    return pos.lots[k]
-
-
-def params(
-    x: Inputs,
-    book: Book,
-    placement: Placement,
-    sleeve_of: tuple[str | None, ...],
-    on: date | None,
-    fixed: np.ndarray,
-    frozen_lots: frozenset[int],
-) -> AccountParams:
-    v, p = x.value, x.prices
-    na, n = book.held.shape
-    buy_ub = np.where(book.may_buy & ~fixed, np.minimum(x.buy_ub, 10.0)[None, :], 0.0)
-    sell_ub = np.where(book.may_sell & ~fixed, book.held * p[None, :] / v, 0.0)
-    buy_cost = np.zeros((na, n))
-    sell_cost = np.zeros((na, n))
-    has_lots = np.zeros((na, n), dtype=bool)
-    for a, t, _ in book.lots:
-        has_lots[a, t] = True
-    for a, acct in enumerate(book.accounts):
-        for t in range(n):
-            if placement.off_location(sleeve_of[t], acct.kind):
-                buy_cost[a, t] = placement.off_location_bps / 1e4
-            if not acct.kind.tax_advantaged and not has_lots[a, t]:
-                sell_cost[a, t] = placement.taxable_sell_bps / 1e4
-    lot_ub = np.zeros(len(book.lots))
-    lot_cost = np.zeros(len(book.lots))
-    for i, (a, t, k) in enumerate(book.lots):
-        lot = lot_of(book, a, t, k, x)
-        lot_ub[i] = (
-            0.0 if i in frozen_lots or fixed[a, t] or not book.may_sell[a, t] else lot.shares * p[t] / v
-        )
-        lot_cost[i] = tax_per_share(lot, float(p[t]), on, placement.tax) / p[t]
-    if placement.tax.lot_method is LotMethod.HIFO:
-        _hifo_costs(x, book, lot_cost, on, placement)
-    return AccountParams(
-        buy_ub=buy_ub.ravel(),
-        sell_ub=sell_ub.ravel(),
-        lot_ub=lot_ub,
-        room=np.where(
-            book.room >= 0, np.maximum(book.room / v - ROOM_SAFETY, 0.0), book.room / v - ROOM_SAFETY
-        ),
-        buy_cost=buy_cost.ravel(),
-        sell_cost=sell_cost.ravel(),
-        lot_cost=lot_cost,
-    )
-
-
-def _hifo_costs(x: Inputs, book: Book, lot_cost: FloatArray, on: date | None, placement: Placement) -> None:
-    """Highest cost first takes the lots in basis order whatever their tax, which a convex problem cannot
-    state exactly when a later lot is taxed less per share (long-term after short-term). Each lot's cost
-    becomes the highest per-share tax up to it in that order: the tax counted is never below the tax the
-    broker's order realizes, and equals it when the per-share tax rises along the order (the usual case)."""
-    groups: dict[tuple[int, int], list[int]] = {}
-    for i, (a, t, _) in enumerate(book.lots):
-        groups.setdefault((a, t), []).append(i)
-    for (a, t), idx in groups.items():
-        lots = tuple(lot_of(book, a, t, book.lots[i][2], x) for i in idx)
-        running = 0.0
-        for j in lot_order(lots, float(x.prices[t]), on, placement.tax):
-            running = max(running, float(lot_cost[idx[j]]))
-            lot_cost[idx[j]] = running
 
 
 def cash_left(x: Inputs, book: Book, b: FloatArray, s: FloatArray) -> FloatArray:
@@ -243,6 +141,57 @@ class Outcome:
     solves: int = 0
 
 
+_SETTLED: OrderedDict[tuple[object, ...], tuple[JointSolution, Settlement]] = OrderedDict()
+_SETTLED_LOCK = threading.Lock()
+SETTLED_KEPT = 16
+Settlement = tuple[FloatArray, FloatArray, Evaluation | None, FloatArray]
+
+
+def _settle(
+    x: Inputs, book: Book, sol: JointSolution, whole: bool, smallest: float, fixed: np.ndarray
+) -> Settlement:
+    """(buys, sells, evaluation or None when a trade is under the minimum, continuous weights) of a
+    solution: whole shares per account and the household's holdings after them. Kept per solution
+    object (the joint problem hands back the same one for a volatility cap it already keeps) and the
+    inputs rounding reads: nothing here depends on the cap."""
+    key = (  # everything rounding and evaluate() read besides the solution
+        id(sol),
+        book.held.tobytes(),
+        book.may_buy.tobytes(),
+        book.may_sell.tobytes(),
+        book.room.tobytes(),
+        x.prices.tobytes(),
+        x.kappa.tobytes(),
+        x.value,
+        x.cash0,
+        x.shares0.tobytes(),
+        x.w0.tobytes(),
+        x.cov.tobytes(),
+        x.node_matrix.tobytes(),
+        whole,
+        smallest,
+        fixed.tobytes(),
+    )
+    with _SETTLED_LOCK:
+        got = _SETTLED.get(key)
+        if got is not None and got[0] is sol:
+            return got[1]
+    b, s = round_trades(x, book, sol, whole, fixed)
+    s = _needed_sales_up(x, book, b, s, smallest, whole)
+    amounts = (b + s) * x.prices[None, :]
+    small = (amounts > 0) & (amounts < smallest - 1e-9)
+    ev = None if small.any() else household_evaluation(x, b, s)
+    w_cont = (x.w0 + (sol.buys - sol.sells).sum(axis=0)) / max(
+        1.0 - float(x.kappa @ (sol.buys + sol.sells).sum(axis=0)), 1e-12
+    )
+    made: Settlement = (b, s, ev, w_cont)
+    with _SETTLED_LOCK:
+        _SETTLED[key] = (sol, made)
+        while len(_SETTLED) > SETTLED_KEPT:
+            _SETTLED.popitem(last=False)
+    return made
+
+
 def solve_household(
     x: Inputs,
     book: Book,
@@ -264,20 +213,15 @@ def solve_household(
         out.solves += 1
         if not sol.ok:
             return out  # infeasible at once, or after tightening: the last rounding's problems stand
-        b, s = round_trades(x, book, sol, whole, fixed)
-        s = _needed_sales_up(x, book, b, s, smallest, whole)
-        amounts = (b + s) * x.prices[None, :]
-        small = (amounts > 0) & (amounts < smallest - 1e-9)
-        if small.any():
-            fixed |= small
+        b, s, ev, w_cont = _settle(x, book, sol, whole, smallest, fixed)
+        if ev is None:  # a trade under the minimum: frozen in that account, solved again
+            amounts = (b + s) * x.prices[None, :]
+            small = (amounts > 0) & (amounts < smallest - 1e-9)
+            fixed = fixed | small
             out.frozen += [(int(a), int(t)) for a, t in zip(*np.nonzero(small), strict=True)]
             out.status, out.problems = "unrepaired", []
             continue
-        ev = household_evaluation(x, b, s)
         probs = [v for v in violations(x, ev) if v.limit.kind not in PER_ACCOUNT]
-        w_cont = (x.w0 + (sol.buys - sol.sells).sum(axis=0)) / max(
-            1.0 - float(x.kappa @ (sol.buys + sol.sells).sum(axis=0)), 1e-12
-        )
         out = Outcome("ok" if not probs else "unrepaired", b, s, ev, probs, w_cont, out.frozen, out.solves)
         if not probs:
             return out

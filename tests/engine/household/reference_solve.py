@@ -58,6 +58,25 @@ def reference(
     x: Inputs, hh: Household, placement: Placement, sleeve_of: dict[str, str | None], on: date | None
 ):  # type: ignore[no-untyped-def]
     """(household weights before-trading-value, objective value) of the optimum, or None: infeasible."""
+    out = reference_split(x, hh, placement, sleeve_of, on)
+    return None if out is None else (out[0], out[1])
+
+
+TIE_ROOM = 1e-7  # stage 2 may add this share of stage 1's costs (solver tolerance)
+
+
+def reference_split(
+    x: Inputs,
+    hh: Household,
+    placement: Placement,
+    sleeve_of: dict[str, str | None],
+    on: date | None,
+    tie: bool = False,
+):  # type: ignore[no-untyped-def]
+    """(weights, objective, buys [a, t] USD, sells [a, t] USD) or None. With ``tie``, a second solve of
+    the same constraints with the household weights and the costs pinned to the first's, minimizing
+    Σ_a (a + 1)·(buys + sells)[a] / V + ½ ‖(buys, sells, lots) / V‖² (the accounts listed first take the
+    trades; unique: strictly convex)."""
     c = x.scenario.constraints
     p, kap = x.prices, x.kappa
     V = x.value
@@ -66,6 +85,7 @@ def reference(
     v = cp.Variable((na, n), nonneg=True)
     cons: list[cp.Constraint] = []
     extra = 0
+    lot_vars: list[cp.Variable] = []
     for a, acct in enumerate(hh.accounts):
         cons.append(
             acct.cash + acct.cash_flow - cp.sum(u[a] - v[a]) - kap @ (u[a] + v[a]) >= acct.cash_buffer
@@ -86,6 +106,7 @@ def reference(
                 extra = extra + placement.taxable_sell_bps / 1e4 * v[a, t]
                 continue
             q = cp.Variable(len(pos.lots), nonneg=True)
+            lot_vars.append(q)
             cons += [cp.sum(q) == v[a, t], q <= np.array([lot.shares * p[t] for lot in pos.lots])]
             per = np.array(
                 [lot_tax_per_share(lot.basis, lot.acquired, p[t], on, placement) for lot in pos.lots]
@@ -122,7 +143,19 @@ def reference(
     prob.solve(solver=cp.CLARABEL)
     if prob.status not in ("optimal", "optimal_inaccurate"):
         return None
-    return np.asarray(w.value), float(prob.value) / 1e4
+    w1, f1 = np.asarray(w.value), float(prob.value) / 1e4
+    if tie:
+        spent = float((cost + extra / V).value)
+        rank = np.arange(1.0, na + 1.0)
+        tie_obj = rank @ cp.sum(u + v, axis=1) / V + 0.5 * (
+            cp.sum_squares(u / V) + cp.sum_squares(v / V) + sum(cp.sum_squares(q / V) for q in lot_vars)
+        )
+        pins = [w == w1, cost + extra / V <= spent * (1 + TIE_ROOM) + 1e-12]
+        second = cp.Problem(cp.Minimize(tie_obj), cons + pins)
+        second.solve(solver=cp.CLARABEL)
+        if second.status not in ("optimal", "optimal_inaccurate"):
+            return None
+    return w1, f1, np.asarray(u.value), np.asarray(v.value)
 
 
 def objective_of(  # type: ignore[no-untyped-def]
