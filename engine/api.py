@@ -28,7 +28,9 @@ def resolve_market(
     """Market inputs for ``scenario``: the inline market if the file carries one, else the data layer
     (price store, Yahoo, or the bundled simulated demo data, per ``scenario.data.source``)."""
     if scenario.market is not None and not force_demo:
-        return _inline(scenario)
+        from engine.data.exclusions import without_history
+
+        return without_history(_inline(scenario), scenario.universe, scenario.data.exclude_from_risk)
     from engine.data import load_market
 
     return load_market(scenario, force_demo=force_demo, progress=progress, cancel=cancel)

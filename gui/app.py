@@ -169,8 +169,12 @@ def app_icon() -> QIcon:
 
 
 def import_engine() -> None:
-    """The optimizer (cvxpy) on the main thread, before any worker uses it (see engine/optimize)."""
-    import engine.optimize  # noqa: F401
+    """The optimizer (cvxpy, without scipy.stats: engine/optimize/_cvxpy_import.py), imported by the thread
+    ``gui.launch`` started before Qt (gui.engine_preload); at start-up this waits for it on a worker thread
+    that runs before any solve (``Workspace.load_engine``)."""
+    from gui import engine_preload
+
+    engine_preload.wait()
 
 
 def start(
@@ -180,9 +184,10 @@ def start(
     scenario: str | None,
     on_shown: Callable[[float], object] | None = None,
 ) -> None:
-    """From the event loop (so Ctrl+C works throughout): show the window at once, start loading the
-    market data (worker thread), then import the optimizer on the main thread while the data load; the
-    first solve waits for that import. ``on_shown`` gets the time the window was painted (perf_counter)."""
+    """From the event loop (so Ctrl+C works throughout): show the window at once, then open the scenario
+    and start loading its market data (worker thread). The optimizer is imported on a worker thread since
+    ``build`` (``Workspace.load_engine``); the first solve waits for that import. ``on_shown`` gets the
+    time the window was painted (perf_counter)."""
     import time
 
     def begin() -> None:
@@ -190,13 +195,7 @@ def start(
         app.processEvents()  # paint the window before the imports
         if on_shown is not None:
             on_shown(time.perf_counter())
-        ws.solves_held = True
         open_initial(window, ws, scenario)
-        QTimer.singleShot(0, load_engine)
-
-    def load_engine() -> None:
-        import_engine()
-        ws.release_solves()
 
     QTimer.singleShot(0, begin)
 
@@ -207,11 +206,13 @@ def build(
     app = create_app()
     app.setWindowIcon(app_icon())
     theme.apply(app, None if theme_name == "system" else theme_name == "dark")
+    ws = Workspace()
     if import_optimizer:
         import_engine()
-    ws = Workspace()
+    else:  # on a worker thread, while the window is built and shown
+        ws.load_engine(import_engine)
     ws.force_demo = demo
-    window = MainWindow(ws)
+    window = MainWindow(ws, lazy_menus=True)
     return window, ws
 
 
@@ -282,7 +283,9 @@ def run_app(args: list[str]) -> int:
     app.installEventFilter(FileOpenFilter(window))
     quit_on_ctrl_c(app)
     start(app, window, ws, opts.scenario)
-    return int(app.exec())
+    code = int(app.exec())
+    ws.shutdown()  # a worker still running (the optimizer's import after an early Ctrl+C) ends before exit
+    return code
 
 
 EXIT_INTERRUPTED = 130  # as the command line: 128 + SIGINT

@@ -200,3 +200,15 @@ def set_proxies(sc: Scenario, choices: dict[str, str]) -> Scenario:
     untargeted = {t for t in choices if sc.targets.sleeve_of(t) is None}
     constraints = replace(sc.constraints, no_buy=sc.constraints.no_buy | untargeted)
     return replace(sc, data=replace(sc.data, proxies=tuple(sorted(proxies.items()))), constraints=constraints)
+
+
+def exclude_from_risk(sc: Scenario, tickers: tuple[str, ...]) -> Scenario:
+    """Leave ``tickers`` (without price history) out of the risk model instead of giving them a proxy
+    (engine.data.exclusions). One outside the targets is also kept from being bought: with no risk
+    estimate it would look riskless to the volatility cap."""
+    excluded = tuple(sorted(set(sc.data.exclude_from_risk) | set(tickers)))
+    proxies = tuple((t, f) for t, f in sc.data.proxies if t not in tickers)
+    untargeted = {t for t in tickers if sc.targets.sleeve_of(t) is None}
+    constraints = replace(sc.constraints, no_buy=sc.constraints.no_buy | untargeted)
+    data = replace(sc.data, exclude_from_risk=excluded, proxies=proxies)
+    return replace(sc, data=data, constraints=constraints)

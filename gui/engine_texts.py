@@ -9,6 +9,7 @@ engine's constants: after changing those, run ``python -m gui.engine_texts`` and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -237,14 +238,61 @@ DATA_SOURCES = (
 )
 
 
-def engine_phrase(text: str) -> str:
-    """Like ``engine_text``, also for the engine's risk-window and EWMA phrases that carry numbers."""
+# groups that hold another engine sentence (an exception's text, a reason): translated in their turn
+_NESTED = ("exc", "why", "reason", "which", "first")
+_FIELD = re.compile(r"^(?P<field>[\w.\[\]-]+): (?P<rest>.+)$", re.DOTALL)  # ScenarioError: "field: problem"
+
+
+@functools.cache
+def _problems() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(the template's longest fixed piece, pattern, template): the piece is looked for first, so a text
+    is matched against the few patterns it can belong to, not all of them."""
+    from gui.engine_problems import PROBLEMS
+
+    out = []
+    for rx, item in PROBLEMS:
+        template = str(item)
+        pieces = re.split(r"\{\w*\}", template.replace("{{", "{").replace("}}", "}"))
+        out.append((max(pieces, key=len), re.compile(rx, re.DOTALL), template))
+    return tuple(out)
+
+
+def _fill(m: re.Match[str], template: str, depth: int) -> str:
+    values = {k: v or "" for k, v in m.groupdict().items()}
+    for k in _NESTED:
+        if values.get(k):
+            values[k] = engine_phrase(values[k], _depth=depth + 1)
+    return QCoreApplication.translate(CONTEXT, template).format(**values)
+
+
+def _reasons(text: str) -> str:
+    """The download's fixed reasons translated wherever they occur inside ``text``."""
+    from gui.engine_problems import REASONS
+
+    for item in REASONS:
+        reason = str(item)
+        if reason in text:
+            text = text.replace(reason, QCoreApplication.translate(CONTEXT, reason))
+    return text
+
+
+def engine_phrase(text: str, *, _depth: int = 0) -> str:
+    """Like ``engine_text``, also for the engine's sentences that carry numbers, names or another sentence
+    (risk window, data problems, scenario checks, file readers; gui.engine_problems)."""
     for pattern, template in _PATTERNS:
         m = pattern.match(text)
         if m:
-            values = {k: v or "" for k, v in m.groupdict().items()}
-            return QCoreApplication.translate(CONTEXT, str(template)).format(**values)
-    return engine_text(text)
+            return _reasons(_fill(m, str(template), _depth))
+    if _depth < 3:
+        for piece, pattern, template in _problems():
+            if piece in text and (m := pattern.match(text)):
+                return _reasons(_fill(m, template, _depth))
+        f = _FIELD.match(text)
+        if f and " " not in f["field"]:  # "targets.sleeves[1].weight_pct: must be ..."
+            rest = engine_phrase(f["rest"], _depth=_depth + 1)
+            if rest != f["rest"]:
+                return f"{f['field']}: {rest}"
+    return _reasons(engine_text(text))
 
 
 def engine_sources() -> tuple[str, ...]:

@@ -228,7 +228,9 @@ class StatementPreview(QDialog):
 class StatementImport(QObject):
     """Owns the Import Statement action, the drop target and the dialogs of one main window."""
 
-    def __init__(self, window: QMainWindow, workspace: Workspace, menu: QMenu) -> None:
+    def __init__(
+        self, window: QMainWindow, workspace: Workspace, menu: QMenu, before: QAction | None = None
+    ) -> None:
         super().__init__(window)
         self.window, self.ws = window, workspace
         self.action = QAction(QCoreApplication.translate("StatementImport", "Import &Statement…"), window)
@@ -239,7 +241,10 @@ class StatementImport(QObject):
             )
         )
         self.action.triggered.connect(self.choose_file)
-        menu.addAction(self.action)
+        if before is not None:
+            menu.insertAction(before, self.action)
+        else:
+            menu.addAction(self.action)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self.workspace_runner = workspace.runner
@@ -375,6 +380,9 @@ def _local_file(event: QDragEnterEvent | QDropEvent) -> str | None:
     return files[0] if len(files) == 1 and Path(files[0]).is_file() else None
 
 
-def install(window: QMainWindow, workspace: Workspace, menu: QMenu) -> StatementImport:
-    """Add File → Import Statement… and drag-and-drop of a statement file to ``window``."""
-    return StatementImport(window, workspace, menu)
+def install(
+    window: QMainWindow, workspace: Workspace, menu: QMenu, *, before: QAction | None = None
+) -> StatementImport:
+    """Add File → Import Statement… (before ``before``, else last) and drag-and-drop of a statement file
+    to ``window``."""
+    return StatementImport(window, workspace, menu, before)

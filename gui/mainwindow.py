@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gui import fmt, import_dialog
-from gui.book import menu as book_menu
+from gui import fmt
 from gui.dialogs import show_about
 from gui.engine_calls import Outcome
 from gui.messagebar import MessageBar
@@ -31,6 +29,7 @@ from gui.panels.holdings import HoldingsPanel
 from gui.panels.problems import ProblemLabel, ProblemRouter
 from gui.panels.result import ResultPanel
 from gui.panels.targets import TargetsPanel
+from gui.quiet_tabs import QuietTabWidget
 from gui.target_editor import TargetEditor
 from gui.window_files import SCENARIO_FILTER, FileCommands, template_titles
 from gui.window_layout import LEFT_MIN_WIDTH, WindowLayout
@@ -46,9 +45,14 @@ __all__ = ["SCENARIO_FILTER", "MainWindow", "template_titles"]
 
 
 class MainWindow(MoreTabs, WindowLayout, QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, lazy_menus: bool = False
+    ) -> None:
+        """``lazy_menus`` (the app's start-up): File → Import Statement… and the Book menu come with the
+        charts, after the first result, instead of now."""
         super().__init__(parent)
         self.ws = workspace
+        self._lazy_menus = lazy_menus
         self.ask_before_discard = True
         self._open_editor: TargetEditor | None = None
         self._open_dialog: QDialog | None = None  # a modal dialog a command has open (tests reach it)
@@ -88,7 +92,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         self.left.setMinimumWidth(LEFT_MIN_WIDTH)
         self.left.setSizes([480, 400, 160])
         # the trades, and the charts too when the window is narrow (the tab bar shows only then)
-        self.lower_tabs = QTabWidget()
+        self.lower_tabs = QuietTabWidget()
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.setTabBarAutoHide(True)
         self.lower_tabs.addTab(self.result, self.tr("Proposed trades"))
@@ -170,7 +174,10 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         )
         self.act_demo.setCheckable(True)
         self.act_about = self._action(self.tr("&About Coresat"), lambda: show_about(self))
-        self._tips = {"export": self.act_export.statusTip(), "edit_targets": self.act_edit_targets.statusTip()}
+        self._tips = {
+            "export": self.act_export.statusTip(),
+            "edit_targets": self.act_edit_targets.statusTip(),
+        }
 
     def _init_menus(self) -> None:
         mb = self.menuBar()
@@ -181,8 +188,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
         file.addActions([self.act_import, self.act_import_prices, self.act_export])
-        self.statement_import = import_dialog.install(self, self.ws, file)  # File → Import Statement…, drops
-        file.addSeparator()
+        self._file_menu, self._before_quit = file, file.addSeparator()
         file.addAction(self.act_quit)
         edit = mb.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
@@ -194,7 +200,15 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         help_.addAction(self.act_about)
         for menu in (file, edit, data, help_):
             menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it cannot run
-        self.book_menu = book_menu.install(self, before=help_.menuAction())  # Book → review, batch, PDF
+        self._help_menu = help_
+        self._statement_import = None
+        self._book_menu = None
+        # File → Import Statement… and the Book menu import the statement readers and SQLAlchemy: at start-up
+        # they are added with the charts, just after the first result, so the window does not wait for them
+        if self._lazy_menus:
+            self.charts.add_deferred(lambda: (self.statement_import, self.book_menu))
+        else:
+            _ = (self.statement_import, self.book_menu)
         self._fill_recent()
 
     def _init_status(self) -> None:
@@ -214,6 +228,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         ws.scenarioChanged.connect(lambda _s: self._update_title())
         ws.scenarioChanged.connect(lambda _s: self.update_actions())
         ws.outcomeChanged.connect(lambda _o: self.fit_holdings_pane())  # the rows are filled by then
+        self.charts.currentChanged.connect(lambda _i: self.fit_wide_tab())  # Accounts: room for its tables
         ws.undoChanged.connect(self._update_undo)
         # "Computing…" only when a solve takes long enough to notice (a quick one must not repaint the bar)
         self._busy_timer = QTimer(self)
@@ -363,6 +378,7 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.book_menu.close()
+        if self._book_menu is not None:
+            self._book_menu.close()
         self.ws.shutdown()
         event.accept()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -118,3 +118,31 @@ class Runner(QObject):
         """Cancel everything and wait for the worker threads (window close, test teardown)."""
         self.cancel()
         return bool(self._pool.waitForDone(timeout_ms))
+
+
+class _Panel(Protocol):
+    """What a panel with its own runner provides (gui/panels/backtest.py, stress.py)."""
+
+    def _finished(self, kind: str, generation: int, value: object) -> None: ...
+    def _failed(self, kind: str, generation: int, exc: object) -> None: ...
+    def _progress(self, kind: str, generation: int, message: str, fraction: float) -> None: ...
+    def _dropped(self, kind: str, generation: int) -> None: ...
+    def shutdown(self) -> None: ...
+
+
+def wire_runner(panel: QObject, *, max_threads: int = 1) -> Runner:
+    """A private Runner for ``panel``: its answers, failures, progress and dropped (cancelled or stale)
+    runs go to the panel's ``_finished``, ``_failed``, ``_progress`` and ``_dropped``, and the panel's
+    ``shutdown`` runs when the application quits (so no worker outlives the window)."""
+    from PySide6.QtCore import QCoreApplication
+
+    p = cast(_Panel, panel)
+    runner = Runner(panel, max_threads=max_threads)
+    runner.finished.connect(p._finished)
+    runner.failed.connect(p._failed)
+    runner.progress.connect(p._progress)
+    runner.dropped.connect(p._dropped)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(p.shutdown)
+    return runner

@@ -12,12 +12,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItemModel
 
 from engine.model.scenario import Scenario
 from engine.result import AssetRow, RebalanceResult, Side, Trade
 from gui import edits, fmt, message_texts, theme
 from gui.holdings_csv import valid_ticker
+from gui.snapshot_model import SnapshotModel as _SnapshotModel
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
@@ -32,67 +32,6 @@ _ALIGN = int(_ROLE.TextAlignmentRole)
 _FG = int(_ROLE.ForegroundRole)
 _BG = int(_ROLE.BackgroundRole)
 _TIP = int(_ROLE.ToolTipRole)
-
-
-_UNSET = object()
-
-
-class _SnapshotModel(QStandardItemModel):
-    """Cells are computed in Python once per state change and stored in C++ items, so painting a table
-    never calls back into Python (that made each repaint several milliseconds slower)."""
-
-    # EditRole shares DisplayRole's slot in a QStandardItem: editors start from the display text.
-
-    def _cell_roles(self, row: int, col: int) -> dict[int, Any]:
-        """{role: value} for one cell; roles left out are cleared."""
-        raise NotImplementedError
-
-    def _cell_flags(self, row: int, col: int) -> Qt.ItemFlag:
-        return _READ_ONLY
-
-    def _set_headers(self, headers: list[str], tooltips: dict[int, str] | None = None) -> None:
-        horizontal = Qt.Orientation.Horizontal
-        for c, text in enumerate(headers):
-            self.setHeaderData(c, horizontal, text, _ROLE.DisplayRole)
-            if tooltips and c in tooltips:
-                self.setHeaderData(c, horizontal, tooltips[c], _ROLE.ToolTipRole)
-
-    # Items are created and changed only through QStandardItemModel.setData (C++): Python never holds a
-    # QStandardItem, whose wrapper could outlive the item the model deletes (it is not a QObject).
-
-    def _refill(self, n_rows: int) -> None:
-        """Store the new cells. An item only signals when its value really changes, so the view repaints
-        just the cells that changed (a core slider move touches the target and drift columns)."""
-        was: dict[tuple[int, int], dict[int, Any]] = getattr(self, "_set_values", {})
-        if self.rowCount() != n_rows:
-            self.setRowCount(n_rows)
-            was = {k: v for k, v in was.items() if k[0] < n_rows}  # rows removed now come back empty
-        n_cols = self.columnCount()
-        now: dict[tuple[int, int], dict[int, Any]] = {}
-        flags: list[list[Qt.ItemFlag]] = []
-        put = QStandardItemModel.setData
-        for r in range(n_rows):
-            flags.append([self._cell_flags(r, c) for c in range(n_cols)])
-            for c in range(n_cols):
-                before = was.get((r, c), {})
-                values = now[(r, c)] = self._cell_roles(r, c)
-                index = None
-                for role, value in values.items():
-                    old = before.get(role, _UNSET)
-                    if old is value or (type(old) is type(value) and old == value):
-                        continue  # unchanged: no call into Qt (a slider move changes few cells)
-                    index = index or self.index(r, c)
-                    put(self, index, value, role)
-                for stale in before.keys() - values.keys():
-                    put(self, index or self.index(r, c), None, stale)
-        self._set_values = now
-        self._flags = flags
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        table: list[list[Qt.ItemFlag]] = getattr(self, "_flags", [])
-        if index.isValid() and index.row() < len(table) and index.column() < len(table[index.row()]):
-            return table[index.row()][index.column()]
-        return _FLAG.NoItemFlags
 
 
 class HoldingsColumn(IntEnum):
@@ -133,6 +72,7 @@ class HoldingsModel(_SnapshotModel):
         self._prices: dict[str, float] = {}
         self.problem_tickers: set[str] = set()
         self._memo: dict[tuple[int, int], Any] = {}
+        self._index_scenario()
         self._set_headers(
             list(_holding_headers().values()),
             {
@@ -161,11 +101,45 @@ class HoldingsModel(_SnapshotModel):
         if market_prices:
             self._prices = dict(market_prices)
         self._memo.clear()
+        self._index_scenario()
         self._refill(len(self._rows))
+
+    def _index_scenario(self) -> None:
+        """Per-ticker lookups made once per state (not once per cell)."""
+        sc = self.scenario
+        self._own_price: dict[str, float | None] = {}  # the first holding's typed price (None: none)
+        self._shares: dict[str, float] = {}
+        self._held: frozenset[str] = frozenset()
+        self._targets: dict[str, float] = {}
+        if sc is None:
+            return
+        for h in sc.portfolio.holdings:
+            self._shares[h.ticker] = self._shares.get(h.ticker, 0.0) + h.shares
+            if h.ticker not in self._own_price:
+                self._own_price[h.ticker] = h.price
+        self._held = frozenset(self._shares)
+        self._targets = sc.targets.asset_weights()
 
     def invalidate(self) -> None:
         """Recompute the cells (after ``problem_tickers`` changed)."""
         self._refill(len(self._rows))
+
+    def _cell_key(self, row: int, col: int) -> object:
+        if self.scenario is None:
+            return None
+        t = self._rows[row]
+        v = self.value(row, HoldingsColumn(col))
+        if col == HoldingsColumn.TICKER:
+            return (t, t in self.problem_tickers)
+        if col == HoldingsColumn.PRICE:
+            return (v, self._own_price.get(t) is not None)
+        if col == HoldingsColumn.DRIFT:
+            a = self._assets.get(t)
+            return (v, None) if a is None else (v, a.band, a.outside_band)
+        return (type(v), v)
+
+    def _flags_key(self) -> object:
+        return (tuple(self._rows), self._held)
 
     def ticker_at(self, row: int) -> str:
         return self._rows[row]
@@ -175,9 +149,7 @@ class HoldingsModel(_SnapshotModel):
 
     def _price(self, ticker: str) -> tuple[float | None, bool]:
         """(price, typed by the user)."""
-        sc = self.scenario
-        assert sc is not None
-        own = next((h.price for h in sc.portfolio.holdings if h.ticker == ticker), None)
+        own = self._own_price.get(ticker)
         if own is not None:
             return own, True
         a = self._assets.get(ticker)
@@ -201,16 +173,16 @@ class HoldingsModel(_SnapshotModel):
         if col is HoldingsColumn.TICKER:
             return t
         if col is HoldingsColumn.SHARES:
-            return sc.portfolio.shares_of(t)
+            return self._shares.get(t, 0.0)
         if col is HoldingsColumn.PRICE:
             return self._price(t)[0]
         if col is HoldingsColumn.VALUE:
             price = self._price(t)[0]
-            return None if price is None else sc.portfolio.shares_of(t) * price
+            return None if price is None else self._shares.get(t, 0.0) * price
         if col is HoldingsColumn.WEIGHT:
             return a.weight_before if a else None
         if col is HoldingsColumn.TARGET:
-            return a.weight_target if a else sc.targets.asset_weights().get(t, 0.0)
+            return a.weight_target if a else self._targets.get(t, 0.0)
         if col is HoldingsColumn.DRIFT:
             return a.drift if a else None
         if col is HoldingsColumn.NO_BUY:
@@ -268,8 +240,7 @@ class HoldingsModel(_SnapshotModel):
         if column in (HoldingsColumn.SHARES, HoldingsColumn.PRICE):
             return _EDITABLE
         if column == HoldingsColumn.TICKER:
-            held = self.scenario is not None and self._rows[row] in self.scenario.portfolio.tickers
-            return _EDITABLE if held else _READ_ONLY
+            return _EDITABLE if self._rows[row] in self._held else _READ_ONLY
         if column in (HoldingsColumn.NO_BUY, HoldingsColumn.NO_SELL):
             return _CHECKABLE
         return _READ_ONLY
@@ -356,6 +327,25 @@ class TradesModel(_SnapshotModel):
     def set_trades(self, trades: tuple[Trade, ...]) -> None:
         self.trades = trades
         self._refill(len(trades))
+
+    def _cell_key(self, row: int, col: int) -> object:
+        t = self.trades[row]
+        if col == TradesColumn.SIDE:
+            return t.side
+        if col == TradesColumn.TICKER:
+            return t.ticker
+        if col == TradesColumn.SHARES:
+            return t.shares
+        if col == TradesColumn.PRICE:
+            return t.price
+        if col == TradesColumn.AMOUNT:
+            return (t.amount, t.side)
+        if col == TradesColumn.COST:
+            return t.cost
+        return (t.why, t.reason)
+
+    def _flags_key(self) -> object:
+        return 0  # every cell is read-only
 
     def _cell_roles(self, row: int, column: int) -> dict[int, Any]:
         t = self.trades[row]

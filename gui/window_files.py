@@ -12,6 +12,7 @@ from engine.errors import CoresatError
 from engine.model.scenario_file import write_atomic
 from gui import edits, export, settings, templates
 from gui.dialogs import ImportPreview
+from gui.engine_texts import engine_phrase
 from gui.holdings_csv import HoldingsCsvError, parse_file
 from gui.target_editor import TargetEditor
 
@@ -99,7 +100,9 @@ class FileCommands(QObject):
         try:
             self.ws.open(path)
         except (CoresatError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot open scenario"), f"{Path(path).name}: {exc}")
+            QMessageBox.warning(
+                self.window, self.tr("Cannot open scenario"), f"{Path(path).name}: {engine_phrase(str(exc))}"
+            )
             return False
         except Exception as exc:  # a reader's bug: still one line in a dialog, never an exit
             msg = f"{Path(path).name}: {type(exc).__name__}: {str(exc)[:200]}"
@@ -127,7 +130,9 @@ class FileCommands(QObject):
         try:
             saved = self.ws.save(path)
         except (CoresatError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot save scenario"), f"{path.name}: {exc}")
+            QMessageBox.warning(
+                self.window, self.tr("Cannot save scenario"), f"{path.name}: {engine_phrase(str(exc))}"
+            )
             return False
         self.fill_recent(settings.add_recent_file(str(saved.resolve())))
         self.window.statusBar().showMessage(self.tr("Saved {name}").format(name=saved.name), 4000)

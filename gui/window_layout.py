@@ -47,6 +47,7 @@ class WindowLayout(_Base):
         if compact == self.compact:
             return
         self.compact = compact
+        self.middle.show()  # the Accounts tab's wide layout (fit_wide_tab) belongs to three columns
         trades = QCoreApplication.translate("MainWindow", "Proposed trades")
         self.result.setTitle("" if compact else trades)  # the tab says it
         if compact:
@@ -56,6 +57,7 @@ class WindowLayout(_Base):
             self.splitter.addWidget(self.charts)
             self.charts.show()
             self._default_sizes()
+            self.fit_wide_tab()
 
     def fit_holdings_pane(self) -> None:
         """Once, for a window without a remembered layout: the holdings pane as tall as its rows need, the
@@ -69,6 +71,28 @@ class WindowLayout(_Base):
         if total > 0 and top > 0:
             self._middle_fitted = True
             self.middle.setSizes([top, total - top])
+
+    def fit_wide_tab(self) -> None:
+        """The Accounts tab (accounts → positions → lots, and the trades per account) in the third column
+        takes the trades column's room while it is shown: its tables are then readable at 1280×720 (the
+        holdings and trades it shows per account). Any other tab gives the trades column back."""
+        if self.compact:
+            if self.middle.isHidden():
+                self.middle.show()
+            return
+        wide = self.charts.currentWidget() is self.charts.page_of(
+            getattr(self, "_more_tabs", {}).get("household")
+        )
+        if wide and not self.middle.isHidden():
+            self._sizes_before_wide = self.splitter.sizes()
+            left, middle, right = self._sizes_before_wide
+            self.middle.hide()
+            self.splitter.setSizes([left, 0, middle + right])  # the targets keep their width
+        elif not wide and self.middle.isHidden():
+            self.middle.show()
+            saved: list[int] | None = getattr(self, "_sizes_before_wide", None)
+            if saved:
+                self.splitter.setSizes(saved)
 
     def _default_sizes(self) -> None:
         """Column widths for a window without a remembered layout: the targets get what their rows need."""

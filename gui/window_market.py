@@ -59,11 +59,17 @@ class MarketCommands(QObject):
             text += " " + self.tr("The prices and the result shown are kept.")
             bar.show_message(text, action=self.tr("Retry"), slot=self.refresh_prices)
             return
-        if self.ws.missing_history:  # not a dead end: let a similar fund stand in
-            text += " " + self.tr("A similar fund's price history can stand in for {tickers}.").format(
-                tickers=", ".join(self.ws.missing_history)
+        if self.ws.missing_history:  # not a dead end: let a similar fund stand in, or leave them out
+            text += " " + self.tr(
+                "A similar fund's price history can stand in for {tickers}, or they can be left out of the "
+                "risk model (the risk figures then leave them out)."
+            ).format(tickers=", ".join(self.ws.missing_history))
+            bar.show_message(
+                text,
+                action=self.tr("Use a Proxy…"),
+                slot=self.choose_proxies,
+                second=(self.tr("Leave Out of Risk Model"), self.exclude_missing),
             )
-            bar.show_message(text, action=self.tr("Use a Proxy…"), slot=self.choose_proxies)
         else:
             bar.show_message(text, action=self.tr("Retry"), slot=lambda: self.ws.refresh_market())
         self.window.source_label.setText(self.tr("Data: not available"))
@@ -86,9 +92,19 @@ class MarketCommands(QObject):
         finally:
             self.window._open_dialog = None
 
+    def exclude_missing(self) -> bool:
+        """Leave the tickers without history out of the risk model (the result then says so)."""
+        sc, missing = self.ws.scenario, self.ws.missing_history
+        if sc is None or not missing:
+            return False
+        self.ws.edit(edits.exclude_from_risk(sc, missing))
+        return True
+
     def _market_outcome(self, message: str) -> Outcome:
         assert self.ws.scenario is not None
-        return Outcome(self.ws.scenario, problem=Problem(self.tr("market data: {m}").format(m=engine_phrase(message))))
+        return Outcome(
+            self.ws.scenario, problem=Problem(self.tr("market data: {m}").format(m=engine_phrase(message)))
+        )
 
     def _on_progress(self, message: str, fraction: float) -> None:
         if self.progress is not None:
@@ -125,7 +141,7 @@ class MarketCommands(QObject):
 
     def _on_prices_import_failed(self, message: str) -> None:
         self.window.message_bar.show_message(
-            self.tr("Prices not imported: {m}. Nothing was changed.").format(m=message),
+            self.tr("Prices not imported: {m}. Nothing was changed.").format(m=engine_phrase(message)),
             action=self.tr("Choose files…"),
             slot=self.import_prices,
         )

@@ -1,5 +1,6 @@
 """The main window's analysis tabs beside the charts (Exposure, Backtest, Stress, Accounts): built with the
-charts after the first result, because their modules import pyqtgraph and pandas."""
+charts after the first result, because their modules import pyqtgraph and pandas. At start-up File → Import
+Statement… and the Book menu come then too (statement readers, SQLAlchemy)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    from gui.book.menu import BookMenu
+    from gui.import_dialog import StatementImport
     from gui.panels.chartspanel import ChartsPanel
     from gui.panels.exposure import ExposurePanel
     from gui.panels.household_tree import HouseholdTreePanel
@@ -25,6 +31,11 @@ class MoreTabs(_Base):
     ws: Workspace
     charts: ChartsPanel
     _more_tabs: dict[str, QWidget]
+    _statement_import: StatementImport | None
+    _book_menu: BookMenu | None
+    _file_menu: QMenu
+    _before_quit: QAction
+    _help_menu: QMenu
 
     def _init_more_tabs(self) -> None:
         """The Exposure, Backtest and Stress tabs (their modules import pyqtgraph and pandas)."""
@@ -66,3 +77,22 @@ class MoreTabs(_Base):
     def household(self) -> HouseholdTreePanel:
         return self._more_tab("household")  # type: ignore[return-value]
 
+    @property
+    def statement_import(self) -> StatementImport:
+        """File → Import Statement… and drops of statement files (gui.import_dialog), added on first use."""
+        if self._statement_import is None:
+            from gui import import_dialog
+
+            self._statement_import = import_dialog.install(
+                self, self.ws, self._file_menu, before=self._before_quit
+            )
+        return self._statement_import
+
+    @property
+    def book_menu(self) -> BookMenu:
+        """Book → review, batch, PDF (gui.book.menu), before Help; added on first use."""
+        if self._book_menu is None:
+            from gui.book import menu as book_menu
+
+            self._book_menu = book_menu.install(self, before=self._help_menu.menuAction())
+        return self._book_menu

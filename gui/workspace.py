@@ -16,6 +16,7 @@ solving again.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -36,8 +37,9 @@ __all__ = ["UNDO_LIMIT", "Workspace", "market_key"]
 
 
 def market_key(scenario: Scenario) -> tuple[object, ...]:
-    """What the market data depends on: the tickers and the proxies standing in for some of them."""
-    return (scenario.universe, scenario.data.proxies)
+    """What the market data depends on: the tickers, the proxies standing in for some of them and the
+    tickers left out of the risk model."""
+    return (scenario.universe, scenario.data.proxies, scenario.data.exclude_from_risk)
 
 
 class Workspace(QObject):
@@ -174,8 +176,8 @@ class Workspace(QObject):
 
     def _changed(self, was_dirty: bool) -> None:
         scenario = self.doc.scenario
-        self.request_solve()  # first, so the solve runs while the panels catch up
         self.scenarioChanged.emit(scenario)
+        self.request_solve()
         self.undoChanged.emit()
         if self.dirty != was_dirty:
             self.dirtyChanged.emit(self.dirty)
@@ -240,6 +242,12 @@ class Workspace(QObject):
             return
         self._start_solve(sc, self.market)
 
+    def load_engine(self, fn: Callable[[], object]) -> None:
+        """Start-up: run ``fn`` (import the optimizer) on a worker thread while the window is built and the
+        market data load; solves wait for it (``solves_held``) and start when it is done."""
+        self.solves_held = True
+        self.runner.submit("engine_import", lambda _ctx: fn())
+
     def release_solves(self) -> None:
         """End ``solves_held`` and run the solve that waited for it, if any."""
         self.solves_held = False
@@ -288,6 +296,9 @@ class Workspace(QObject):
     def _on_finished(self, kind: str, gen: int, value: object) -> None:
         stamp = self._job_stamp.pop(gen, None)
         same_document = stamp is not None and self.doc.same_document(stamp)
+        if kind == "engine_import":
+            self.release_solves()
+            return
         if kind == "import_prices":
             self.pricesImported.emit(value)
             if self.scenario is not None:
@@ -344,6 +355,9 @@ class Workspace(QObject):
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
         stamp = self._job_stamp.pop(gen, None)
         current = stamp is not None and self.doc.same_document(stamp)
+        if kind == "engine_import":  # the solve that waited says what is wrong
+            self.release_solves()
+            return
         if kind == "import_prices":
             self.pricesImportFailed.emit(str(exc) or type(exc).__name__)
             return

@@ -19,6 +19,7 @@ import pandas as pd
 
 from engine.data.checks import CheckedPrices, check_prices
 from engine.data.demo import DEMO_LABEL, demo_tickers, load_demo_prices
+from engine.data.exclusions import without_history
 from engine.data.proxies import NoHistory, loaded_tickers, with_proxies
 from engine.data.sources import Cancel, PriceSource, Progress
 from engine.data.store import PriceStore
@@ -105,7 +106,10 @@ def load_market(
 
     check_fits(len(universe))  # before any price is read: the covariance alone is n² numbers
     settings = scenario.data
-    tickers = loaded_tickers(universe, settings.proxies)  # a proxied ticker's fund instead of it
+    modelled = tuple(t for t in universe if t not in settings.exclude_from_risk)  # the user's exclusions
+    if not modelled:
+        raise DataError("every ticker is left out of the risk model: keep at least one with price history")
+    tickers = loaded_tickers(modelled, settings.proxies)  # a proxied ticker's fund instead of it
     source = "demo" if force_demo else str(settings.source).strip().lower()
     if source not in SOURCES:
         raise DataError(f"data source {settings.source!r} is unknown: use one of {', '.join(SOURCES)}")
@@ -142,7 +146,8 @@ def load_market(
         notes.extend(said)
     _check_cancel(cancel)
     _say(progress, "Estimating risk", 0.7)
-    snap = with_proxies(build_snapshot(checked, tickers, scenario, label, notes), universe, settings.proxies)
+    snap = with_proxies(build_snapshot(checked, tickers, scenario, label, notes), modelled, settings.proxies)
+    snap = without_history(snap, universe, settings.exclude_from_risk)
     _say(progress, "Market data ready", 1.0)
     return snap
 

@@ -12,6 +12,7 @@ undo/redo and stale-result detection in the GUI rely on.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -218,6 +219,8 @@ class DataSettings:
     ewma_half_life_days: int = 126
     # (ticker, fund): a ticker without price history of its own takes its risk from the fund's history
     proxies: tuple[tuple[str, str], ...] = ()
+    # tickers without price history left out of the risk model (engine.data.exclusions), sorted
+    exclude_from_risk: tuple[str, ...] = ()
 
     def proxy_of(self, ticker: str) -> str | None:
         return next((fund for t, fund in self.proxies if t == ticker), None)
@@ -248,9 +251,10 @@ class Scenario:
     household: Household | None = None
     placement: Placement = field(default_factory=lambda: _default_placement())
 
-    @property
+    @functools.cached_property
     def universe(self) -> tuple[str, ...]:
-        """Every ticker the rebalance deals with: the targets first, then held-but-untargeted ones."""
+        """Every ticker the rebalance deals with: the targets first, then held-but-untargeted ones.
+        Computed once per (immutable) scenario: the GUI asks for it several times per slider move."""
         return tuple(dict.fromkeys((*self.targets.tickers, *self.portfolio.tickers)))
 
     def validate(self) -> None:
@@ -407,6 +411,12 @@ def validate_scenario(sc: Scenario) -> None:
             )
     if len(set(proxied)) != len(proxied):
         raise ScenarioError("data.proxies", "a ticker has more than one proxy: keep one")
+    for ticker in d.exclude_from_risk:
+        if ticker in proxied:
+            raise ScenarioError(
+                "data.exclude_from_risk",
+                f"{ticker} has a proxy and is also left out of the risk model: keep one of the two",
+            )
 
     m = sc.market
     if m is not None:

@@ -366,6 +366,7 @@ def from_dict(doc: Doc) -> Scenario:
         estimator=dr.choice("estimator", Estimator, Estimator.LEDOIT_WOLF),
         ewma_half_life_days=int(dr.num("ewma_half_life_days", 126)),
         proxies=tuple((_ticker(t), _ticker(dr.table("proxies").text(t))) for t in dr.table("proxies").d),
+        exclude_from_risk=tuple(sorted(dr.tickers("exclude_from_risk"))),
     )
     if data.source not in ("auto", "demo", "store", "yahoo"):
         raise ScenarioError("data.source", f"must be auto, demo, store or yahoo; got {_short(data.source)}")

@@ -113,6 +113,8 @@ def to_dict(sc: Scenario) -> Doc:
     }
     if d.proxies:
         doc["data"]["proxies"] = dict(d.proxies)
+    if d.exclude_from_risk:
+        doc["data"]["exclude_from_risk"] = sorted(d.exclude_from_risk)
     if sc.market is not None:
         m = sc.market
         doc["market"] = {

@@ -15,7 +15,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -35,9 +34,9 @@ from engine.backtest.report import PolicySummary
 from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Problem
-from gui.engine_texts import engine_text
+from gui.engine_texts import engine_phrase, engine_text
 from gui.panels.charts import ChartView
-from gui.runner import JobContext, Runner
+from gui.runner import JobContext, wire_runner
 from gui.workspace import Workspace
 
 COLORS = ("#8c96a5", "#2f6fdb", "#e8772e", "#1a9e77", "#b5489a", "#c9a227", "#6b4fd6", "#d23c3c", "#3ca0d2")
@@ -60,19 +59,12 @@ class BacktestPanel(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self.calls = calls or BacktestCalls()
-        self.runner = Runner(self, max_threads=1)
         self.report: BacktestReport | None = None
         self._ran_for: object = None
         self._job = 0
+        self.runner = wire_runner(self)
         self._init_widgets()
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
-        self.runner.progress.connect(self._progress)
-        self.runner.dropped.connect(lambda _k, g: self._idle() if g == self._job else None)
         workspace.scenarioChanged.connect(self._scenario_changed)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
 
     # -- widgets ---------------------------------------------------------------------------------------
 
@@ -189,6 +181,11 @@ class BacktestPanel(QWidget):
     def shutdown(self) -> None:
         self.runner.shutdown()
 
+    def _dropped(self, _kind: str, generation: int) -> None:
+        """A cancelled run ended."""
+        if generation == self._job:
+            self._idle()
+
     def _idle(self) -> None:
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
@@ -203,14 +200,14 @@ class BacktestPanel(QWidget):
         if gen != self._job:
             return
         self._idle()
-        self.status.setText(self.tr("The backtest failed: {e}").format(e=exc))
+        self.status.setText(self.tr("The backtest failed: {e}").format(e=engine_phrase(str(exc))))
 
     def _finished(self, kind: str, gen: int, value: object) -> None:
         if gen != self._job:
             return
         self._idle()
         if isinstance(value, Problem):
-            self.status.setText(value.message)
+            self.status.setText(engine_phrase(value.message))
             return
         if not isinstance(value, BacktestReport):
             return
@@ -235,7 +232,7 @@ class BacktestPanel(QWidget):
             + "</b><ul>"
             + "".join(f"<li>{engine_text(m)}</li>" for m in value.limits)
             + (
-                f"<li>{self.tr('Realized gains')}: {html.escape(value.gains_how)}</li>"
+                f"<li>{self.tr('Realized gains')}: {html.escape(engine_phrase(value.gains_how))}</li>"
                 if value.gains_how
                 else ""
             )

@@ -4,13 +4,14 @@ when shown. Hovering shows the values under the mouse in a line beneath each cha
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import fmt, theme
 from gui.engine_calls import Outcome
@@ -47,6 +48,8 @@ class ChartView(QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideButtons()
+        for name in ("left", "bottom"):  # axes and grid from a cached pixmap while the range stays
+            self.plot.getPlotItem().getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.readout = QLabel(" ")
         theme.mute(self.readout)
         self.header = QHBoxLayout()
@@ -131,7 +134,17 @@ class BarsChart(ChartView):
             v = values.get(s, np.zeros(len(labels))) * 100.0
             item.setOpts(x=x + item._offset, height=v)
             top = max(top, float(v.max()) if len(v) else 0.0)
-        self.plot.setYRange(0, max(top * 1.22, 1.0), padding=0)
+        self._set_top(top)
+
+    def _set_top(self, top: float) -> None:
+        """The y range: room above the tallest bar for the legend, in steps of 5 points and kept while the
+        bars still fit, so a slider move redraws the bars but not the axis and grid."""
+        shown = getattr(self, "_top", None)
+        if shown is not None and top * 1.12 <= shown <= max(top * 1.6, 5.0):
+            return
+        want = max(top * 1.22, 1.0)
+        self._top = want if want <= 5.0 else math.ceil(want / 5.0) * 5.0
+        self.plot.setYRange(0, self._top, padding=0)
 
     def readout_at(self, x: float, y: float) -> str:
         i = round(x)

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from gui.engine_calls import Outcome
+from gui.quiet_tabs import QuietTabWidget
 from gui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 NAMES = ("allocation", "risk", "frontier", "growth", "drawdown")
 
 
-class ChartsPanel(QTabWidget):
+class ChartsPanel(QuietTabWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, lazy: bool = True) -> None:
         super().__init__(parent)
         self.ws = workspace
@@ -76,6 +77,10 @@ class ChartsPanel(QTabWidget):
         self._stale = set(range(len(self._views)))
         for build in self._deferred:  # more tabs (exposure, backtest, stress) that import pyqtgraph or pandas
             build()
+
+    def page_of(self, widget: QWidget | None) -> QWidget | None:
+        """The page in the tab bar that shows ``widget`` (None for None)."""
+        return None if widget is None else self._tab_of(widget)
 
     def add_deferred(self, build: Callable[[], object]) -> None:
         """``build`` adds more tabs when the charts are built (right after the first result), so their
@@ -141,6 +146,9 @@ class ChartsPanel(QTabWidget):
         self._build_scheduled = True
 
         def build() -> None:
+            # the first result's repaint is queued: let it reach the screen before pyqtgraph and the other
+            # tabs are imported and built (that takes a second on the UI thread)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
             self.ensure_built()
             self._draw(self.currentIndex())
 

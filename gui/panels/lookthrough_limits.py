@@ -359,6 +359,9 @@ class LookThroughLimitsPanel(QGroupBox):
                 self.sources.setText(self.tr("Fund data: read with the first result"))
             return
         held = {a.ticker for a in result.assets if max(a.weight_before, a.weight_after) > 0}
+        shown = getattr(self, "_sources_for", None)
+        if shown is not None and shown[0] is m and shown[1] == held and shown[2] == self.sources.text():
+            return  # the same funds as the line shown (a slider move): no provenance to read again
         used = [f for t, f in m.funds.items() if t in held]
         where = list(dict.fromkeys(f.provenance() for f in used))
         no_data = sorted(t for t in held if t not in m.funds)
@@ -367,7 +370,9 @@ class LookThroughLimitsPanel(QGroupBox):
             text += " · " + self.tr("not available for {t} (counted in no sector)").format(
                 t=", ".join(no_data)
             )
-        self.sources.setText(text)
+        if self.sources.text() != text:
+            self.sources.setText(text)
+        self._sources_for = (m, held, text)
 
     def readout(self) -> list[dict[str, Any]]:
         """What each row shows, for tests."""

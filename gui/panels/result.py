@@ -251,6 +251,7 @@ class ResultPanel(QGroupBox):
             _set_text(self.binding, "")
         a = r.assumptions
         notes = [render(n) for n in r.notes] if r.notes else [*r.messages]
+        notes += [engine_phrase(n) for n in a.notes if _RISK_EXCLUDED in n]  # the risk figures leave out
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
         notes.append(
             self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
@@ -278,6 +279,9 @@ class ResultPanel(QGroupBox):
         _set_text(f["cost"], fmt.money(r.total_cost, 2))
         _set_text(f["turnover"], fmt.pct(r.turnover))
         _set_text(f["cash"], fmt.money(r.cash_after))
+
+
+_RISK_EXCLUDED = "left out of the risk model"  # engine.data.exclusions.warning: shown with every result
 
 
 def _esc(text: str) -> str:

@@ -10,7 +10,6 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -29,8 +28,8 @@ from engine.risk.stress import HYPOTHETICAL, Window, WindowResult
 from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Outcome, Problem
-from gui.engine_texts import engine_text
-from gui.runner import JobContext, Runner
+from gui.engine_texts import engine_phrase, engine_text
+from gui.runner import JobContext, wire_runner
 from gui.workspace import Workspace
 
 LABELS = ("current", "target", "proposed")
@@ -43,7 +42,6 @@ class StressPanel(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self.calls = calls or BacktestCalls()
-        self.runner = Runner(self, max_threads=1)
         self.report: StressReport | None = None
         self.user_windows: list[Window] = []
         self.rates_file: str | None = None
@@ -51,15 +49,9 @@ class StressPanel(QWidget):
         self._stale = True
         self._busy = False  # a run is going: a new request waits for it (a slider drag never queues runs)
         self._pending = False
+        self.runner = wire_runner(self)
         self._init_widgets()
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
-        self.runner.progress.connect(self._progress)
-        self.runner.dropped.connect(self._dropped)
         workspace.outcomeChanged.connect(self._on_outcome)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
 
     def _init_widgets(self) -> None:
         self.hypothetical = theme.mute(QLabel(engine_text(HYPOTHETICAL)))
@@ -234,14 +226,14 @@ class StressPanel(QWidget):
             return
         if gen == self._job:
             self._idle()
-            self.status.setText(self.tr("The stress test failed: {e}").format(e=exc))
+            self.status.setText(self.tr("The stress test failed: {e}").format(e=engine_phrase(str(exc))))
 
     def _finished(self, kind: str, gen: int, value: object) -> None:
         if self._next() or gen != self._job:
             return
         self._idle()
         if isinstance(value, Problem):
-            self.status.setText(value.message)
+            self.status.setText(engine_phrase(value.message))
             return
         if not isinstance(value, StressReport):
             return
@@ -249,7 +241,7 @@ class StressPanel(QWidget):
         text = self.tr("Portfolio value {v} on {src}.").format(
             v=fmt.money(value.total_value), src=engine_text(value.price_source)
         )
-        self.status.setText(" ".join([text, *value.notes]))
+        self.status.setText(" ".join([text, *(engine_phrase(n) for n in value.notes)]))
         self._fill(value)
         self.rates.setText(
             "<b>"

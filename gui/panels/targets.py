@@ -93,6 +93,7 @@ class TargetsPanel(QGroupBox):
         self.controls: dict[str, WeightControl] = {}  # sleeve name -> control
         self.asset_controls: dict[tuple[str, str], QDoubleSpinBox] = {}
         self.now_labels: dict[str, QLabel] = {}
+        self._now_shown: dict[str, tuple[object, ...]] = {}  # row key -> what its "now → after" label shows
         self.problems: dict[str, ProblemLabel] = {}
         self.small_cap: WeightControl | None = None
         self._shape: tuple[object, ...] | None = None
@@ -144,6 +145,7 @@ class TargetsPanel(QGroupBox):
         self.controls.clear()
         self.asset_controls.clear()
         self.now_labels.clear()
+        self._now_shown.clear()
         self.bound_labels.clear()
         self.problems = {"targets": self.problem}
         self.small_cap = None
@@ -356,8 +358,21 @@ class TargetsPanel(QGroupBox):
         for key, label in self.now_labels.items():
             s = rows.get(key)
             if s is None:
-                label.setText("")
+                if label.text():
+                    label.setText("")
+                self._now_shown.pop(key, None)
                 continue
+            shown = (
+                s.name,
+                s.weight_before,
+                s.weight_after,
+                s.weight_target,
+                s.outside_band,
+                theme.is_dark(),
+            )
+            if self._now_shown.get(key) == shown:
+                continue  # a rich-text label lays itself out again on every setText
+            self._now_shown[key] = shown
             color = theme.warn().name() if s.outside_band else theme.muted().name()
             before = fmt.number(s.weight_before * 100, 1)
             label.setText(

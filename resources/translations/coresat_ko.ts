@@ -199,32 +199,32 @@
 <context>
     <name>AllocationChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="148"/>
+        <location filename="../../gui/panels/charts.py" line="161"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="148"/>
+        <location filename="../../gui/panels/charts.py" line="161"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="148"/>
+        <location filename="../../gui/panels/charts.py" line="161"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="151"/>
+        <location filename="../../gui/panels/charts.py" line="164"/>
         <source>Per ticker</source>
         <translation>티커별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="152"/>
+        <location filename="../../gui/panels/charts.py" line="165"/>
         <source>Per sleeve</source>
         <translation>슬리브별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="154"/>
+        <location filename="../../gui/panels/charts.py" line="167"/>
         <source>Allocation: current, target and after the trades</source>
         <translation>배분: 현재, 목표, 거래 후</translation>
     </message>
@@ -232,307 +232,307 @@
 <context>
     <name>BacktestPanel</name>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="82"/>
+        <location filename="../../gui/panels/backtest.py" line="74"/>
         <source>All nine variants</source>
         <translation>9가지 변형 모두</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="84"/>
+        <location filename="../../gui/panels/backtest.py" line="76"/>
         <source>Also monthly and annual calendars and bands checked monthly (default: one of each kind)</source>
         <translation>월간·연간 달력 방식과 매월 점검하는 범위 방식도 포함 (기본: 종류별로 하나씩)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="92"/>
+        <location filename="../../gui/panels/backtest.py" line="84"/>
         <source>Contribution (+) or withdrawal (−) on the first trading day of each month</source>
         <translation>매월 첫 거래일의 납입 (+) 또는 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="95"/>
+        <location filename="../../gui/panels/backtest.py" line="87"/>
         <source>from today&apos;s holdings</source>
         <translation>현재 보유 종목에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="95"/>
+        <location filename="../../gui/panels/backtest.py" line="87"/>
         <source>from the targets</source>
         <translation>목표에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="96"/>
+        <location filename="../../gui/panels/backtest.py" line="88"/>
         <source>Run backtest</source>
         <translation>백테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="97"/>
+        <location filename="../../gui/panels/backtest.py" line="89"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="102"/>
+        <location filename="../../gui/panels/backtest.py" line="94"/>
         <source>Monthly flow</source>
         <translation>월간 흐름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="114"/>
+        <location filename="../../gui/panels/backtest.py" line="106"/>
         <source>Run a backtest to see what each policy would have done.</source>
         <translation>백테스트를 실행하면 각 정책이 어떻게 했을지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="119"/>
+        <location filename="../../gui/panels/backtest.py" line="111"/>
         <source>Growth of $10,000</source>
         <translation>$10,000의 성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="119"/>
+        <location filename="../../gui/panels/backtest.py" line="111"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="119"/>
+        <location filename="../../gui/panels/backtest.py" line="111"/>
         <source>Drift from targets</source>
         <translation>목표 대비 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="135"/>
+        <location filename="../../gui/panels/backtest.py" line="127"/>
         <source>Side by side</source>
         <translation>나란히 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="136"/>
+        <location filename="../../gui/panels/backtest.py" line="128"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="137"/>
+        <location filename="../../gui/panels/backtest.py" line="129"/>
         <source>Method and limits</source>
         <translation>방법과 한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="163"/>
+        <location filename="../../gui/panels/backtest.py" line="155"/>
         <source>Open a scenario and wait for its market data first.</source>
         <translation>먼저 시나리오를 열고 시장 데이터를 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="182"/>
+        <location filename="../../gui/panels/backtest.py" line="174"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="186"/>
+        <location filename="../../gui/panels/backtest.py" line="178"/>
         <source>Backtest cancelled.</source>
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="206"/>
+        <location filename="../../gui/panels/backtest.py" line="203"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="219"/>
+        <location filename="../../gui/panels/backtest.py" line="216"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="230"/>
+        <location filename="../../gui/panels/backtest.py" line="227"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="234"/>
+        <location filename="../../gui/panels/backtest.py" line="231"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="249"/>
+        <location filename="../../gui/panels/backtest.py" line="246"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="257"/>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="255"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="258"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="263"/>
+        <location filename="../../gui/panels/backtest.py" line="260"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="267"/>
+        <location filename="../../gui/panels/backtest.py" line="264"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="267"/>
+        <location filename="../../gui/panels/backtest.py" line="264"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="269"/>
+        <location filename="../../gui/panels/backtest.py" line="266"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="270"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="274"/>
+        <location filename="../../gui/panels/backtest.py" line="271"/>
         <source>Realized gains, short-term</source>
         <translation>실현 이익, 단기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="275"/>
+        <location filename="../../gui/panels/backtest.py" line="272"/>
         <source>First in, first out; held one year or less. &apos;not known&apos; without tax lots</source>
         <translation>선입선출; 1년 이하 보유. 세금 로트가 없으면 &apos;알 수 없음&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="279"/>
+        <location filename="../../gui/panels/backtest.py" line="276"/>
         <source>Realized gains, long-term</source>
         <translation>실현 이익, 장기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="280"/>
+        <location filename="../../gui/panels/backtest.py" line="277"/>
         <source>First in, first out; held more than one year</source>
         <translation>선입선출; 1년 넘게 보유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="286"/>
+        <location filename="../../gui/panels/backtest.py" line="283"/>
         <source>Realized gains, term unknown</source>
         <translation>실현 이익, 기간 불명</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="287"/>
+        <location filename="../../gui/panels/backtest.py" line="284"/>
         <source>From tax lots the scenario gives without a purchase date</source>
         <translation>시나리오에 매수일 없이 주어진 세금 로트에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="295"/>
+        <location filename="../../gui/panels/backtest.py" line="292"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="297"/>
+        <location filename="../../gui/panels/backtest.py" line="294"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <location filename="../../gui/panels/backtest.py" line="298"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="303"/>
+        <location filename="../../gui/panels/backtest.py" line="300"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="304"/>
+        <location filename="../../gui/panels/backtest.py" line="301"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="307"/>
+        <location filename="../../gui/panels/backtest.py" line="304"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="308"/>
+        <location filename="../../gui/panels/backtest.py" line="305"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="310"/>
+        <location filename="../../gui/panels/backtest.py" line="307"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="311"/>
+        <location filename="../../gui/panels/backtest.py" line="308"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="315"/>
+        <location filename="../../gui/panels/backtest.py" line="312"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="316"/>
+        <location filename="../../gui/panels/backtest.py" line="313"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="319"/>
+        <location filename="../../gui/panels/backtest.py" line="316"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="320"/>
+        <location filename="../../gui/panels/backtest.py" line="317"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="321"/>
+        <location filename="../../gui/panels/backtest.py" line="318"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="323"/>
+        <location filename="../../gui/panels/backtest.py" line="320"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="325"/>
+        <location filename="../../gui/panels/backtest.py" line="322"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="327"/>
+        <location filename="../../gui/panels/backtest.py" line="324"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="328"/>
+        <location filename="../../gui/panels/backtest.py" line="325"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="329"/>
+        <location filename="../../gui/panels/backtest.py" line="326"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="331"/>
+        <location filename="../../gui/panels/backtest.py" line="328"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="332"/>
+        <location filename="../../gui/panels/backtest.py" line="329"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="338"/>
+        <location filename="../../gui/panels/backtest.py" line="335"/>
         <source>not known</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="377"/>
+        <location filename="../../gui/panels/backtest.py" line="374"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>BarsChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="115"/>
+        <location filename="../../gui/panels/charts.py" line="118"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
@@ -820,12 +820,12 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="83"/>
+        <location filename="../../gui/panels/charts.py" line="86"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="84"/>
+        <location filename="../../gui/panels/charts.py" line="87"/>
         <source>Nothing to chart: {why}</source>
         <translation>표시할 차트가 없습니다: {why}</translation>
     </message>
@@ -833,27 +833,27 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="32"/>
+        <location filename="../../gui/panels/chartspanel.py" line="33"/>
         <source>Allocation</source>
         <translation>배분</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="33"/>
+        <location filename="../../gui/panels/chartspanel.py" line="34"/>
         <source>Risk</source>
         <translation>위험</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="34"/>
+        <location filename="../../gui/panels/chartspanel.py" line="35"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="35"/>
+        <location filename="../../gui/panels/chartspanel.py" line="36"/>
         <source>Growth</source>
         <translation>성장</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/chartspanel.py" line="36"/>
+        <location filename="../../gui/panels/chartspanel.py" line="37"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
@@ -1206,412 +1206,1178 @@
 <context>
     <name>EngineText</name>
     <message>
-        <location filename="../../gui/engine_texts.py" line="21"/>
+        <location filename="../../gui/engine_texts.py" line="22"/>
         <source>Hypothetical: what these rules would have done on past prices. Past results do not predict future results. Not investment advice.</source>
         <translation>가상의 결과: 이 규칙을 과거 가격에 적용했다면 어땠을지 보여 줍니다. 과거 성과는 미래 성과를 예측하지 않습니다. 투자 권유가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="22"/>
+        <location filename="../../gui/engine_texts.py" line="23"/>
         <source>Hypothetical: today&apos;s weights replayed on past prices, bought on the first day of each window and held. Past crises do not predict the next one. Not investment advice.</source>
         <translation>가상의 결과: 오늘의 비중을 과거 가격에 재현한 것으로, 각 기간의 첫날 매수해 그대로 보유했다고 가정합니다. 과거 위기는 다음 위기를 예측하지 않습니다. 투자 권유가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="23"/>
+        <location filename="../../gui/engine_texts.py" line="24"/>
         <source>Each policy starts from the same portfolio on the first day and is replayed day by day on adjusted daily closing prices (dividends reinvested through the adjustment); trades are whole shares at that day&apos;s closing price.</source>
         <translation>모든 정책은 첫날 같은 포트폴리오에서 출발해 수정 일별 종가(수정 주가를 통해 배당 재투자)로 하루씩 재현됩니다. 거래는 그날 종가에 정수 주 단위로 이루어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="24"/>
+        <location filename="../../gui/engine_texts.py" line="25"/>
         <source>Trading costs are the scenario&apos;s cost in basis points of each trade, rounded to the cent; cash is kept to the cent and never goes below zero (buys are trimmed to the cash there is).</source>
         <translation>거래 비용은 시나리오에 설정한 거래 금액 대비 비용(bp)이며 센트 단위로 반올림합니다. 현금은 센트 단위로 관리하며 0 아래로 내려가지 않습니다(매수는 보유 현금만큼으로 줄입니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="25"/>
+        <location filename="../../gui/engine_texts.py" line="26"/>
         <source>Monthly cash flows arrive on the first trading day of each month.</source>
         <translation>월별 현금 흐름은 매월 첫 거래일에 들어옵니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="26"/>
+        <location filename="../../gui/engine_texts.py" line="27"/>
         <source>The optimizer policy calls Coresat&apos;s own rebalance with the scenario&apos;s limits on the first trading day of each month, handing it that month&apos;s cash flow; it trades only when a holding, sleeve or the cash is outside its band, a limit is broken, or there is a cash flow to place. Its covariance is estimated only from returns before that day (the scenario&apos;s risk window and estimator).</source>
         <translation>최적화 정책은 매월 첫 거래일에 시나리오의 제한을 그대로 적용해 Coresat의 리밸런싱을 실행하고, 그달의 현금 흐름을 함께 넘깁니다. 보유 종목·슬리브·현금이 허용 범위를 벗어났거나, 제한을 어겼거나, 투입할 현금 흐름이 있을 때만 거래합니다. 공분산은 그날 이전의 수익률로만 추정합니다(시나리오의 위험 추정 기간과 추정 방식).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="27"/>
+        <location filename="../../gui/engine_texts.py" line="28"/>
         <source>The rule-based policies respect whole shares, costs, the minimum trade, the cash buffer and the no-buy / no-sell lists; only the optimizer also keeps the volatility and turnover caps.</source>
         <translation>규칙 기반 정책은 정수 주, 비용, 최소 거래 금액, 현금 완충, 매수 금지/매도 금지 목록을 지킵니다. 변동성 상한과 회전율 상한까지 지키는 것은 최적화 정책뿐입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="28"/>
+        <location filename="../../gui/engine_texts.py" line="29"/>
         <source>The scenario&apos;s one-off cash flow and its buy-only / sell-only mode belong to today&apos;s trade and are not replayed: every policy may buy and sell (the no-buy / no-sell lists still hold).</source>
         <translation>시나리오의 일회성 현금 흐름과 매수만/매도만 방식은 오늘의 거래에만 해당하므로 재현하지 않습니다. 모든 정책이 매수와 매도를 할 수 있습니다(매수 금지/매도 금지 목록은 그대로 적용됩니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="29"/>
+        <location filename="../../gui/engine_texts.py" line="30"/>
         <source>No tax is computed: realized gains are reported (first in, first out) only when the cost basis of every opening share is known, and are never netted, taxed or carried forward.</source>
         <translation>세금은 계산하지 않습니다. 실현 이익은 시작 시점의 모든 주식의 취득가가 알려진 경우에만 선입선출(FIFO)로 보고하며, 상계·과세·이월하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="30"/>
+        <location filename="../../gui/engine_texts.py" line="31"/>
         <source>Dividends are reinvested on the day the adjusted price reflects them, not when they were paid; share counts are notional on adjusted prices.</source>
         <translation>배당은 지급일이 아니라 수정 주가에 반영된 날 재투자됩니다. 주식 수는 수정 주가 기준의 명목 수량입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="31"/>
+        <location filename="../../gui/engine_texts.py" line="32"/>
         <source>No bid/ask spread, market impact or slippage beyond the cost setting; every trade fills at the close.</source>
         <translation>호가 스프레드, 시장 충격, 비용 설정을 넘는 슬리피지는 반영하지 않습니다. 모든 거래는 종가에 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="32"/>
+        <location filename="../../gui/engine_texts.py" line="33"/>
         <source>The price history is the only one used: the common span of every ticker in the scenario.</source>
         <translation>가격 이력은 한 구간만 사용합니다: 시나리오의 모든 티커에 공통으로 있는 기간입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="33"/>
+        <location filename="../../gui/engine_texts.py" line="34"/>
         <source>Each window replays the funds&apos; adjusted daily prices (dividends reinvested): the weights are bought on the window&apos;s first trading day and held to its last, without rebalancing; cash earns nothing.</source>
         <translation>각 기간은 펀드의 수정 일별 가격(배당 재투자)으로 재현합니다. 비중대로 기간의 첫 거래일에 매수해 마지막 날까지 리밸런싱 없이 보유하며, 현금에는 수익이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="34"/>
+        <location filename="../../gui/engine_texts.py" line="35"/>
         <source>Loss per sleeve is in money and in percent of that sleeve&apos;s own value at the start; the total is in percent of the whole portfolio, cash included. &apos;Lowest point&apos; is the worst day inside the window.</source>
         <translation>슬리브별 손실은 금액과, 시작 시점 그 슬리브 자체 가치 대비 비율로 나타냅니다. 합계는 현금을 포함한 전체 포트폴리오 대비 비율입니다. &apos;최저점&apos;은 기간 중 가장 나빴던 날입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="35"/>
+        <location filename="../../gui/engine_texts.py" line="36"/>
         <source>Current = today&apos;s holdings; target = the target weights; proposed = after the proposed trades.</source>
         <translation>현재 = 오늘의 보유 종목, 목표 = 목표 비중, 제안 = 제안된 거래 후.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="36"/>
+        <location filename="../../gui/engine_texts.py" line="37"/>
         <source>Financial crisis</source>
         <translation>글로벌 금융위기</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="37"/>
+        <location filename="../../gui/engine_texts.py" line="38"/>
         <source>2018 fourth quarter</source>
         <translation>2018년 4분기</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="38"/>
+        <location filename="../../gui/engine_texts.py" line="39"/>
         <source>COVID crash</source>
         <translation>코로나19 폭락</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="39"/>
+        <location filename="../../gui/engine_texts.py" line="40"/>
         <source>2022 rate hikes</source>
         <translation>2022년 금리 인상</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="40"/>
+        <location filename="../../gui/engine_texts.py" line="41"/>
         <source>Tariff shock</source>
         <translation>관세 충격</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="41"/>
+        <location filename="../../gui/engine_texts.py" line="42"/>
         <source>Coresat computes what your own settings imply. It is not investment advice.</source>
         <translation>Coresat은 사용자가 정한 설정에 따른 결과를 계산할 뿐입니다. 투자 권유가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="42"/>
+        <location filename="../../gui/engine_texts.py" line="43"/>
         <source>simulated demo data</source>
         <translation>모의 데모 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="43"/>
+        <location filename="../../gui/engine_texts.py" line="44"/>
         <source>covariance given in the scenario</source>
         <translation>시나리오에 지정된 공분산</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="44"/>
+        <location filename="../../gui/engine_texts.py" line="45"/>
         <source>sample covariance of daily returns, annualized (×252)</source>
         <translation>일별 수익률의 표본 공분산, 연율화(×252)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="45"/>
+        <location filename="../../gui/engine_texts.py" line="46"/>
         <source>Ledoit–Wolf shrinkage of the correlations of daily returns (variances kept), annualized (×252)</source>
         <translation>일별 수익률 상관계수의 Ledoit–Wolf 축소 추정(분산 유지), 연율화(×252)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="46"/>
+        <location filename="../../gui/engine_texts.py" line="47"/>
         <source>No interest-rate series is in the price data, so Coresat cannot estimate how this portfolio moved with rates. Give one (a CSV of dates and yields in percent, e.g. FRED&apos;s DGS10) to see it.</source>
         <translation>가격 데이터에 금리 시계열이 없어 이 포트폴리오가 금리에 따라 어떻게 움직였는지 추정할 수 없습니다. 보려면 금리 시계열(날짜와 수익률(%)이 담긴 CSV, 예: FRED의 DGS10)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="47"/>
+        <location filename="../../gui/engine_texts.py" line="48"/>
         <source>Never</source>
         <translation>안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="48"/>
+        <location filename="../../gui/engine_texts.py" line="49"/>
         <source>Never rebalance</source>
         <translation>리밸런싱 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="49"/>
+        <location filename="../../gui/engine_texts.py" line="50"/>
         <source>Monthly</source>
         <translation>매월</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="50"/>
+        <location filename="../../gui/engine_texts.py" line="51"/>
         <source>Calendar, monthly</source>
         <translation>정기, 매월</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="51"/>
+        <location filename="../../gui/engine_texts.py" line="52"/>
         <source>Quarterly</source>
         <translation>분기</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="52"/>
+        <location filename="../../gui/engine_texts.py" line="53"/>
         <source>Calendar, quarterly</source>
         <translation>정기, 분기마다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="53"/>
+        <location filename="../../gui/engine_texts.py" line="54"/>
         <source>Annual</source>
         <translation>매년</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="54"/>
+        <location filename="../../gui/engine_texts.py" line="55"/>
         <source>Calendar, annual</source>
         <translation>정기, 매년</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="55"/>
+        <location filename="../../gui/engine_texts.py" line="56"/>
         <source>Bands daily</source>
         <translation>범위 매일</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="56"/>
+        <location filename="../../gui/engine_texts.py" line="57"/>
         <source>5/25 bands, checked daily</source>
         <translation>5/25 허용 범위, 매일 확인</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="57"/>
+        <location filename="../../gui/engine_texts.py" line="58"/>
         <source>Bands monthly</source>
         <translation>범위 매월</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="58"/>
+        <location filename="../../gui/engine_texts.py" line="59"/>
         <source>5/25 bands, checked monthly</source>
         <translation>5/25 허용 범위, 매월 확인</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="59"/>
+        <location filename="../../gui/engine_texts.py" line="60"/>
         <source>Daryanani</source>
         <translation>Daryanani</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="60"/>
+        <location filename="../../gui/engine_texts.py" line="61"/>
         <source>Daryanani: two-weekly check, half-way back</source>
         <translation>Daryanani: 2주마다 확인, 목표까지 절반만 복귀</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="61"/>
+        <location filename="../../gui/engine_texts.py" line="62"/>
         <source>Cash flows</source>
         <translation>현금 흐름</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="62"/>
+        <location filename="../../gui/engine_texts.py" line="63"/>
         <source>Cash flows only</source>
         <translation>현금 흐름으로만</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="63"/>
+        <location filename="../../gui/engine_texts.py" line="64"/>
         <source>Optimizer</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="64"/>
+        <location filename="../../gui/engine_texts.py" line="65"/>
         <source>Coresat optimizer, monthly</source>
         <translation>Coresat 최적화, 매월</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="65"/>
+        <location filename="../../gui/engine_texts.py" line="66"/>
         <source>Communication Services</source>
         <translation>커뮤니케이션 서비스</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="66"/>
+        <location filename="../../gui/engine_texts.py" line="67"/>
         <source>Consumer Discretionary</source>
         <translation>경기소비재</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="67"/>
+        <location filename="../../gui/engine_texts.py" line="68"/>
         <source>Consumer Staples</source>
         <translation>필수소비재</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="68"/>
+        <location filename="../../gui/engine_texts.py" line="69"/>
         <source>Energy</source>
         <translation>에너지</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="69"/>
+        <location filename="../../gui/engine_texts.py" line="70"/>
         <source>Financials</source>
         <translation>금융</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="70"/>
+        <location filename="../../gui/engine_texts.py" line="71"/>
         <source>Health Care</source>
         <translation>헬스케어</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="71"/>
+        <location filename="../../gui/engine_texts.py" line="72"/>
         <source>Industrials</source>
         <translation>산업재</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="72"/>
+        <location filename="../../gui/engine_texts.py" line="73"/>
         <source>Information Technology</source>
         <translation>정보기술</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="73"/>
+        <location filename="../../gui/engine_texts.py" line="74"/>
         <source>Materials</source>
         <translation>소재</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="74"/>
+        <location filename="../../gui/engine_texts.py" line="75"/>
         <source>Real Estate</source>
         <translation>부동산</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="75"/>
+        <location filename="../../gui/engine_texts.py" line="76"/>
         <source>Utilities</source>
         <translation>유틸리티</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="76"/>
+        <location filename="../../gui/engine_texts.py" line="77"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="77"/>
+        <location filename="../../gui/engine_texts.py" line="78"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="91"/>
+        <location filename="../../gui/engine_texts.py" line="92"/>
         <source>{days} trading days, {span}</source>
         <translation>거래일 {days}일, {span}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="97"/>
+        <location filename="../../gui/engine_texts.py" line="98"/>
         <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
         <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="112"/>
+        <location filename="../../gui/engine_texts.py" line="113"/>
         <source>no stored prices for {tickers}{why}: import a CSV price file or update prices from Yahoo</source>
         <translation>{tickers}의 저장된 가격이 없습니다{why}: CSV 가격 파일을 가져오거나 Yahoo에서 가격을 업데이트하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="122"/>
+        <location filename="../../gui/engine_texts.py" line="123"/>
         <source>no demo prices for {tickers}: the simulated demo data covers {covered}; import a CSV price file for it or set the data source to Yahoo</source>
         <translation>{tickers}의 데모 가격이 없습니다: 모의 데모 데이터에는 {covered}만 있습니다; CSV 가격 파일을 가져오거나 데이터 소스를 Yahoo로 설정하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="130"/>
+        <location filename="../../gui/engine_texts.py" line="131"/>
         <source>no price for {ticker}: enter its price in the holdings or refresh prices</source>
         <translation>{ticker}의 가격이 없습니다: 보유 종목에 가격을 입력하거나 가격을 새로 고치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="139"/>
+        <location filename="../../gui/engine_texts.py" line="140"/>
         <source>no price history for {tickers}, so its risk is unknown: import a price file for it, refresh prices, or remove it from the scenario</source>
         <translation>{tickers}의 가격 이력이 없어 위험을 알 수 없습니다: 가격 파일을 가져오거나, 가격을 새로 고치거나, 시나리오에서 제거하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="150"/>
+        <location filename="../../gui/engine_texts.py" line="151"/>
         <source>only {days} trading days in common, fewer than the {want} asked for; the covariance uses all of them</source>
         <translation>공통 거래일이 {days}일뿐으로 요청한 {want}일보다 적습니다; 공분산은 그 전부를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="160"/>
+        <location filename="../../gui/engine_texts.py" line="161"/>
         <source>prices end {date}, {age} days ago; update them from Yahoo or import newer price files for current values</source>
         <translation>가격이 {date}({age}일 전)에 끝납니다; 현재 값을 쓰려면 Yahoo에서 업데이트하거나 더 최근 가격 파일을 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="171"/>
+        <location filename="../../gui/engine_texts.py" line="172"/>
         <source>{ticker} has no price history of its own: its risk is taken from {fund}&apos;s (the proxy chosen in the scenario)</source>
         <translation>{ticker}은(는) 자체 가격 이력이 없습니다: 위험은 {fund}의 이력에서 가져옵니다 (시나리오에서 고른 대리 펀드)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="186"/>
+        <location filename="../../gui/engine_texts.py" line="187"/>
         <source>sub-weights of sleeve {name} add up to {sum} %, they must add up to 100 %</source>
         <translation>슬리브 {name}의 하위 비중 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="195"/>
+        <location filename="../../gui/engine_texts.py" line="196"/>
         <source>core and satellite weights add up to {sum} % of the small-cap sleeve; they must add up to 100 %</source>
         <translation>핵심과 위성 비중의 합계가 소형주 슬리브의 {sum} %입니다; 합계는 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="204"/>
+        <location filename="../../gui/engine_texts.py" line="205"/>
         <source>small-cap weight plus outside sleeves add up to {sum} %; they must add up to 100 %</source>
         <translation>소형주 비중과 외부 슬리브의 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="210"/>
+        <location filename="../../gui/engine_texts.py" line="211"/>
         <source>minimum {lo} % is above maximum {hi} %</source>
         <translation>최소 {lo} %가 최대 {hi} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="214"/>
+        <location filename="../../gui/engine_problems.py" line="147"/>
+        <location filename="../../gui/engine_texts.py" line="215"/>
         <source>sleeve {name} has no tickers</source>
         <translation>슬리브 {name}에 티커가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="218"/>
+        <location filename="../../gui/engine_problems.py" line="144"/>
+        <location filename="../../gui/engine_texts.py" line="219"/>
         <source>{ticker} appears in two sleeves</source>
         <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="223"/>
+        <location filename="../../gui/engine_problems.py" line="18"/>
+        <source>first in, first out, from the prices the replay itself paid (it buys the opening book on the first day)</source>
+        <translation>선입선출, 재현 과정에서 실제로 치른 가격 기준 (첫날 시작 포트폴리오를 매수함)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="19"/>
+        <source>not known: the backtest replays the household as one account and cannot tell whether a sale would be taxable (held in a tax-advantaged account: {held})</source>
+        <translation>알 수 없음: 백테스트는 가구를 한 계좌로 재현하므로 매도가 과세 대상인지 알 수 없습니다 (세제 혜택 계좌에 보유: {held})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="20"/>
+        <source>not known: no tax lots for {tickers}, so the cost basis of the opening shares is unknown; add lots to the scenario (or start from the targets)</source>
+        <translation>알 수 없음: {tickers}의 세금 로트가 없어 시작 주식의 취득가를 모릅니다. 시나리오에 로트를 추가하세요 (또는 목표에서 시작하세요)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="21"/>
+        <source>first in, first out; today&apos;s tax lots are carried back to the first day, each keeping its share of the position, its basis as a fraction of today&apos;s price and its age</source>
+        <translation>선입선출. 오늘의 세금 로트를 첫날로 옮기되, 각 로트는 포지션 내 비중, 오늘 가격 대비 취득가 비율, 보유 기간을 유지합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="22"/>
+        <source>{tickers} has no price history and is left out of the risk model (your choice in the scenario): the volatility and tracking-error figures leave its risk out, and the volatility cap does not limit it</source>
+        <translation>{tickers}은(는) 가격 이력이 없어 위험 모델에서 제외되었습니다 (시나리오에서 선택): 변동성과 추적 오차 수치에는 그 위험이 빠져 있고, 변동성 상한도 이 종목을 제한하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="23"/>
+        <source>is not a covariance matrix: it is not positive semidefinite (lowest eigenvalue {lowest}), so some mix of the funds would have a negative variance; export it again from one estimate</source>
+        <translation>공분산 행렬이 아닙니다: 양의 준정부호가 아니어서 (최소 고윳값 {lowest}) 어떤 펀드 조합은 분산이 음수가 됩니다. 하나의 추정에서 다시 내보내세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="24"/>
+        <source>this market data has no price history (the scenario carries its own covariance): backtests and stress tests need daily prices; set the data source to demo, store or yahoo</source>
+        <translation>이 시장 데이터에는 가격 이력이 없습니다 (시나리오에 공분산이 들어 있음): 백테스트와 스트레스 테스트에는 일별 가격이 필요합니다. 데이터 출처를 demo, store 또는 yahoo로 바꾸세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="25"/>
+        <source>only {frame} days of price history in common for {tickers}: a backtest needs at least 60; add longer price history or remove the newest fund</source>
+        <translation>{tickers}의 공통 가격 이력이 {frame}일뿐입니다: 백테스트에는 최소 60일이 필요합니다. 더 긴 가격 이력을 추가하거나 가장 새로운 펀드를 빼세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="26"/>
+        <source>only {count} trading days of history in common for {tickers}: at least {returns} are needed; add longer price history or remove the newest fund</source>
+        <translation>{tickers}의 공통 이력이 {count} 거래일뿐입니다: 최소 {returns}일이 필요합니다. 더 긴 가격 이력을 추가하거나 가장 새로운 펀드를 빼세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="27"/>
+        <source>no demo prices for {missing}: the simulated demo data covers {covered}; import a CSV price file for it or set the data source to Yahoo</source>
+        <translation>{missing}의 데모 가격이 없습니다: 시뮬레이션 데모 데이터에는 {covered}만 있습니다. CSV 가격 파일을 가져오거나 데이터 출처를 Yahoo로 바꾸세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="28"/>
+        <source>{where}: line {i} has {text}, which is not a date (no such day, or not written like the other dates); correct it or delete the line</source>
+        <translation>{where}: {i}행의 {text}은(는) 날짜가 아닙니다 (없는 날이거나 다른 날짜와 형식이 다름). 고치거나 그 행을 지우세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="29"/>
+        <source>{where}: line {i} has the price {text} in column {column}, beyond any real share price (between {price} and {price2}); correct it or delete the line</source>
+        <translation>{where}: {i}행 {column}열의 가격 {text}은(는) 실제 주가 범위({price}~{price2})를 벗어납니다. 고치거나 그 행을 지우세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="30"/>
+        <source>the variance of {tk} is {value} (a volatility of {pct} %); covariances are annual, in fractions (0.04 = 20 % volatility)</source>
+        <translation>{tk}의 분산이 {value}입니다 (변동성 {pct} %). 공분산은 연율, 소수로 적습니다 (0.04 = 변동성 20 %)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="31"/>
+        <source>has tax lots for {held} shares; to hold {shares}, import a lots file (or the statement) that includes the extra shares</source>
+        <translation>세금 로트가 {held}주분 있습니다. {shares}주를 보유하려면 추가 주식이 포함된 로트 파일(또는 거래 내역서)을 가져오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="32"/>
+        <source>{where}: no price column found; expected Adj Close, Adjusted_close or Close (or one column per ticker)</source>
+        <translation>{where}: 가격 열이 없습니다. Adj Close, Adjusted_close 또는 Close 열(또는 종목별 열)이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="33"/>
+        <source>does not match the household&apos;s accounts: edit holdings and cash per account (the Accounts tab)</source>
+        <translation>가구의 계좌와 맞지 않습니다: 보유 종목과 현금은 계좌별로 고치세요 (계좌 탭)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="34"/>
+        <source>{where}: line {i} has {text}, which is not a date like the others (YYYY-MM-DD); correct it or delete the line</source>
+        <translation>{where}: {i}행의 {text}은(는) 다른 행과 같은 날짜(YYYY-MM-DD)가 아닙니다. 고치거나 그 행을 지우세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="35"/>
+        <source>prices end {of}, {age} days ago; update them from Yahoo or import newer price files for current values</source>
+        <translation>가격이 {of}에 끝납니다 ({age}일 전). 현재 값을 쓰려면 Yahoo에서 업데이트하거나 더 새로운 가격 파일을 가져오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="36"/>
+        <source>core and satellite weights add up to {pct} % of the small-cap sleeve; they must add up to 100 %</source>
+        <translation>코어와 위성 비중의 합이 소형주 슬리브의 {pct} %입니다. 합이 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="37"/>
+        <source>{where}: fewer than two usable prices for {ticker}; a price file needs dated prices on at least two days</source>
+        <translation>{where}: {ticker}의 쓸 수 있는 가격이 두 개 미만입니다. 가격 파일에는 최소 이틀의 날짜별 가격이 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="38"/>
+        <source>only {ret} trading days in common, fewer than the {want} asked for; the covariance uses all of them</source>
+        <translation>공통 거래일이 {ret}일로, 요청한 {want}일보다 적습니다. 공분산은 그 전부를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="39"/>
+        <source>the limits cannot all be met, so there are no proposed trades: current and target only</source>
+        <translation>제한을 모두 지킬 수 없어 제안 거래가 없습니다: 현재와 목표만 표시합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="40"/>
+        <source>the variance of {tk} is negative ({value}); a variance is a volatility squared, zero or more</source>
+        <translation>{tk}의 분산이 음수입니다 ({value}). 분산은 변동성의 제곱이므로 0 이상입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="41"/>
+        <source>every ticker is left out of the risk model: keep at least one with price history</source>
+        <translation>모든 종목이 위험 모델에서 제외되었습니다: 가격 이력이 있는 종목을 최소 하나 남기세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="42"/>
+        <source>{value}: prices end {value2}, before the others ({latest}); every figure uses data up to that day only</source>
+        <translation>{value}: 가격이 {value2}에 끝나 다른 종목({latest})보다 이릅니다. 모든 수치는 그날까지의 데이터만 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="43"/>
+        <source>the portfolio is worth nothing: add holdings or cash, or give a starting value</source>
+        <translation>포트폴리오 가치가 0입니다: 보유 종목이나 현금을 추가하거나 시작 금액을 지정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="44"/>
+        <source>small-cap weight plus outside sleeves add up to {pct} %; they must add up to 100 %</source>
+        <translation>소형주 비중과 외부 슬리브의 합이 {pct} %입니다. 합이 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="45"/>
+        <source>cash buffer and cash flow must be the sums of the accounts&apos; (with_household)</source>
+        <translation>현금 버퍼와 현금 흐름은 계좌별 값의 합이어야 합니다 (with_household)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="46"/>
+        <source>the stored prices were updated less than a day ago; nothing was downloaded</source>
+        <translation>저장된 가격이 하루 안에 업데이트되었습니다. 아무것도 내려받지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="47"/>
+        <source>{late}: history starts {start}, later than the others; the common history starts there</source>
+        <translation>{late}: 이력이 {start}에 시작해 다른 종목보다 늦습니다. 공통 이력은 그날부터입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="48"/>
+        <source>the rate file {path} has values above 50: give rates in percent (4.2 for 4.2 %)</source>
+        <translation>금리 파일 {path}에 50보다 큰 값이 있습니다: 금리는 퍼센트로 쓰세요 (4.2 %면 4.2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="49"/>
+        <source>the portfolio is worth nothing: add holdings or cash before a stress test</source>
+        <translation>포트폴리오 가치가 0입니다: 스트레스 테스트 전에 보유 종목이나 현금을 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="50"/>
+        <source>{ticker} has a proxy and is also left out of the risk model: keep one of the two</source>
+        <translation>{ticker}에 프록시가 있으면서 위험 모델에서도 제외되어 있습니다: 둘 중 하나만 남기세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="51"/>
+        <source>file version {version} is newer than this Coresat understands ({version2}); update Coresat</source>
+        <translation>파일 버전 {version}은(는) 이 Coresat이 이해하는 버전({version2})보다 새롭습니다. Coresat을 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="52"/>
+        <source>stress window {text} is not START..END with dates like 2011-07-22..2011-10-03</source>
+        <translation>스트레스 기간 {text}은(는) 2011-07-22..2011-10-03 같은 START..END 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="55"/>
+        <source>must be zero or more, got {cash}; a withdrawal is constraints.cash_flow</source>
+        <translation>0 이상이어야 합니다. 입력값: {cash}. 인출은 constraints.cash_flow입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="56"/>
+        <source>stress window {text} ends before it starts: put the earlier date first</source>
+        <translation>스트레스 기간 {text}은(는) 시작보다 먼저 끝납니다: 앞선 날짜를 먼저 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="57"/>
+        <source>{fund} cannot stand in for {ticker}: choose a fund with its own price history</source>
+        <translation>{fund}은(는) {ticker}을(를) 대신할 수 없습니다: 자체 가격 이력이 있는 펀드를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="58"/>
+        <source>sub-weights of sleeve {name} add up to {pct} %, they must add up to 100 %</source>
+        <translation>슬리브 {name}의 하위 비중 합이 {pct} %입니다. 합이 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="59"/>
+        <source>the price histories of {tickers} do not overlap: check the price files</source>
+        <translation>{tickers}의 가격 이력이 겹치지 않습니다: 가격 파일을 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="60"/>
+        <source>the rate file {path} has {value} readable rows: it needs dates and numbers</source>
+        <translation>금리 파일 {path}에 읽을 수 있는 행이 {value}개입니다: 날짜와 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="61"/>
+        <source>{value} is below any real share price (at least {price}); check the number</source>
+        <translation>{value}은(는) 실제 주가보다 낮습니다 (최소 {price}). 숫자를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="62"/>
+        <source>a household file keeps this in its accounts; remove it here</source>
+        <translation>가구 파일에서는 이 값을 계좌별로 둡니다: 여기서는 지우세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="63"/>
+        <source>the scenario has no tickers: add holdings or target sleeves</source>
+        <translation>시나리오에 종목이 없습니다: 보유 종목이나 목표 슬리브를 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="64"/>
+        <source>lots hold {total} shares but the position holds {shares}; make them agree</source>
+        <translation>세금 로트는 {total}주인데 포지션은 {shares}주입니다. 둘을 맞추세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="65"/>
+        <source>the rate file {path} needs two columns: date and rate in percent</source>
+        <translation>금리 파일 {path}에는 날짜와 퍼센트 금리, 두 열이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="66"/>
+        <source>no prices for {missing} in this window: left out (counted as cash)</source>
+        <translation>이 기간에 {missing}의 가격이 없습니다: 제외했습니다 (현금으로 계산)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="67"/>
+        <source>must be symmetric: row {r1} column {c1} is {j} but row {r2} column {c2} is {i}</source>
+        <translation>대칭이어야 합니다: {r1}행 {c1}열은 {j}인데 {r2}행 {c2}열은 {i}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="68"/>
+        <source>{where}: line {i} has the date {text}; price dates must be between {year} and {year2}</source>
+        <translation>{where}: {i}행의 날짜가 {text}입니다. 가격 날짜는 {year}년과 {year2}년 사이여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="69"/>
+        <source>{where}: column {count} is not a ticker symbol; name columns by ticker</source>
+        <translation>{where}: {count}열은 종목 코드가 아닙니다. 열 이름을 종목 코드로 하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="70"/>
+        <source>Yahoo limited or timed out {retry} ticker(s); retried after {delay} s</source>
+        <translation>Yahoo가 {retry}개 종목을 제한하거나 시간 초과했습니다. {delay}초 뒤에 다시 시도했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="71"/>
+        <source>{date} is not a price date: it must be between 1900 and 2100</source>
+        <translation>{date}은(는) 가격 날짜가 아닙니다: 1900년과 2100년 사이여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="72"/>
+        <source>{where}: {ticker} is not a ticker symbol; give the ticker explicitly</source>
+        <translation>{where}: {ticker}은(는) 종목 코드가 아닙니다. 종목 코드를 직접 지정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="73"/>
+        <source>no accounts: add at least one [[household.accounts]]</source>
+        <translation>계좌가 없습니다: [[household.accounts]]를 최소 하나 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="74"/>
+        <source>no risk data for {missing}: add price history for {them} or remove {them2}</source>
+        <translation>{missing}의 위험 데이터가 없습니다: {them}의 가격 이력을 추가하거나 {them2}을(를) 빼세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="75"/>
+        <source>{where}: cannot read dates like {text}; write them as YYYY-MM-DD</source>
+        <translation>{where}: {text} 같은 날짜를 읽을 수 없습니다. YYYY-MM-DD 형식으로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="76"/>
+        <source>{day}: the optimizer found no trades within the limits: {why}</source>
+        <translation>{day}: 최적화기가 제한 안에서 거래를 찾지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="77"/>
+        <source>no price history for {missing}: add it or remove the holding</source>
+        <translation>{missing}의 가격 이력이 없습니다: 추가하거나 그 보유 종목을 빼세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="78"/>
+        <source>{source} nests lists or tables too deeply to be a scenario</source>
+        <translation>{source}은(는) 목록이나 표가 너무 깊게 중첩되어 시나리오일 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="79"/>
+        <source>{where}: line {i} has no date; fill it in or delete the line</source>
+        <translation>{where}: {i}행에 날짜가 없습니다. 채우거나 그 행을 지우세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="80"/>
+        <source>{value} is beyond any real {what} (at most {limit}); check the number</source>
+        <translation>{value}은(는) 실제로 있을 수 없는 {what}입니다 (최대 {limit}). 숫자를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="81"/>
+        <source>is required: the date of the prices (YYYY-MM-DD)</source>
+        <translation>필수 항목입니다: 가격 날짜 (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="82"/>
+        <source>{ticker} is listed twice in this account; merge the rows</source>
+        <translation>{ticker}이(가) 이 계좌에 두 번 나옵니다. 행을 합치세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="83"/>
+        <source>{ticker}: {sum} repeated dates; the last row of each was kept</source>
+        <translation>{ticker}: 날짜가 {sum}번 반복되어 각 날짜의 마지막 행을 남겼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="84"/>
+        <source>{value}: {sum} zero or negative prices left out (first on {first})</source>
+        <translation>{value}: 0 이하 가격 {sum}개를 제외했습니다 (처음: {first})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="85"/>
+        <source>must be at most {days} trading days (40 years), got {days2}</source>
+        <translation>최대 {days} 거래일(40년)이어야 합니다. 입력값: {days2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="86"/>
+        <source>must be 1 or more (this Coresat writes {version}), got {version2}</source>
+        <translation>1 이상이어야 합니다 (이 Coresat은 {version}을(를) 씁니다). 입력값: {version2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="87"/>
+        <source>no price for {price}: enter a price or refresh prices</source>
+        <translation>{price}의 가격이 없습니다: 가격을 입력하거나 가격을 새로 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="88"/>
+        <source>must be a fraction in [0, 1), e.g. 0.15; got {value}</source>
+        <translation>[0, 1) 범위의 소수여야 합니다 (예: 0.15). 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="89"/>
+        <source>unknown policy {key}: use all, default or some of {key2}</source>
+        <translation>알 수 없는 정책 {key}: all, default 또는 다음 중 일부를 쓰세요: {key2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="90"/>
+        <source>{value} is beyond any real amount; check the number</source>
+        <translation>{value}은(는) 실제로 있을 수 없는 금액입니다. 숫자를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="91"/>
+        <source>must be above 0 % and at most 200 %, got {pct} %</source>
+        <translation>0 %보다 크고 200 % 이하여야 합니다. 입력값: {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="92"/>
+        <source>a ticker has more than one proxy: keep one</source>
+        <translation>한 종목에 프록시가 둘 이상 있습니다: 하나만 남기세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="93"/>
+        <source>needs at least 60 trading days of history</source>
+        <translation>최소 60 거래일의 가격 이력이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="94"/>
+        <source>a drift band must be zero or more, got {pct} %</source>
+        <translation>허용 편차 밴드는 0 이상이어야 합니다. 입력값: {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="95"/>
+        <source>must be between 0 and 100 (percent), got {pct}</source>
+        <translation>0에서 100 사이(퍼센트)여야 합니다. 입력값: {pct}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="96"/>
+        <source>must be auto, demo, store or yahoo; got {source}</source>
+        <translation>auto, demo, store, yahoo 중 하나여야 합니다. 입력값: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="97"/>
+        <source>{where}: larger than {mb} MB; is this a price file?</source>
+        <translation>{where}: {mb} MB보다 큽니다. 가격 파일이 맞습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="98"/>
+        <source>{where}: not UTF-8 text; save it as CSV (UTF-8)</source>
+        <translation>{where}: UTF-8 텍스트가 아닙니다. CSV (UTF-8)로 저장하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="99"/>
+        <source>must be a {n}×{n2} matrix (one row per ticker)</source>
+        <translation>{n}×{n2} 행렬이어야 합니다 (종목마다 한 행)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="100"/>
+        <source>minimum {pct} % is above the maximum {pct2} % for {name}</source>
+        <translation>{name}의 최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="101"/>
+        <source>expected {format}, got {fmt}: not a Coresat scenario</source>
+        <translation>{format}이(가) 필요한데 {fmt}입니다: Coresat 시나리오가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="102"/>
+        <source>{exc}; using the simulated demo data instead</source>
+        <translation>{exc}. 대신 시뮬레이션 데모 데이터를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="104"/>
+        <source>a household keeps at least one account</source>
+        <translation>가구에는 최소 한 개의 계좌가 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="105"/>
+        <source>must be between 0 % and 100 %, got {pct} %</source>
+        <translation>0 %에서 100 % 사이여야 합니다. 입력값: {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="106"/>
+        <source>only USD accounts are supported, got {currency}</source>
+        <translation>USD 계좌만 지원합니다. 입력값: {currency}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="107"/>
+        <source>must be between 0 and 10000 bps, got {value}</source>
+        <translation>0에서 10000 bp 사이여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="108"/>
+        <source>data source {source} is unknown: use one of {sources}</source>
+        <translation>데이터 출처 {source}을(를) 알 수 없습니다. 다음 중 하나를 쓰세요: {sources}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="109"/>
+        <source>{ticker}: {sum} zero or negative prices left out</source>
+        <translation>{ticker}: 0 이하 가격 {sum}개를 제외했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="110"/>
+        <source>{where}: not a readable CSV price file ({first})</source>
+        <translation>{where}: 읽을 수 있는 CSV 가격 파일이 아닙니다 ({first})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="111"/>
+        <source>must be a date (YYYY-MM-DD), got {of}</source>
+        <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {of}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="112"/>
+        <source>must be a date (YYYY-MM-DD), got {column}</source>
+        <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {column}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="113"/>
+        <source>loading market data was cancelled</source>
+        <translation>시장 데이터 불러오기가 취소되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="114"/>
+        <source>{ticker} is listed twice; merge the rows</source>
+        <translation>{ticker}이(가) 두 번 나옵니다. 행을 합치세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="115"/>
+        <source>{ticker}: {missing} rows without a price skipped</source>
+        <translation>{ticker}: 가격이 없는 행 {missing}개를 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="116"/>
+        <source>minimum {pct} % is above maximum {pct2} %</source>
+        <translation>최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="117"/>
+        <source>is not a sleeve of the targets</source>
+        <translation>목표의 슬리브가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="118"/>
+        <source>is not a sector; use one of: {sectors}</source>
+        <translation>섹터가 아닙니다. 다음 중 하나를 쓰세요: {sectors}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="119"/>
+        <source>must be a finite number, got {value}</source>
+        <translation>유한한 숫자여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="120"/>
+        <source>no accounts: add at least one</source>
+        <translation>계좌가 없습니다: 최소 하나를 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="121"/>
+        <source>must be a year such as {year}, got {year2}</source>
+        <translation>{year} 같은 연도여야 합니다. 입력값: {year2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="122"/>
+        <source>the stress test was cancelled</source>
+        <translation>스트레스 테스트가 취소되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="123"/>
+        <source>must be zero or more, got {pct} %</source>
+        <translation>0 이상이어야 합니다. 입력값: {pct} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="124"/>
+        <source>must be a whole number, got {version}</source>
+        <translation>정수여야 합니다. 입력값: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="125"/>
+        <source>{value} is too large to be a number</source>
+        <translation>{value}은(는) 숫자로 쓰기에 너무 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="126"/>
+        <source>{where}: the file has no price rows</source>
+        <translation>{where}: 파일에 가격 행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="127"/>
+        <source>cannot read the rate file {path}: {exc}</source>
+        <translation>금리 파일 {path}을(를) 읽을 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="128"/>
+        <source>must be true or false, got {value}</source>
+        <translation>true 또는 false여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="129"/>
+        <source>{shares} is beyond any real holding</source>
+        <translation>{shares}은(는) 실제로 있을 수 없는 보유량입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="130"/>
+        <source>must be zero or more, got {shares}</source>
+        <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="131"/>
+        <source>sleeve name {name} is used twice</source>
+        <translation>슬리브 이름 {name}이(가) 두 번 쓰였습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="132"/>
+        <source>must be zero or more, got {value}</source>
+        <translation>0 이상이어야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="133"/>
+        <source>{shown} is not a ticker symbol ({rule})</source>
+        <translation>{shown}은(는) 종목 코드가 아닙니다 ({rule})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="134"/>
+        <source>must be at most {pct} %, got {pct2} %</source>
+        <translation>최대 {pct} %여야 합니다. 입력값: {pct2} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="135"/>
+        <source>must be a number ≥ 0, got {shares}</source>
+        <translation>0 이상의 숫자여야 합니다. 입력값: {shares}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="136"/>
+        <source>the backtest was cancelled</source>
+        <translation>백테스트가 취소되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="137"/>
+        <location filename="../../gui/engine_texts.py" line="224"/>
         <source>no sleeve has role &apos;core&apos;</source>
         <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="224"/>
+        <location filename="../../gui/engine_problems.py" line="138"/>
+        <source>must be a list of tickers</source>
+        <translation>종목 코드 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="139"/>
+        <source>must be a list of numbers</source>
+        <translation>숫자 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="140"/>
+        <source>a ticker is listed twice</source>
+        <translation>한 종목이 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="141"/>
+        <source>{id} is used by two accounts</source>
+        <translation>{id}을(를) 두 계좌가 쓰고 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="142"/>
+        <source>Yahoo download failed ({reason})</source>
+        <translation>Yahoo 다운로드 실패 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="143"/>
+        <source>must be at least 5 days</source>
+        <translation>최소 5일이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="145"/>
+        <source>must be a number, got {value}</source>
+        <translation>숫자여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="146"/>
+        <source>must be positive, got {price}</source>
+        <translation>양수여야 합니다. 입력값: {price}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="148"/>
+        <source>must be positive, got {px}</source>
+        <translation>양수여야 합니다. 입력값: {px}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="149"/>
+        <source>must be a ticker, got {value}</source>
+        <translation>종목 코드여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="150"/>
+        <source>must be a table, got {name}</source>
+        <translation>표여야 합니다. 입력값: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="151"/>
+        <source>must be one of {allowed}; got {value}</source>
+        <translation>{allowed} 중 하나여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="152"/>
+        <source>must be true or false</source>
+        <translation>true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="153"/>
+        <source>must be one of {allowed}; got {column}</source>
+        <translation>{allowed} 중 하나여야 합니다. 입력값: {column}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="154"/>
+        <source>must be zero or more</source>
+        <translation>0 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="155"/>
+        <source>{source} is not valid TOML: {exc}</source>
+        <translation>{source}은(는) 올바른 TOML이 아닙니다: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="156"/>
+        <source>missing from Yahoo: {which}</source>
+        <translation>Yahoo에 없음: {which}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="157"/>
+        <source>must be text, got {value}</source>
+        <translation>텍스트여야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="158"/>
+        <source>must be symmetric</source>
+        <translation>대칭이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="159"/>
+        <source>must be ≥ 0, got {value}</source>
+        <translation>0 이상이어야 합니다. 입력값: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="160"/>
+        <source>must be ≥ 0, got {shares}</source>
+        <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="161"/>
+        <source>must be &gt; 0, got {shares}</source>
+        <translation>0보다 커야 합니다. 입력값: {shares}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="162"/>
+        <source>must be ≥ 0, got {basis}</source>
+        <translation>0 이상이어야 합니다. 입력값: {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="163"/>
+        <source>must be ≥ 0, got {cash}</source>
+        <translation>0 이상이어야 합니다. 입력값: {cash}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="164"/>
+        <source>must be a number</source>
+        <translation>숫자여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="165"/>
+        <source>must be a list</source>
+        <translation>목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="166"/>
+        <source>is required</source>
+        <translation>필수 항목입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="167"/>
+        <source>no account {id}</source>
+        <translation>{id} 계좌가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="168"/>
+        <source>is empty</source>
+        <translation>비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="172"/>
+        <source>no connection to Yahoo (offline?); check the network and try again</source>
+        <translation>Yahoo에 연결할 수 없습니다 (오프라인?). 네트워크를 확인하고 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="173"/>
+        <source>not a ticker symbol; nothing was asked from Yahoo</source>
+        <translation>종목 코드가 아닙니다. Yahoo에 요청하지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="174"/>
+        <source>Yahoo is limiting requests (rate limit); try again in a few minutes</source>
+        <translation>Yahoo가 요청을 제한하고 있습니다 (요청 한도). 몇 분 뒤에 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="175"/>
+        <source>Yahoo did not answer in time (network time-out); check the connection and try again</source>
+        <translation>Yahoo가 제때 응답하지 않았습니다 (네트워크 시간 초과). 연결을 확인하고 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="176"/>
+        <source>Yahoo has no prices for it (unknown or delisted ticker?); check the symbol</source>
+        <translation>Yahoo에 이 종목의 가격이 없습니다 (알 수 없거나 상장 폐지된 종목?). 종목 코드를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="177"/>
+        <source>download cancelled</source>
+        <translation>다운로드 취소됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="178"/>
+        <source>no data returned</source>
+        <translation>받은 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="103"/>
+        <location filename="../../gui/engine_texts.py" line="225"/>
         <source>no sleeves: add at least a core sleeve</source>
         <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="225"/>
+        <location filename="../../gui/engine_problems.py" line="54"/>
+        <location filename="../../gui/engine_texts.py" line="226"/>
         <source>buy-only cannot pay a withdrawal; use sell-only or full rebalance</source>
         <translation>매수 전용으로는 인출금을 마련할 수 없습니다; 매도 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="226"/>
+        <location filename="../../gui/engine_problems.py" line="53"/>
+        <location filename="../../gui/engine_texts.py" line="227"/>
         <source>sell-only cannot invest a contribution; use buy-only or full rebalance</source>
         <translation>매도 전용으로는 납입금을 투자할 수 없습니다; 매수 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="231"/>
+        <location filename="../../gui/engine_texts.py" line="232"/>
         <source>Reading prices</source>
         <translation>가격 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="232"/>
+        <location filename="../../gui/engine_texts.py" line="233"/>
         <source>Estimating risk</source>
         <translation>위험 추정 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="233"/>
+        <location filename="../../gui/engine_texts.py" line="234"/>
         <source>Market data ready</source>
         <translation>시장 데이터 준비 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="234"/>
+        <location filename="../../gui/engine_texts.py" line="235"/>
         <source>the portfolio is empty: enter holdings, cash or a contribution</source>
         <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="235"/>
+        <location filename="../../gui/engine_texts.py" line="236"/>
         <source>the price download was cancelled; the stored prices were kept</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="236"/>
+        <location filename="../../gui/engine_texts.py" line="237"/>
         <source>the price download was cancelled; no prices were stored</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
     </message>
@@ -1802,98 +2568,98 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../../gui/window_files.py" line="52"/>
+        <location filename="../../gui/window_files.py" line="53"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="53"/>
+        <location filename="../../gui/window_files.py" line="54"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="68"/>
+        <location filename="../../gui/window_files.py" line="69"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="68"/>
+        <location filename="../../gui/window_files.py" line="69"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="74"/>
+        <location filename="../../gui/window_files.py" line="75"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="94"/>
+        <location filename="../../gui/window_files.py" line="95"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="102"/>
-        <location filename="../../gui/window_files.py" line="106"/>
+        <location filename="../../gui/window_files.py" line="104"/>
+        <location filename="../../gui/window_files.py" line="109"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="119"/>
+        <location filename="../../gui/window_files.py" line="122"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="130"/>
+        <location filename="../../gui/window_files.py" line="134"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="133"/>
+        <location filename="../../gui/window_files.py" line="138"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="138"/>
+        <location filename="../../gui/window_files.py" line="143"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="149"/>
+        <location filename="../../gui/window_files.py" line="154"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="151"/>
+        <location filename="../../gui/window_files.py" line="156"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="167"/>
+        <location filename="../../gui/window_files.py" line="172"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="180"/>
+        <location filename="../../gui/window_files.py" line="185"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="183"/>
+        <location filename="../../gui/window_files.py" line="188"/>
         <source>Trades saved to {name}</source>
         <translation>거래를 {name}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="189"/>
+        <location filename="../../gui/window_files.py" line="194"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="191"/>
+        <location filename="../../gui/window_files.py" line="196"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="193"/>
+        <location filename="../../gui/window_files.py" line="198"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
@@ -1901,48 +2667,48 @@
 <context>
     <name>FrontierChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="213"/>
+        <location filename="../../gui/panels/charts.py" line="226"/>
         <source>Volatility vs tracking error: how close to the targets each risk level allows</source>
         <translation>변동성 대 추적오차: 위험 수준별로 목표에 얼마나 가까이 갈 수 있는지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="216"/>
+        <location filename="../../gui/panels/charts.py" line="229"/>
         <source>Volatility (annualized, %)</source>
         <translation>변동성 (연율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="217"/>
+        <location filename="../../gui/panels/charts.py" line="230"/>
         <source>Tracking error (%)</source>
         <translation>추적오차 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="220"/>
-        <location filename="../../gui/panels/charts.py" line="310"/>
+        <location filename="../../gui/panels/charts.py" line="233"/>
+        <location filename="../../gui/panels/charts.py" line="323"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="229"/>
+        <location filename="../../gui/panels/charts.py" line="242"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="229"/>
+        <location filename="../../gui/panels/charts.py" line="242"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="229"/>
+        <location filename="../../gui/panels/charts.py" line="242"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="284"/>
+        <location filename="../../gui/panels/charts.py" line="297"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="314"/>
+        <location filename="../../gui/panels/charts.py" line="327"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
         <translation>{name}: 변동성 {vol}, 추적오차 {te}</translation>
     </message>
@@ -1950,12 +2716,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="329"/>
+        <location filename="../../gui/panels/stress.py" line="321"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="330"/>
+        <location filename="../../gui/panels/stress.py" line="322"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -2389,17 +3155,17 @@
         <translation>펀드 데이터: 첫 결과와 함께 읽음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="368"/>
         <source>Fund data: {s}</source>
         <translation>펀드 데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="365"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="368"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="367"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="370"/>
         <source>not available for {t} (counted in no sector)</source>
         <translation>{t}에는 없음 (어느 섹터에도 포함되지 않음)</translation>
     </message>
@@ -2407,154 +3173,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="94"/>
-        <location filename="../../gui/window_layout.py" line="50"/>
+        <location filename="../../gui/mainwindow.py" line="98"/>
+        <location filename="../../gui/window_layout.py" line="51"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/window_tabs.py" line="35"/>
+        <location filename="../../gui/window_tabs.py" line="46"/>
         <source>Exposure</source>
         <translation>노출</translation>
     </message>
     <message>
-        <location filename="../../gui/window_tabs.py" line="40"/>
+        <location filename="../../gui/window_tabs.py" line="51"/>
         <source>Accounts</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="135"/>
+        <location filename="../../gui/mainwindow.py" line="139"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="140"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="137"/>
+        <location filename="../../gui/mainwindow.py" line="141"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="138"/>
+        <location filename="../../gui/mainwindow.py" line="142"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="144"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="147"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="150"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="149"/>
+        <location filename="../../gui/mainwindow.py" line="153"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="168"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="191"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="204"/>
-        <location filename="../../gui/mainwindow.py" line="222"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="237"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="266"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/window_layout.py" line="53"/>
+        <location filename="../../gui/window_layout.py" line="54"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
@@ -2569,7 +3335,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="334"/>
+        <location filename="../../gui/mainwindow.py" line="349"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -2668,62 +3434,67 @@
     </message>
     <message>
         <location filename="../../gui/window_market.py" line="60"/>
-        <location filename="../../gui/window_market.py" line="68"/>
+        <location filename="../../gui/window_market.py" line="74"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="63"/>
-        <source>A similar fund&apos;s price history can stand in for {tickers}.</source>
-        <translation>비슷한 펀드의 가격 이력이 {tickers}을(를) 대신할 수 있습니다.</translation>
+        <location filename="../../gui/window_market.py" line="64"/>
+        <source>A similar fund&apos;s price history can stand in for {tickers}, or they can be left out of the risk model (the risk figures then leave them out).</source>
+        <translation>비슷한 펀드의 가격 이력이 {tickers}을(를) 대신할 수 있습니다. 또는 위험 모델에서 제외할 수도 있습니다 (그러면 위험 수치에서 빠집니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="66"/>
+        <location filename="../../gui/window_market.py" line="69"/>
         <source>Use a Proxy…</source>
         <translation>대리 펀드 사용…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="69"/>
+        <location filename="../../gui/window_market.py" line="71"/>
+        <source>Leave Out of Risk Model</source>
+        <translation>위험 모델에서 제외</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_market.py" line="75"/>
         <source>Data: not available</source>
         <translation>데이터: 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="91"/>
+        <location filename="../../gui/window_market.py" line="106"/>
         <source>market data: {m}</source>
         <translation>시장 데이터: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="101"/>
+        <location filename="../../gui/window_market.py" line="117"/>
         <source>Refreshing prices…</source>
         <translation>가격 새로 고침 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="101"/>
+        <location filename="../../gui/window_market.py" line="117"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="102"/>
+        <location filename="../../gui/window_market.py" line="118"/>
         <source>Refresh prices</source>
         <translation>가격 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="110"/>
+        <location filename="../../gui/window_market.py" line="126"/>
         <source>Import prices</source>
         <translation>가격 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="123"/>
+        <location filename="../../gui/window_market.py" line="139"/>
         <source>Prices imported: {list}.</source>
         <translation>가격을 가져왔습니다: {list}.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="128"/>
+        <location filename="../../gui/window_market.py" line="144"/>
         <source>Prices not imported: {m}. Nothing was changed.</source>
         <translation>가격을 가져오지 못했습니다: {m}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_market.py" line="129"/>
+        <location filename="../../gui/window_market.py" line="145"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
@@ -2731,7 +3502,7 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../gui/messagebar.py" line="20"/>
+        <location filename="../../gui/messagebar.py" line="22"/>
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
@@ -3118,37 +3889,37 @@
 <context>
     <name>PathChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="326"/>
+        <location filename="../../gui/panels/charts.py" line="339"/>
         <source>Growth of $10,000 on the price history: current vs proposed weights</source>
         <translation>가격 이력에서 $10,000의 성장: 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="328"/>
+        <location filename="../../gui/panels/charts.py" line="341"/>
         <source>Drawdown: fall from the previous high, current vs proposed weights</source>
         <translation>낙폭: 직전 고점 대비 하락, 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="337"/>
+        <location filename="../../gui/panels/charts.py" line="350"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="342"/>
+        <location filename="../../gui/panels/charts.py" line="355"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="346"/>
+        <location filename="../../gui/panels/charts.py" line="359"/>
         <source>Simulated prices, not real history</source>
         <translation>모의 가격이며 실제 이력이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="353"/>
+        <location filename="../../gui/panels/charts.py" line="366"/>
         <source>No price history for this scenario</source>
         <translation>이 시나리오에는 가격 이력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="399"/>
+        <location filename="../../gui/panels/charts.py" line="412"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation>{day}: 현재 {b}, 제안 {a}</translation>
     </message>
@@ -3554,27 +4325,27 @@
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="254"/>
+        <location filename="../../gui/panels/result.py" line="255"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="256"/>
+        <location filename="../../gui/panels/result.py" line="257"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="270"/>
+        <location filename="../../gui/panels/result.py" line="271"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="272"/>
+        <location filename="../../gui/panels/result.py" line="273"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="274"/>
+        <location filename="../../gui/panels/result.py" line="275"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>
@@ -3582,22 +4353,22 @@
 <context>
     <name>RiskChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="185"/>
+        <location filename="../../gui/panels/charts.py" line="198"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="185"/>
+        <location filename="../../gui/panels/charts.py" line="198"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="188"/>
+        <location filename="../../gui/panels/charts.py" line="201"/>
         <source>Risk contribution: each holding&apos;s share of the portfolio&apos;s ups and downs</source>
         <translation>위험 기여도: 포트폴리오 등락에서 각 보유 종목이 차지하는 몫</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="190"/>
+        <location filename="../../gui/panels/charts.py" line="203"/>
         <source>% of portfolio risk</source>
         <translation>포트폴리오 위험 비중 (%)</translation>
     </message>
@@ -3629,8 +4400,8 @@
     <name>StatementImport</name>
     <message>
         <location filename="../../gui/import_dialog.py" line="115"/>
-        <location filename="../../gui/import_dialog.py" line="258"/>
-        <location filename="../../gui/import_dialog.py" line="336"/>
+        <location filename="../../gui/import_dialog.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="341"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
@@ -3750,32 +4521,32 @@
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="234"/>
+        <location filename="../../gui/import_dialog.py" line="236"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="237"/>
+        <location filename="../../gui/import_dialog.py" line="239"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="276"/>
+        <location filename="../../gui/import_dialog.py" line="281"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="329"/>
+        <location filename="../../gui/import_dialog.py" line="334"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="331"/>
+        <location filename="../../gui/import_dialog.py" line="336"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="352"/>
+        <location filename="../../gui/import_dialog.py" line="357"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -3826,125 +4597,125 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>StressPanel</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="67"/>
+        <location filename="../../gui/panels/stress.py" line="59"/>
         <source>Run stress test</source>
         <translation>스트레스 테스트 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="70"/>
+        <location filename="../../gui/panels/stress.py" line="62"/>
         <source>Your window</source>
         <translation>사용자 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="76"/>
+        <location filename="../../gui/panels/stress.py" line="68"/>
         <source>Add window</source>
         <translation>기간 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="88"/>
+        <location filename="../../gui/panels/stress.py" line="80"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="95"/>
+        <location filename="../../gui/panels/stress.py" line="87"/>
         <source>Replays today&apos;s weights through past crises.</source>
         <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="91"/>
         <source>Window</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
-        <location filename="../../gui/panels/stress.py" line="109"/>
+        <location filename="../../gui/panels/stress.py" line="91"/>
+        <location filename="../../gui/panels/stress.py" line="101"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
-        <location filename="../../gui/panels/stress.py" line="109"/>
+        <location filename="../../gui/panels/stress.py" line="91"/>
+        <location filename="../../gui/panels/stress.py" line="101"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
-        <location filename="../../gui/panels/stress.py" line="109"/>
+        <location filename="../../gui/panels/stress.py" line="91"/>
+        <location filename="../../gui/panels/stress.py" line="101"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="99"/>
+        <location filename="../../gui/panels/stress.py" line="91"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="109"/>
+        <location filename="../../gui/panels/stress.py" line="101"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="116"/>
+        <location filename="../../gui/panels/stress.py" line="108"/>
         <source>Rate series…</source>
         <translation>금리 시계열…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="119"/>
+        <location filename="../../gui/panels/stress.py" line="111"/>
         <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
         <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="146"/>
+        <location filename="../../gui/panels/stress.py" line="138"/>
         <source>The window ends before it starts: put the earlier date first.</source>
         <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="155"/>
+        <location filename="../../gui/panels/stress.py" line="147"/>
         <source>A stress test needs a scenario with a result: open one first.</source>
         <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="172"/>
+        <location filename="../../gui/panels/stress.py" line="164"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="178"/>
+        <location filename="../../gui/panels/stress.py" line="170"/>
         <source>Stress test cancelled.</source>
         <translation>스트레스 테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="200"/>
+        <location filename="../../gui/panels/stress.py" line="192"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="200"/>
+        <location filename="../../gui/panels/stress.py" line="192"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="237"/>
+        <location filename="../../gui/panels/stress.py" line="229"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="249"/>
+        <location filename="../../gui/panels/stress.py" line="241"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="256"/>
+        <location filename="../../gui/panels/stress.py" line="248"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="279"/>
+        <location filename="../../gui/panels/stress.py" line="271"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="287"/>
+        <location filename="../../gui/panels/stress.py" line="279"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>
@@ -3952,120 +4723,120 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../gui/tablemodels.py" line="112"/>
-        <location filename="../../gui/tablemodels.py" line="341"/>
+        <location filename="../../gui/tablemodels.py" line="51"/>
+        <location filename="../../gui/tablemodels.py" line="312"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="113"/>
-        <location filename="../../gui/tablemodels.py" line="342"/>
+        <location filename="../../gui/tablemodels.py" line="52"/>
+        <location filename="../../gui/tablemodels.py" line="313"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="114"/>
-        <location filename="../../gui/tablemodels.py" line="343"/>
+        <location filename="../../gui/tablemodels.py" line="53"/>
+        <location filename="../../gui/tablemodels.py" line="314"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="115"/>
+        <location filename="../../gui/tablemodels.py" line="54"/>
         <source>Value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="116"/>
+        <location filename="../../gui/tablemodels.py" line="55"/>
         <source>Weight</source>
         <translation>비중</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="117"/>
+        <location filename="../../gui/tablemodels.py" line="56"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="118"/>
+        <location filename="../../gui/tablemodels.py" line="57"/>
         <source>Drift (pts)</source>
         <translation>이탈 (%p)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="119"/>
+        <location filename="../../gui/tablemodels.py" line="58"/>
         <source>No buy</source>
         <translation>매수 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="120"/>
+        <location filename="../../gui/tablemodels.py" line="59"/>
         <source>No sell</source>
         <translation>매도 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="139"/>
+        <location filename="../../gui/tablemodels.py" line="79"/>
         <source>Weight minus target, in percentage points; orange when outside its band</source>
         <translation>비중 빼기 목표(퍼센트포인트); 허용 범위를 벗어나면 주황색</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="142"/>
+        <location filename="../../gui/tablemodels.py" line="82"/>
         <source>Your own price if you typed one, else the market price (grey)</source>
         <translation>직접 입력한 가격, 없으면 시장 가격(회색)</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="145"/>
+        <location filename="../../gui/tablemodels.py" line="85"/>
         <source>Never buy this ticker</source>
         <translation>이 티커는 매수하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="146"/>
+        <location filename="../../gui/tablemodels.py" line="86"/>
         <source>Never sell this ticker</source>
         <translation>이 티커는 매도하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="238"/>
+        <location filename="../../gui/tablemodels.py" line="210"/>
         <source>No price or risk data for this ticker</source>
         <translation>이 티커의 가격 또는 위험 데이터가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="256"/>
+        <location filename="../../gui/tablemodels.py" line="228"/>
         <source>outside</source>
         <translation>밖</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="258"/>
+        <location filename="../../gui/tablemodels.py" line="230"/>
         <source>inside</source>
         <translation>안</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="260"/>
+        <location filename="../../gui/tablemodels.py" line="232"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation>이탈 {drift}; 허용 범위 ±{band}: 범위 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="340"/>
+        <location filename="../../gui/tablemodels.py" line="311"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="344"/>
+        <location filename="../../gui/tablemodels.py" line="315"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="345"/>
+        <location filename="../../gui/tablemodels.py" line="316"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="346"/>
+        <location filename="../../gui/tablemodels.py" line="317"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="367"/>
+        <location filename="../../gui/tablemodels.py" line="357"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="369"/>
+        <location filename="../../gui/tablemodels.py" line="359"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -4327,122 +5098,122 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="102"/>
+        <location filename="../../gui/panels/targets.py" line="103"/>
         <source>Preset (core / satellites):</source>
         <translation>프리셋 (핵심 / 위성):</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="104"/>
+        <location filename="../../gui/panels/targets.py" line="105"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="109"/>
+        <location filename="../../gui/panels/targets.py" line="110"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="111"/>
+        <location filename="../../gui/panels/targets.py" line="112"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="128"/>
+        <location filename="../../gui/panels/targets.py" line="129"/>
         <source>Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.</source>
         <translation>핵심을 움직이면 나머지를 위성이 나눠 갖고, 위성을 움직이면 그 차이를 핵심이 가져갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="150"/>
+        <location filename="../../gui/panels/targets.py" line="152"/>
         <source>now → after</source>
         <translation>현재 → 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="152"/>
+        <location filename="../../gui/panels/targets.py" line="154"/>
         <source>Share of the whole portfolio in %: held now → after the proposed trades</source>
         <translation>포트폴리오 전체 대비 비중(%): 현재 보유 → 제안된 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="160"/>
+        <location filename="../../gui/panels/targets.py" line="162"/>
         <source>Small caps&apos; share of the whole portfolio; the outside sleeves share the rest</source>
         <translation>포트폴리오 전체에서 소형주의 비중; 나머지는 외부 슬리브가 나눠 가집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="162"/>
+        <location filename="../../gui/panels/targets.py" line="164"/>
         <source>Small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="165"/>
+        <location filename="../../gui/panels/targets.py" line="167"/>
         <source>core</source>
         <translation>핵심</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="166"/>
+        <location filename="../../gui/panels/targets.py" line="168"/>
         <source>satellite</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="167"/>
+        <location filename="../../gui/panels/targets.py" line="169"/>
         <source>outside</source>
         <translation>외부</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="171"/>
+        <location filename="../../gui/panels/targets.py" line="173"/>
         <source>Share of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="173"/>
+        <location filename="../../gui/panels/targets.py" line="175"/>
         <source>Share of the whole portfolio</source>
         <translation>포트폴리오 전체 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="192"/>
+        <location filename="../../gui/panels/targets.py" line="194"/>
         <source>{ticker}&apos;s share of the {sleeve} sleeve</source>
         <translation>{sleeve} 슬리브에서 {ticker}의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="300"/>
+        <location filename="../../gui/panels/targets.py" line="302"/>
         <source>min {v}</source>
         <translation>최소 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="302"/>
+        <location filename="../../gui/panels/targets.py" line="304"/>
         <source>max {v}</source>
         <translation>최대 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="309"/>
+        <location filename="../../gui/panels/targets.py" line="311"/>
         <source>{bounds} of the portfolio</source>
         <translation>포트폴리오의 {bounds}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="311"/>
+        <location filename="../../gui/panels/targets.py" line="313"/>
         <source>binds</source>
         <translation>구속 중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="312"/>
+        <location filename="../../gui/panels/targets.py" line="314"/>
         <source>change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="324"/>
+        <location filename="../../gui/panels/targets.py" line="326"/>
         <source>Core {core} + satellites {sats} = {total} of small caps</source>
         <translation>핵심 {core} + 위성 {sats} = 소형주의 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="329"/>
+        <location filename="../../gui/panels/targets.py" line="331"/>
         <source>Small caps {sc} + outside {out} = {total} of the portfolio</source>
         <translation>소형주 {sc} + 외부 {out} = 포트폴리오의 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="368"/>
+        <location filename="../../gui/panels/targets.py" line="383"/>
         <source>{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}</source>
         <translation>{name}: 현재 포트폴리오의 {now}, 거래 후 {after}; 목표 {target}{band}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="374"/>
+        <location filename="../../gui/panels/targets.py" line="389"/>
         <source> (outside its band)</source>
         <translation> (허용 범위 밖)</translation>
     </message>
@@ -4450,22 +5221,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/window_files.py" line="27"/>
+        <location filename="../../gui/window_files.py" line="28"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="28"/>
+        <location filename="../../gui/window_files.py" line="29"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="29"/>
+        <location filename="../../gui/window_files.py" line="30"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="32"/>
+        <location filename="../../gui/window_files.py" line="33"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>

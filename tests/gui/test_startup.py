@@ -1,5 +1,6 @@
-"""Cold start: the window comes up before pandas, pyqtgraph and cvxpy are imported (they load while it is
-on screen), and the charts are built once the first result is there."""
+"""Cold start: the window comes up before pandas and pyqtgraph are imported, the optimizer (cvxpy) is imported
+on a worker thread meanwhile (never on the UI thread), and the charts are built once the first result is
+there."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ from pathlib import Path
 ROOT = Path(__file__).parents[2]
 
 SHOWN = """
-import sys
+import sys, threading
+import gui.app
 from gui.app import build, create_app
+main, importers = threading.get_ident(), []
+real_import = gui.app.import_engine
+gui.app.import_engine = lambda: (importers.append(threading.get_ident()), real_import())
 app = create_app()
 window, ws = build("light", demo=True, import_optimizer=False)
 window.show()
 app.processEvents()
-print("LOADED", ",".join(m for m in ("pandas", "pyqtgraph", "cvxpy") if m in sys.modules))
-ws.shutdown()
+print("LOADED", ",".join(m for m in ("pandas", "pyqtgraph") if m in sys.modules))
+ws.shutdown()  # waits for the worker
+print("OPTIMIZER", "cvxpy" in sys.modules, importers and all(t != main for t in importers))
 """
 
 
@@ -40,6 +46,7 @@ def test_window_shows_before_the_heavy_imports(tmp_path: Path) -> None:
     )
     line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED"))
     assert line.strip() == "LOADED", line
+    assert "OPTIMIZER True True" in out.stdout, out.stdout  # imported, and on a worker thread
 
 
 def test_charts_are_built_after_the_first_result(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -52,3 +59,27 @@ def test_charts_are_built_after_the_first_result(window, workspace, qtbot) -> No
     qtbot.waitUntil(lambda: len(window.charts.allocation.labels) > 0, timeout=5000)
     r = workspace.result
     assert window.charts.allocation.labels == [a.ticker for a in r.assets]
+
+
+PRELOAD = """
+import sys, threading
+from gui import engine_preload
+engine_preload.start()
+started = [t.name for t in threading.enumerate()]
+engine_preload.wait()
+print("PRELOAD", "coresat-engine-import" in started, "cvxpy" in sys.modules, "PySide6" in sys.modules)
+"""
+
+
+def test_the_optimizer_import_starts_on_its_own_thread_before_qt(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CORESAT_CONFIG_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", PRELOAD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    assert "PRELOAD True True False" in out.stdout, out.stdout + out.stderr  # Qt-free, imported on its thread

@@ -120,3 +120,30 @@ def test_unchanged_cells_are_not_set_again_and_rows_that_come_back_are_filled(so
     for i, t in enumerate(r.trades):
         assert model.data(model.index(i, TradesColumn.TICKER), D) == t.ticker
         assert model.data(model.index(i, TradesColumn.REASON), D) == t.reason
+
+
+def test_a_target_move_formats_only_the_cells_whose_inputs_changed(solved, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gui import edits
+
+    sc, m, r = solved
+    model = HoldingsModel()
+    model.set_state(sc, r, dict(m.prices))
+    moved = edits.set_sleeve_weight(sc, sc.targets.sleeves[0].name, sc.targets.sleeves[0].weight - 0.05)
+    r2 = api.rebalance(moved, m)
+    formatted: list[tuple[int, int]] = []
+    real = HoldingsModel._cell_roles
+
+    def counting(self, row, col):  # type: ignore[no-untyped-def]
+        formatted.append((row, col))
+        return real(self, row, col)
+
+    monkeypatch.setattr(HoldingsModel, "_cell_roles", counting)
+    model.set_state(moved, r2, dict(m.prices))
+    assert formatted  # the targets and drifts changed
+    assert {c for _r, c in formatted} <= {HoldingsColumn.TARGET, HoldingsColumn.DRIFT}  # shares, prices: kept
+    from gui import fmt
+
+    for a in r2.assets:  # what is shown is the new result
+        row = model.row_of(a.ticker)
+        assert model.data(model.index(row, HoldingsColumn.TARGET), D) == fmt.pct(a.weight_target)
+        assert model.data(model.index(row, HoldingsColumn.DRIFT), D) == fmt.points(a.drift, unit=False)
