@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the bundled simulated demo data even if a price store exists",
     )
+    rb.add_argument(
+        "--orders",
+        metavar="FILE",
+        help="a household: also write its order-upload CSVs, one per account that trades (FILE's name plus "
+        "the account's id; engine/report/orders.py)",
+    )
     sub.add_parser("examples", help="list the bundled example scenarios")
     for module in dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(module).add_parser(sub)
@@ -66,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     try:
         if args.command == "rebalance":
-            return _rebalance(args.scenario, as_json=args.json, demo=args.demo)
+            return _rebalance(args.scenario, as_json=args.json, demo=args.demo, orders=args.orders)
         if args.command == "examples":
             from engine import resources
 
@@ -98,18 +104,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-def _rebalance(path: str, *, as_json: bool, demo: bool) -> int:
+def _rebalance(path: str, *, as_json: bool, demo: bool, orders: str | None = None) -> int:
     from engine import api
     from engine.model import scenario_file
     from engine.report_text import format_result
     from engine.result import Status
 
     scenario = scenario_file.load(path)
+    if orders and scenario.household is None:
+        raise CoresatError("--orders writes a household's per-account orders: this scenario has no accounts")
     if scenario.household is not None:  # several accounts: trades per account (engine.household_text)
         from engine.household_text import format_household
+        from engine.report.orders import write_household_orders
 
         hr = api.rebalance_household(scenario, api.resolve_market(scenario, force_demo=demo))
         print(hr.to_json() if as_json else format_household(hr))
+        if orders and hr.status is not Status.INFEASIBLE:
+            for written in write_household_orders(orders, hr):  # all or nothing (SaveError: one line)
+                print(f"wrote {written}", file=sys.stderr)
         return EXIT_INFEASIBLE if hr.status is Status.INFEASIBLE else EXIT_OK
     result = api.rebalance_file(path, force_demo=demo)
     print(result.to_json() if as_json else format_result(result))

@@ -17,12 +17,12 @@ Identity fields trace a stored result to its inputs: ``household_id``, ``account
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from engine.messages import Message
 from engine.result import RebalanceResult, Side, Status, _plain
 
 SCHEMA_VERSION = 2  # 2: lots, tax estimates and tax year; 'unplaced' always empty (one joint solve)
@@ -56,6 +56,7 @@ class AccountTrade:
     reason: str  # why this trade (household) and why in this account (placement)
     lots: tuple[LotSale, ...] = ()  # the lots a taxable sale takes, in the policy's lot order
     tax_estimate: float = 0.0  # Σ lot taxes, USD (0 outside taxable accounts)
+    where: tuple[Message, ...] = ()  # why in this account, as messages (``reason`` ends with their English)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class HouseholdResult:
         return tuple(t for a in self.accounts for t in a.trades)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _plain(dataclasses.asdict(self))
+        out: dict[str, Any] = _plain(self)  # messages as {id, params, text}, like RebalanceResult
         return out
 
     def to_json(self, indent: int | None = 2) -> str:

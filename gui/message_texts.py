@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from engine.messages import ENGLISH, Formatter, Message, MessageId
+from engine.messages import ENGLISH, Formatter, Message, MessageId, kind_message_id
 from gui import fmt
 
 M = MessageId
@@ -43,6 +43,38 @@ def templates() -> dict[MessageId, str]:
         M.REASON_LIMIT_BUY: QCoreApplication.translate("Messages", "bought to meet the {limit} of {bound} ({before} → {after}, target {target})"),
         M.REASON_AWAY_TE: QCoreApplication.translate("Messages", "moves away from its target while the portfolio as a whole gets closer to its targets (tracking error {te_before} → {te_after}) ({before} → {after}, target {target})"),
         M.REASON_AWAY: QCoreApplication.translate("Messages", "moves away from its target ({before} → {after}, target {target})"),
+        M.WHERE_SOLD_SHELTERED: QCoreApplication.translate("Messages", "sold in {account} ({kind}): a sale here realizes no taxable gain"),
+        M.WHERE_INSTEAD: QCoreApplication.translate("Messages", "selling {shares} shares in {account} instead: {how}"),
+        M.WHERE_HOW_PLACEHOLDER: QCoreApplication.translate("Messages", "basis unknown: the {bps} bps placeholder, {cost}"),
+        M.WHERE_HOW_GAIN: QCoreApplication.translate("Messages", "gain {gain}, estimated tax {tax} ({year} rates)"),
+        M.WHERE_HOW_LOSS: QCoreApplication.translate("Messages", "loss {loss}, estimated tax {tax} ({year} rates)"),
+        M.WHERE_SOLD_NO_LOTS: QCoreApplication.translate("Messages", "sold in {account} ({kind}): basis unknown (no lots), so the gain cannot be shown; the {bps} bps placeholder {cost} was counted"),
+        M.WHERE_SOLD_LOTS: QCoreApplication.translate("Messages", "sold in {account} ({kind}), lots {order}: {lot}"),
+        M.WHERE_ORDER_HIFO: QCoreApplication.translate("Messages", "highest cost first"),
+        M.WHERE_ORDER_TAX: QCoreApplication.translate("Messages", "lowest tax first"),
+        M.WHERE_LOT_GAIN: QCoreApplication.translate("Messages", "{shares} shares {when} ({term}, gain {gain}, tax {tax} at {rate})"),
+        M.WHERE_LOT_LOSS: QCoreApplication.translate("Messages", "{shares} shares {when} ({term}, loss {loss})"),
+        M.WHERE_LOT_WASH: QCoreApplication.translate("Messages", "{shares} shares {when} ({term}, loss {loss}, disallowed as a wash sale)"),
+        M.WHERE_ACQUIRED: QCoreApplication.translate("Messages", "acquired {date}"),
+        M.WHERE_ACQUIRED_UNKNOWN: QCoreApplication.translate("Messages", "acquired date unknown"),
+        M.WHERE_LONG_TERM: QCoreApplication.translate("Messages", "long-term"),
+        M.WHERE_SHORT_TERM: QCoreApplication.translate("Messages", "short-term"),
+        M.WHERE_IN_ALL_GAIN: QCoreApplication.translate("Messages", "in all a gain of {gain}, estimated tax {tax} ({year} rates)"),
+        M.WHERE_IN_ALL_LOSS: QCoreApplication.translate("Messages", "in all a loss of {loss}, estimated tax {tax} ({year} rates)"),
+        M.WHERE_NONE_SHELTERED: QCoreApplication.translate("Messages", "no tax-advantaged account holds {ticker}"),
+        M.WHERE_SHELTERED: QCoreApplication.translate("Messages", "tax-advantaged accounts: {facts}"),
+        M.WHERE_HOLDS_SELLS: QCoreApplication.translate("Messages", "{account} holds {held} and sells {sold}"),
+        M.WHERE_BOUGHT_INSTEAD: QCoreApplication.translate("Messages", "bought in {account} rather than {other}: paid by selling {sold} in {account}, which realizes no gain"),
+        M.WHERE_BOUGHT_SELLING: QCoreApplication.translate("Messages", "bought in {account} ({kind}), paid by selling {sold} and its own cash"),
+        M.WHERE_BOUGHT_CASH: QCoreApplication.translate("Messages", "bought in {account} ({kind}), paid by its own cash"),
+        M.WHERE_CASH: QCoreApplication.translate("Messages", "its cash {before} → {after}"),
+        M.WHERE_LOCATION_IN: QCoreApplication.translate("Messages", "{sleeve} belongs in {kinds} accounts (asset location)"),
+        M.WHERE_LOCATION_AGAINST: QCoreApplication.translate("Messages", "against the asset-location preference ({sleeve} belongs in {kinds} accounts; {bps} bps = {extra} counted)"),
+        M.KIND_TAXABLE: QCoreApplication.translate("Messages", "taxable"),
+        M.KIND_TRADITIONAL_IRA: QCoreApplication.translate("Messages", "traditional IRA"),
+        M.KIND_ROTH_IRA: QCoreApplication.translate("Messages", "Roth IRA"),
+        M.KIND_401K: QCoreApplication.translate("Messages", "401(k)"),
+        M.KIND_HSA: QCoreApplication.translate("Messages", "HSA"),
         M.BIND_VOL_CAP: QCoreApplication.translate("Messages", "volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target})"),
         M.BIND_VOL_CAP_CHANGES: QCoreApplication.translate("Messages", "volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target}): {changes}"),
         M.CHANGE_CUT: QCoreApplication.translate("Messages", "{name} cut from {target} to {after}"),
@@ -142,6 +174,19 @@ def reset() -> None:
 def render(m: Message | None, fallback: str = "") -> str:
     """A message in the user's language; ``fallback`` (the engine's English) when there is none."""
     return formatter().render(m) if m is not None else fallback
+
+
+def kind_label(kind: str) -> str:
+    """An account kind's name ("taxable", "Roth IRA", ...) in the user's language; an unknown value as is."""
+    try:
+        return render(Message.of(kind_message_id(kind)))
+    except ValueError:
+        return kind
+
+
+def render_all(messages: tuple[Message, ...], sep: str = "; ") -> str:
+    """Several clauses in the user's language, joined with ``sep``."""
+    return sep.join(render(m) for m in messages)
 
 
 def _rewrite() -> None:

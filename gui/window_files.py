@@ -9,11 +9,14 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from engine.errors import CoresatError
+from engine.io.atomic import SaveError
 from engine.model.scenario_file import write_atomic
+from engine.report.orders import write_household_orders
 from gui import edits, export, settings, templates
 from gui.dialogs import ImportPreview
 from gui.engine_texts import engine_phrase
 from gui.holdings_csv import HoldingsCsvError, parse_file
+from gui.panels.household_tree import household_result
 from gui.target_editor import TargetEditor
 
 if TYPE_CHECKING:
@@ -175,17 +178,30 @@ class FileCommands(QObject):
             self.export_trades_to(Path(path))
 
     def export_trades_to(self, path: Path) -> bool:
+        """The trades to ``path``; a household's as order-upload files, one per account that trades
+        (engine.report.orders: ``trades.csv`` → ``trades-joint.csv``, ``trades-lee_ira.csv``, …)."""
         r = self.ws.result
         if r is None:
             return False
+        hr = household_result(self.ws.outcome)
         try:
-            write_atomic(path, export.trades_csv(r))
+            if hr is not None:
+                written = write_household_orders(path, hr)
+            else:
+                written = [write_atomic(path, export.trades_csv(r))]
+        except SaveError as exc:  # says which file and that nothing was left half written
+            QMessageBox.warning(self.window, self.tr("Cannot export trades"), str(exc))
+            return False
         except OSError as exc:
             QMessageBox.warning(
                 self.window, self.tr("Cannot export trades"), f"{path.name}: {exc.strerror or exc}"
             )
             return False
-        self.window.statusBar().showMessage(self.tr("Trades saved to {name}").format(name=path.name), 4000)
+        if hr is not None:
+            msg = self.tr("Orders saved, one file per account: {names}")
+        else:
+            msg = self.tr("Trades saved to {names}")
+        self.window.statusBar().showMessage(msg.format(names=", ".join(p.name for p in written)), 8000)
         return True
 
     def update_actions(self) -> None:

@@ -5,7 +5,7 @@ renders the same messages through Qt's translations and QLocale (gui/message_tex
 """
 
 from engine.messages.format import EnglishNumbers, Formatter, NumberFormat, english
-from engine.messages.ids import ENGLISH, MessageId
+from engine.messages.ids import ENGLISH, MessageId, kind_message_id
 from engine.messages.values import (
     Count,
     Message,
@@ -36,4 +36,5 @@ __all__ = [
     "Shares",
     "Ticker",
     "english",
+    "kind_message_id",
 ]

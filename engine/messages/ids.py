@@ -35,6 +35,40 @@ class MessageId(StrEnum):
     REASON_LIMIT_BUY = "reason.limit_buy"
     REASON_AWAY_TE = "reason.away_te"
     REASON_AWAY = "reason.away"
+    # why a household's trade sits in its account (engine.optimize.household.explain)
+    WHERE_SOLD_SHELTERED = "where.sold_sheltered"
+    WHERE_INSTEAD = "where.instead"
+    WHERE_HOW_PLACEHOLDER = "where.how_placeholder"
+    WHERE_HOW_GAIN = "where.how_gain"
+    WHERE_HOW_LOSS = "where.how_loss"
+    WHERE_SOLD_NO_LOTS = "where.sold_no_lots"
+    WHERE_SOLD_LOTS = "where.sold_lots"
+    WHERE_ORDER_HIFO = "where.order_hifo"
+    WHERE_ORDER_TAX = "where.order_tax"
+    WHERE_LOT_GAIN = "where.lot_gain"
+    WHERE_LOT_LOSS = "where.lot_loss"
+    WHERE_LOT_WASH = "where.lot_wash"
+    WHERE_ACQUIRED = "where.acquired"
+    WHERE_ACQUIRED_UNKNOWN = "where.acquired_unknown"
+    WHERE_LONG_TERM = "where.long_term"
+    WHERE_SHORT_TERM = "where.short_term"
+    WHERE_IN_ALL_GAIN = "where.in_all_gain"
+    WHERE_IN_ALL_LOSS = "where.in_all_loss"
+    WHERE_NONE_SHELTERED = "where.none_sheltered"
+    WHERE_SHELTERED = "where.sheltered"
+    WHERE_HOLDS_SELLS = "where.holds_sells"
+    WHERE_BOUGHT_INSTEAD = "where.bought_instead"
+    WHERE_BOUGHT_SELLING = "where.bought_selling"
+    WHERE_BOUGHT_CASH = "where.bought_cash"
+    WHERE_CASH = "where.cash"
+    WHERE_LOCATION_IN = "where.location_in"
+    WHERE_LOCATION_AGAINST = "where.location_against"
+    # account kinds, by AccountKind value (engine.model.household)
+    KIND_TAXABLE = "kind.taxable"
+    KIND_TRADITIONAL_IRA = "kind.traditional_ira"
+    KIND_ROTH_IRA = "kind.roth_ira"
+    KIND_401K = "kind.401k"
+    KIND_HSA = "kind.hsa"
     # what limits the result
     BIND_VOL_CAP = "bind.vol_cap"
     BIND_VOL_CAP_CHANGES = "bind.vol_cap_changes"
@@ -145,6 +179,46 @@ ENGLISH: dict[MessageId, str] = {
         "(tracking error {te_before} → {te_after}) " + _MOVES
     ),
     MessageId.REASON_AWAY: "moves away from its target " + _MOVES,
+    MessageId.WHERE_SOLD_SHELTERED: "sold in {account} ({kind}): a sale here realizes no taxable gain",
+    MessageId.WHERE_INSTEAD: "selling {shares} shares in {account} instead: {how}",
+    MessageId.WHERE_HOW_PLACEHOLDER: "basis unknown: the {bps} bps placeholder, {cost}",
+    MessageId.WHERE_HOW_GAIN: "gain {gain}, estimated tax {tax} ({year} rates)",
+    MessageId.WHERE_HOW_LOSS: "loss {loss}, estimated tax {tax} ({year} rates)",
+    MessageId.WHERE_SOLD_NO_LOTS: (
+        "sold in {account} ({kind}): basis unknown (no lots), so the gain cannot be shown; "
+        "the {bps} bps placeholder {cost} was counted"
+    ),
+    MessageId.WHERE_SOLD_LOTS: "sold in {account} ({kind}), lots {order}: {lot}",
+    MessageId.WHERE_ORDER_HIFO: "highest cost first",
+    MessageId.WHERE_ORDER_TAX: "lowest tax first",
+    MessageId.WHERE_LOT_GAIN: "{shares} shares {when} ({term}, gain {gain}, tax {tax} at {rate})",
+    MessageId.WHERE_LOT_LOSS: "{shares} shares {when} ({term}, loss {loss})",
+    MessageId.WHERE_LOT_WASH: "{shares} shares {when} ({term}, loss {loss}, disallowed as a wash sale)",
+    MessageId.WHERE_ACQUIRED: "acquired {date}",
+    MessageId.WHERE_ACQUIRED_UNKNOWN: "acquired date unknown",
+    MessageId.WHERE_LONG_TERM: "long-term",
+    MessageId.WHERE_SHORT_TERM: "short-term",
+    MessageId.WHERE_IN_ALL_GAIN: "in all a gain of {gain}, estimated tax {tax} ({year} rates)",
+    MessageId.WHERE_IN_ALL_LOSS: "in all a loss of {loss}, estimated tax {tax} ({year} rates)",
+    MessageId.WHERE_NONE_SHELTERED: "no tax-advantaged account holds {ticker}",
+    MessageId.WHERE_SHELTERED: "tax-advantaged accounts: {facts}",
+    MessageId.WHERE_HOLDS_SELLS: "{account} holds {held} and sells {sold}",
+    MessageId.WHERE_BOUGHT_INSTEAD: (
+        "bought in {account} rather than {other}: paid by selling {sold} in {account}, which realizes no gain"
+    ),
+    MessageId.WHERE_BOUGHT_SELLING: "bought in {account} ({kind}), paid by selling {sold} and its own cash",
+    MessageId.WHERE_BOUGHT_CASH: "bought in {account} ({kind}), paid by its own cash",
+    MessageId.WHERE_CASH: "its cash {before} → {after}",
+    MessageId.WHERE_LOCATION_IN: "{sleeve} belongs in {kinds} accounts (asset location)",
+    MessageId.WHERE_LOCATION_AGAINST: (
+        "against the asset-location preference ({sleeve} belongs in {kinds} accounts; {bps} bps = {extra} "
+        "counted)"
+    ),
+    MessageId.KIND_TAXABLE: "taxable",
+    MessageId.KIND_TRADITIONAL_IRA: "traditional IRA",
+    MessageId.KIND_ROTH_IRA: "Roth IRA",
+    MessageId.KIND_401K: "401(k)",
+    MessageId.KIND_HSA: "HSA",
     MessageId.BIND_VOL_CAP: (
         "volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target})"
     ),
@@ -241,3 +315,8 @@ ENGLISH: dict[MessageId, str] = {
 def limit_message_id(kind_value: str) -> MessageId:
     """The id of a limit's name, from its LimitKind value."""
     return MessageId(f"limit.{kind_value}")
+
+
+def kind_message_id(kind_value: str) -> MessageId:
+    """The id of an account kind's name, from its AccountKind value."""
+    return MessageId(f"kind.{kind_value}")

@@ -3,7 +3,7 @@ kind, number of trades, cash before → after) and under it that account's trade
 price, amount, estimated cost and tax, reason). Formatting only: every number is the HouseholdResult's.
 
 The reason of an account trade is the household's reason for the ticker (a message, so in the user's
-language) followed by why it sits in this account (engine.optimize.household.explain: English).
+language) followed by why it sits in this account (engine.optimize.household.explain: messages too).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from engine.household_result import AccountTrade, HouseholdResult
-from engine.model.household import AccountKind
 from engine.result import Side
 from gui import fmt, theme
-from gui.message_texts import render
+from gui.message_texts import kind_label, render, render_all
 
 CTX = "AccountTradesView"
 COLUMNS = (
@@ -43,19 +42,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-def kind_label(kind: str) -> str:
-    try:
-        return AccountKind(kind).label
-    except ValueError:
-        return kind
-
-
 def trade_reason(r: HouseholdResult, t: AccountTrade) -> str:
     """The household's reason for the ticker in the user's language, then why in this account."""
     flat = next((h for h in r.household.trades if h.ticker == t.ticker), None)
+    here = render_all(t.where) if t.where else None
     if flat is None or not flat.reason or not t.reason.startswith(flat.reason + " — "):
-        return t.reason
-    here = t.reason[len(flat.reason) + 3 :]
+        return here if here is not None else t.reason
+    if here is None:  # a stored result without the clauses as messages: their English
+        here = t.reason[len(flat.reason) + 3 :]
     return f"{render(flat.why, flat.reason)} — {here}"
 
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from engine.household_result import AccountRow, AccountTrade, HouseholdResult
-from engine.model.household import AccountKind
+from gui.message_texts import kind_label, render_all
+from gui.panels.account_trades import trade_reason
 
 CTX = "AccountsResultView"
 COLUMNS = (
@@ -83,7 +84,14 @@ def _lot_rows(t: AccountTrade) -> list[Row]:
     return out
 
 
-def _holding_rows(a: AccountRow) -> list[Row]:
+def _why(r: HouseholdResult | None, t: AccountTrade) -> str:
+    """The trade's reason in the user's language (the household's, then why in this account)."""
+    if r is not None:
+        return trade_reason(r, t)
+    return render_all(t.where) if t.where else t.reason
+
+
+def _holding_rows(a: AccountRow, r: HouseholdResult | None = None) -> list[Row]:
     by_ticker: dict[str, list[AccountTrade]] = {}
     for t in a.trades:
         by_ticker.setdefault(t.ticker, []).append(t)
@@ -100,7 +108,7 @@ def _holding_rows(a: AccountRow) -> list[Row]:
                 gain = f"{t.realized_gain:+,.2f} / {_money(t.tax_estimate)}"
             elif t.side.value == "sell" and not t.basis_known and t.tax_placeholder > 0:
                 gain = QCoreApplication.translate("AccountsResultView", "basis unknown")
-        why = " | ".join(t.reason for t in trades)
+        why = " | ".join(_why(r, t) for t in trades)
         rows.append(
             Row(
                 [tk, f"{_num(before)} → {_num(after)}", trade, amount, "", gain, why],
@@ -115,7 +123,7 @@ def result_rows(r: HouseholdResult) -> list[Row]:
     """One row per account, its holdings below, the lots a taxable sale takes below those."""
     out = []
     for a in r.accounts:
-        kind = AccountKind(a.kind).label
+        kind = kind_label(a.kind)
         broker = f", {a.broker}" if a.broker else ""
         cash = f"{_money(a.cash_before)} → {_money(a.cash_after)}"
         gain = sum(t.realized_gain or 0.0 for t in a.trades)
@@ -133,7 +141,7 @@ def result_rows(r: HouseholdResult) -> list[Row]:
                     QCoreApplication.translate("AccountsResultView", "keeps at least")
                     + f" {_money(a.cash_buffer)}",
                 ],
-                _holding_rows(a),
+                _holding_rows(a, r),
             )
         )
     return out

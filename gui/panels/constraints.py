@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -77,7 +78,8 @@ class ConstraintsPanel(QGroupBox):
         self.min_trade.setToolTip(self.tr("Trades smaller than this are not worth making and are left out."))
         self._row(self.tr("Minimum trade"), "min_trade", None, self.min_trade)
         self.min_cash = _spin(0.0, 1e10, 0, prefix="$ ", step=100.0)
-        self.min_cash.setToolTip(self.tr("Cash buffer: cash that must remain in the account after trading."))
+        self._min_cash_tip = self.tr("Cash buffer: cash that must remain in the account after trading.")
+        self.min_cash.setToolTip(self._min_cash_tip)
         self._row(self.tr("Cash buffer"), "min_cash", None, self.min_cash)
         self.whole_shares = theme.visible_checkboxes(QCheckBox(self.tr("Whole shares only")))
         self.whole_shares.setToolTip(
@@ -92,9 +94,10 @@ class ConstraintsPanel(QGroupBox):
         self.mode.addItem(self.tr("Sell only (raise cash)"), Mode.SELL_ONLY.value)
         self._row(self.tr("Mode"), "mode", None, self.mode)
         self.cash_flow = _spin(-1e10, 1e10, 0, prefix="$ ", step=500.0)
-        self.cash_flow.setToolTip(
-            self.tr("Positive: new money you add (contribution). Negative: money you take out (withdrawal).")
+        self._cash_flow_tip = self.tr(
+            "Positive: new money you add (contribution). Negative: money you take out (withdrawal)."
         )
+        self.cash_flow.setToolTip(self._cash_flow_tip)
         self._row(self.tr("Add (+) / withdraw (−)"), "cash_flow", None, self.cash_flow)
         self.force = theme.visible_checkboxes(QCheckBox(self.tr("Rebalance even when inside the bands")))
         self.force.setToolTip(
@@ -146,10 +149,42 @@ class ConstraintsPanel(QGroupBox):
     def _set(self, **changes: Any) -> None:
         if self._updating or self.ws.scenario is None:
             return
+        if self.ws.scenario.household is not None and ({"min_cash", "cash_flow"} & changes.keys()):
+            return  # the accounts' sums (read-only here): each account's are set in its Account… dialog
         self.ws.edit(edits.set_constraints(self.ws.scenario, **changes))
+
+    def _show_household(self, household: bool) -> None:
+        """A household's cash buffer and cash flow are its accounts' sums: shown, set per account."""
+        tips = (
+            (
+                self.min_cash,
+                self._min_cash_tip,
+                self.tr(
+                    "The household's cash buffer: the sum of its accounts' buffers. Set each account's "
+                    "in Holdings → Account… (or double-click the account)."
+                ),
+            ),
+            (
+                self.cash_flow,
+                self._cash_flow_tip,
+                self.tr(
+                    "The household's contribution (+) or withdrawal (−): the sum of its accounts' cash "
+                    "flows. Set each account's in Holdings → Account… (or double-click the account)."
+                ),
+            ),
+        )
+        for box, flat_tip, household_tip in tips:
+            box.setReadOnly(household)
+            box.setButtonSymbols(
+                QAbstractSpinBox.ButtonSymbols.NoButtons
+                if household
+                else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+            )
+            box.setToolTip(household_tip if household else flat_tip)
 
     def _on_scenario(self, sc: Scenario) -> None:
         c: Constraints = sc.constraints
+        self._show_household(sc.household is not None)
         if c == self._shown:
             return  # untouched controls are not repainted
         self._shown = c

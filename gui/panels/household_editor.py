@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from engine.errors import ScenarioError
 from engine.model import household_edit as he
-from engine.model.household import AccountKind, household_of
+from engine.model.household import Account, AccountKind, household_of
 from engine.model.scenario import Scenario
+from gui.message_texts import kind_label
 from gui.panels.account_dialog import AccountDialog
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
@@ -36,6 +37,7 @@ COLUMNS = (  # an account row: its name, kind and cash; a position row: ticker, 
     str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cost basis")),
 )
 CASH = SHARES = 2
+NAME_MIN, NAME_MAX = 150, 260  # the first column's width, px
 
 
 class HouseholdEditor(QWidget):
@@ -109,7 +111,7 @@ class HouseholdEditor(QWidget):
         for acct in hh.accounts:
             title = acct.name + (f" — {acct.broker}" if acct.broker else "")
             top = QTreeWidgetItem([title, "", "", ""])
-            top.setToolTip(0, title)
+            top.setToolTip(0, f"{title} ({kind_label(acct.kind.value)})")
             top.setData(0, 0x0100, acct.id)  # Qt.UserRole
             self.tree.addTopLevelItem(top)
             for pos in acct.positions:
@@ -133,7 +135,7 @@ class HouseholdEditor(QWidget):
                     )
             kind = QComboBox()
             for k in AccountKind:
-                kind.addItem(k.label, k.value)
+                kind.addItem(kind_label(k.value), k.value)
             kind.setCurrentIndex(list(AccountKind).index(acct.kind))
             kind.currentIndexChanged.connect(lambda i, aid=acct.id: self._kind(aid, list(AccountKind)[i]))
             cash = QDoubleSpinBox()
@@ -150,10 +152,18 @@ class HouseholdEditor(QWidget):
             item = self.tree.topLevelItem(i)
             if keep is not None and item is not None and item.data(0, 0x0100) == keep:
                 self.tree.setCurrentItem(item)
-        widths = (150, 118, 108, 96)  # the kind and cash editors need their width; the name elides
+        widths = (self._name_width(hh.accounts), 118, 108, 96)  # the kind and cash editors need theirs
         for col, w in enumerate(widths):
             if self.tree.columnWidth(col) < w:
                 self.tree.setColumnWidth(col, w)
+
+    def _name_width(self, accounts: tuple[Account, ...]) -> int:
+        """The first column fits the longest "name — broker" (at most NAME_MAX px: a longer one elides, its
+        tooltip and the Account… dialog show it whole), and is never narrower than NAME_MIN."""
+        fm = self.tree.fontMetrics()
+        titles = [a.name + (f" — {a.broker}" if a.broker else "") for a in accounts]
+        need = max((fm.horizontalAdvance(t) for t in titles), default=0) + self.tree.indentation() + 16
+        return max(NAME_MIN, min(need, NAME_MAX))
 
     def _shares_box(self, account_id: str, ticker: str, shares: float, has_lots: bool) -> QDoubleSpinBox:
         """The position's share count, editable (0 removes it); with tax lots, fewer shares trim the newest

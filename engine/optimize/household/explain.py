@@ -1,57 +1,115 @@
-"""Why a trade sits in the account it sits in — sentences built only from the result's own numbers
-(the lots sold, their gains and estimated taxes at the policy's rates, the accounts' cash)."""
+"""Why a trade sits in the account it sits in — clauses built only from the result's own numbers
+(the lots sold, their gains and estimated taxes at the policy's rates, the accounts' cash).
+
+Each clause is a Message (engine.messages: ``where.*`` ids), so the GUI shows it in the user's language;
+``english_clauses`` joins them with "; " for the CLI and the JSON ``reason``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from engine.household_result import LotSale
-from engine.model.household import Account, Household
+from engine.messages import (
+    Message,
+    MessageId,
+    Money,
+    Name,
+    Names,
+    Parts,
+    Percent,
+    Points,
+    Shares,
+    Ticker,
+    kind_message_id,
+)
+from engine.messages import english as _english
+from engine.model.household import Account, AccountKind, Household
 from engine.model.policy import Placement, TaxRates
 from engine.optimize.household.tax import sell_lots
 
-
-def _money(x: float) -> str:
-    return f"${x:,.2f}"
+M = MessageId
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:g} %"
+def _money(x: float) -> Money:
+    return Money(x, 2)
 
 
-def lots_text(sales: tuple[LotSale, ...], rates: TaxRates) -> str:
+def _digits(x: float) -> int:
+    """The fewest decimals (up to 4) that show ``x`` exactly as ``:g`` would."""
+    return next((d for d in range(5) if abs(round(x, d) - x) < 1e-9), 4)
+
+
+def _rate(x: float) -> Percent:
+    return Percent(x, _digits(x * 100))
+
+
+def _bps(x: float) -> Points:
+    """Basis points as a plain number: ``Points`` shows value × 100, so 50 bps is Points(0.5)."""
+    return Points(x / 100, _digits(x))
+
+
+def _year(rates: TaxRates) -> Name:
+    return Name(str(rates.year))
+
+
+def kind_message(kind: AccountKind) -> Message:
+    """An account kind's name ("taxable", "Roth IRA", ...) as a message."""
+    return Message.of(kind_message_id(kind.value))
+
+
+def english_clauses(clauses: tuple[Message, ...]) -> str:
+    return "; ".join(_english(m) for m in clauses)
+
+
+def lot_clauses(sales: tuple[LotSale, ...], rates: TaxRates) -> tuple[Message, ...]:
     """``40 shares acquired 2021-03-04 (long-term, gain $1,200.00, tax $180.00 at 15 %)`` per lot."""
-    parts = []
+    out = []
     for ls in sales:
-        when = f"acquired {ls.acquired.isoformat()}" if ls.acquired else "acquired date unknown"
-        term = "long-term" if ls.long_term else "short-term"
+        when = (
+            Message.of(M.WHERE_ACQUIRED, date=Name(ls.acquired.isoformat()))
+            if ls.acquired
+            else Message.of(M.WHERE_ACQUIRED_UNKNOWN)
+        )
+        term = Message.of(M.WHERE_LONG_TERM if ls.long_term else M.WHERE_SHORT_TERM)
         rate = rates.long_term if ls.long_term else rates.short_term
         if ls.gain >= 0:
-            money = f"gain {_money(ls.gain)}, tax {_money(ls.tax)} at {_pct(rate)}"
+            out.append(
+                Message.of(
+                    M.WHERE_LOT_GAIN,
+                    shares=Shares(ls.shares),
+                    when=when,
+                    term=term,
+                    gain=_money(ls.gain),
+                    tax=_money(ls.tax),
+                    rate=_rate(rate),
+                )
+            )
         else:
-            money = f"loss {_money(-ls.gain)}" + (", disallowed as a wash sale" if ls.wash_sale else "")
-        parts.append(f"{ls.shares:g} shares {when} ({term}, {money})")
-    return "; ".join(parts)
+            mid = M.WHERE_LOT_WASH if ls.wash_sale else M.WHERE_LOT_LOSS
+            out.append(Message.of(mid, shares=Shares(ls.shares), when=when, term=term, loss=_money(-ls.gain)))
+    return tuple(out)
 
 
 def taxable_sale_cost(
     a: Account, ticker: str, shares: float, price: float, on: date | None, placement: Placement
-) -> tuple[float, float | None, str]:
+) -> tuple[float, float | None, Message]:
     """(estimated tax or placeholder cost, gain or None, how it was computed) of selling ``shares`` of
     ``ticker`` in the taxable account ``a``."""
     pos = next((p for p in a.positions if p.ticker == ticker), None)
     amount = shares * price
     if pos is None or not pos.lots:
         cost = amount * placement.taxable_sell_bps / 1e4
-        return (
-            cost,
-            None,
-            f"basis unknown: the {placement.taxable_sell_bps:g} bps placeholder, {_money(cost)}",
-        )
+        how = Message.of(M.WHERE_HOW_PLACEHOLDER, bps=_bps(placement.taxable_sell_bps), cost=_money(cost))
+        return cost, None, how
     sales = [s for _, s in sell_lots(pos.lots, shares, price, on, placement.tax)]
     gain = sum(s.gain for s in sales)
     tax = sum(s.tax for s in sales)
-    how = f"{'gain' if gain >= 0 else 'loss'} {_money(abs(gain))}, estimated tax {_money(tax)} ({placement.tax.year} rates)"
+    year = _year(placement.tax)
+    if gain >= 0:
+        how = Message.of(M.WHERE_HOW_GAIN, gain=_money(gain), tax=_money(tax), year=year)
+    else:
+        how = Message.of(M.WHERE_HOW_LOSS, loss=_money(-gain), tax=_money(tax), year=year)
     return tax, gain, how
 
 
@@ -65,41 +123,55 @@ def sell_clause(
     on: date | None,
     sales: tuple[LotSale, ...],
     sold_elsewhere: dict[str, float],
-) -> str:
+) -> tuple[Message, ...]:
     """``sold_elsewhere``: account id → shares of ``ticker`` sold there in this rebalance."""
     rates = placement.tax
-    year = f"{rates.year} rates"
+    here, kind = Name(a.name), kind_message(a.kind)
     if a.kind.tax_advantaged:
-        base = f"sold in {a.name} ({a.kind.label}): a sale here realizes no taxable gain"
+        base = Message.of(M.WHERE_SOLD_SHELTERED, account=here, kind=kind)
         taxable = [t for t in hh.accounts if not t.kind.tax_advantaged and t.shares_of(ticker) > 0]
         if not taxable:
-            return base
+            return (base,)
         t = taxable[0]
         q = min(shares, t.shares_of(ticker))
         _, _, how = taxable_sale_cost(t, ticker, q, price, on, placement)
-        return f"{base}; selling {q:g} shares in {t.name} instead: {how}"
+        return base, Message.of(M.WHERE_INSTEAD, shares=Shares(q), account=Name(t.name), how=how)
+    head: list[Message]
     if not sales:
         cost = shares * price * placement.taxable_sell_bps / 1e4
-        head = (
-            f"sold in {a.name} (taxable): basis unknown (no lots), so the gain cannot be shown; "
-            f"the {placement.taxable_sell_bps:g} bps placeholder {_money(cost)} was counted"
-        )
+        head = [
+            Message.of(
+                M.WHERE_SOLD_NO_LOTS,
+                account=here,
+                kind=kind,
+                bps=_bps(placement.taxable_sell_bps),
+                cost=_money(cost),
+            )
+        ]
     else:
         gain = sum(s.gain for s in sales)
         tax = sum(s.tax for s in sales)
-        order = "highest cost first" if rates.lot_method.value == "hifo" else "lowest tax first"
-        head = (
-            f"sold in {a.name} (taxable), lots {order}: {lots_text(sales, rates)}; in all "
-            f"{'a gain' if gain >= 0 else 'a loss'} of {_money(abs(gain))}, estimated tax {_money(tax)} ({year})"
-        )
+        order = Message.of(M.WHERE_ORDER_HIFO if rates.lot_method.value == "hifo" else M.WHERE_ORDER_TAX)
+        lots = lot_clauses(sales, rates)
+        head = [Message.of(M.WHERE_SOLD_LOTS, account=here, kind=kind, order=order, lot=lots[0]), *lots[1:]]
+        year = _year(rates)
+        if gain >= 0:
+            head.append(Message.of(M.WHERE_IN_ALL_GAIN, gain=_money(gain), tax=_money(tax), year=year))
+        else:
+            head.append(Message.of(M.WHERE_IN_ALL_LOSS, loss=_money(-gain), tax=_money(tax), year=year))
     sheltered = [t for t in hh.accounts if t.kind.tax_advantaged and t.shares_of(ticker) > 0]
     if not sheltered:
-        return f"{head}; no tax-advantaged account holds {ticker}"
-    facts = ", ".join(
-        f"{t.name} holds {t.shares_of(ticker):g} and sells {sold_elsewhere.get(t.id, 0.0):g}"
+        return (*head, Message.of(M.WHERE_NONE_SHELTERED, ticker=Ticker(ticker)))
+    facts = tuple(
+        Message.of(
+            M.WHERE_HOLDS_SELLS,
+            account=Name(t.name),
+            held=Shares(t.shares_of(ticker)),
+            sold=Shares(sold_elsewhere.get(t.id, 0.0)),
+        )
         for t in sheltered
     )
-    return f"{head}; tax-advantaged accounts: {facts}"
+    return (*head, Message.of(M.WHERE_SHELTERED, facts=Parts(facts)))
 
 
 def buy_clause(
@@ -112,26 +184,33 @@ def buy_clause(
     cash_after: float,
     placement: Placement,
     amount: float,
-) -> str:
+) -> tuple[Message, ...]:
     parts = []
+    here, kind = Name(a.name), kind_message(a.kind)
     taxable = [t for t in hh.accounts if not t.kind.tax_advantaged and t.id != a.id]
+    sold = Names(tuple(sold_here))
     if a.kind.tax_advantaged and sold_here and taxable:
-        parts.append(
-            f"bought in {a.name} rather than {taxable[0].name}: paid by selling {', '.join(sold_here)} "
-            f"in {a.name}, which realizes no gain"
-        )
+        parts.append(Message.of(M.WHERE_BOUGHT_INSTEAD, account=here, other=Name(taxable[0].name), sold=sold))
+    elif sold_here:
+        parts.append(Message.of(M.WHERE_BOUGHT_SELLING, account=here, kind=kind, sold=sold))
     else:
-        funded = f"selling {', '.join(sold_here)} and " if sold_here else ""
-        parts.append(f"bought in {a.name} ({a.kind.label}), paid by {funded}its own cash")
-    parts.append(f"its cash {_money(cash_before)} → {_money(cash_after)}")
+        parts.append(Message.of(M.WHERE_BOUGHT_CASH, account=here, kind=kind))
+    parts.append(Message.of(M.WHERE_CASH, before=_money(cash_before), after=_money(cash_after)))
     if sleeve is not None and sleeve in placement.location:
-        kinds = ", ".join(sorted(k.label for k in placement.location[sleeve]))
+        kinds = Parts(
+            tuple(kind_message(k) for k in sorted(placement.location[sleeve], key=lambda k: k.label))
+        )
         if a.kind in placement.location[sleeve]:
-            parts.append(f"{sleeve} belongs in {kinds} accounts (asset location)")
+            parts.append(Message.of(M.WHERE_LOCATION_IN, sleeve=Name(sleeve), kinds=kinds))
         else:
             extra = amount * placement.off_location_bps / 1e4
             parts.append(
-                f"against the asset-location preference ({sleeve} belongs in {kinds} accounts; "
-                f"{placement.off_location_bps:g} bps = {_money(extra)} counted)"
+                Message.of(
+                    M.WHERE_LOCATION_AGAINST,
+                    sleeve=Name(sleeve),
+                    kinds=kinds,
+                    bps=_bps(placement.off_location_bps),
+                    extra=_money(extra),
+                )
             )
-    return "; ".join(parts)
+    return tuple(parts)

@@ -20,7 +20,7 @@ from engine.market import FloatArray, MarketSnapshot
 from engine.model.household import Household, Lot, Position
 from engine.model.scenario import Scenario
 from engine.optimize.household.checker import check_accounts
-from engine.optimize.household.explain import buy_clause, sell_clause
+from engine.optimize.household.explain import buy_clause, english_clauses, sell_clause
 from engine.optimize.household.tax import sell_lots, wash_sale
 from engine.result import RebalanceResult, Side, Status
 
@@ -134,6 +134,7 @@ def _reasoned(t: AccountTrade, household_why: str) -> AccountTrade:
         f"{household_why} — {t.reason}",
         t.lots,
         t.tax_estimate,
+        t.where,
     )
 
 
@@ -241,9 +242,10 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
                         tax_placeholder=amount * pl.taxable_sell_bps / 1e4 if no_lots else 0.0,
                         realized_gain=sum(x.gain for x in sales) if sales else None,
                         basis_known=pos is not None and pos.basis_known,
-                        reason=why,
+                        reason=english_clauses(why),
                         lots=sales,
                         tax_estimate=sum(x.tax for x in sales),
+                        where=why,
                     )
                 )
                 signed.append((a.id, t, sh if side is Side.BUY else -sh))
