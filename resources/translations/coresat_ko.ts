@@ -58,62 +58,62 @@
 <context>
     <name>AccountTradesView</name>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="23"/>
+        <location filename="../../gui/panels/account_trades.py" line="22"/>
         <source>Account / side</source>
         <translation>계좌 / 방향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="24"/>
+        <location filename="../../gui/panels/account_trades.py" line="23"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="25"/>
+        <location filename="../../gui/panels/account_trades.py" line="24"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="26"/>
+        <location filename="../../gui/panels/account_trades.py" line="25"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="27"/>
+        <location filename="../../gui/panels/account_trades.py" line="26"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="28"/>
+        <location filename="../../gui/panels/account_trades.py" line="27"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="29"/>
+        <location filename="../../gui/panels/account_trades.py" line="28"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="33"/>
+        <location filename="../../gui/panels/account_trades.py" line="32"/>
         <source>{name} ({kind}): {n} trades · cash {before} → {after}</source>
         <translation>{name} ({kind}): 거래 {n}건 · 현금 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="35"/>
+        <location filename="../../gui/panels/account_trades.py" line="34"/>
         <source>{name} ({kind}): 1 trade · cash {before} → {after}</source>
         <translation>{name} ({kind}): 거래 1건 · 현금 {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="36"/>
+        <location filename="../../gui/panels/account_trades.py" line="35"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="37"/>
+        <location filename="../../gui/panels/account_trades.py" line="36"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/account_trades.py" line="38"/>
+        <location filename="../../gui/panels/account_trades.py" line="37"/>
         <source>trading cost {cost} + estimated tax {tax}</source>
         <translation>거래 비용 {cost} + 예상 세금 {tax}</translation>
     </message>
@@ -121,77 +121,77 @@
 <context>
     <name>AccountsResultView</name>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="21"/>
+        <location filename="../../gui/panels/accounts_result.py" line="22"/>
         <source>Account / holding / lot</source>
         <translation>계좌 / 보유 종목 / 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="22"/>
+        <location filename="../../gui/panels/accounts_result.py" line="23"/>
         <source>Shares before → after</source>
         <translation>주식 수 전 → 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="23"/>
+        <location filename="../../gui/panels/accounts_result.py" line="24"/>
         <source>Trade</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="24"/>
+        <location filename="../../gui/panels/accounts_result.py" line="25"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="25"/>
+        <location filename="../../gui/panels/accounts_result.py" line="26"/>
         <source>Cash before → after</source>
         <translation>현금 전 → 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="26"/>
+        <location filename="../../gui/panels/accounts_result.py" line="27"/>
         <source>Gain / est. tax</source>
         <translation>차익 / 예상 세금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="27"/>
+        <location filename="../../gui/panels/accounts_result.py" line="28"/>
         <source>Why here</source>
         <translation>이 계좌인 이유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="31"/>
+        <location filename="../../gui/panels/accounts_result.py" line="32"/>
         <source>BUY</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="31"/>
+        <location filename="../../gui/panels/accounts_result.py" line="32"/>
         <source>SELL</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="60"/>
+        <location filename="../../gui/panels/accounts_result.py" line="61"/>
         <source>date unknown</source>
         <translation>날짜 미상</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="63"/>
+        <location filename="../../gui/panels/accounts_result.py" line="64"/>
         <source>long-term</source>
         <translation>장기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="65"/>
+        <location filename="../../gui/panels/accounts_result.py" line="66"/>
         <source>short-term</source>
         <translation>단기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="69"/>
+        <location filename="../../gui/panels/accounts_result.py" line="70"/>
         <source>(wash sale: loss disallowed)</source>
         <translation>(워시 세일: 손실 불인정)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="102"/>
+        <location filename="../../gui/panels/accounts_result.py" line="110"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="133"/>
+        <location filename="../../gui/panels/accounts_result.py" line="141"/>
         <source>keeps at least</source>
         <translation>최소 유지 현금</translation>
     </message>
@@ -915,119 +915,129 @@
 <context>
     <name>ConstraintsPanel</name>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="44"/>
+        <location filename="../../gui/panels/constraints.py" line="45"/>
         <source>Constraints</source>
         <translation>제약 조건</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="59"/>
+        <location filename="../../gui/panels/constraints.py" line="60"/>
         <source>Volatility cap: the most the portfolio may swing in a typical year (annualized standard deviation of returns). Lower means calmer but further from your targets.</source>
         <translation>변동성 상한: 보통의 한 해 동안 포트폴리오가 출렁일 수 있는 최대 폭(연율화한 수익률 표준편차)입니다. 낮을수록 안정적이지만 목표에서 더 멀어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="63"/>
+        <location filename="../../gui/panels/constraints.py" line="64"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="68"/>
+        <location filename="../../gui/panels/constraints.py" line="69"/>
         <source>Turnover cap: at most this much of the portfolio&apos;s value traded (buys + sells).</source>
         <translation>회전율 상한: 포트폴리오 가치 중 거래(매수 + 매도)할 수 있는 최대 비율입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="70"/>
+        <location filename="../../gui/panels/constraints.py" line="71"/>
         <source>Turnover cap</source>
         <translation>회전율 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="71"/>
+        <location filename="../../gui/panels/constraints.py" line="72"/>
         <source> bps</source>
         <translation> bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="73"/>
+        <location filename="../../gui/panels/constraints.py" line="74"/>
         <source>Estimated trading cost per trade in basis points: 1 bp = 0.01 % of the amount traded.</source>
         <translation>거래당 예상 거래 비용(베이시스 포인트): 1 bp = 거래 금액의 0.01 %.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="75"/>
+        <location filename="../../gui/panels/constraints.py" line="76"/>
         <source>Trading cost</source>
         <translation>거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="77"/>
+        <location filename="../../gui/panels/constraints.py" line="78"/>
         <source>Trades smaller than this are not worth making and are left out.</source>
         <translation>이보다 작은 거래는 할 가치가 없어 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="78"/>
+        <location filename="../../gui/panels/constraints.py" line="79"/>
         <source>Minimum trade</source>
         <translation>최소 거래 금액</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="80"/>
+        <location filename="../../gui/panels/constraints.py" line="81"/>
         <source>Cash buffer: cash that must remain in the account after trading.</source>
         <translation>현금 완충: 거래 후 계좌에 남아 있어야 하는 현금입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="81"/>
+        <location filename="../../gui/panels/constraints.py" line="83"/>
         <source>Cash buffer</source>
         <translation>현금 완충</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="82"/>
+        <location filename="../../gui/panels/constraints.py" line="84"/>
         <source>Whole shares only</source>
         <translation>정수 주만</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="84"/>
+        <location filename="../../gui/panels/constraints.py" line="86"/>
         <source>Round every trade to whole shares (most brokers need this for ETFs).</source>
         <translation>모든 거래를 정수 주 단위로 반올림합니다(대부분의 증권사는 ETF에 이를 요구합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="90"/>
+        <location filename="../../gui/panels/constraints.py" line="92"/>
         <source>Full rebalance (buy and sell)</source>
         <translation>전체 리밸런싱(매수와 매도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="91"/>
+        <location filename="../../gui/panels/constraints.py" line="93"/>
         <source>Buy only (invest new cash)</source>
         <translation>매수만(새 현금 투자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="92"/>
+        <location filename="../../gui/panels/constraints.py" line="94"/>
         <source>Sell only (raise cash)</source>
         <translation>매도만(현금 마련)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="93"/>
+        <location filename="../../gui/panels/constraints.py" line="95"/>
         <source>Mode</source>
         <translation>방식</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="96"/>
+        <location filename="../../gui/panels/constraints.py" line="98"/>
         <source>Positive: new money you add (contribution). Negative: money you take out (withdrawal).</source>
         <translation>양수: 새로 넣는 돈(납입). 음수: 꺼내는 돈(인출).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="98"/>
+        <location filename="../../gui/panels/constraints.py" line="101"/>
         <source>Add (+) / withdraw (−)</source>
         <translation>납입 (+) / 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="99"/>
+        <location filename="../../gui/panels/constraints.py" line="102"/>
         <source>Rebalance even when inside the bands</source>
         <translation>허용 범위 안에 있어도 리밸런싱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="101"/>
+        <location filename="../../gui/panels/constraints.py" line="104"/>
         <source>Normally nothing is traded while every holding is inside its drift band.</source>
         <translation>보통은 모든 보유 종목이 이탈 허용 범위 안에 있으면 아무것도 거래하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="134"/>
+        <location filename="../../gui/panels/constraints.py" line="137"/>
         <source>Use this limit</source>
         <translation>이 한도 사용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/constraints.py" line="163"/>
+        <source>The household&apos;s cash buffer: the sum of its accounts&apos; buffers. Set each account&apos;s in Holdings → Account… (or double-click the account).</source>
+        <translation>가구의 현금 완충: 각 계좌 완충 금액의 합계입니다. 계좌별 금액은 보유 종목 → 계좌 설정…에서 정합니다 (또는 계좌를 더블클릭).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/constraints.py" line="171"/>
+        <source>The household&apos;s contribution (+) or withdrawal (−): the sum of its accounts&apos; cash flows. Set each account&apos;s in Holdings → Account… (or double-click the account).</source>
+        <translation>가구의 납입 (+) 또는 인출 (−): 각 계좌 현금 흐름의 합계입니다. 계좌별 금액은 보유 종목 → 계좌 설정…에서 정합니다 (또는 계좌를 더블클릭).</translation>
     </message>
 </context>
 <context>
@@ -2568,98 +2578,104 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../../gui/window_files.py" line="53"/>
+        <location filename="../../gui/window_files.py" line="56"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="54"/>
+        <location filename="../../gui/window_files.py" line="57"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="69"/>
+        <location filename="../../gui/window_files.py" line="72"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="69"/>
+        <location filename="../../gui/window_files.py" line="72"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="75"/>
+        <location filename="../../gui/window_files.py" line="78"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="95"/>
+        <location filename="../../gui/window_files.py" line="98"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="104"/>
-        <location filename="../../gui/window_files.py" line="109"/>
+        <location filename="../../gui/window_files.py" line="107"/>
+        <location filename="../../gui/window_files.py" line="112"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="122"/>
+        <location filename="../../gui/window_files.py" line="125"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="134"/>
+        <location filename="../../gui/window_files.py" line="137"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="138"/>
+        <location filename="../../gui/window_files.py" line="141"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="143"/>
+        <location filename="../../gui/window_files.py" line="146"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="154"/>
+        <location filename="../../gui/window_files.py" line="157"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="156"/>
+        <location filename="../../gui/window_files.py" line="159"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="172"/>
+        <location filename="../../gui/window_files.py" line="175"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="185"/>
+        <location filename="../../gui/window_files.py" line="193"/>
+        <location filename="../../gui/window_files.py" line="197"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="188"/>
-        <source>Trades saved to {name}</source>
-        <translation>거래를 {name}에 저장했습니다</translation>
+        <location filename="../../gui/window_files.py" line="201"/>
+        <source>Orders saved, one file per account: {names}</source>
+        <translation>주문을 계좌별 파일로 저장했습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="194"/>
+        <location filename="../../gui/window_files.py" line="203"/>
+        <source>Trades saved to {names}</source>
+        <translation>거래를 {names}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="210"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="196"/>
+        <location filename="../../gui/window_files.py" line="212"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="198"/>
+        <location filename="../../gui/window_files.py" line="214"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
@@ -2878,88 +2894,88 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="55"/>
+        <location filename="../../gui/panels/household_editor.py" line="57"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="56"/>
+        <location filename="../../gui/panels/household_editor.py" line="58"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="58"/>
+        <location filename="../../gui/panels/household_editor.py" line="60"/>
         <source>Remove the selected account (a position: set its shares to 0)</source>
         <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="60"/>
+        <location filename="../../gui/panels/household_editor.py" line="62"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="61"/>
+        <location filename="../../gui/panels/household_editor.py" line="63"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="62"/>
+        <location filename="../../gui/panels/household_editor.py" line="64"/>
         <source>Account…</source>
         <translation>계좌 설정…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="64"/>
+        <location filename="../../gui/panels/household_editor.py" line="66"/>
         <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
         <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="122"/>
+        <location filename="../../gui/panels/household_editor.py" line="124"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="130"/>
+        <location filename="../../gui/panels/household_editor.py" line="132"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="169"/>
+        <location filename="../../gui/panels/household_editor.py" line="179"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="206"/>
+        <location filename="../../gui/panels/household_editor.py" line="216"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="208"/>
-        <location filename="../../gui/panels/household_editor.py" line="213"/>
+        <location filename="../../gui/panels/household_editor.py" line="218"/>
+        <location filename="../../gui/panels/household_editor.py" line="223"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="208"/>
+        <location filename="../../gui/panels/household_editor.py" line="218"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="213"/>
+        <location filename="../../gui/panels/household_editor.py" line="223"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="219"/>
+        <location filename="../../gui/panels/household_editor.py" line="229"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="219"/>
+        <location filename="../../gui/panels/household_editor.py" line="229"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="239"/>
+        <location filename="../../gui/panels/household_editor.py" line="249"/>
         <source>Select an account first.</source>
         <translation>먼저 계좌를 선택하세요.</translation>
     </message>
@@ -2972,22 +2988,22 @@
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="33"/>
+        <location filename="../../gui/panels/household_editor.py" line="34"/>
         <source>Account / position</source>
         <translation>계좌 / 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="34"/>
+        <location filename="../../gui/panels/household_editor.py" line="35"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="35"/>
+        <location filename="../../gui/panels/household_editor.py" line="36"/>
         <source>Cash / shares</source>
         <translation>현금 / 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="36"/>
+        <location filename="../../gui/panels/household_editor.py" line="37"/>
         <source>Cost basis</source>
         <translation>취득 원가</translation>
     </message>
@@ -3616,272 +3632,432 @@
     </message>
     <message>
         <location filename="../../gui/message_texts.py" line="46"/>
+        <source>sold in {account} ({kind}): a sale here realizes no taxable gain</source>
+        <translation>{account} ({kind})에서 매도: 이 계좌의 매도는 과세 차익을 실현하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="47"/>
+        <source>selling {shares} shares in {account} instead: {how}</source>
+        <translation>대신 {account}에서 {shares}주를 매도하면: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="48"/>
+        <source>basis unknown: the {bps} bps placeholder, {cost}</source>
+        <translation>취득 원가 모름: 대체 비용 {bps} bp, {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="49"/>
+        <source>gain {gain}, estimated tax {tax} ({year} rates)</source>
+        <translation>차익 {gain}, 예상 세금 {tax} ({year}년 세율)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="50"/>
+        <source>loss {loss}, estimated tax {tax} ({year} rates)</source>
+        <translation>손실 {loss}, 예상 세금 {tax} ({year}년 세율)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="51"/>
+        <source>sold in {account} ({kind}): basis unknown (no lots), so the gain cannot be shown; the {bps} bps placeholder {cost} was counted</source>
+        <translation>{account} ({kind})에서 매도: 취득 원가를 모르므로(로트 없음) 차익을 표시할 수 없습니다. 대체 비용 {bps} bp인 {cost}을(를) 반영했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="52"/>
+        <source>sold in {account} ({kind}), lots {order}: {lot}</source>
+        <translation>{account} ({kind})에서 매도, 로트는 {order}: {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="53"/>
+        <source>highest cost first</source>
+        <translation>취득 원가가 높은 순</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="54"/>
+        <source>lowest tax first</source>
+        <translation>세금이 적은 순</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="55"/>
+        <source>{shares} shares {when} ({term}, gain {gain}, tax {tax} at {rate})</source>
+        <translation>{shares}주 {when} ({term}, 차익 {gain}, 세율 {rate}로 세금 {tax})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="56"/>
+        <source>{shares} shares {when} ({term}, loss {loss})</source>
+        <translation>{shares}주 {when} ({term}, 손실 {loss})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="57"/>
+        <source>{shares} shares {when} ({term}, loss {loss}, disallowed as a wash sale)</source>
+        <translation>{shares}주 {when} ({term}, 손실 {loss}, 워시 세일로 손실 불인정)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="58"/>
+        <source>acquired {date}</source>
+        <translation>{date} 취득</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="59"/>
+        <source>acquired date unknown</source>
+        <translation>취득일 모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="60"/>
+        <source>long-term</source>
+        <translation>장기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="61"/>
+        <source>short-term</source>
+        <translation>단기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="62"/>
+        <source>in all a gain of {gain}, estimated tax {tax} ({year} rates)</source>
+        <translation>합계 차익 {gain}, 예상 세금 {tax} ({year}년 세율)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="63"/>
+        <source>in all a loss of {loss}, estimated tax {tax} ({year} rates)</source>
+        <translation>합계 손실 {loss}, 예상 세금 {tax} ({year}년 세율)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="64"/>
+        <source>no tax-advantaged account holds {ticker}</source>
+        <translation>{ticker}을(를) 보유한 세제 혜택 계좌가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="65"/>
+        <source>tax-advantaged accounts: {facts}</source>
+        <translation>세제 혜택 계좌: {facts}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="66"/>
+        <source>{account} holds {held} and sells {sold}</source>
+        <translation>{account}은(는) {held}주 보유, {sold}주 매도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="67"/>
+        <source>bought in {account} rather than {other}: paid by selling {sold} in {account}, which realizes no gain</source>
+        <translation>{other} 대신 {account}에서 매수: {account}에서 {sold}을(를) 매도한 대금으로 지불하며, 이 매도는 차익을 실현하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="68"/>
+        <source>bought in {account} ({kind}), paid by selling {sold} and its own cash</source>
+        <translation>{account} ({kind})에서 매수, {sold} 매도 대금과 계좌 자체 현금으로 지불</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="69"/>
+        <source>bought in {account} ({kind}), paid by its own cash</source>
+        <translation>{account} ({kind})에서 매수, 계좌 자체 현금으로 지불</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="70"/>
+        <source>its cash {before} → {after}</source>
+        <translation>계좌 현금 {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="71"/>
+        <source>{sleeve} belongs in {kinds} accounts (asset location)</source>
+        <translation>{sleeve}은(는) {kinds} 계좌에 둡니다 (자산 배치)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="72"/>
+        <source>against the asset-location preference ({sleeve} belongs in {kinds} accounts; {bps} bps = {extra} counted)</source>
+        <translation>자산 배치 선호와 반대 ({sleeve}은(는) {kinds} 계좌에 둡니다. {bps} bp = {extra} 반영)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="73"/>
+        <source>taxable</source>
+        <translation>과세</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="74"/>
+        <source>traditional IRA</source>
+        <translation>전통 IRA</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="75"/>
+        <source>Roth IRA</source>
+        <translation>로스 IRA</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="76"/>
+        <source>401(k)</source>
+        <translation>401(k)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="77"/>
+        <source>HSA</source>
+        <translation>HSA</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="78"/>
         <source>volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target})</source>
         <translation>변동성 상한 {cap}에 걸림: 거래 후 변동성 {vol_after} (목표 구성은 {vol_target})</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="47"/>
+        <location filename="../../gui/message_texts.py" line="79"/>
         <source>volatility cap {cap} binds: volatility after trading {vol_after} (the target mix has {vol_target}): {changes}</source>
         <translation>변동성 상한 {cap}에 걸림: 거래 후 변동성 {vol_after} (목표 구성은 {vol_target}): {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="48"/>
+        <location filename="../../gui/message_texts.py" line="80"/>
         <source>{name} cut from {target} to {after}</source>
         <translation>{name} {target}에서 {after}(으)로 축소</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="49"/>
+        <location filename="../../gui/message_texts.py" line="81"/>
         <source>{name} raised from {target} to {after}</source>
         <translation>{name} {target}에서 {after}(으)로 확대</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="50"/>
+        <location filename="../../gui/message_texts.py" line="82"/>
         <source>turnover cap {cap} binds: trades stop short of the targets (turnover {turnover}, tracking error left {te_after})</source>
         <translation>회전율 상한 {cap}에 걸림: 거래가 목표에 못 미치고 멈춥니다 (회전율 {turnover}, 남은 추적오차 {te_after})</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="51"/>
+        <location filename="../../gui/message_texts.py" line="83"/>
         <source>cash buffer {buffer} binds: cash ends at {cash_after} while holdings stay {gap} below their targets in total</source>
         <translation>현금 완충 {buffer}에 걸림: 현금은 {cash_after}(으)로 끝나고 보유 종목은 합계 {gap}만큼 목표에 못 미칩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="52"/>
+        <location filename="../../gui/message_texts.py" line="84"/>
         <source>{ticker} maximum {bound} binds (target {target}, after {after})</source>
         <translation>{ticker} 최대 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="53"/>
+        <location filename="../../gui/message_texts.py" line="85"/>
         <source>{ticker} minimum {bound} binds (target {target}, after {after})</source>
         <translation>{ticker} 최소 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="54"/>
+        <location filename="../../gui/message_texts.py" line="86"/>
         <source>{name} maximum {bound} binds (target {target}, after {after})</source>
         <translation>{name} 최대 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="55"/>
+        <location filename="../../gui/message_texts.py" line="87"/>
         <source>{name} minimum {bound} binds (target {target}, after {after})</source>
         <translation>{name} 최소 비중 {bound}에 걸림 (목표 {target}, 거래 후 {after})</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="56"/>
+        <location filename="../../gui/message_texts.py" line="88"/>
         <source>{ticker} is on the no-sell list: it stays at {after} against a {target} target</source>
         <translation>{ticker}은(는) 매도 금지 목록에 있어 목표 {target} 대비 {after}에 머뭅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="57"/>
+        <location filename="../../gui/message_texts.py" line="89"/>
         <source>{ticker} is on the no-buy list: it stays at {after} against a {target} target</source>
         <translation>{ticker}은(는) 매수 금지 목록에 있어 목표 {target} 대비 {after}에 머뭅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="58"/>
+        <location filename="../../gui/message_texts.py" line="90"/>
         <source>buy-only: nothing is sold, so these stay above their targets: {names}</source>
         <translation>매수만: 아무것도 매도하지 않으므로 다음 종목은 목표보다 높게 남습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="59"/>
+        <location filename="../../gui/message_texts.py" line="91"/>
         <source>sell-only: nothing is bought, so these stay below their targets: {names}</source>
         <translation>매도만: 아무것도 매수하지 않으므로 다음 종목은 목표보다 낮게 남습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="60"/>
+        <location filename="../../gui/message_texts.py" line="92"/>
         <source>trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes</source>
         <translation>거래 비용: 반올림 전에도 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다. 나머지를 메우는 비용이 줄어드는 추적오차보다 크기 때문입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="61"/>
+        <location filename="../../gui/message_texts.py" line="93"/>
         <source>trading costs: even before rounding, {ticker} stays {gap} points from its target, where closing the rest would cost more than the tracking error it removes (in a household, costs also count the estimated tax of sales in taxable accounts, the placeholder cost of taxable positions without lots and the asset-location cost)</source>
         <translation>거래 비용: 반올림 전에도 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다. 나머지를 메우는 비용이 줄어드는 추적오차보다 크기 때문입니다 (가구에서는 과세 계좌 매도의 예상 세금, 로트가 없는 과세 포지션의 대체 비용, 자산 배치 비용도 비용에 포함됩니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="62"/>
+        <location filename="../../gui/message_texts.py" line="94"/>
         <source>whole shares: rounding to tradable amounts leaves {ticker} {gap} points from its target (one share is {share} points)</source>
         <translation>정수 주: 거래 가능한 수량으로 반올림하면 {ticker}은(는) 목표와 {gap}포인트 차이가 남습니다 (1주는 {share}포인트)</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="63"/>
+        <location filename="../../gui/message_texts.py" line="95"/>
         <source>No limit binds: every holding ends within {gap} points of its target.</source>
         <translation>걸리는 제한이 없습니다: 모든 보유 종목이 목표와 {gap}포인트 이내로 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="64"/>
+        <location filename="../../gui/message_texts.py" line="96"/>
         <source>{count} trades proposed.</source>
         <translation>거래 {count}건을 제안합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="65"/>
+        <location filename="../../gui/message_texts.py" line="97"/>
         <source>1 trade proposed.</source>
         <translation>거래 1건을 제안합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="66"/>
+        <location filename="../../gui/message_texts.py" line="98"/>
         <source>No trades needed: every holding and sleeve is inside its drift band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목과 슬리브가 이탈 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="67"/>
+        <location filename="../../gui/message_texts.py" line="99"/>
         <source>No trades: the turnover cap of {cap} allows no trade. Raise the cap or untick it to trade.</source>
         <translation>거래 없음: 회전율 상한 {cap}에서는 거래할 수 없습니다. 거래하려면 상한을 올리거나 선택을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="68"/>
+        <location filename="../../gui/message_texts.py" line="100"/>
         <source>No trades: the turnover cap of {cap} allows no trade, although these are outside their drift bands: {names}. Raise the cap or untick it to trade.</source>
         <translation>거래 없음: 다음 종목이 이탈 허용 범위를 벗어났지만 회전율 상한 {cap}에서는 거래할 수 없습니다: {names}. 거래하려면 상한을 올리거나 선택을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="69"/>
+        <location filename="../../gui/message_texts.py" line="101"/>
         <source>No trades: no trade improves the portfolio within your limits.</source>
         <translation>거래 없음: 설정한 제한 안에서 포트폴리오를 개선하는 거래가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="70"/>
+        <location filename="../../gui/message_texts.py" line="102"/>
         <source>No trades: no trade improves the portfolio within your limits, although these are outside their drift bands: {names}.</source>
         <translation>거래 없음: 다음 종목이 이탈 허용 범위를 벗어났지만 설정한 제한 안에서 포트폴리오를 개선하는 거래가 없습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="71"/>
+        <location filename="../../gui/message_texts.py" line="103"/>
         <source>Not possible as set: {text}</source>
         <translation>설정대로는 불가능합니다: {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="72"/>
+        <location filename="../../gui/message_texts.py" line="104"/>
         <source>Sells of {sells} exceed the {withdrawal} withdrawal: {buys} goes into buys (see their reasons), trading costs are {costs}, and cash goes from {cash_before} to {cash_after} (cash buffer {buffer}).</source>
         <translation>매도 {sells}이(가) 인출액 {withdrawal}보다 많습니다: {buys}은(는) 매수에 쓰이고(각 사유 참고), 거래 비용은 {costs}, 현금은 {cash_before}에서 {cash_after}(으)로 바뀝니다 (현금 완충 {buffer}).</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="73"/>
+        <location filename="../../gui/message_texts.py" line="105"/>
         <source>the {limit} of {stated} is part of the conflict; the diagnosis suggests {nearest}</source>
         <translation>{limit} {stated}이(가) 충돌 원인 중 하나입니다. 진단 결과 {nearest}을(를) 제안합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="74"/>
+        <location filename="../../gui/message_texts.py" line="106"/>
         <source>the {limit} of {stated} is part of the conflict</source>
         <translation>{limit} {stated}이(가) 충돌 원인 중 하나입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="75"/>
+        <location filename="../../gui/message_texts.py" line="107"/>
         <source>the {limit} is part of the conflict</source>
         <translation>{limit}이(가) 충돌 원인 중 하나입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="76"/>
+        <location filename="../../gui/message_texts.py" line="108"/>
         <source>Sells of {sells} exceed the {withdrawal} withdrawal: nothing is bought, trading costs are {costs}, and the rest stays in cash, which goes from {cash_before} to {cash_after} (cash buffer {buffer}).</source>
         <translation>매도 {sells}이(가) 인출액 {withdrawal}보다 많습니다: 매수는 없고 거래 비용은 {costs}이며, 나머지는 현금으로 남아 {cash_before}에서 {cash_after}(으)로 바뀝니다 (현금 완충 {buffer}).</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="77"/>
+        <location filename="../../gui/message_texts.py" line="109"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="78"/>
+        <location filename="../../gui/message_texts.py" line="110"/>
         <source>satellites</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="79"/>
+        <location filename="../../gui/message_texts.py" line="111"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="80"/>
+        <location filename="../../gui/message_texts.py" line="112"/>
         <source>small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="81"/>
+        <location filename="../../gui/message_texts.py" line="113"/>
         <source>volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="82"/>
+        <location filename="../../gui/message_texts.py" line="114"/>
         <source>turnover cap</source>
         <translation>회전율 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="83"/>
+        <location filename="../../gui/message_texts.py" line="115"/>
         <source>cash buffer</source>
         <translation>현금 완충</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="84"/>
+        <location filename="../../gui/message_texts.py" line="116"/>
         <source>minimum trade</source>
         <translation>최소 거래 금액</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="85"/>
+        <location filename="../../gui/message_texts.py" line="117"/>
         <source>trading mode</source>
         <translation>거래 방식</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="86"/>
+        <location filename="../../gui/message_texts.py" line="118"/>
         <source>minimum for {subject}</source>
         <translation>{subject} 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="87"/>
-        <location filename="../../gui/message_texts.py" line="97"/>
+        <location filename="../../gui/message_texts.py" line="119"/>
+        <location filename="../../gui/message_texts.py" line="129"/>
         <source>maximum for {subject}</source>
         <translation>{subject} 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="88"/>
+        <location filename="../../gui/message_texts.py" line="120"/>
         <source>minimum for the {subject} sleeve</source>
         <translation>{subject} 슬리브 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="89"/>
+        <location filename="../../gui/message_texts.py" line="121"/>
         <source>maximum for the {subject} sleeve</source>
         <translation>{subject} 슬리브 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="90"/>
+        <location filename="../../gui/message_texts.py" line="122"/>
         <source>small-cap minimum</source>
         <translation>소형주 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="91"/>
+        <location filename="../../gui/message_texts.py" line="123"/>
         <source>small-cap maximum</source>
         <translation>소형주 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="92"/>
+        <location filename="../../gui/message_texts.py" line="124"/>
         <source>no-buy rule for {subject}</source>
         <translation>{subject} 매수 금지 규칙</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="93"/>
+        <location filename="../../gui/message_texts.py" line="125"/>
         <source>no-sell rule for {subject}</source>
         <translation>{subject} 매도 금지 규칙</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="94"/>
+        <location filename="../../gui/message_texts.py" line="126"/>
         <source>no short positions</source>
         <translation>공매도 금지</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="95"/>
+        <location filename="../../gui/message_texts.py" line="127"/>
         <source>minimum for the {subject} sector</source>
         <translation>{subject} 섹터 최소 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="96"/>
+        <location filename="../../gui/message_texts.py" line="128"/>
         <source>maximum for the {subject} sector</source>
         <translation>{subject} 섹터 최대 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="98"/>
+        <location filename="../../gui/message_texts.py" line="130"/>
         <source>whole shares</source>
         <translation>정수 주</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="99"/>
+        <location filename="../../gui/message_texts.py" line="131"/>
         <source>trading costs</source>
         <translation>거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/message_texts.py" line="123"/>
+        <location filename="../../gui/message_texts.py" line="155"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -5221,22 +5397,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/window_files.py" line="28"/>
+        <location filename="../../gui/window_files.py" line="31"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="29"/>
+        <location filename="../../gui/window_files.py" line="32"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="30"/>
+        <location filename="../../gui/window_files.py" line="33"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="33"/>
+        <location filename="../../gui/window_files.py" line="36"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>
