@@ -188,7 +188,8 @@ class FileCommands(QObject):
             if hr is not None:
                 written = write_household_orders(path, hr)
             else:
-                written = [write_atomic(path, export.trades_csv(r))]
+                write_atomic(path, export.trades_csv(r))
+                written = [path]
         except SaveError as exc:  # says which file and that nothing was left half written
             QMessageBox.warning(self.window, self.tr("Cannot export trades"), str(exc))
             return False

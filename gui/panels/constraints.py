@@ -150,7 +150,16 @@ class ConstraintsPanel(QGroupBox):
         if self._updating or self.ws.scenario is None:
             return
         if self.ws.scenario.household is not None and ({"min_cash", "cash_flow"} & changes.keys()):
-            return  # the accounts' sums (read-only here): each account's are set in its Account… dialog
+            # the accounts' sums (read-only here; each account's are set in its Account… dialog): no edit,
+            # and the fields show the sums again
+            c = self.ws.scenario.constraints
+            self._updating = True
+            try:
+                self.min_cash.setValue(c.min_cash)
+                self.cash_flow.setValue(c.cash_flow)
+            finally:
+                self._updating = False
+            return
         self.ws.edit(edits.set_constraints(self.ws.scenario, **changes))
 
     def _show_household(self, household: bool) -> None:

@@ -1,0 +1,170 @@
+"""A household in the GUI: the "why in this account" clauses and the account kinds speak Korean; Export
+trades writes per-account order files; the Constraints panel's cash buffer and cash flow are the accounts'
+sums (read-only, pointing to the Account… dialog); the account column shows the whole "name — broker"."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from engine import resources
+from engine.model import scenario_file as sf
+from engine.report.orders import HEADER, per_account_paths
+from tests.gui.test_translations import KO, _lrelease
+
+COUPLE = "household-couple-four-accounts.coresat.toml"
+HANGUL = re.compile("[\uac00-\ud7a3]")
+ENGLISH_WHERE = ("bought in", "sold in", "its cash", "paid by", "belongs in", "realizes no", "instead")
+
+
+def _open_couple(workspace, qtbot):  # type: ignore[no-untyped-def]
+    sc = replace(sf.loads(resources.read_text("examples", COUPLE)), market=None)
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(sc, None)
+    return workspace.outcome.extras["household"]
+
+
+@pytest.fixture
+def korean(app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from gui import fmt, message_texts
+
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not installed")
+    qm = tmp_path / "coresat_ko.qm"
+    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    app.installTranslator(tr)
+    QLocale.setDefault(QLocale("ko_KR"))
+    fmt.reset_locale()
+    message_texts.reset()
+    yield
+    app.removeTranslator(tr)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    fmt.reset_locale()
+    message_texts.reset()
+
+
+def test_where_clauses_and_kinds_speak_korean(korean, window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.message_texts import kind_label
+
+    hr = _open_couple(workspace, qtbot)
+    view = window.result.account_trades
+    trading = [a for a in hr.accounts if a.trades]
+    assert view.topLevelItemCount() == len(trading)
+    for i, a in enumerate(trading):
+        top = view.topLevelItem(i)
+        kind = kind_label(a.kind)
+        assert HANGUL.search(kind) or kind in ("401(k)", "HSA"), kind  # the kinds here are translated
+        assert top.text(0).startswith(f"{a.name} ({kind})")
+        for j in range(len(a.trades)):
+            why = top.child(j).text(6)
+            assert " — " in why, why
+            here = why.split(" — ", 1)[1]
+            assert HANGUL.search(here) and not any(w in here for w in ENGLISH_WHERE), here
+            assert a.name in here  # the account's own name is kept as is
+    # the holdings tree's kind editors and the Accounts tab's per-account result
+    editor = window.holdings.household
+    combo = editor.tree.itemWidget(editor.tree.topLevelItem(0), 1)
+    assert [combo.itemText(k) for k in range(combo.count())][:3] == ["과세", "전통 IRA", "로스 IRA"]
+    accounts = window.household.trades
+    window.household.catch_up()
+    for i, a in enumerate(hr.accounts):
+        top = accounts.topLevelItem(i)
+        assert f"({kind_label(a.kind)}" in top.text(0)
+        for k in range(top.childCount()):
+            why = top.child(k).text(6)
+            assert not any(w in why for w in ENGLISH_WHERE), why
+
+
+def _read(path: Path) -> list[tuple[str, ...]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = [tuple(r) for r in csv.reader(f)]
+    assert rows[0] == HEADER
+    return rows[1:]
+
+
+def test_export_trades_writes_each_accounts_orders(
+    window, workspace, qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    hr = _open_couple(workspace, qtbot)
+    target = tmp_path / "trades.csv"
+    assert window.export_trades_to(target)
+    paths = dict(zip(hr.account_ids, per_account_paths(target, list(hr.account_ids)), strict=True))
+    trading = [a for a in hr.accounts if a.trades]
+    assert sorted(tmp_path.iterdir()) == sorted(paths[a.id] for a in trading)  # no net file, no empty one
+    for a in trading:
+        want = sorted((a.id, t.side.value.upper(), t.ticker, f"{t.shares:g}", "MARKET") for t in a.trades)
+        assert sorted(_read(paths[a.id])) == want
+    shown = window.statusBar().currentMessage()
+    assert all(paths[a.id].name in shown for a in trading), shown
+    # a folder that does not exist: one warning naming the file, nothing written
+    warned: list[str] = []
+    monkeypatch.setattr("gui.window_files.QMessageBox.warning", lambda _w, _t, text: warned.append(text))
+    assert not window.export_trades_to(tmp_path / "missing" / "trades.csv")
+    assert len(warned) == 1 and "does not exist" in warned[0] and "\n" not in warned[0]
+    assert not (tmp_path / "missing").exists()
+
+
+def test_cash_buffer_and_flow_are_the_accounts_sums_on_a_household(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from tests.gui.builders import twelve_asset_scenario
+
+    _open_couple(workspace, qtbot)
+    panel = window.constraints
+    hh = workspace.scenario.household
+    assert panel.min_cash.value() == sum(a.cash_buffer for a in hh.accounts)
+    assert panel.cash_flow.value() == sum(a.cash_flow for a in hh.accounts)
+    for box in (panel.min_cash, panel.cash_flow):
+        assert box.isReadOnly() and "Account…" in box.toolTip()
+    before = workspace.scenario
+    # the user types into the field and presses Enter: a read-only field takes nothing
+    panel.min_cash.setFocus()
+    qtbot.keyClicks(panel.min_cash.lineEdit(), "5")
+    qtbot.keyClick(panel.min_cash.lineEdit(), Qt.Key.Key_Return)
+    # a value set from code (a stray signal): no edit, no problem shown, the field shows the sum again
+    panel.cash_flow.setValue(-500.0)
+    assert workspace.scenario == before
+    assert all(not p.isVisibleTo(window) for p in panel.problems.values())
+    assert panel.cash_flow.value() == sum(a.cash_flow for a in hh.accounts)
+    # each account's buffer is set in its Account… dialog: the field follows
+    from gui.panels.account_dialog import AccountDialog
+
+    editor = window.holdings.household
+    editor.tree.setCurrentItem(editor.tree.topLevelItem(0))
+    dialog = AccountDialog(hh.account(editor.selected_account()))
+    dialog.buffer.setValue(dialog.buffer.value() + 300.0)
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        editor.edit_account(dialog)
+    assert panel.min_cash.value() == sum(a.cash_buffer for a in workspace.scenario.household.accounts)
+    assert panel.min_cash.value() == sum(a.cash_buffer for a in hh.accounts) + 300.0
+    # a flat scenario: editable again, with its own tooltip
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(twelve_asset_scenario(), None)
+    for box in (panel.min_cash, panel.cash_flow):
+        assert not box.isReadOnly() and "Account…" not in box.toolTip()
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        panel.min_cash.setValue(1234.0)
+    assert workspace.scenario.constraints.min_cash == 1234.0
+
+
+def test_account_names_are_whole_at_1280x720(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 720)
+    _open_couple(workspace, qtbot)
+    tree = window.holdings.household.tree
+    fm = tree.fontMetrics()
+    for i, a in enumerate(workspace.scenario.household.accounts):
+        item = tree.topLevelItem(i)
+        title = f"{a.name} — {a.broker}"
+        assert item.text(0) == title
+        assert tree.columnWidth(0) >= fm.horizontalAdvance(title) + tree.indentation()  # not elided
+        assert title in item.toolTip(0) and a.kind.label in item.toolTip(0)
