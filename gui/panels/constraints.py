@@ -190,6 +190,7 @@ class ConstraintsPanel(QGroupBox):
                 else QAbstractSpinBox.ButtonSymbols.UpDownArrows
             )
             box.setToolTip(household_tip if household else flat_tip)
+            box.setSuffix(self.tr(" (sum of the accounts)") if household else "")
 
     def _on_scenario(self, sc: Scenario) -> None:
         c: Constraints = sc.constraints

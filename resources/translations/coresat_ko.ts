@@ -1030,14 +1030,19 @@
         <translation>이 한도 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="163"/>
+        <location filename="../../gui/panels/constraints.py" line="172"/>
         <source>The household&apos;s cash buffer: the sum of its accounts&apos; buffers. Set each account&apos;s in Holdings → Account… (or double-click the account).</source>
         <translation>가구의 현금 완충: 각 계좌 완충 금액의 합계입니다. 계좌별 금액은 보유 종목 → 계좌 설정…에서 정합니다 (또는 계좌를 더블클릭).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="171"/>
+        <location filename="../../gui/panels/constraints.py" line="180"/>
         <source>The household&apos;s contribution (+) or withdrawal (−): the sum of its accounts&apos; cash flows. Set each account&apos;s in Holdings → Account… (or double-click the account).</source>
         <translation>가구의 납입 (+) 또는 인출 (−): 각 계좌 현금 흐름의 합계입니다. 계좌별 금액은 보유 종목 → 계좌 설정…에서 정합니다 (또는 계좌를 더블클릭).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/constraints.py" line="193"/>
+        <source> (sum of the accounts)</source>
+        <translation> (계좌 합계)</translation>
     </message>
 </context>
 <context>
@@ -2649,33 +2654,33 @@
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="193"/>
-        <location filename="../../gui/window_files.py" line="197"/>
+        <location filename="../../gui/window_files.py" line="194"/>
+        <location filename="../../gui/window_files.py" line="198"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="201"/>
+        <location filename="../../gui/window_files.py" line="202"/>
         <source>Orders saved, one file per account: {names}</source>
         <translation>주문을 계좌별 파일로 저장했습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="203"/>
+        <location filename="../../gui/window_files.py" line="204"/>
         <source>Trades saved to {names}</source>
         <translation>거래를 {names}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="210"/>
+        <location filename="../../gui/window_files.py" line="211"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="212"/>
+        <location filename="../../gui/window_files.py" line="213"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="214"/>
+        <location filename="../../gui/window_files.py" line="215"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
