@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from engine.messages.ids import ENGLISH, MessageId, limit_message_id
 from engine.messages.values import (
@@ -80,29 +80,26 @@ class Formatter:
         return self.templates(m.id).format(**values)
 
     def value(self, v: Value | Message) -> str:
-        nf = self.numbers
-        if isinstance(v, Message):
-            return self.render(v)
-        if isinstance(v, Percent):
-            return nf.percent(v.value, v.digits)
-        if isinstance(v, Points):
-            return nf.points(v.value, v.digits)
-        if isinstance(v, Money):
-            return nf.money(v.value, v.digits)
-        if isinstance(v, Shares):
-            return nf.shares(v.value)
-        if isinstance(v, Count):
-            return nf.count(v.value)
-        if isinstance(v, Ticker):
-            return v.symbol
-        if isinstance(v, Name):
-            return v.text
-        if isinstance(v, Names):
-            return nf.join(list(v.items))
-        if isinstance(v, Parts):
-            return nf.join([self.render(p) for p in v.items])
+        show = _SHOW.get(type(v))
+        if show is not None:
+            return show(self, v)
         # a LimitId: its name, with its subject
-        return self.templates(limit_message_id(v.kind.value)).format(subject=v.subject)
+        return self.templates(limit_message_id(v.kind.value)).format(subject=v.subject)  # type: ignore[union-attr]
+
+
+# how each kind of value is shown, by its exact type (a dict look-up: reasons are rendered for every trade)
+_SHOW: dict[type, Callable[[Formatter, Any], str]] = {
+    Message: lambda f, v: f.render(v),
+    Percent: lambda f, v: f.numbers.percent(v.value, v.digits),
+    Points: lambda f, v: f.numbers.points(v.value, v.digits),
+    Money: lambda f, v: f.numbers.money(v.value, v.digits),
+    Shares: lambda f, v: f.numbers.shares(v.value),
+    Count: lambda f, v: f.numbers.count(v.value),
+    Ticker: lambda f, v: v.symbol,
+    Name: lambda f, v: v.text,
+    Names: lambda f, v: f.numbers.join(list(v.items)),
+    Parts: lambda f, v: f.numbers.join([f.render(p) for p in v.items]),
+}
 
 
 ENGLISH_FORMATTER = Formatter()

@@ -53,9 +53,12 @@ def _year(rates: TaxRates) -> Name:
     return Name(str(rates.year))
 
 
+_KINDS = {k: Message.of(kind_message_id(k.value)) for k in AccountKind}
+
+
 def kind_message(kind: AccountKind) -> Message:
     """An account kind's name ("taxable", "Roth IRA", ...) as a message."""
-    return Message.of(kind_message_id(kind.value))
+    return _KINDS[kind]
 
 
 def english_clauses(clauses: tuple[Message, ...]) -> str:
