@@ -37,6 +37,7 @@ from engine.io.safe_open import read_user_file
 from engine.model.scenario import Scenario
 from gui import fmt
 from gui.csv_mapping_dialog import CsvMappingDialog
+from gui.message_texts import kind_label
 from gui.runner import JobContext
 from gui.workspace import Workspace
 
@@ -74,13 +75,13 @@ def _target(summary: HouseholdChanges, index: int) -> AccountChanges | None:
 def _where(change: AccountChanges | None) -> str:
     if change is None:
         return ""
+    # the household account's name and its kind in the user's language (an older summary: its label)
+    name = f"{change.name} ({kind_label(change.kind)})" if change.kind else change.label
     if change.status == "new":
-        return QCoreApplication.translate("StatementImport", "→ new account {name}").format(name=change.label)
+        return QCoreApplication.translate("StatementImport", "→ new account {name}").format(name=name)
     if change.status == "lots":
-        return QCoreApplication.translate("StatementImport", "→ adds lots to {name}").format(
-            name=change.label
-        )
-    return QCoreApplication.translate("StatementImport", "→ updates {name}").format(name=change.label)
+        return QCoreApplication.translate("StatementImport", "→ adds lots to {name}").format(name=name)
+    return QCoreApplication.translate("StatementImport", "→ updates {name}").format(name=name)
 
 
 def _position_change(change: AccountChanges | None, symbol: str) -> str:

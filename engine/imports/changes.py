@@ -42,6 +42,8 @@ class AccountChanges:
     cash_after: float = 0.0
     lots: tuple[str, ...] = ()  # sentences about the lots of this account's positions
     statement_index: int | None = None  # which account of the statement goes in here
+    name: str = ""  # the household account's name and kind (AccountKind value), for a translated label
+    kind: str = ""
 
     @property
     def changed(self) -> bool:

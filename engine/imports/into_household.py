@@ -290,11 +290,23 @@ def _apply_positions(
                 updated.cash,
                 tuple(lot_notes),
                 statement_index=i,
+                name=updated.name,
+                kind=updated.kind.value,
             )
         )
     for a in accounts:
         if a.id not in taken:
-            changes.append(AccountChanges(a.id, a.label, "kept", cash_before=a.cash, cash_after=a.cash))
+            changes.append(
+                AccountChanges(
+                    a.id,
+                    a.label,
+                    "kept",
+                    cash_before=a.cash,
+                    cash_after=a.cash,
+                    name=a.name,
+                    kind=a.kind.value,
+                )
+            )
     if flat:
         old = hh.accounts[0]
         changes.insert(
@@ -413,11 +425,23 @@ def _apply_lots(statement: Statement, scenario: Scenario) -> tuple[Scenario, Hou
                 cash_after=target.cash,
                 lots=tuple(lines),
                 statement_index=i,
+                name=updated.name,
+                kind=updated.kind.value,
             )
         )
     for a in accounts:
         if a.id not in taken:
-            changes.append(AccountChanges(a.id, a.label, "kept", cash_before=a.cash, cash_after=a.cash))
+            changes.append(
+                AccountChanges(
+                    a.id,
+                    a.label,
+                    "kept",
+                    cash_before=a.cash,
+                    cash_after=a.cash,
+                    name=a.name,
+                    kind=a.kind.value,
+                )
+            )
     if scenario.household is None:
         notes.append(
             "the scenario's one portfolio becomes one taxable account, so its positions can hold lots"

@@ -85,6 +85,18 @@ def test_where_clauses_and_kinds_speak_korean(korean, window, workspace, qtbot) 
             assert not any(w in why for w in ENGLISH_WHERE), why
 
 
+def test_import_preview_names_the_account_kind_in_korean(korean) -> None:  # type: ignore[no-untyped-def]
+    from engine.imports.changes import AccountChanges
+    from gui.import_dialog import _where
+
+    change = AccountChanges(
+        "ira", "Lee IRA (traditional IRA)", "updated", name="Lee IRA", kind="traditional_ira"
+    )
+    assert "Lee IRA (전통 IRA)" in _where(change)
+    older = AccountChanges("ira", "Lee IRA (traditional IRA)", "updated")  # no kind: the label as it is
+    assert "Lee IRA (traditional IRA)" in _where(older)
+
+
 def _read(path: Path) -> list[tuple[str, ...]]:
     with path.open(newline="", encoding="utf-8") as f:
         rows = [tuple(r) for r in csv.reader(f)]

@@ -79,6 +79,11 @@ def test_each_account_and_its_words_match_an_independent_tally(
         assert {p.ticker: p.shares for p in acct.positions} == expected
         assert acct.cash == pytest.approx(round(sa.cash, 2))
         ch = next(c for c in changes.accounts if c.account_id == acct.id)
+        assert (ch.name, ch.kind, ch.label) == (
+            acct.name,
+            acct.kind.value,
+            acct.label,
+        )  # the GUI translates kind
         had = before.get(acct.id, {})
         assert ch.status == ("updated" if acct.id in before else "new")
         for c in ch.bought:
