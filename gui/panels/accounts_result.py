@@ -29,6 +29,8 @@ COLUMNS = (
 )
 
 
+FIRST_MAX = 300  # px: the account column's widest
+
 SIDES = (QT_TRANSLATE_NOOP("AccountsResultView", "BUY"), QT_TRANSLATE_NOOP("AccountsResultView", "SELL"))
 
 
@@ -160,8 +162,14 @@ class AccountsResultView(QTreeWidget):
         self.clear()
         for row in result_rows(r):
             top = self._item(row)
+            top.setToolTip(0, row.cells[0])  # "name (kind, broker)": whole, even where the column elides it
             self.addTopLevelItem(top)
             top.setExpanded(True)
+        # the account column fits its longest title, up to FIRST_MAX px (the tooltip shows a longer one)
+        self.resizeColumnToContents(0)
+        self.setColumnWidth(0, min(self.columnWidth(0), FIRST_MAX))
+        for col in range(1, len(COLUMNS) - 1):  # the numbers whole; the reason takes what is left
+            self.resizeColumnToContents(col)
 
     def _item(self, row: Row) -> QTreeWidgetItem:
         item = QTreeWidgetItem(row.cells)

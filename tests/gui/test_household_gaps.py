@@ -180,3 +180,20 @@ def test_account_names_are_whole_at_1280x720(window, workspace, qtbot) -> None: 
         assert item.text(0) == title
         assert tree.columnWidth(0) >= fm.horizontalAdvance(title) + tree.indentation()  # not elided
         assert title in item.toolTip(0) and a.kind.label in item.toolTip(0)
+
+
+def test_accounts_tab_shows_whole_account_titles(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.panels.accounts_result import FIRST_MAX
+
+    window.resize(1280, 720)
+    _open_couple(workspace, qtbot)
+    panel = window.household
+    panel.catch_up()
+    view = panel.trades
+    fm = view.fontMetrics()
+    for i in range(view.topLevelItemCount()):
+        top = view.topLevelItem(i)
+        title = top.text(0)
+        assert top.toolTip(0) == title
+        need = fm.horizontalAdvance(title) + view.indentation()
+        assert view.columnWidth(0) >= min(need, FIRST_MAX), (title, view.columnWidth(0))
