@@ -197,3 +197,18 @@ def test_accounts_tab_shows_whole_account_titles(window, workspace, qtbot) -> No
         assert top.toolTip(0) == title
         need = fm.horizontalAdvance(title) + view.indentation()
         assert view.columnWidth(0) >= min(need, FIRST_MAX), (title, view.columnWidth(0))
+
+
+def test_every_where_and_kind_message_has_its_korean_text(korean) -> None:  # type: ignore[no-untyped-def]
+    from engine.messages import ENGLISH, Message, MessageId, Name
+    from gui.message_texts import render
+
+    ids = [m for m in MessageId if m.value.startswith(("where.", "kind."))]
+    assert len(ids) == 32
+    for mid in ids:
+        names = re.findall(r"\{(\w+)\}", ENGLISH[mid])
+        m = Message.of(mid, **{n: Name(f"<{n}>") for n in names})
+        ko = render(m)
+        assert all(f"<{n}>" in ko for n in names), (mid, ko)  # every value kept
+        if mid not in (MessageId.KIND_401K, MessageId.KIND_HSA):  # names Korean keeps as they are
+            assert HANGUL.search(ko), (mid, ko)
