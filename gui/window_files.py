@@ -12,6 +12,7 @@ from engine.errors import CoresatError
 from engine.io.atomic import SaveError
 from engine.model.scenario_file import write_atomic
 from engine.report.orders import write_household_orders
+from engine.result import Status
 from gui import edits, export, settings, templates
 from gui.dialogs import ImportPreview
 from gui.engine_texts import engine_phrase
@@ -184,6 +185,13 @@ class FileCommands(QObject):
         if r is None:
             return False
         hr = household_result(self.ws.outcome)
+        if hr is not None and hr.status is Status.INFEASIBLE:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Cannot export trades"),
+                self.tr("No trade list meets every account's rules and the limits: nothing was exported."),
+            )
+            return False
         try:
             if hr is not None:
                 written = write_household_orders(path, hr)

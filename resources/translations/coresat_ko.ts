@@ -156,42 +156,42 @@
         <translation>이 계좌인 이유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="32"/>
+        <location filename="../../gui/panels/accounts_result.py" line="34"/>
         <source>BUY</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="32"/>
+        <location filename="../../gui/panels/accounts_result.py" line="34"/>
         <source>SELL</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="61"/>
+        <location filename="../../gui/panels/accounts_result.py" line="63"/>
         <source>date unknown</source>
         <translation>날짜 미상</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="64"/>
+        <location filename="../../gui/panels/accounts_result.py" line="66"/>
         <source>long-term</source>
         <translation>장기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="66"/>
+        <location filename="../../gui/panels/accounts_result.py" line="68"/>
         <source>short-term</source>
         <translation>단기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="70"/>
+        <location filename="../../gui/panels/accounts_result.py" line="72"/>
         <source>(wash sale: loss disallowed)</source>
         <translation>(워시 세일: 손실 불인정)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="110"/>
+        <location filename="../../gui/panels/accounts_result.py" line="112"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/accounts_result.py" line="141"/>
+        <location filename="../../gui/panels/accounts_result.py" line="143"/>
         <source>keeps at least</source>
         <translation>최소 유지 현금</translation>
     </message>
@@ -2583,104 +2583,110 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../../gui/window_files.py" line="56"/>
+        <location filename="../../gui/window_files.py" line="57"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="57"/>
+        <location filename="../../gui/window_files.py" line="58"/>
         <source>Save the changes to this scenario first?</source>
         <translation>이 시나리오의 변경 사항을 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="72"/>
+        <location filename="../../gui/window_files.py" line="73"/>
         <source>New scenario</source>
         <translation>새 시나리오</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="72"/>
+        <location filename="../../gui/window_files.py" line="73"/>
         <source>Start from:</source>
         <translation>시작 템플릿:</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="78"/>
+        <location filename="../../gui/window_files.py" line="79"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="98"/>
+        <location filename="../../gui/window_files.py" line="99"/>
         <source>Open scenario</source>
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="107"/>
-        <location filename="../../gui/window_files.py" line="112"/>
+        <location filename="../../gui/window_files.py" line="108"/>
+        <location filename="../../gui/window_files.py" line="113"/>
         <source>Cannot open scenario</source>
         <translation>시나리오를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="125"/>
+        <location filename="../../gui/window_files.py" line="126"/>
         <source>Save scenario</source>
         <translation>시나리오 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="137"/>
+        <location filename="../../gui/window_files.py" line="138"/>
         <source>Cannot save scenario</source>
         <translation>시나리오를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="141"/>
+        <location filename="../../gui/window_files.py" line="142"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="146"/>
+        <location filename="../../gui/window_files.py" line="147"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="157"/>
+        <location filename="../../gui/window_files.py" line="158"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="159"/>
+        <location filename="../../gui/window_files.py" line="160"/>
         <source>Holdings not imported</source>
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="175"/>
+        <location filename="../../gui/window_files.py" line="176"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="194"/>
-        <location filename="../../gui/window_files.py" line="198"/>
+        <location filename="../../gui/window_files.py" line="191"/>
+        <location filename="../../gui/window_files.py" line="202"/>
+        <location filename="../../gui/window_files.py" line="206"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="202"/>
+        <location filename="../../gui/window_files.py" line="192"/>
+        <source>No trade list meets every account&apos;s rules and the limits: nothing was exported.</source>
+        <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 아무것도 내보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="210"/>
         <source>Orders saved, one file per account: {names}</source>
         <translation>주문을 계좌별 파일로 저장했습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="204"/>
+        <location filename="../../gui/window_files.py" line="212"/>
         <source>Trades saved to {names}</source>
         <translation>거래를 {names}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="211"/>
+        <location filename="../../gui/window_files.py" line="219"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="213"/>
+        <location filename="../../gui/window_files.py" line="221"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="215"/>
+        <location filename="../../gui/window_files.py" line="223"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
@@ -4580,154 +4586,154 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="115"/>
-        <location filename="../../gui/import_dialog.py" line="263"/>
-        <location filename="../../gui/import_dialog.py" line="341"/>
+        <location filename="../../gui/import_dialog.py" line="116"/>
+        <location filename="../../gui/import_dialog.py" line="264"/>
+        <location filename="../../gui/import_dialog.py" line="342"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="117"/>
+        <location filename="../../gui/import_dialog.py" line="118"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="118"/>
+        <location filename="../../gui/import_dialog.py" line="119"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="122"/>
+        <location filename="../../gui/import_dialog.py" line="123"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="130"/>
+        <location filename="../../gui/import_dialog.py" line="131"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="131"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="132"/>
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="134"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="135"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="148"/>
+        <location filename="../../gui/import_dialog.py" line="149"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="150"/>
+        <location filename="../../gui/import_dialog.py" line="151"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="162"/>
+        <location filename="../../gui/import_dialog.py" line="163"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="185"/>
+        <location filename="../../gui/import_dialog.py" line="186"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="189"/>
+        <location filename="../../gui/import_dialog.py" line="190"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="206"/>
+        <location filename="../../gui/import_dialog.py" line="207"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135"/>
+        <location filename="../../gui/import_dialog.py" line="136"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="78"/>
+        <location filename="../../gui/import_dialog.py" line="81"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="80"/>
+        <location filename="../../gui/import_dialog.py" line="83"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="83"/>
+        <location filename="../../gui/import_dialog.py" line="84"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="92"/>
+        <location filename="../../gui/import_dialog.py" line="93"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="96"/>
+        <location filename="../../gui/import_dialog.py" line="97"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="212"/>
+        <location filename="../../gui/import_dialog.py" line="213"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="214"/>
+        <location filename="../../gui/import_dialog.py" line="215"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="177"/>
+        <location filename="../../gui/import_dialog.py" line="178"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="236"/>
+        <location filename="../../gui/import_dialog.py" line="237"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="239"/>
+        <location filename="../../gui/import_dialog.py" line="240"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="281"/>
+        <location filename="../../gui/import_dialog.py" line="282"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="334"/>
+        <location filename="../../gui/import_dialog.py" line="335"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="336"/>
+        <location filename="../../gui/import_dialog.py" line="337"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="357"/>
+        <location filename="../../gui/import_dialog.py" line="358"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -5402,22 +5408,22 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>Templates</name>
     <message>
-        <location filename="../../gui/window_files.py" line="31"/>
+        <location filename="../../gui/window_files.py" line="32"/>
         <source>Blank: an IWM core only</source>
         <translation>빈 시나리오: IWM 핵심만</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="32"/>
+        <location filename="../../gui/window_files.py" line="33"/>
         <source>IWM core with value satellites (IWN, VBR)</source>
         <translation>IWM 핵심과 가치 위성 (IWN, VBR)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="33"/>
+        <location filename="../../gui/window_files.py" line="34"/>
         <source>VTWO core with S&amp;P 600 and growth satellites</source>
         <translation>VTWO 핵심과 S&amp;P 600·성장 위성</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="36"/>
+        <location filename="../../gui/window_files.py" line="37"/>
         <source>Total portfolio with a small-cap sleeve (SPY, AGG outside)</source>
         <translation>소형주 슬리브가 있는 전체 포트폴리오 (외부: SPY, AGG)</translation>
     </message>

@@ -212,3 +212,22 @@ def test_every_where_and_kind_message_has_its_korean_text(korean) -> None:  # ty
         assert all(f"<{n}>" in ko for n in names), (mid, ko)  # every value kept
         if mid not in (MessageId.KIND_401K, MessageId.KIND_HSA):  # names Korean keeps as they are
             assert HANGUL.search(ko), (mid, ko)
+
+
+def test_an_impossible_household_exports_nothing(
+    window, workspace, qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from engine.model.household import with_household
+    from engine.result import Status
+
+    sc = replace(sf.loads(resources.read_text("examples", COUPLE)), market=None)
+    accounts = list(sc.household.accounts)
+    accounts[3] = replace(accounts[3], cash_flow=-90_000.0)  # the Roth cannot fund this from its holdings
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(with_household(sc, replace(sc.household, accounts=tuple(accounts))), None)
+    assert workspace.outcome.extras["household"].status is Status.INFEASIBLE
+    warned: list[str] = []
+    monkeypatch.setattr("gui.window_files.QMessageBox.warning", lambda _w, _t, text: warned.append(text))
+    assert not window.export_trades_to(tmp_path / "trades.csv")
+    assert len(warned) == 1 and "nothing was exported" in warned[0]
+    assert list(tmp_path.iterdir()) == []
