@@ -219,6 +219,8 @@ class FileCommands(QObject):
         no_doc = self.tr("Open or create a scenario first (File → New or Open).")
         if r is None:
             export = self.tr("No result yet: fix the problem shown, or wait for the computation.")
+        elif (hr := household_result(self.ws.outcome)) is not None and hr.status is Status.INFEASIBLE:
+            export = self.tr("No trade list meets every account's rules and the limits: nothing to export.")
         elif not r.trades:
             export = self.tr("No trades to export: the portfolio is already on target.")
         else:

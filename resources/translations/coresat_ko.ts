@@ -2687,6 +2687,11 @@
     </message>
     <message>
         <location filename="../../gui/window_files.py" line="223"/>
+        <source>No trade list meets every account&apos;s rules and the limits: nothing to export.</source>
+        <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="225"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>

@@ -226,6 +226,7 @@ def test_an_impossible_household_exports_nothing(
     with qtbot.waitSignal(workspace.settled, timeout=30000):
         workspace.set_document(with_household(sc, replace(sc.household, accounts=tuple(accounts))), None)
     assert workspace.outcome.extras["household"].status is Status.INFEASIBLE
+    assert not window.act_export.isEnabled() and "account's rules" in window.act_export.toolTip()
     warned: list[str] = []
     monkeypatch.setattr("gui.window_files.QMessageBox.warning", lambda _w, _t, text: warned.append(text))
     assert not window.export_trades_to(tmp_path / "trades.csv")
