@@ -89,7 +89,7 @@ class SectorChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: never shown, costly to build
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         item = self.plot.getPlotItem()
