@@ -2779,23 +2779,23 @@
         <translation>데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="415"/>
-        <location filename="../../gui/panels/exposure.py" line="418"/>
+        <location filename="../../gui/panels/exposure.py" line="416"/>
+        <location filename="../../gui/panels/exposure.py" line="419"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="420"/>
+        <location filename="../../gui/panels/exposure.py" line="421"/>
         <source>P/E (weighted harmonic) {b} → target {t} → after {a}</source>
         <translation>P/E(가중 조화평균) {b} → 목표 {t} → 거래 후 {a}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="424"/>
+        <location filename="../../gui/panels/exposure.py" line="425"/>
         <source> · {name} {pe}</source>
         <translation> · {name} {pe}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="425"/>
+        <location filename="../../gui/panels/exposure.py" line="426"/>
         <source> · P/B {b} → {a}</source>
         <translation> · P/B {b} → {a}</translation>
     </message>
@@ -3340,67 +3340,67 @@
         <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="316"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="318"/>
         <source>cannot bind</source>
         <translation>구속할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="316"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="318"/>
         <source>No fund data lists this company.</source>
         <translation>이 기업을 나열한 펀드 데이터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="329"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="331"/>
         <source>not listed</source>
         <translation>목록에 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="338"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="340"/>
         <source>not available</source>
         <translation>사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="338"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="340"/>
         <source>No held fund has sector data.</source>
         <translation>보유한 펀드 중 섹터 데이터가 있는 펀드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="339"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="341"/>
         <source>{p} of the portfolio is in funds without sector data.</source>
         <translation>포트폴리오의 {p}가 섹터 데이터가 없는 펀드에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="348"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="350"/>
         <source>binds</source>
         <translation>구속 중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="352"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="354"/>
         <source>conflicts</source>
         <translation>충돌</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="358"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="360"/>
         <source>Fund data not available</source>
         <translation>펀드 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="359"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="361"/>
         <source>Fund data: read with the first result</source>
         <translation>펀드 데이터: 첫 결과와 함께 읽음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="368"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="370"/>
         <source>Fund data: {s}</source>
         <translation>펀드 데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="368"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="370"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/lookthrough_limits.py" line="370"/>
+        <location filename="../../gui/panels/lookthrough_limits.py" line="372"/>
         <source>not available for {t} (counted in no sector)</source>
         <translation>{t}에는 없음 (어느 섹터에도 포함되지 않음)</translation>
     </message>
