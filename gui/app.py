@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import engine
 from engine import resources
 from engine.model import scenario_file
-from gui import fmt, settings, theme
+from gui import background_imports, fmt, settings, theme
 from gui.mainwindow import MainWindow
 from gui.workspace import Workspace
 
@@ -212,6 +212,7 @@ def build(
     else:  # on a worker thread, while the window is built and shown
         ws.load_engine(import_engine)
     ws.force_demo = demo
+    background_imports.freeze_gc = True  # no full garbage collection stalls the window after start-up
     window = MainWindow(ws, lazy_menus=True)
     return window, ws
 

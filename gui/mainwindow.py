@@ -80,7 +80,8 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         self.result = ResultPanel(ws)
         self.charts = ChartsPanel(ws)
         self._more_tabs: dict[str, QWidget] = {}
-        self.charts.add_deferred(self._init_more_tabs)  # built with the charts, after the first result
+        for step in self._more_tab_steps():  # built with the charts, after the first result
+            self.charts.add_deferred(step)
         self.left = QSplitter(Qt.Orientation.Vertical)
         for panel in (self.targets, self.constraints, self.lookthrough_limits):
             scroll = QScrollArea()
@@ -206,7 +207,8 @@ class MainWindow(MoreTabs, WindowLayout, QMainWindow):
         # File → Import Statement… and the Book menu import the statement readers and SQLAlchemy: at start-up
         # they are added with the charts, just after the first result, so the window does not wait for them
         if self._lazy_menus:
-            self.charts.add_deferred(lambda: (self.statement_import, self.book_menu))
+            self.charts.add_deferred(lambda: self.statement_import)
+            self.charts.add_deferred(lambda: self.book_menu)
         else:
             _ = (self.statement_import, self.book_menu)
         self._fill_recent()

@@ -4,6 +4,7 @@ Statement… and the Book menu come then too (statement readers, SQLAlchemy)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -37,25 +38,32 @@ class MoreTabs(_Base):
     _before_quit: QAction
     _help_menu: QMenu
 
-    def _init_more_tabs(self) -> None:
-        """The Exposure, Backtest and Stress tabs (their modules import pyqtgraph and pandas)."""
+    def _more_tab_steps(self) -> list[Callable[[], object]]:
+        """The Exposure, Backtest and Stress, and Accounts tabs (their modules import pyqtgraph and pandas),
+        one step each: the charts panel runs them one per pass of the event loop after the first result."""
+        return [self._add_exposure, self._add_history, self._add_household]
+
+    def _add_exposure(self) -> None:
         from gui.panels import exposure as exposure_tab
-        from gui.panels import stress as history_tabs
 
         exposure = exposure_tab.ExposurePanel(self.ws)
         self.charts.addTab(exposure, QCoreApplication.translate("MainWindow", "Exposure"))
+        self._more_tabs["exposure"] = exposure
+
+    def _add_history(self) -> None:
+        from gui.panels import stress as history_tabs
+
         backtest, stress = history_tabs.add_history_tabs(self.charts, self.ws)  # Backtest and Stress tabs
+        self._more_tabs["backtest"] = backtest
+        self._more_tabs["stress"] = stress
+
+    def _add_household(self) -> None:
         from gui.panels.household_tree import HouseholdTreePanel
 
         household = HouseholdTreePanel(self.ws)  # accounts → positions → lots; trades per account
         self.charts.addTab(household, QCoreApplication.translate("MainWindow", "Accounts"))
         household.catch_up()
-        self._more_tabs = {
-            "exposure": exposure,
-            "backtest": backtest,
-            "stress": stress,
-            "household": household,
-        }
+        self._more_tabs["household"] = household
 
     def _more_tab(self, name: str) -> QWidget:
         self.charts.ensure_built()

@@ -84,6 +84,8 @@ class CompiledClarabel:
         self._solver: clarabel.DefaultSolver | None = None
         self.updates = 0  # solves answered by the kept solver with new data (for tests)
         self._lock = threading.Lock()  # the kept solver holds one problem's data at a time
+        self._constant = 0.0
+        self.last_objective: float | None = None  # the objective value of the last solve (with its constant)
 
     @classmethod
     def create(
@@ -106,7 +108,9 @@ class CompiledClarabel:
             pp.param_id_to_size,
             lambda pid: np.asarray(values[pid], dtype=float),
         )
-        q = np.asarray(pp.q @ vec).ravel()[:-1]
+        q_full = np.asarray(pp.q @ vec).ravel()
+        q = q_full[:-1]
+        self._constant = float(q_full[-1])  # the objective's constant term (for last_objective)
         indices, indptr, shape = self._a_index
         flat = pp.reduced_A.reduced_mat @ vec
         cut = indptr[shape[1] - 1]
@@ -152,6 +156,7 @@ class CompiledClarabel:
             p, a = self._matrices(p_vals, a_vals)
             sol = clarabel.DefaultSolver(p, q, a, b, self._cones, self._fallback).solve()
             x = np.asarray(sol.x, dtype=float)
+            self.last_objective = float(sol.obj_val) + self._constant
             return _STATUS.get(str(sol.status), "solver_error"), [x[s] for s in self._slices]
         solver = self._solver
         sol = None
@@ -177,6 +182,7 @@ class CompiledClarabel:
             sol = clarabel.DefaultSolver(p, q, a, b, self._cones, self._fallback).solve()
             status = _STATUS.get(str(sol.status), "solver_error")
         x = np.asarray(sol.x, dtype=float)
+        self.last_objective = float(sol.obj_val) + self._constant
         return status, [x[s] for s in self._slices]
 
 

@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 OK = ("optimal", "optimal_inaccurate")
 FAST_CHECK_TOL = 1e-5  # the fast path must reproduce cvxpy's answer this closely (weights)
+# ... or, on a flat optimum, this closely with the same objective value (both solvers stop at a relative
+# duality gap of 1e-8 or less)
+FLAT_TOL = 1e-3
+OBJECTIVE_TOL = 2e-8
 
 
 def net_trades(outputs: list[FloatArray]) -> list[FloatArray]:
@@ -125,6 +129,11 @@ class Stage:
             return None
         pairs = zip(self.compare(got), self.compare(expected), strict=True)
         worst = max(float(np.max(np.abs(a - b), initial=0.0)) for a, b in pairs)
+        if status in OK and FAST_CHECK_TOL < worst <= FLAT_TOL and self._same_objective(fast):
+            # a flat optimum: two accurate solves may sit a little apart in weight with the same objective
+            # value; a wrong parameter map would not reach cvxpy's objective
+            log.info("fast %s path: %.2g from cvxpy's weights at the same objective; kept", self.name, worst)
+            worst = 0.0
         if status not in OK or worst > FAST_CHECK_TOL:
             log.warning(
                 "fast %s path disagrees with cvxpy (status %s, largest difference %.2g); using cvxpy's solve",
@@ -136,3 +145,9 @@ class Stage:
             return None
         self.fast = fast
         return got
+
+    def _same_objective(self, fast: CompiledClarabel) -> bool:
+        mine, theirs = fast.last_objective, self.problem.value
+        if mine is None or theirs is None or not np.isfinite(float(theirs)):
+            return False
+        return abs(mine - float(theirs)) <= OBJECTIVE_TOL * max(1.0, abs(float(theirs)))

@@ -1,15 +1,20 @@
 """The chart tabs. The charts themselves (pyqtgraph, ``gui.panels.charts``) are built just after the first
-result is on screen, so the window and the first trades do not wait for pyqtgraph to import. Only the
+result is on screen, so the window and the first trades do not wait for pyqtgraph to import. Their modules
+(and those of the other tabs and menus) are imported on a plain thread (``gui.background_imports``); then
+the charts and tabs are built one per event-loop pass, so the UI thread is never away for long. Only the
 visible chart is redrawn when a result arrives; the others catch up when shown."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from gui import background_imports
 from gui.engine_calls import Outcome
 from gui.quiet_tabs import QuietTabWidget
 from gui.workspace import Workspace
@@ -18,6 +23,18 @@ if TYPE_CHECKING:
     from gui.panels.charts import AllocationChart, ChartView, FrontierChart, PathChart, RiskChart
 
 NAMES = ("allocation", "risk", "frontier", "growth", "drawdown")
+# imported on a plain thread after the first result, before the charts and the other tabs are built
+HEAVY_MODULES = (
+    "pyqtgraph",
+    "gui.panels.charts",
+    "gui.panels.household_allocation",
+    "gui.panels.exposure",
+    "gui.panels.backtest",
+    "gui.panels.stress",
+    "gui.panels.household_tree",
+    "gui.import_dialog",
+    "gui.book.menu",
+)
 
 
 class ChartsPanel(QuietTabWidget):
@@ -27,7 +44,12 @@ class ChartsPanel(QuietTabWidget):
         self._views: list[ChartView] = []
         self._build_scheduled = False
         self._holders: list[QWidget] = []
-        self._deferred: list[Callable[[], object]] = []
+        # what is still to build, in order: the five charts, then the other tabs and menus (add_deferred)
+        self._steps: deque[Callable[[], object]] = deque([self._configure_charts])
+        self._steps.extend(partial(self._build_view, i) for i in range(len(NAMES)))
+        self._poll = QTimer(self)  # the UI thread looks whether the background imports are done
+        self._poll.setInterval(15)
+        self._poll.timeout.connect(self._step_when_imported)
         self._wrapped: list[tuple[QWidget, QScrollArea]] = []  # (a tab's widget, the scroll area around it)
         titles = (
             self.tr("Allocation"),
@@ -53,41 +75,65 @@ class ChartsPanel(QuietTabWidget):
 
     @property
     def built(self) -> bool:
-        return bool(self._views)
+        """The charts and every deferred tab and menu are there."""
+        return not self._steps
 
     def ensure_built(self) -> None:
-        if self._views:
-            return
+        """Build whatever is still to build, now (a caller that needs a chart or tab at once)."""
+        self._poll.stop()
+        while self._steps:
+            self._steps.popleft()()
+
+    def _configure_charts(self) -> None:
         from gui.panels import charts
 
         charts.configure()
-        from gui.panels.household_allocation import HouseholdAllocationChart  # a household: per account too
 
-        self._views = [
-            HouseholdAllocationChart(),
-            charts.RiskChart(),
-            charts.FrontierChart(),
-            charts.PathChart("growth"),
-            charts.PathChart("drawdown"),
-        ]
-        for holder, view in zip(self._holders, self._views, strict=True):
-            layout = holder.layout()
-            assert layout is not None
-            layout.addWidget(view)
-        self._stale = set(range(len(self._views)))
-        for build in self._deferred:  # more tabs (exposure, backtest, stress) that import pyqtgraph or pandas
-            build()
+    def _build_view(self, index: int) -> None:
+        from gui.panels import charts
+
+        if index == 0:  # a household: per account too
+            from gui.panels.household_allocation import HouseholdAllocationChart
+
+            view: ChartView = HouseholdAllocationChart()
+        elif index == 1:
+            view = charts.RiskChart()
+        elif index == 2:
+            view = charts.FrontierChart()
+        else:
+            view = charts.PathChart(NAMES[index])
+        layout = self._holders[index].layout()
+        assert layout is not None
+        layout.addWidget(view)
+        self._views.append(view)
+        self._stale.add(index)
+        if index == self.currentIndex():
+            self._draw(index)
+
+    def _step_when_imported(self) -> None:
+        if background_imports.done():
+            self._poll.stop()
+            self._next_step()
+
+    def _next_step(self) -> None:
+        """One step of the build, then the next on a later pass of the event loop."""
+        if self._steps:
+            self._steps.popleft()()
+        if self._steps:  # a timer, not a posted call: a 0 ms call can run before the window's own timers
+            QTimer.singleShot(1, self._next_step)
 
     def page_of(self, widget: QWidget | None) -> QWidget | None:
         """The page in the tab bar that shows ``widget`` (None for None)."""
         return None if widget is None else self._tab_of(widget)
 
     def add_deferred(self, build: Callable[[], object]) -> None:
-        """``build`` adds more tabs when the charts are built (right after the first result), so their
-        imports do not delay the window. Runs at once when the charts are already built."""
-        self._deferred.append(build)
-        if self._views:
+        """``build`` adds more tabs when the charts are built (right after the first result, one step per
+        pass of the event loop), so their imports do not delay the window. Runs at once when everything
+        is already built."""
+        if self.built:
             build()
+        else:
+            self._steps.append(build)
 
     @property
     def views(self) -> list[ChartView]:
@@ -141,16 +187,18 @@ class ChartsPanel(QuietTabWidget):
 
     def _build_soon(self) -> None:
         """After the first result has been painted: build the charts and draw the visible one."""
-        if self._build_scheduled or self._views:
+        if self._build_scheduled or self.built:
             return
         self._build_scheduled = True
 
         def build() -> None:
             # the first result's repaint is queued: let it reach the screen before pyqtgraph and the other
-            # tabs are imported and built (that takes a second on the UI thread)
+            # tabs are imported (on a plain thread) and built (in steps)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
-            self.ensure_built()
-            self._draw(self.currentIndex())
+            if self.built:
+                return
+            background_imports.start(HEAVY_MODULES)
+            self._poll.start()
 
         QTimer.singleShot(0, build)
 
@@ -161,9 +209,8 @@ class ChartsPanel(QuietTabWidget):
 
     def _on_outcome(self, outcome: Outcome) -> None:
         self._stale = set(range(len(NAMES)))
-        if not self._views:
+        if not self.built:
             self._build_soon()
-            return
         self._draw(self.currentIndex())
 
     def _on_frontier(self) -> None:
@@ -171,7 +218,7 @@ class ChartsPanel(QuietTabWidget):
         self._draw(self.currentIndex())
 
     def _draw(self, index: int) -> None:
-        if not self._views or not self._name(index):
+        if not self._name(index) or index >= len(self._views):
             return
         if index in self._stale and self.ws.outcome is not None:
             self._stale.discard(index)

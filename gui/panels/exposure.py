@@ -35,7 +35,7 @@ from engine.risk.exposure_report import ExposureReport, Valuation
 from engine.risk.exposures import ExposureModel
 from gui import fmt, theme
 from gui.engine_calls import Outcome
-from gui.engine_texts import engine_text
+from gui.engine_texts import engine_phrase, engine_text
 from gui.runner import JobContext
 from gui.workspace import Workspace
 
@@ -89,7 +89,7 @@ class SectorChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # no context menu: never shown, costly to build
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         item = self.plot.getPlotItem()
@@ -319,14 +319,14 @@ class ExposurePanel(QWidget):
             text = self.tr("Updated from Yahoo: {ok}.").format(ok=", ".join(value.funds) or self.tr("none"))
             if value.failed:
                 text += " " + self.tr("Not available: {f}").format(
-                    f="; ".join(f"{t}: {why}" for t, why in value.failed.items())
+                    f="; ".join(f"{t}: {engine_phrase(why)}" for t, why in value.failed.items())
                 )
             self.fetch_status.setText(text)
             self._funds_universe = None  # read the cache again
             self.refresh()
 
     def _on_failed(self, kind: str, gen: int, exc: object) -> None:
-        message = str(exc) or type(exc).__name__
+        message = engine_phrase(str(exc)) or type(exc).__name__
         if kind == KIND and gen == self._job:
             self.show_message(self.tr("Fund data not available: {m}").format(m=message))
         elif kind == FETCH and gen == self._fetch_job:
@@ -406,9 +406,10 @@ class ExposurePanel(QWidget):
         )
         short = [s for s in r.sources if s in {f.provenance for f in r.funds}]
         lines = [self.tr("Data: {s}").format(s="; ".join(short) or self.tr("none"))]
-        lines += list(r.notes)
+        notes = [engine_phrase(n) for n in r.notes]
+        lines += notes
         self.sources.setText("\n".join(lines))
-        self.sources.setToolTip("\n\n".join([*r.sources, *r.notes]))
+        self.sources.setToolTip("\n\n".join([*(engine_phrase(s) for s in r.sources), *notes]))
 
     def valuation_text(self, r: ExposureReport) -> str:
         def pe(v: Valuation) -> str:

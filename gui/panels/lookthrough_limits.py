@@ -37,7 +37,7 @@ from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 from gui import edits, fmt, theme
 from gui.engine_calls import Outcome
-from gui.engine_texts import engine_text
+from gui.engine_texts import engine_phrase, engine_text
 from gui.panels.lookthrough_data import FIELDS, FundLoader, build, default_loader, rows_of, weights
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
@@ -272,7 +272,9 @@ class LookThroughLimitsPanel(QGroupBox):
             self.model = None
             self._universe = None  # try again with the next result
             self.sources.setText(
-                self.tr("Fund data not available: {m}").format(m=str(exc) or type(exc).__name__)
+                self.tr("Fund data not available: {m}").format(
+                    m=engine_phrase(str(exc)) or type(exc).__name__
+                )
             )
             self._refresh_numbers()
 

@@ -55,11 +55,70 @@ def _engine_says(tmp_path: Path) -> list[str]:
         with pytest.raises(ScenarioError) as err:
             broken.validate()
         said.append(str(err.value))
+    for text in ("a = [1,\n", "x = 1\nx = 2\n", 'a = "abc'):  # the parser's own words, line and column
+        with pytest.raises(ScenarioError) as err:
+            scenario_file.loads(text, source="s.toml")
+        said.append(str(err.value))
+    said += _fund_data_says(tmp_path)
     csv = tmp_path / "p.csv"
     csv.write_text("Date,Close\n2024-01-02,10\nnot a date,11\n2024-01-04,12\n", encoding="utf-8")
     with pytest.raises(CoresatError) as err2:
         read_price_csv(csv, ticker="ZZZQ")
     said.append(str(err2.value))
+    return said
+
+
+def _fund_data_says(tmp_path: Path) -> list[str]:
+    """Fund data (look-through): the snapshot and holdings-file readers, the local store, Yahoo's notes."""
+    from datetime import date
+
+    from engine.data.fund_files import parse_holdings_csv, parse_snapshot
+    from engine.data.fund_store import FundStore
+    from engine.data.funds_yahoo import YahooFundSource, parse_funds_data
+    from engine.errors import CoresatError
+
+    said: list[str] = []
+    for snapshot in ("{not json", '{"format": "other"}', '{"format": "coresat-fund-snapshot", "as_of": "x"}'):
+        with pytest.raises(CoresatError) as err:
+            parse_snapshot(snapshot)
+        said.append(str(err.value))
+    for holdings in (
+        "",
+        "fund,symbol\nIWM,AAA\n",
+        "fund,symbol,weight_pct\nIWM\n",
+        "fund,symbol,weight_pct\nIWM,AAA,1,5\n",
+        "fund,symbol,weight_pct\n,AAA,1\n",
+        "fund,symbol,weight_pct\nIWM,AAA,150\n",
+        "fund,symbol,weight_pct\nIWM,AAA,60\nIWM,BBB,60\n",
+    ):
+        with pytest.raises(CoresatError) as err:
+            parse_holdings_csv(holdings, label="h.csv")
+        said.append(str(err.value))
+    damaged = tmp_path / "funds.sqlite"
+    damaged.write_bytes(b"not a database" * 100)
+    with pytest.raises(CoresatError) as err:
+        FundStore(damaged).read(["IWM"])
+    said.append(str(err.value).replace(str(tmp_path), "/data"))  # the test's folder name holds "of"
+
+    class Broken:
+        @property
+        def funds_data(self) -> object:
+            raise RuntimeError("offline")
+
+    said += list(
+        YahooFundSource(ticker_factory=lambda _t: Broken(), today=date(2026, 1, 2))
+        .fetch_funds(["IWM"])
+        .failed.values()
+    )
+
+    class Fund:  # shaped like yfinance's FundsData: sector weights only
+        def __init__(self) -> None:
+            self.sector_weightings = {"technology": 0.5}
+            self.top_holdings = self.equity_holdings = self.fund_operations = self.fund_overview = None
+
+    fd = parse_funds_data("IWM", Fund(), date(2026, 1, 2))
+    assert fd is not None
+    said += list(fd.notes)
     return said
 
 

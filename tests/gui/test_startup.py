@@ -61,6 +61,32 @@ def test_charts_are_built_after_the_first_result(window, workspace, qtbot) -> No
     assert window.charts.allocation.labels == [a.ticker for a in r.assets]
 
 
+def test_the_charts_and_tabs_are_built_one_per_pass_of_the_event_loop(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The UI thread never waits: between two charts (or tabs) being built, the event loop runs (here a 0 ms
+    timer counts its passes), so the user's clicks and repaints get through."""
+    from PySide6.QtCore import QTimer
+
+    from tests.gui.builders import twelve_asset_scenario
+
+    charts = window.charts
+    seen: list[tuple[int, int]] = []  # (views built, tabs) at each pass of the event loop
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: seen.append((len(charts._views), charts.count())))
+    ticker.start()
+    with qtbot.waitSignal(workspace.settled, timeout=20000):
+        workspace.set_document(twelve_asset_scenario(), None)
+    qtbot.waitUntil(lambda: charts.built, timeout=10000)
+    ticker.stop()
+    states = list(dict.fromkeys(seen))  # the distinct states, in order
+    views = [v for v, _tabs in states]
+    assert views == sorted(views) and views[-1] == 5
+    assert [v for v in range(6) if v in views] == list(range(6)), states  # 0, 1, ..., 5 views: one at a time
+    assert len({tabs for _v, tabs in states if _v == 5}) >= 3, states  # the other tabs too, one at a time
+    assert window.exposure is window._more_tabs["exposure"]  # all there, nothing built twice
+    assert charts.count() == 9
+
+
 PRELOAD = """
 import sys, threading
 from gui import engine_preload

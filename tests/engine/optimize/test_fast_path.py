@@ -35,13 +35,13 @@ def _fresh() -> tuple[RebalanceProblem, object]:
 
 
 def test_fast_path_that_disagrees_with_cvxpy_is_not_used(monkeypatch: pytest.MonkeyPatch, caplog) -> None:  # type: ignore[no-untyped-def]
-    real = fastsolve.CompiledClarabel.solve
+    real = fastsolve.CompiledClarabel._values
 
     def off(self, values):  # type: ignore[no-untyped-def]
-        status, out = real(self, values)
-        return status, [out[0] + 1e-3, *out[1:]]  # buys off by 0.1 %: a different net trade
+        p, q, a, b = real(self, values)
+        return p, q * 1.05, a, b  # a wrong parameter map: the linear costs 5 % off
 
-    monkeypatch.setattr(fastsolve.CompiledClarabel, "solve", off)
+    monkeypatch.setattr(fastsolve.CompiledClarabel, "_values", off)
     prob, x = _fresh()
     plain = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
     assert plain.ok
@@ -101,3 +101,29 @@ def test_kept_solver_answers_bit_for_bit_as_a_fresh_solver() -> None:
         for g, w in zip(got, want, strict=True):
             assert np.array_equal(g, w), f"cap {cap}: kept solver differs from a fresh one"
         assert fast.updates == before + 1  # the kept solver answered, not a new one
+
+
+def test_flat_optimum_keeps_the_fast_path_at_the_same_objective(caplog) -> None:  # type: ignore[no-untyped-def]
+    """A tiny two-fund portfolio whose optimum is flat: the fast answer sits 1.5e-5 from cvxpy's in weight
+    (over the 1e-5 check) at the same objective value; the fast path is kept (a wrong map, above, is not)."""
+    import logging
+
+    from engine.model.scenario import Constraints
+    from engine.optimize import problem
+    from engine.optimize.problem import problem_for
+    from tests.helpers import core_satellite
+
+    caplog.set_level(logging.INFO)
+    sc = core_satellite(
+        {"IJR": 0.0, "IWN": 1.0},
+        cash=0.0,
+        core={"IJR": 0.2},
+        satellites={"S0": {"IWN": 0.8}},
+        constraints=Constraints(vol_cap=0.125, cost_bps=5.0, min_trade=0.0, whole_shares=False),
+    )
+    x = prepare(sc, market(list(sc.universe)))
+    problem._CACHE.clear()  # compiled here: the creation check runs on this problem
+    prob = problem_for(x)
+    assert prob.solve(x).ok
+    assert prob.fast_paths[0]
+    assert "at the same objective; kept" in caplog.text
