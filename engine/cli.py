@@ -112,7 +112,11 @@ def _rebalance(path: str, *, as_json: bool, demo: bool, orders: str | None = Non
 
     scenario = scenario_file.load(path)
     if orders and scenario.household is None:
-        raise CoresatError("--orders writes a household's per-account orders: this scenario has no accounts")
+        raise CoresatError(
+            "--orders writes a household's per-account orders, and this scenario has no accounts: "
+            "drop --orders and read the trades printed (or --json), or give the file a [household] with "
+            "its accounts (README, Households)"
+        )
     if scenario.household is not None:  # several accounts: trades per account (engine.household_text)
         from engine.household_text import format_household
         from engine.report.orders import write_household_orders
