@@ -294,19 +294,7 @@ def _apply_positions(
                 kind=updated.kind.value,
             )
         )
-    for a in accounts:
-        if a.id not in taken:
-            changes.append(
-                AccountChanges(
-                    a.id,
-                    a.label,
-                    "kept",
-                    cash_before=a.cash,
-                    cash_after=a.cash,
-                    name=a.name,
-                    kind=a.kind.value,
-                )
-            )
+    changes += _kept(accounts, taken)
     if flat:
         old = hh.accounts[0]
         changes.insert(
@@ -429,21 +417,20 @@ def _apply_lots(statement: Statement, scenario: Scenario) -> tuple[Scenario, Hou
                 kind=updated.kind.value,
             )
         )
-    for a in accounts:
-        if a.id not in taken:
-            changes.append(
-                AccountChanges(
-                    a.id,
-                    a.label,
-                    "kept",
-                    cash_before=a.cash,
-                    cash_after=a.cash,
-                    name=a.name,
-                    kind=a.kind.value,
-                )
-            )
+    changes += _kept(accounts, taken)
     if scenario.household is None:
         notes.append(
             "the scenario's one portfolio becomes one taxable account, so its positions can hold lots"
         )
     return _finish(scenario, hh, accounts, changes, held, notes, statement, with_prices=True)
+
+
+def _kept(accounts: list[Account], taken: set[str]) -> list[AccountChanges]:
+    """The accounts no statement touched: each listed as kept, its cash unchanged."""
+    return [
+        AccountChanges(
+            a.id, a.label, "kept", cash_before=a.cash, cash_after=a.cash, name=a.name, kind=a.kind.value
+        )
+        for a in accounts
+        if a.id not in taken
+    ]

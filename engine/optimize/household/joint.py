@@ -219,16 +219,20 @@ class JointProblem:
             self.singular = bool(self._d.min(initial=np.inf) ** 2 <= SINGULAR * float(np.max(np.diag(cov))))
 
     def _values(self, x: Inputs, a: AccountParams, cap: float) -> Values:
-        lay = self.layout
         s = Setting(self._f, self._d, cap, None)
         v: Values = {self.F: s.f, self.kappa: x.kappa}
         if not self.exact:
             v[self.d] = s.d
         for c in self._compiled:
             v |= c.values(x, s)
-        L = len(lay.lot_owner)
-        v |= {
-            self.kap_m: np.tile(x.kappa, lay.n_accounts),
+        v |= self._account_values(x, a)
+        return v
+
+    def _account_values(self, x: Inputs, a: AccountParams) -> Values:
+        """The per-account parameters both stages share (bounds, costs, lots)."""
+        L = len(self.layout.lot_owner)
+        return {
+            self.kap_m: np.tile(x.kappa, self.layout.n_accounts),
             self.buy_ub: a.buy_ub,
             self.sell_ub: a.sell_ub,
             self.room: a.room,
@@ -237,7 +241,6 @@ class JointProblem:
             self.lot_ub: a.lot_ub if L else np.zeros(1),
             self.lot_cost: a.lot_cost if L else np.zeros(1),
         }
-        return v
 
     def _two_stages(self, x: Inputs, a: AccountParams, v: Values) -> JointSolution:
         return self._second(x, a, self._stage.solve(v))
@@ -323,14 +326,7 @@ class JointProblem:
         room = 1.0 + COST_ROOM
         return {
             self.kappa: x.kappa,
-            self.kap_m: np.tile(x.kappa, lay.n_accounts),
-            self.buy_ub: a.buy_ub,
-            self.sell_ub: a.sell_ub,
-            self.room: a.room,
-            self.buy_cost: a.buy_cost,
-            self.sell_cost: a.sell_cost,
-            self.lot_ub: a.lot_ub if L else np.zeros(1),
-            self.lot_cost: a.lot_cost if L else np.zeros(1),
+            **self._account_values(x, a),
             self.z_star: zb - zs,
             self.trading_star: trading * room + 1e-12,
             self.cost_star: cost * room + 1e-12,
