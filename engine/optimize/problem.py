@@ -62,6 +62,16 @@ LANCZOS_MIN = 150  # from this size the top factors come from a Lanczos solve, n
 SNAP = 1e-10  # trades below this weight are solver noise and set to zero
 
 
+def factor_model(cov: FloatArray, k: int, exact: bool) -> tuple[FloatArray, FloatArray, bool]:
+    """(F, d, singular): ``covariance_factor`` and whether that risk model is singular (then several
+    answers can share the tracking-error optimum and a tie-break stage decides)."""
+    f, d = covariance_factor(cov, k)
+    if exact:
+        sv = np.linalg.norm(f, axis=1) ** 2  # rows are √λ · eigenvector
+        return f, d, bool(sv.min(initial=np.inf) <= SINGULAR * sv.max(initial=0.0))
+    return f, d, bool(d.min(initial=np.inf) ** 2 <= SINGULAR * float(np.max(np.diag(cov))))
+
+
 def covariance_factor(cov: FloatArray, k: int) -> tuple[FloatArray, FloatArray]:
     """(F, d) with Σ ≈ FᵀF + diag(d²). Exact when k == n (then d = 0); otherwise the top-k principal
     components plus the residual variances on the diagonal (the diagonal of Σ is matched exactly)."""
@@ -181,13 +191,8 @@ class RebalanceProblem:
         key = hash(cov.tobytes())
         if self._factor_key == key:
             return
-        self._f, self._d = covariance_factor(cov, self.k)
+        self._f, self._d, self.singular = factor_model(cov, self.k, self.exact)
         self._factor_key = key
-        if self.exact:
-            sv = np.linalg.norm(self._f, axis=1) ** 2  # rows are √λ · eigenvector
-            self.singular = bool(sv.min(initial=np.inf) <= SINGULAR * sv.max(initial=0.0))
-        else:
-            self.singular = bool(self._d.min(initial=np.inf) ** 2 <= SINGULAR * float(np.max(np.diag(cov))))
 
     def model_te2(self, w: FloatArray, target: FloatArray) -> float:
         """Tracking error² of ``w`` under the risk model the problem uses (exact or factor)."""

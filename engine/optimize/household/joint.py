@@ -55,7 +55,7 @@ from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limits import compile_limits
 from engine.optimize.limits.base import BIG_CAP, SAFETY, Compiled, Ctx, Setting, Values
 from engine.optimize.objective import COST_WEIGHT, CompiledTerm, TrackingError, TradingCost
-from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, SINGULAR, covariance_factor
+from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, factor_model
 
 FREE_KEPT = 16  # cap-free answers kept per compiled problem
 CAP_ROOM = 1e-7  # the cap-free answer is taken when its volatility is this far under the cap row's bound
@@ -210,13 +210,8 @@ class JointProblem:
         key = hash(cov.tobytes())
         if self._factor_key == key:
             return
-        self._f, self._d = covariance_factor(cov, self.k)
+        self._f, self._d, self.singular = factor_model(cov, self.k, self.exact)
         self._factor_key = key
-        if self.exact:
-            sv = np.linalg.norm(self._f, axis=1) ** 2
-            self.singular = bool(sv.min(initial=np.inf) <= SINGULAR * sv.max(initial=0.0))
-        else:
-            self.singular = bool(self._d.min(initial=np.inf) ** 2 <= SINGULAR * float(np.max(np.diag(cov))))
 
     def _values(self, x: Inputs, a: AccountParams, cap: float) -> Values:
         s = Setting(self._f, self._d, cap, None)
