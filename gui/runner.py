@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QAbstractButton, QProgressBar
 
 
 class JobContext:
@@ -128,6 +129,27 @@ class _Panel(Protocol):
     def _progress(self, kind: str, generation: int, message: str, fraction: float) -> None: ...
     def _dropped(self, kind: str, generation: int) -> None: ...
     def shutdown(self) -> None: ...
+
+
+class RunControls:
+    """The run / cancel buttons and progress bar a panel with its own runner shows (backtest, stress):
+    mixed into the panel, which creates ``run_button``, ``cancel_button``, ``progress`` and keeps the
+    generation of its current run in ``_job``."""
+
+    run_button: QAbstractButton
+    cancel_button: QAbstractButton
+    progress: QProgressBar
+    _job: int
+
+    def _idle(self) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+
+    def _progress(self, kind: str, gen: int, message: str, fraction: float) -> None:
+        if gen == self._job:
+            self.progress.setValue(int(fraction * 1000))
+            self.progress.setFormat(message)
 
 
 def wire_runner(panel: QObject, *, max_threads: int = 1) -> Runner:

@@ -36,7 +36,7 @@ from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Problem
 from gui.engine_texts import engine_phrase, engine_text
 from gui.panels.charts import ChartView
-from gui.runner import JobContext, wire_runner
+from gui.runner import JobContext, RunControls, wire_runner
 from gui.workspace import Workspace
 
 COLORS = ("#8c96a5", "#2f6fdb", "#e8772e", "#1a9e77", "#b5489a", "#c9a227", "#6b4fd6", "#d23c3c", "#3ca0d2")
@@ -52,7 +52,7 @@ def _date(d: Any) -> str:
     return d.isoformat() if d is not None else "—"
 
 
-class BacktestPanel(QWidget):
+class BacktestPanel(RunControls, QWidget):
     def __init__(
         self, workspace: Workspace, calls: BacktestCalls | None = None, parent: QWidget | None = None
     ):
@@ -185,16 +185,6 @@ class BacktestPanel(QWidget):
         """A cancelled run ended."""
         if generation == self._job:
             self._idle()
-
-    def _idle(self) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
-
-    def _progress(self, kind: str, gen: int, message: str, fraction: float) -> None:
-        if gen == self._job:
-            self.progress.setValue(int(fraction * 1000))
-            self.progress.setFormat(message)
 
     def _failed(self, kind: str, gen: int, exc: object) -> None:
         if gen != self._job:

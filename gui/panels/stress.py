@@ -29,13 +29,13 @@ from gui import fmt, theme
 from gui.backtest_calls import BacktestCalls
 from gui.engine_calls import Outcome, Problem
 from gui.engine_texts import engine_phrase, engine_text
-from gui.runner import JobContext, wire_runner
+from gui.runner import JobContext, RunControls, wire_runner
 from gui.workspace import Workspace
 
 LABELS = ("current", "target", "proposed")
 
 
-class StressPanel(QWidget):
+class StressPanel(RunControls, QWidget):
     def __init__(
         self, workspace: Workspace, calls: BacktestCalls | None = None, parent: QWidget | None = None
     ):
@@ -169,16 +169,6 @@ class StressPanel(QWidget):
         self.runner.cancel("stress")
         self.status.setText(self.tr("Stress test cancelled."))
         self._idle()
-
-    def _idle(self) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
-
-    def _progress(self, kind: str, gen: int, message: str, fraction: float) -> None:
-        if gen == self._job:
-            self.progress.setValue(int(fraction * 1000))
-            self.progress.setFormat(message)
 
     def _dropped(self, kind: str, gen: int) -> None:
         """A cancelled run ended: start one asked for since, if any."""
