@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from engine.book.inputs import HouseholdInputs, build_scenario
+from engine.book.inputs import HouseholdInputs, batch_scenario
 from engine.book.proposals import NewProposal
 from engine.errors import CoresatError
 from engine.market import MarketSnapshot
@@ -25,12 +25,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Outcome:
-    household_id: int
-    proposal: NewProposal | None
-    error: str | None
-    seconds: float  # wall time spent on this household in the worker
-    cpu: float = 0.0  # CPU time of the worker process for it (load-independent)
-    engine_cpu: float = 0.0  # the part of ``cpu`` spent in the optimizer's own call
+    """What a worker sends back for one batch: plain tuples, cheap to pickle and to store in bulk."""
+
+    rows: list[tuple[Any, ...]]  # one per solved household: NewProposal.values() (proposals.COLUMNS)
+    failed: list[tuple[int, str]]  # (household id, why) of the households that could not be solved
+    cpu: float = 0.0  # CPU time of the worker process for the batch (load-independent)
+    engine_cpu: float = 0.0  # the part of ``cpu`` spent in the optimizer's own calls
+
+    @property
+    def households(self) -> int:
+        return len(self.rows) + len(self.failed)
 
 
 _MARKET: MarketSnapshot | None = None
@@ -42,7 +46,7 @@ def init_worker(market: MarketSnapshot) -> None:
     _MARKET = market
 
 
-def solve_with_worker_market(tasks: list[HouseholdInputs]) -> list[Outcome]:
+def solve_with_worker_market(tasks: list[HouseholdInputs]) -> Outcome:
     if _MARKET is None:
         raise RuntimeError("worker started without a market snapshot")
     return solve_batch(tasks, _MARKET)
@@ -75,37 +79,30 @@ def rebalance(
     return (exposures or Exposures()).attach(r)
 
 
-def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> list[Outcome]:
+def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> Outcome:
     from engine.api import rebalance_household
-
-    out = []
     from engine.batch.exposures import Exposures
 
+    rows: list[tuple[Any, ...]] = []
+    failed: list[tuple[int, str]] = []
     fits: set[int] = set()
     exposures = Exposures()
+    engine: list[float] = []
+    cpu = time.process_time()
     for x in tasks:
-        start, cpu = time.perf_counter(), time.process_time()
-        proposal, error = None, None
-        engine: list[float] = []
         try:
-            sc = build_scenario(x, validate=False)
+            sc, inputs = batch_scenario(x)
             if sc.household is not None:  # several accounts: trades per account
                 e0 = time.process_time()
                 hr = rebalance_household(sc, market)
                 engine.append(time.process_time() - e0)
-                proposal = NewProposal.of_household(x.household_id, x.policy_id, sc, hr, market)
+                p = NewProposal.of_household(x.household_id, x.policy_id, sc, hr, market)
             else:
                 r = rebalance(sc, market, engine, fits, exposures)
-                proposal = NewProposal.of(x.household_id, x.policy_id, sc, r)
+                p = NewProposal.of(x.household_id, x.policy_id, sc, r, inputs=inputs)
+            rows.append(p.values())
         except CoresatError as exc:
-            error = str(exc)
+            failed.append((x.household_id, str(exc)))
         except Exception as exc:  # a bug must not stop the other households; it is reported per household
-            error = f"unexpected error: {type(exc).__name__}: {exc}"
-        out.append(
-            Outcome(x.household_id, proposal, error, _since(start), time.process_time() - cpu, sum(engine))
-        )
-    return out
-
-
-def _since(start: float) -> float:
-    return time.perf_counter() - start
+            failed.append((x.household_id, f"unexpected error: {type(exc).__name__}: {exc}"))
+    return Outcome(rows, failed, time.process_time() - cpu, sum(engine))
