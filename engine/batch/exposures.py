@@ -1,9 +1,9 @@
 """Look-through sector exposures for a batch worker: what ``engine.api.rebalance`` attaches to every
-result (engine.risk.exposure_result.attach_exposures), with the fund data read once per batch and the
-sector matrix built once per ticker order within it, and the sources and notes once per set of held
-tickers, instead of all again for each household. The rows
-are computed exactly as ``with_exposures`` computes them (tested equal, result for result). One
-``Exposures`` lives for one batch, so a run never keeps fund data older than its batch."""
+result (engine.risk.exposure_result.attach_exposures), with the fund data read once, the sector matrix
+built once per ticker order, and the sources and notes written once per set of held tickers, instead of
+all again for each household. The rows are computed exactly as ``with_exposures`` computes them (tested
+equal, result for result). One ``Exposures`` lives for one batch on Dask, for one run in a local worker
+process, so a run never uses fund data older than itself."""
 
 from __future__ import annotations
 

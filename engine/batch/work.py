@@ -38,18 +38,22 @@ class Outcome:
 
 
 _MARKET: MarketSnapshot | None = None
+_EXPOSURES: Exposures | None = None
 
 
 def init_worker(market: MarketSnapshot) -> None:
-    """Process-pool initializer: keep the book's market snapshot in this worker."""
-    global _MARKET
-    _MARKET = market
+    """Process-pool initializer: keep the book's market snapshot in this worker, and the fund data read
+    for the look-through exposures (a local pool lives for one run: the data is never older than it)."""
+    from engine.batch.exposures import Exposures
+
+    global _MARKET, _EXPOSURES
+    _MARKET, _EXPOSURES = market, Exposures()
 
 
 def solve_with_worker_market(tasks: list[HouseholdInputs]) -> Outcome:
     if _MARKET is None:
         raise RuntimeError("worker started without a market snapshot")
-    return solve_batch(tasks, _MARKET)
+    return solve_batch(tasks, _MARKET, _EXPOSURES)
 
 
 def rebalance(
@@ -79,14 +83,18 @@ def rebalance(
     return (exposures or Exposures()).attach(r)
 
 
-def solve_batch(tasks: list[HouseholdInputs], market: MarketSnapshot) -> Outcome:
+def solve_batch(
+    tasks: list[HouseholdInputs], market: MarketSnapshot, exposures: Exposures | None = None
+) -> Outcome:
+    """``exposures``: fund data kept across batches (a local worker's, for its run); else read once for
+    this batch (a Dask worker outlives a run)."""
     from engine.api import rebalance_household
     from engine.batch.exposures import Exposures
 
     rows: list[tuple[Any, ...]] = []
     failed: list[tuple[int, str]] = []
     fits: set[int] = set()
-    exposures = Exposures()
+    exposures = exposures or Exposures()
     engine: list[float] = []
     cpu = time.process_time()
     for x in tasks:
