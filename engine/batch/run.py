@@ -1,9 +1,9 @@
 """Running a plan: in this process, on local worker processes, or on a Dask distributed cluster.
 
-Every executor yields each batch's outcomes as soon as that batch finishes (``as_completed``), so the
-caller stores and reports progress while the rest is still being solved. A household that fails is an
-error outcome; a batch whose worker dies is reported as failed for each of its households; neither stops
-the run. ``cancel()`` returning True stops handing out batches (finished ones are kept).
+Every executor yields each batch's ``Outcome`` as soon as that batch finishes (``as_completed``), so the
+caller stores and reports progress while the rest is still being solved. A household that fails is listed
+in its batch's failures; a batch whose worker dies is reported as failed for each of its households;
+neither stops the run. ``cancel()`` returning True stops handing out batches (finished ones are kept).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Runs in a worker process (local pool) or on a Dask worker. The market snapshot is sent once per worker
 (the pool's initializer, or a scattered Dask future), and the optimizer's compiled problems stay cached
 per process between batches (engine.optimize.problem keeps one per problem shape), so batches are
-planned shape by shape. A household that fails yields an error outcome; the rest of the batch goes on.
+planned shape by shape. A batch comes back as one ``Outcome``: its proposals as plain tuples (stored in
+bulk by the caller) and its failed households with why; a household that fails never stops the rest.
 """
 
 from __future__ import annotations
