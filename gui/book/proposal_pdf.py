@@ -40,9 +40,10 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from engine.messages.decode import message_from_dict, messages_from_list
 from engine.report.proposal import ProposalReport
 from engine.result import DISCLAIMER
-from gui import fmt
+from gui import fmt, message_texts
 from gui.book.pdf_charts import BarChart, ChartObjects
 
 DPI = 300
@@ -87,6 +88,23 @@ def _points(x: Any, decimals: int = 1) -> str:
 
 def _shares(x: Any) -> str:
     return fmt.shares(_f(x))
+
+
+def reason_text(trade: dict[str, Any], household_why: dict[str, Any]) -> str:
+    """A stored trade's reason in the reader's language: its messages read back (a household's account
+    trade: the household's reason for the ticker, then why in this account) and rendered through the
+    translations; the stored English text when they cannot be read (a document of another version)."""
+    stored = str(trade.get("reason", ""))
+    where_doc = trade.get("where")
+    why_doc = trade.get("why") or household_why.get(str(trade.get("ticker", "")))
+    where = messages_from_list(where_doc) if where_doc else ()
+    why = message_from_dict(why_doc) if why_doc else None
+    if where is None or (why_doc and why is None) or (why is None and not where):
+        return stored
+    said = [message_texts.render(why)] if why is not None else []
+    if where:
+        said.append(message_texts.render_all(where))
+    return " — ".join(said)
 
 
 def _table(
@@ -385,6 +403,7 @@ class ProposalDocument:
     def _trades(self, cur: QTextCursor) -> None:
         # (account name, trade) per account: a household's orders go to each account separately
         trades = [(a.name, t) for a in self.report.account_trades for t in a.trades]
+        household_why = {str(t.get("ticker")): t.get("why") for t in self.report.trades if t.get("why")}
         self._section(cur)
         if not trades:
             cur.insertHtml(
@@ -419,7 +438,7 @@ class ProposalDocument:
                         _money(t["amount"], 2),
                         _money(t["cost"], 2),
                         "",
-                        f"<span class=small>{_e(t['reason'])}</span>",
+                        f"<span class=small>{_e(reason_text(t, household_why))}</span>",
                     ]
                     for account, t in trades
                 ],
