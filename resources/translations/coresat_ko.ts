@@ -4957,154 +4957,159 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="116"/>
-        <location filename="../../gui/import_dialog.py" line="264"/>
-        <location filename="../../gui/import_dialog.py" line="342"/>
+        <location filename="../../gui/import_dialog.py" line="125"/>
+        <location filename="../../gui/import_dialog.py" line="276"/>
+        <location filename="../../gui/import_dialog.py" line="354"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="118"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="119"/>
+        <location filename="../../gui/import_dialog.py" line="128"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="131"/>
+        <location filename="../../gui/import_dialog.py" line="140"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="132"/>
+        <location filename="../../gui/import_dialog.py" line="141"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="142"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135"/>
+        <location filename="../../gui/import_dialog.py" line="144"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="149"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
+        <source>The statement says: {words}</source>
+        <translation>명세서 표기: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="161"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="151"/>
+        <location filename="../../gui/import_dialog.py" line="163"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163"/>
+        <location filename="../../gui/import_dialog.py" line="175"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="198"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="190"/>
+        <location filename="../../gui/import_dialog.py" line="202"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="207"/>
+        <location filename="../../gui/import_dialog.py" line="219"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="136"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="81"/>
+        <location filename="../../gui/import_dialog.py" line="82"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="83"/>
+        <location filename="../../gui/import_dialog.py" line="84"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="84"/>
+        <location filename="../../gui/import_dialog.py" line="85"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="93"/>
+        <location filename="../../gui/import_dialog.py" line="102"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="97"/>
+        <location filename="../../gui/import_dialog.py" line="106"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="213"/>
+        <location filename="../../gui/import_dialog.py" line="225"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="215"/>
+        <location filename="../../gui/import_dialog.py" line="227"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="178"/>
+        <location filename="../../gui/import_dialog.py" line="190"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="237"/>
+        <location filename="../../gui/import_dialog.py" line="249"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="240"/>
+        <location filename="../../gui/import_dialog.py" line="252"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="282"/>
+        <location filename="../../gui/import_dialog.py" line="294"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="335"/>
+        <location filename="../../gui/import_dialog.py" line="347"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="337"/>
+        <location filename="../../gui/import_dialog.py" line="349"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="358"/>
+        <location filename="../../gui/import_dialog.py" line="370"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
