@@ -2909,49 +2909,64 @@
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="176"/>
+        <location filename="../../gui/window_files.py" line="178"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="191"/>
-        <location filename="../../gui/window_files.py" line="202"/>
-        <location filename="../../gui/window_files.py" line="206"/>
+        <location filename="../../gui/window_files.py" line="183"/>
+        <source>Export orders (one file per account)</source>
+        <translation>주문 내보내기 (계좌마다 파일 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="200"/>
+        <source>Replace files?</source>
+        <translation>파일을 바꿀까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="201"/>
+        <source>These files exist and will be replaced: {names}</source>
+        <translation>다음 파일이 이미 있으며 새 내용으로 바뀝니다: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="217"/>
+        <location filename="../../gui/window_files.py" line="228"/>
+        <location filename="../../gui/window_files.py" line="232"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="192"/>
+        <location filename="../../gui/window_files.py" line="218"/>
         <source>No trade list meets every account&apos;s rules and the limits: nothing was exported.</source>
         <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="210"/>
+        <location filename="../../gui/window_files.py" line="236"/>
         <source>Orders saved, one file per account: {names}</source>
         <translation>주문을 계좌별 파일로 저장했습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="212"/>
+        <location filename="../../gui/window_files.py" line="238"/>
         <source>Trades saved to {names}</source>
         <translation>거래를 {names}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="219"/>
+        <location filename="../../gui/window_files.py" line="245"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="221"/>
+        <location filename="../../gui/window_files.py" line="247"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="223"/>
+        <location filename="../../gui/window_files.py" line="249"/>
         <source>No trade list meets every account&apos;s rules and the limits: nothing to export.</source>
         <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 내보낼 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="225"/>
+        <location filename="../../gui/window_files.py" line="251"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
