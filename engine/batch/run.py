@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from engine.batch.plan import Plan
-from engine.batch.work import Outcome, init_worker, solve_batch, solve_with_worker_market
+from engine.batch.work import Outcome, init_worker, solve_batch, solve_on_cluster, solve_with_worker_market
 from engine.book.db import BookError
 from engine.book.inputs import HouseholdInputs
 from engine.market import MarketSnapshot
@@ -63,10 +63,13 @@ def default_workers() -> int:
 
 
 def run_inline(plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None) -> Iterator[Outcome]:
+    from engine.batch.exposures import Exposures
+
+    exposures = Exposures()  # the fund data, read once for the run
     for batch in plan.batches:
         if cancel is not None and cancel():
             return
-        yield solve_batch(list(batch), market)
+        yield solve_batch(list(batch), market, exposures)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -179,7 +182,9 @@ def _dask_stream(
             market_f = client.scatter(market, broadcast=True, hash=False)
             run = f"{time.time_ns()}"
             futures = {
-                client.submit(solve_batch, list(b), market_f, pure=False, key=f"coresat-batch-{run}-{i}"): b
+                client.submit(
+                    solve_on_cluster, list(b), market_f, pure=False, key=f"coresat-batch-{run}-{i}"
+                ): b
                 for i, b in enumerate(plan.batches)
             }
             for fut in as_completed(list(futures)):

@@ -57,6 +57,21 @@ def solve_with_worker_market(tasks: list[HouseholdInputs]) -> Outcome:
     return solve_batch(tasks, _MARKET, _EXPOSURES)
 
 
+_KEPT: tuple[MarketSnapshot, Exposures] | None = None
+
+
+def solve_on_cluster(tasks: list[HouseholdInputs], market: MarketSnapshot) -> Outcome:
+    """A Dask worker's task: ``solve_batch`` with the fund data kept for as long as the run's market
+    snapshot (scattered once per run: the same object for every batch of it) stays the same."""
+    from engine.batch.exposures import Exposures
+
+    global _KEPT
+    kept = _KEPT
+    if kept is None or kept[0] is not market:
+        kept = _KEPT = (market, Exposures())
+    return solve_batch(tasks, market, kept[1])
+
+
 def rebalance(
     sc: Scenario,
     market: MarketSnapshot,

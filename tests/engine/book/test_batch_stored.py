@@ -2,7 +2,8 @@
 the inputs (the scenario's file document, keys sorted, and its SHA-256), the result (the ``to_dict``
 document of ``engine.api.rebalance``), the summary columns (recomputed here from that result) and the
 market's date and source — on varied households (three tree shapes, overrides, notes, own prices,
-account limits, infeasible ones), in this process and on local worker processes, on both databases."""
+account limits, infeasible ones), in this process, on local worker processes and on a local Dask
+cluster, on both databases."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from engine.book.store import Book
 from engine.model import scenario_file
 from engine.model.scenario import Holding
 from engine.result import RebalanceResult, Status
+from tests.engine.book.test_batch import dask_cluster  # noqa: F401  (the fixture)
 from tests.engine.book.test_batch_worker import _households, _shapes
 from tests.engine.book.test_proposals import _close
 from tests.helpers import TWELVE, market
@@ -85,10 +87,15 @@ def _stored(book: Book, batch_id: int) -> dict[int, Any]:
         return {int(r.household_id): r for r in conn.execute(q)}
 
 
-@pytest.mark.parametrize("workers", [0, 2])
-def test_stored_proposals_are_the_one_by_one_api_results(book: Book, workers: int) -> None:
+@pytest.mark.parametrize("where", ["this process", "2 local workers", "dask"])
+def test_stored_proposals_are_the_one_by_one_api_results(
+    book: Book, where: str, request: pytest.FixtureRequest
+) -> None:
     m = market(list(TWELVE))
-    report = rebalance_book(book, Executor(workers=workers), market=m, batch_size=4)
+    executor = {"this process": Executor(workers=0), "2 local workers": Executor(workers=2)}.get(where)
+    if executor is None:
+        executor = Executor(scheduler=request.getfixturevalue("dask_cluster"))
+    report = rebalance_book(book, executor, market=m, batch_size=4)
     stored = _stored(book, report.batch_id)
     failing = book.household_id("C7")
     assert [h for h, _ in report.failed] == [failing] and "ZZZZ" in report.failed[0][1]
