@@ -8,6 +8,8 @@ tickers into sleeves, so ten problem shapes of one size; households follow them 
 drawn at random), then measures on the same book:
 - one-by-one loop: ``engine.api.rebalance`` per household in book order (shapes interleaved), in this
   process, on a sample of households (per-household cost);
+- the batch layer step by step (scenario + inputs JSON, optimizer, exposures, result JSON + summary) on
+  the in-process sample, and the parent's steps (read, plan, store);
 - in-process batch: the batch path with workers=0 (shape-grouped batches, results stored);
 - local workers: ``rebalance_book`` end to end with N worker processes (plan, market, solve, store);
 - Dask: the same run on a local Dask cluster of N worker processes (cluster start-up timed apart).
