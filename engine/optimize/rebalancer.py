@@ -39,6 +39,7 @@ from engine.result import (
     SleeveRow,
     Status,
     Trade,
+    make_row,
 )
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
@@ -166,20 +167,23 @@ def _result(
         t, w0 = targets[i], w0s[i]
         tol = x.asset_bands[i].tolerance(t)
         assets.append(
-            AssetRow(
-                ticker=tk,
-                sleeve=x.sleeve_names[i],
-                price=prices[i],
-                shares_before=shares0[i],
-                shares_after=shares1[i],
-                weight_before=w0,
-                weight_target=t,
-                weight_after=w1s[i],
-                drift=w0 - t,
-                band=tol,
-                outside_band=abs(w0 - t) > tol + 1e-12,  # Band.is_outside
-                risk_contribution_before=rc0s[i],
-                risk_contribution_after=rc1s[i],
+            make_row(
+                AssetRow,
+                {
+                    "ticker": tk,
+                    "sleeve": x.sleeve_names[i],
+                    "price": prices[i],
+                    "shares_before": shares0[i],
+                    "shares_after": shares1[i],
+                    "weight_before": w0,
+                    "weight_target": t,
+                    "weight_after": w1s[i],
+                    "drift": w0 - t,
+                    "band": tol,
+                    "outside_band": abs(w0 - t) > tol + 1e-12,  # Band.is_outside
+                    "risk_contribution_before": rc0s[i],
+                    "risk_contribution_after": rc1s[i],
+                },
             )
         )
     rcg0 = risk_by_group(x.sleeve_names, rc0s)
@@ -190,17 +194,20 @@ def _result(
         small = nd.key == "small_cap"
         tol = nd.band.tolerance(nd.target)
         sleeves.append(
-            SleeveRow(
-                name=nd.label,
-                role=nd.role if small else role_of(x, nd.label),
-                weight_before=node0s[j],
-                weight_target=nd.target,
-                weight_after=node1s[j],
-                drift=node0s[j] - nd.target,
-                band=tol,
-                outside_band=abs(node0s[j] - nd.target) > tol + 1e-12,  # Band.is_outside
-                risk_contribution_before=float(nd.members @ rc0) if small else rcg0.get(nd.label, 0.0),
-                risk_contribution_after=float(nd.members @ rc1) if small else rcg1.get(nd.label, 0.0),
+            make_row(
+                SleeveRow,
+                {
+                    "name": nd.label,
+                    "role": nd.role if small else role_of(x, nd.label),
+                    "weight_before": node0s[j],
+                    "weight_target": nd.target,
+                    "weight_after": node1s[j],
+                    "drift": node0s[j] - nd.target,
+                    "band": tol,
+                    "outside_band": abs(node0s[j] - nd.target) > tol + 1e-12,  # Band.is_outside
+                    "risk_contribution_before": float(nd.members @ rc0) if small else rcg0.get(nd.label, 0.0),
+                    "risk_contribution_after": float(nd.members @ rc1) if small else rcg1.get(nd.label, 0.0),
+                },
             )
         )
     trades = []
@@ -213,15 +220,18 @@ def _result(
         side = Side.BUY if d > 0 else Side.SELL
         why = trade_reason(ctx, i, side, binding, at_cap=at_cap) if explain else None
         trades.append(
-            Trade(
-                ticker=x.tickers[i],
-                side=side,
-                shares=abs(d),
-                price=prices[i],
-                amount=amounts[i],
-                cost=costs[i],
-                reason=english(why) if why is not None else "",
-                why=why,
+            make_row(
+                Trade,
+                {
+                    "ticker": x.tickers[i],
+                    "side": side,
+                    "shares": abs(d),
+                    "price": prices[i],
+                    "amount": amounts[i],
+                    "cost": costs[i],
+                    "reason": english(why) if why is not None else "",
+                    "why": why,
+                },
             )
         )
     trades.sort(key=lambda t: (t.side is Side.BUY, -t.amount))  # sells first: they fund the buys
