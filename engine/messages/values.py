@@ -11,28 +11,48 @@ if TYPE_CHECKING:  # engine.optimize imports the result, which imports this: no 
     from engine.optimize.limit_id import LimitId
 
 
-@dataclass(frozen=True)
+# The values built for every trade's reason (Percent, Points, Money, Ticker, Name) set their fields in their
+# own __init__: the same frozen records as the generated __init__ makes, without one object.__setattr__ call
+# per field.
+
+
+@dataclass(frozen=True, init=False)
 class Percent:
     """A fraction shown as a percentage: 0.123 -> "12.3 %"."""
 
     value: float
     digits: int = 1
 
+    def __init__(self, value: float, digits: int = 1) -> None:
+        d = self.__dict__
+        d["value"] = value
+        d["digits"] = digits
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Points:
     """A difference of two fractions in percentage points, unsigned: 0.023 -> "2.3"."""
 
     value: float
     digits: int = 1
 
+    def __init__(self, value: float, digits: int = 1) -> None:
+        d = self.__dict__
+        d["value"] = value
+        d["digits"] = digits
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Money:
     """An amount in the account currency."""
 
     value: float
     digits: int = 0
+
+    def __init__(self, value: float, digits: int = 0) -> None:
+        d = self.__dict__
+        d["value"] = value
+        d["digits"] = digits
 
 
 @dataclass(frozen=True)
@@ -45,16 +65,22 @@ class Count:
     value: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Ticker:
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.__dict__["symbol"] = symbol
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Name:
     """A name the user gave (a sleeve) or text the engine does not translate: shown as is."""
 
     text: str
+
+    def __init__(self, text: str) -> None:
+        self.__dict__["text"] = text
 
 
 @dataclass(frozen=True)
@@ -83,7 +109,11 @@ class Message:
 
     @classmethod
     def of(cls, id: MessageId, **params: Value | Message) -> Message:
-        return cls(id, tuple(params.items()))
+        m = object.__new__(cls)  # cls(id, tuple(params.items())), without the generated __init__'s setattrs
+        d = m.__dict__
+        d["id"] = id
+        d["params"] = tuple(params.items())
+        return m
 
     def get(self, name: str) -> Value | Message:
         for k, v in self.params:
