@@ -44,15 +44,16 @@ def _binding(limit: LimitId, why: Message) -> Binding:
 
 def _node_changes(x: Inputs, after: np.ndarray, cash_after: float) -> list[Message]:
     """How the vol cap moved the sleeves (and the satellites together, and cash) off their targets."""
+    afters: list[float] = after.tolist()
     rows: list[tuple[Message | Name, float, float]] = [
-        (Name(nd.label), nd.target, float(after[j])) for j, nd in enumerate(x.nodes) if nd.key != "small_cap"
+        (Name(nd.label), nd.target, afters[j]) for j, nd in enumerate(x.nodes) if nd.key != "small_cap"
     ]
     rows = [r for r in rows if abs(r[2] - r[1]) > GAP_SHOWN]
     rows.sort(key=lambda r: -abs(r[2] - r[1]))
     sats = [j for j, nd in enumerate(x.nodes) if nd.role == "satellite"]
     if len(sats) > 1:  # the satellites together first: that is how the core/satellite split reads
         tgt = sum(x.nodes[j].target for j in sats)
-        aft = float(sum(after[j] for j in sats))
+        aft = float(sum(afters[j] for j in sats))
         if abs(aft - tgt) > GAP_SHOWN:
             rows.insert(0, (Message.of(M.NAME_SATELLITES), tgt, aft))
     rows = rows[:4]
@@ -102,8 +103,11 @@ def bindings(ctx: Context) -> list[Binding]:
             te_after=Percent(ctx.te_after, 2),
         )
         out.append(_binding(LimitId(LimitKind.TURNOVER_CAP), why))
-    gap = float(x.target.sum() - ev.weights.sum())
-    if c.min_cash > 0 and ev.cash_after <= c.min_cash + max(0.01, 1e-4 * x.value) and gap > 1e-3:
+    if (
+        c.min_cash > 0
+        and ev.cash_after <= c.min_cash + max(0.01, 1e-4 * x.value)
+        and (gap := float(x.target.sum() - ev.weights.sum())) > 1e-3
+    ):
         why = Message.of(
             M.BIND_MIN_CASH, buffer=Money(c.min_cash), cash_after=Money(ev.cash_after), gap=Percent(gap)
         )

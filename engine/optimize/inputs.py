@@ -6,6 +6,7 @@ Everything here is in weights: fractions of ``value`` = holdings at the prices u
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -136,7 +137,7 @@ def prepare(
     price_list: list[float] = []
     for tk in tickers:
         px = held_price.get(tk, market_prices.get(tk))
-        if px is None or not np.isfinite(px) or px <= 0:
+        if px is None or not math.isfinite(px) or px <= 0:  # (np.isfinite per ticker costs more)
             raise DataError(f"no price for {tk}: enter its price in the holdings or refresh prices")
         price_list.append(px)
     prices = np.array(price_list, dtype=float)
@@ -211,7 +212,7 @@ def prepare(
 
     nodes = []
     for s in tree.sleeves:
-        members = np.array([1.0 if name == s.name else 0.0 for name in sleeve_names])
+        members = np.array([name == s.name for name in sleeve_names], dtype=float)  # 1.0 / 0.0
         nodes.append(
             Node(
                 key=f"sleeve:{s.name}",
@@ -227,7 +228,7 @@ def prepare(
     small = tree.small_cap_sleeves
     if small and tree.outside_sleeves:
         names = {s.name for s in small}
-        members = np.array([1.0 if nm in names else 0.0 for nm in sleeve_names])
+        members = np.array([nm in names for nm in sleeve_names], dtype=float)
         nodes.append(
             Node(
                 key="small_cap",

@@ -78,9 +78,14 @@ def rebalance(
     x = prepare(scenario, market, funds)
     c = scenario.constraints
     ev0 = evaluate(x, x.shares0)
-    outside = out_of_band(x, ev0)
-    broken_now = violations(x, ev0, check_trades=False)
-    if not outside and not broken_now and c.cash_flow == 0 and not c.force_rebalance:
+    # nothing to do only when every node is in its band, no limit is broken now and no cash flows (the
+    # limits are checked only when the rest already says so)
+    if (
+        c.cash_flow == 0
+        and not c.force_rebalance
+        and not out_of_band(x, ev0)
+        and not violations(x, ev0, check_trades=False)
+    ):
         return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [], start, explain=explain)
 
     found = find_tradable(x)
