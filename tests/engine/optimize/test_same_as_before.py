@@ -130,6 +130,32 @@ def test_the_bundled_examples_give_what_they_gave(name: str) -> None:
     _both(sc, resolve_market(sc, force_demo=True))
 
 
+@pytest.mark.parametrize("name", _example_names())
+def test_household_results_are_built_as_before(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The household package builds its RebalanceResult with the single-account ``_result``: on the very
+    arguments it passes, the new one gives what the old one gave."""
+    from engine import resources
+    from engine.api import resolve_market
+    from engine.model import scenario_file
+    from engine.optimize.household import run
+
+    sc = scenario_file.load(resources.path("examples", name))
+    if sc.household is None:
+        pytest.skip("not a household scenario")
+    built = run.household_rebalance_result
+    calls: list[int] = []
+
+    def both(*args: Any, **kwargs: Any) -> RebalanceResult:
+        new = built(*args, **kwargs)
+        _same(_plain(new), _plain(rebalancer_old._result(*args, **kwargs)))
+        calls.append(1)
+        return new
+
+    monkeypatch.setattr(run, "household_rebalance_result", both)
+    run.rebalance_household(sc, resolve_market(sc, force_demo=True))
+    assert calls
+
+
 def _inputs_equal(a: object, b: object) -> None:
     for f in dataclasses.fields(a):  # type: ignore[arg-type]
         u, v = getattr(a, f.name), getattr(b, f.name)
