@@ -111,7 +111,7 @@ def rebalance(
             nearest=nearest,
         )
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf, explain=explain)
-    status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
+    status = Status.OK if any(abs(d) > 0 for d in ev.delta.tolist()) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
     # what the status means (e.g. a 0 % turnover cap that allows no trade) is the result's headline
     return _result(
