@@ -76,8 +76,11 @@ class Formatter:
         self.numbers: NumberFormat = numbers or EnglishNumbers()
 
     def render(self, m: Message) -> str:
-        values = {k: self.value(v) for k, v in m.params}
-        return self.templates(m.id).format(**values)
+        values: dict[str, str] = {}
+        for k, v in m.params:  # self.value(v) for each, without the extra call per value
+            show = _SHOW.get(type(v))
+            values[k] = show(self, v) if show is not None else self.value(v)
+        return self.templates(m.id).format_map(values)
 
     def value(self, v: Value | Message) -> str:
         show = _SHOW.get(type(v))

@@ -24,6 +24,7 @@ from engine.errors import CoresatError
 from engine.messages import (
     ENGLISH,
     Count,
+    Formatter,
     Message,
     MessageId,
     Money,
@@ -337,3 +338,4 @@ def test_every_message_renders_as_it_did(mid: MessageId, data: st.DataObject) ->
     nested = Message.of(MessageId.TEXT, text=Name("x")) if mid is MessageId.TEXT else m
     assert english(m) == format_old.english(m)
     assert english(nested) == format_old.english(nested)
+    assert Formatter().render(m) == format_old.Formatter().render(m)  # the GUI's path (its own numbers)
