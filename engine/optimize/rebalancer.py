@@ -29,6 +29,8 @@ from engine.optimize.limit_id import LimitKind
 from engine.optimize.nearest import nearest_check
 from engine.optimize.search import find_tradable
 from engine.result import (
+    DISCLAIMER,
+    SCHEMA_VERSION,
     AssetRow,
     Assumptions,
     Binding,
@@ -264,41 +266,48 @@ def _result(
             )
             if max(b, t, a) > 0
         )
-    return RebalanceResult(
-        sector_exposures=sectors,
-        status=status,
-        scenario_name=sc.name,
-        trades=tuple(trades),
-        assets=tuple(assets),
-        sleeves=tuple(sleeves),
-        total_value=x.value,
-        cash_before=x.cash0,
-        cash_after=ev.cash_after,
-        cash_weight_target=x.cash_target,
-        vol_before=ev0.vol,
-        vol_target=vol_target,
-        vol_after=ev.vol,
-        vol_cap=None if x.vol_cap >= BIG else x.vol_cap,
-        tracking_error_before=te_before,
-        tracking_error_after=te_after,
-        turnover=ev.turnover,
-        total_cost=ev.total_cost,
-        rounding_residual=residual,
-        binding=tuple(binding),
-        assumptions=Assumptions(
-            price_date=m.as_of,
-            price_source=m.price_source,
-            risk_window=m.risk_window,
-            estimator=m.estimator,
-            notes=tuple(notes) + tuple(m.warnings),
-        ),
-        infeasibility=infeasibility,
-        messages=tuple(english(n) for n in said),
-        solve_seconds=time.perf_counter() - start,
-        headline=headline(ctx, status, len(trades), infeasibility.message if infeasibility else "")
-        if explain
-        else None,
-        notes=said,
+    return make_row(  # every field named: RebalanceResult(...) without one setattr call per field
+        RebalanceResult,
+        {
+            "status": status,
+            "scenario_name": sc.name,
+            "trades": tuple(trades),
+            "assets": tuple(assets),
+            "sleeves": tuple(sleeves),
+            "total_value": x.value,
+            "cash_before": x.cash0,
+            "cash_after": ev.cash_after,
+            "cash_weight_target": x.cash_target,
+            "vol_before": ev0.vol,
+            "vol_target": vol_target,
+            "vol_after": ev.vol,
+            "vol_cap": None if x.vol_cap >= BIG else x.vol_cap,
+            "tracking_error_before": te_before,
+            "tracking_error_after": te_after,
+            "turnover": ev.turnover,
+            "total_cost": ev.total_cost,
+            "rounding_residual": residual,
+            "binding": tuple(binding),
+            "assumptions": Assumptions(
+                price_date=m.as_of,
+                price_source=m.price_source,
+                risk_window=m.risk_window,
+                estimator=m.estimator,
+                notes=tuple(notes) + tuple(m.warnings),
+            ),
+            "infeasibility": infeasibility,
+            "messages": tuple(english(n) for n in said),
+            "disclaimer": DISCLAIMER,
+            "solve_seconds": time.perf_counter() - start,
+            "headline": headline(ctx, status, len(trades), infeasibility.message if infeasibility else "")
+            if explain
+            else None,
+            "notes": said,
+            "schema_version": SCHEMA_VERSION,
+            "sector_exposures": sectors,
+            "exposure_sources": (),
+            "exposure_not_available": (),
+        },
     )
 
 
