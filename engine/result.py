@@ -45,10 +45,11 @@ _Row = TypeVar("_Row")
 
 
 def make_row(cls: type[_Row], values: dict[str, Any]) -> _Row:
-    """``cls(**values)`` for a frozen record of this module without ``__post_init__`` (Trade, AssetRow,
-    SleeveRow, RebalanceResult), ``values`` naming every field, defaults included: the same object, built
-    without the generated ``__init__``'s one ``object.__setattr__`` per field (a result has a row per ticker
-    and a trade for most). tests/engine/optimize/test_same_as_before.py checks every field is set."""
+    """``cls(**values)`` for a frozen dataclass without ``__post_init__`` or slots (Trade, AssetRow,
+    SleeveRow, RebalanceResult, the optimizer's Inputs), ``values`` naming every field, defaults included:
+    the same object, built without the generated ``__init__``'s one ``object.__setattr__`` per field (a
+    result has a row per ticker and a trade for most). tests/engine/optimize/test_same_as_before.py checks
+    that every field is set."""
     row = object.__new__(cls)
     row.__dict__.update(values)
     return row

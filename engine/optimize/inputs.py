@@ -16,6 +16,7 @@ import numpy as np
 from engine.errors import DataError, ScenarioError
 from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import AssetTarget, Band, Mode, Role, Scenario, Sleeve
+from engine.result import make_row
 
 if TYPE_CHECKING:
     from engine.data.funds import FundData
@@ -242,36 +243,39 @@ def prepare(
             )
         )
     look = _look_through(sc, tickers, funds) if c.has_look_through else ((), (), None)
-    return Inputs(
-        scenario=sc,
-        market=market,
-        tickers=tickers,
-        sleeve_names=tuple(sleeve_names),
-        prices=prices,
-        shares0=shares0,
-        value=value,
-        cash0=cash0,
-        w0=w0,
-        c0=c0,
-        target=target,
-        cash_target=cash_target,
-        lo=lo,
-        hi=hi,
-        buy_ub=buy_ub,
-        sell_ub=sell_ub,
-        kappa=kappa,
-        no_buy=buy_ub == 0,
-        no_sell=np.array(no_sell_list, dtype=bool),
-        cov=cov,
-        cash_min=c.min_cash / value,
-        turnover_cap=BIG if c.turnover_cap is None else c.turnover_cap,
-        vol_cap=BIG if c.vol_cap is None else c.vol_cap,
-        nodes=tuple(nodes),
-        asset_bands=tuple(bands),
-        look_through=look[0],
-        look_notes=look[1],
-        sector_matrix=None if look[2] is None else look[2].sector_matrix,
-        sector_rows=() if look[2] is None else look[2].sector_rows,
+    return make_row(  # every field named: Inputs(...) without one setattr call per field
+        Inputs,
+        {
+            "scenario": sc,
+            "market": market,
+            "tickers": tickers,
+            "sleeve_names": tuple(sleeve_names),
+            "prices": prices,
+            "shares0": shares0,
+            "value": value,
+            "cash0": cash0,
+            "w0": w0,
+            "c0": c0,
+            "target": target,
+            "cash_target": cash_target,
+            "lo": lo,
+            "hi": hi,
+            "buy_ub": buy_ub,
+            "sell_ub": sell_ub,
+            "kappa": kappa,
+            "no_buy": buy_ub == 0,
+            "no_sell": np.array(no_sell_list, dtype=bool),
+            "cov": cov,
+            "cash_min": c.min_cash / value,
+            "turnover_cap": BIG if c.turnover_cap is None else c.turnover_cap,
+            "vol_cap": BIG if c.vol_cap is None else c.vol_cap,
+            "nodes": tuple(nodes),
+            "asset_bands": tuple(bands),
+            "look_through": look[0],
+            "look_notes": look[1],
+            "sector_matrix": None if look[2] is None else look[2].sector_matrix,
+            "sector_rows": () if look[2] is None else look[2].sector_rows,
+        },
     )
 
 
