@@ -322,217 +322,222 @@
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="203"/>
+        <location filename="../../gui/panels/backtest.py" line="193"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="216"/>
+        <location filename="../../gui/panels/backtest.py" line="206"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="227"/>
+        <location filename="../../gui/panels/backtest.py" line="217"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="231"/>
+        <location filename="../../gui/panels/backtest.py" line="221"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="246"/>
+        <location filename="../../gui/panels/backtest.py" line="225"/>
+        <source>Realized gains</source>
+        <translation>실현 손익</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="236"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="254"/>
+        <location filename="../../gui/panels/backtest.py" line="244"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <location filename="../../gui/panels/backtest.py" line="245"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="248"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="260"/>
+        <location filename="../../gui/panels/backtest.py" line="250"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="251"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="266"/>
+        <location filename="../../gui/panels/backtest.py" line="256"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="267"/>
+        <location filename="../../gui/panels/backtest.py" line="257"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="271"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Realized gains, short-term</source>
         <translation>실현 이익, 단기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="272"/>
+        <location filename="../../gui/panels/backtest.py" line="262"/>
         <source>First in, first out; held one year or less. &apos;not known&apos; without tax lots</source>
         <translation>선입선출; 1년 이하 보유. 세금 로트가 없으면 &apos;알 수 없음&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="276"/>
+        <location filename="../../gui/panels/backtest.py" line="266"/>
         <source>Realized gains, long-term</source>
         <translation>실현 이익, 장기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="277"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>First in, first out; held more than one year</source>
         <translation>선입선출; 1년 넘게 보유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
+        <location filename="../../gui/panels/backtest.py" line="273"/>
         <source>Realized gains, term unknown</source>
         <translation>실현 이익, 기간 불명</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="284"/>
+        <location filename="../../gui/panels/backtest.py" line="274"/>
         <source>From tax lots the scenario gives without a purchase date</source>
         <translation>시나리오에 매수일 없이 주어진 세금 로트에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="292"/>
+        <location filename="../../gui/panels/backtest.py" line="282"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="294"/>
+        <location filename="../../gui/panels/backtest.py" line="284"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="298"/>
+        <location filename="../../gui/panels/backtest.py" line="288"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="300"/>
+        <location filename="../../gui/panels/backtest.py" line="290"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <location filename="../../gui/panels/backtest.py" line="291"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="304"/>
+        <location filename="../../gui/panels/backtest.py" line="294"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="305"/>
+        <location filename="../../gui/panels/backtest.py" line="295"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="307"/>
+        <location filename="../../gui/panels/backtest.py" line="297"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="308"/>
+        <location filename="../../gui/panels/backtest.py" line="298"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="312"/>
+        <location filename="../../gui/panels/backtest.py" line="302"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="313"/>
+        <location filename="../../gui/panels/backtest.py" line="303"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="316"/>
+        <location filename="../../gui/panels/backtest.py" line="306"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="317"/>
+        <location filename="../../gui/panels/backtest.py" line="307"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="318"/>
+        <location filename="../../gui/panels/backtest.py" line="308"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="320"/>
+        <location filename="../../gui/panels/backtest.py" line="310"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="322"/>
+        <location filename="../../gui/panels/backtest.py" line="312"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="324"/>
+        <location filename="../../gui/panels/backtest.py" line="314"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="325"/>
+        <location filename="../../gui/panels/backtest.py" line="315"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="326"/>
+        <location filename="../../gui/panels/backtest.py" line="316"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="328"/>
+        <location filename="../../gui/panels/backtest.py" line="318"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="329"/>
+        <location filename="../../gui/panels/backtest.py" line="319"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="335"/>
+        <location filename="../../gui/panels/backtest.py" line="325"/>
         <source>not known</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="374"/>
+        <location filename="../../gui/panels/backtest.py" line="364"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -1571,6 +1576,26 @@
         <translation>최소 {lo} %가 최대 {hi} %보다 큽니다</translation>
     </message>
     <message>
+        <location filename="../../gui/engine_texts.py" line="228"/>
+        <source>weights are fractions of the portfolio value after the cash flow (cash included)</source>
+        <translation>비중은 현금 흐름 반영 후 포트폴리오 가치에 대한 비율입니다(현금 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="234"/>
+        <source>volatility and tracking error are annualized, ex ante, from the covariance estimate</source>
+        <translation>변동성과 추적오차는 공분산 추정치에서 구한 연율화된 사전(ex ante) 값입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="241"/>
+        <source>trading cost {bps} bps of each trade&apos;s amount</source>
+        <translation>거래 비용은 각 거래 금액의 {bps} bp입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="245"/>
+        <source>sectors through the funds use fund data from {sources}</source>
+        <translation>펀드를 통한 섹터 노출은 다음 펀드 데이터를 사용합니다: {sources}</translation>
+    </message>
+    <message>
         <location filename="../../gui/engine_problems.py" line="193"/>
         <location filename="../../gui/engine_texts.py" line="215"/>
         <source>sleeve {name} has no tickers</source>
@@ -2394,7 +2419,7 @@
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="183"/>
-        <location filename="../../gui/engine_texts.py" line="224"/>
+        <location filename="../../gui/engine_texts.py" line="250"/>
         <source>no sleeve has role &apos;core&apos;</source>
         <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
     </message>
@@ -2585,49 +2610,49 @@
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="149"/>
-        <location filename="../../gui/engine_texts.py" line="225"/>
+        <location filename="../../gui/engine_texts.py" line="251"/>
         <source>no sleeves: add at least a core sleeve</source>
         <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="100"/>
-        <location filename="../../gui/engine_texts.py" line="226"/>
+        <location filename="../../gui/engine_texts.py" line="252"/>
         <source>buy-only cannot pay a withdrawal; use sell-only or full rebalance</source>
         <translation>매수 전용으로는 인출금을 마련할 수 없습니다; 매도 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="99"/>
-        <location filename="../../gui/engine_texts.py" line="227"/>
+        <location filename="../../gui/engine_texts.py" line="253"/>
         <source>sell-only cannot invest a contribution; use buy-only or full rebalance</source>
         <translation>매도 전용으로는 납입금을 투자할 수 없습니다; 매수 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="232"/>
+        <location filename="../../gui/engine_texts.py" line="258"/>
         <source>Reading prices</source>
         <translation>가격 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="233"/>
+        <location filename="../../gui/engine_texts.py" line="259"/>
         <source>Estimating risk</source>
         <translation>위험 추정 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="234"/>
+        <location filename="../../gui/engine_texts.py" line="260"/>
         <source>Market data ready</source>
         <translation>시장 데이터 준비 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="235"/>
+        <location filename="../../gui/engine_texts.py" line="261"/>
         <source>the portfolio is empty: enter holdings, cash or a contribution</source>
         <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="236"/>
+        <location filename="../../gui/engine_texts.py" line="262"/>
         <source>the price download was cancelled; the stored prices were kept</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="237"/>
+        <location filename="../../gui/engine_texts.py" line="263"/>
         <source>the price download was cancelled; no prices were stored</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
     </message>
@@ -2884,49 +2909,64 @@
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="176"/>
+        <location filename="../../gui/window_files.py" line="178"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="191"/>
-        <location filename="../../gui/window_files.py" line="202"/>
-        <location filename="../../gui/window_files.py" line="206"/>
+        <location filename="../../gui/window_files.py" line="183"/>
+        <source>Export orders (one file per account)</source>
+        <translation>주문 내보내기 (계좌마다 파일 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="200"/>
+        <source>Replace files?</source>
+        <translation>파일을 바꿀까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="201"/>
+        <source>These files exist and will be replaced: {names}</source>
+        <translation>다음 파일이 이미 있으며 새 내용으로 바뀝니다: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="217"/>
+        <location filename="../../gui/window_files.py" line="228"/>
+        <location filename="../../gui/window_files.py" line="232"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="192"/>
+        <location filename="../../gui/window_files.py" line="218"/>
         <source>No trade list meets every account&apos;s rules and the limits: nothing was exported.</source>
         <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="210"/>
+        <location filename="../../gui/window_files.py" line="236"/>
         <source>Orders saved, one file per account: {names}</source>
         <translation>주문을 계좌별 파일로 저장했습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="212"/>
+        <location filename="../../gui/window_files.py" line="238"/>
         <source>Trades saved to {names}</source>
         <translation>거래를 {names}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="219"/>
+        <location filename="../../gui/window_files.py" line="245"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="221"/>
+        <location filename="../../gui/window_files.py" line="247"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="223"/>
+        <location filename="../../gui/window_files.py" line="249"/>
         <source>No trade list meets every account&apos;s rules and the limits: nothing to export.</source>
         <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 내보낼 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="225"/>
+        <location filename="../../gui/window_files.py" line="251"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
@@ -2983,12 +3023,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="321"/>
+        <location filename="../../gui/panels/stress.py" line="311"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="322"/>
+        <location filename="../../gui/panels/stress.py" line="312"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -4367,269 +4407,375 @@
 <context>
     <name>ProposalPdf</name>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="165"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="119"/>
+        <source>core</source>
+        <translation>핵심</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="120"/>
+        <source>satellite</source>
+        <translation>위성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="121"/>
+        <source>outside</source>
+        <translation>외부</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="127"/>
+        <source>draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="128"/>
+        <source>approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="129"/>
+        <source>rejected</source>
+        <translation>거절됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="130"/>
+        <source>executed</source>
+        <translation>실행됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="192"/>
+        <source>Rebalancing proposal for {c}</source>
+        <translation>{c} 님을 위한 리밸런싱 제안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="194"/>
+        <source>Proposal {id} · household {h} · status: {s}</source>
+        <translation>제안 {id} · 가구 {h} · 상태: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="197"/>
+        <source>made by {who} on {when}</source>
+        <translation>{who} 작성, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="209"/>
+        <source>Assumptions</source>
+        <translation>가정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="214"/>
         <source>What</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="166"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="220"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="215"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="270"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="170"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
         <source>Price source</source>
         <translation>가격 출처</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="174"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="223"/>
         <source>Price date</source>
         <translation>가격 기준일</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="178"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="227"/>
         <source>Risk window</source>
         <translation>위험 추정 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="182"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="231"/>
         <source>Risk estimator</source>
         <translation>위험 추정 방식</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="186"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="235"/>
         <source>Risk data</source>
         <translation>위험 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="190"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="239"/>
         <source>Inputs (scenario SHA-256)</source>
         <translation>입력 (시나리오 SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="218"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="402"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="263"/>
+        <source>Client and accounts</source>
+        <translation>고객과 계좌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="268"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="456"/>
         <source>Account</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="269"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="221"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="271"/>
         <source>Cash before</source>
         <translation>거래 전 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="222"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="253"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="303"/>
         <source>Volatility (annualized)</source>
         <translation>변동성 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="256"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="456"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="306"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="511"/>
         <source>cap {v}</source>
         <translation>상한 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="258"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="308"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="261"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="311"/>
         <source>Tracking error to targets</source>
         <translation>목표 대비 추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="267"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="317"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="274"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
         <source>Estimated trading cost</source>
         <translation>예상 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="280"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="330"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="443"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="288"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
         <source>Trades are proposed below.</source>
         <translation>제안하는 거래는 아래와 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="289"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="339"/>
         <source>No trades are needed: every holding is inside its band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목이 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="292"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="342"/>
         <source>No trade list meets all the limits; see “What limits it”.</source>
         <translation>모든 제한을 만족하는 거래 목록이 없습니다. “결과를 제한하는 요인”을 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="301"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="347"/>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="352"/>
         <source>Figure</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="302"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="442"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="353"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="497"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="303"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="443"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="354"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="498"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="304"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="355"/>
         <source>Limit</source>
         <translation>제한</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="315"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="366"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="316"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="367"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="317"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="368"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="326"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="372"/>
+        <source>Allocation by sleeve</source>
+        <translation>슬리브별 배분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="378"/>
         <source>Weight by sleeve</source>
         <translation>슬리브별 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="364"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="390"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="417"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="339"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="391"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="341"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="393"/>
         <source>Drift</source>
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="363"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="404"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="410"/>
+        <source>Allocation by fund</source>
+        <translation>펀드별 배분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="416"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="458"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="365"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="418"/>
         <source>Shares now</source>
         <translation>현재 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="366"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="419"/>
         <source>Shares after</source>
         <translation>거래 후 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="396"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="445"/>
+        <source>No trades.</source>
+        <translation>거래 없음.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="450"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="397"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="451"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="403"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="457"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="405"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="459"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="406"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="460"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="407"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="461"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="408"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="462"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="410"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="464"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="440"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="489"/>
+        <source>Risk before and after</source>
+        <translation>거래 전후 위험</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="495"/>
         <source>Volatility and tracking error (annualized)</source>
         <translation>변동성과 추적오차 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="447"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="502"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="451"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="506"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="484"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="520"/>
+        <source>Cannot be met</source>
+        <translation>충족할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="523"/>
+        <source>No limit shapes this answer: the trades go straight to the targets.</source>
+        <translation>이 답을 제약하는 한도가 없습니다: 거래가 목표로 곧바로 향합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="528"/>
+        <source>What limits it</source>
+        <translation>무엇이 결과를 제한하는가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="537"/>
         <source>Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}</source>
         <translation>매수 {b} · 매도 {s} · 회전율 {t} · 예상 거래 비용 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="548"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="545"/>
+        <source>Costs</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="600"/>
         <source>Rebalancing proposal {id}: {c}</source>
         <translation>리밸런싱 제안 {id}: {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="571"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="623"/>
         <source>Proposal {id} · {c} · not investment advice</source>
         <translation>제안 {id} · {c} · 투자 권유 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="575"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="627"/>
         <source>page {i} of {n}</source>
         <translation>{i} / {n}쪽</translation>
     </message>
@@ -4826,154 +4972,159 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="116"/>
-        <location filename="../../gui/import_dialog.py" line="264"/>
-        <location filename="../../gui/import_dialog.py" line="342"/>
+        <location filename="../../gui/import_dialog.py" line="125"/>
+        <location filename="../../gui/import_dialog.py" line="276"/>
+        <location filename="../../gui/import_dialog.py" line="354"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="118"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="119"/>
+        <location filename="../../gui/import_dialog.py" line="128"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="131"/>
+        <location filename="../../gui/import_dialog.py" line="140"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="132"/>
+        <location filename="../../gui/import_dialog.py" line="141"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="142"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135"/>
+        <location filename="../../gui/import_dialog.py" line="144"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="149"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
+        <source>The statement says: {words}</source>
+        <translation>명세서 표기: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="161"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="151"/>
+        <location filename="../../gui/import_dialog.py" line="163"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163"/>
+        <location filename="../../gui/import_dialog.py" line="175"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="198"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="190"/>
+        <location filename="../../gui/import_dialog.py" line="202"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="207"/>
+        <location filename="../../gui/import_dialog.py" line="219"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="136"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="81"/>
+        <location filename="../../gui/import_dialog.py" line="82"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="83"/>
+        <location filename="../../gui/import_dialog.py" line="84"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="84"/>
+        <location filename="../../gui/import_dialog.py" line="85"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="93"/>
+        <location filename="../../gui/import_dialog.py" line="102"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="97"/>
+        <location filename="../../gui/import_dialog.py" line="106"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="213"/>
+        <location filename="../../gui/import_dialog.py" line="225"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="215"/>
+        <location filename="../../gui/import_dialog.py" line="227"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="178"/>
+        <location filename="../../gui/import_dialog.py" line="190"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="237"/>
+        <location filename="../../gui/import_dialog.py" line="249"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="240"/>
+        <location filename="../../gui/import_dialog.py" line="252"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="282"/>
+        <location filename="../../gui/import_dialog.py" line="294"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="335"/>
+        <location filename="../../gui/import_dialog.py" line="347"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="337"/>
+        <location filename="../../gui/import_dialog.py" line="349"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="358"/>
+        <location filename="../../gui/import_dialog.py" line="370"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -5112,37 +5263,37 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>스트레스 테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="192"/>
+        <location filename="../../gui/panels/stress.py" line="182"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="192"/>
+        <location filename="../../gui/panels/stress.py" line="182"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="229"/>
+        <location filename="../../gui/panels/stress.py" line="219"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="241"/>
+        <location filename="../../gui/panels/stress.py" line="231"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="248"/>
+        <location filename="../../gui/panels/stress.py" line="238"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="271"/>
+        <location filename="../../gui/panels/stress.py" line="261"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="279"/>
+        <location filename="../../gui/panels/stress.py" line="269"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>
