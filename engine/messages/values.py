@@ -100,20 +100,21 @@ class Parts:
 Value: TypeAlias = "Percent | Points | Money | Shares | Count | Ticker | Name | Names | Parts | LimitId"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Message:
     """One sentence (or phrase) the engine says: an id and its values. Render it with a Formatter."""
 
     id: MessageId
     params: tuple[tuple[str, Value | Message], ...] = ()
 
+    def __init__(self, id: MessageId, params: tuple[tuple[str, Value | Message], ...] = ()) -> None:
+        d = self.__dict__  # as the values above: the fields set directly
+        d["id"] = id
+        d["params"] = params
+
     @classmethod
     def of(cls, id: MessageId, **params: Value | Message) -> Message:
-        m = object.__new__(cls)  # cls(id, tuple(params.items())), without the generated __init__'s setattrs
-        d = m.__dict__
-        d["id"] = id
-        d["params"] = tuple(params.items())
-        return m
+        return cls(id, tuple(params.items()))
 
     def get(self, name: str) -> Value | Message:
         for k, v in self.params:
