@@ -862,6 +862,11 @@
         <source>Drawdown</source>
         <translation>낙폭</translation>
     </message>
+    <message>
+        <location filename="../../gui/panels/chartspanel.py" line="67"/>
+        <source>Drawing the chart…</source>
+        <translation>차트를 그리는 중…</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
