@@ -265,7 +265,7 @@ DATA_SOURCES = (
 
 
 # groups that hold another engine sentence (an exception's text, a reason): translated in their turn
-_NESTED = ("exc", "why", "reason", "which", "first")
+_NESTED = ("exc", "why", "reason", "which", "first", "rule")
 _FIELD = re.compile(r"^(?P<field>[\w.\[\]-]+): (?P<rest>.+)$", re.DOTALL)  # ScenarioError: "field: problem"
 
 

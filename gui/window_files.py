@@ -156,7 +156,7 @@ class FileCommands(QObject):
             parsed = parse_file(path)
         except HoldingsCsvError as exc:
             msg = self.tr("Holdings not imported from {name}: {msg}. Nothing was changed.")
-            holdings.problem.show_problem(msg.format(name=Path(path).name, msg=str(exc)))
+            holdings.problem.show_problem(msg.format(name=Path(path).name, msg=engine_phrase(str(exc))))
             self.window.statusBar().showMessage(self.tr("Holdings not imported"), 6000)
             return False
         if preview:
@@ -225,7 +225,7 @@ class FileCommands(QObject):
                 write_atomic(path, export.trades_csv(r))
                 written = [path]
         except SaveError as exc:  # says which file and that nothing was left half written
-            QMessageBox.warning(self.window, self.tr("Cannot export trades"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot export trades"), engine_phrase(str(exc)))
             return False
         except OSError as exc:
             QMessageBox.warning(
