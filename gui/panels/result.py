@@ -23,6 +23,8 @@ from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_phrase, engine_text
+from gui.labels import LabelSlot
+from gui.labels import set_text as _set_text
 from gui.message_texts import render
 from gui.panels.account_trades import AccountTradesView, trade_reason
 from gui.panels.household_tree import household_result
@@ -68,7 +70,7 @@ class ResultPanel(QGroupBox):
                 head.setToolTip(tips[key])
                 value.setToolTip(tips[key])
             grid.addWidget(head, 0 if i < 3 else 2, i % 3)
-            grid.addWidget(value, 1 if i < 3 else 3, i % 3)
+            grid.addWidget(LabelSlot(value), 1 if i < 3 else 3, i % 3)
             self.figures[key] = value
             self.heads[key] = head
         self.binding = QLabel()
@@ -100,13 +102,13 @@ class ResultPanel(QGroupBox):
         self.notes.setWordWrap(True)
         theme.mute(self.notes, "font-size: 8.5pt")
         lay = QVBoxLayout(self)
-        lay.addWidget(self.status)
+        lay.addWidget(LabelSlot(self.status))
         lay.addLayout(grid)
-        lay.addWidget(self.binding)
+        lay.addWidget(LabelSlot(self.binding))
         lay.addWidget(self.table, 1)
         lay.addWidget(self.account_trades, 1)
-        lay.addWidget(self.reason)
-        lay.addWidget(self.notes)
+        lay.addWidget(LabelSlot(self.reason))
+        lay.addWidget(LabelSlot(self.notes))
         workspace.outcomeChanged.connect(self.show_outcome)
 
     def _fit_columns(self) -> None:
@@ -199,7 +201,10 @@ class ResultPanel(QGroupBox):
         self.table.setVisible(hr is None)
         self.account_trades.setVisible(hr is not None)
         if hr is None:
+            rows = self.trades.rowCount()
             self.trades.set_trades(r.trades)
+            if self.trades.rowCount() != rows:  # lay the rows out now, in the paint that shows the result,
+                self.table.executeDelayedItemsLayout()  # not on a timer that repaints the table again after it
             self._fit_columns()
             self._fit_numbers()
             self._show_reason(self._reason_row)
@@ -286,9 +291,3 @@ _RISK_EXCLUDED = "left out of the risk model"  # engine.data.exclusions.warning:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _set_text(label: QLabel, text: str) -> None:
-    """Set only when it changes: a rich-text label re-lays itself out on every setText."""
-    if label.text() != text:
-        label.setText(text)
