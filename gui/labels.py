@@ -4,7 +4,7 @@ the targets' "now → after" figures are painted directly instead of as rich tex
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui import theme
@@ -99,7 +99,19 @@ class LabelSlot(QWidget):
         if lab.wordWrap():  # laid out at its own width, which its paint then reuses (a minimumSizeHint
             fits = lab.heightForWidth(w) == self.height()  # would lay out a rich text twice more)
         else:
-            hint = lab.sizeHint()
-            fits = hint.width() <= w and hint.height() <= self.height()
+            need = _one_line_size(lab)
+            fits = need.width() <= w and need.height() <= self.height()
         if not fits:
             self.updateGeometry()
+
+
+def _one_line_size(label: QLabel) -> QSize:
+    """The size an unwrapped label's text needs: from the font metrics for plain text (QLabel's sizeHint
+    lays the text out three times, for its size hint and both ends of its minimum size)."""
+    text, form = label.text(), label.textFormat()
+    if form == Qt.TextFormat.RichText or (form == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)):
+        return label.sizeHint()
+    m = label.contentsMargins()
+    pad = 2 * label.margin()
+    size = label.fontMetrics().size(0, text)
+    return QSize(size.width() + m.left() + m.right() + pad, size.height() + m.top() + m.bottom() + pad)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from engine.model.scenario import Role, Scenario
 from gui import edits, fmt, theme
 from gui.engine_calls import Outcome
-from gui.labels import NowAfterLabel, set_text
+from gui.labels import LabelSlot, NowAfterLabel, set_text
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
@@ -123,8 +123,9 @@ class TargetsPanel(QGroupBox):
         outer.addWidget(self.grid_host)
         self.totals = QLabel()
         self.totals.setObjectName("totals")
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)  # two lines: measured from the font, not laid out
         self.totals.setFixedHeight(self.totals.fontMetrics().lineSpacing() * 2 + 6)
-        outer.addWidget(self.totals)
+        outer.addWidget(LabelSlot(self.totals))  # new totals lay out the label, not the panel
         self.hint = QLabel(
             self.tr(
                 "Moving the core: satellites share the rest. Moving a satellite: the core takes the difference."
@@ -327,7 +328,7 @@ class TargetsPanel(QGroupBox):
         )
         if t.outside_sleeves:
             outside = sum(s.weight for s in t.outside_sleeves)
-            text += "<br>" + self.tr("Small caps {sc} + outside {out} = {total} of the portfolio").format(
+            text += "\n" + self.tr("Small caps {sc} + outside {out} = {total} of the portfolio").format(
                 sc=fmt.pct(t.small_cap_weight),
                 out=fmt.pct(outside),
                 total=fmt.pct(t.small_cap_weight + outside),
