@@ -98,6 +98,8 @@ class ResultPanel(QGroupBox):
         self.account_trades.currentItemChanged.connect(lambda cur, _prev: self._show_account_reason(cur))
         self._fitted = False
         self._universe: tuple[str, ...] = ()
+        self._text_widths: dict[str, int] = {}  # a number's width in the table's font, measured once
+        self._widths_font = ""
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         theme.mute(self.notes, "font-size: 8.5pt")
@@ -125,9 +127,17 @@ class ResultPanel(QGroupBox):
         """Share counts and amounts are never elided ("70.3…"): widen a column when a value needs it."""
         fm = self.table.fontMetrics()
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+        font = self.table.font().key()
+        if len(self._text_widths) > 2000 or self._widths_font != font:  # another font: measure again
+            self._text_widths.clear()
+            self._widths_font = font
+        widths = self._text_widths
         for col in (TradesColumn.SHARES, TradesColumn.PRICE, TradesColumn.AMOUNT, TradesColumn.COST):
-            texts = [str(self.trades.index(r, col).data() or "") for r in range(self.trades.rowCount())]
-            need = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad
+            texts = self.trades.column_texts(col)
+            for t in texts:
+                if t not in widths:
+                    widths[t] = fm.horizontalAdvance(t)
+            need = max((widths[t] for t in texts), default=0) + pad
             if need > self.table.columnWidth(col):
                 self.table.setColumnWidth(col, need)
 
