@@ -258,7 +258,7 @@ class CoresatApplication(QApplication):
     event filter on the application, which Qt calls for every event of every widget (in Python, that cost
     a slider move 2.5-3 ms of UI-thread time and made each paint wait for the worker's hold on the GIL)."""
 
-    file_open: Callable[[str], None] | None = None  # open a document (set once the window exists)
+    file_open: Callable[[str], object] | None = None  # open a document (set once the window exists)
 
     def event(self, e: QEvent) -> bool:
         if self.file_open is not None and _file_opened(e, self.file_open):
@@ -266,7 +266,7 @@ class CoresatApplication(QApplication):
         return super().event(e)
 
 
-def _file_opened(event: QEvent, open_file: Callable[[str], None]) -> bool:
+def _file_opened(event: QEvent, open_file: Callable[[str], object]) -> bool:
     """Open the document a QFileOpenEvent names; False for any other event."""
     if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
         open_file(event.file())

@@ -99,9 +99,8 @@ class SnapshotModel(QStandardItemModel):
                     if was_keys.get(cell, _UNSET) == key and cell in was:
                         now[cell] = before  # same inputs: same roles, nothing to format or send
                         continue
-                    values = by_key.get((c, key))
-                    if values is None:
-                        values = cell_roles(r, c)
+                    reused = by_key.get((c, key))
+                    values = cell_roles(r, c) if reused is None else reused
                 now[cell] = values
                 index = None
                 for role, value in values.items():
