@@ -3,8 +3,8 @@ the targets' "now → after" figures are painted directly instead of as rich tex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent, Qt
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent, QShowEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui import theme
@@ -18,7 +18,7 @@ def set_text(label: QLabel, text: str) -> bool:
     label.setText(text)
     slot = label.parentWidget()
     if isinstance(slot, LabelSlot):
-        slot.refit()
+        slot.refit(by_text=True)
     return True
 
 
@@ -65,9 +65,11 @@ class LabelSlot(QWidget):
     Any ``setText`` makes a QLabel ask its parent's layout to lay everything out again; in the result panel
     that meant measuring every wrapped rich-text label anew on each slider move (about a millisecond). The
     label lives in this widget instead, which has no layout of its own (so the request stops here) and
-    answers the panel's layout with the label's own size hints. After changing the text, ``refit`` asks for
-    a new layout only when the label no longer fits: a wrapped label whose height changed, or a one-line
-    label whose text grew wider than its place (a shorter text keeps the place until the next layout).
+    answers the panel's layout with the label's own size hints. ``refit`` asks for a new layout only when
+    the label no longer fits: a wrapped label whose height changed, or a one-line label whose text grew
+    wider than its place (a shorter text keeps the place until the next layout). ``set_text`` refits at
+    once, so that a new layout is asked for before the result is painted; a change of font or style (the
+    label's layout request, which stops here) and being shown again refit too.
     """
 
     def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
@@ -77,6 +79,7 @@ class LabelSlot(QWidget):
         self.setSizePolicy(label.sizePolicy())
         self.setMinimumSize(label.minimumSize())
         self.setMaximumSize(label.maximumSize())
+        self._refitted = False  # set_text refitted for the layout request the label has just posted
 
     def sizeHint(self) -> QSize:
         return self.label.sizeHint()
@@ -93,8 +96,21 @@ class LabelSlot(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.label.setGeometry(self.rect())
 
-    def refit(self) -> None:
-        """Call after the label's text changed."""
+    def showEvent(self, event: QShowEvent) -> None:  # texts set while hidden posted no layout request
+        self.refit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's size hints may have changed
+            if self._refitted:
+                self._refitted = False
+            else:
+                self.refit()
+            return True
+        return super().event(event)
+
+    def refit(self, *, by_text: bool = False) -> None:
+        """Ask the panel for a new layout if the label no longer fits its place."""
+        self._refitted = by_text and self.isVisible()
         lab, w = self.label, self.width()
         if lab.wordWrap():  # laid out at its own width, which its paint then reuses (a minimumSizeHint
             fits = lab.heightForWidth(w) == self.height()  # would lay out a rich text twice more)
