@@ -6,7 +6,8 @@
    wall time (validation + solve, on the worker thread), the GUI's part (the move's wall time minus the
    worker job: hand-off, delivery, table/label/chart updates, painting), the CPU time the move costs (all
    threads) and the UI thread's own CPU time (the GUI's work; unlike wall time, hardly affected by other
-   programs on a busy machine).
+   programs on a busy machine), and how many times per move the window was painted (its UpdateRequest
+   events: 2 when the slider and the result are each painted once, 1 when they come together).
 2. Cold start → first result: a fresh interpreter that imports the app, builds the window, opens the
    bundled example on the simulated demo data and shows the first result (the trades panel painted with
    it, not just the answer delivered). Target ≤ 1.5 s. Then, until the charts, the other tabs and the lazily
