@@ -39,6 +39,7 @@ class NowAfterLabel(QWidget):
     def set_parts(self, first: str, rest: str, first_color: QColor | None = None) -> None:
         if (first, rest, first_color) != (self._first, self._rest, self._first_color):
             self._first, self._rest, self._first_color = first, rest, first_color
+            self.setAccessibleName(self.text())  # what a screen reader reads, as it did from the QLabel
             self.update()
 
     def sizeHint(self) -> QSize:

@@ -104,7 +104,7 @@ def test_now_after_label_draws_both_parts(app, qtbot) -> None:  # type: ignore[n
     label = NowAfterLabel()
     label.resize(120, label.fontMetrics().height() + 4)
     label.set_parts("78.5", " → 70.3", theme.warn())
-    assert label.text() == "78.5 → 70.3"
+    assert label.text() == label.accessibleName() == "78.5 → 70.3"
     drawn = ink_pixels(label.grab().toImage(), threshold=200)
     label.set_parts("", "")
     assert drawn > 20 and ink_pixels(label.grab().toImage(), threshold=200) == 0
