@@ -4,7 +4,7 @@ shown grouped by account (gui.panels.account_trades), its figures are the househ
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -111,7 +111,25 @@ class ResultPanel(QGroupBox):
         lay.addWidget(self.account_trades, 1)
         lay.addWidget(LabelSlot(self.reason))
         lay.addWidget(LabelSlot(self.notes))
+        # three trade rows at least, the rest of the height the user gives the panel
+        rows = 3 * self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(rows + self.table.horizontalHeader().sizeHint().height() + 4)
+        self.account_trades.setMinimumHeight(self.table.minimumHeight())
         workspace.outcomeChanged.connect(self.show_outcome)
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for every wrapped text at this width (a short window scrolls the panel, in its
+        scroll area, instead of squeezing the figures together and cutting "What limits the result")."""
+        base = super().minimumSizeHint()
+        if self.width() <= 0:
+            return base
+        return QSize(base.width(), max(base.height(), self.heightForWidth(self.width())))
+
+    def heightForWidth(self, width: int) -> int:
+        """What the scroll area sizes the panel to at least: every text whole, the trades table at its
+        three-row minimum (a taller viewport gives the table the rest)."""
+        lay = self.layout()
+        return lay.totalMinimumHeightForWidth(width) if lay is not None else super().heightForWidth(width)
 
     def _fit_columns(self) -> None:
         """Size the columns to the first real trade list only: re-measuring every cell on each new result
