@@ -14,7 +14,7 @@ import pytest
 
 from engine.data.fund_files import bundled_snapshot
 from engine.market import MarketSnapshot
-from engine.model.scenario import AssetTarget, Constraints, Mode, Scenario
+from engine.model.scenario import Constraints, Mode, Scenario
 from engine.optimize import rebalance, rounding, search
 from engine.optimize.evaluation import Evaluation
 from tests.engine.optimize import rounding_reference as ref
@@ -58,7 +58,11 @@ def scenario(seed: int) -> tuple[Scenario, MarketSnapshot]:
         m = random_market(n, seed=seed)
         tk = list(m.tickers)
     mode = Mode.FULL if rng.random() < 0.7 else rng.choice([Mode.BUY_ONLY, Mode.SELL_ONLY])
-    flow = {Mode.FULL: [0.0, 5_000.0, -3_000.0], Mode.BUY_ONLY: [0.0, 10_000.0], Mode.SELL_ONLY: [0.0, -4_000.0]}
+    flow = {
+        Mode.FULL: [0.0, 5_000.0, -3_000.0],
+        Mode.BUY_ONLY: [0.0, 10_000.0],
+        Mode.SELL_ONLY: [0.0, -4_000.0],
+    }
     pick = [t for t in tk if rng.random() < 0.1]
     sectors: dict[str, Any] = {}
     if real and rng.random() < 0.5:

@@ -1,0 +1,305 @@
+"""The fill step of whole-share settling: spare cash left by rounding buys more whole shares of the most
+underweight assets, one accepted step at a time, as long as every limit still holds and the portfolio gets
+closer to its targets (tracking error first, then distance to the targets).
+
+Each step is tested incrementally (``_Book.try_add``): the limits and the objective of "asset i to s
+shares" from running sums, in O(1) per ticker, with the numbers of each ticker read once per settle as
+plain floats. Every test is the same floating-point expression as a full evaluation's, so that the step
+taken is the one a full evaluation would take; the final holdings are still checked in full."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.market import BoolArray, FloatArray
+from engine.model.scenario import Mode
+from engine.optimize.checker import Evaluation, evaluate, first_violation
+from engine.optimize.inputs import BIG, Inputs
+
+IntArray = npt.NDArray[np.intp]
+Objective = tuple[float, float]
+# what "asset i to s shares" changes: cash, traded amount, h'Σh, t'Σh, h'h, t'h, the holding's change
+Step = tuple[float, float, float, float, float, float, float]
+
+SCREEN_MIN = 16  # from this many fill candidates, screen them in numpy before the scalar tests
+# an upper weight bound can only break for tickers whose holding / bound, times this, reaches the value
+# (a relative margin far above the rounding of one division: see _Book.try_add)
+RATIO_MARGIN = 1.0 + 1e-12
+
+
+def better(a: Objective, b: Objective) -> bool:
+    """``a`` improves on ``b``: lower tracking error, or the same (to 1e-12) and closer to the targets."""
+    if a[0] < b[0] - 1e-12 * max(1.0, b[0]) - 1e-15:
+        return True
+    return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
+
+
+def can_buy(x: Inputs, i: int) -> bool:
+    c = x.scenario.constraints
+    return x.tickers[i] not in c.no_buy and c.mode is not Mode.SELL_ONLY
+
+
+class _Book:
+    """Incremental state of a candidate holding for the fill step: every limit and the objective of
+    "add k shares of asset i" without re-evaluating the portfolio or building violation messages (the
+    caller checks the final answer in full)."""
+
+    def __init__(self, x: Inputs, shares: FloatArray) -> None:
+        self.x = x
+        c = x.scenario.constraints
+        p = x.prices
+        self.shares = shares.copy()
+        self.h = shares * p
+        delta = shares - x.shares0
+        amounts = np.abs(delta) * p
+        self.traded = float(amounts.sum())
+        self.cash = float(x.cash0 - delta @ p - amounts @ x.kappa)
+        self.sig_h = x.cov @ self.h
+        self.hsh = float(self.h @ self.sig_h)
+        self.sig_t = x.cov @ x.target
+        self.tst = float(x.target @ self.sig_t)
+        self.tsh = float(x.target @ self.sig_h)
+        self.hh = float(self.h @ self.h)
+        self.th = float(x.target @ self.h)
+        self.tt = float(x.target @ x.target)
+        # sleeve rows and look-through rows (sectors, companies) share the same upper-bound check
+        rows = [nd.members for nd in x.nodes] + [r.row for r in x.look_through]
+        self.members = np.array(rows) if rows else np.zeros((0, x.n))
+        self.node_h = self.members @ self.h
+        self.node_hi = np.array([nd.hi for nd in x.nodes] + [r.hi for r in x.look_through])
+        self.var = np.diag(x.cov).copy()
+        self.room = x.hi + 1e-9
+        # the same numbers as plain floats, for the scalar test of one step
+        self._p, self._k, self._s0 = p.tolist(), x.kappa.tolist(), x.shares0.tolist()
+        self._var, self._sig_t, self._t = self.var.tolist(), self.sig_t.tolist(), x.target.tolist()
+        self._room = self.room.tolist()
+        self._room_ok = bool(np.all(self.room > 0))  # (the ratio test below needs positive bounds)
+        self._node_room = (self.node_hi + 1e-9).tolist()
+        self._member_cols = self.members.T.tolist()
+        tol = max(0.005, 1e-9 * x.value)
+        self._cash_floor = c.min_cash - tol
+        mta = x.min_trade_amount
+        self._trade_floor = mta - min(tol, 1e-6 * mta)
+        self._whole = c.whole_shares
+        self._turnover_on, self._turnover = x.turnover_cap < BIG, x.turnover_cap + 1e-9
+        self._vol_on, self._vol = x.vol_cap < BIG, x.vol_cap + 1e-9
+        self._value0 = x.value
+        self._s = self.shares.tolist()
+        self._h = self.h.tolist()
+        self._sync()
+
+    def _sync(self) -> None:
+        """The floats that change with each accepted step (besides the stepping ticker's own)."""
+        self._sig_h = self.sig_h.tolist()
+        self._node_h = self.node_h.tolist()
+        self._hsum = float(self.h.sum())
+        # an upper weight bound can break only when some holding / its bound is near the value: the
+        # largest ratio (with a margin far above one rounding) says whether to look at them one by one
+        self._ratio = self.h / self.room
+        self._top = float(self._ratio.max()) * RATIO_MARGIN
+        self._near: list[tuple[float, int]] | None = None
+
+    def _by_ratio(self) -> list[tuple[float, int]]:
+        """(holding / bound with the margin, ticker), largest first."""
+        if self._near is None:
+            order = np.argsort(-self._ratio)
+            self._near = list(zip((self._ratio[order] * RATIO_MARGIN).tolist(), order.tolist(), strict=True))
+        return self._near
+
+    def objective(self, v: float, hsh: float, tsh: float, hh: float, th: float) -> Objective:
+        return hsh / v**2 - 2.0 * tsh / v + self.tst, hh / v**2 - 2.0 * th / v + self.tt
+
+    def value(self) -> float:
+        return self._hsum + self.cash
+
+    def current(self) -> Objective:
+        return self.objective(self.value(), self.hsh, self.tsh, self.hh, self.th)
+
+    def try_add(self, i: int, new_shares: float) -> tuple[Objective, Step] | None:
+        """Objective and new state numbers if asset i goes to ``new_shares`` and every limit holds.
+
+        Each test is the expression a full evaluation computes, on the same floats (so the same answer
+        to the last bit). Upper weight bounds: ``h_j / v > hi_j + 1e-9`` can hold only where
+        ``h_j / (hi_j + 1e-9)`` is at least ``v`` up to a rounding; the others are skipped by that ratio
+        with a margin (RATIO_MARGIN) far above one rounding, and the rest are tested exactly."""
+        p, k = self._p[i], self._k[i]
+        s0, s = self._s0[i], self._s[i]
+        ds = new_shares - s
+        dh = ds * p
+        d_old, d_new = s - s0, new_shares - s0
+        d_amount = (abs(d_new) - abs(d_old)) * p
+        cash = self.cash - dh - k * d_amount
+        if cash < self._cash_floor:
+            return None
+        if d_new != 0 and abs(d_new) * p < self._trade_floor:
+            return None
+        if self._whole and new_shares != 0 and abs(d_new - round(d_new)) > 1e-9:
+            return None
+        traded = self.traded + d_amount
+        if self._turnover_on and traded / self._value0 > self._turnover:
+            return None
+        v = self._hsum + dh + cash
+        hi = self._h[i]
+        hsh = self.hsh + 2.0 * dh * self._sig_h[i] + dh * dh * self._var[i]
+        if self._vol_on and math.sqrt(max(hsh, 0.0)) / v > self._vol:
+            return None
+        if v > 0 and self._room_ok:
+            if self._top >= v:
+                for ratio, j in self._by_ratio():
+                    if ratio < v:
+                        break
+                    if j != i and self._h[j] / v > self._room[j]:
+                        return None
+            if (hi + dh) / v > self._room[i]:
+                return None
+            col = self._member_cols[i]
+            for r, room in enumerate(self._node_room):
+                if (self._node_h[r] + dh * col[r]) / v > room:
+                    return None
+        elif self._over_bound(i, dh, v):
+            return None
+        tsh = self.tsh + dh * self._sig_t[i]
+        hh = self.hh + 2.0 * dh * hi + dh * dh
+        th = self.th + dh * self._t[i]
+        return self.objective(v, hsh, tsh, hh, th), (cash, traded, hsh, tsh, hh, th, dh)
+
+    def _over_bound(self, i: int, dh: float, v: float) -> bool:
+        """Some weight or node above its upper bound, all tested in numpy (for a value that is not
+        positive, where a division by zero must give numpy's inf, not Python's error, or a bound that is
+        not positive)."""
+        w = self.h / v
+        w[i] = (self.h[i] + dh) / v
+        if np.any(w > self.room):
+            return True
+        if len(self.node_hi):
+            node_h = self.node_h + dh * self.members[:, i]
+            return bool(np.any(node_h / v > self.node_hi + 1e-9))
+        return False
+
+    def maybe(self, idx: IntArray, new_shares: FloatArray, best: Objective) -> BoolArray:
+        """For many candidates at once: False where "asset idx[k] to new_shares[k]" certainly fails a
+        limit or does not improve on ``best`` (``try_add``'s tests in numpy, each with a little slack, so
+        that the exact scalar ``try_add`` still decides every candidate this lets through)."""
+        x = self.x
+        c = x.scenario.constraints
+        slack = 1e-7
+        p, k = x.prices[idx], x.kappa[idx]
+        s0, s = x.shares0[idx], self.shares[idx]
+        dh = (new_shares - s) * p
+        d_new = new_shares - s0
+        d_amount = (np.abs(d_new) - np.abs(s - s0)) * p
+        cash = self.cash - dh - k * d_amount
+        tol = max(0.005, 1e-9 * x.value) + slack * x.value
+        ok = cash >= c.min_cash - tol
+        ok &= (d_new == 0) | (np.abs(d_new) * p >= x.min_trade_amount * (1 - slack) - tol)
+        if x.turnover_cap < BIG:
+            ok &= (self.traded + d_amount) / x.value <= x.turnover_cap + 1e-9 + slack
+        v = float(self.h.sum()) + dh + cash
+        hsh = self.hsh + 2.0 * dh * self.sig_h[idx] + dh * dh * self.var[idx]
+        if x.vol_cap < BIG:
+            ok &= np.sqrt(np.maximum(hsh, 0.0)) <= (x.vol_cap + 1e-9) * v * (1 + slack)
+        # upper weight bounds: the others' weights all change with v; the largest ratio h_j / hi_j
+        # among j != i decides
+        room = self.room
+        r = self.h / room
+        top = int(np.argmax(r))
+        r_top = float(r[top])
+        r[top] = -np.inf
+        r_next = float(r.max())
+        others = np.where(idx == top, r_next, r_top)
+        ok &= others <= v * (1 + slack)
+        ok &= (self.h[idx] + dh) <= room[idx] * v * (1 + slack)
+        if len(self.node_hi):
+            node_h = self.node_h[:, None] + self.members[:, idx] * dh[None, :]
+            ok &= np.all(node_h <= (self.node_hi[:, None] + 1e-9) * v[None, :] * (1 + slack), axis=0)
+        tsh = self.tsh + dh * self.sig_t[idx]
+        te2 = hsh / v**2 - 2.0 * tsh / v + self.tst
+        b0 = best[0]
+        ok &= te2 < b0 + 1e-9 * max(1.0, abs(b0)) + 1e-12  # no worse in tracking error (``better``)
+        out: BoolArray = ok
+        return out
+
+    def apply(self, i: int, new_shares: float, st: Step) -> None:
+        dh = st[6]
+        self.shares[i] = new_shares
+        self.h[i] += dh
+        self.sig_h += dh * self.x.cov[:, i]
+        self.node_h += dh * self.members[:, i]
+        self.cash, self.traded, self.hsh, self.tsh, self.hh, self.th = st[:6]
+        self._s[i] = new_shares
+        self._h[i] = float(self.h[i])
+        self._sync()
+
+
+def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluation | None]:
+    """Spend cash left idle by rounding on the most underweight assets, one accepted step at a time.
+    ``shares`` must keep every limit. Each round screens all candidates at once in numpy
+    (``_Book.maybe``) when there are many, and asks the exact step-by-step test only of those that may
+    pass, in the same order, so the answer is the same as testing every candidate.
+
+    Returns the holdings and their evaluation (None when no step was taken: ``shares`` unchanged)."""
+    book = _Book(x, shares)
+    best = book.current()
+    min_cash = x.scenario.constraints.min_cash
+    buyable = np.array([can_buy(x, i) for i in range(x.n)], dtype=bool)
+    unit = x.prices * lot * (1 + x.kappa)
+    per_share = x.prices * (1 + x.kappa)
+    s0 = x.shares0.tolist()
+    taken = False
+    for _ in range(2 * x.n):
+        improved = False
+        v = book.value()
+        gaps = x.target - book.h / v
+        spare = book.cash - min_cash
+        delta = book.shares - x.shares0
+        eligible = (gaps > 0) & (buyable | (delta < 0)) & (spare >= unit)
+        if not eligible.any():
+            break
+        want = np.minimum(gaps * v, spare) / per_share
+        if np.count_nonzero(eligible) >= SCREEN_MIN:
+            idx = np.flatnonzero(eligible)
+            big = np.maximum(1.0, np.floor(want[idx] / lot))
+            sh = book.shares[idx]
+            selling = delta[idx] < 0
+            new_big = sh + big * lot
+            new_one = sh + lot
+            new_big = np.where(selling, np.minimum(x.shares0[idx], new_big), new_big)
+            new_one = np.where(selling, np.minimum(x.shares0[idx], new_one), new_one)
+            both = book.maybe(np.concatenate([idx, idx]), np.concatenate([new_big, new_one]), best)
+            maybe = np.zeros(x.n, dtype=bool)
+            maybe[idx] = both[: len(idx)] | both[len(idx) :]
+        else:  # a few candidates: the scalar tests cost less than the screen
+            maybe = eligible
+        order = np.argsort(-gaps)
+        cands = order[maybe[order]].tolist()
+        if not cands:
+            break
+        want_l = want.tolist()
+        for i in cands:
+            s = book._s[i]
+            for n_lots in dict.fromkeys((max(1.0, math.floor(want_l[i] / lot)), 1.0)):
+                step = n_lots * lot
+                if s - s0[i] < 0:
+                    new = min(s0[i], s + step)
+                elif buyable[i]:
+                    new = s + step
+                else:
+                    break
+                got = book.try_add(i, new)
+                if got is not None and better(got[0], best):
+                    book.apply(i, new, got[1])
+                    best, improved, taken = got[0], True, True
+                    break
+            if improved:
+                break
+        if not improved:
+            break
+    if not taken:
+        return shares, None
+    ev = evaluate(x, book.shares)
+    if first_violation(x, ev) is not None:  # the incremental checks missed something: keep it simple
+        return shares, None
+    return book.shares, ev
