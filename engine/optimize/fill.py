@@ -24,7 +24,7 @@ Objective = tuple[float, float]
 # what "asset i to s shares" changes: cash, traded amount, h'Σh, t'Σh, h'h, t'h, the holding's change
 Step = tuple[float, float, float, float, float, float, float]
 
-SCREEN_MIN = 16  # from this many fill candidates, screen them in numpy before the scalar tests
+SCREEN_MIN = 64  # from this many fill candidates, screen them in numpy before the scalar tests (measured)
 # an upper weight bound can only break for tickers whose holding / bound, times this, reaches the value
 # (a relative margin far above the rounding of one division: see _Book.try_add)
 RATIO_MARGIN = 1.0 + 1e-12
@@ -87,6 +87,12 @@ class _Book:
         self._turnover_on, self._turnover = x.turnover_cap < BIG, x.turnover_cap + 1e-9
         self._vol_on, self._vol = x.vol_cap < BIG, x.vol_cap + 1e-9
         self._value0 = x.value
+        # the screen's thresholds (``maybe``), each with a little slack
+        loose = tol + 1e-7 * x.value
+        self._screen_cash = c.min_cash - loose
+        self._screen_trade = mta * (1 - 1e-7) - loose
+        self._asset_upper = bool(np.any(x.hi < 1.0))
+        self._node_upper = bool(np.any(self.node_hi < 1.0))
         self._s = self.shares.tolist()
         self._h = self.h.tolist()
         self._sync()
@@ -132,6 +138,11 @@ class _Book:
         d_old, d_new = s - s0, new_shares - s0
         d_amount = (abs(d_new) - abs(d_old)) * p
         cash = self.cash - dh - k * d_amount
+        v = self._hsum + dh + cash
+        hsh = self.hsh + 2.0 * dh * self._sig_h[i] + dh * dh * self._var[i]
+        # the volatility cap first (where most steps fail once it binds; any failed test means None)
+        if self._vol_on and v != 0 and math.sqrt(max(hsh, 0.0)) / v > self._vol:
+            return None
         if cash < self._cash_floor:
             return None
         if d_new != 0 and abs(d_new) * p < self._trade_floor:
@@ -141,9 +152,7 @@ class _Book:
         traded = self.traded + d_amount
         if self._turnover_on and traded / self._value0 > self._turnover:
             return None
-        v = self._hsum + dh + cash
         hi = self._h[i]
-        hsh = self.hsh + 2.0 * dh * self._sig_h[i] + dh * dh * self._var[i]
         if self._vol_on and math.sqrt(max(hsh, 0.0)) / v > self._vol:
             return None
         if v > 0 and self._room_ok:
@@ -182,37 +191,35 @@ class _Book:
     def maybe(self, idx: IntArray, new_shares: FloatArray, best: Objective) -> BoolArray:
         """For many candidates at once: False where "asset idx[k] to new_shares[k]" certainly fails a
         limit or does not improve on ``best`` (``try_add``'s tests in numpy, each with a little slack, so
-        that the exact scalar ``try_add`` still decides every candidate this lets through)."""
+        that the exact scalar ``try_add`` still decides every candidate this lets through). Upper bounds
+        are screened only where one is stated (below 100 %)."""
         x = self.x
-        c = x.scenario.constraints
         slack = 1e-7
-        p, k = x.prices[idx], x.kappa[idx]
+        p = x.prices[idx]
         s0, s = x.shares0[idx], self.shares[idx]
         dh = (new_shares - s) * p
         d_new = new_shares - s0
         d_amount = (np.abs(d_new) - np.abs(s - s0)) * p
-        cash = self.cash - dh - k * d_amount
-        tol = max(0.005, 1e-9 * x.value) + slack * x.value
-        ok = cash >= c.min_cash - tol
-        ok &= (d_new == 0) | (np.abs(d_new) * p >= x.min_trade_amount * (1 - slack) - tol)
-        if x.turnover_cap < BIG:
-            ok &= (self.traded + d_amount) / x.value <= x.turnover_cap + 1e-9 + slack
-        v = float(self.h.sum()) + dh + cash
+        cash = self.cash - dh - x.kappa[idx] * d_amount
+        ok = cash >= self._screen_cash
+        ok &= (d_new == 0) | (np.abs(d_new) * p >= self._screen_trade)
+        if self._turnover_on:
+            ok &= (self.traded + d_amount) / x.value <= self._turnover + slack
+        v = self._hsum + dh + cash
         hsh = self.hsh + 2.0 * dh * self.sig_h[idx] + dh * dh * self.var[idx]
-        if x.vol_cap < BIG:
-            ok &= np.sqrt(np.maximum(hsh, 0.0)) <= (x.vol_cap + 1e-9) * v * (1 + slack)
-        # upper weight bounds: the others' weights all change with v; the largest ratio h_j / hi_j
-        # among j != i decides
-        room = self.room
-        r = self.h / room
-        top = int(np.argmax(r))
-        r_top = float(r[top])
-        r[top] = -np.inf
-        r_next = float(r.max())
-        others = np.where(idx == top, r_next, r_top)
-        ok &= others <= v * (1 + slack)
-        ok &= (self.h[idx] + dh) <= room[idx] * v * (1 + slack)
-        if len(self.node_hi):
+        if self._vol_on:
+            ok &= np.sqrt(np.maximum(hsh, 0.0)) <= self._vol * (1 + slack) * v
+        if self._asset_upper:
+            # the others' weights all change with v; the largest ratio h_j / hi_j among j != i decides
+            r = self._ratio.copy()
+            top = int(np.argmax(r))
+            r_top = float(r[top])
+            r[top] = -np.inf
+            r_next = float(r.max())
+            others = np.where(idx == top, r_next, r_top)
+            ok &= others <= v * (1 + slack)
+            ok &= (self.h[idx] + dh) <= self.room[idx] * v * (1 + slack)
+        if self._node_upper:
             node_h = self.node_h[:, None] + self.members[:, idx] * dh[None, :]
             ok &= np.all(node_h <= (self.node_hi[:, None] + 1e-9) * v[None, :] * (1 + slack), axis=0)
         tsh = self.tsh + dh * self.sig_t[idx]
@@ -236,58 +243,56 @@ class _Book:
 
 def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluation | None]:
     """Spend cash left idle by rounding on the most underweight assets, one accepted step at a time.
-    ``shares`` must keep every limit. Each round screens all candidates at once in numpy
-    (``_Book.maybe``) when there are many, and asks the exact step-by-step test only of those that may
-    pass, in the same order, so the answer is the same as testing every candidate.
+    ``shares`` must keep every limit. Each round takes the candidates in order of their gap to target,
+    each with a step that fills the gap (or the cash) and with one lot, and keeps the first step that
+    keeps every limit and improves the objective. With many candidates a round first screens them all at
+    once in numpy (``_Book.maybe``) and asks the exact step-by-step test only of those that may pass, in
+    the same order, so the answer is the same as testing every candidate.
 
     Returns the holdings and their evaluation (None when no step was taken: ``shares`` unchanged)."""
     book = _Book(x, shares)
     best = book.current()
     min_cash = x.scenario.constraints.min_cash
-    buyable = np.array([can_buy(x, i) for i in range(x.n)], dtype=bool)
+    buyable_l = [can_buy(x, i) for i in range(x.n)]
+    buyable = np.array(buyable_l, dtype=bool)
     unit = x.prices * lot * (1 + x.kappa)
     per_share = x.prices * (1 + x.kappa)
+    unit_l, per_l = unit.tolist(), per_share.tolist()
     s0 = x.shares0.tolist()
+    s_l = book._s  # the book's own list: follows every step
     taken = False
     for _ in range(2 * x.n):
-        improved = False
         v = book.value()
         gaps = x.target - book.h / v
         spare = book.cash - min_cash
-        delta = book.shares - x.shares0
-        eligible = (gaps > 0) & (buyable | (delta < 0)) & (spare >= unit)
-        if not eligible.any():
-            break
-        want = np.minimum(gaps * v, spare) / per_share
-        if np.count_nonzero(eligible) >= SCREEN_MIN:
-            idx = np.flatnonzero(eligible)
-            big = np.maximum(1.0, np.floor(want[idx] / lot))
-            sh = book.shares[idx]
-            selling = delta[idx] < 0
-            new_big = sh + big * lot
-            new_one = sh + lot
-            new_big = np.where(selling, np.minimum(x.shares0[idx], new_big), new_big)
-            new_one = np.where(selling, np.minimum(x.shares0[idx], new_one), new_one)
-            both = book.maybe(np.concatenate([idx, idx]), np.concatenate([new_big, new_one]), best)
-            maybe = np.zeros(x.n, dtype=bool)
-            maybe[idx] = both[: len(idx)] | both[len(idx) :]
-        else:  # a few candidates: the scalar tests cost less than the screen
-            maybe = eligible
-        order = np.argsort(-gaps)
-        cands = order[maybe[order]].tolist()
-        if not cands:
-            break
-        want_l = want.tolist()
-        for i in cands:
-            s = book._s[i]
-            for n_lots in dict.fromkeys((max(1.0, math.floor(want_l[i] / lot)), 1.0)):
-                step = n_lots * lot
-                if s - s0[i] < 0:
-                    new = min(s0[i], s + step)
-                elif buyable[i]:
-                    new = s + step
-                else:
+        cands: list[tuple[int, float]] = []
+        if x.n >= SCREEN_MIN:
+            delta = book.shares - x.shares0
+            eligible = (gaps > 0) & (buyable | (delta < 0)) & (spare >= unit)
+            if np.count_nonzero(eligible) >= SCREEN_MIN:
+                want = np.minimum(gaps * v, spare) / per_share
+                maybe = _screen(x, book, eligible, delta, want, lot, best)
+                order = np.argsort(-gaps)
+                want_l = want.tolist()
+                cands = [(i, want_l[i]) for i in order[maybe[order]].tolist()]
+        if not cands:  # the candidates one by one, largest gap first (those after a gap ≤ 0 are not)
+            order_l, gaps_l = np.argsort(-gaps).tolist(), gaps.tolist()
+            for i in order_l:
+                g = gaps_l[i]
+                if not g > 0:
                     break
+                if (buyable_l[i] or s_l[i] - s0[i] < 0) and spare >= unit_l[i]:
+                    cands.append((i, min(g * v, spare) / per_l[i]))
+        improved = False
+        for i, want_i in cands:
+            s = s_l[i]
+            selling = s - s0[i] < 0
+            if not (selling or buyable_l[i]):
+                continue
+            big = max(1.0, math.floor(want_i / lot))
+            for n_lots in (big, 1.0) if big != 1.0 else (1.0,):
+                step = n_lots * lot
+                new = min(s0[i], s + step) if selling else s + step
                 got = book.try_add(i, new)
                 if got is not None and better(got[0], best):
                     book.apply(i, new, got[1])
@@ -303,3 +308,27 @@ def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluat
     if first_violation(x, ev) is not None:  # the incremental checks missed something: keep it simple
         return shares, None
     return book.shares, ev
+
+
+def _screen(
+    x: Inputs,
+    book: _Book,
+    eligible: BoolArray,
+    delta: FloatArray,
+    want: FloatArray,
+    lot: float,
+    best: Objective,
+) -> BoolArray:
+    """The eligible tickers whose step (filling the gap, or one lot) may pass (``_Book.maybe``)."""
+    idx = np.flatnonzero(eligible)
+    big = np.maximum(1.0, np.floor(want[idx] / lot))
+    sh = book.shares[idx]
+    selling = delta[idx] < 0
+    new_big = sh + big * lot
+    new_one = sh + lot
+    new_big = np.where(selling, np.minimum(x.shares0[idx], new_big), new_big)
+    new_one = np.where(selling, np.minimum(x.shares0[idx], new_one), new_one)
+    both = book.maybe(np.concatenate([idx, idx]), np.concatenate([new_big, new_one]), best)
+    maybe = np.zeros(x.n, dtype=bool)
+    maybe[idx] = both[: len(idx)] | both[len(idx) :]
+    return maybe

@@ -15,7 +15,7 @@ import pytest
 from engine.data.fund_files import bundled_snapshot
 from engine.market import MarketSnapshot
 from engine.model.scenario import Constraints, Mode, Scenario
-from engine.optimize import rebalance, rounding, search
+from engine.optimize import fill, rebalance, rounding, search
 from engine.optimize.evaluation import Evaluation
 from tests.engine.optimize import rounding_reference as ref
 from tests.helpers import VOLS, core_satellite, market, random_market
@@ -155,10 +155,24 @@ def _count_steps(monkeypatch: pytest.MonkeyPatch, seen: Counter[str]) -> None:
     monkeypatch.setattr(ref._Book, "apply", apply)
 
 
-@pytest.mark.parametrize("block", range(4))
-def test_settle_gives_the_same_answers_as_before(monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+@pytest.mark.parametrize(
+    ("block", "screen"), [(0, False), (1, False), (2, False), (3, False), (4, True), (5, True)]
+)
+def test_settle_gives_the_same_answers_as_before(
+    monkeypatch: pytest.MonkeyPatch, block: int, screen: bool
+) -> None:
+    """``screen``: the fill step screens its candidates in numpy from two on (normally from many)."""
     both = Both()
     monkeypatch.setattr(search, "settle", both)
+    if screen:
+        monkeypatch.setattr(fill, "SCREEN_MIN", 2)
+        real_maybe = fill._Book.maybe
+
+        def maybe(self: Any, *a: Any) -> Any:
+            both.seen["screened"] += 1
+            return real_maybe(self, *a)
+
+        monkeypatch.setattr(fill._Book, "maybe", maybe)
     _count_steps(monkeypatch, both.seen)
     for seed in range(block * 60, (block + 1) * 60):
         sc, m = scenario(seed)
@@ -167,3 +181,4 @@ def test_settle_gives_the_same_answers_as_before(monkeypatch: pytest.MonkeyPatch
     # the scenarios reach the steps being compared
     assert both.seen["fill step"] > 20 and both.seen["repair vol_cap"] > 5, both.seen
     assert both.seen["changed after rounding"] > 10, both.seen
+    assert (both.seen["screened"] > 20) is screen, both.seen
