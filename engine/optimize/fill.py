@@ -32,7 +32,7 @@ RATIO_MARGIN = 1.0 + 1e-12
 
 def better(a: Objective, b: Objective) -> bool:
     """``a`` improves on ``b``: lower tracking error, or the same (to 1e-12) and closer to the targets."""
-    if a[0] < b[0] - 1e-12 * max(1.0, b[0]) - 1e-15:
+    if a[0] < b[0] - 1e-12 * (b[0] if b[0] > 1.0 else 1.0) - 1e-15:  # (max(1.0, b[0]), as fast as can be)
         return True
     return abs(a[0] - b[0]) <= 1e-12 + 1e-9 * b[0] and a[1] < b[1] - 1e-15
 
@@ -66,19 +66,25 @@ class _Book:
         self.th = float(x.target @ self.h)
         self.tt = float(x.target @ x.target)
         # sleeve rows and look-through rows (sectors, companies) share the same upper-bound check
-        rows = [nd.members for nd in x.nodes] + [r.row for r in x.look_through]
-        self.members = np.array(rows) if rows else np.zeros((0, x.n))
+        if x.look_through:
+            self.members = np.array([nd.members for nd in x.nodes] + [r.row for r in x.look_through])
+        else:
+            self.members = x.node_matrix
         self.node_h = self.members @ self.h
-        self.node_hi = np.array([nd.hi for nd in x.nodes] + [r.hi for r in x.look_through])
-        self.var = np.diag(x.cov).copy()
+        self._node_hi: list[float] = [nd.hi for nd in x.nodes] + [r.hi for r in x.look_through]
+        self.var = x.cov.diagonal()
         self.room = x.hi + 1e-9
         # the same numbers as plain floats, for the scalar test of one step
-        self._p, self._k, self._s0 = p.tolist(), x.kappa.tolist(), x.shares0.tolist()
-        self._var, self._sig_t, self._t = self.var.tolist(), self.sig_t.tolist(), x.target.tolist()
-        self._room = self.room.tolist()
-        self._room_ok = bool(np.all(self.room > 0))  # (the ratio test below needs positive bounds)
-        self._node_room = (self.node_hi + 1e-9).tolist()
-        self._member_cols = self.members.T.tolist()
+        self._p: list[float] = p.tolist()
+        self._k: list[float] = x.kappa.tolist()
+        self._s0: list[float] = x.shares0.tolist()
+        self._var: list[float] = self.var.tolist()
+        self._sig_t: list[float] = self.sig_t.tolist()
+        self._t: list[float] = x.target.tolist()
+        self._room: list[float] = self.room.tolist()
+        self._room_ok = float(self.room.min()) > 0  # (the ratio test below needs positive bounds)
+        self._node_room = [hi + 1e-9 for hi in self._node_hi]
+        self._member_cols: list[list[float]] = self.members.T.tolist()
         tol = max(0.005, 1e-9 * x.value)
         self._cash_floor = c.min_cash - tol
         mta = x.min_trade_amount
@@ -91,22 +97,20 @@ class _Book:
         loose = tol + 1e-7 * x.value
         self._screen_cash = c.min_cash - loose
         self._screen_trade = mta * (1 - 1e-7) - loose
-        self._asset_upper = bool(np.any(x.hi < 1.0))
-        self._node_upper = bool(np.any(self.node_hi < 1.0))
-        self._s = self.shares.tolist()
-        self._h = self.h.tolist()
+        self._s: list[float] = self.shares.tolist()
+        self._h: list[float] = self.h.tolist()
         self._sync()
-
-    def _sync(self) -> None:
-        """The floats that change with each accepted step (besides the stepping ticker's own)."""
-        self._sig_h = self.sig_h.tolist()
-        self._node_h = self.node_h.tolist()
-        self._hsum = float(self.h.sum())
         # an upper weight bound can break only when some holding / its bound is near the value: the
         # largest ratio (with a margin far above one rounding) says whether to look at them one by one
         self._ratio = self.h / self.room
         self._top = float(self._ratio.max()) * RATIO_MARGIN
         self._near: list[tuple[float, int]] | None = None
+
+    def _sync(self) -> None:
+        """The floats that change with each accepted step (besides the stepping ticker's own)."""
+        self._sig_h: list[float] = self.sig_h.tolist()
+        self._node_h: list[float] = self.node_h.tolist()
+        self._hsum = float(self.h.sum())
 
     def _by_ratio(self) -> list[tuple[float, int]]:
         """(holding / bound with the margin, ticker), largest first."""
@@ -141,7 +145,8 @@ class _Book:
         v = self._hsum + dh + cash
         hsh = self.hsh + 2.0 * dh * self._sig_h[i] + dh * dh * self._var[i]
         # the volatility cap first (where most steps fail once it binds; any failed test means None)
-        if self._vol_on and v != 0 and math.sqrt(max(hsh, 0.0)) / v > self._vol:
+        pos = 0.0 if hsh < 0.0 else hsh  # max(hsh, 0.0), without the cost of a call
+        if self._vol_on and v != 0 and math.sqrt(pos) / v > self._vol:
             return None
         if cash < self._cash_floor:
             return None
@@ -153,7 +158,7 @@ class _Book:
         if self._turnover_on and traded / self._value0 > self._turnover:
             return None
         hi = self._h[i]
-        if self._vol_on and math.sqrt(max(hsh, 0.0)) / v > self._vol:
+        if self._vol_on and math.sqrt(pos) / v > self._vol:
             return None
         if v > 0 and self._room_ok:
             if self._top >= v:
@@ -175,6 +180,39 @@ class _Book:
         th = self.th + dh * self._t[i]
         return self.objective(v, hsh, tsh, hh, th), (cash, traded, hsh, tsh, hh, th, dh)
 
+    def vol_blocks(self, i: int, one: float, big: float) -> bool:
+        """Certainly ``try_add`` fails the volatility cap for buying any step from ``one`` to ``big`` more
+        shares of ticker i; False when not certain.
+
+        Why: for a holding being bought (not a sale being shrunk) with marginal risk ``Σh_i ≥ 0`` and a
+        cost rate in [0, 1], buying more raises h'Σh and lowers the value (by the cost), so the volatility
+        after buying ``big`` is at least that after buying ``one``. The test asks the smaller step to be
+        over the cap by a relative 1e-9, far above the rounding of either computation (each a few
+        roundings of numbers at most 8 times the value, ``_small_error``: under 1e-13 relative), so the
+        floating-point test of the bigger step is over the cap too."""
+        if not self._vol_on:
+            return False
+        s, s0, p, k = self._s[i], self._s0[i], self._p[i], self._k[i]
+        sig = self._sig_h[i]
+        if s - s0 < 0 or sig < 0 or not 0 <= k <= 1 or self.hsh < 0 or self._var[i] < 0:
+            return False
+        if not self.small_error(i, big):
+            return False
+        new = s + one
+        dh = (new - s) * p
+        d_amount = (abs(new - s0) - abs(s - s0)) * p
+        cash = self.cash - dh - k * d_amount
+        v = self._hsum + dh + cash
+        hsh = self.hsh + 2.0 * dh * sig + dh * dh * self._var[i]
+        return v > 0 and math.sqrt(hsh) / v > self._vol * (1.0 + 1e-9)
+
+    def small_error(self, i: int, big: float) -> bool:
+        """Buying up to ``big`` shares of ticker i leaves the value positive and every number in its
+        volatility test at most 8 times it (so that test is accurate to far better than 1e-9)."""
+        d_big = 1.01 * big * self._p[i]  # above the step's amount, whatever its rounding
+        low = self._hsum + self.cash - d_big  # below the value after the step
+        return low > 0 and abs(self._hsum) + abs(self.cash) + 3.0 * d_big <= 8.0 * low
+
     def _over_bound(self, i: int, dh: float, v: float) -> bool:
         """Some weight or node above its upper bound, all tested in numpy (for a value that is not
         positive, where a division by zero must give numpy's inf, not Python's error, or a bound that is
@@ -183,9 +221,9 @@ class _Book:
         w[i] = (self.h[i] + dh) / v
         if np.any(w > self.room):
             return True
-        if len(self.node_hi):
+        if self._node_hi:
             node_h = self.node_h + dh * self.members[:, i]
-            return bool(np.any(node_h / v > self.node_hi + 1e-9))
+            return bool(np.any(node_h / v > np.array(self._node_hi) + 1e-9))
         return False
 
     def maybe(self, idx: IntArray, new_shares: FloatArray, best: Objective) -> BoolArray:
@@ -209,7 +247,7 @@ class _Book:
         hsh = self.hsh + 2.0 * dh * self.sig_h[idx] + dh * dh * self.var[idx]
         if self._vol_on:
             ok &= np.sqrt(np.maximum(hsh, 0.0)) <= self._vol * (1 + slack) * v
-        if self._asset_upper:
+        if bool(np.any(x.hi < 1.0)):
             # the others' weights all change with v; the largest ratio h_j / hi_j among j != i decides
             r = self._ratio.copy()
             top = int(np.argmax(r))
@@ -219,9 +257,10 @@ class _Book:
             others = np.where(idx == top, r_next, r_top)
             ok &= others <= v * (1 + slack)
             ok &= (self.h[idx] + dh) <= self.room[idx] * v * (1 + slack)
-        if self._node_upper:
+        if any(hi < 1.0 for hi in self._node_hi):
             node_h = self.node_h[:, None] + self.members[:, idx] * dh[None, :]
-            ok &= np.all(node_h <= (self.node_hi[:, None] + 1e-9) * v[None, :] * (1 + slack), axis=0)
+            room = np.array(self._node_room)[:, None]
+            ok &= np.all(node_h <= room * v[None, :] * (1 + slack), axis=0)
         tsh = self.tsh + dh * self.sig_t[idx]
         te2 = hsh / v**2 - 2.0 * tsh / v + self.tst
         b0 = best[0]
@@ -237,8 +276,13 @@ class _Book:
         self.node_h += dh * self.members[:, i]
         self.cash, self.traded, self.hsh, self.tsh, self.hh, self.th = st[:6]
         self._s[i] = new_shares
-        self._h[i] = float(self.h[i])
+        self._h[i] = hi = float(self.h[i])
         self._sync()
+        # the largest holding / bound: an upper bound on it is enough (holdings only grow here)
+        r = hi / self._room[i]
+        self._ratio[i] = r
+        self._top = max(self._top, r * RATIO_MARGIN)
+        self._near = None
 
 
 def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluation | None]:
@@ -261,6 +305,7 @@ def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluat
     s0 = x.shares0.tolist()
     s_l = book._s  # the book's own list: follows every step
     taken = False
+    capped: set[int] = set()  # tickers where every step up certainly fails the volatility cap
     for _ in range(2 * x.n):
         v = book.value()
         gaps = x.target - book.h / v
@@ -282,21 +327,34 @@ def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluat
                 if not g > 0:
                     break
                 if (buyable_l[i] or s_l[i] - s0[i] < 0) and spare >= unit_l[i]:
-                    cands.append((i, min(g * v, spare) / per_l[i]))
+                    gv = g * v
+                    cands.append((i, (spare if spare < gv else gv) / per_l[i]))  # min(gv, spare)
         improved = False
         for i, want_i in cands:
             s = s_l[i]
             selling = s - s0[i] < 0
             if not (selling or buyable_l[i]):
                 continue
-            big = max(1.0, math.floor(want_i / lot))
+            fl = math.floor(want_i / lot)
+            big = fl if fl > 1.0 else 1.0  # max(1.0, fl)
+            if not selling:  # every step up fails the volatility cap: nothing to try
+                if i in capped:
+                    if book.small_error(i, big * lot):
+                        continue
+                elif book.vol_blocks(i, lot, big * lot):
+                    capped.add(i)
+                    continue
             for n_lots in (big, 1.0) if big != 1.0 else (1.0,):
                 step = n_lots * lot
-                new = min(s0[i], s + step) if selling else s + step
+                new = s + step
+                if selling and not new < s0[i]:
+                    new = s0[i]  # min(s0[i], s + step)
                 got = book.try_add(i, new)
                 if got is not None and better(got[0], best):
+                    sig, dh = book._sig_h[i], got[1][6]
                     book.apply(i, new, got[1])
                     best, improved, taken = got[0], True, True
+                    capped = _still_capped(x, capped, i, selling, sig, dh)
                     break
             if improved:
                 break
@@ -308,6 +366,23 @@ def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluat
     if first_violation(x, ev) is not None:  # the incremental checks missed something: keep it simple
         return shares, None
     return book.shares, ev
+
+
+def _still_capped(x: Inputs, capped: set[int], j: int, selling: bool, sig: float, dh: float) -> set[int]:
+    """The tickers still certainly blocked by the volatility cap after a step of ``dh`` in ticker j.
+
+    A ticker blocked by ``_Book.vol_blocks`` stays blocked after a buy of j (not a sale shrunk) with
+    marginal risk ``Σh_j ≥ 0``, a cost rate in [0, 1] and ``Σ_ij ≥ 0``: h'Σh grows (by 2·dh·Σh_j +
+    dh²·Σ_jj), so does its own marginal risk (by dh·Σ_ij), and the value falls (by the cost), so its
+    volatility after a step only rises. The 1e-9 margin of the first test covers the rounding of the
+    running sums over every round (under 1e-14 relative each, at most 2n rounds)."""
+    if not capped:
+        return capped
+    k = float(x.kappa[j])
+    if selling or not (sig >= 0 and 0 <= k <= 1 and dh > 0):
+        return set()
+    col = x.cov[:, j]
+    return {i for i in capped if col[i] >= 0}
 
 
 def _screen(
