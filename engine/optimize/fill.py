@@ -146,13 +146,13 @@ class _Book:
         hsh = self.hsh + 2.0 * dh * self._sig_h[i] + dh * dh * self._var[i]
         # the volatility cap first (where most steps fail once it binds; any failed test means None)
         pos = 0.0 if hsh < 0.0 else hsh  # max(hsh, 0.0), without the cost of a call
-        if self._vol_on and v != 0 and math.sqrt(pos) / v > self._vol:
+        if self._vol_on and v != 0.0 and math.sqrt(pos) / v > self._vol:
             return None
         if cash < self._cash_floor:
             return None
-        if d_new != 0 and abs(d_new) * p < self._trade_floor:
+        if d_new != 0.0 and abs(d_new) * p < self._trade_floor:
             return None
-        if self._whole and new_shares != 0 and abs(d_new - round(d_new)) > 1e-9:
+        if self._whole and new_shares != 0.0 and abs(d_new - round(d_new)) > 1e-9:
             return None
         traded = self.traded + d_amount
         if self._turnover_on and traded / self._value0 > self._turnover:
@@ -160,7 +160,7 @@ class _Book:
         hi = self._h[i]
         if self._vol_on and math.sqrt(pos) / v > self._vol:
             return None
-        if v > 0 and self._room_ok:
+        if v > 0.0 and self._room_ok:
             if self._top >= v:
                 for ratio, j in self._by_ratio():
                     if ratio < v:
@@ -194,7 +194,7 @@ class _Book:
             return False
         s, s0, p, k = self._s[i], self._s0[i], self._p[i], self._k[i]
         sig = self._sig_h[i]
-        if s - s0 < 0 or sig < 0 or not 0 <= k <= 1 or self.hsh < 0 or self._var[i] < 0:
+        if s - s0 < 0.0 or sig < 0.0 or not 0.0 <= k <= 1.0 or self.hsh < 0.0 or self._var[i] < 0.0:
             return False
         if not self.small_error(i, big):
             return False
@@ -204,14 +204,14 @@ class _Book:
         cash = self.cash - dh - k * d_amount
         v = self._hsum + dh + cash
         hsh = self.hsh + 2.0 * dh * sig + dh * dh * self._var[i]
-        return v > 0 and math.sqrt(hsh) / v > self._vol * (1.0 + 1e-9)
+        return v > 0.0 and math.sqrt(hsh) / v > self._vol * (1.0 + 1e-9)
 
     def small_error(self, i: int, big: float) -> bool:
         """Buying up to ``big`` shares of ticker i leaves the value positive and every number in its
         volatility test at most 8 times it (so that test is accurate to far better than 1e-9)."""
         d_big = 1.01 * big * self._p[i]  # above the step's amount, whatever its rounding
         low = self._hsum + self.cash - d_big  # below the value after the step
-        return low > 0 and abs(self._hsum) + abs(self.cash) + 3.0 * d_big <= 8.0 * low
+        return low > 0.0 and abs(self._hsum) + abs(self.cash) + 3.0 * d_big <= 8.0 * low
 
     def _over_bound(self, i: int, dh: float, v: float) -> bool:
         """Some weight or node above its upper bound, all tested in numpy (for a value that is not
@@ -324,15 +324,15 @@ def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluat
             order_l, gaps_l = np.argsort(-gaps).tolist(), gaps.tolist()
             for i in order_l:
                 g = gaps_l[i]
-                if not g > 0:
+                if not g > 0.0:
                     break
-                if (buyable_l[i] or s_l[i] - s0[i] < 0) and spare >= unit_l[i]:
+                if (buyable_l[i] or s_l[i] - s0[i] < 0.0) and spare >= unit_l[i]:
                     gv = g * v
                     cands.append((i, (spare if spare < gv else gv) / per_l[i]))  # min(gv, spare)
         improved = False
         for i, want_i in cands:
             s = s_l[i]
-            selling = s - s0[i] < 0
+            selling = s - s0[i] < 0.0
             if not (selling or buyable_l[i]):
                 continue
             fl = math.floor(want_i / lot)
@@ -379,10 +379,10 @@ def _still_capped(x: Inputs, capped: set[int], j: int, selling: bool, sig: float
     if not capped:
         return capped
     k = float(x.kappa[j])
-    if selling or not (sig >= 0 and 0 <= k <= 1 and dh > 0):
+    if selling or not (sig >= 0.0 and 0 <= k <= 1 and dh > 0.0):
         return set()
-    col = x.cov[:, j]
-    return {i for i in capped if col[i] >= 0}
+    col = x.cov[:, j].tolist()
+    return {i for i in capped if col[i] >= 0.0}
 
 
 def _screen(

@@ -22,7 +22,7 @@ import numpy as np
 from engine.market import BoolArray, FloatArray
 from engine.model.scenario import Mode
 from engine.optimize.checker import VOL_TOL, Evaluation, Violation, evaluate, first_violation, violations
-from engine.optimize.evaluation import risk_state
+from engine.optimize.evaluation import RiskState
 from engine.optimize.fill import can_buy, fill
 from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limit_id import LimitKind
@@ -172,7 +172,7 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
         i = max(sells, key=lambda j: (ev.delta[j] < 0, ev.weights[j] - x.target[j]))
         return _less_exposure(x, shares, i, _lots(short, x.prices[i], lot), lot)
     if kind is LimitKind.VOL_CAP:
-        return _repair_cap(x, ev.weights, ev.delta, shares, lot)
+        return _repair_cap(x, ev.weights, ev.delta, shares, lot) >= 0
     if kind is LimitKind.ASSET_MAX:
         excess = (ev.weights[idx] - x.hi[idx]) * ev.value_after
         return _less_exposure(x, shares, idx, _lots(excess, x.prices[idx], lot), lot)
@@ -209,18 +209,18 @@ def _repair_once(x: Inputs, ev: Evaluation, v: Violation, shares: FloatArray, lo
     return False
 
 
-def _repair_cap(x: Inputs, weights: FloatArray, delta: FloatArray, shares: FloatArray, lot: float) -> bool:
+def _repair_cap(x: Inputs, weights: FloatArray, delta: FloatArray, shares: FloatArray, lot: float) -> int:
     """One repair step for a volatility above the cap: one lot less of the holding with the largest
-    marginal risk that can shrink (a buy to shrink, or a holding that may be sold)."""
+    marginal risk that can shrink (a buy to shrink, or a holding that may be sold). Returns the ticker
+    changed (-1: none could be)."""
     marginal = x.cov @ weights
     order = np.argsort(-marginal)
-    m, d = marginal.tolist(), delta.tolist()
     for i in order.tolist():
-        if m[i] <= 0:
+        if marginal[i] <= 0:
             break
-        if d[i] > 0 or _can_sell(x, i, shares):
-            return _less_exposure(x, shares, i, 1, lot)
-    return False
+        if delta[i] > 0 or _can_sell(x, i, shares):
+            return i if _less_exposure(x, shares, i, 1, lot) else -1
+    return -1
 
 
 def _over_cap(x: Inputs, vol: float) -> bool:
@@ -238,16 +238,21 @@ def _repair(x: Inputs, shares: FloatArray, lot: float) -> Evaluation | None:
     holds (returns the evaluation of ``shares``) or a repair gives up (None).
 
     After a volatility-cap repair the limits before the cap cannot have broken, so only volatility is
-    computed (``risk_state``, the same numbers as a full evaluation) until it is under the cap (hundreds of
+    computed (``RiskState``, the same numbers as a full evaluation) until it is under the cap (hundreds of
     one-share cap repairs in a backtest); then the full evaluation and every limit again."""
-    over_cap = False  # the last repair was the cap's, and volatility is still above it
+    over_cap = False  # the last repair was the cap's
+    risk: RiskState | None = None  # while only the cap is repaired
     for _ in range(20 * x.n + 50):
         if over_cap:
-            delta, weights, vol = risk_state(x, shares)
+            risk = risk or RiskState(x, shares)
+            delta, weights, vol = risk.now()
             if _over_cap(x, vol):
-                if not _repair_cap(x, weights, delta, shares, lot):
+                i = _repair_cap(x, weights, delta, shares, lot)
+                if i < 0:
                     return None
+                risk.moved(i)
                 continue
+        risk = None
         ev = evaluate(x, shares)
         broken = first_violation(x, ev)
         if broken is None:

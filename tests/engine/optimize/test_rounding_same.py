@@ -174,6 +174,14 @@ def test_settle_gives_the_same_answers_as_before(
 
         monkeypatch.setattr(fill._Book, "maybe", maybe)
     _count_steps(monkeypatch, both.seen)
+    real_blocks = fill._Book.vol_blocks
+
+    def blocks(self: Any, *a: Any) -> bool:
+        out = real_blocks(self, *a)
+        both.seen["steps blocked by the cap"] += out
+        return out
+
+    monkeypatch.setattr(fill._Book, "vol_blocks", blocks)
     for seed in range(block * 60, (block + 1) * 60):
         sc, m = scenario(seed)
         rebalance(sc, m, FUNDS)
@@ -182,3 +190,4 @@ def test_settle_gives_the_same_answers_as_before(
     assert both.seen["fill step"] > 20 and both.seen["repair vol_cap"] > 5, both.seen
     assert both.seen["changed after rounding"] > 10, both.seen
     assert (both.seen["screened"] > 20) is screen, both.seen
+    assert both.seen["steps blocked by the cap"] > 20, both.seen  # the shortcut was taken
