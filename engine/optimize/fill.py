@@ -181,37 +181,39 @@ class _Book:
         return self.objective(v, hsh, tsh, hh, th), (cash, traded, hsh, tsh, hh, th, dh)
 
     def vol_blocks(self, i: int, one: float, big: float) -> bool:
-        """Certainly ``try_add`` fails the volatility cap for buying any step from ``one`` to ``big`` more
-        shares of ticker i; False when not certain.
-
-        Why: for a holding being bought (not a sale being shrunk) with marginal risk ``Σh_i ≥ 0`` and a
-        cost rate in [0, 1], buying more raises h'Σh and lowers the value (by the cost), so the volatility
-        after buying ``big`` is at least that after buying ``one``. The test asks the smaller step to be
-        over the cap by a relative 1e-9, far above the rounding of either computation (each a few
-        roundings of numbers at most 8 times the value, ``_small_error``: under 1e-13 relative), so the
-        floating-point test of the bigger step is over the cap too."""
-        if not self._vol_on:
+        """Certainly ``try_add`` fails the volatility cap for every step from ``one`` to ``big`` more
+        shares of ticker i (``monotone``: the smallest step fails by a relative 1e-9, far above the
+        rounding of either computation); False when not certain."""
+        if not self._vol_on or not self.monotone(i, big):
             return False
         s, s0, p, k = self._s[i], self._s0[i], self._p[i], self._k[i]
-        sig = self._sig_h[i]
-        if s - s0 < 0.0 or sig < 0.0 or not 0.0 <= k <= 1.0 or self.hsh < 0.0 or self._var[i] < 0.0:
-            return False
-        if not self.small_error(i, big):
-            return False
         new = s + one
+        if s - s0 < 0.0 and not new < s0:
+            new = s0  # a sale shrunk at most to nothing
         dh = (new - s) * p
         d_amount = (abs(new - s0) - abs(s - s0)) * p
         cash = self.cash - dh - k * d_amount
         v = self._hsum + dh + cash
-        hsh = self.hsh + 2.0 * dh * sig + dh * dh * self._var[i]
+        hsh = self.hsh + 2.0 * dh * self._sig_h[i] + dh * dh * self._var[i]
         return v > 0.0 and math.sqrt(hsh) / v > self._vol * (1.0 + 1e-9)
 
-    def small_error(self, i: int, big: float) -> bool:
-        """Buying up to ``big`` shares of ticker i leaves the value positive and every number in its
-        volatility test at most 8 times it (so that test is accurate to far better than 1e-9)."""
-        d_big = 1.01 * big * self._p[i]  # above the step's amount, whatever its rounding
+    def monotone(self, i: int, big: float) -> bool:
+        """The volatility after a step up in ticker i rises with the step, up to ``big`` shares, and
+        every number in its test is at most 8 times the value (so that test is accurate to better than
+        1e-13 relative). Why: with marginal risk ``Σh_i ≥ 0`` and a cost rate k in [0, 1], a bigger step
+        raises h'Σh; a buy lowers the value (by the cost), and shrinking a sale raises it by k·step,
+        which the rise of h'Σh outweighs when ``Σh_i·value ≥ k·h'Σh`` at the biggest step."""
+        s, s0, p, k = self._s[i], self._s0[i], self._p[i], self._k[i]
+        sig, var = self._sig_h[i], self._var[i]
+        if not (sig >= 0.0 and 0.0 <= k <= 1.0 and self.hsh >= 0.0 and var >= 0.0):
+            return False
+        d_big = 1.01 * big * p  # above the step's amount, whatever its rounding
         low = self._hsum + self.cash - d_big  # below the value after the step
-        return low > 0.0 and abs(self._hsum) + abs(self.cash) + 3.0 * d_big <= 8.0 * low
+        if not (low > 0.0 and abs(self._hsum) + abs(self.cash) + 3.0 * d_big <= 8.0 * low):
+            return False
+        if s - s0 < 0.0:
+            return sig * low >= 2.0 * k * (self.hsh + 2.0 * d_big * sig + d_big * d_big * var)
+        return True
 
     def _over_bound(self, i: int, dh: float, v: float) -> bool:
         """Some weight or node above its upper bound, all tested in numpy (for a value that is not
@@ -337,13 +339,12 @@ def fill(x: Inputs, shares: FloatArray, lot: float) -> tuple[FloatArray, Evaluat
                 continue
             fl = math.floor(want_i / lot)
             big = fl if fl > 1.0 else 1.0  # max(1.0, fl)
-            if not selling:  # every step up fails the volatility cap: nothing to try
-                if i in capped:
-                    if book.small_error(i, big * lot):
-                        continue
-                elif book.vol_blocks(i, lot, big * lot):
-                    capped.add(i)
+            if i in capped:  # every step up fails the volatility cap: nothing to try
+                if book.monotone(i, big * lot):
                     continue
+            elif book.vol_blocks(i, lot, big * lot):
+                capped.add(i)
+                continue
             for n_lots in (big, 1.0) if big != 1.0 else (1.0,):
                 step = n_lots * lot
                 new = s + step
@@ -374,8 +375,9 @@ def _still_capped(x: Inputs, capped: set[int], j: int, selling: bool, sig: float
     A ticker blocked by ``_Book.vol_blocks`` stays blocked after a buy of j (not a sale shrunk) with
     marginal risk ``Σh_j ≥ 0``, a cost rate in [0, 1] and ``Σ_ij ≥ 0``: h'Σh grows (by 2·dh·Σh_j +
     dh²·Σ_jj), so does its own marginal risk (by dh·Σ_ij), and the value falls (by the cost), so its
-    volatility after a step only rises. The 1e-9 margin of the first test covers the rounding of the
-    running sums over every round (under 1e-14 relative each, at most 2n rounds)."""
+    volatility after its smallest step only rises (each round still asks ``_Book.monotone`` for its
+    bigger step). The 1e-9 margin of the first test covers the rounding of the running sums over every
+    round (under 1e-14 relative each, at most 2n rounds)."""
     if not capped:
         return capped
     k = float(x.kappa[j])
