@@ -79,10 +79,7 @@ class MinTrade(Limit):
         c = x.scenario.constraints
         smallest = x.min_trade_amount
         tol = min(max(0.005, 1e-9 * x.value), 1e-6 * smallest)
-        low = ev.amounts < smallest - tol
-        if not low.any():  # (the usual case: every trade, and no trade, is at least the minimum)
-            return []
-        small = _traded(ev) & low
+        small = _traded(ev) & (ev.amounts < smallest - tol)
         if not small.any():
             return []
         what = "the minimum trade" if c.min_trade >= smallest else "the smallest trade worth making"
