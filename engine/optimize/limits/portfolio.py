@@ -129,13 +129,16 @@ class AssetBounds(Limit):
     def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
         out: list[Violation] = []
         w = ev.weights
-        if np.any(w < x.lo - WEIGHT_TOL):
-            for i in np.flatnonzero(w < x.lo - WEIGHT_TOL):
+        low, high = w < x.lo - WEIGHT_TOL, w > x.hi + WEIGHT_TOL
+        if not (low.any() or high.any()):  # the usual case, without building anything
+            return out
+        if low.any():
+            for i in np.flatnonzero(low):
                 tk = x.tickers[i]
                 lid = LimitId(LimitKind.ASSET_MIN, tk)
                 out.append(Violation(lid, f"{tk} at {pct(w[i])} is below its minimum {pct(x.lo[i])}"))
-        if np.any(w > x.hi + WEIGHT_TOL):
-            for i in np.flatnonzero(w > x.hi + WEIGHT_TOL):
+        if high.any():
+            for i in np.flatnonzero(high):
                 tk = x.tickers[i]
                 lid = LimitId(LimitKind.ASSET_MAX, tk)
                 out.append(Violation(lid, f"{tk} at {pct(w[i])} is above its maximum {pct(x.hi[i])}"))

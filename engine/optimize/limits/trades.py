@@ -104,9 +104,11 @@ class WholeShares(Limit):
     def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
         if not trades or not x.scenario.constraints.whole_shares:
             return []
-        traded = _traded(ev)
+        part = np.abs(ev.delta - np.round(ev.delta)) > 1e-9
+        if not part.any():  # (the usual case: every trade whole)
+            return []
         sold_all = (ev.delta < 0) & (ev.shares == 0)
-        broken = traded & (np.abs(ev.delta - np.round(ev.delta)) > 1e-9) & ~sold_all
+        broken = _traded(ev) & part & ~sold_all
         return [
             Violation(
                 LimitId(LimitKind.WHOLE_SHARES),
@@ -129,7 +131,7 @@ class Restrictions(Limit):
         return tuple(out)
 
     def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
-        if not trades:
+        if not trades or not (x.no_buy.any() or x.no_sell.any()):  # (usually: nothing restricted)
             return []
         c = x.scenario.constraints
         traded = _traded(ev)
@@ -180,7 +182,7 @@ class NoShort(Limit):
         return (LimitId(LimitKind.NO_SHORT),)
 
     def check(self, x: Inputs, ev: Evaluation, *, trades: bool = True) -> list[Violation]:
-        if not np.any(ev.shares < -1e-9):
+        if not (ev.shares < -1e-9).any():
             return []
         return [
             Violation(
