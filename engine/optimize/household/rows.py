@@ -17,10 +17,17 @@ import numpy as np
 from engine import __version__
 from engine.household_result import AccountRow, AccountTrade, HouseholdResult, LotSale
 from engine.market import FloatArray, MarketSnapshot
+from engine.messages import Message, english
 from engine.model.household import Household, Lot, Position
 from engine.model.scenario import Scenario
 from engine.optimize.household.checker import check_accounts
-from engine.optimize.household.explain import buy_clause, english_clauses, sell_clause
+from engine.optimize.household.explain import (
+    Holders,
+    bought_clauses,
+    english_clauses,
+    location_clause,
+    sell_clause,
+)
 from engine.optimize.household.tax import sell_lots, wash_sale
 from engine.result import RebalanceResult, Side, Status
 
@@ -38,6 +45,8 @@ class Plan:
     sells: FloatArray
     notes: tuple[str, ...] = ()
     skip_lots: frozenset[tuple[int, str, int]] = frozenset()  # (account, ticker, lot) kept from sale
+    # the lots the sales take (:func:`sales_of` on these trades and ``skip_lots``), when already known
+    sales: dict[tuple[int, str], tuple[LotSale, ...]] | None = None
 
 
 def lot_sales(
@@ -59,29 +68,37 @@ def sales_of(
 ) -> dict[tuple[int, str], tuple[LotSale, ...]]:
     rates = sc.placement.tax
     out: dict[tuple[int, str], tuple[LotSale, ...]] = {}
-    bought = {t: bool(buys[:, i].sum() > 0) for i, t in enumerate(tickers)}
     for a_i, a in enumerate(hh.accounts):
-        if a.kind.tax_advantaged:
-            continue
+        if a.kind.tax_advantaged or not any(p.lots for p in a.positions):
+            continue  # no taxable lots to take
+        first: dict[str, Position] = {}
+        for p in a.positions:
+            first.setdefault(p.ticker, p)
         for i, t in enumerate(tickers):
             q = float(sells[a_i, i])
             if q <= 0:
                 continue
-            pos = next((p for p in a.positions if p.ticker == t), None)
+            pos = first.get(t)
             if pos is None or not pos.lots:
                 continue
             skip = frozenset(k for (aa, tt, k) in skip_lots if aa == a_i and tt == t)
+            bought = bool(buys[:, i].sum() > 0)
             sales = []
             for k, ls in sell_lots(pos.lots, q, float(prices[i]), on, rates, skip):
-                others: list[Lot] = [
-                    lot
-                    for b in hh.accounts
-                    for p in b.positions
-                    if p.ticker == t
-                    for j, lot in enumerate(p.lots)
-                    if not (b is a and j == k)
-                ]
-                sales.append(replace(ls, wash_sale=wash_sale(ls, bought[t], others, on)))
+                # the other lots of the ticker (any account) matter only to a loss not bought back now
+                others: list[Lot] = (
+                    [
+                        lot
+                        for b in hh.accounts
+                        for p in b.positions
+                        if p.ticker == t
+                        for j, lot in enumerate(p.lots)
+                        if not (b is a and j == k)
+                    ]
+                    if ls.gain < 0 and not bought and on is not None
+                    else []
+                )
+                sales.append(replace(ls, wash_sale=True) if wash_sale(ls, bought, others, on) else ls)
             out[(a_i, t)] = tuple(sales)
     return out
 
@@ -187,14 +204,15 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
     c = sc.constraints
     pl = sc.placement
     on = market.as_of
-    lots = lot_sales(hh, plan, on, sc)
+    lots = plan.sales if plan.sales is not None else lot_sales(hh, plan, on, sc)
     rows: list[AccountRow] = []
     signed: list[tuple[str, str, float]] = []
     n = len(tickers)
     col = {t: i for i, t in enumerate(tickers)}
-    held_m = np.zeros((len(hh.accounts), n))
+    accounts = hh.accounts
+    held_m = np.zeros((len(accounts), n))
     first: list[dict[str, Position]] = []
-    for a_i, a in enumerate(hh.accounts):
+    for a_i, a in enumerate(accounts):
         mine: dict[str, Position] = {}
         for q in a.positions:
             mine.setdefault(q.ticker, q)
@@ -202,8 +220,9 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
                 held_m[a_i, col[q.ticker]] += q.shares
         first.append(mine)
     after_m = held_m + plan.buys - plan.sells
-    buys_l, sells_l = plan.buys.tolist(), plan.sells.tolist()
-    for a_i, a in enumerate(hh.accounts):
+    buys_l, sells_l, held_l = plan.buys.tolist(), plan.sells.tolist(), held_m.tolist()
+    holders: dict[int, Holders] = {}  # ticker column → the accounts holding it (what Account.shares_of says)
+    for a_i, a in enumerate(accounts):
         b, s = buys_l[a_i], sells_l[a_i]
         traded = [i for i in range(n) if b[i] > 0 or s[i] > 0]
         cash0 = a.cash + a.cash_flow
@@ -214,6 +233,8 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
                     amount = sh * p[i]
                     cash1 = cash1 + sign * amount - amount * kappa[i]
         sold_here = [tickers[i] for i in range(n) if s[i] > 0]
+        sheltered = a.kind.tax_advantaged
+        bought: tuple[tuple[Message, ...], str] | None = None  # every purchase here says this alike
         trades: list[AccountTrade] = []
         for i in traded:
             t = tickers[i]
@@ -222,13 +243,30 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
                 if sh <= 0:
                     continue
                 amount = sh * p[i]
-                taxable_sale = side is Side.SELL and not a.kind.tax_advantaged
+                taxable_sale = side is Side.SELL and not sheltered
                 sales = lots.get((a_i, t), ()) if taxable_sale else ()
                 if side is Side.SELL:
-                    elsewhere = {o.id: sells_l[o_i][i] for o_i, o in enumerate(hh.accounts) if o_i != a_i}
-                    why = sell_clause(hh, a, t, sh, p[i], pl, on, sales, elsewhere)
+                    who = holders.get(i)
+                    if who is None:
+                        who = holders[i] = [
+                            (o, h[i]) for o, h in zip(accounts, held_l, strict=True) if h[i] > 0
+                        ]
+                    elsewhere = {  # what the other accounts holding it sell (all sell_clause reads)
+                        o.id: sells_l[o_i][i]
+                        for o_i, o in enumerate(accounts)
+                        if o_i != a_i and held_l[o_i][i] > 0
+                    }
+                    why = sell_clause(hh, a, t, sh, p[i], pl, on, sales, elsewhere, who)
+                    reason = english_clauses(why)
                 else:
-                    why = buy_clause(hh, a, t, plan.sleeve_of[i], sold_here, cash0, cash1, pl, amount)
+                    if bought is None:
+                        base = bought_clauses(hh, a, sold_here, cash0, cash1)
+                        bought = base, english_clauses(base)
+                    loc = location_clause(a, plan.sleeve_of[i], pl, amount)
+                    if loc is None:
+                        why, reason = bought
+                    else:
+                        why, reason = (*bought[0], loc), f"{bought[1]}; {english(loc)}"
                 no_lots = taxable_sale and (pos is None or not pos.lots)
                 trades.append(
                     AccountTrade(
@@ -242,14 +280,14 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
                         tax_placeholder=amount * pl.taxable_sell_bps / 1e4 if no_lots else 0.0,
                         realized_gain=sum(x.gain for x in sales) if sales else None,
                         basis_known=pos is not None and pos.basis_known,
-                        reason=english_clauses(why),
+                        reason=reason,
                         lots=sales,
                         tax_estimate=sum(x.tax for x in sales),
                         where=why,
                     )
                 )
                 signed.append((a.id, t, sh if side is Side.BUY else -sh))
-        held, after = held_m[a_i].tolist(), after_m[a_i].tolist()
+        held, after = held_l[a_i], after_m[a_i].tolist()
         v0 = cash0 + float(held_m[a_i] @ plan.prices)
         v1 = cash1 + float(after_m[a_i] @ plan.prices)
         rows.append(
