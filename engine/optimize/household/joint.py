@@ -291,7 +291,10 @@ class JointProblem:
     def _keeps_cap(self, x: Inputs, b: FloatArray, s: FloatArray, cap: float) -> bool:
         """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare for
         stage 1's buys ``b`` and sells ``s`` (flat [account × ticker])."""
-        zb, zs = self._g @ np.clip(b, 0.0, None), self._g @ np.clip(s, 0.0, None)
+        zb, zs = (
+            per_ticker(self.layout, np.clip(b, 0.0, None)),
+            per_ticker(self.layout, np.clip(s, 0.0, None)),
+        )
         z = zb - zs
         c = float(x.kappa @ (zb + zs))
         w = x.w0 + z
@@ -313,7 +316,7 @@ class JointProblem:
         """Stage 2's values: the accounts' own, stage 1's household trade and costs (trading costs;
         trading costs + taxes + placement costs), turnover and the household's buy bounds."""
         lay = self.layout
-        zb, zs = self._g @ b, self._g @ s
+        zb, zs = per_ticker(self.layout, b), per_ticker(self.layout, s)
         L = len(lay.lot_owner)
         lot = float(a.lot_cost @ q[:L]) if L else 0.0
         trading = max(float(x.kappa @ (zb + zs)), 0.0)
@@ -330,6 +333,14 @@ class JointProblem:
             self.turnover: min(x.turnover_cap, BIG) * (1.0 - SAFETY),
             self.hh_buy_ub: np.maximum(np.minimum(x.buy_ub, BIG), zb),
         }
+
+
+def per_ticker(layout: Layout, v: FloatArray) -> FloatArray:
+    """``g @ v``, the sum over accounts per ticker of a flat [account × ticker] vector, bit for bit without
+    the sparse product: the accounts added in order as the product does (it starts from 0.0, so an all
+    −0.0 sum is 0.0: the ``+ 0.0``)."""
+    out: FloatArray = v.reshape(layout.n_accounts, layout.n).sum(axis=0) + 0.0
+    return out
 
 
 def _key(v: Values) -> bytes:
