@@ -104,14 +104,23 @@ class Draft:
     signed: tuple[tuple[str, str, float], ...]  # (account id, ticker, + bought / − sold shares)
     sales: Sales
 
+    rows: dict[tuple[str | None, ...], AccountRow] = field(default_factory=dict)  # by the reasons it read
+
     def row(self, reasons: Mapping[str, str]) -> AccountRow:
-        trades = tuple(
-            AccountTrade(*f[:10], f"{why} — {f[10]}", *f[11:])
-            if (why := reasons.get(f[1]))
-            else AccountTrade(*f)
-            for f in self.trades
-        )
-        return AccountRow(*self.head, trades, *self.tail)
+        """The row, each trade's reason the household's for its ticker (if any), then why in this account;
+        kept for the same reasons of this row's tickers."""
+        said = tuple(reasons.get(f[1]) for f in self.trades)
+        got = self.rows.get(said)
+        if got is None:
+            trades = tuple(
+                AccountTrade(*f[:10], f"{why} — {f[10]}", *f[11:]) if why else AccountTrade(*f)
+                for f, why in zip(self.trades, said, strict=True)
+            )
+            got = AccountRow(*self.head, trades, *self.tail)
+            if len(self.rows) >= 8:
+                self.rows.clear()
+            self.rows[said] = got
+        return got
 
 
 @dataclass(eq=False)

@@ -41,6 +41,7 @@ household weights may still be any of the optimal ones (stated in the result's n
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 
@@ -254,9 +255,9 @@ class JointProblem:
         shape = (lay.n_accounts, lay.n)
         if status not in OK:
             return JointSolution(status, np.zeros(shape), np.zeros(shape), np.zeros(L))
-        b = np.clip(np.asarray(b, dtype=float), 0.0, None).reshape(shape)
-        sl = np.clip(np.asarray(sl, dtype=float), 0.0, None).reshape(shape)
-        return JointSolution(status, b, sl, np.clip(np.asarray(q, dtype=float)[:L], 0.0, None), tied)
+        b = np.maximum(np.asarray(b, dtype=float), 0.0).reshape(shape)  # = np.clip(b, 0.0, None)
+        sl = np.maximum(np.asarray(sl, dtype=float), 0.0).reshape(shape)
+        return JointSolution(status, b, sl, np.maximum(np.asarray(q, dtype=float)[:L], 0.0), tied)
 
     def solve(self, x: Inputs, a: AccountParams, *, vol_cap: float | None = None) -> JointSolution:
         """The two-stage answer at this volatility cap.
@@ -291,14 +292,11 @@ class JointProblem:
     def _keeps_cap(self, x: Inputs, b: FloatArray, s: FloatArray, cap: float) -> bool:
         """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare for
         stage 1's buys ``b`` and sells ``s`` (flat [account × ticker])."""
-        zb, zs = (
-            per_ticker(self.layout, np.clip(b, 0.0, None)),
-            per_ticker(self.layout, np.clip(s, 0.0, None)),
-        )
-        z = zb - zs
+        # np.maximum(v, 0.0) is what np.clip(v, 0.0, None) computes, without its dispatch
+        zb, zs = per_ticker(self.layout, np.maximum(b, 0.0)), per_ticker(self.layout, np.maximum(s, 0.0))
         c = float(x.kappa @ (zb + zs))
-        w = x.w0 + z
-        risk = float(np.sqrt(np.sum((self._f @ w) ** 2) + np.sum((self._d * w) ** 2)))
+        w = x.w0 + (zb - zs)
+        risk = math.sqrt(float(np.sum((self._f @ w) ** 2)) + float(np.sum((self._d * w) ** 2)))
         k = cap * (1.0 - SAFETY)
         return risk + k * c <= k - CAP_ROOM
 
