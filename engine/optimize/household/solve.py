@@ -78,8 +78,10 @@ def round_trades(
     )  # a whole (fractional) position
     left = cash_left(x, book, b, s)
     per_share = p * (1 + x.kappa)  # a buy's cash per share
+    gaps = cb - b  # each row changes only in its own account's step, after its gaps are read
+    short, up_one = (left < 0).tolist(), (gaps >= 0.5).any(axis=1).tolist()
     for a in range(len(book.accounts)):
-        if left[a] < 0:  # sales rounded down left the account short: round them up, largest part first
+        if short[a]:  # sales rounded down left the account short: round them up, largest part first
             for t in np.argsort(-(cs[a] - np.floor(cs[a]))):
                 if left[a] >= 0:
                     break
@@ -87,13 +89,14 @@ def round_trades(
                 if up > s[a, t]:
                     left[a] += (up - s[a, t]) * p[t] * (1 - x.kappa[t])
                     s[a, t] = up
-        gap = cb[a] - b[a]
-        order = np.argsort(-gap)
-        for t in order[gap[order] >= 0.5]:  # a buy half a share or more short: one more if cash allows
-            per = per_share[t]
-            if left[a] >= per and s[a, t] == 0:
-                b[a, t] += 1
-                left[a] -= per
+        if up_one[a]:  # a buy half a share or more short: one more if cash allows, the largest gap first
+            gap = gaps[a]
+            order = np.argsort(-gap)
+            for t in order[gap[order] >= 0.5]:
+                per = per_share[t]
+                if left[a] >= per and s[a, t] == 0:
+                    b[a, t] += 1
+                    left[a] -= per
         while left[a] < -1e-9:  # still short: drop a share of the largest buy
             t = int(np.argmax(b[a] * p))
             if b[a, t] <= 0:

@@ -26,14 +26,16 @@ from engine.household_result import HouseholdResult
 from engine.model import scenario_file as sf
 from engine.model.household import AccountKind, Household, with_household
 from engine.model.policy import Placement, TaxRates
-from engine.model.scenario import Constraints
+from engine.model.scenario import Constraints, Mode
 from engine.optimize.household import account_rows, rows
 from engine.optimize.household import run as hh_run
+from engine.optimize.household.book import _make_book
 from engine.optimize.household.explain import buy_clause, english_clauses, sell_clause
 from engine.optimize.household.joint import per_ticker
 from engine.optimize.household.layout import Layout
 from engine.optimize.household.solve import cash_left, round_trades
 from tests.engine.household.test_joint import ON, TICKERS, households
+from tests.engine.household.test_optimizer import households as optimizer_households
 from tests.helpers import market
 
 
@@ -221,3 +223,52 @@ def test_example_households_with_kept_rows_are_as_built_afresh(name: str) -> Non
         sc, replace(sc.household, accounts=(replace(a0, cash=a0.cash + 5.0), *sc.household.accounts[1:]))
     )
     assert _plain(hh_run.rebalance_household(edited, m)) == _plain(_fresh(edited, m))
+
+
+def _plain_book(hh: Household, x: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[Any, ...]]:
+    """book._make_book's arrays as they were built before the speed work (element by element)."""
+    c = x.scenario.constraints
+    na, n = len(hh.accounts), x.n
+    col = {t: i for i, t in enumerate(x.tickers)}
+    held = np.zeros((na, n))
+    mb = np.ones((na, n), dtype=bool)
+    ms = np.ones((na, n), dtype=bool)
+    lots: list[tuple[int, int, int]] = []
+    for a, acct in enumerate(hh.accounts):
+        taxable = not acct.kind.tax_advantaged
+        for pos in acct.positions:
+            t = col.get(pos.ticker)
+            if t is None:
+                continue
+            held[a, t] += pos.shares
+            if taxable and pos.lots and not any(la == a and lt == t for la, lt, _ in lots):
+                lots += [(a, t, k) for k in range(len(pos.lots))]
+        mb[a, [col[t] for t in acct.no_buy if t in col]] = False
+        if acct.allowed is not None:
+            mb[a] &= np.array([t in acct.allowed for t in x.tickers], dtype=bool)
+        ms[a, [col[t] for t in acct.no_sell if t in col]] = False
+    never_buy = np.array([t in c.no_buy for t in x.tickers], dtype=bool)
+    never_sell = np.array([t in c.no_sell for t in x.tickers], dtype=bool)
+    mb &= ~never_buy[None, :] & (c.mode is not Mode.SELL_ONLY)
+    ms &= ~never_sell[None, :] & (c.mode is not Mode.BUY_ONLY) & (held > 0)
+    return held, mb, ms, tuple(sorted(lots))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    hh=st.one_of(households(), optimizer_households()),
+    mode=st.sampled_from(list(Mode)),
+    no_buy=st.lists(st.sampled_from(TICKERS), unique=True, max_size=2),
+    no_sell=st.lists(st.sampled_from(TICKERS), unique=True, max_size=2),
+)
+def test_book_arrays_are_the_plain_loops(
+    hh: Household, mode: Mode, no_buy: list[str], no_sell: list[str]
+) -> None:
+    c = Constraints(mode=mode, no_buy=frozenset(no_buy), no_sell=frozenset(no_sell))
+    base = sf.loads(resources.read_text("examples", "russell-core-value-satellites.coresat.toml"))
+    flat = hh_run.flat_scenario(with_household(replace(base, constraints=c, market=None), hh), hh)
+    x = SimpleNamespace(scenario=flat, tickers=tuple(TICKERS), n=len(TICKERS))
+    book = _make_book(hh, x)  # type: ignore[arg-type]
+    held, mb, ms, lots = _plain_book(hh, x)
+    assert book.held.tobytes() == held.tobytes()
+    assert (book.may_buy == mb).all() and (book.may_sell == ms).all() and book.lots == lots
