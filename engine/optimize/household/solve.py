@@ -79,10 +79,10 @@ def round_trades(
     left = cash_left(x, book, b, s)
     per_share = p * (1 + x.kappa)  # a buy's cash per share
     gaps = cb - b  # each row changes only in its own account's step, after its gaps are read
-    short: list[bool] = (left < 0).tolist()
+    owes: list[bool] = (left < 0).tolist()
     up_one: list[bool] = (gaps >= 0.5).any(axis=1).tolist()
     for a in range(len(book.accounts)):
-        if short[a]:  # sales rounded down left the account short: round them up, largest part first
+        if owes[a]:  # sales rounded down left the account short: round them up, largest part first
             for t in np.argsort(-(cs[a] - np.floor(cs[a]))):
                 if left[a] >= 0:
                     break
