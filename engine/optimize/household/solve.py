@@ -80,7 +80,7 @@ def round_trades(
     per_share = p * (1 + x.kappa)  # a buy's cash per share
     gaps = cb - b  # each row changes only in its own account's step, after its gaps are read
     owes: list[bool] = (left < 0).tolist()
-    up_one: list[bool] = (gaps >= 0.5).any(axis=1).tolist()
+    up_one = np.any(gaps >= 0.5, axis=1)
     for a in range(len(book.accounts)):
         if owes[a]:  # sales rounded down left the account short: round them up, largest part first
             for t in np.argsort(-(cs[a] - np.floor(cs[a]))):
