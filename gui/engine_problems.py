@@ -15,6 +15,20 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # fmt: off
 PROBLEMS: tuple[tuple[str, object], ...] = (
+    # the holdings CSV reader (engine/io/holdings_csv.py): File → Import Holdings and an account's Import CSV
+    ('^line\\ (?P<line>.+?):\\ a\\ field\\ is\\ longer\\ than\\ (?P<limit>.+?)\\ characters;\\ is\\ this\\ a\\ holdings\\ file\\?$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: a field is longer than {limit} characters; is this a holdings file?')),
+    ('^line\\ (?P<line>.+?):\\ cannot\\ be\\ read\\ as\\ CSV\\ \\((?P<exc>.+?)\\);\\ check\\ the\\ quotes\\ on\\ that\\ line$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: cannot be read as CSV ({exc}); check the quotes on that line')),
+    ("^the\\ file\\ has\\ no\\ rows:\\ expected\\ lines\\ like\\ 'IWM,120'\\ or\\ 'IWM,120,215\\.30'$", QT_TRANSLATE_NOOP("EngineText", "the file has no rows: expected lines like 'IWM,120' or 'IWM,120,215.30'")),
+    ('^line\\ (?P<line>.+?):\\ expected\\ 2\\ or\\ 3\\ columns\\ \\(ticker,\\ shares\\[,\\ price\\]\\),\\ found\\ (?P<count>.+?)$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: expected 2 or 3 columns (ticker, shares[, price]), found {count}')),
+    ('^line\\ (?P<line>.+?):\\ (?P<text>.+?)\\ is\\ not\\ a\\ ticker\\ symbol\\ \\((?P<rule>.+?)\\)$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: {text} is not a ticker symbol ({rule})')),
+    ('^line\\ (?P<line>.+?):\\ (?P<ticker>.+?)\\ is\\ listed\\ twice;\\ merge\\ the\\ rows$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: {ticker} is listed twice; merge the rows')),
+    ('^line\\ (?P<line>.+?):\\ shares\\ must\\ be\\ zero\\ or\\ more,\\ got\\ (?P<value>.+?)$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: shares must be zero or more, got {value}')),
+    ('^line\\ (?P<line>.+?):\\ (?P<value>.+?)\\ shares\\ is\\ beyond\\ any\\ real\\ holding;\\ check\\ the\\ number$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: {value} shares is beyond any real holding; check the number')),
+    ('^line\\ (?P<line>.+?):\\ price\\ must\\ be\\ positive,\\ got\\ (?P<value>.+?)$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: price must be positive, got {value}')),
+    ('^line\\ (?P<line>.+?):\\ a\\ price\\ of\\ (?P<value>.+?)\\ is\\ beyond\\ any\\ real\\ share\\ price$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: a price of {value} is beyond any real share price')),
+    ('^line\\ (?P<line>.+?):\\ a\\ price\\ of\\ (?P<value>.+?)\\ is\\ below\\ any\\ real\\ share\\ price\\ \\(at\\ least\\ (?P<least>.+?)\\)$', QT_TRANSLATE_NOOP("EngineText", 'line {line}: a price of {value} is below any real share price (at least {least})')),
+    ('^the\\ file\\ has\\ a\\ header\\ but\\ no\\ holdings$', QT_TRANSLATE_NOOP("EngineText", 'the file has a header but no holdings')),
+    ("^letters\\ and\\ digits,\\ with\\ '\\.',\\ '\\-',\\ '\\^'\\ or\\ '='\\ inside,\\ at\\ most\\ 15\\ characters$", QT_TRANSLATE_NOOP("EngineText", "letters and digits, with '.', '-', '^' or '=' inside, at most 15 characters")),
     ('^(?P<source>.+?)\\ is\\ not\\ valid\\ TOML:\\ (?P<exc>.+?)\\ \\(at\\ line\\ (?P<line>.+?),\\ column\\ (?P<column>.+?)\\)$', QT_TRANSLATE_NOOP("EngineText", "{source} is not valid TOML: {exc} (at line {line}, column {column})")),
     ('^(?P<source>.+?)\\ is\\ not\\ valid\\ TOML:\\ (?P<exc>.+?)\\ \\(at\\ end\\ of\\ document\\)$', QT_TRANSLATE_NOOP("EngineText", "{source} is not valid TOML: {exc} (at end of document)")),
     ("^Expected\\ '='\\ after\\ a\\ key\\ in\\ a\\ key/value\\ pair$", QT_TRANSLATE_NOOP("EngineText", "Expected '=' after a key in a key/value pair")),

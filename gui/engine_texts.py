@@ -220,6 +220,32 @@ _PATTERNS += (
     ),
 )
 
+# The assumptions every result states (engine/optimize/rebalancer.py, engine/risk/exposure_result.py): shown in
+# the result panel and the client PDF. A test checks each against a real result's notes.
+_PATTERNS += (
+    (
+        re.compile(r"^weights are fractions of the portfolio value after the cash flow \(cash included\)$"),
+        QT_TRANSLATE_NOOP(
+            "EngineText", "weights are fractions of the portfolio value after the cash flow (cash included)"
+        ),
+    ),
+    (
+        re.compile(r"^volatility and tracking error are annualized, ex ante, from the covariance estimate$"),
+        QT_TRANSLATE_NOOP(
+            "EngineText",
+            "volatility and tracking error are annualized, ex ante, from the covariance estimate",
+        ),
+    ),
+    (
+        re.compile(r"^trading cost (?P<bps>[\d.e+-]+) bps of each trade's amount$"),
+        QT_TRANSLATE_NOOP("EngineText", "trading cost {bps} bps of each trade's amount"),
+    ),
+    (
+        re.compile(r"^sectors through the funds use fund data from (?P<sources>.+)$", re.DOTALL),
+        QT_TRANSLATE_NOOP("EngineText", "sectors through the funds use fund data from {sources}"),
+    ),
+)
+
 MODEL_SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "no sleeve has role 'core'"),
     QT_TRANSLATE_NOOP("EngineText", "no sleeves: add at least a core sleeve"),
@@ -239,7 +265,7 @@ DATA_SOURCES = (
 
 
 # groups that hold another engine sentence (an exception's text, a reason): translated in their turn
-_NESTED = ("exc", "why", "reason", "which", "first")
+_NESTED = ("exc", "why", "reason", "which", "first", "rule")
 _FIELD = re.compile(r"^(?P<field>[\w.\[\]-]+): (?P<rest>.+)$", re.DOTALL)  # ScenarioError: "field: problem"
 
 

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from engine.errors import CoresatError
 from engine.imports.changes import AccountChanges, HouseholdChanges
 from engine.imports.detect import MAX_BYTES, read_bytes
-from engine.imports.into_household import apply_to_household
+from engine.imports.into_household import account_kind, apply_to_household
 from engine.imports.plain_csv import CsvMapping
+from engine.imports.statement import Account as StatementAccount
 from engine.imports.statement import NeedsMapping, Statement
 from engine.imports.textnum import decode
 from engine.io.safe_open import read_user_file
@@ -82,6 +83,14 @@ def _where(change: AccountChanges | None) -> str:
     if change.status == "lots":
         return QCoreApplication.translate("StatementImport", "→ adds lots to {name}").format(name=name)
     return QCoreApplication.translate("StatementImport", "→ updates {name}").format(name=name)
+
+
+def _kind_text(acct: StatementAccount) -> str:
+    """The account kind the statement's words name (as a new household account gets it), in the user's
+    language; empty when the statement names none."""
+    if not (acct.kind or acct.name):
+        return ""
+    return kind_label(account_kind(f"{acct.kind} {acct.name}").value)
 
 
 def _position_change(change: AccountChanges | None, symbol: str) -> str:
@@ -141,8 +150,11 @@ class StatementPreview(QDialog):
             label = acct.label + (f" ({acct.broker})" if acct.broker else "")
             change = _target(summary, index)
             top = QTreeWidgetItem(
-                [label, "", "", fmt.money(acct.reconciliation.computed, 2), acct.kind, _where(change)]
+                [label, "", "", fmt.money(acct.reconciliation.computed, 2), _kind_text(acct), _where(change)]
             )
+            if acct.kind:  # the broker's own words, as the file says them
+                said = QCoreApplication.translate("StatementImport", "The statement says: {words}")
+                top.setToolTip(4, said.format(words=acct.kind))
             self.tree.addTopLevelItem(top)
             for p in acct.positions:
                 kind = (

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.data.store import PriceStore
 from engine.data.store_errors import StoreError
+from gui.engine_texts import engine_phrase
 from gui.runner import Runner
 
 CHECK, RESET = "store-check", "store-reset"
@@ -58,7 +59,7 @@ class StoreReset(QObject):
 
     def _failed(self, kind: str, _gen: int, exc: object) -> None:
         if kind in (CHECK, RESET):
-            QMessageBox.warning(self._parent, self.tr("Price store"), str(exc) or type(exc).__name__)
+            QMessageBox.warning(self._parent, self.tr("Price store"), engine_phrase(str(exc)) or type(exc).__name__)
 
     def _checked(self, store: PriceStore, problem: StoreError | None) -> None:
         if problem is None or not problem.can_reset:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from engine.errors import CoresatError
 from engine.io.atomic import SaveError
 from engine.model.scenario_file import write_atomic
-from engine.report.orders import write_household_orders
+from engine.report.orders import household_order_paths, write_household_orders
 from engine.result import Status
 from gui import edits, export, settings, templates
 from gui.dialogs import ImportPreview
@@ -156,7 +156,7 @@ class FileCommands(QObject):
             parsed = parse_file(path)
         except HoldingsCsvError as exc:
             msg = self.tr("Holdings not imported from {name}: {msg}. Nothing was changed.")
-            holdings.problem.show_problem(msg.format(name=Path(path).name, msg=str(exc)))
+            holdings.problem.show_problem(msg.format(name=Path(path).name, msg=engine_phrase(str(exc))))
             self.window.statusBar().showMessage(self.tr("Holdings not imported"), 6000)
             return False
         if preview:
@@ -172,11 +172,37 @@ class FileCommands(QObject):
         r = self.ws.result
         if r is None or not r.trades:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export trades"), str(Path.home() / "trades.csv"), "CSV (*.csv)"
-        )
+        hr = household_result(self.ws.outcome)
+        if hr is None:  # one file: the dialog itself asks before replacing it
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export trades"), str(Path.home() / "trades.csv"), "CSV (*.csv)"
+            )
+        else:  # a base name: the files written are one per trading account, asked about below
+            path, _ = QFileDialog.getSaveFileName(
+                self.window,
+                self.tr("Export orders (one file per account)"),
+                str(Path.home() / "orders.csv"),
+                "CSV (*.csv)",
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if path and not self._replace_ok([p for _, p in household_order_paths(path, hr)]):
+                return
         if path:
             self.export_trades_to(Path(path))
+
+    def _replace_ok(self, paths: list[Path]) -> bool:
+        """True when none of ``paths`` exists, or the user agrees to replace those that do."""
+        there = [p.name for p in paths if p.exists()]
+        if not there:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Replace files?"),
+            self.tr("These files exist and will be replaced: {names}").format(names=", ".join(there)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_trades_to(self, path: Path) -> bool:
         """The trades to ``path``; a household's as order-upload files, one per account that trades
@@ -199,7 +225,7 @@ class FileCommands(QObject):
                 write_atomic(path, export.trades_csv(r))
                 written = [path]
         except SaveError as exc:  # says which file and that nothing was left half written
-            QMessageBox.warning(self.window, self.tr("Cannot export trades"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot export trades"), engine_phrase(str(exc)))
             return False
         except OSError as exc:
             QMessageBox.warning(

@@ -7,8 +7,16 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: random examples on a developer's machine (they find new cases), the same examples on
+# every CI run (a red CI is then a change in the code, not a new draw; the seed is fixed by the test's
+# name). No example database in CI (a clean clone every time); a failure prints how to reproduce it.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 SHARED_REAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
 

@@ -108,12 +108,14 @@ class Message:
 def _encode(v: Value | Message) -> Any:
     if isinstance(v, Message):
         return {"message": v.to_dict()}
+    # a number shown with other than its kind's usual decimals says how many ("digits"), so that a reader of
+    # the stored message (engine/messages/decode.py) renders it as it was written
     if isinstance(v, Percent):
-        return {"percent": v.value}
+        return {"percent": v.value} if v.digits == 1 else {"percent": v.value, "digits": v.digits}
     if isinstance(v, Points):
-        return {"points": v.value}
+        return {"points": v.value} if v.digits == 1 else {"points": v.value, "digits": v.digits}
     if isinstance(v, Money):
-        return {"money": v.value}
+        return {"money": v.value} if v.digits == 0 else {"money": v.value, "digits": v.digits}
     if isinstance(v, Shares):
         return {"shares": v.value}
     if isinstance(v, Count):

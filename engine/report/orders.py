@@ -77,13 +77,20 @@ def household_orders(r: HouseholdResult) -> list[tuple[str, list[dict[str, Any]]
     ]
 
 
+def household_order_paths(target: str | Path, r: HouseholdResult) -> list[tuple[str, Path]]:
+    """(account id, file) for each account that trades: the files :func:`write_household_orders` writes
+    (a save dialog asks before replacing these, not the base name the user typed)."""
+    ids = [a.id for a in r.accounts]
+    where = dict(zip(ids, per_account_paths(target, ids), strict=True))
+    return [(aid, where[aid]) for aid, _ in household_orders(r)]
+
+
 def write_household_orders(target: str | Path, r: HouseholdResult) -> list[Path]:
     """One order-upload file per account that trades (:func:`orders_csv`; named by :func:`per_account_paths`
     over every account, so a name does not depend on which accounts trade), each written atomically, and
     all or nothing: when one cannot be written, the files this call wrote are put back as they were and
     the SaveError says which one failed. Returns the files written."""
-    ids = [a.id for a in r.accounts]
-    where = dict(zip(ids, per_account_paths(target, ids), strict=True))
+    where = dict(household_order_paths(target, r))
     kept: list[tuple[Path, bytes | None]] = []  # each file written so far and what it held before
     try:
         for aid, trades in household_orders(r):

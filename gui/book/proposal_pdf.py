@@ -40,10 +40,12 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from engine.messages.decode import message_from_dict, messages_from_list
 from engine.report.proposal import ProposalReport
 from engine.result import DISCLAIMER
-from gui import fmt
+from gui import fmt, message_texts
 from gui.book.pdf_charts import BarChart, ChartObjects
+from gui.engine_texts import engine_phrase, engine_text
 
 DPI = 300
 PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -87,6 +89,46 @@ def _points(x: Any, decimals: int = 1) -> str:
 
 def _shares(x: Any) -> str:
     return fmt.shares(_f(x))
+
+
+def reason_text(trade: dict[str, Any], household_why: dict[str, Any]) -> str:
+    """A stored trade's reason in the reader's language: its messages read back (a household's account
+    trade: the household's reason for the ticker, then why in this account) and rendered through the
+    translations; the stored English text when they cannot be read (a document of another version)."""
+    stored = str(trade.get("reason", ""))
+    where_doc = trade.get("where")
+    why_doc = trade.get("why") or household_why.get(str(trade.get("ticker", "")))
+    where = messages_from_list(where_doc) if where_doc else ()
+    why = message_from_dict(why_doc) if why_doc else None
+    if where is None or (why_doc and why is None) or (why is None and not where):
+        return stored
+    said = [message_texts.render(why)] if why is not None else []
+    if where:
+        said.append(message_texts.render_all(where))
+    return " — ".join(said)
+
+
+def _binding_text(binding: dict[str, Any]) -> str:
+    """What limits the result, in the reader's language (the stored English for an unreadable message)."""
+    why = message_from_dict(binding.get("why")) if binding.get("why") else None
+    return message_texts.render(why) if why is not None else str(binding.get("message", ""))
+
+
+def _role_label(role: str) -> str:
+    return {
+        "core": QCoreApplication.translate("ProposalPdf", "core"),
+        "satellite": QCoreApplication.translate("ProposalPdf", "satellite"),
+        "outside": QCoreApplication.translate("ProposalPdf", "outside"),
+    }.get(role, role)
+
+
+def _status_label(status: str) -> str:
+    return {
+        "draft": QCoreApplication.translate("ProposalPdf", "draft"),
+        "approved": QCoreApplication.translate("ProposalPdf", "approved"),
+        "rejected": QCoreApplication.translate("ProposalPdf", "rejected"),
+        "executed": QCoreApplication.translate("ProposalPdf", "executed"),
+    }.get(status, status)
 
 
 def _table(
@@ -146,11 +188,17 @@ class ProposalDocument:
         cur = QTextCursor(self.doc)
         r, res = self.report, self.res
         a = res.get("assumptions", {})
-        cur.insertHtml(
-            f"<h1>{_e(QCoreApplication.translate('ProposalPdf', 'Rebalancing proposal for {c}').format(c=r.client))}</h1>"
-            f"<p class=small>{_e(QCoreApplication.translate('ProposalPdf', 'Proposal {id} · household {h} · status: {s}').format(id=r.proposal_id, h=r.household, s=r.status))}"
-            f"{_e(': ' + r.note) if r.note else ''} · {_e(QCoreApplication.translate('ProposalPdf', 'made by {who} on {when}').format(who=r.created_by, when=f'{r.created_at:%Y-%m-%d %H:%M}'))}</p>"
+        # (every translate call stands outside an f-string: pyside6-lupdate does not look inside them)
+        title = QCoreApplication.translate("ProposalPdf", "Rebalancing proposal for {c}").format(c=r.client)
+        status = _status_label(r.status)
+        line = QCoreApplication.translate(
+            "ProposalPdf", "Proposal {id} · household {h} · status: {s}"
+        ).format(id=r.proposal_id, h=r.household, s=status)
+        made = QCoreApplication.translate("ProposalPdf", "made by {who} on {when}").format(
+            who=r.created_by, when=f"{r.created_at:%Y-%m-%d %H:%M}"
         )
+        note = _e(": " + r.note) if r.note else ""
+        cur.insertHtml(f"<h1>{_e(title)}</h1><p class=small>{_e(line)}{note} · {_e(made)}</p>")
         self._accounts(cur)
         self._summary(cur)
         self._allocation(cur)
@@ -158,8 +206,9 @@ class ProposalDocument:
         self._risk(cur)
         self._costs(cur)
         self._section(cur)
+        heading = QCoreApplication.translate("ProposalPdf", "Assumptions")
         cur.insertHtml(
-            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Assumptions'))}</h2>"
+            f"<h2>{_e(heading)}</h2>"
             + _table(
                 [
                     QCoreApplication.translate("ProposalPdf", "What"),
@@ -168,7 +217,7 @@ class ProposalDocument:
                 [
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Price source")),
-                        _e(a.get("price_source") or "—"),
+                        _e(engine_phrase(str(a["price_source"])) if a.get("price_source") else "—"),
                     ],
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Price date")),
@@ -176,15 +225,15 @@ class ProposalDocument:
                     ],
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Risk window")),
-                        _e(a.get("risk_window") or "—"),
+                        _e(engine_phrase(str(a["risk_window"])) if a.get("risk_window") else "—"),
                     ],
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Risk estimator")),
-                        _e(a.get("estimator") or "—"),
+                        _e(engine_phrase(str(a["estimator"])) if a.get("estimator") else "—"),
                     ],
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Risk data")),
-                        _e(a.get("risk_source") or "—"),
+                        _e(engine_phrase(str(a["risk_source"])) if a.get("risk_source") else "—"),
                     ],
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Inputs (scenario SHA-256)")),
@@ -197,9 +246,9 @@ class ProposalDocument:
         )
         notes = [*a.get("notes", []), *res.get("messages", [])]
         if notes:
-            cur.insertHtml("".join(f"<p class=small>{_e(n)}</p>" for n in notes))
+            cur.insertHtml("".join(f"<p class=small>{_e(engine_phrase(str(n)))}</p>" for n in notes))
         self._section(cur)
-        cur.insertHtml(f"<p class=disclaimer>{_e(res.get('disclaimer') or DISCLAIMER)}</p>")
+        cur.insertHtml(f"<p class=disclaimer>{_e(engine_text(res.get('disclaimer') or DISCLAIMER))}</p>")
 
     @staticmethod
     def _section(cur: QTextCursor) -> None:
@@ -211,8 +260,9 @@ class ProposalDocument:
     def _accounts(self, cur: QTextCursor) -> None:
         r, res = self.report, self.res
         self._section(cur)
+        heading = QCoreApplication.translate("ProposalPdf", "Client and accounts")
         cur.insertHtml(
-            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Client and accounts'))}</h2>"
+            f"<h2>{_e(heading)}</h2>"
             + _table(
                 [
                     QCoreApplication.translate("ProposalPdf", "Account"),
@@ -224,7 +274,7 @@ class ProposalDocument:
                 [
                     [
                         _e(r.account or "—"),
-                        _e(r.account_kind or "—"),
+                        _e(message_texts.kind_label(r.account_kind) if r.account_kind else "—"),
                         _money(res.get("total_value"), 2),
                         _money(res.get("cash_before"), 2),
                         _money(res.get("cash_after"), 2),
@@ -234,7 +284,7 @@ class ProposalDocument:
                 else [  # a household: each account (its value after its own cash flow, before trades)
                     [
                         _e(a.get("name") or a.get("id")),
-                        _e(str(a.get("kind", "")).replace("_", " ")),
+                        _e(message_texts.kind_label(str(a.get("kind", "")))),
                         _money(a.get("value_before"), 2),
                         _money(a.get("cash_before"), 2),
                         _money(a.get("cash_after"), 2),
@@ -294,8 +344,9 @@ class ProposalDocument:
             ),
         }.get(str(status), str(status))
         self._section(cur)
+        heading = QCoreApplication.translate("ProposalPdf", "Summary")
         cur.insertHtml(
-            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Summary'))}</h2><p>{_e(verdict)}</p>"
+            f"<h2>{_e(heading)}</h2><p>{_e(verdict)}</p>"
             + _table(
                 [
                     QCoreApplication.translate("ProposalPdf", "Figure"),
@@ -318,7 +369,8 @@ class ProposalDocument:
         )
         sleeves = res.get("sleeves", [])
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Allocation by sleeve'))}</h2>")
+        heading = QCoreApplication.translate("ProposalPdf", "Allocation by sleeve")
+        cur.insertHtml(f"<h2>{_e(heading)}</h2>")
         cur.insertBlock()
         self.charts.insert(
             cur,
@@ -343,7 +395,7 @@ class ProposalDocument:
                 [
                     [
                         _e(s["name"]),
-                        _e(s["role"]),
+                        _e(_role_label(str(s["role"]))),
                         _pct(s["weight_before"], 2),
                         _pct(s["weight_target"], 2),
                         _pct(s["weight_after"], 2),
@@ -355,7 +407,8 @@ class ProposalDocument:
             )
         )
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Allocation by fund'))}</h2>")
+        heading = QCoreApplication.translate("ProposalPdf", "Allocation by fund")
+        cur.insertHtml(f"<h2>{_e(heading)}</h2>")
         assets = res.get("assets", [])
         cur.insertHtml(
             _table(
@@ -385,13 +438,14 @@ class ProposalDocument:
     def _trades(self, cur: QTextCursor) -> None:
         # (account name, trade) per account: a household's orders go to each account separately
         trades = [(a.name, t) for a in self.report.account_trades for t in a.trades]
+        household_why = {str(t.get("ticker")): t.get("why") for t in self.report.trades if t.get("why")}
         self._section(cur)
+        heading = QCoreApplication.translate("ProposalPdf", "Trades")
         if not trades:
-            cur.insertHtml(
-                f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Trades'))}</h2><p>{_e(QCoreApplication.translate('ProposalPdf', 'No trades.'))}</p>"
-            )
+            none = QCoreApplication.translate("ProposalPdf", "No trades.")
+            cur.insertHtml(f"<h2>{_e(heading)}</h2><p>{_e(none)}</p>")
             return
-        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Trades'))}</h2>")
+        cur.insertHtml(f"<h2>{_e(heading)}</h2>")
         side = {
             "buy": QCoreApplication.translate("ProposalPdf", "Buy"),
             "sell": QCoreApplication.translate("ProposalPdf", "Sell"),
@@ -419,7 +473,7 @@ class ProposalDocument:
                         _money(t["amount"], 2),
                         _money(t["cost"], 2),
                         "",
-                        f"<span class=small>{_e(t['reason'])}</span>",
+                        f"<span class=small>{_e(reason_text(t, household_why))}</span>",
                     ]
                     for account, t in trades
                 ],
@@ -432,7 +486,8 @@ class ProposalDocument:
         res = self.res
         cap = res.get("vol_cap")
         self._section(cur)
-        cur.insertHtml(f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Risk before and after'))}</h2>")
+        heading = QCoreApplication.translate("ProposalPdf", "Risk before and after")
+        cur.insertHtml(f"<h2>{_e(heading)}</h2>")
         cur.insertBlock()
         self.charts.insert(
             cur,
@@ -459,21 +514,19 @@ class ProposalDocument:
             ),
         )
         cur.insertBlock()
-        lines = [f"<p><b>{_e(b['constraint'])}</b>: {_e(b['message'])}</p>" for b in res.get("binding", [])]
+        lines = [f"<p>{_e(_binding_text(b))}</p>" for b in res.get("binding", [])]
         inf = res.get("infeasibility")
         if inf:
-            lines.insert(
-                0,
-                f"<p class=warn><b>{_e(QCoreApplication.translate('ProposalPdf', 'Cannot be met'))}</b>: {_e(inf.get('message', ''))}</p>",
-            )
+            cannot = QCoreApplication.translate("ProposalPdf", "Cannot be met")
+            lines.insert(0, f"<p class=warn><b>{_e(cannot)}</b>: {_e(inf.get('message', ''))}</p>")
         if not lines:
-            lines = [
-                f"<p>{_e(QCoreApplication.translate('ProposalPdf', 'No limit shapes this answer: the trades go straight to the targets.'))}</p>"
-            ]
+            straight = QCoreApplication.translate(
+                "ProposalPdf", "No limit shapes this answer: the trades go straight to the targets."
+            )
+            lines = [f"<p>{_e(straight)}</p>"]
         self._section(cur)
-        cur.insertHtml(
-            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'What limits it'))}</h2>" + "".join(lines)
-        )
+        heading = QCoreApplication.translate("ProposalPdf", "What limits it")
+        cur.insertHtml(f"<h2>{_e(heading)}</h2>" + "".join(lines))
 
     def _costs(self, cur: QTextCursor) -> None:
         res = self.res
@@ -489,9 +542,8 @@ class ProposalDocument:
             t=_pct(res.get("turnover"), 2),
             c=_money(res.get("total_cost"), 2),
         )
-        cur.insertHtml(
-            f"<h2>{_e(QCoreApplication.translate('ProposalPdf', 'Costs'))}</h2><p>{_e(text)}</p>"
-        )  # one paragraph: never split by a page
+        heading = QCoreApplication.translate("ProposalPdf", "Costs")
+        cur.insertHtml(f"<h2>{_e(heading)}</h2><p>{_e(text)}</p>")  # one paragraph: never split by a page
 
     # -- printing ---------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from engine.report.review import ReviewRow
 from gui import settings
 from gui.book import calls
 from gui.book.review_model import Column, ReviewFilter, ReviewModel
+from gui.engine_texts import engine_phrase
 from gui.runner import JobContext, Runner
 
 SCHEDULER_KEY = "book/scheduler"  # a Dask scheduler address for Rebalance All; empty: local processes
@@ -218,7 +219,7 @@ class BookWindow(QMainWindow):
         if kind == RUN:
             self._run_gen = 0
             self._update_actions()
-        self._say(str(exc) if not isinstance(exc, Exception) or str(exc) else type(exc).__name__)
+        self._say(engine_phrase(str(exc)) if not isinstance(exc, Exception) or str(exc) else type(exc).__name__)
 
     def _on_dropped(self, kind: str, gen: int) -> None:
         self._after.pop(gen, None)

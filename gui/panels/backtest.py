@@ -222,7 +222,7 @@ class BacktestPanel(RunControls, QWidget):
             + "</b><ul>"
             + "".join(f"<li>{engine_text(m)}</li>" for m in value.limits)
             + (
-                f"<li>{self.tr('Realized gains')}: {html.escape(engine_phrase(value.gains_how))}</li>"
+                "<li>" + self.tr("Realized gains") + f": {html.escape(engine_phrase(value.gains_how))}</li>"
                 if value.gains_how
                 else ""
             )

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui import background_imports
 from gui.engine_calls import Outcome
@@ -60,7 +60,14 @@ class ChartsPanel(QuietTabWidget):
         )
         for title in titles:
             holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            # until the chart is built (its libraries load in the background after the first result): say so,
+            # rather than an empty white area
+            waiting = QLabel(self.tr("Drawing the chart…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            waiting.setEnabled(False)  # greyed: a state, not content
+            box.addWidget(waiting)
             self._holders.append(holder)
             self.addTab(holder, title)
         self._stale: set[int] = set()
@@ -104,6 +111,9 @@ class ChartsPanel(QuietTabWidget):
             view = charts.PathChart(NAMES[index])
         layout = self._holders[index].layout()
         assert layout is not None
+        waiting = layout.takeAt(0)  # the "Drawing the chart…" label
+        if waiting is not None and (label := waiting.widget()) is not None:
+            label.deleteLater()
         layout.addWidget(view)
         self._views.append(view)
         self._stale.add(index)

@@ -35,6 +35,7 @@ from engine.model.household import household_of
 from engine.model.scenario import Scenario
 from gui import edits, templates, theme, tree_edits
 from gui.engine_calls import Outcome
+from gui.engine_texts import engine_phrase
 from gui.holdings_csv import HoldingsCsvError, parse_file, valid_ticker
 from gui.panels.household_editor import HouseholdEditor
 from gui.panels.problems import ProblemLabel
@@ -300,7 +301,7 @@ class HoldingsPanel(QGroupBox):
             new = he.replace_account_positions(sc, account_id, parsed.holdings)
         except (HoldingsCsvError, ScenarioError) as exc:
             msg = self.tr("Holdings not imported from {name}: {msg}. Nothing was changed.")
-            self.problem.show_problem(msg.format(name=name, msg=str(exc)))
+            self.problem.show_problem(msg.format(name=name, msg=engine_phrase(str(exc))))
             return False
         if preview:
             dialog = ImportPreview(parsed.holdings, name, self)

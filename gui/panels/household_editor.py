@@ -25,6 +25,7 @@ from engine.errors import ScenarioError
 from engine.model import household_edit as he
 from engine.model.household import Account, AccountKind, household_of
 from engine.model.scenario import Scenario
+from gui.engine_texts import engine_phrase
 from gui.message_texts import kind_label
 from gui.panels.account_dialog import AccountDialog
 from gui.panels.problems import ProblemLabel
@@ -195,7 +196,7 @@ class HouseholdEditor(QWidget):
         try:
             new = make(sc)  # type: ignore[operator]
         except ScenarioError as exc:
-            self.problem.show_problem(str(exc))
+            self.problem.show_problem(engine_phrase(str(exc)))
             return
         self.problem.clear_problem()
         self.ws.edit(new)

@@ -322,217 +322,222 @@
         <translation>백테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="203"/>
+        <location filename="../../gui/panels/backtest.py" line="193"/>
         <source>The backtest failed: {e}</source>
         <translation>백테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="216"/>
+        <location filename="../../gui/panels/backtest.py" line="206"/>
         <source>{start} .. {end} ({years} years) on {source}; monthly flow {flow}</source>
         <translation>{start} .. {end} ({years}년), {source}; 월간 흐름 {flow}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="227"/>
+        <location filename="../../gui/panels/backtest.py" line="217"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="231"/>
+        <location filename="../../gui/panels/backtest.py" line="221"/>
         <source>Limits</source>
         <translation>한계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="246"/>
+        <location filename="../../gui/panels/backtest.py" line="225"/>
+        <source>Realized gains</source>
+        <translation>실현 손익</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/backtest.py" line="236"/>
         <source>The scenario changed since this backtest ran: run it again to update it.</source>
         <translation>이 백테스트 이후 시나리오가 바뀌었습니다: 다시 실행해 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="254"/>
+        <location filename="../../gui/panels/backtest.py" line="244"/>
         <source>Rebalances</source>
         <translation>리밸런싱 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="255"/>
+        <location filename="../../gui/panels/backtest.py" line="245"/>
         <source>Days the policy traded for reasons other than a cash flow</source>
         <translation>현금 흐름 이외의 이유로 정책이 거래한 날 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="258"/>
+        <location filename="../../gui/panels/backtest.py" line="248"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="260"/>
+        <location filename="../../gui/panels/backtest.py" line="250"/>
         <source>Turnover / year</source>
         <translation>연간 회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="261"/>
+        <location filename="../../gui/panels/backtest.py" line="251"/>
         <source>One-way: half of (buys + sells) / that day&apos;s value, summed, per year</source>
         <translation>편도 기준: (매수 + 매도)의 절반 / 그날의 가치, 합산, 연간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="264"/>
+        <location filename="../../gui/panels/backtest.py" line="254"/>
         <source>Trading costs over the whole run</source>
         <translation>전체 기간의 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="266"/>
+        <location filename="../../gui/panels/backtest.py" line="256"/>
         <source>Costs, bp / year</source>
         <translation>비용, 연간 bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="267"/>
+        <location filename="../../gui/panels/backtest.py" line="257"/>
         <source>Costs / average value / years × 10,000</source>
         <translation>비용 / 평균 가치 / 연수 × 10,000</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="271"/>
+        <location filename="../../gui/panels/backtest.py" line="261"/>
         <source>Realized gains, short-term</source>
         <translation>실현 이익, 단기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="272"/>
+        <location filename="../../gui/panels/backtest.py" line="262"/>
         <source>First in, first out; held one year or less. &apos;not known&apos; without tax lots</source>
         <translation>선입선출; 1년 이하 보유. 세금 로트가 없으면 &apos;알 수 없음&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="276"/>
+        <location filename="../../gui/panels/backtest.py" line="266"/>
         <source>Realized gains, long-term</source>
         <translation>실현 이익, 장기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="277"/>
+        <location filename="../../gui/panels/backtest.py" line="267"/>
         <source>First in, first out; held more than one year</source>
         <translation>선입선출; 1년 넘게 보유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="283"/>
+        <location filename="../../gui/panels/backtest.py" line="273"/>
         <source>Realized gains, term unknown</source>
         <translation>실현 이익, 기간 불명</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="284"/>
+        <location filename="../../gui/panels/backtest.py" line="274"/>
         <source>From tax lots the scenario gives without a purchase date</source>
         <translation>시나리오에 매수일 없이 주어진 세금 로트에서</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="292"/>
+        <location filename="../../gui/panels/backtest.py" line="282"/>
         <source>Max drift</source>
         <translation>최대 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="294"/>
+        <location filename="../../gui/panels/backtest.py" line="284"/>
         <source>Largest distance of any holding from its target, at a close before that day&apos;s trades</source>
         <translation>그날 거래 전 종가 기준, 목표에서 가장 멀리 벗어난 보유 종목의 거리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="298"/>
+        <location filename="../../gui/panels/backtest.py" line="288"/>
         <source>Mean drift</source>
         <translation>평균 이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="300"/>
+        <location filename="../../gui/panels/backtest.py" line="290"/>
         <source>Realized volatility</source>
         <translation>실현 변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="301"/>
+        <location filename="../../gui/panels/backtest.py" line="291"/>
         <source>Annualized, of daily time-weighted returns</source>
         <translation>일별 시간가중 수익률의 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="304"/>
+        <location filename="../../gui/panels/backtest.py" line="294"/>
         <source>Highest 1-year volatility</source>
         <translation>1년 변동성 최고치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="305"/>
+        <location filename="../../gui/panels/backtest.py" line="295"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="307"/>
+        <location filename="../../gui/panels/backtest.py" line="297"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="308"/>
+        <location filename="../../gui/panels/backtest.py" line="298"/>
         <source>Annualized, to the targets held exactly every day</source>
         <translation>매일 목표를 정확히 유지한 경우 대비, 연율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="312"/>
+        <location filename="../../gui/panels/backtest.py" line="302"/>
         <source>CAGR</source>
         <translation>연평균 성장률</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="313"/>
+        <location filename="../../gui/panels/backtest.py" line="303"/>
         <source>Time-weighted: cash flows are not gains</source>
         <translation>시간가중: 현금 흐름은 수익이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="316"/>
+        <location filename="../../gui/panels/backtest.py" line="306"/>
         <source>Max drawdown</source>
         <translation>최대 낙폭</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="317"/>
+        <location filename="../../gui/panels/backtest.py" line="307"/>
         <source>  peak</source>
         <translation>  고점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="318"/>
+        <location filename="../../gui/panels/backtest.py" line="308"/>
         <source>  trough</source>
         <translation>  저점</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="320"/>
+        <location filename="../../gui/panels/backtest.py" line="310"/>
         <source>  regained</source>
         <translation>  회복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="322"/>
+        <location filename="../../gui/panels/backtest.py" line="312"/>
         <source>not yet</source>
         <translation>아직</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="324"/>
+        <location filename="../../gui/panels/backtest.py" line="314"/>
         <source>Worst month</source>
         <translation>최악의 달</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="325"/>
+        <location filename="../../gui/panels/backtest.py" line="315"/>
         <source>  in</source>
         <translation>  시기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="326"/>
+        <location filename="../../gui/panels/backtest.py" line="316"/>
         <source>End value</source>
         <translation>최종 가치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="328"/>
+        <location filename="../../gui/panels/backtest.py" line="318"/>
         <source>No feasible trade</source>
         <translation>가능한 거래 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="329"/>
+        <location filename="../../gui/panels/backtest.py" line="319"/>
         <source>Check days on which the optimizer found no trades within the limits</source>
         <translation>최적화기가 한도 안에서 거래를 찾지 못한 날을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="335"/>
+        <location filename="../../gui/panels/backtest.py" line="325"/>
         <source>not known</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/backtest.py" line="374"/>
+        <location filename="../../gui/panels/backtest.py" line="364"/>
         <source>points</source>
         <translation>포인트</translation>
     </message>
@@ -646,173 +651,173 @@
 <context>
     <name>BookWindow</name>
     <message>
-        <location filename="../../gui/book/window.py" line="59"/>
+        <location filename="../../gui/book/window.py" line="60"/>
         <source>Client book — Coresat</source>
         <translation>고객 장부 — Coresat</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="101"/>
+        <location filename="../../gui/book/window.py" line="102"/>
         <source>No client book open</source>
         <translation>열린 고객 장부가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="102"/>
+        <location filename="../../gui/book/window.py" line="103"/>
         <source>Open Book…</source>
         <translation>장부 열기…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="104"/>
+        <location filename="../../gui/book/window.py" line="105"/>
         <source>New Book…</source>
         <translation>새 장부…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="106"/>
+        <location filename="../../gui/book/window.py" line="107"/>
         <source>Rebalance All</source>
         <translation>전체 리밸런싱</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="108"/>
+        <location filename="../../gui/book/window.py" line="109"/>
         <source>Rebalance every household against its model; results are stored as drafts</source>
         <translation>모든 가구를 각자의 모델에 맞춰 리밸런싱합니다. 결과는 초안으로 저장됩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="111"/>
+        <location filename="../../gui/book/window.py" line="112"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="116"/>
+        <location filename="../../gui/book/window.py" line="117"/>
         <source>%p %</source>
         <translation>%p %</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="133"/>
+        <location filename="../../gui/book/window.py" line="134"/>
         <source>Needs action only</source>
         <translation>조치 필요만</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="136"/>
+        <location filename="../../gui/book/window.py" line="137"/>
         <source>Approve…</source>
         <translation>승인…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="138"/>
+        <location filename="../../gui/book/window.py" line="139"/>
         <source>Reject…</source>
         <translation>반려…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="140"/>
+        <location filename="../../gui/book/window.py" line="141"/>
         <source>Compare…</source>
         <translation>비교…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="141"/>
+        <location filename="../../gui/book/window.py" line="142"/>
         <source>Compare the selected proposals side by side</source>
         <translation>선택한 제안을 나란히 비교합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="143"/>
+        <location filename="../../gui/book/window.py" line="144"/>
         <source>Export PDF…</source>
         <translation>PDF 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="192"/>
+        <location filename="../../gui/book/window.py" line="193"/>
         <source>{n} households · {a} need action</source>
         <translation>가구 {n}개 · 조치 필요 {a}개</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="202"/>
+        <location filename="../../gui/book/window.py" line="203"/>
         <source>Client book</source>
         <translation>고객 장부</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="228"/>
+        <location filename="../../gui/book/window.py" line="229"/>
         <source>Cancelled; {n} results kept as drafts</source>
         <translation>취소됨. 결과 {n}개는 초안으로 남았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="241"/>
+        <location filename="../../gui/book/window.py" line="242"/>
         <source>Open client book</source>
         <translation>고객 장부 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="248"/>
+        <location filename="../../gui/book/window.py" line="249"/>
         <source>New client book</source>
         <translation>새 고객 장부</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="252"/>
+        <location filename="../../gui/book/window.py" line="253"/>
         <source>{p} exists already; use Open Book… to open it</source>
         <translation>{p}이(가) 이미 있습니다. 장부 열기…로 여세요</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="267"/>
-        <location filename="../../gui/book/window.py" line="344"/>
+        <location filename="../../gui/book/window.py" line="268"/>
+        <location filename="../../gui/book/window.py" line="345"/>
         <source>last run {b}</source>
         <translation>마지막 실행 {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="267"/>
+        <location filename="../../gui/book/window.py" line="268"/>
         <source>no run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="269"/>
+        <location filename="../../gui/book/window.py" line="270"/>
         <source>{where} · {n} households · {run}</source>
         <translation>{where} · 가구 {n}개 · {run}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="313"/>
+        <location filename="../../gui/book/window.py" line="314"/>
         <source>starting…</source>
         <translation>시작 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="321"/>
+        <location filename="../../gui/book/window.py" line="322"/>
         <source>cancelling…</source>
         <translation>취소 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="332"/>
+        <location filename="../../gui/book/window.py" line="333"/>
         <source>Run {b}: {n} households, {p} drafts, {f} failed in {s} s on {ex}</source>
         <translation>실행 {b}: 가구 {n}개, 초안 {p}개, 실패 {f}개, {ex}에서 {s}초</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="355"/>
+        <location filename="../../gui/book/window.py" line="356"/>
         <source>Approve proposal</source>
         <translation>제안 승인</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="355"/>
+        <location filename="../../gui/book/window.py" line="356"/>
         <source>Reject proposal</source>
         <translation>제안 반려</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="357"/>
+        <location filename="../../gui/book/window.py" line="358"/>
         <source>Why is proposal {id} for {c} right for the client? (required)</source>
         <translation>제안 {id}({c})이(가) 고객에게 적합한 이유는 무엇입니까? (필수)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="359"/>
+        <location filename="../../gui/book/window.py" line="360"/>
         <source>Why is proposal {id} for {c} rejected? (optional)</source>
         <translation>제안 {id}({c})을(를) 반려하는 이유는 무엇입니까? (선택)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="369"/>
+        <location filename="../../gui/book/window.py" line="370"/>
         <source>An approval needs a note: why the proposal is right for the client.</source>
         <translation>승인하려면 메모가 필요합니다: 이 제안이 고객에게 적합한 이유를 적으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="404"/>
+        <location filename="../../gui/book/window.py" line="405"/>
         <source>Export proposal PDF</source>
         <translation>제안서 PDF 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="406"/>
+        <location filename="../../gui/book/window.py" line="407"/>
         <source>PDF, A4 (*.pdf);;PDF, Letter (*.pdf)</source>
         <translation>PDF, A4 (*.pdf);;PDF, Letter (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="431"/>
+        <location filename="../../gui/book/window.py" line="432"/>
         <source>Saved {p}</source>
         <translation>{p} 저장됨</translation>
     </message>
@@ -856,6 +861,11 @@
         <location filename="../../gui/panels/chartspanel.py" line="59"/>
         <source>Drawdown</source>
         <translation>낙폭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chartspanel.py" line="67"/>
+        <source>Drawing the chart…</source>
+        <translation>차트를 그리는 중…</translation>
     </message>
 </context>
 <context>
@@ -1571,1063 +1581,1148 @@
         <translation>최소 {lo} %가 최대 {hi} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="193"/>
+        <location filename="../../gui/engine_texts.py" line="228"/>
+        <source>weights are fractions of the portfolio value after the cash flow (cash included)</source>
+        <translation>비중은 현금 흐름 반영 후 포트폴리오 가치에 대한 비율입니다(현금 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="234"/>
+        <source>volatility and tracking error are annualized, ex ante, from the covariance estimate</source>
+        <translation>변동성과 추적오차는 공분산 추정치에서 구한 연율화된 사전(ex ante) 값입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="241"/>
+        <source>trading cost {bps} bps of each trade&apos;s amount</source>
+        <translation>거래 비용은 각 거래 금액의 {bps} bp입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="245"/>
+        <source>sectors through the funds use fund data from {sources}</source>
+        <translation>펀드를 통한 섹터 노출은 다음 펀드 데이터를 사용합니다: {sources}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="207"/>
         <location filename="../../gui/engine_texts.py" line="215"/>
         <source>sleeve {name} has no tickers</source>
         <translation>슬리브 {name}에 티커가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="190"/>
+        <location filename="../../gui/engine_problems.py" line="204"/>
         <location filename="../../gui/engine_texts.py" line="219"/>
         <source>{ticker} appears in two sleeves</source>
         <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="18"/>
+        <location filename="../../gui/engine_problems.py" line="19"/>
+        <source>line {line}: a field is longer than {limit} characters; is this a holdings file?</source>
+        <translation>{line}행: 필드가 {limit}자보다 깁니다. 보유 종목 파일이 맞나요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="20"/>
+        <source>line {line}: cannot be read as CSV ({exc}); check the quotes on that line</source>
+        <translation>{line}행: CSV로 읽을 수 없습니다({exc}). 그 행의 따옴표를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="21"/>
+        <source>the file has no rows: expected lines like &apos;IWM,120&apos; or &apos;IWM,120,215.30&apos;</source>
+        <translation>파일에 행이 없습니다: &apos;IWM,120&apos; 또는 &apos;IWM,120,215.30&apos; 같은 행이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="22"/>
+        <source>line {line}: expected 2 or 3 columns (ticker, shares[, price]), found {count}</source>
+        <translation>{line}행: 열이 2개 또는 3개(티커, 주식 수[, 가격])여야 하는데 {count}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="23"/>
+        <source>line {line}: {text} is not a ticker symbol ({rule})</source>
+        <translation>{line}행: {text}은(는) 티커 기호가 아닙니다({rule})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="24"/>
+        <source>line {line}: {ticker} is listed twice; merge the rows</source>
+        <translation>{line}행: {ticker}이(가) 두 번 나옵니다. 행을 합치세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="25"/>
+        <source>line {line}: shares must be zero or more, got {value}</source>
+        <translation>{line}행: 주식 수는 0 이상이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="26"/>
+        <source>line {line}: {value} shares is beyond any real holding; check the number</source>
+        <translation>{line}행: {value}주는 실제 보유량을 넘어섭니다. 숫자를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="27"/>
+        <source>line {line}: price must be positive, got {value}</source>
+        <translation>{line}행: 가격은 0보다 커야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="28"/>
+        <source>line {line}: a price of {value} is beyond any real share price</source>
+        <translation>{line}행: {value}의 가격은 실제 주가를 넘어섭니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="29"/>
+        <source>line {line}: a price of {value} is below any real share price (at least {least})</source>
+        <translation>{line}행: {value}의 가격은 실제 주가보다 낮습니다(최소 {least})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="30"/>
+        <source>the file has a header but no holdings</source>
+        <translation>파일에 머리글만 있고 보유 종목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="31"/>
+        <source>letters and digits, with &apos;.&apos;, &apos;-&apos;, &apos;^&apos; or &apos;=&apos; inside, at most 15 characters</source>
+        <translation>영문자와 숫자, 가운데에 &apos;.&apos;, &apos;-&apos;, &apos;^&apos;, &apos;=&apos; 사용 가능, 최대 15자</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="32"/>
         <source>{source} is not valid TOML: {exc} (at line {line}, column {column})</source>
         <translation>{source}은(는) 올바른 TOML 파일이 아닙니다 ({line}행 {column}열): {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="19"/>
+        <location filename="../../gui/engine_problems.py" line="33"/>
         <source>{source} is not valid TOML: {exc} (at end of document)</source>
         <translation>{source}은(는) 올바른 TOML 파일이 아닙니다 (파일 끝): {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="20"/>
+        <location filename="../../gui/engine_problems.py" line="34"/>
         <source>Expected &apos;=&apos; after a key in a key/value pair</source>
         <translation>키 다음에 &apos;=&apos;가 있어야 합니다 (키 = 값)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="21"/>
+        <location filename="../../gui/engine_problems.py" line="35"/>
         <source>Expected &apos;]&apos; at the end of a table declaration</source>
         <translation>표 선언 끝에 &apos;]&apos;가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="22"/>
+        <location filename="../../gui/engine_problems.py" line="36"/>
         <source>Expected &apos;]]&apos; at the end of an array declaration</source>
         <translation>배열 선언 끝에 &apos;]]&apos;가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="23"/>
+        <location filename="../../gui/engine_problems.py" line="37"/>
         <source>Expected newline or end of document after a statement</source>
         <translation>문장 뒤에는 줄바꿈이나 파일 끝이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="24"/>
+        <location filename="../../gui/engine_problems.py" line="38"/>
         <source>Escaped character is not a Unicode scalar value</source>
         <translation>이스케이프한 문자가 유니코드 스칼라 값이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="25"/>
+        <location filename="../../gui/engine_problems.py" line="39"/>
         <source>Invalid initial character for a key part</source>
         <translation>키의 첫 글자가 올바르지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="26"/>
+        <location filename="../../gui/engine_problems.py" line="40"/>
         <source>Unescaped &apos;\&apos; in a string</source>
         <translation>문자열 안에 이스케이프하지 않은 &apos;\&apos;가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="27"/>
+        <location filename="../../gui/engine_problems.py" line="41"/>
         <source>Cannot overwrite a value</source>
         <translation>이미 있는 값을 덮어쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="28"/>
+        <location filename="../../gui/engine_problems.py" line="42"/>
         <source>Invalid date or datetime</source>
         <translation>올바르지 않은 날짜 또는 일시</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="29"/>
+        <location filename="../../gui/engine_problems.py" line="43"/>
         <source>Unclosed inline table</source>
         <translation>인라인 표가 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="30"/>
+        <location filename="../../gui/engine_problems.py" line="44"/>
         <source>Unterminated string</source>
         <translation>문자열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="31"/>
+        <location filename="../../gui/engine_problems.py" line="45"/>
         <source>Invalid statement</source>
         <translation>올바르지 않은 문장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="32"/>
+        <location filename="../../gui/engine_problems.py" line="46"/>
         <source>Invalid hex value</source>
         <translation>올바르지 않은 16진수 값</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="33"/>
+        <location filename="../../gui/engine_problems.py" line="47"/>
         <source>Invalid value</source>
         <translation>올바르지 않은 값</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="34"/>
+        <location filename="../../gui/engine_problems.py" line="48"/>
         <source>Unclosed array</source>
         <translation>배열이 닫히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="35"/>
+        <location filename="../../gui/engine_problems.py" line="49"/>
         <source>Cannot mutate immutable namespace {key}</source>
         <translation>바꿀 수 없는 이름 공간 {key}을(를) 바꾸려 했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="36"/>
+        <location filename="../../gui/engine_problems.py" line="50"/>
         <source>Cannot redefine namespace {key}</source>
         <translation>이름 공간 {key}을(를) 다시 정의할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="37"/>
+        <location filename="../../gui/engine_problems.py" line="51"/>
         <source>Duplicate inline table key {key}</source>
         <translation>인라인 표에 키 {key}이(가) 두 번 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="38"/>
+        <location filename="../../gui/engine_problems.py" line="52"/>
         <source>Cannot declare {key} twice</source>
         <translation>{key}을(를) 두 번 선언할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="39"/>
+        <location filename="../../gui/engine_problems.py" line="53"/>
         <source>Found invalid character {char}</source>
         <translation>올바르지 않은 문자 {char}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="40"/>
+        <location filename="../../gui/engine_problems.py" line="54"/>
         <source>Illegal character {char}</source>
         <translation>허용되지 않는 문자 {char}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="41"/>
+        <location filename="../../gui/engine_problems.py" line="55"/>
         <source>the fund snapshot is not valid JSON ({exc})</source>
         <translation>펀드 스냅숏이 올바른 JSON이 아닙니다 ({exc})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="42"/>
+        <location filename="../../gui/engine_problems.py" line="56"/>
         <source>the fund snapshot is not a {format} file</source>
         <translation>펀드 스냅숏이 {format} 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="43"/>
+        <location filename="../../gui/engine_problems.py" line="57"/>
         <source>the fund snapshot&apos;s header is malformed ({detail})</source>
         <translation>펀드 스냅숏의 머리 부분이 잘못되었습니다 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="44"/>
+        <location filename="../../gui/engine_problems.py" line="58"/>
         <source>fund data for {tk} is malformed (not a table)</source>
         <translation>{tk}의 펀드 데이터가 잘못되었습니다 (표가 아님)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="45"/>
+        <location filename="../../gui/engine_problems.py" line="59"/>
         <source>Bundled snapshot as of {day}: {source}. {caveat}</source>
         <translation>{day} 기준 내장 스냅숏: {source}. {caveat}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="46"/>
+        <location filename="../../gui/engine_problems.py" line="60"/>
         <source>cannot read the holdings file {path}: {exc}</source>
         <translation>보유 종목 파일 {path}을(를) 읽을 수 없습니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="47"/>
+        <location filename="../../gui/engine_problems.py" line="61"/>
         <source>{label}: line {n}: a field is longer than {limit} characters</source>
         <translation>{label}: {n}행: 필드가 {limit}자보다 깁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="48"/>
+        <location filename="../../gui/engine_problems.py" line="62"/>
         <source>{label}: line {n}: cannot be read as CSV ({detail}); check the quotes</source>
         <translation>{label}: {n}행: CSV로 읽을 수 없습니다 ({detail}); 따옴표를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="49"/>
+        <location filename="../../gui/engine_problems.py" line="63"/>
         <source>{label}: the holdings file is empty; expected a header fund,symbol,weight_pct</source>
         <translation>{label}: 보유 종목 파일이 비어 있습니다; fund,symbol,weight_pct 머리글 행이 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="50"/>
+        <location filename="../../gui/engine_problems.py" line="64"/>
         <source>{label}: line {n}: header lacks {miss}; expected fund,symbol,weight_pct[,name,sector]</source>
         <translation>{label}: {n}행: 머리글에 {miss}이(가) 없습니다; fund,symbol,weight_pct[,name,sector] 형식이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="51"/>
+        <location filename="../../gui/engine_problems.py" line="65"/>
         <source>{label}: line {n}: too few columns</source>
         <translation>{label}: {n}행: 열이 너무 적습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="52"/>
+        <location filename="../../gui/engine_problems.py" line="66"/>
         <source>{label}: line {n}: {count} fields but the header has {width}; quote a value that holds the separator (a decimal comma: &quot;1,5&quot;)</source>
         <translation>{label}: {n}행: 필드가 {count}개인데 머리글은 {width}개입니다; 구분 기호가 들어 있는 값은 따옴표로 묶으세요 (소수점 쉼표: &quot;1,5&quot;)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="53"/>
+        <location filename="../../gui/engine_problems.py" line="67"/>
         <source>{label}: line {n}: fund and symbol must not be empty</source>
         <translation>{label}: {n}행: fund와 symbol은 비워 둘 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="54"/>
+        <location filename="../../gui/engine_problems.py" line="68"/>
         <source>{label}: line {n}: weight {w} is not a number (percent of the fund)</source>
         <translation>{label}: {n}행: 비중 {w}은(는) 숫자가 아닙니다 (펀드 안에서의 비율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="55"/>
+        <location filename="../../gui/engine_problems.py" line="69"/>
         <source>{label}: line {n}: weight {w} must be between 0 and 100 (percent of the fund)</source>
         <translation>{label}: {n}행: 비중 {w}은(는) 0에서 100 사이여야 합니다 (펀드 안에서의 비율, %)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="56"/>
+        <location filename="../../gui/engine_problems.py" line="70"/>
         <source>{label}: the weights of {fund} add up to {total} %, more than 100 %; give each holding&apos;s percent of the fund</source>
         <translation>{label}: {fund}의 비중 합계가 {total} %로 100 %를 넘습니다; 각 보유 종목의 펀드 안 비율(%)을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="57"/>
+        <location filename="../../gui/engine_problems.py" line="71"/>
         <source>the local store {path} is damaged or locked ({detail}); close other Coresat windows</source>
         <translation>로컬 저장소 {path}이(가) 손상되었거나 잠겨 있습니다 ({detail}); 다른 Coresat 창을 닫으세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="58"/>
+        <location filename="../../gui/engine_problems.py" line="72"/>
         <source>cannot open the local store {path}: {detail}</source>
         <translation>로컬 저장소 {path}을(를) 열 수 없습니다: {detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="59"/>
+        <location filename="../../gui/engine_problems.py" line="73"/>
         <source>Yahoo gives no as-of date for fund data; the date shown is the download day</source>
         <translation>Yahoo는 펀드 데이터의 기준일을 주지 않습니다; 표시된 날짜는 내려받은 날입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="60"/>
+        <location filename="../../gui/engine_problems.py" line="74"/>
         <source>Yahoo has no fund data for it (not a fund, or the request failed)</source>
         <translation>Yahoo에 이 종목의 펀드 데이터가 없습니다 (펀드가 아니거나 요청이 실패했습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="61"/>
+        <location filename="../../gui/engine_problems.py" line="75"/>
         <source>Yahoo has no fund data for it ({kind})</source>
         <translation>Yahoo에 이 종목의 펀드 데이터가 없습니다 ({kind})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="62"/>
+        <location filename="../../gui/engine_problems.py" line="76"/>
         <source>Yahoo&apos;s P/E {pe} is not a plausible P/E; left out</source>
         <translation>Yahoo의 P/E {pe}은(는) 있을 수 없는 값이라 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="63"/>
+        <location filename="../../gui/engine_problems.py" line="77"/>
         <source>Yahoo lists the top {count} holdings only</source>
         <translation>Yahoo는 상위 {count}개 보유 종목만 제공합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="64"/>
+        <location filename="../../gui/engine_problems.py" line="78"/>
         <source>first in, first out, from the prices the replay itself paid (it buys the opening book on the first day)</source>
         <translation>선입선출, 재현 과정에서 실제로 치른 가격 기준 (첫날 시작 포트폴리오를 매수함)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="65"/>
+        <location filename="../../gui/engine_problems.py" line="79"/>
         <source>not known: the backtest replays the household as one account and cannot tell whether a sale would be taxable (held in a tax-advantaged account: {held})</source>
         <translation>알 수 없음: 백테스트는 가구를 한 계좌로 재현하므로 매도가 과세 대상인지 알 수 없습니다 (세제 혜택 계좌에 보유: {held})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="66"/>
+        <location filename="../../gui/engine_problems.py" line="80"/>
         <source>not known: no tax lots for {tickers}, so the cost basis of the opening shares is unknown; add lots to the scenario (or start from the targets)</source>
         <translation>알 수 없음: {tickers}의 세금 로트가 없어 시작 주식의 취득가를 모릅니다. 시나리오에 로트를 추가하세요 (또는 목표에서 시작하세요)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="67"/>
+        <location filename="../../gui/engine_problems.py" line="81"/>
         <source>first in, first out; today&apos;s tax lots are carried back to the first day, each keeping its share of the position, its basis as a fraction of today&apos;s price and its age</source>
         <translation>선입선출. 오늘의 세금 로트를 첫날로 옮기되, 각 로트는 포지션 내 비중, 오늘 가격 대비 취득가 비율, 보유 기간을 유지합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="68"/>
+        <location filename="../../gui/engine_problems.py" line="82"/>
         <source>{tickers} has no price history and is left out of the risk model (your choice in the scenario): the volatility and tracking-error figures leave its risk out, and the volatility cap does not limit it</source>
         <translation>{tickers}은(는) 가격 이력이 없어 위험 모델에서 제외되었습니다 (시나리오에서 선택): 변동성과 추적 오차 수치에는 그 위험이 빠져 있고, 변동성 상한도 이 종목을 제한하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="69"/>
+        <location filename="../../gui/engine_problems.py" line="83"/>
         <source>is not a covariance matrix: it is not positive semidefinite (lowest eigenvalue {lowest}), so some mix of the funds would have a negative variance; export it again from one estimate</source>
         <translation>공분산 행렬이 아닙니다: 양의 준정부호가 아니어서 (최소 고윳값 {lowest}) 어떤 펀드 조합은 분산이 음수가 됩니다. 하나의 추정에서 다시 내보내세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="70"/>
+        <location filename="../../gui/engine_problems.py" line="84"/>
         <source>this market data has no price history (the scenario carries its own covariance): backtests and stress tests need daily prices; set the data source to demo, store or yahoo</source>
         <translation>이 시장 데이터에는 가격 이력이 없습니다 (시나리오에 공분산이 들어 있음): 백테스트와 스트레스 테스트에는 일별 가격이 필요합니다. 데이터 출처를 demo, store 또는 yahoo로 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="71"/>
+        <location filename="../../gui/engine_problems.py" line="85"/>
         <source>only {frame} days of price history in common for {tickers}: a backtest needs at least 60; add longer price history or remove the newest fund</source>
         <translation>{tickers}의 공통 가격 이력이 {frame}일뿐입니다: 백테스트에는 최소 60일이 필요합니다. 더 긴 가격 이력을 추가하거나 가장 새로운 펀드를 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="72"/>
+        <location filename="../../gui/engine_problems.py" line="86"/>
         <source>only {count} trading days of history in common for {tickers}: at least {returns} are needed; add longer price history or remove the newest fund</source>
         <translation>{tickers}의 공통 이력이 {count} 거래일뿐입니다: 최소 {returns}일이 필요합니다. 더 긴 가격 이력을 추가하거나 가장 새로운 펀드를 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="73"/>
+        <location filename="../../gui/engine_problems.py" line="87"/>
         <source>no demo prices for {missing}: the simulated demo data covers {covered}; import a CSV price file for it or set the data source to Yahoo</source>
         <translation>{missing}의 데모 가격이 없습니다: 시뮬레이션 데모 데이터에는 {covered}만 있습니다. CSV 가격 파일을 가져오거나 데이터 출처를 Yahoo로 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="74"/>
+        <location filename="../../gui/engine_problems.py" line="88"/>
         <source>{where}: line {i} has {text}, which is not a date (no such day, or not written like the other dates); correct it or delete the line</source>
         <translation>{where}: {i}행의 {text}은(는) 날짜가 아닙니다 (없는 날이거나 다른 날짜와 형식이 다름). 고치거나 그 행을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="75"/>
+        <location filename="../../gui/engine_problems.py" line="89"/>
         <source>{where}: line {i} has the price {text} in column {column}, beyond any real share price (between {price} and {price2}); correct it or delete the line</source>
         <translation>{where}: {i}행 {column}열의 가격 {text}은(는) 실제 주가 범위({price}~{price2})를 벗어납니다. 고치거나 그 행을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="76"/>
+        <location filename="../../gui/engine_problems.py" line="90"/>
         <source>the variance of {tk} is {value} (a volatility of {pct} %); covariances are annual, in fractions (0.04 = 20 % volatility)</source>
         <translation>{tk}의 분산이 {value}입니다 (변동성 {pct} %). 공분산은 연율, 소수로 적습니다 (0.04 = 변동성 20 %)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="77"/>
+        <location filename="../../gui/engine_problems.py" line="91"/>
         <source>has tax lots for {held} shares; to hold {shares}, import a lots file (or the statement) that includes the extra shares</source>
         <translation>세금 로트가 {held}주분 있습니다. {shares}주를 보유하려면 추가 주식이 포함된 로트 파일(또는 거래 내역서)을 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="78"/>
+        <location filename="../../gui/engine_problems.py" line="92"/>
         <source>{where}: no price column found; expected Adj Close, Adjusted_close or Close (or one column per ticker)</source>
         <translation>{where}: 가격 열이 없습니다. Adj Close, Adjusted_close 또는 Close 열(또는 종목별 열)이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="79"/>
+        <location filename="../../gui/engine_problems.py" line="93"/>
         <source>does not match the household&apos;s accounts: edit holdings and cash per account (the Accounts tab)</source>
         <translation>가구의 계좌와 맞지 않습니다: 보유 종목과 현금은 계좌별로 고치세요 (계좌 탭)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="80"/>
+        <location filename="../../gui/engine_problems.py" line="94"/>
         <source>{where}: line {i} has {text}, which is not a date like the others (YYYY-MM-DD); correct it or delete the line</source>
         <translation>{where}: {i}행의 {text}은(는) 다른 행과 같은 날짜(YYYY-MM-DD)가 아닙니다. 고치거나 그 행을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="81"/>
+        <location filename="../../gui/engine_problems.py" line="95"/>
         <source>prices end {of}, {age} days ago; update them from Yahoo or import newer price files for current values</source>
         <translation>가격이 {of}에 끝납니다 ({age}일 전). 현재 값을 쓰려면 Yahoo에서 업데이트하거나 더 새로운 가격 파일을 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="82"/>
+        <location filename="../../gui/engine_problems.py" line="96"/>
         <source>core and satellite weights add up to {pct} % of the small-cap sleeve; they must add up to 100 %</source>
         <translation>코어와 위성 비중의 합이 소형주 슬리브의 {pct} %입니다. 합이 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="83"/>
+        <location filename="../../gui/engine_problems.py" line="97"/>
         <source>{where}: fewer than two usable prices for {ticker}; a price file needs dated prices on at least two days</source>
         <translation>{where}: {ticker}의 쓸 수 있는 가격이 두 개 미만입니다. 가격 파일에는 최소 이틀의 날짜별 가격이 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="84"/>
+        <location filename="../../gui/engine_problems.py" line="98"/>
         <source>only {ret} trading days in common, fewer than the {want} asked for; the covariance uses all of them</source>
         <translation>공통 거래일이 {ret}일로, 요청한 {want}일보다 적습니다. 공분산은 그 전부를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="85"/>
+        <location filename="../../gui/engine_problems.py" line="99"/>
         <source>the limits cannot all be met, so there are no proposed trades: current and target only</source>
         <translation>제한을 모두 지킬 수 없어 제안 거래가 없습니다: 현재와 목표만 표시합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="86"/>
+        <location filename="../../gui/engine_problems.py" line="100"/>
         <source>the variance of {tk} is negative ({value}); a variance is a volatility squared, zero or more</source>
         <translation>{tk}의 분산이 음수입니다 ({value}). 분산은 변동성의 제곱이므로 0 이상입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="87"/>
+        <location filename="../../gui/engine_problems.py" line="101"/>
         <source>every ticker is left out of the risk model: keep at least one with price history</source>
         <translation>모든 종목이 위험 모델에서 제외되었습니다: 가격 이력이 있는 종목을 최소 하나 남기세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="88"/>
+        <location filename="../../gui/engine_problems.py" line="102"/>
         <source>{value}: prices end {value2}, before the others ({latest}); every figure uses data up to that day only</source>
         <translation>{value}: 가격이 {value2}에 끝나 다른 종목({latest})보다 이릅니다. 모든 수치는 그날까지의 데이터만 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="89"/>
+        <location filename="../../gui/engine_problems.py" line="103"/>
         <source>the portfolio is worth nothing: add holdings or cash, or give a starting value</source>
         <translation>포트폴리오 가치가 0입니다: 보유 종목이나 현금을 추가하거나 시작 금액을 지정하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="90"/>
+        <location filename="../../gui/engine_problems.py" line="104"/>
         <source>small-cap weight plus outside sleeves add up to {pct} %; they must add up to 100 %</source>
         <translation>소형주 비중과 외부 슬리브의 합이 {pct} %입니다. 합이 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="91"/>
+        <location filename="../../gui/engine_problems.py" line="105"/>
         <source>cash buffer and cash flow must be the sums of the accounts&apos; (with_household)</source>
         <translation>현금 버퍼와 현금 흐름은 계좌별 값의 합이어야 합니다 (with_household)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="92"/>
+        <location filename="../../gui/engine_problems.py" line="106"/>
         <source>the stored prices were updated less than a day ago; nothing was downloaded</source>
         <translation>저장된 가격이 하루 안에 업데이트되었습니다. 아무것도 내려받지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="93"/>
+        <location filename="../../gui/engine_problems.py" line="107"/>
         <source>{late}: history starts {start}, later than the others; the common history starts there</source>
         <translation>{late}: 이력이 {start}에 시작해 다른 종목보다 늦습니다. 공통 이력은 그날부터입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="94"/>
+        <location filename="../../gui/engine_problems.py" line="108"/>
         <source>the rate file {path} has values above 50: give rates in percent (4.2 for 4.2 %)</source>
         <translation>금리 파일 {path}에 50보다 큰 값이 있습니다: 금리는 퍼센트로 쓰세요 (4.2 %면 4.2)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="95"/>
+        <location filename="../../gui/engine_problems.py" line="109"/>
         <source>the portfolio is worth nothing: add holdings or cash before a stress test</source>
         <translation>포트폴리오 가치가 0입니다: 스트레스 테스트 전에 보유 종목이나 현금을 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="96"/>
+        <location filename="../../gui/engine_problems.py" line="110"/>
         <source>{ticker} has a proxy and is also left out of the risk model: keep one of the two</source>
         <translation>{ticker}에 프록시가 있으면서 위험 모델에서도 제외되어 있습니다: 둘 중 하나만 남기세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="97"/>
+        <location filename="../../gui/engine_problems.py" line="111"/>
         <source>file version {version} is newer than this Coresat understands ({version2}); update Coresat</source>
         <translation>파일 버전 {version}은(는) 이 Coresat이 이해하는 버전({version2})보다 새롭습니다. Coresat을 업데이트하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="98"/>
+        <location filename="../../gui/engine_problems.py" line="112"/>
         <source>stress window {text} is not START..END with dates like 2011-07-22..2011-10-03</source>
         <translation>스트레스 기간 {text}은(는) 2011-07-22..2011-10-03 같은 START..END 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="101"/>
+        <location filename="../../gui/engine_problems.py" line="115"/>
         <source>must be zero or more, got {cash}; a withdrawal is constraints.cash_flow</source>
         <translation>0 이상이어야 합니다. 입력값: {cash}. 인출은 constraints.cash_flow입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="102"/>
+        <location filename="../../gui/engine_problems.py" line="116"/>
         <source>stress window {text} ends before it starts: put the earlier date first</source>
         <translation>스트레스 기간 {text}은(는) 시작보다 먼저 끝납니다: 앞선 날짜를 먼저 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="103"/>
+        <location filename="../../gui/engine_problems.py" line="117"/>
         <source>{fund} cannot stand in for {ticker}: choose a fund with its own price history</source>
         <translation>{fund}은(는) {ticker}을(를) 대신할 수 없습니다: 자체 가격 이력이 있는 펀드를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="104"/>
+        <location filename="../../gui/engine_problems.py" line="118"/>
         <source>sub-weights of sleeve {name} add up to {pct} %, they must add up to 100 %</source>
         <translation>슬리브 {name}의 하위 비중 합이 {pct} %입니다. 합이 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="105"/>
+        <location filename="../../gui/engine_problems.py" line="119"/>
         <source>the price histories of {tickers} do not overlap: check the price files</source>
         <translation>{tickers}의 가격 이력이 겹치지 않습니다: 가격 파일을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="106"/>
+        <location filename="../../gui/engine_problems.py" line="120"/>
         <source>the rate file {path} has {value} readable rows: it needs dates and numbers</source>
         <translation>금리 파일 {path}에 읽을 수 있는 행이 {value}개입니다: 날짜와 숫자가 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="107"/>
+        <location filename="../../gui/engine_problems.py" line="121"/>
         <source>{value} is below any real share price (at least {price}); check the number</source>
         <translation>{value}은(는) 실제 주가보다 낮습니다 (최소 {price}). 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="108"/>
+        <location filename="../../gui/engine_problems.py" line="122"/>
         <source>a household file keeps this in its accounts; remove it here</source>
         <translation>가구 파일에서는 이 값을 계좌별로 둡니다: 여기서는 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="109"/>
+        <location filename="../../gui/engine_problems.py" line="123"/>
         <source>the scenario has no tickers: add holdings or target sleeves</source>
         <translation>시나리오에 종목이 없습니다: 보유 종목이나 목표 슬리브를 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="110"/>
+        <location filename="../../gui/engine_problems.py" line="124"/>
         <source>lots hold {total} shares but the position holds {shares}; make them agree</source>
         <translation>세금 로트는 {total}주인데 포지션은 {shares}주입니다. 둘을 맞추세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="111"/>
+        <location filename="../../gui/engine_problems.py" line="125"/>
         <source>the rate file {path} needs two columns: date and rate in percent</source>
         <translation>금리 파일 {path}에는 날짜와 퍼센트 금리, 두 열이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="112"/>
+        <location filename="../../gui/engine_problems.py" line="126"/>
         <source>no prices for {missing} in this window: left out (counted as cash)</source>
         <translation>이 기간에 {missing}의 가격이 없습니다: 제외했습니다 (현금으로 계산)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="113"/>
+        <location filename="../../gui/engine_problems.py" line="127"/>
         <source>must be symmetric: row {r1} column {c1} is {j} but row {r2} column {c2} is {i}</source>
         <translation>대칭이어야 합니다: {r1}행 {c1}열은 {j}인데 {r2}행 {c2}열은 {i}입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="114"/>
+        <location filename="../../gui/engine_problems.py" line="128"/>
         <source>{where}: line {i} has the date {text}; price dates must be between {year} and {year2}</source>
         <translation>{where}: {i}행의 날짜가 {text}입니다. 가격 날짜는 {year}년과 {year2}년 사이여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="115"/>
+        <location filename="../../gui/engine_problems.py" line="129"/>
         <source>{where}: column {count} is not a ticker symbol; name columns by ticker</source>
         <translation>{where}: {count}열은 종목 코드가 아닙니다. 열 이름을 종목 코드로 하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="116"/>
+        <location filename="../../gui/engine_problems.py" line="130"/>
         <source>Yahoo limited or timed out {retry} ticker(s); retried after {delay} s</source>
         <translation>Yahoo가 {retry}개 종목을 제한하거나 시간 초과했습니다. {delay}초 뒤에 다시 시도했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="117"/>
+        <location filename="../../gui/engine_problems.py" line="131"/>
         <source>{date} is not a price date: it must be between 1900 and 2100</source>
         <translation>{date}은(는) 가격 날짜가 아닙니다: 1900년과 2100년 사이여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="118"/>
+        <location filename="../../gui/engine_problems.py" line="132"/>
         <source>{where}: {ticker} is not a ticker symbol; give the ticker explicitly</source>
         <translation>{where}: {ticker}은(는) 종목 코드가 아닙니다. 종목 코드를 직접 지정하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="119"/>
+        <location filename="../../gui/engine_problems.py" line="133"/>
         <source>no accounts: add at least one [[household.accounts]]</source>
         <translation>계좌가 없습니다: [[household.accounts]]를 최소 하나 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="120"/>
+        <location filename="../../gui/engine_problems.py" line="134"/>
         <source>no risk data for {missing}: add price history for {them} or remove {them2}</source>
         <translation>{missing}의 위험 데이터가 없습니다: {them}의 가격 이력을 추가하거나 {them2}을(를) 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="121"/>
+        <location filename="../../gui/engine_problems.py" line="135"/>
         <source>{where}: cannot read dates like {text}; write them as YYYY-MM-DD</source>
         <translation>{where}: {text} 같은 날짜를 읽을 수 없습니다. YYYY-MM-DD 형식으로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="122"/>
+        <location filename="../../gui/engine_problems.py" line="136"/>
         <source>{day}: the optimizer found no trades within the limits: {why}</source>
         <translation>{day}: 최적화기가 제한 안에서 거래를 찾지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="123"/>
+        <location filename="../../gui/engine_problems.py" line="137"/>
         <source>no price history for {missing}: add it or remove the holding</source>
         <translation>{missing}의 가격 이력이 없습니다: 추가하거나 그 보유 종목을 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="124"/>
+        <location filename="../../gui/engine_problems.py" line="138"/>
         <source>{source} nests lists or tables too deeply to be a scenario</source>
         <translation>{source}은(는) 목록이나 표가 너무 깊게 중첩되어 시나리오일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="125"/>
+        <location filename="../../gui/engine_problems.py" line="139"/>
         <source>{where}: line {i} has no date; fill it in or delete the line</source>
         <translation>{where}: {i}행에 날짜가 없습니다. 채우거나 그 행을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="126"/>
+        <location filename="../../gui/engine_problems.py" line="140"/>
         <source>{value} is beyond any real {what} (at most {limit}); check the number</source>
         <translation>{value}은(는) 실제로 있을 수 없는 {what}입니다 (최대 {limit}). 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="127"/>
+        <location filename="../../gui/engine_problems.py" line="141"/>
         <source>is required: the date of the prices (YYYY-MM-DD)</source>
         <translation>필수 항목입니다: 가격 날짜 (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="128"/>
+        <location filename="../../gui/engine_problems.py" line="142"/>
         <source>{ticker} is listed twice in this account; merge the rows</source>
         <translation>{ticker}이(가) 이 계좌에 두 번 나옵니다. 행을 합치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="129"/>
+        <location filename="../../gui/engine_problems.py" line="143"/>
         <source>{ticker}: {sum} repeated dates; the last row of each was kept</source>
         <translation>{ticker}: 날짜가 {sum}번 반복되어 각 날짜의 마지막 행을 남겼습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="130"/>
+        <location filename="../../gui/engine_problems.py" line="144"/>
         <source>{value}: {sum} zero or negative prices left out (first on {first})</source>
         <translation>{value}: 0 이하 가격 {sum}개를 제외했습니다 (처음: {first})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="131"/>
+        <location filename="../../gui/engine_problems.py" line="145"/>
         <source>must be at most {days} trading days (40 years), got {days2}</source>
         <translation>최대 {days} 거래일(40년)이어야 합니다. 입력값: {days2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="132"/>
+        <location filename="../../gui/engine_problems.py" line="146"/>
         <source>must be 1 or more (this Coresat writes {version}), got {version2}</source>
         <translation>1 이상이어야 합니다 (이 Coresat은 {version}을(를) 씁니다). 입력값: {version2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="133"/>
+        <location filename="../../gui/engine_problems.py" line="147"/>
         <source>no price for {price}: enter a price or refresh prices</source>
         <translation>{price}의 가격이 없습니다: 가격을 입력하거나 가격을 새로 고치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="134"/>
+        <location filename="../../gui/engine_problems.py" line="148"/>
         <source>must be a fraction in [0, 1), e.g. 0.15; got {value}</source>
         <translation>[0, 1) 범위의 소수여야 합니다 (예: 0.15). 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="135"/>
+        <location filename="../../gui/engine_problems.py" line="149"/>
         <source>unknown policy {key}: use all, default or some of {key2}</source>
         <translation>알 수 없는 정책 {key}: all, default 또는 다음 중 일부를 쓰세요: {key2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="136"/>
+        <location filename="../../gui/engine_problems.py" line="150"/>
         <source>{value} is beyond any real amount; check the number</source>
         <translation>{value}은(는) 실제로 있을 수 없는 금액입니다. 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="137"/>
+        <location filename="../../gui/engine_problems.py" line="151"/>
         <source>must be above 0 % and at most 200 %, got {pct} %</source>
         <translation>0 %보다 크고 200 % 이하여야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="138"/>
+        <location filename="../../gui/engine_problems.py" line="152"/>
         <source>a ticker has more than one proxy: keep one</source>
         <translation>한 종목에 프록시가 둘 이상 있습니다: 하나만 남기세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="139"/>
+        <location filename="../../gui/engine_problems.py" line="153"/>
         <source>needs at least 60 trading days of history</source>
         <translation>최소 60 거래일의 가격 이력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="140"/>
+        <location filename="../../gui/engine_problems.py" line="154"/>
         <source>a drift band must be zero or more, got {pct} %</source>
         <translation>허용 편차 밴드는 0 이상이어야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="141"/>
+        <location filename="../../gui/engine_problems.py" line="155"/>
         <source>must be between 0 and 100 (percent), got {pct}</source>
         <translation>0에서 100 사이(퍼센트)여야 합니다. 입력값: {pct}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="142"/>
+        <location filename="../../gui/engine_problems.py" line="156"/>
         <source>must be auto, demo, store or yahoo; got {source}</source>
         <translation>auto, demo, store, yahoo 중 하나여야 합니다. 입력값: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="143"/>
+        <location filename="../../gui/engine_problems.py" line="157"/>
         <source>{where}: larger than {mb} MB; is this a price file?</source>
         <translation>{where}: {mb} MB보다 큽니다. 가격 파일이 맞습니까?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="144"/>
+        <location filename="../../gui/engine_problems.py" line="158"/>
         <source>{where}: not UTF-8 text; save it as CSV (UTF-8)</source>
         <translation>{where}: UTF-8 텍스트가 아닙니다. CSV (UTF-8)로 저장하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="145"/>
+        <location filename="../../gui/engine_problems.py" line="159"/>
         <source>must be a {n}×{n2} matrix (one row per ticker)</source>
         <translation>{n}×{n2} 행렬이어야 합니다 (종목마다 한 행)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="146"/>
+        <location filename="../../gui/engine_problems.py" line="160"/>
         <source>minimum {pct} % is above the maximum {pct2} % for {name}</source>
         <translation>{name}의 최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="147"/>
+        <location filename="../../gui/engine_problems.py" line="161"/>
         <source>expected {format}, got {fmt}: not a Coresat scenario</source>
         <translation>{format}이(가) 필요한데 {fmt}입니다: Coresat 시나리오가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="148"/>
+        <location filename="../../gui/engine_problems.py" line="162"/>
         <source>{exc}; using the simulated demo data instead</source>
         <translation>{exc}. 대신 시뮬레이션 데모 데이터를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="150"/>
+        <location filename="../../gui/engine_problems.py" line="164"/>
         <source>a household keeps at least one account</source>
         <translation>가구에는 최소 한 개의 계좌가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="151"/>
+        <location filename="../../gui/engine_problems.py" line="165"/>
         <source>must be between 0 % and 100 %, got {pct} %</source>
         <translation>0 %에서 100 % 사이여야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="152"/>
+        <location filename="../../gui/engine_problems.py" line="166"/>
         <source>only USD accounts are supported, got {currency}</source>
         <translation>USD 계좌만 지원합니다. 입력값: {currency}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="153"/>
+        <location filename="../../gui/engine_problems.py" line="167"/>
         <source>must be between 0 and 10000 bps, got {value}</source>
         <translation>0에서 10000 bp 사이여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="154"/>
+        <location filename="../../gui/engine_problems.py" line="168"/>
         <source>data source {source} is unknown: use one of {sources}</source>
         <translation>데이터 출처 {source}을(를) 알 수 없습니다. 다음 중 하나를 쓰세요: {sources}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="155"/>
+        <location filename="../../gui/engine_problems.py" line="169"/>
         <source>{ticker}: {sum} zero or negative prices left out</source>
         <translation>{ticker}: 0 이하 가격 {sum}개를 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="156"/>
+        <location filename="../../gui/engine_problems.py" line="170"/>
         <source>{where}: not a readable CSV price file ({first})</source>
         <translation>{where}: 읽을 수 있는 CSV 가격 파일이 아닙니다 ({first})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="157"/>
+        <location filename="../../gui/engine_problems.py" line="171"/>
         <source>must be a date (YYYY-MM-DD), got {of}</source>
         <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {of}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="158"/>
+        <location filename="../../gui/engine_problems.py" line="172"/>
         <source>must be a date (YYYY-MM-DD), got {column}</source>
         <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="159"/>
+        <location filename="../../gui/engine_problems.py" line="173"/>
         <source>loading market data was cancelled</source>
         <translation>시장 데이터 불러오기가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="160"/>
+        <location filename="../../gui/engine_problems.py" line="174"/>
         <source>{ticker} is listed twice; merge the rows</source>
         <translation>{ticker}이(가) 두 번 나옵니다. 행을 합치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="161"/>
+        <location filename="../../gui/engine_problems.py" line="175"/>
         <source>{ticker}: {missing} rows without a price skipped</source>
         <translation>{ticker}: 가격이 없는 행 {missing}개를 건너뛰었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="162"/>
+        <location filename="../../gui/engine_problems.py" line="176"/>
         <source>minimum {pct} % is above maximum {pct2} %</source>
         <translation>최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="163"/>
+        <location filename="../../gui/engine_problems.py" line="177"/>
         <source>is not a sleeve of the targets</source>
         <translation>목표의 슬리브가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="164"/>
+        <location filename="../../gui/engine_problems.py" line="178"/>
         <source>is not a sector; use one of: {sectors}</source>
         <translation>섹터가 아닙니다. 다음 중 하나를 쓰세요: {sectors}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="165"/>
+        <location filename="../../gui/engine_problems.py" line="179"/>
         <source>must be a finite number, got {value}</source>
         <translation>유한한 숫자여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="166"/>
+        <location filename="../../gui/engine_problems.py" line="180"/>
         <source>no accounts: add at least one</source>
         <translation>계좌가 없습니다: 최소 하나를 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="167"/>
+        <location filename="../../gui/engine_problems.py" line="181"/>
         <source>must be a year such as {year}, got {year2}</source>
         <translation>{year} 같은 연도여야 합니다. 입력값: {year2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="168"/>
+        <location filename="../../gui/engine_problems.py" line="182"/>
         <source>the stress test was cancelled</source>
         <translation>스트레스 테스트가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="169"/>
+        <location filename="../../gui/engine_problems.py" line="183"/>
         <source>must be zero or more, got {pct} %</source>
         <translation>0 이상이어야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="170"/>
+        <location filename="../../gui/engine_problems.py" line="184"/>
         <source>must be a whole number, got {version}</source>
         <translation>정수여야 합니다. 입력값: {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="171"/>
+        <location filename="../../gui/engine_problems.py" line="185"/>
         <source>{value} is too large to be a number</source>
         <translation>{value}은(는) 숫자로 쓰기에 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="172"/>
+        <location filename="../../gui/engine_problems.py" line="186"/>
         <source>{where}: the file has no price rows</source>
         <translation>{where}: 파일에 가격 행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="173"/>
+        <location filename="../../gui/engine_problems.py" line="187"/>
         <source>cannot read the rate file {path}: {exc}</source>
         <translation>금리 파일 {path}을(를) 읽을 수 없습니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="174"/>
+        <location filename="../../gui/engine_problems.py" line="188"/>
         <source>must be true or false, got {value}</source>
         <translation>true 또는 false여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="175"/>
+        <location filename="../../gui/engine_problems.py" line="189"/>
         <source>{shares} is beyond any real holding</source>
         <translation>{shares}은(는) 실제로 있을 수 없는 보유량입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="176"/>
+        <location filename="../../gui/engine_problems.py" line="190"/>
         <source>must be zero or more, got {shares}</source>
         <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="177"/>
+        <location filename="../../gui/engine_problems.py" line="191"/>
         <source>sleeve name {name} is used twice</source>
         <translation>슬리브 이름 {name}이(가) 두 번 쓰였습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="178"/>
+        <location filename="../../gui/engine_problems.py" line="192"/>
         <source>must be zero or more, got {value}</source>
         <translation>0 이상이어야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="179"/>
+        <location filename="../../gui/engine_problems.py" line="193"/>
         <source>{shown} is not a ticker symbol ({rule})</source>
         <translation>{shown}은(는) 종목 코드가 아닙니다 ({rule})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="180"/>
+        <location filename="../../gui/engine_problems.py" line="194"/>
         <source>must be at most {pct} %, got {pct2} %</source>
         <translation>최대 {pct} %여야 합니다. 입력값: {pct2} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="181"/>
+        <location filename="../../gui/engine_problems.py" line="195"/>
         <source>must be a number ≥ 0, got {shares}</source>
         <translation>0 이상의 숫자여야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="182"/>
+        <location filename="../../gui/engine_problems.py" line="196"/>
         <source>the backtest was cancelled</source>
         <translation>백테스트가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="183"/>
-        <location filename="../../gui/engine_texts.py" line="224"/>
+        <location filename="../../gui/engine_problems.py" line="197"/>
+        <location filename="../../gui/engine_texts.py" line="250"/>
         <source>no sleeve has role &apos;core&apos;</source>
         <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="184"/>
+        <location filename="../../gui/engine_problems.py" line="198"/>
         <source>must be a list of tickers</source>
         <translation>종목 코드 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="185"/>
+        <location filename="../../gui/engine_problems.py" line="199"/>
         <source>must be a list of numbers</source>
         <translation>숫자 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="186"/>
+        <location filename="../../gui/engine_problems.py" line="200"/>
         <source>a ticker is listed twice</source>
         <translation>한 종목이 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="187"/>
+        <location filename="../../gui/engine_problems.py" line="201"/>
         <source>{id} is used by two accounts</source>
         <translation>{id}을(를) 두 계좌가 쓰고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="188"/>
+        <location filename="../../gui/engine_problems.py" line="202"/>
         <source>Yahoo download failed ({reason})</source>
         <translation>Yahoo 다운로드 실패 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="189"/>
+        <location filename="../../gui/engine_problems.py" line="203"/>
         <source>must be at least 5 days</source>
         <translation>최소 5일이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="191"/>
+        <location filename="../../gui/engine_problems.py" line="205"/>
         <source>must be a number, got {value}</source>
         <translation>숫자여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="192"/>
+        <location filename="../../gui/engine_problems.py" line="206"/>
         <source>must be positive, got {price}</source>
         <translation>양수여야 합니다. 입력값: {price}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="194"/>
+        <location filename="../../gui/engine_problems.py" line="208"/>
         <source>must be positive, got {px}</source>
         <translation>양수여야 합니다. 입력값: {px}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="195"/>
+        <location filename="../../gui/engine_problems.py" line="209"/>
         <source>must be a ticker, got {value}</source>
         <translation>종목 코드여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="196"/>
+        <location filename="../../gui/engine_problems.py" line="210"/>
         <source>must be a table, got {name}</source>
         <translation>표여야 합니다. 입력값: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="197"/>
+        <location filename="../../gui/engine_problems.py" line="211"/>
         <source>must be one of {allowed}; got {value}</source>
         <translation>{allowed} 중 하나여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="198"/>
+        <location filename="../../gui/engine_problems.py" line="212"/>
         <source>must be true or false</source>
         <translation>true 또는 false여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="199"/>
+        <location filename="../../gui/engine_problems.py" line="213"/>
         <source>must be one of {allowed}; got {column}</source>
         <translation>{allowed} 중 하나여야 합니다. 입력값: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="200"/>
+        <location filename="../../gui/engine_problems.py" line="214"/>
         <source>must be zero or more</source>
         <translation>0 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="201"/>
+        <location filename="../../gui/engine_problems.py" line="215"/>
         <source>{source} is not valid TOML: {exc}</source>
         <translation>{source}은(는) 올바른 TOML이 아닙니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="202"/>
+        <location filename="../../gui/engine_problems.py" line="216"/>
         <source>missing from Yahoo: {which}</source>
         <translation>Yahoo에 없음: {which}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="203"/>
+        <location filename="../../gui/engine_problems.py" line="217"/>
         <source>must be text, got {value}</source>
         <translation>텍스트여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="204"/>
+        <location filename="../../gui/engine_problems.py" line="218"/>
         <source>must be symmetric</source>
         <translation>대칭이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="205"/>
+        <location filename="../../gui/engine_problems.py" line="219"/>
         <source>must be ≥ 0, got {value}</source>
         <translation>0 이상이어야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="206"/>
+        <location filename="../../gui/engine_problems.py" line="220"/>
         <source>must be ≥ 0, got {shares}</source>
         <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="207"/>
+        <location filename="../../gui/engine_problems.py" line="221"/>
         <source>must be &gt; 0, got {shares}</source>
         <translation>0보다 커야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="208"/>
+        <location filename="../../gui/engine_problems.py" line="222"/>
         <source>must be ≥ 0, got {basis}</source>
         <translation>0 이상이어야 합니다. 입력값: {basis}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="209"/>
+        <location filename="../../gui/engine_problems.py" line="223"/>
         <source>must be ≥ 0, got {cash}</source>
         <translation>0 이상이어야 합니다. 입력값: {cash}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="210"/>
+        <location filename="../../gui/engine_problems.py" line="224"/>
         <source>must be a number</source>
         <translation>숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="211"/>
+        <location filename="../../gui/engine_problems.py" line="225"/>
         <source>must be a list</source>
         <translation>목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="212"/>
+        <location filename="../../gui/engine_problems.py" line="226"/>
         <source>is required</source>
         <translation>필수 항목입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="213"/>
+        <location filename="../../gui/engine_problems.py" line="227"/>
         <source>no account {id}</source>
         <translation>{id} 계좌가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="214"/>
+        <location filename="../../gui/engine_problems.py" line="228"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="215"/>
+        <location filename="../../gui/engine_problems.py" line="229"/>
         <source>Expected {expect}</source>
         <translation>{expect}이(가) 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="219"/>
+        <location filename="../../gui/engine_problems.py" line="233"/>
         <source>no connection to Yahoo (offline?); check the network and try again</source>
         <translation>Yahoo에 연결할 수 없습니다 (오프라인?). 네트워크를 확인하고 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="220"/>
+        <location filename="../../gui/engine_problems.py" line="234"/>
         <source>not a ticker symbol; nothing was asked from Yahoo</source>
         <translation>종목 코드가 아닙니다. Yahoo에 요청하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="221"/>
+        <location filename="../../gui/engine_problems.py" line="235"/>
         <source>Yahoo is limiting requests (rate limit); try again in a few minutes</source>
         <translation>Yahoo가 요청을 제한하고 있습니다 (요청 한도). 몇 분 뒤에 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="222"/>
+        <location filename="../../gui/engine_problems.py" line="236"/>
         <source>Yahoo did not answer in time (network time-out); check the connection and try again</source>
         <translation>Yahoo가 제때 응답하지 않았습니다 (네트워크 시간 초과). 연결을 확인하고 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="223"/>
+        <location filename="../../gui/engine_problems.py" line="237"/>
         <source>Yahoo has no prices for it (unknown or delisted ticker?); check the symbol</source>
         <translation>Yahoo에 이 종목의 가격이 없습니다 (알 수 없거나 상장 폐지된 종목?). 종목 코드를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="224"/>
+        <location filename="../../gui/engine_problems.py" line="238"/>
         <source>download cancelled</source>
         <translation>다운로드 취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="225"/>
+        <location filename="../../gui/engine_problems.py" line="239"/>
         <source>no data returned</source>
         <translation>받은 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="149"/>
-        <location filename="../../gui/engine_texts.py" line="225"/>
+        <location filename="../../gui/engine_problems.py" line="163"/>
+        <location filename="../../gui/engine_texts.py" line="251"/>
         <source>no sleeves: add at least a core sleeve</source>
         <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="100"/>
-        <location filename="../../gui/engine_texts.py" line="226"/>
+        <location filename="../../gui/engine_problems.py" line="114"/>
+        <location filename="../../gui/engine_texts.py" line="252"/>
         <source>buy-only cannot pay a withdrawal; use sell-only or full rebalance</source>
         <translation>매수 전용으로는 인출금을 마련할 수 없습니다; 매도 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="99"/>
-        <location filename="../../gui/engine_texts.py" line="227"/>
+        <location filename="../../gui/engine_problems.py" line="113"/>
+        <location filename="../../gui/engine_texts.py" line="253"/>
         <source>sell-only cannot invest a contribution; use buy-only or full rebalance</source>
         <translation>매도 전용으로는 납입금을 투자할 수 없습니다; 매수 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="232"/>
+        <location filename="../../gui/engine_texts.py" line="258"/>
         <source>Reading prices</source>
         <translation>가격 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="233"/>
+        <location filename="../../gui/engine_texts.py" line="259"/>
         <source>Estimating risk</source>
         <translation>위험 추정 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="234"/>
+        <location filename="../../gui/engine_texts.py" line="260"/>
         <source>Market data ready</source>
         <translation>시장 데이터 준비 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="235"/>
+        <location filename="../../gui/engine_texts.py" line="261"/>
         <source>the portfolio is empty: enter holdings, cash or a contribution</source>
         <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="236"/>
+        <location filename="../../gui/engine_texts.py" line="262"/>
         <source>the price download was cancelled; the stored prices were kept</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="237"/>
+        <location filename="../../gui/engine_texts.py" line="263"/>
         <source>the price download was cancelled; no prices were stored</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
     </message>
@@ -2884,49 +2979,64 @@
         <translation>보유 종목을 가져오지 못함</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="176"/>
+        <location filename="../../gui/window_files.py" line="178"/>
         <source>Export trades</source>
         <translation>거래 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="191"/>
-        <location filename="../../gui/window_files.py" line="202"/>
-        <location filename="../../gui/window_files.py" line="206"/>
+        <location filename="../../gui/window_files.py" line="183"/>
+        <source>Export orders (one file per account)</source>
+        <translation>주문 내보내기 (계좌마다 파일 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="200"/>
+        <source>Replace files?</source>
+        <translation>파일을 바꿀까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="201"/>
+        <source>These files exist and will be replaced: {names}</source>
+        <translation>다음 파일이 이미 있으며 새 내용으로 바뀝니다: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="217"/>
+        <location filename="../../gui/window_files.py" line="228"/>
+        <location filename="../../gui/window_files.py" line="232"/>
         <source>Cannot export trades</source>
         <translation>거래를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="192"/>
+        <location filename="../../gui/window_files.py" line="218"/>
         <source>No trade list meets every account&apos;s rules and the limits: nothing was exported.</source>
         <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 아무것도 내보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="210"/>
+        <location filename="../../gui/window_files.py" line="236"/>
         <source>Orders saved, one file per account: {names}</source>
         <translation>주문을 계좌별 파일로 저장했습니다: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="212"/>
+        <location filename="../../gui/window_files.py" line="238"/>
         <source>Trades saved to {names}</source>
         <translation>거래를 {names}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="219"/>
+        <location filename="../../gui/window_files.py" line="245"/>
         <source>Open or create a scenario first (File → New or Open).</source>
         <translation>먼저 시나리오를 열거나 만드세요 (파일 → 새로 만들기 또는 열기).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="221"/>
+        <location filename="../../gui/window_files.py" line="247"/>
         <source>No result yet: fix the problem shown, or wait for the computation.</source>
         <translation>아직 결과가 없습니다: 표시된 문제를 고치거나 계산이 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="223"/>
+        <location filename="../../gui/window_files.py" line="249"/>
         <source>No trade list meets every account&apos;s rules and the limits: nothing to export.</source>
         <translation>모든 계좌의 규칙과 한도를 함께 지키는 거래 목록이 없습니다: 내보낼 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="225"/>
+        <location filename="../../gui/window_files.py" line="251"/>
         <source>No trades to export: the portfolio is already on target.</source>
         <translation>내보낼 거래가 없습니다: 포트폴리오가 이미 목표에 맞습니다.</translation>
     </message>
@@ -2983,12 +3093,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="321"/>
+        <location filename="../../gui/panels/stress.py" line="311"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="322"/>
+        <location filename="../../gui/panels/stress.py" line="312"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -2996,125 +3106,125 @@
 <context>
     <name>HoldingsPanel</name>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="51"/>
-        <location filename="../../gui/panels/holdings.py" line="147"/>
+        <location filename="../../gui/panels/holdings.py" line="52"/>
+        <location filename="../../gui/panels/holdings.py" line="148"/>
         <source>Holdings</source>
         <translation>보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="67"/>
+        <location filename="../../gui/panels/holdings.py" line="68"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="68"/>
+        <location filename="../../gui/panels/holdings.py" line="69"/>
         <source>Add a holding by its ticker symbol</source>
         <translation>티커로 보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="69"/>
+        <location filename="../../gui/panels/holdings.py" line="70"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="70"/>
+        <location filename="../../gui/panels/holdings.py" line="71"/>
         <source>Remove the selected holding</source>
         <translation>선택한 보유 종목 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="71"/>
-        <location filename="../../gui/panels/holdings.py" line="90"/>
+        <location filename="../../gui/panels/holdings.py" line="72"/>
+        <location filename="../../gui/panels/holdings.py" line="91"/>
         <source>Import CSV…</source>
         <translation>CSV 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="72"/>
+        <location filename="../../gui/panels/holdings.py" line="73"/>
         <source>Replace holdings from a CSV file: ticker, shares[, price]</source>
         <translation>CSV 파일로 보유 종목 대체: 티커, 주식 수[, 가격]</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="85"/>
+        <location filename="../../gui/panels/holdings.py" line="86"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="93"/>
+        <location filename="../../gui/panels/holdings.py" line="94"/>
         <source>Replace one account&apos;s holdings from a CSV file (ticker, shares[, price]), or import a broker statement</source>
         <translation>CSV 파일(티커, 주식 수[, 가격])로 한 계좌의 보유 종목을 바꾸거나, 증권사 명세서를 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="147"/>
+        <location filename="../../gui/panels/holdings.py" line="148"/>
         <source>Holdings by account</source>
         <translation>계좌별 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="181"/>
+        <location filename="../../gui/panels/holdings.py" line="182"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="220"/>
+        <location filename="../../gui/panels/holdings.py" line="221"/>
         <source>Not in your targets</source>
         <translation>목표에 없는 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="223"/>
+        <location filename="../../gui/panels/holdings.py" line="224"/>
         <source>{ticker} is not in your targets. Add it to a sleeve, or sell it?</source>
         <translation>{ticker}은(는) 목표에 없습니다. 슬리브에 추가할까요, 아니면 매도할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="228"/>
+        <location filename="../../gui/panels/holdings.py" line="229"/>
         <source>A holding without a target is sold by the rebalance (unless you mark it No sell).</source>
         <translation>목표가 없는 보유 종목은 리밸런싱에서 매도됩니다(매도 금지로 표시하지 않은 경우).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="230"/>
+        <location filename="../../gui/panels/holdings.py" line="231"/>
         <source>Add to a sleeve…</source>
         <translation>슬리브에 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="231"/>
+        <location filename="../../gui/panels/holdings.py" line="232"/>
         <source>Sell it</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="240"/>
+        <location filename="../../gui/panels/holdings.py" line="241"/>
         <source>Add to a sleeve</source>
         <translation>슬리브에 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="241"/>
+        <location filename="../../gui/panels/holdings.py" line="242"/>
         <source>Sleeve for {ticker}:</source>
         <translation>{ticker}의 슬리브:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="265"/>
+        <location filename="../../gui/panels/holdings.py" line="266"/>
         <source>Every account, from a broker statement…</source>
         <translation>모든 계좌, 증권사 명세서에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="271"/>
-        <location filename="../../gui/panels/holdings.py" line="285"/>
+        <location filename="../../gui/panels/holdings.py" line="272"/>
+        <location filename="../../gui/panels/holdings.py" line="286"/>
         <source>Import holdings</source>
         <translation>보유 종목 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="272"/>
+        <location filename="../../gui/panels/holdings.py" line="273"/>
         <source>The CSV replaces the holdings of:</source>
         <translation>CSV로 보유 종목을 바꿀 계좌:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="302"/>
+        <location filename="../../gui/panels/holdings.py" line="303"/>
         <source>Holdings not imported from {name}: {msg}. Nothing was changed.</source>
         <translation>{name}에서 보유 종목을 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="197"/>
+        <location filename="../../gui/panels/holdings.py" line="198"/>
         <source>{text} is not a ticker symbol: use letters, digits, &apos;.&apos; or &apos;-&apos;</source>
         <translation>{text}은(는) 티커가 아닙니다: 문자, 숫자, &apos;.&apos; 또는 &apos;-&apos;만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/holdings.py" line="202"/>
+        <location filename="../../gui/panels/holdings.py" line="203"/>
         <source>{ticker} is already in the table: edit its shares instead</source>
         <translation>{ticker}은(는) 이미 표에 있습니다: 대신 주식 수를 고치세요</translation>
     </message>
@@ -3145,88 +3255,88 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="57"/>
+        <location filename="../../gui/panels/household_editor.py" line="58"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="58"/>
+        <location filename="../../gui/panels/household_editor.py" line="59"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="60"/>
+        <location filename="../../gui/panels/household_editor.py" line="61"/>
         <source>Remove the selected account (a position: set its shares to 0)</source>
         <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="62"/>
+        <location filename="../../gui/panels/household_editor.py" line="63"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="63"/>
+        <location filename="../../gui/panels/household_editor.py" line="64"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="64"/>
+        <location filename="../../gui/panels/household_editor.py" line="65"/>
         <source>Account…</source>
         <translation>계좌 설정…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="66"/>
+        <location filename="../../gui/panels/household_editor.py" line="67"/>
         <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
         <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="124"/>
+        <location filename="../../gui/panels/household_editor.py" line="125"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="132"/>
+        <location filename="../../gui/panels/household_editor.py" line="133"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="179"/>
+        <location filename="../../gui/panels/household_editor.py" line="180"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="216"/>
+        <location filename="../../gui/panels/household_editor.py" line="217"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="218"/>
-        <location filename="../../gui/panels/household_editor.py" line="223"/>
+        <location filename="../../gui/panels/household_editor.py" line="219"/>
+        <location filename="../../gui/panels/household_editor.py" line="224"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="218"/>
+        <location filename="../../gui/panels/household_editor.py" line="219"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="223"/>
+        <location filename="../../gui/panels/household_editor.py" line="224"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="229"/>
+        <location filename="../../gui/panels/household_editor.py" line="230"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="229"/>
+        <location filename="../../gui/panels/household_editor.py" line="230"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="249"/>
+        <location filename="../../gui/panels/household_editor.py" line="250"/>
         <source>Select an account first.</source>
         <translation>먼저 계좌를 선택하세요.</translation>
     </message>
@@ -3239,22 +3349,22 @@
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="34"/>
+        <location filename="../../gui/panels/household_editor.py" line="35"/>
         <source>Account / position</source>
         <translation>계좌 / 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="35"/>
+        <location filename="../../gui/panels/household_editor.py" line="36"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="36"/>
+        <location filename="../../gui/panels/household_editor.py" line="37"/>
         <source>Cash / shares</source>
         <translation>현금 / 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="37"/>
+        <location filename="../../gui/panels/household_editor.py" line="38"/>
         <source>Cost basis</source>
         <translation>취득 원가</translation>
     </message>
@@ -4367,269 +4477,375 @@
 <context>
     <name>ProposalPdf</name>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="165"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="119"/>
+        <source>core</source>
+        <translation>핵심</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="120"/>
+        <source>satellite</source>
+        <translation>위성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="121"/>
+        <source>outside</source>
+        <translation>외부</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="127"/>
+        <source>draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="128"/>
+        <source>approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="129"/>
+        <source>rejected</source>
+        <translation>거절됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="130"/>
+        <source>executed</source>
+        <translation>실행됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="192"/>
+        <source>Rebalancing proposal for {c}</source>
+        <translation>{c} 님을 위한 리밸런싱 제안</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="194"/>
+        <source>Proposal {id} · household {h} · status: {s}</source>
+        <translation>제안 {id} · 가구 {h} · 상태: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="197"/>
+        <source>made by {who} on {when}</source>
+        <translation>{who} 작성, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="209"/>
+        <source>Assumptions</source>
+        <translation>가정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="214"/>
         <source>What</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="166"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="220"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="215"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="270"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="170"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
         <source>Price source</source>
         <translation>가격 출처</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="174"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="223"/>
         <source>Price date</source>
         <translation>가격 기준일</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="178"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="227"/>
         <source>Risk window</source>
         <translation>위험 추정 기간</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="182"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="231"/>
         <source>Risk estimator</source>
         <translation>위험 추정 방식</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="186"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="235"/>
         <source>Risk data</source>
         <translation>위험 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="190"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="239"/>
         <source>Inputs (scenario SHA-256)</source>
         <translation>입력 (시나리오 SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="218"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="402"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="263"/>
+        <source>Client and accounts</source>
+        <translation>고객과 계좌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="268"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="456"/>
         <source>Account</source>
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="219"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="269"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="221"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="271"/>
         <source>Cash before</source>
         <translation>거래 전 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="222"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="253"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="303"/>
         <source>Volatility (annualized)</source>
         <translation>변동성 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="256"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="456"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="306"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="511"/>
         <source>cap {v}</source>
         <translation>상한 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="258"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="308"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="261"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="311"/>
         <source>Tracking error to targets</source>
         <translation>목표 대비 추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="267"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="317"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="272"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="274"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
         <source>Estimated trading cost</source>
         <translation>예상 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="280"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="330"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="443"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="288"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
         <source>Trades are proposed below.</source>
         <translation>제안하는 거래는 아래와 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="289"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="339"/>
         <source>No trades are needed: every holding is inside its band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목이 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="292"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="342"/>
         <source>No trade list meets all the limits; see “What limits it”.</source>
         <translation>모든 제한을 만족하는 거래 목록이 없습니다. “결과를 제한하는 요인”을 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="301"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="347"/>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="352"/>
         <source>Figure</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="302"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="442"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="353"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="497"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="303"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="443"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="354"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="498"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="304"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="355"/>
         <source>Limit</source>
         <translation>제한</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="315"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="366"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="316"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="367"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="317"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="368"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="326"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="372"/>
+        <source>Allocation by sleeve</source>
+        <translation>슬리브별 배분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="378"/>
         <source>Weight by sleeve</source>
         <translation>슬리브별 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="364"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="390"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="417"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="339"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="391"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="341"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="393"/>
         <source>Drift</source>
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="363"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="404"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="410"/>
+        <source>Allocation by fund</source>
+        <translation>펀드별 배분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="416"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="458"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="365"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="418"/>
         <source>Shares now</source>
         <translation>현재 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="366"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="419"/>
         <source>Shares after</source>
         <translation>거래 후 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="396"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="445"/>
+        <source>No trades.</source>
+        <translation>거래 없음.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="450"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="397"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="451"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="403"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="457"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="405"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="459"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="406"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="460"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="407"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="461"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="408"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="462"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="410"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="464"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="440"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="489"/>
+        <source>Risk before and after</source>
+        <translation>거래 전후 위험</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="495"/>
         <source>Volatility and tracking error (annualized)</source>
         <translation>변동성과 추적오차 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="447"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="502"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="451"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="506"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="484"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="520"/>
+        <source>Cannot be met</source>
+        <translation>충족할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="523"/>
+        <source>No limit shapes this answer: the trades go straight to the targets.</source>
+        <translation>이 답을 제약하는 한도가 없습니다: 거래가 목표로 곧바로 향합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="528"/>
+        <source>What limits it</source>
+        <translation>무엇이 결과를 제한하는가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="537"/>
         <source>Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}</source>
         <translation>매수 {b} · 매도 {s} · 회전율 {t} · 예상 거래 비용 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="548"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="545"/>
+        <source>Costs</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="600"/>
         <source>Rebalancing proposal {id}: {c}</source>
         <translation>리밸런싱 제안 {id}: {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="571"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="623"/>
         <source>Proposal {id} · {c} · not investment advice</source>
         <translation>제안 {id} · {c} · 투자 권유 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="575"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="627"/>
         <source>page {i} of {n}</source>
         <translation>{i} / {n}쪽</translation>
     </message>
@@ -4826,154 +5042,159 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="116"/>
-        <location filename="../../gui/import_dialog.py" line="264"/>
-        <location filename="../../gui/import_dialog.py" line="342"/>
+        <location filename="../../gui/import_dialog.py" line="125"/>
+        <location filename="../../gui/import_dialog.py" line="276"/>
+        <location filename="../../gui/import_dialog.py" line="354"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="118"/>
+        <location filename="../../gui/import_dialog.py" line="127"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="119"/>
+        <location filename="../../gui/import_dialog.py" line="128"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="123"/>
+        <location filename="../../gui/import_dialog.py" line="132"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="131"/>
+        <location filename="../../gui/import_dialog.py" line="140"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="132"/>
+        <location filename="../../gui/import_dialog.py" line="141"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="133"/>
+        <location filename="../../gui/import_dialog.py" line="142"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="135"/>
+        <location filename="../../gui/import_dialog.py" line="144"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="149"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
+        <source>The statement says: {words}</source>
+        <translation>명세서 표기: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="161"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="151"/>
+        <location filename="../../gui/import_dialog.py" line="163"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163"/>
+        <location filename="../../gui/import_dialog.py" line="175"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="186"/>
+        <location filename="../../gui/import_dialog.py" line="198"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="190"/>
+        <location filename="../../gui/import_dialog.py" line="202"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="207"/>
+        <location filename="../../gui/import_dialog.py" line="219"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="136"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="81"/>
+        <location filename="../../gui/import_dialog.py" line="82"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="83"/>
+        <location filename="../../gui/import_dialog.py" line="84"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="84"/>
+        <location filename="../../gui/import_dialog.py" line="85"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="93"/>
+        <location filename="../../gui/import_dialog.py" line="102"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="97"/>
+        <location filename="../../gui/import_dialog.py" line="106"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="213"/>
+        <location filename="../../gui/import_dialog.py" line="225"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="215"/>
+        <location filename="../../gui/import_dialog.py" line="227"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="178"/>
+        <location filename="../../gui/import_dialog.py" line="190"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="237"/>
+        <location filename="../../gui/import_dialog.py" line="249"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="240"/>
+        <location filename="../../gui/import_dialog.py" line="252"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="282"/>
+        <location filename="../../gui/import_dialog.py" line="294"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="335"/>
+        <location filename="../../gui/import_dialog.py" line="347"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="337"/>
+        <location filename="../../gui/import_dialog.py" line="349"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="358"/>
+        <location filename="../../gui/import_dialog.py" line="370"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
@@ -4981,38 +5202,38 @@
 <context>
     <name>StoreReset</name>
     <message>
-        <location filename="../../gui/store_reset.py" line="51"/>
+        <location filename="../../gui/store_reset.py" line="52"/>
         <source>Price store reset</source>
         <translation>가격 저장소 초기화</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="53"/>
+        <location filename="../../gui/store_reset.py" line="54"/>
         <source>The damaged price store was moved to {path}. Refresh Prices or import price files to fill the new one.</source>
         <translation>손상된 가격 저장소를 {path}(으)로 옮겼습니다. 가격 새로 고침이나 가격 파일 가져오기로 새 저장소를 채우세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="61"/>
-        <location filename="../../gui/store_reset.py" line="68"/>
+        <location filename="../../gui/store_reset.py" line="62"/>
+        <location filename="../../gui/store_reset.py" line="69"/>
         <source>Price store</source>
         <translation>가격 저장소</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="65"/>
+        <location filename="../../gui/store_reset.py" line="66"/>
         <source>it reads correctly</source>
         <translation>정상적으로 읽힙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="69"/>
+        <location filename="../../gui/store_reset.py" line="70"/>
         <source>The price store is not damaged ({why}); nothing was changed.</source>
         <translation>가격 저장소는 손상되지 않았습니다({why}); 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="74"/>
+        <location filename="../../gui/store_reset.py" line="75"/>
         <source>Reset the damaged price store?</source>
         <translation>손상된 가격 저장소를 초기화할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="75"/>
+        <location filename="../../gui/store_reset.py" line="76"/>
         <source>{problem}
 
 Move it aside as a backup and start an empty price store?</source>
@@ -5112,37 +5333,37 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>스트레스 테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="192"/>
+        <location filename="../../gui/panels/stress.py" line="182"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="192"/>
+        <location filename="../../gui/panels/stress.py" line="182"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="229"/>
+        <location filename="../../gui/panels/stress.py" line="219"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="241"/>
+        <location filename="../../gui/panels/stress.py" line="231"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="248"/>
+        <location filename="../../gui/panels/stress.py" line="238"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="271"/>
+        <location filename="../../gui/panels/stress.py" line="261"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="279"/>
+        <location filename="../../gui/panels/stress.py" line="269"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>

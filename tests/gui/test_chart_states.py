@@ -46,3 +46,24 @@ def test_growth_lines_differ_in_style_and_simulated_data_is_labelled(loaded, wor
     assert growth.simulated.isVisible()
     growth.show_outcome(out, workspace)
     assert not growth.simulated.isVisible()
+
+
+def test_a_chart_not_built_yet_says_it_is_coming(workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Before the charts' libraries are loaded (after the first result, in the background: seconds on a
+    busy machine) each chart tab says it is being drawn instead of showing an empty area; once built, the
+    chart alone is there."""
+    from PySide6.QtWidgets import QLabel
+
+    from gui.panels.chartspanel import NAMES, ChartsPanel
+
+    panel = ChartsPanel(workspace, lazy=True)
+    qtbot.addWidget(panel)
+    for i in range(len(NAMES)):
+        labels = panel.widget(i).findChildren(QLabel)
+        assert [lb.text() for lb in labels] == ["Drawing the chart…"], i
+    panel.ensure_built()
+    qtbot.wait(1)  # the labels are deleted on the next pass of the event loop
+    for i, view in enumerate(panel.views):
+        page = panel.widget(i)
+        assert view.parent() is not None and page.isAncestorOf(view)
+        assert "Drawing the chart…" not in [lb.text() for lb in page.findChildren(QLabel)], i

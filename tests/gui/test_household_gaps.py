@@ -232,3 +232,44 @@ def test_an_impossible_household_exports_nothing(
     assert not window.export_trades_to(tmp_path / "trades.csv")
     assert len(warned) == 1 and "nothing was exported" in warned[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_asks_about_the_account_files_not_the_base_name(
+    window, workspace, qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A household's export writes one file per trading account: the save dialog must not ask to replace
+    the base name (never written), and one question lists the account files that would be replaced."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from engine.report.orders import household_order_paths
+
+    hr = _open_couple(workspace, qtbot)
+    base = tmp_path / "orders.csv"
+    base.write_text("the user's own file\n", encoding="utf-8")
+    files = [p for _, p in household_order_paths(base, hr)]
+    asked: list[dict] = []  # type: ignore[type-arg]
+
+    def save(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(kwargs)
+        return str(base), "CSV (*.csv)"
+
+    questions: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr("gui.window_files.QFileDialog.getSaveFileName", save)
+    monkeypatch.setattr(
+        "gui.window_files.QMessageBox.question", lambda *a: (questions.append(a[2]), answer[0])[1]
+    )
+    window.files.export_trades()
+    assert asked and asked[0]["options"] & QFileDialog.Option.DontConfirmOverwrite
+    assert not questions, "only the base name exists: nothing to ask"
+    assert all(p.exists() for p in files) and base.read_text(encoding="utf-8") == "the user's own file\n"
+    # now the account files exist: one question naming them; "No" leaves them as they are
+    before = {p: p.read_bytes() for p in files}
+    for p in files:
+        p.write_bytes(b"older orders\r\n")
+    window.files.export_trades()
+    assert len(questions) == 1 and all(p.name in questions[0] for p in files)
+    assert all(p.read_bytes() == b"older orders\r\n" for p in files)
+    answer[0] = QMessageBox.StandardButton.Yes
+    window.files.export_trades()
+    assert {p: p.read_bytes() for p in files} == before

@@ -214,3 +214,24 @@ def test_preview_of_a_matched_account_lists_what_goes(app, qtbot) -> None:  # ty
     from gui import fmt
 
     assert rows["cash"] == f"{fmt.money(0.0, 2)} → {fmt.money(8013.35, 2)}"  # the file's cash line
+
+
+def test_preview_names_each_account_kind_in_the_users_words(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Type column of an account row is the household account kind the statement's words name (what a
+    new account gets), through the translations; the broker's own words are in its tooltip."""
+    from engine.imports.detect import read_file
+    from engine.imports.into_household import apply_to_household
+    from tests.helpers import core_satellite
+
+    st = read_file(fixture("schwab_all_accounts.csv"))
+    new, changes = apply_to_household(st, core_satellite({}))
+    dialog = StatementPreview(st, new, changes)
+    qtbot.addWidget(dialog)
+    kinds = {}
+    for i in range(dialog.tree.topLevelItemCount()):
+        item = dialog.tree.topLevelItem(i)
+        kinds[item.text(0).split()[0]] = (item.text(4), item.toolTip(4))
+    assert kinds["Individual"][0] == "taxable"
+    assert kinds["Roth"] == ("Roth IRA", "The statement says: Roth IRA")
+    added = {a.name: a.kind.label for a in new.household.accounts}  # what the household really got
+    assert sorted(k for k, _ in kinds.values()) == sorted(added.values())
