@@ -126,7 +126,6 @@ class JointProblem:
             acct @ (self.B - self.S + cp.multiply(self.kap_m, self.B + self.S)) <= self.room,
         ]
         extra = self.buy_cost @ self.B + self.sell_cost @ self.S
-        self._g = g
         self.lot_ub = P(max(L, 1), name="lot_ub", nonneg=True)
         self.lot_cost = P(max(L, 1), name="lot_cost", nonneg=True)
         if L:

@@ -41,11 +41,6 @@ class Plan:
     sales: Sales | None = None
 
 
-def lot_sales(hh: Household, plan: Plan, on: date | None, sc: Scenario) -> Sales:
-    """(account index, ticker) → the lots its taxable sale takes, wash sales marked."""
-    return sales_of(hh, plan.tickers, plan.prices, plan.buys, plan.sells, plan.skip_lots, on, sc)
-
-
 def sales_of(
     hh: Household,
     tickers: tuple[str, ...],
@@ -56,6 +51,7 @@ def sales_of(
     on: date | None,
     sc: Scenario,
 ) -> Sales:
+    """(account index, ticker) → the lots its taxable sale takes, wash sales marked."""
     out: Sales = {}
     for a_i in range(len(hh.accounts)):
         out.update(account_sales(hh, a_i, tickers, prices, buys, sells, skip_lots, on, sc.placement.tax))
