@@ -8,6 +8,8 @@ tickers into sleeves, so ten problem shapes of one size; households follow them 
 drawn at random), then measures on the same book:
 - one-by-one loop: ``engine.api.rebalance`` per household in book order (shapes interleaved), in this
   process, on a sample of households (per-household cost);
+- the batch layer step by step (scenario + inputs JSON, optimizer, exposures, result JSON + summary) on
+  the in-process sample, and the parent's steps (read, plan, store);
 - in-process batch: the batch path with workers=0 (shape-grouped batches, results stored);
 - local workers: ``rebalance_book`` end to end with N worker processes (plan, market, solve, store);
 - Dask: the same run on a local Dask cluster of N worker processes (cluster start-up timed apart).
@@ -216,6 +218,64 @@ def shape_costs(book: Book, m: MarketSnapshot) -> list[tuple[float, float, float
         return ex.submit(_shape_costs, samples, m).result()
 
 
+def layer_split(book: Book, m: MarketSnapshot, sample: int) -> None:
+    """CPU per household of each step of the batch layer, in this process on ``sample`` households in
+    plan order (after one household of each shape), and of the parent's steps on the whole book."""
+    from engine.batch.exposures import Exposures
+    from engine.batch.work import solve_batch
+    from engine.book import proposals
+    from engine.book.inputs import batch_scenario
+    from engine.book.proposals import NewProposal
+    from engine.optimize import rebalance as solve
+
+    clock = time.process_time
+    c = clock()
+    inputs = book.household_inputs()
+    read = clock() - c
+    c = clock()
+    p = plan(inputs)
+    planned = clock() - c
+    ex = Exposures()
+    for b in p.batches:
+        solve_batch(list(b[:1]), m, ex)  # compiled problems, fund data, policies' shared parts
+    steps = dict.fromkeys(("scenario + inputs JSON", "optimizer", "exposures", "result JSON + summary"), 0.0)
+    names = list(steps)
+    rows = []
+    done = 0
+    for b in p.batches:
+        for x in b[: sample - done]:
+            t0 = clock()
+            sc, text = batch_scenario(x)
+            t1 = clock()
+            r = solve(sc, m)
+            t2 = clock()
+            r = ex.attach(r)
+            t3 = clock()
+            rows.append(NewProposal.of(x.household_id, x.policy_id, sc, r, inputs=text).values())
+            t4 = clock()
+            for name, dt in zip(names, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                steps[name] += dt
+        done = len(rows)
+    with book.begin() as conn:
+        bid = conn.execute(sa.insert(t.batch_runs).values(executor="split", households=0, created_by="bench"))
+        batch_id = int(bid.inserted_primary_key[0])  # type: ignore[index]
+    c = clock()
+    for i in range(0, len(rows), 50):
+        proposals.add_to_batch(book, rows[i : i + 50], who="bench", batch_id=batch_id)
+    store = clock() - c
+    n, k = len(inputs), len(rows)
+    layer = sum(v for name, v in steps.items() if name != "optimizer")
+    print(
+        f"batch layer, step by step ({k} households, this process): "
+        + ", ".join(f"{name} {v / k * 1e3:.3f}" for name, v in steps.items())
+        + f" ms; batch layer {layer / k * 1e3:.3f} ms"
+    )
+    print(
+        f"parent, step by step: read {read / n * 1e3:.3f} + plan {planned / n * 1e3:.3f} "
+        f"+ store {store / k * 1e3:.3f} ms per household (receiving results is not in these)"
+    )
+
+
 def book_size(book: Book) -> int:
     return len(book.household_inputs())
 
@@ -272,6 +332,7 @@ def main() -> None:
             f"the first solve after it costs {statistics.median(extra) * 1e3:+.1f} ms more than the next"
         )
         k = min(args.inline_sample, n)
+        layer_split(book, m, k)
         r = batch(book, Executor(workers=0), m, list(range(1, k + 1)))
         line(f"batch in this process ({k})", k, r.wall, r.cpu)
         split(r, k)

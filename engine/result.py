@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from engine.messages import Message, english
 
@@ -39,6 +39,20 @@ class Status(StrEnum):
 class Side(StrEnum):
     BUY = "buy"
     SELL = "sell"
+
+
+_Row = TypeVar("_Row")
+
+
+def make_row(cls: type[_Row], values: dict[str, Any]) -> _Row:
+    """``cls(**values)`` for a frozen dataclass without ``__post_init__`` or slots (Trade, AssetRow,
+    SleeveRow, RebalanceResult, the optimizer's Inputs), ``values`` naming every field, defaults included:
+    the same object, built without the generated ``__init__``'s one ``object.__setattr__`` per field (a
+    result has a row per ticker and a trade for most). tests/engine/optimize/test_same_as_before.py checks
+    that every field is set."""
+    row = object.__new__(cls)
+    row.__dict__.update(values)
+    return row
 
 
 @dataclass(frozen=True)

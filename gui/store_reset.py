@@ -59,7 +59,9 @@ class StoreReset(QObject):
 
     def _failed(self, kind: str, _gen: int, exc: object) -> None:
         if kind in (CHECK, RESET):
-            QMessageBox.warning(self._parent, self.tr("Price store"), engine_phrase(str(exc)) or type(exc).__name__)
+            QMessageBox.warning(
+                self._parent, self.tr("Price store"), engine_phrase(str(exc)) or type(exc).__name__
+            )
 
     def _checked(self, store: PriceStore, problem: StoreError | None) -> None:
         if problem is None or not problem.can_reset:

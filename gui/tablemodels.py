@@ -124,19 +124,35 @@ class HoldingsModel(_SnapshotModel):
         """Recompute the cells (after ``problem_tickers`` changed)."""
         self._refill(len(self._rows))
 
-    def _cell_key(self, row: int, col: int) -> object:
-        if self.scenario is None:
+    def _row_keys(self, row: int) -> tuple[object, ...] | None:
+        """What each cell of a row is computed from (see ``_value`` and ``_cell_roles``), in one pass."""
+        sc = self.scenario
+        if sc is None:
             return None
         t = self._rows[row]
-        v = self.value(row, HoldingsColumn(col))
-        if col == HoldingsColumn.TICKER:
-            return (t, t in self.problem_tickers)
-        if col == HoldingsColumn.PRICE:
-            return (v, self._own_price.get(t) is not None)
-        if col == HoldingsColumn.DRIFT:
-            a = self._assets.get(t)
-            return (v, None) if a is None else (v, a.band, a.outside_band)
-        return (type(v), v)
+        a = self._assets.get(t)
+        shares = self._shares.get(t, 0.0)
+        price, own = self._price(t)
+        value = None if price is None else shares * price
+        weight = a.weight_before if a else None
+        target = a.weight_target if a else self._targets.get(t, 0.0)
+        drift = a.drift if a else None
+        no_buy, no_sell = t in sc.constraints.no_buy, t in sc.constraints.no_sell
+        return (
+            (t, t in self.problem_tickers),  # TICKER
+            (type(shares), shares),
+            (price, own),  # PRICE: typed by the user or the market's (grey)
+            (type(value), value),
+            (type(weight), weight),
+            (type(target), target),
+            (drift, None) if a is None else (drift, a.band, a.outside_band),  # DRIFT: coloured by its band
+            (bool, no_buy),
+            (bool, no_sell),
+        )
+
+    def _cell_key(self, row: int, col: int) -> object:
+        keys = self._row_keys(row)
+        return None if keys is None else keys[col]
 
     def _flags_key(self) -> object:
         return (tuple(self._rows), self._held)
@@ -349,10 +365,10 @@ class TradesModel(_SnapshotModel):
 
     def _cell_roles(self, row: int, column: int) -> dict[int, Any]:
         t = self.trades[row]
-        col = TradesColumn(column)
+        col = column  # a plain int: enum conversions dominate the cost of a refill
         buy = t.side is Side.BUY
         out: dict[int, Any] = {}
-        if col is TradesColumn.SIDE:
+        if col == TradesColumn.SIDE:
             out[_DISPLAY] = (
                 QCoreApplication.translate("TableModels", "Buy")
                 if buy
@@ -360,19 +376,19 @@ class TradesModel(_SnapshotModel):
             )
             out[_FG] = theme.buy() if buy else theme.sell()
             out[_BG] = theme.buy_bg() if buy else theme.sell_bg()
-        elif col is TradesColumn.TICKER:
+        elif col == TradesColumn.TICKER:
             out[_DISPLAY] = t.ticker
-        elif col is TradesColumn.REASON:
+        elif col == TradesColumn.REASON:
             reason = message_texts.render(t.why, t.reason)
             out[_DISPLAY] = reason
             out[_TIP] = reason
         else:
             out[_ALIGN] = _RIGHT
-            if col is TradesColumn.SHARES:
+            if col == TradesColumn.SHARES:
                 out[_DISPLAY] = fmt.shares(t.shares)
-            elif col is TradesColumn.PRICE:
+            elif col == TradesColumn.PRICE:
                 out[_DISPLAY] = fmt.money(t.price, 2)
-            elif col is TradesColumn.AMOUNT:
+            elif col == TradesColumn.AMOUNT:
                 out[_DISPLAY] = fmt.money(t.amount)
                 out[_FG] = theme.buy() if buy else theme.sell()
             else:

@@ -1,8 +1,9 @@
 """Look-through sector exposures for a batch worker: what ``engine.api.rebalance`` attaches to every
-result (engine.risk.exposure_result.attach_exposures), with the fund data read once per batch and the
-sector matrix built once per ticker order within it, instead of both again for each household. The rows
-are computed exactly as ``with_exposures`` computes them (tested equal, result for result). One
-``Exposures`` lives for one batch, so a run never keeps fund data older than its batch."""
+result (engine.risk.exposure_result.attach_exposures), with the fund data read once, the sector matrix
+built once per ticker order, and the sources and notes written once per set of held tickers, instead of
+all again for each household. The rows are computed exactly as ``with_exposures`` computes them (tested
+equal, result for result). One ``Exposures`` lives for one batch on Dask, for one run in a local worker
+process, so a run never uses fund data older than itself."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class Exposures:
     def __init__(self) -> None:
         self._funds: dict[tuple[str, ...], Mapping[str, FundData] | None] = {}
         self._models: dict[tuple[str, ...], ExposureModel] = {}
+        # per set of held tickers: what with_exposures adds besides the rows (sources, missing, notes)
+        self._said: dict[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = {}
 
     def _funds_for(self, tickers: tuple[str, ...]) -> Mapping[str, FundData] | None:
         key = tuple(sorted(tickers))
@@ -36,11 +39,12 @@ class Exposures:
         return self._funds[key]
 
     def attach(self, result: RebalanceResult) -> RebalanceResult:
-        tickers = tuple(a.ticker for a in result.assets)
+        assets = result.assets
+        tickers = tuple(a.ticker for a in assets)
         funds = self._funds_for(tickers) if tickers else None
         if funds is None:
             return attach_exposures(result)
-        held = [a.ticker for a in result.assets if max(a.weight_before, a.weight_target, a.weight_after) > 0]
+        held = tuple(a.ticker for a in assets if max(a.weight_before, a.weight_target, a.weight_after) > 0)
         if result.sector_exposures or not any(t in funds for t in held):  # as with_exposures decides
             return with_exposures(result, funds)
         model = self._models.get(tickers)
@@ -48,12 +52,26 @@ class Exposures:
             model = self._models[tickers] = build_model(list(tickers), funds, companies=False)
         sm = model.sector_matrix
         w = [
-            np.array([getattr(a, f"weight_{k}") for a in result.assets])
-            for k in ("before", "target", "after")
+            sm @ np.array([a.weight_before for a in assets]),
+            sm @ np.array([a.weight_target for a in assets]),
+            sm @ np.array([a.weight_after for a in assets]),
         ]
         rows = tuple(
             SectorExposure(name, float(b), float(t), float(x))
-            for name, b, t, x in zip(model.sector_rows, sm @ w[0], sm @ w[1], sm @ w[2], strict=True)
+            for name, b, t, x in zip(model.sector_rows, *w, strict=True)
             if max(b, t, x) > 0
         )
-        return with_exposures(dataclasses.replace(result, sector_exposures=rows), funds)
+        said = self._said.get((tickers, held))
+        if said is None:  # the sources, missing tickers and notes depend on the held tickers only
+            full = with_exposures(dataclasses.replace(result, sector_exposures=rows), funds)
+            notes = full.assumptions.notes[len(result.assumptions.notes) :]
+            said = self._said[tickers, held] = (full.exposure_sources, full.exposure_not_available, notes)
+            return full
+        asm = result.assumptions
+        return dataclasses.replace(
+            result,
+            sector_exposures=rows,
+            exposure_sources=said[0],
+            exposure_not_available=said[1],
+            assumptions=dataclasses.replace(asm, notes=(*asm.notes, *said[2])),
+        )

@@ -69,17 +69,15 @@ def rebalance_book(
     _store_failures(book, batch_id, list(p.failed), report)
     done = len(p.failed)
     solve_start = time.perf_counter()
-    for outcomes in stream:
-        ok = [o.proposal for o in outcomes if o.proposal is not None]
-        report.proposals += proposals.add(book, ok, who=who, batch_id=batch_id)
-        _store_failures(
-            book, batch_id, [(o.household_id, o.error or "") for o in outcomes if o.error], report
-        )
-        done += len(outcomes)
-        report.worker_cpu += sum(o.cpu for o in outcomes)
-        report.engine_cpu += sum(o.engine_cpu for o in outcomes)
+    for out in stream:
+        proposals.add_to_batch(book, out.rows, who=who, batch_id=batch_id)
+        _store_failures(book, batch_id, out.failed, report)
+        done += out.households
+        report.worker_cpu += out.cpu
+        report.engine_cpu += out.engine_cpu
         if progress is not None:
             progress(done, report.households)
+    report.proposals = proposals.batch_ids(book, batch_id)
     report.cancelled = done < report.households
     report.solve_seconds = time.perf_counter() - solve_start
     report.seconds = time.perf_counter() - start

@@ -1,9 +1,9 @@
 """Running a plan: in this process, on local worker processes, or on a Dask distributed cluster.
 
-Every executor yields each batch's outcomes as soon as that batch finishes (``as_completed``), so the
-caller stores and reports progress while the rest is still being solved. A household that fails is an
-error outcome; a batch whose worker dies is reported as failed for each of its households; neither stops
-the run. ``cancel()`` returning True stops handing out batches (finished ones are kept).
+Every executor yields each batch's ``Outcome`` as soon as that batch finishes (``as_completed``), so the
+caller stores and reports progress while the rest is still being solved. A household that fails is listed
+in its batch's failures; a batch whose worker dies is reported as failed for each of its households;
+neither stops the run. ``cancel()`` returning True stops handing out batches (finished ones are kept).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from engine.batch.plan import Plan
-from engine.batch.work import Outcome, init_worker, solve_batch, solve_with_worker_market
+from engine.batch.work import Outcome, init_worker, solve_batch, solve_on_cluster, solve_with_worker_market
 from engine.book.db import BookError
 from engine.book.inputs import HouseholdInputs
 from engine.market import MarketSnapshot
@@ -50,9 +50,7 @@ class Executor:
             return f"dask {getattr(addr, 'address', addr)}"
         return "this process" if self.workers == 0 else f"{self.workers} local worker processes"
 
-    def run(
-        self, plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None
-    ) -> Iterator[list[Outcome]]:
+    def run(self, plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None) -> Iterator[Outcome]:
         if self.scheduler is not None:
             return run_dask(plan, market, self.scheduler, cancel=cancel, timeout=self.connect_timeout)
         if self.workers == 0:
@@ -64,11 +62,14 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def run_inline(plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None) -> Iterator[list[Outcome]]:
+def run_inline(plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None) -> Iterator[Outcome]:
+    from engine.batch.exposures import Exposures
+
+    exposures = Exposures()  # the fund data, read once for the run
     for batch in plan.batches:
         if cancel is not None and cancel():
             return
-        yield solve_batch(list(batch), market)
+        yield solve_batch(list(batch), market, exposures)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -87,13 +88,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _failed(batch: tuple[HouseholdInputs, ...], why: str) -> list[Outcome]:
-    return [Outcome(x.household_id, None, why, 0.0) for x in batch]
+def _failed(batch: tuple[HouseholdInputs, ...], why: str) -> Outcome:
+    return Outcome([], [(x.household_id, why) for x in batch])
 
 
 def run_local(
     plan: Plan, market: MarketSnapshot, workers: int, cancel: Cancel | None = None
-) -> Iterator[list[Outcome]]:
+) -> Iterator[Outcome]:
     """Worker processes, each holding the market snapshot and its own compiled problems.
 
     A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool: a new
@@ -102,7 +103,7 @@ def run_local(
     if workers < 1:
         raise BookError("--workers must be 1 or more (0 runs in this process)")
     todo: list[tuple[tuple[HouseholdInputs, ...], bool]] = [(b, False) for b in plan.batches]
-    pending: dict[Future[list[Outcome]], tuple[tuple[HouseholdInputs, ...], bool]] = {}
+    pending: dict[Future[Outcome], tuple[tuple[HouseholdInputs, ...], bool]] = {}
 
     def pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -154,7 +155,7 @@ def run_dask(
     scheduler: str | Any,
     cancel: Cancel | None = None,
     timeout: float = 10.0,
-) -> Iterator[list[Outcome]]:
+) -> Iterator[Outcome]:
     """The same batches on a Dask distributed cluster (workers need Coresat installed). Connects at
     once (an unreachable scheduler is a BookError before anything is stored), then streams."""
     try:
@@ -175,13 +176,15 @@ def run_dask(
 
 def _dask_stream(
     client: Any, own: bool, as_completed: Any, plan: Plan, market: MarketSnapshot, cancel: Cancel | None
-) -> Iterator[list[Outcome]]:
+) -> Iterator[Outcome]:
     try:
         with client.as_current():
             market_f = client.scatter(market, broadcast=True, hash=False)
             run = f"{time.time_ns()}"
             futures = {
-                client.submit(solve_batch, list(b), market_f, pure=False, key=f"coresat-batch-{run}-{i}"): b
+                client.submit(
+                    solve_on_cluster, list(b), market_f, pure=False, key=f"coresat-batch-{run}-{i}"
+                ): b
                 for i, b in enumerate(plan.batches)
             }
             for fut in as_completed(list(futures)):

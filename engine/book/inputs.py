@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from engine.book import parts
 from engine.book import schema as t
 from engine.errors import ScenarioError
 from engine.model import scenario_file
-from engine.model.scenario import Scenario
+from engine.model.scenario import Holding, Portfolio, Scenario
 
 IN_CHUNK = 500  # ids per IN (...) list
 
@@ -135,36 +136,114 @@ def build_scenario(x: HouseholdInputs, *, validate: bool = True) -> Scenario:
     """The scenario of one household; ScenarioError names what is wrong (``validate=False``: the
     optimizer validates it anyway, batch workers skip the second check, and a one-account household
     without an inline market is put together from its policy's part read once, see ``_shared``)."""
+    if validate:
+        return _assembled(x, validate=True)
+    return batch_scenario(x)[0]
+
+
+def batch_scenario(x: HouseholdInputs) -> tuple[Scenario, str | None]:
+    """What a batch worker runs: the scenario as ``build_scenario(x, validate=False)`` builds it, and,
+    when it was put together from its policy's shared part, its canonical JSON (``parts.canonical``,
+    written from the shared part's JSON encoded once; None otherwise: the caller computes it)."""
     try:
         account = parts.account_from_text(x.account)
         extra = json.loads(x.extra)
-        if validate or "portfolio" not in account or "household" in account or "market" in extra:
-            return parts.assemble(
-                parts.policy_from_text(x.policy),
-                account,
-                extra,
-                parts.overrides_from_text(x.overrides),
-                validate=validate,
-            )
+        if "portfolio" not in account or "household" in account or "market" in extra:
+            return _assembled(x, validate=False, account=account, extra=extra), None
         shared = _shared(x.policy, x.overrides, json.dumps(account.get("constraints", {}), sort_keys=True))
-        own = {"name": extra.get("name", "Household"), "portfolio": account["portfolio"]}
-        if extra.get("notes"):
-            own["notes"] = extra["notes"]
-        mine = scenario_file.from_dict(own)  # read as parts.assemble reads them, with the same messages
-        return replace(shared, name=mine.name, portfolio=mine.portfolio, notes=mine.notes)
+        name, notes = extra.get("name", "Household"), extra.get("notes") or ""
+        portfolio = _portfolio(account["portfolio"])
+        if portfolio is None or type(name) is not str or type(notes) is not str:
+            own = {"name": name, "portfolio": account["portfolio"]}
+            if notes:
+                own["notes"] = notes
+            mine = scenario_file.from_dict(own)  # read as parts.assemble reads them, with the same messages
+            name, notes, portfolio = mine.name, mine.notes, mine.portfolio
+        sc = replace(shared.scenario, name=name, portfolio=portfolio, notes=notes)
+        return sc, shared.canonical(sc)
     except ScenarioError as exc:
         raise ScenarioError(exc.field, f"{exc.problem} (household {x.household_id})") from None
 
 
+def _assembled(
+    x: HouseholdInputs, *, validate: bool, account: parts.Doc | None = None, extra: parts.Doc | None = None
+) -> Scenario:
+    try:
+        return parts.assemble(
+            parts.policy_from_text(x.policy),
+            parts.account_from_text(x.account) if account is None else account,
+            json.loads(x.extra) if extra is None else extra,
+            parts.overrides_from_text(x.overrides),
+            validate=validate,
+        )
+    except ScenarioError as exc:
+        raise ScenarioError(exc.field, f"{exc.problem} (household {x.household_id})") from None
+
+
+def _number(v: object) -> float | None:
+    """``v`` as scenario_file reads a number, or None when it would say something about it."""
+    if type(v) is float:
+        return v if math.isfinite(v) else None
+    if type(v) is int and -(2**53) <= v <= 2**53:
+        return float(v)
+    return None
+
+
+def _portfolio(doc: object) -> Portfolio | None:
+    """A stored account's ``portfolio`` table read as scenario_file.from_dict reads it, for the plain
+    case (a table of holdings with text tickers, finite numbers); None for anything else, which the
+    caller reads through from_dict, so that every message stays the file reader's own."""
+    if type(doc) is not dict:
+        return None
+    rows = doc.get("holdings", [])
+    cash = _number(doc.get("cash", 0.0))
+    currency = doc.get("currency", "USD")
+    if type(rows) is not list or cash is None or type(currency) is not str:
+        return None
+    holdings = []
+    for h in rows:
+        if type(h) is not dict:
+            return None
+        ticker, shares, price = h.get("ticker"), _number(h.get("shares")), h.get("price")
+        if type(ticker) is not str or shares is None:
+            return None
+        if price is not None:
+            price = _number(price)
+            if price is None:
+                return None
+        holdings.append(Holding(ticker.strip().upper(), shares, price))
+    return Portfolio(holdings=tuple(holdings), cash=cash, currency=currency)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    scenario: Scenario  # without name, notes and holdings
+    pieces: tuple[tuple[str, str], ...]  # (key, '"key":value' as parts.canonical writes it) of the rest
+
+    def canonical(self, sc: Scenario) -> str:
+        """``parts.canonical(sc)`` for ``sc`` = this scenario with a name, notes and a portfolio of its
+        own: the shared values' JSON is written once (tested equal)."""
+        own = {"name": sc.name, "portfolio": parts.portfolio_doc(sc.portfolio)}
+        if sc.notes:
+            own["notes"] = sc.notes
+        items = [*self.pieces, *((k, f'"{k}":{parts.canonical_json(v)}') for k, v in own.items())]
+        items.sort()
+        return "{" + ",".join(v for _, v in items) + "}"
+
+
 @functools.lru_cache(maxsize=256)
-def _shared(policy: str, overrides: str, account_constraints: str) -> Scenario:
+def _shared(policy: str, overrides: str, account_constraints: str) -> _Shared:
     """What every one-account household of a policy (with these overrides and account limits) has in
-    common: the scenario without name, notes and holdings. A batch builds it once, not per household
-    (tested equal to parts.assemble's scenario)."""
-    return parts.assemble(
+    common: the scenario without name, notes and holdings, and its canonical JSON but for those. A batch
+    builds it once, not per household (tested equal to parts.assemble's scenario)."""
+    sc = parts.assemble(
         parts.policy_from_text(policy),
         {"portfolio": {}, "constraints": json.loads(account_constraints)},
         {},
         parts.overrides_from_text(overrides),
         validate=False,
     )
+    doc = scenario_file.to_dict(sc)
+    own = ("name", "notes", "portfolio")
+    pieces = tuple((k, f"{json.dumps(k)}:{parts.canonical_json(v)}") for k, v in doc.items() if k not in own)
+    return _Shared(sc, pieces)

@@ -25,7 +25,7 @@ import tomli_w
 
 from engine.errors import ScenarioError
 from engine.model import scenario_file
-from engine.model.scenario import Scenario
+from engine.model.scenario import Portfolio, Scenario
 
 ACCOUNT_CONSTRAINTS = ("cash_flow", "min_cash", "no_buy", "no_sell", "mode")
 POLICY_FORMAT = "coresat-policy"
@@ -156,7 +156,25 @@ def assemble(
 
 def canonical(sc: Scenario) -> str:
     """The scenario as canonical JSON: what a proposal stores as its inputs."""
-    return json.dumps(scenario_file.to_dict(sc), sort_keys=True, default=_json_default, separators=(",", ":"))
+    return canonical_json(scenario_file.to_dict(sc))
+
+
+def canonical_json(value: Any) -> str:
+    """``value`` written as ``canonical`` writes a scenario's document (keys sorted, no spaces)."""
+    return json.dumps(
+        value, sort_keys=True, default=_json_default, separators=(",", ":"), check_circular=False
+    )
+
+
+def portfolio_doc(p: Portfolio) -> Doc:
+    """The ``portfolio`` table of scenario_file.to_dict for ``p`` (tested equal)."""
+    holdings: list[Doc] = []
+    for h in p.holdings:
+        hd: Doc = {"ticker": h.ticker, "shares": h.shares}
+        if h.price is not None:
+            hd["price"] = h.price
+        holdings.append(hd)
+    return {"currency": p.currency, "cash": p.cash, "holdings": holdings}
 
 
 def scenario_hash(inputs_json: str) -> str:

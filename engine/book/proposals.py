@@ -73,8 +73,17 @@ class NewProposal:
     summary: Summary
 
     @classmethod
-    def of(cls, household_id: int, policy_id: int | None, sc: Scenario, r: RebalanceResult) -> NewProposal:
-        inputs = parts.canonical(sc)
+    def of(
+        cls,
+        household_id: int,
+        policy_id: int | None,
+        sc: Scenario,
+        r: RebalanceResult,
+        *,
+        inputs: str | None = None,
+    ) -> NewProposal:
+        """``inputs``: ``parts.canonical(sc)`` when the caller has it already (a batch worker)."""
+        inputs = parts.canonical(sc) if inputs is None else inputs
         return cls(
             household_id=household_id,
             policy_id=policy_id,
@@ -119,26 +128,54 @@ class NewProposal:
             summary=summary,
         )
 
-    def row(self, who: str, batch_id: int | None) -> dict[str, Any]:
+    def values(self) -> tuple[Any, ...]:
+        """The stored columns (``COLUMNS``) as a plain tuple: what a batch worker sends back."""
         s = self.summary
-        return {
-            "household_id": self.household_id,
-            "policy_id": self.policy_id,
-            "batch_id": batch_id,
-            "scenario_hash": self.scenario_hash,
-            "inputs": self.inputs,
-            "result": self.result,
-            "result_status": s.result_status,
-            "market_date": self.market_date,
-            "market_source": self.market_source,
-            "trades": s.trades,
-            "turnover": s.turnover,
-            "cost": s.cost,
-            "vol_before": s.vol_before,
-            "vol_after": s.vol_after,
-            "max_drift": s.max_drift,
-            "created_by": who,
-        }
+        return (
+            self.household_id,
+            self.policy_id,
+            self.scenario_hash,
+            self.inputs,
+            self.result,
+            s.result_status,
+            self.market_date,
+            self.market_source,
+            s.trades,
+            s.turnover,
+            s.cost,
+            s.vol_before,
+            s.vol_after,
+            s.max_drift,
+        )
+
+    def row(self, who: str, batch_id: int | None) -> dict[str, Any]:
+        return _row(self.values(), who, batch_id)
+
+
+# the columns of NewProposal.values(), in order
+COLUMNS = (
+    "household_id",
+    "policy_id",
+    "scenario_hash",
+    "inputs",
+    "result",
+    "result_status",
+    "market_date",
+    "market_source",
+    "trades",
+    "turnover",
+    "cost",
+    "vol_before",
+    "vol_after",
+    "max_drift",
+)
+
+
+def _row(values: tuple[Any, ...], who: str, batch_id: int | None) -> dict[str, Any]:
+    row = dict(zip(COLUMNS, values, strict=True))
+    row["batch_id"] = batch_id
+    row["created_by"] = who
+    return row
 
 
 @dataclass(frozen=True)
@@ -168,6 +205,27 @@ def add(
             sa.insert(t.proposals).returning(t.proposals.c.id, sort_by_parameter_order=True), rows
         )
         return [int(i) for i in res.scalars()]
+
+
+def add_to_batch(book: Book, values: list[tuple[Any, ...]], *, who: str, batch_id: int) -> None:
+    """Store a batch run's new draft proposals, given as ``NewProposal.values()`` tuples (what batch
+    workers send back), in one transaction: one executemany, no ids read back (``batch_ids`` reads
+    them, in the order stored, when the run is over)."""
+    if values:
+        with book.begin() as conn:
+            conn.execute(sa.insert(t.proposals), [_row(v, who, batch_id) for v in values])
+
+
+def batch_ids(book: Book, batch_id: int) -> list[int]:
+    """The ids of a batch run's proposals, in the order they were stored."""
+    p = t.proposals
+    with book.begin() as conn:
+        return [
+            int(i)
+            for i in conn.execute(
+                sa.select(p.c.id).where(p.c.batch_id == batch_id).order_by(p.c.id)
+            ).scalars()
+        ]
 
 
 def status_of(book: Book, proposal_id: int) -> Status:

@@ -76,8 +76,11 @@ class Formatter:
         self.numbers: NumberFormat = numbers or EnglishNumbers()
 
     def render(self, m: Message) -> str:
-        values = {k: self.value(v) for k, v in m.params}
-        return self.templates(m.id).format(**values)
+        values: dict[str, str] = {}
+        for k, v in m.params:  # self.value(v) for each, without the extra call per value
+            show = _SHOW.get(type(v))
+            values[k] = show(self, v) if show is not None else self.value(v)
+        return self.templates(m.id).format_map(values)
 
     def value(self, v: Value | Message) -> str:
         show = _SHOW.get(type(v))
@@ -106,5 +109,26 @@ ENGLISH_FORMATTER = Formatter()
 
 
 def english(m: Message) -> str:
-    """The English sentence (the CLI, the JSON result)."""
-    return ENGLISH_FORMATTER.render(m)
+    """The English sentence (the CLI, the JSON result): ``ENGLISH_FORMATTER.render(m)``, with the values
+    formatted inline as EnglishNumbers does (every trade's reason is rendered: this is the hot path)."""
+    values: dict[str, str] = {}
+    for k, v in m.params:
+        t = type(v)
+        if t is Percent:
+            d = v.digits  # type: ignore[union-attr]
+            values[k] = f"{v.value * 100:.1f} %" if d == 1 else f"{v.value * 100:.{d}f} %"  # type: ignore[union-attr]
+        elif t is Ticker:
+            values[k] = v.symbol  # type: ignore[union-attr]
+        elif t is Points:
+            d = v.digits  # type: ignore[union-attr]
+            p = abs(v.value) * 100  # type: ignore[union-attr]
+            values[k] = f"{p:.1f}" if d == 1 else f"{p:.{d}f}"
+        elif t is Name:
+            values[k] = v.text  # type: ignore[union-attr]
+        elif t is Message:
+            values[k] = english(v)  # type: ignore[arg-type]
+        elif t is Parts:
+            values[k] = ", ".join([english(q) for q in v.items])  # type: ignore[union-attr,arg-type]
+        else:
+            values[k] = ENGLISH_FORMATTER.value(v)
+    return ENGLISH[m.id].format_map(values)

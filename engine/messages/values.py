@@ -11,28 +11,48 @@ if TYPE_CHECKING:  # engine.optimize imports the result, which imports this: no 
     from engine.optimize.limit_id import LimitId
 
 
-@dataclass(frozen=True)
+# The values built for every trade's reason (Percent, Points, Money, Ticker, Name) set their fields in their
+# own __init__: the same frozen records as the generated __init__ makes, without one object.__setattr__ call
+# per field.
+
+
+@dataclass(frozen=True, init=False)
 class Percent:
     """A fraction shown as a percentage: 0.123 -> "12.3 %"."""
 
     value: float
     digits: int = 1
 
+    def __init__(self, value: float, digits: int = 1) -> None:
+        d = self.__dict__
+        d["value"] = value
+        d["digits"] = digits
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Points:
     """A difference of two fractions in percentage points, unsigned: 0.023 -> "2.3"."""
 
     value: float
     digits: int = 1
 
+    def __init__(self, value: float, digits: int = 1) -> None:
+        d = self.__dict__
+        d["value"] = value
+        d["digits"] = digits
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Money:
     """An amount in the account currency."""
 
     value: float
     digits: int = 0
+
+    def __init__(self, value: float, digits: int = 0) -> None:
+        d = self.__dict__
+        d["value"] = value
+        d["digits"] = digits
 
 
 @dataclass(frozen=True)
@@ -45,16 +65,22 @@ class Count:
     value: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Ticker:
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.__dict__["symbol"] = symbol
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Name:
     """A name the user gave (a sleeve) or text the engine does not translate: shown as is."""
 
     text: str
+
+    def __init__(self, text: str) -> None:
+        self.__dict__["text"] = text
 
 
 @dataclass(frozen=True)
@@ -74,12 +100,17 @@ class Parts:
 Value: TypeAlias = "Percent | Points | Money | Shares | Count | Ticker | Name | Names | Parts | LimitId"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Message:
     """One sentence (or phrase) the engine says: an id and its values. Render it with a Formatter."""
 
     id: MessageId
     params: tuple[tuple[str, Value | Message], ...] = ()
+
+    def __init__(self, id: MessageId, params: tuple[tuple[str, Value | Message], ...] = ()) -> None:
+        d = self.__dict__  # as the values above: the fields set directly
+        d["id"] = id
+        d["params"] = params
 
     @classmethod
     def of(cls, id: MessageId, **params: Value | Message) -> Message:

@@ -292,14 +292,53 @@ def _check_bounds(prefix: str, lo: float, hi: float) -> None:
 
 
 def validate_scenario(sc: Scenario) -> None:
-    from engine.model.scenario_checks import check_model_limits
+    """Raise ScenarioError naming the first field that is wrong.
 
-    check_model_limits(sc)
+    The checks run in one fixed order; the portfolio's and the target tree's own checks depend on that
+    part alone, so a part that passed them once (an immutable value: tuples of frozen records) is not
+    checked again — an edit that replaces the constraints keeps the same portfolio and tree objects. Skipping
+    checks that passed cannot change which check fails first."""
+    from engine.model.scenario_checks import other_limits, portfolio_limits, targets_limits
+
+    p, t = sc.portfolio, sc.targets
+    p_known, t_known = _known_valid(p), _known_valid(t)
+    if not p_known:
+        portfolio_limits(p)
+    if not t_known:
+        targets_limits(t)
+    other_limits(sc)
     if sc.household is not None:
         from engine.model.household_checks import check_household
 
         check_household(sc)
-    p = sc.portfolio
+    if not p_known:
+        _check_portfolio(p)
+    if not t_known:
+        _check_targets(t)
+    _check_rest(sc)
+    if not p_known and type(p.holdings) is tuple and all(type(h) is Holding for h in p.holdings):
+        _mark_valid(p)
+    if (
+        not t_known
+        and type(t.sleeves) is tuple
+        and all(type(s) is Sleeve and type(s.assets) is tuple for s in t.sleeves)
+        and all(type(a) is AssetTarget for s in t.sleeves for a in s.assets)
+    ):
+        _mark_valid(t)
+
+
+_VALID = "_coresat_valid"  # set on a Portfolio / TargetTree that passed its checks (never a dataclass field)
+
+
+def _known_valid(part: Portfolio | TargetTree) -> bool:
+    return getattr(part, _VALID, False) is True
+
+
+def _mark_valid(part: Portfolio | TargetTree) -> None:
+    object.__setattr__(part, _VALID, True)  # a cache on a frozen value, as functools.cached_property does
+
+
+def _check_portfolio(p: Portfolio) -> None:
     if p.currency != "USD":
         raise ScenarioError(
             "portfolio.currency", f"only USD accounts are supported, got {_short(p.currency)}"
@@ -319,7 +358,8 @@ def validate_scenario(sc: Scenario) -> None:
         if h.price is not None and (not math.isfinite(h.price) or h.price <= 0):
             raise ScenarioError(f"{where}.price", f"must be positive, got {h.price!r}")
 
-    t = sc.targets
+
+def _check_targets(t: TargetTree) -> None:
     if not t.sleeves:
         raise ScenarioError("targets.sleeves", "no sleeves: add at least a core sleeve")
     _check_fraction("targets.small_cap_weight", t.small_cap_weight)
@@ -367,6 +407,8 @@ def validate_scenario(sc: Scenario) -> None:
     if t.core is None and t.small_cap_sleeves:
         raise ScenarioError("targets.sleeves", "no sleeve has role 'core'")
 
+
+def _check_rest(sc: Scenario) -> None:
     c = sc.constraints
     if c.vol_cap is not None and (not math.isfinite(c.vol_cap) or not 0 < c.vol_cap <= 2):
         raise ScenarioError(  # vol_cap_pct in the file: the value said in percent, as written there

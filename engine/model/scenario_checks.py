@@ -14,7 +14,7 @@ from engine.errors import ScenarioError
 from engine.io.tickers import TICKER_RULE, is_ticker
 
 if TYPE_CHECKING:
-    from engine.model.scenario import Band, Constraints, Scenario
+    from engine.model.scenario import Band, Constraints, Portfolio, Scenario, TargetTree
 
 # Far beyond any real account, far inside float range: a holding or cash past these is a typo or damage.
 MAX_SHARES = 1e10
@@ -62,7 +62,13 @@ def _band(field: str, b: Band | None) -> None:
 
 
 def check_model_limits(sc: Scenario) -> None:
-    p = sc.portfolio
+    portfolio_limits(sc.portfolio)
+    targets_limits(sc.targets)
+    other_limits(sc)
+
+
+def portfolio_limits(p: Portfolio) -> None:
+    """The holdings' ticker shapes and magnitudes, and the cash (depends on the portfolio alone)."""
     for i, h in enumerate(p.holdings):
         where = f"portfolio.holdings[{i}]"
         if h.ticker and h.ticker.strip():
@@ -76,7 +82,9 @@ def check_model_limits(sc: Scenario) -> None:
         )
     _at_most("portfolio.cash", p.cash, MAX_MONEY, "cash balance")
 
-    t = sc.targets
+
+def targets_limits(t: TargetTree) -> None:
+    """The target tree's bands and ticker shapes (depends on the tree alone)."""
     _band("targets.default_band", t.default_band)
     for i, s in enumerate(t.sleeves):
         _band(f"targets.sleeves[{i}].band", s.band)
@@ -86,6 +94,9 @@ def check_model_limits(sc: Scenario) -> None:
                 _ticker(f"{aw}.ticker", a.ticker)
             _band(f"{aw}.band", a.band)
 
+
+def other_limits(sc: Scenario) -> None:
+    """The constraints', data settings' and inline market's limits."""
     c = sc.constraints
     for name, v in (("min_trade", c.min_trade), ("min_cash", c.min_cash), ("cash_flow", c.cash_flow)):
         _at_most(f"constraints.{name}", v, MAX_MONEY, "amount of money")
@@ -96,7 +107,8 @@ def check_model_limits(sc: Scenario) -> None:
     for name, tickers in (("no_buy", c.no_buy), ("no_sell", c.no_sell)):
         for tk in sorted(tickers):
             _ticker(f"constraints.{name}", tk)
-    _check_look_through(c)
+    if c.sector_max or c.sector_min or c.company_max:
+        _check_look_through(c)
 
     d = sc.data
     for name, days in (

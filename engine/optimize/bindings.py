@@ -44,15 +44,16 @@ def _binding(limit: LimitId, why: Message) -> Binding:
 
 def _node_changes(x: Inputs, after: np.ndarray, cash_after: float) -> list[Message]:
     """How the vol cap moved the sleeves (and the satellites together, and cash) off their targets."""
+    afters: list[float] = after.tolist()
     rows: list[tuple[Message | Name, float, float]] = [
-        (Name(nd.label), nd.target, float(after[j])) for j, nd in enumerate(x.nodes) if nd.key != "small_cap"
+        (Name(nd.label), nd.target, afters[j]) for j, nd in enumerate(x.nodes) if nd.key != "small_cap"
     ]
     rows = [r for r in rows if abs(r[2] - r[1]) > GAP_SHOWN]
     rows.sort(key=lambda r: -abs(r[2] - r[1]))
     sats = [j for j, nd in enumerate(x.nodes) if nd.role == "satellite"]
     if len(sats) > 1:  # the satellites together first: that is how the core/satellite split reads
         tgt = sum(x.nodes[j].target for j in sats)
-        aft = float(sum(after[j] for j in sats))
+        aft = float(sum(afters[j] for j in sats))
         if abs(aft - tgt) > GAP_SHOWN:
             rows.insert(0, (Message.of(M.NAME_SATELLITES), tgt, aft))
     rows = rows[:4]
@@ -102,8 +103,11 @@ def bindings(ctx: Context) -> list[Binding]:
             te_after=Percent(ctx.te_after, 2),
         )
         out.append(_binding(LimitId(LimitKind.TURNOVER_CAP), why))
-    gap = float(x.target.sum() - ev.weights.sum())
-    if c.min_cash > 0 and ev.cash_after <= c.min_cash + max(0.01, 1e-4 * x.value) and gap > 1e-3:
+    if (
+        c.min_cash > 0
+        and ev.cash_after <= c.min_cash + max(0.01, 1e-4 * x.value)
+        and (gap := float(x.target.sum() - ev.weights.sum())) > 1e-3
+    ):
         why = Message.of(
             M.BIND_MIN_CASH, buffer=Money(c.min_cash), cash_after=Money(ev.cash_after), gap=Percent(gap)
         )
@@ -148,16 +152,28 @@ def _look_through(x: Inputs, w: np.ndarray, w_cont: np.ndarray) -> list[Binding]
 
 def _bounds(x: Inputs, w: np.ndarray, node_w: np.ndarray, w_cont: np.ndarray) -> list[Binding]:
     out: list[Binding] = []
+    # a bound binds only when the target lies beyond it: look at the other conditions only then
+    targets, his, los = x.target.tolist(), x.hi.tolist(), x.lo.tolist()
+    ws: list[float] | None = None
+    wcs: list[float] | None = None
     for i, tk in enumerate(x.tickers):
-        t, wi, wc = float(x.target[i]), float(w[i]), float(w_cont[i])
-        vals: dict[str, Param] = {"ticker": Ticker(tk), "target": Percent(t), "after": Percent(wi)}
-        if x.hi[i] < t and t > wi + ACTIVE and _at(wi, wc, x.hi[i], low=False):
-            why = Message.of(M.BIND_ASSET_MAX, bound=Percent(float(x.hi[i])), **vals)
+        t, hi, lo = targets[i], his[i], los[i]
+        if not (hi < t or lo > t):
+            continue
+        if ws is None or wcs is None:
+            ws, wcs = w.tolist(), w_cont.tolist()
+        wi, wc = ws[i], wcs[i]
+        if hi < t and t > wi + ACTIVE and _at(wi, wc, hi, low=False):
+            vals: dict[str, Param] = {"ticker": Ticker(tk), "target": Percent(t), "after": Percent(wi)}
+            why = Message.of(M.BIND_ASSET_MAX, bound=Percent(hi), **vals)
             out.append(_binding(LimitId(LimitKind.ASSET_MAX, tk), why))
-        if x.lo[i] > t and t < wi - ACTIVE and _at(wi, wc, x.lo[i], low=True):
-            why = Message.of(M.BIND_ASSET_MIN, bound=Percent(float(x.lo[i])), **vals)
+        if lo > t and t < wi - ACTIVE and _at(wi, wc, lo, low=True):
+            vals = {"ticker": Ticker(tk), "target": Percent(t), "after": Percent(wi)}
+            why = Message.of(M.BIND_ASSET_MIN, bound=Percent(lo), **vals)
             out.append(_binding(LimitId(LimitKind.ASSET_MIN, tk), why))
     for j, nd in enumerate(x.nodes):
+        if not (nd.hi < nd.target or nd.lo > nd.target):
+            continue
         wn, wc = float(node_w[j]), float(nd.members @ w_cont)
         small = nd.key == "small_cap"
         name: Message | Name = Message.of(M.NAME_SMALL_CAPS) if small else Name(nd.label)
@@ -172,29 +188,31 @@ def _bounds(x: Inputs, w: np.ndarray, node_w: np.ndarray, w_cont: np.ndarray) ->
 
 
 def _restrictions(x: Inputs, ctx: Context) -> list[Binding]:
-    ev = ctx.ev
     c = x.scenario.constraints
     out: list[Binding] = []
+    if not (c.no_sell or c.no_buy or c.mode is Mode.BUY_ONLY or c.mode is Mode.SELL_ONLY):
+        return out
+    ws, ts = ctx.afters, ctx.targets
+    deltas = ctx.ev.delta.tolist()
     for i, tk in enumerate(x.tickers):
-        w, t = float(ev.weights[i]), float(x.target[i])
+        sold, bought = tk in c.no_sell, tk in c.no_buy
+        if not (sold or bought):
+            continue
+        w, t = ws[i], ts[i]
         vals: dict[str, Param] = {"ticker": Ticker(tk), "after": Percent(w), "target": Percent(t)}
-        if tk in c.no_sell and w > t + RESTRICTION_TOL and ev.delta[i] == 0:
+        if sold and w > t + RESTRICTION_TOL and deltas[i] == 0:
             out.append(_binding(LimitId(LimitKind.NO_SELL, tk), Message.of(M.BIND_NO_SELL, **vals)))
-        if tk in c.no_buy and w < t - RESTRICTION_TOL and ev.delta[i] == 0:
+        if bought and w < t - RESTRICTION_TOL and deltas[i] == 0:
             out.append(_binding(LimitId(LimitKind.NO_BUY, tk), Message.of(M.BIND_NO_BUY, **vals)))
     if c.mode is Mode.BUY_ONLY:
         over = tuple(
-            tk
-            for i, tk in enumerate(x.tickers)
-            if ev.weights[i] > x.target[i] + RESTRICTION_TOL and tk not in c.no_sell
+            tk for i, tk in enumerate(x.tickers) if ws[i] > ts[i] + RESTRICTION_TOL and tk not in c.no_sell
         )
         if over:
             out.append(_binding(LimitId(LimitKind.MODE), Message.of(M.BIND_BUY_ONLY, names=Names(over))))
     if c.mode is Mode.SELL_ONLY:
         under = tuple(
-            tk
-            for i, tk in enumerate(x.tickers)
-            if ev.weights[i] < x.target[i] - RESTRICTION_TOL and tk not in c.no_buy
+            tk for i, tk in enumerate(x.tickers) if ws[i] < ts[i] - RESTRICTION_TOL and tk not in c.no_buy
         )
         if under:
             out.append(_binding(LimitId(LimitKind.MODE), Message.of(M.BIND_SELL_ONLY, names=Names(under))))

@@ -8,7 +8,10 @@ before > target, a volatility reason only when the cap binds, and so on.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +21,11 @@ from engine.optimize.checker import Evaluation
 from engine.optimize.inputs import BIG, UNTARGETED, Inputs
 from engine.optimize.limit_id import LimitId, LimitKind
 from engine.result import Binding, Infeasibility, Side, Status, Trade
+
+if TYPE_CHECKING:
+    from engine.messages.values import Value
+
+    Params = tuple[tuple[str, Value | Message], ...]  # a message's values, in order
 
 M = MessageId
 CASH_TOL = 1e-4  # cash weight above its target by more than this is idle cash
@@ -39,6 +47,23 @@ class Context:
     def solved(self) -> bool:
         return self.ev is not self.ev0
 
+    # the per-asset numbers as Python floats, read once (indexing a numpy array per value costs more than
+    # the comparison it feeds); the same values as ``float(array[i])``
+    @functools.cached_property
+    def w0s(self) -> list[float]:
+        out: list[float] = self.x.w0.tolist()
+        return out
+
+    @functools.cached_property
+    def targets(self) -> list[float]:
+        out: list[float] = self.x.target.tolist()
+        return out
+
+    @functools.cached_property
+    def afters(self) -> list[float]:
+        out: list[float] = self.ev.weights.tolist()
+        return out
+
 
 def pct(v: float, digits: int = 1) -> str:
     return f"{v * 100:.{digits}f} %"
@@ -46,16 +71,6 @@ def pct(v: float, digits: int = 1) -> str:
 
 def money(v: float) -> str:
     return f"${v:,.0f}"
-
-
-def _moves(ctx: Context, i: int) -> dict[str, Percent | Ticker]:
-    x = ctx.x
-    return {
-        "ticker": Ticker(x.tickers[i]),
-        "before": Percent(float(x.w0[i])),
-        "after": Percent(float(ctx.ev.weights[i])),
-        "target": Percent(float(x.target[i])),
-    }
 
 
 def _own_limit(x: Inputs, i: int, binding: list[Binding], *, low: bool) -> tuple[LimitId, float] | None:
@@ -84,63 +99,71 @@ def vol_binds(binding: list[Binding]) -> bool:
     return any(b.limit.kind is LimitKind.VOL_CAP for b in binding)
 
 
-def trade_reason(ctx: Context, i: int, side: Side, binding: list[Binding]) -> Message:
+def trade_reason(
+    ctx: Context, i: int, side: Side, binding: list[Binding], *, at_cap: bool | None = None
+) -> Message:
     """Why trade i is there, chosen by the numbers (see the module docstring)."""
     x = ctx.x
     c = x.scenario.constraints
-    w0, t, w1 = float(x.w0[i]), float(x.target[i]), float(ctx.ev.weights[i])
+    w0, t, w1 = ctx.w0s[i], ctx.targets[i], ctx.afters[i]
     d0, d1 = abs(w0 - t), abs(w1 - t)
     toward = d1 < d0
-    mv = _moves(ctx, i)
-    cap = Percent(x.vol_cap)
-    at_cap = vol_binds(binding)
+    # every reason ends with these values, after its own (one tuple: a reason is built for every trade)
+    mv: Params = (
+        ("ticker", Ticker(x.tickers[i])),
+        ("before", Percent(w0)),
+        ("after", Percent(w1)),
+        ("target", Percent(t)),
+    )
+    if at_cap is None:  # ``vol_binds(binding)``, passed in when many trades are explained at once
+        at_cap = vol_binds(binding)
     sell = side is Side.SELL
     if x.sleeve_names[i] == UNTARGETED and t == 0.0:
         if sell:
-            return Message.of(M.REASON_UNTARGETED_SELL, **mv)
+            return Message(M.REASON_UNTARGETED_SELL, mv)
         if at_cap:
-            return Message.of(M.REASON_UNTARGETED_BUY_VOL, cap=cap, **mv)
-        return Message.of(M.REASON_UNTARGETED_BUY, **mv)
-    band = x.asset_bands[i].tolerance(t)
+            return Message(M.REASON_UNTARGETED_BUY_VOL, (("cap", Percent(x.vol_cap)), *mv))
+        return Message(M.REASON_UNTARGETED_BUY, mv)
     if toward and sell and w0 > t:
         if at_cap and w1 < t:
-            return Message.of(M.REASON_VOL_CUT, cap=cap, **mv)
+            return Message(M.REASON_VOL_CUT, (("cap", Percent(x.vol_cap)), *mv))
+        band = x.asset_bands[i].tolerance(t)
         if d0 > band + 1e-12:
-            return Message.of(M.REASON_BAND_SELL, drift=Points(d0), band=Points(band), **mv)
+            return Message(M.REASON_BAND_SELL, (("drift", Points(d0)), ("band", Points(band)), *mv))
         if c.cash_flow < 0:
-            return Message.of(M.REASON_WITHDRAWAL_OVERWEIGHT, amount=Money(-c.cash_flow), **mv)
+            return Message(M.REASON_WITHDRAWAL_OVERWEIGHT, (("amount", Money(-c.cash_flow)), *mv))
         if x.c0 < x.cash_target:
-            return Message.of(M.REASON_BUFFER_OVERWEIGHT, amount=Money(c.min_cash), **mv)
+            return Message(M.REASON_BUFFER_OVERWEIGHT, (("amount", Money(c.min_cash)), *mv))
     if toward and not sell and w0 < t:
         if at_cap and w1 > t:
-            return Message.of(M.REASON_VOL_RAISE, cap=cap, **mv)
+            return Message(M.REASON_VOL_RAISE, (("cap", Percent(x.vol_cap)), *mv))
+        band = x.asset_bands[i].tolerance(t)
         if d0 > band + 1e-12:
-            return Message.of(M.REASON_BAND_BUY, drift=Points(d0), band=Points(band), **mv)
+            return Message(M.REASON_BAND_BUY, (("drift", Points(d0)), ("band", Points(band)), *mv))
         if c.cash_flow > 0:
-            return Message.of(M.REASON_CONTRIBUTION_UNDERWEIGHT, amount=Money(c.cash_flow), **mv)
+            return Message(M.REASON_CONTRIBUTION_UNDERWEIGHT, (("amount", Money(c.cash_flow)), *mv))
         if x.c0 > x.cash_target + CASH_TOL and ctx.ev.cash_weight < x.c0:
-            return Message.of(M.REASON_IDLE_CASH, **mv)
+            return Message(M.REASON_IDLE_CASH, mv)
     if toward:
-        return Message.of(M.REASON_TOWARD, **mv)
+        return Message(M.REASON_TOWARD, mv)
     # the trade leaves the holding further from its target: say what makes that worth it
     if at_cap and (w1 < t if sell else w1 > t):
-        return Message.of(M.REASON_VOL_CUT_AWAY if sell else M.REASON_VOL_RAISE_AWAY, cap=cap, **mv)
+        away = M.REASON_VOL_CUT_AWAY if sell else M.REASON_VOL_RAISE_AWAY
+        return Message(away, (("cap", Percent(x.vol_cap)), *mv))
     own = _own_limit(x, i, binding, low=not sell)
     if own is not None:
-        return Message.of(
-            M.REASON_LIMIT_SELL if sell else M.REASON_LIMIT_BUY, limit=own[0], bound=Percent(own[1]), **mv
-        )
+        limit_params: Params = (("limit", own[0]), ("bound", Percent(own[1])))
+        return Message(M.REASON_LIMIT_SELL if sell else M.REASON_LIMIT_BUY, (*limit_params, *mv))
     if sell and c.cash_flow < 0:
-        return Message.of(M.REASON_WITHDRAWAL_AWAY, amount=Money(-c.cash_flow), **mv)
+        return Message(M.REASON_WITHDRAWAL_AWAY, (("amount", Money(-c.cash_flow)), *mv))
     if sell and x.c0 < x.cash_target:
-        return Message.of(M.REASON_BUFFER_AWAY, amount=Money(c.min_cash), **mv)
+        return Message(M.REASON_BUFFER_AWAY, (("amount", Money(c.min_cash)), *mv))
     if not sell and c.cash_flow > 0:
-        return Message.of(M.REASON_CONTRIBUTION_AWAY, amount=Money(c.cash_flow), **mv)
+        return Message(M.REASON_CONTRIBUTION_AWAY, (("amount", Money(c.cash_flow)), *mv))
     if ctx.te_after < ctx.te_before:
-        return Message.of(
-            M.REASON_AWAY_TE, te_before=Percent(ctx.te_before, 2), te_after=Percent(ctx.te_after, 2), **mv
-        )
-    return Message.of(M.REASON_AWAY, **mv)
+        te: Params = (("te_before", Percent(ctx.te_before, 2)), ("te_after", Percent(ctx.te_after, 2)))
+        return Message(M.REASON_AWAY_TE, (*te, *mv))
+    return Message(M.REASON_AWAY, mv)
 
 
 def outside_bands(x: Inputs, ev: Evaluation) -> list[str]:
@@ -208,7 +231,7 @@ def notes(ctx: Context, trades: list[Trade]) -> list[Message]:
     return out
 
 
-def risk_by_group(labels: tuple[str, ...], contrib: FloatArray) -> dict[str, float]:
+def risk_by_group(labels: tuple[str, ...], contrib: FloatArray | Iterable[float]) -> dict[str, float]:
     out: dict[str, float] = {}
     for label, v in zip(labels, contrib, strict=True):
         out[label] = out.get(label, 0.0) + float(v)

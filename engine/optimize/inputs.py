@@ -6,6 +6,7 @@ Everything here is in weights: fractions of ``value`` = holdings at the prices u
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ import numpy as np
 from engine.errors import DataError, ScenarioError
 from engine.market import BoolArray, FloatArray, MarketSnapshot
 from engine.model.scenario import AssetTarget, Band, Mode, Role, Scenario, Sleeve
+from engine.result import make_row
 
 if TYPE_CHECKING:
     from engine.data.funds import FundData
@@ -126,15 +128,20 @@ def prepare(
     scenario.validate()
     sc = scenario
     tickers = sc.universe
+    n = len(tickers)
     if not tickers:
         raise ScenarioError("targets", "no tickers to rebalance")
+    # per-ticker numbers are gathered in Python lists and made arrays once (a numpy scalar write per
+    # element costs more than the element)
     held_price = {h.ticker: h.price for h in sc.portfolio.holdings if h.price is not None}
-    prices = np.empty(len(tickers))
-    for i, tk in enumerate(tickers):
-        px = held_price.get(tk, market.prices.get(tk))
-        if px is None or not np.isfinite(px) or px <= 0:
+    market_prices = market.prices
+    price_list: list[float] = []
+    for tk in tickers:
+        px = held_price.get(tk, market_prices.get(tk))
+        if px is None or not math.isfinite(px) or px <= 0:  # (np.isfinite per ticker costs more)
             raise DataError(f"no price for {tk}: enter its price in the holdings or refresh prices")
-        prices[i] = px
+        price_list.append(px)
+    prices = np.array(price_list, dtype=float)
     position = {t: j for j, t in enumerate(market.tickers)}
     missing = [t for t in tickers if t not in position]
     if missing:
@@ -143,7 +150,9 @@ def prepare(
             "import a price file for it, refresh prices, or remove it from the scenario"
         )
     idx = [position[t] for t in tickers]
-    cov = np.asarray(market.covariance, dtype=float)[np.ix_(idx, idx)]
+    full = np.asarray(market.covariance, dtype=float)
+    # the same numbers as full[np.ix_(idx, idx)]; the copy is skipped when the market lists exactly these
+    cov = full if idx == list(range(full.shape[0])) else full[np.ix_(idx, idx)]
     cov = 0.5 * (cov + cov.T)
 
     held: dict[str, float] = {}
@@ -169,8 +178,8 @@ def prepare(
     tw = tree.asset_weights()
     target = np.array([tw.get(t, 0.0) for t in tickers]) * (1.0 - cash_target)
 
-    lo = np.zeros(len(tickers))
-    hi = np.ones(len(tickers))
+    lo_list = [0.0] * n
+    hi_list = [1.0] * n
     sleeve_names = []
     bands = []
     where: dict[str, tuple[Sleeve, AssetTarget]] = {}
@@ -183,22 +192,28 @@ def prepare(
             bands.append(tree.default_band)
             continue
         sl, a = where[tk]
-        lo[i], hi[i] = a.min_weight, a.max_weight
+        lo_list[i], hi_list[i] = a.min_weight, a.max_weight
         sleeve_names.append(sl.name)
         bands.append(tree.band_of_asset(sl, a))
+    lo = np.array(lo_list, dtype=float)
+    hi = np.array(hi_list, dtype=float)
 
-    buy_ub = np.full(len(tickers), BIG)
+    sell_only, buy_only = c.mode is Mode.SELL_ONLY, c.mode is Mode.BUY_ONLY
+    no_buy_list = [sell_only or tk in c.no_buy for tk in tickers]
+    no_sell_list = [tk in c.no_sell or buy_only for tk in tickers]
+    buy_ub = np.array([0.0 if nb else BIG for nb in no_buy_list], dtype=float)
     sell_ub = w0.copy()
-    for i, tk in enumerate(tickers):
-        if tk in c.no_buy or c.mode is Mode.SELL_ONLY:
-            buy_ub[i] = 0.0
-        if tk in c.no_sell or c.mode is Mode.BUY_ONLY:
-            sell_ub[i] = 0.0
-    kappa = np.array([c.cost_of(t) / 1e4 for t in tickers])
+    if any(no_sell_list):
+        sell_ub[np.array(no_sell_list, dtype=bool)] = 0.0
+    by_ticker, default_bps = c.cost_bps_by_ticker, c.cost_bps
+    if by_ticker:
+        kappa = np.array([float(by_ticker.get(t, default_bps)) / 1e4 for t in tickers])  # Constraints.cost_of
+    else:
+        kappa = np.full(n, float(default_bps) / 1e4)
 
     nodes = []
     for s in tree.sleeves:
-        members = np.array([1.0 if sleeve_names[i] == s.name else 0.0 for i in range(len(tickers))])
+        members = np.array([name == s.name for name in sleeve_names], dtype=float)  # 1.0 / 0.0
         nodes.append(
             Node(
                 key=f"sleeve:{s.name}",
@@ -214,7 +229,7 @@ def prepare(
     small = tree.small_cap_sleeves
     if small and tree.outside_sleeves:
         names = {s.name for s in small}
-        members = np.array([1.0 if n in names else 0.0 for n in sleeve_names])
+        members = np.array([nm in names for nm in sleeve_names], dtype=float)
         nodes.append(
             Node(
                 key="small_cap",
@@ -228,36 +243,39 @@ def prepare(
             )
         )
     look = _look_through(sc, tickers, funds) if c.has_look_through else ((), (), None)
-    return Inputs(
-        scenario=sc,
-        market=market,
-        tickers=tickers,
-        sleeve_names=tuple(sleeve_names),
-        prices=prices,
-        shares0=shares0,
-        value=value,
-        cash0=cash0,
-        w0=w0,
-        c0=c0,
-        target=target,
-        cash_target=cash_target,
-        lo=lo,
-        hi=hi,
-        buy_ub=buy_ub,
-        sell_ub=sell_ub,
-        kappa=kappa,
-        no_buy=buy_ub == 0,
-        no_sell=np.array([t in c.no_sell or c.mode is Mode.BUY_ONLY for t in tickers], dtype=bool),
-        cov=cov,
-        cash_min=c.min_cash / value,
-        turnover_cap=BIG if c.turnover_cap is None else c.turnover_cap,
-        vol_cap=BIG if c.vol_cap is None else c.vol_cap,
-        nodes=tuple(nodes),
-        asset_bands=tuple(bands),
-        look_through=look[0],
-        look_notes=look[1],
-        sector_matrix=None if look[2] is None else look[2].sector_matrix,
-        sector_rows=() if look[2] is None else look[2].sector_rows,
+    return make_row(  # every field named: Inputs(...) without one setattr call per field
+        Inputs,
+        {
+            "scenario": sc,
+            "market": market,
+            "tickers": tickers,
+            "sleeve_names": tuple(sleeve_names),
+            "prices": prices,
+            "shares0": shares0,
+            "value": value,
+            "cash0": cash0,
+            "w0": w0,
+            "c0": c0,
+            "target": target,
+            "cash_target": cash_target,
+            "lo": lo,
+            "hi": hi,
+            "buy_ub": buy_ub,
+            "sell_ub": sell_ub,
+            "kappa": kappa,
+            "no_buy": buy_ub == 0,
+            "no_sell": np.array(no_sell_list, dtype=bool),
+            "cov": cov,
+            "cash_min": c.min_cash / value,
+            "turnover_cap": BIG if c.turnover_cap is None else c.turnover_cap,
+            "vol_cap": BIG if c.vol_cap is None else c.vol_cap,
+            "nodes": tuple(nodes),
+            "asset_bands": tuple(bands),
+            "look_through": look[0],
+            "look_notes": look[1],
+            "sector_matrix": None if look[2] is None else look[2].sector_matrix,
+            "sector_rows": () if look[2] is None else look[2].sector_rows,
+        },
     )
 
 

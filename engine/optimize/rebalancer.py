@@ -15,13 +15,22 @@ from engine.model.scenario import Scenario
 from engine.optimize.bindings import bindings
 from engine.optimize.checker import Evaluation, evaluate, violations
 from engine.optimize.diagnose import diagnose, nearest_vol_cap
-from engine.optimize.explain import Context, headline, infeasibility_why, risk_by_group, trade_reason
+from engine.optimize.explain import (
+    Context,
+    headline,
+    infeasibility_why,
+    risk_by_group,
+    trade_reason,
+    vol_binds,
+)
 from engine.optimize.explain import notes as explain_notes
 from engine.optimize.inputs import BIG, Inputs, prepare, role_of
 from engine.optimize.limit_id import LimitKind
 from engine.optimize.nearest import nearest_check
 from engine.optimize.search import find_tradable
 from engine.result import (
+    DISCLAIMER,
+    SCHEMA_VERSION,
     AssetRow,
     Assumptions,
     Binding,
@@ -32,6 +41,7 @@ from engine.result import (
     SleeveRow,
     Status,
     Trade,
+    make_row,
 )
 from engine.risk.metrics import portfolio_volatility, risk_contributions, tracking_error
 
@@ -40,14 +50,10 @@ UNEXPLAINED = "No trades keep every limit at once (not diagnosed: explanations w
 
 def out_of_band(x: Inputs, ev: Evaluation) -> list[str]:
     """Names of the nodes (tickers, sleeves, cash) outside their drift bands in ``ev``."""
-    out = [
-        tk
-        for i, tk in enumerate(x.tickers)
-        if x.asset_bands[i].is_outside(float(ev.weights[i]), float(x.target[i]))
-    ]
-    out += [
-        nd.label for j, nd in enumerate(x.nodes) if nd.band.is_outside(float(ev.node_weights[j]), nd.target)
-    ]
+    ws, ts = ev.weights.tolist(), x.target.tolist()
+    out = [tk for i, tk in enumerate(x.tickers) if x.asset_bands[i].is_outside(ws[i], ts[i])]
+    nws = ev.node_weights.tolist()
+    out += [nd.label for j, nd in enumerate(x.nodes) if nd.band.is_outside(nws[j], nd.target)]
     if (
         x.scenario.targets.default_band.is_outside(ev.cash_weight, x.cash_target)
         and ev.cash_weight > x.cash_target
@@ -74,9 +80,14 @@ def rebalance(
     x = prepare(scenario, market, funds)
     c = scenario.constraints
     ev0 = evaluate(x, x.shares0)
-    outside = out_of_band(x, ev0)
-    broken_now = violations(x, ev0, check_trades=False)
-    if not outside and not broken_now and c.cash_flow == 0 and not c.force_rebalance:
+    # nothing to do only when every node is in its band, no limit is broken now and no cash flows (the
+    # limits are checked only when the rest already says so)
+    if (
+        c.cash_flow == 0
+        and not c.force_rebalance
+        and not out_of_band(x, ev0)
+        and not violations(x, ev0, check_trades=False)
+    ):
         return _result(x, Status.NO_TRADES_NEEDED, ev0, ev0, x.w0, [], start, explain=explain)
 
     found = find_tradable(x)
@@ -102,7 +113,7 @@ def rebalance(
             nearest=nearest,
         )
         return _result(x, Status.INFEASIBLE, ev0, ev0, x.w0, [], start, infeasibility=inf, explain=explain)
-    status = Status.OK if np.any(np.abs(ev.delta) > 0) else Status.NO_TRADES_NEEDED
+    status = Status.OK if any(abs(d) > 0 for d in ev.delta.tolist()) else Status.NO_TRADES_NEEDED
     messages = list(settled.notes)
     # what the status means (e.g. a 0 % turnover cap that allows no trade) is the result's headline
     return _result(
@@ -155,62 +166,79 @@ def _result(
     )
     rc0 = risk_contributions(ev0.weights, x.cov)
     rc1 = risk_contributions(ev.weights, x.cov)
-    assets = tuple(
-        AssetRow(
-            ticker=tk,
-            sleeve=x.sleeve_names[i],
-            price=float(x.prices[i]),
-            shares_before=float(x.shares0[i]),
-            shares_after=float(ev.shares[i]),
-            weight_before=float(ev0.weights[i]),
-            weight_target=float(x.target[i]),
-            weight_after=float(ev.weights[i]),
-            drift=float(ev0.weights[i] - x.target[i]),
-            band=x.asset_bands[i].tolerance(float(x.target[i])),
-            outside_band=x.asset_bands[i].is_outside(float(ev0.weights[i]), float(x.target[i])),
-            risk_contribution_before=float(rc0[i]),
-            risk_contribution_after=float(rc1[i]),
-        )
-        for i, tk in enumerate(x.tickers)
-    )
-    rcg0 = risk_by_group(x.sleeve_names, rc0)
-    rcg1 = risk_by_group(x.sleeve_names, rc1)
-    sleeves = tuple(
-        SleeveRow(
-            name=nd.label,
-            role=nd.role if nd.key == "small_cap" else role_of(x, nd.label),
-            weight_before=float(ev0.node_weights[j]),
-            weight_target=nd.target,
-            weight_after=float(ev.node_weights[j]),
-            drift=float(ev0.node_weights[j] - nd.target),
-            band=nd.band.tolerance(nd.target),
-            outside_band=nd.band.is_outside(float(ev0.node_weights[j]), nd.target),
-            risk_contribution_before=float(nd.members @ rc0)
-            if nd.key == "small_cap"
-            else rcg0.get(nd.label, 0.0),
-            risk_contribution_after=float(nd.members @ rc1)
-            if nd.key == "small_cap"
-            else rcg1.get(nd.label, 0.0),
-        )
-        for j, nd in enumerate(x.nodes)
-    )
-    trades = []
+    # Python floats read once: the same values as ``float(array[i])``, without a numpy scalar per field
+    prices, targets, shares0, shares1 = x.prices.tolist(), ctx.targets, x.shares0.tolist(), ev.shares.tolist()
+    w0s, w1s, rc0s, rc1s = ev0.weights.tolist(), ctx.afters, rc0.tolist(), rc1.tolist()
+    assets = []
     for i, tk in enumerate(x.tickers):
-        d = float(ev.delta[i])
+        t, w0 = targets[i], w0s[i]
+        tol = x.asset_bands[i].tolerance(t)
+        assets.append(
+            make_row(
+                AssetRow,
+                {
+                    "ticker": tk,
+                    "sleeve": x.sleeve_names[i],
+                    "price": prices[i],
+                    "shares_before": shares0[i],
+                    "shares_after": shares1[i],
+                    "weight_before": w0,
+                    "weight_target": t,
+                    "weight_after": w1s[i],
+                    "drift": w0 - t,
+                    "band": tol,
+                    "outside_band": abs(w0 - t) > tol + 1e-12,  # Band.is_outside
+                    "risk_contribution_before": rc0s[i],
+                    "risk_contribution_after": rc1s[i],
+                },
+            )
+        )
+    rcg0 = risk_by_group(x.sleeve_names, rc0s)
+    rcg1 = risk_by_group(x.sleeve_names, rc1s)
+    node0s, node1s = ev0.node_weights.tolist(), ev.node_weights.tolist()
+    sleeves = []
+    for j, nd in enumerate(x.nodes):
+        small = nd.key == "small_cap"
+        tol = nd.band.tolerance(nd.target)
+        sleeves.append(
+            make_row(
+                SleeveRow,
+                {
+                    "name": nd.label,
+                    "role": nd.role if small else role_of(x, nd.label),
+                    "weight_before": node0s[j],
+                    "weight_target": nd.target,
+                    "weight_after": node1s[j],
+                    "drift": node0s[j] - nd.target,
+                    "band": tol,
+                    "outside_band": abs(node0s[j] - nd.target) > tol + 1e-12,  # Band.is_outside
+                    "risk_contribution_before": float(nd.members @ rc0) if small else rcg0.get(nd.label, 0.0),
+                    "risk_contribution_after": float(nd.members @ rc1) if small else rcg1.get(nd.label, 0.0),
+                },
+            )
+        )
+    trades = []
+    at_cap = vol_binds(binding)
+    deltas = ev.delta.tolist()
+    amounts, costs = ev.amounts.tolist(), ev.costs.tolist()
+    for i, d in enumerate(deltas):
         if abs(d) <= 1e-12:
             continue
         side = Side.BUY if d > 0 else Side.SELL
-        why = trade_reason(ctx, i, side, binding) if explain else None
+        why = trade_reason(ctx, i, side, binding, at_cap=at_cap) if explain else None
         trades.append(
-            Trade(
-                ticker=tk,
-                side=side,
-                shares=abs(d),
-                price=float(x.prices[i]),
-                amount=float(ev.amounts[i]),
-                cost=float(ev.costs[i]),
-                reason=english(why) if why is not None else "",
-                why=why,
+            make_row(
+                Trade,
+                {
+                    "ticker": x.tickers[i],
+                    "side": side,
+                    "shares": abs(d),
+                    "price": prices[i],
+                    "amount": amounts[i],
+                    "cost": costs[i],
+                    "reason": english(why) if why is not None else "",
+                    "why": why,
+                },
             )
         )
     trades.sort(key=lambda t: (t.side is Side.BUY, -t.amount))  # sells first: they fund the buys
@@ -238,41 +266,48 @@ def _result(
             )
             if max(b, t, a) > 0
         )
-    return RebalanceResult(
-        sector_exposures=sectors,
-        status=status,
-        scenario_name=sc.name,
-        trades=tuple(trades),
-        assets=assets,
-        sleeves=sleeves,
-        total_value=x.value,
-        cash_before=x.cash0,
-        cash_after=ev.cash_after,
-        cash_weight_target=x.cash_target,
-        vol_before=ev0.vol,
-        vol_target=vol_target,
-        vol_after=ev.vol,
-        vol_cap=None if x.vol_cap >= BIG else x.vol_cap,
-        tracking_error_before=te_before,
-        tracking_error_after=te_after,
-        turnover=ev.turnover,
-        total_cost=ev.total_cost,
-        rounding_residual=residual,
-        binding=tuple(binding),
-        assumptions=Assumptions(
-            price_date=m.as_of,
-            price_source=m.price_source,
-            risk_window=m.risk_window,
-            estimator=m.estimator,
-            notes=tuple(notes) + tuple(m.warnings),
-        ),
-        infeasibility=infeasibility,
-        messages=tuple(english(n) for n in said),
-        solve_seconds=time.perf_counter() - start,
-        headline=headline(ctx, status, len(trades), infeasibility.message if infeasibility else "")
-        if explain
-        else None,
-        notes=said,
+    return make_row(  # every field named: RebalanceResult(...) without one setattr call per field
+        RebalanceResult,
+        {
+            "status": status,
+            "scenario_name": sc.name,
+            "trades": tuple(trades),
+            "assets": tuple(assets),
+            "sleeves": tuple(sleeves),
+            "total_value": x.value,
+            "cash_before": x.cash0,
+            "cash_after": ev.cash_after,
+            "cash_weight_target": x.cash_target,
+            "vol_before": ev0.vol,
+            "vol_target": vol_target,
+            "vol_after": ev.vol,
+            "vol_cap": None if x.vol_cap >= BIG else x.vol_cap,
+            "tracking_error_before": te_before,
+            "tracking_error_after": te_after,
+            "turnover": ev.turnover,
+            "total_cost": ev.total_cost,
+            "rounding_residual": residual,
+            "binding": tuple(binding),
+            "assumptions": Assumptions(
+                price_date=m.as_of,
+                price_source=m.price_source,
+                risk_window=m.risk_window,
+                estimator=m.estimator,
+                notes=tuple(notes) + tuple(m.warnings),
+            ),
+            "infeasibility": infeasibility,
+            "messages": tuple(english(n) for n in said),
+            "disclaimer": DISCLAIMER,
+            "solve_seconds": time.perf_counter() - start,
+            "headline": headline(ctx, status, len(trades), infeasibility.message if infeasibility else "")
+            if explain
+            else None,
+            "notes": said,
+            "schema_version": SCHEMA_VERSION,
+            "sector_exposures": sectors,
+            "exposure_sources": (),
+            "exposure_not_available": (),
+        },
     )
 
 

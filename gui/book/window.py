@@ -219,7 +219,9 @@ class BookWindow(QMainWindow):
         if kind == RUN:
             self._run_gen = 0
             self._update_actions()
-        self._say(engine_phrase(str(exc)) if not isinstance(exc, Exception) or str(exc) else type(exc).__name__)
+        self._say(
+            engine_phrase(str(exc)) if not isinstance(exc, Exception) or str(exc) else type(exc).__name__
+        )
 
     def _on_dropped(self, kind: str, gen: int) -> None:
         self._after.pop(gen, None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVB
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_phrase
+from gui.panels.chart_items import Bars, cache_legend
 from gui.workspace import Workspace
 
 SERIES = ("current", "target", "after")
@@ -127,15 +128,14 @@ class BarsChart(ChartView):
         width = 0.8 / len(series)
         self.bars: dict[str, pg.BarGraphItem] = {}
         for i, s in enumerate(series):
-            item = pg.BarGraphItem(
-                x=[], height=[], width=width, brush=theme.series(s), pen=None, name=names[s]
-            )
+            item = Bars(x=[], height=[], width=width, brush=theme.series(s), pen=None, name=names[s])
             item._offset = (i - (len(series) - 1) / 2) * width
             self.plot.addItem(item)
             self.bars[s] = item
         self.plot.getPlotItem().getAxis("left").setLabel(self.tr("% of portfolio"))
         # the second tick level is drawn only while all labels take under 80 % of the axis
         self.plot.getPlotItem().getAxis("bottom").setStyle(textFillLimits=[(0, 0.8)])
+        cache_legend(self.plot)
 
     def set_bars(self, labels: list[str], values: dict[str, np.ndarray]) -> None:
         x = np.arange(len(labels), dtype=float)
@@ -283,6 +283,7 @@ class FrontierChart(ChartView):
         self.names = names
         self.frontier: list[tuple[float, float]] = []
         self.marks: dict[str, tuple[float, float]] = {}
+        cache_legend(self.plot)
 
     def show_outcome(self, outcome: Outcome, workspace: Workspace) -> None:
         super().show_outcome(outcome, workspace)
@@ -373,6 +374,7 @@ class PathChart(ChartView):
             [], [], pen=pg.mkPen(theme.series("after"), width=2.5), name=self.tr("Proposed")
         )
         self.before.setZValue(2)  # dashes on top: where the lines coincide both colours still show
+        cache_legend(self.plot)
         self.simulated = pg.TextItem(
             self.tr("Simulated prices, not real history"), color=theme.warn(), anchor=(1, 0)
         )

@@ -47,6 +47,7 @@ class ConstraintsPanel(QGroupBox):
         self.problems: dict[str, ProblemLabel] = {}
         self._updating = False
         self._shown: Constraints | None = None
+        self._household_shown: bool | None = None  # what the cash fields were last set up for
         outer = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -163,7 +164,11 @@ class ConstraintsPanel(QGroupBox):
         self.ws.edit(edits.set_constraints(self.ws.scenario, **changes))
 
     def _show_household(self, household: bool) -> None:
-        """A household's cash buffer and cash flow are its accounts' sums: shown, set per account."""
+        """A household's cash buffer and cash flow are its accounts' sums: shown, set per account. Only on a
+        change: the suffix and buttons re-lay out and repaint the panel (they did on every slider move)."""
+        if household == self._household_shown:
+            return
+        self._household_shown = household
         tips = (
             (
                 self.min_cash,

@@ -4,7 +4,7 @@ shown grouped by account (gui.panels.account_trades), its figures are the househ
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,6 +23,8 @@ from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
 from gui.engine_texts import engine_phrase, engine_text
+from gui.labels import LabelSlot
+from gui.labels import set_text as _set_text
 from gui.message_texts import render
 from gui.panels.account_trades import AccountTradesView, trade_reason
 from gui.panels.household_tree import household_result
@@ -68,7 +70,7 @@ class ResultPanel(QGroupBox):
                 head.setToolTip(tips[key])
                 value.setToolTip(tips[key])
             grid.addWidget(head, 0 if i < 3 else 2, i % 3)
-            grid.addWidget(value, 1 if i < 3 else 3, i % 3)
+            grid.addWidget(LabelSlot(value), 1 if i < 3 else 3, i % 3)
             self.figures[key] = value
             self.heads[key] = head
         self.binding = QLabel()
@@ -96,18 +98,38 @@ class ResultPanel(QGroupBox):
         self.account_trades.currentItemChanged.connect(lambda cur, _prev: self._show_account_reason(cur))
         self._fitted = False
         self._universe: tuple[str, ...] = ()
+        self._text_widths: dict[str, int] = {}  # a number's width in the table's font, measured once
+        self._widths_font = ""
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         theme.mute(self.notes, "font-size: 8.5pt")
         lay = QVBoxLayout(self)
-        lay.addWidget(self.status)
+        lay.addWidget(LabelSlot(self.status))
         lay.addLayout(grid)
-        lay.addWidget(self.binding)
+        lay.addWidget(LabelSlot(self.binding))
         lay.addWidget(self.table, 1)
         lay.addWidget(self.account_trades, 1)
-        lay.addWidget(self.reason)
-        lay.addWidget(self.notes)
+        lay.addWidget(LabelSlot(self.reason))
+        lay.addWidget(LabelSlot(self.notes))
+        # three trade rows at least, the rest of the height the user gives the panel
+        rows = 3 * self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(rows + self.table.horizontalHeader().sizeHint().height() + 4)
+        self.account_trades.setMinimumHeight(self.table.minimumHeight())
         workspace.outcomeChanged.connect(self.show_outcome)
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for every wrapped text at this width (a short window scrolls the panel, in its
+        scroll area, instead of squeezing the figures together and cutting "What limits the result")."""
+        base = super().minimumSizeHint()
+        if self.width() <= 0:
+            return base
+        return QSize(base.width(), max(base.height(), self.heightForWidth(self.width())))
+
+    def heightForWidth(self, width: int) -> int:
+        """What the scroll area sizes the panel to at least: every text whole, the trades table at its
+        three-row minimum (a taller viewport gives the table the rest)."""
+        lay = self.layout()
+        return lay.totalMinimumHeightForWidth(width) if lay is not None else super().heightForWidth(width)
 
     def _fit_columns(self) -> None:
         """Size the columns to the first real trade list only: re-measuring every cell on each new result
@@ -123,9 +145,17 @@ class ResultPanel(QGroupBox):
         """Share counts and amounts are never elided ("70.3…"): widen a column when a value needs it."""
         fm = self.table.fontMetrics()
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+        font = self.table.font().key()
+        if len(self._text_widths) > 2000 or self._widths_font != font:  # another font: measure again
+            self._text_widths.clear()
+            self._widths_font = font
+        widths = self._text_widths
         for col in (TradesColumn.SHARES, TradesColumn.PRICE, TradesColumn.AMOUNT, TradesColumn.COST):
-            texts = [str(self.trades.index(r, col).data() or "") for r in range(self.trades.rowCount())]
-            need = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad
+            texts = self.trades.column_texts(col)
+            for t in texts:
+                if t not in widths:
+                    widths[t] = fm.horizontalAdvance(t)
+            need = max((widths[t] for t in texts), default=0) + pad
             if need > self.table.columnWidth(col):
                 self.table.setColumnWidth(col, need)
 
@@ -199,7 +229,10 @@ class ResultPanel(QGroupBox):
         self.table.setVisible(hr is None)
         self.account_trades.setVisible(hr is not None)
         if hr is None:
+            rows = self.trades.rowCount()
             self.trades.set_trades(r.trades)
+            if self.trades.rowCount() != rows:  # lay the rows out now, in the paint that shows the result,
+                self.table.executeDelayedItemsLayout()  # not on a timer that repaints the table again after it
             self._fit_columns()
             self._fit_numbers()
             self._show_reason(self._reason_row)
@@ -286,9 +319,3 @@ _RISK_EXCLUDED = "left out of the risk model"  # engine.data.exclusions.warning:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _set_text(label: QLabel, text: str) -> None:
-    """Set only when it changes: a rich-text label re-lays itself out on every setText."""
-    if label.text() != text:
-        label.setText(text)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engine.model.scenario import Role, Scenario
 from gui import edits, fmt, theme
 from gui.engine_calls import Outcome
+from gui.labels import LabelSlot, NowAfterLabel, set_text
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
 
@@ -92,7 +93,7 @@ class TargetsPanel(QGroupBox):
         self._binding: set[str] = set()
         self.controls: dict[str, WeightControl] = {}  # sleeve name -> control
         self.asset_controls: dict[tuple[str, str], QDoubleSpinBox] = {}
-        self.now_labels: dict[str, QLabel] = {}
+        self.now_labels: dict[str, NowAfterLabel] = {}
         self._now_shown: dict[str, tuple[object, ...]] = {}  # row key -> what its "now → after" label shows
         self.problems: dict[str, ProblemLabel] = {}
         self.small_cap: WeightControl | None = None
@@ -122,8 +123,9 @@ class TargetsPanel(QGroupBox):
         outer.addWidget(self.grid_host)
         self.totals = QLabel()
         self.totals.setObjectName("totals")
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)  # two lines: measured from the font, not laid out
         self.totals.setFixedHeight(self.totals.fontMetrics().lineSpacing() * 2 + 6)
-        outer.addWidget(self.totals)
+        outer.addWidget(LabelSlot(self.totals))  # new totals lay out the label, not the panel
         self.hint = QLabel(
             self.tr(
                 "Moving the core: satellites share the rest. Moving a satellite: the core takes the difference."
@@ -219,11 +221,10 @@ class TargetsPanel(QGroupBox):
         label.setWordWrap(True)  # a long sleeve name takes two lines rather than widening the panel
         self.grid.addWidget(label, row, 0)
         self.grid.addWidget(ctrl, row, 1)
-        now = QLabel()
+        now = NowAfterLabel()
         now.setFixedSize(
             84, now.fontMetrics().height() + 4
         )  # fixed: new numbers must not re-layout the panel
-        theme.mute(now)
         self.grid.addWidget(now, row, 2)
         self.now_labels[key] = now
         bound = QLabel()
@@ -315,8 +316,7 @@ class TargetsPanel(QGroupBox):
             html = (
                 f"<span style='color:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;{text}</span> <a href='edit'>{link}</a>"
             )
-            if label.text() != html:  # a rich-text label re-lays itself out on every setText
-                label.setText(html)
+            set_text(label, html)
             label.setVisible(True)
 
     def _update_totals(self, sc: Scenario) -> None:
@@ -328,12 +328,12 @@ class TargetsPanel(QGroupBox):
         )
         if t.outside_sleeves:
             outside = sum(s.weight for s in t.outside_sleeves)
-            text += "<br>" + self.tr("Small caps {sc} + outside {out} = {total} of the portfolio").format(
+            text += "\n" + self.tr("Small caps {sc} + outside {out} = {total} of the portfolio").format(
                 sc=fmt.pct(t.small_cap_weight),
                 out=fmt.pct(outside),
                 total=fmt.pct(t.small_cap_weight + outside),
             )
-        self.totals.setText(text)
+        set_text(self.totals, text)
 
     def _on_outcome(self, outcome: Outcome) -> None:
         r = outcome.result
@@ -358,8 +358,7 @@ class TargetsPanel(QGroupBox):
         for key, label in self.now_labels.items():
             s = rows.get(key)
             if s is None:
-                if label.text():
-                    label.setText("")
+                label.set_parts("", "")
                 self._now_shown.pop(key, None)
                 continue
             shown = (
@@ -371,12 +370,12 @@ class TargetsPanel(QGroupBox):
                 theme.is_dark(),
             )
             if self._now_shown.get(key) == shown:
-                continue  # a rich-text label lays itself out again on every setText
+                continue  # unchanged: no repaint
             self._now_shown[key] = shown
-            color = theme.warn().name() if s.outside_band else theme.muted().name()
-            before = fmt.number(s.weight_before * 100, 1)
-            label.setText(
-                f"<span style='color:{color}'>{before}</span> → {fmt.number(s.weight_after * 100, 1)}"
+            label.set_parts(
+                fmt.number(s.weight_before * 100, 1),
+                f" → {fmt.number(s.weight_after * 100, 1)}",
+                theme.warn() if s.outside_band else None,
             )
             label.setToolTip(
                 self.tr(

@@ -32,6 +32,14 @@ def _settings_are_redirected() -> Iterator[None]:
     yield
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():  # type: ignore[no-untyped-def]
+    """The tests run on the application class the app runs on (pytest-qt builds ``qapp`` from it)."""
+    from gui.app import CoresatApplication
+
+    return CoresatApplication
+
+
 @pytest.fixture
 def app(qapp):  # type: ignore[no-untyped-def]
     from gui import theme

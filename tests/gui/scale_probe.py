@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 
 
@@ -51,8 +51,12 @@ def main() -> None:
         text = label.text()
         if not shown(label) or not text or label.wordWrap() or "<" in text:
             continue
-        if any(isinstance(p, QAbstractScrollArea) for p in _ancestors(label, w)):
-            continue  # inside a scroll area: reachable by scrolling
+        if any(
+            isinstance(p, QAbstractScrollArea)
+            and p.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            for p in _ancestors(label, w)
+        ):
+            continue  # inside a scroll area that scrolls sideways: reachable by scrolling
         checked += 1
         if label.width() < label.minimumSizeHint().width():
             clipped.append(

@@ -216,6 +216,27 @@ def test_finder_file_open_event_opens_the_scenario(window, workspace, app, qtbot
     assert workspace.path is not None and Path(workspace.path).resolve() == path.resolve()
 
 
+def test_the_application_opens_a_finder_document_itself(
+    window, workspace, app, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The app receives the QFileOpenEvent in CoresatApplication.event: no application-wide event filter,
+    which would run Python for every event of every widget."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from gui.app import CoresatApplication, open_guarded
+
+    assert isinstance(app, CoresatApplication)
+    path = tmp_path / "client.coresat.toml"
+    scenario_file.save(twelve_asset_scenario(), path)
+    app.file_open = lambda p: open_guarded(window, p)
+    try:
+        with qtbot.waitSignal(workspace.settled, timeout=20000):
+            app.sendEvent(app, QFileOpenEvent(str(path)))
+    finally:
+        app.file_open = None
+    assert workspace.path is not None and Path(workspace.path).resolve() == path.resolve()
+
+
 def test_ticking_the_turnover_cap_does_not_mean_no_trading(loaded, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
     """A freshly ticked turnover cap starts at a harmless value, never at 0 % (issue #8)."""
     panel = loaded.constraints

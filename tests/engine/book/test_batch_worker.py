@@ -14,7 +14,8 @@ import pytest
 from engine.api import rebalance
 from engine.batch import work
 from engine.batch.exposures import Exposures
-from engine.book.inputs import HouseholdInputs, build_scenario
+from engine.book import parts
+from engine.book.inputs import HouseholdInputs, batch_scenario, build_scenario
 from engine.book.result_text import result_text
 from engine.book.store import Book
 from engine.errors import ScenarioError
@@ -123,3 +124,51 @@ def test_households_built_from_their_policys_shared_part_are_the_assembled_scena
     with pytest.raises(ScenarioError) as full:
         build_scenario(bad)
     assert str(fast.value) == str(full.value) and "portfolio.holdings" in str(fast.value)
+
+
+def test_a_batch_workers_scenario_and_inputs_are_the_books(tmp_path: Path) -> None:
+    """``batch_scenario`` reads plain portfolios itself and writes the inputs JSON from its policy's part
+    written once: the same scenario as ``parts.assemble``, the same text as ``parts.canonical``, and for
+    anything unusual in a portfolio the file reader's own message."""
+    book = Book.open(str(tmp_path / "book.sqlite"))
+    try:
+        for i, sc in enumerate(_shapes()):
+            book.save_policy_from_scenario(f"P{i}", sc)
+        for k, sc in enumerate(_households(9)):
+            book.add_household(f"C{k}", replace(sc, notes="" if k % 2 else f"n{k}"), policy=f"P{k % 3}")
+        x = next(x for x in book.household_inputs() if isinstance(x, HouseholdInputs))
+    finally:
+        book.close()
+    doc = json.loads(x.account)
+    rows = doc["portfolio"]["holdings"]
+    variants = {
+        "int shares, a price": [{"ticker": " iwm ", "shares": 7, "price": 101}, *rows[1:]],
+        "a whole number too large for the fast path": [{"ticker": "IWM", "shares": 10**30}],
+        "no cash": rows,
+    }
+    for label, holdings in variants.items():
+        port = {**doc["portfolio"], "holdings": holdings}
+        if label == "no cash":
+            port.pop("cash")
+        y = replace(x, account=json.dumps({**doc, "portfolio": port}))
+        sc, text = batch_scenario(y)
+        assembled = parts.assemble(
+            parts.policy_from_text(y.policy),
+            parts.account_from_text(y.account),
+            json.loads(y.extra),
+            parts.overrides_from_text(y.overrides),
+            validate=False,
+        )
+        assert sc == assembled, label
+        assert text == parts.canonical(sc), label
+    for bad in (
+        {"ticker": "IWM", "shares": True},
+        {"ticker": 5, "shares": 1},
+        {"ticker": "IWM", "shares": 1.0, "price": "x"},
+    ):
+        y = replace(x, account=json.dumps({**doc, "portfolio": {**doc["portfolio"], "holdings": [bad]}}))
+        with pytest.raises(ScenarioError) as fast:
+            batch_scenario(y)
+        with pytest.raises(ScenarioError) as full:
+            build_scenario(y)
+        assert str(fast.value) == str(full.value) and "portfolio.holdings[0]" in str(fast.value)
