@@ -58,26 +58,28 @@ def book_of(hh: Household, x: Inputs) -> Book:
 
 def _make_book(hh: Household, x: Inputs) -> Book:
     c = x.scenario.constraints
-    na, n = len(hh.accounts), x.n
+    n = x.n
     col = {t: i for i, t in enumerate(x.tickers)}
-    held = np.zeros((na, n))
-    mb = np.ones((na, n), dtype=bool)
-    ms = np.ones((na, n), dtype=bool)
+    held_l: list[list[float]] = []
+    mb_l: list[list[bool]] = []
+    ms_l: list[list[bool]] = []
     lots: list[tuple[int, int, int]] = []
-    for a, acct in enumerate(hh.accounts):
+    for a, acct in enumerate(hh.accounts):  # in Python lists, then one array each (the same numbers)
         taxable = not acct.kind.tax_advantaged
+        row = [0.0] * n
         for pos in acct.positions:
             t = col.get(pos.ticker)
             if t is None:
                 continue
-            held[a, t] += pos.shares
+            row[t] += pos.shares
             if taxable and pos.lots and not any(la == a and lt == t for la, lt, _ in lots):
                 lots += [(a, t, k) for k in range(len(pos.lots))]  # the first position of a ticker
-        barred = [col[t] for t in acct.no_buy if t in col]
-        mb[a, barred] = False
-        if acct.allowed is not None:
-            mb[a] &= np.array([t in acct.allowed for t in x.tickers], dtype=bool)
-        ms[a, [col[t] for t in acct.no_sell if t in col]] = False
+        held_l.append(row)
+        mb_l.append([t not in acct.no_buy and (acct.allowed is None or t in acct.allowed) for t in x.tickers])
+        ms_l.append([t not in acct.no_sell for t in x.tickers])
+    held = np.array(held_l, dtype=float).reshape(len(hh.accounts), n)
+    mb = np.array(mb_l, dtype=bool).reshape(held.shape)
+    ms = np.array(ms_l, dtype=bool).reshape(held.shape)
     never_buy = np.array([t in c.no_buy for t in x.tickers], dtype=bool)
     never_sell = np.array([t in c.no_sell for t in x.tickers], dtype=bool)
     mb &= ~never_buy[None, :] & (c.mode is not Mode.SELL_ONLY)

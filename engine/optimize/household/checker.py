@@ -31,15 +31,17 @@ def check_accounts(
     problems: list[str] = []
     ids = {a.id for a in hh.accounts}
     seen: set[tuple[str, str]] = set()
-    for acct_id, tk, _ in trades:
+    by_account: dict[str, list[tuple[str, float]]] = {}
+    for acct_id, tk, sh in trades:
         if acct_id not in ids:
             problems.append(f"a trade names an unknown account {acct_id!r}")
         if (acct_id, tk) in seen:
             problems.append(f"{acct_id}: {tk} traded twice in one account")
         seen.add((acct_id, tk))
+        by_account.setdefault(acct_id, []).append((tk, sh))
     for a in hh.accounts:
         cash = a.cash + a.cash_flow
-        mine = [(tk, sh) for acct_id, tk, sh in trades if acct_id == a.id]
+        mine = by_account.get(a.id, [])
         for tk, sh in mine:
             amount = abs(sh) * prices[tk]
             cash -= sh * prices[tk] + amount * cost_bps.get(tk, 0.0) / 1e4

@@ -116,6 +116,14 @@ def taxable_sale_cost(
     return tax, gain, how
 
 
+Holders = list[tuple[Account, float]]  # (account, shares of the ticker it holds), in household order
+
+
+def holders_of(hh: Household, ticker: str) -> Holders:
+    """The accounts that hold ``ticker`` (shares > 0), with those shares."""
+    return [(t, q) for t in hh.accounts if (q := t.shares_of(ticker)) > 0]
+
+
 def sell_clause(
     hh: Household,
     a: Account,
@@ -126,17 +134,20 @@ def sell_clause(
     on: date | None,
     sales: tuple[LotSale, ...],
     sold_elsewhere: dict[str, float],
+    holders: Holders | None = None,
 ) -> tuple[Message, ...]:
-    """``sold_elsewhere``: account id → shares of ``ticker`` sold there in this rebalance."""
+    """``sold_elsewhere``: account id → shares of ``ticker`` sold there in this rebalance; ``holders``: the
+    accounts holding ``ticker`` (:func:`holders_of`, computed here when not given)."""
     rates = placement.tax
+    held = holders_of(hh, ticker) if holders is None else holders
     here, kind = Name(a.name), kind_message(a.kind)
     if a.kind.tax_advantaged:
         base = Message.of(M.WHERE_SOLD_SHELTERED, account=here, kind=kind)
-        taxable = [t for t in hh.accounts if not t.kind.tax_advantaged and t.shares_of(ticker) > 0]
+        taxable = [(t, q) for t, q in held if not t.kind.tax_advantaged]
         if not taxable:
             return (base,)
-        t = taxable[0]
-        q = min(shares, t.shares_of(ticker))
+        t, t_held = taxable[0]
+        q = min(shares, t_held)
         _, _, how = taxable_sale_cost(t, ticker, q, price, on, placement)
         return base, Message.of(M.WHERE_INSTEAD, shares=Shares(q), account=Name(t.name), how=how)
     head: list[Message]
@@ -162,17 +173,17 @@ def sell_clause(
             head.append(Message.of(M.WHERE_IN_ALL_GAIN, gain=_money(gain), tax=_money(tax), year=year))
         else:
             head.append(Message.of(M.WHERE_IN_ALL_LOSS, loss=_money(-gain), tax=_money(tax), year=year))
-    sheltered = [t for t in hh.accounts if t.kind.tax_advantaged and t.shares_of(ticker) > 0]
+    sheltered = [(t, q) for t, q in held if t.kind.tax_advantaged]
     if not sheltered:
         return (*head, Message.of(M.WHERE_NONE_SHELTERED, ticker=Ticker(ticker)))
     facts = tuple(
         Message.of(
             M.WHERE_HOLDS_SELLS,
             account=Name(t.name),
-            held=Shares(t.shares_of(ticker)),
+            held=Shares(q),
             sold=Shares(sold_elsewhere.get(t.id, 0.0)),
         )
-        for t in sheltered
+        for t, q in sheltered
     )
     return (*head, Message.of(M.WHERE_SHELTERED, facts=Parts(facts)))
 
@@ -188,32 +199,42 @@ def buy_clause(
     placement: Placement,
     amount: float,
 ) -> tuple[Message, ...]:
-    parts = []
+    loc = location_clause(a, sleeve, placement, amount)
+    base = bought_clauses(hh, a, sold_here, cash_before, cash_after)
+    return base if loc is None else (*base, loc)
+
+
+def bought_clauses(
+    hh: Household, a: Account, sold_here: list[str], cash_before: float, cash_after: float
+) -> tuple[Message, ...]:
+    """What every purchase in account ``a`` says alike: how it is paid, and the account's cash."""
     here, kind = Name(a.name), kind_message(a.kind)
-    taxable = [t for t in hh.accounts if not t.kind.tax_advantaged and t.id != a.id]
     sold = Names(tuple(sold_here))
-    if a.kind.tax_advantaged and sold_here and taxable:
-        parts.append(Message.of(M.WHERE_BOUGHT_INSTEAD, account=here, other=Name(taxable[0].name), sold=sold))
-    elif sold_here:
-        parts.append(Message.of(M.WHERE_BOUGHT_SELLING, account=here, kind=kind, sold=sold))
+    if a.kind.tax_advantaged and sold_here:
+        taxable = next((t for t in hh.accounts if not t.kind.tax_advantaged and t.id != a.id), None)
     else:
-        parts.append(Message.of(M.WHERE_BOUGHT_CASH, account=here, kind=kind))
-    parts.append(Message.of(M.WHERE_CASH, before=_money(cash_before), after=_money(cash_after)))
-    if sleeve is not None and sleeve in placement.location:
-        kinds = Parts(
-            tuple(kind_message(k) for k in sorted(placement.location[sleeve], key=lambda k: k.label))
-        )
-        if a.kind in placement.location[sleeve]:
-            parts.append(Message.of(M.WHERE_LOCATION_IN, sleeve=Name(sleeve), kinds=kinds))
-        else:
-            extra = amount * placement.off_location_bps / 1e4
-            parts.append(
-                Message.of(
-                    M.WHERE_LOCATION_AGAINST,
-                    sleeve=Name(sleeve),
-                    kinds=kinds,
-                    bps=_bps(placement.off_location_bps),
-                    extra=_money(extra),
-                )
-            )
-    return tuple(parts)
+        taxable = None
+    if taxable is not None:
+        head = Message.of(M.WHERE_BOUGHT_INSTEAD, account=here, other=Name(taxable.name), sold=sold)
+    elif sold_here:
+        head = Message.of(M.WHERE_BOUGHT_SELLING, account=here, kind=kind, sold=sold)
+    else:
+        head = Message.of(M.WHERE_BOUGHT_CASH, account=here, kind=kind)
+    return head, Message.of(M.WHERE_CASH, before=_money(cash_before), after=_money(cash_after))
+
+
+def location_clause(a: Account, sleeve: str | None, placement: Placement, amount: float) -> Message | None:
+    """A purchase's asset-location clause, when its sleeve has a location preference."""
+    if sleeve is None or sleeve not in placement.location:
+        return None
+    kinds = Parts(tuple(kind_message(k) for k in sorted(placement.location[sleeve], key=lambda k: k.label)))
+    if a.kind in placement.location[sleeve]:
+        return Message.of(M.WHERE_LOCATION_IN, sleeve=Name(sleeve), kinds=kinds)
+    extra = amount * placement.off_location_bps / 1e4
+    return Message.of(
+        M.WHERE_LOCATION_AGAINST,
+        sleeve=Name(sleeve),
+        kinds=kinds,
+        bps=_bps(placement.off_location_bps),
+        extra=_money(extra),
+    )

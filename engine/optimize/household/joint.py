@@ -41,6 +41,7 @@ household weights may still be any of the optimal ones (stated in the result's n
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 
@@ -125,7 +126,6 @@ class JointProblem:
             acct @ (self.B - self.S + cp.multiply(self.kap_m, self.B + self.S)) <= self.room,
         ]
         extra = self.buy_cost @ self.B + self.sell_cost @ self.S
-        self._g = g
         self.lot_ub = P(max(L, 1), name="lot_ub", nonneg=True)
         self.lot_cost = P(max(L, 1), name="lot_cost", nonneg=True)
         if L:
@@ -254,9 +254,9 @@ class JointProblem:
         shape = (lay.n_accounts, lay.n)
         if status not in OK:
             return JointSolution(status, np.zeros(shape), np.zeros(shape), np.zeros(L))
-        b = np.clip(np.asarray(b, dtype=float), 0.0, None).reshape(shape)
-        sl = np.clip(np.asarray(sl, dtype=float), 0.0, None).reshape(shape)
-        return JointSolution(status, b, sl, np.clip(np.asarray(q, dtype=float)[:L], 0.0, None), tied)
+        b = np.maximum(np.asarray(b, dtype=float), 0.0).reshape(shape)  # = np.clip(b, 0.0, None)
+        sl = np.maximum(np.asarray(sl, dtype=float), 0.0).reshape(shape)
+        return JointSolution(status, b, sl, np.maximum(np.asarray(q, dtype=float)[:L], 0.0), tied)
 
     def solve(self, x: Inputs, a: AccountParams, *, vol_cap: float | None = None) -> JointSolution:
         """The two-stage answer at this volatility cap.
@@ -291,11 +291,11 @@ class JointProblem:
     def _keeps_cap(self, x: Inputs, b: FloatArray, s: FloatArray, cap: float) -> bool:
         """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare for
         stage 1's buys ``b`` and sells ``s`` (flat [account × ticker])."""
-        zb, zs = self._g @ np.clip(b, 0.0, None), self._g @ np.clip(s, 0.0, None)
-        z = zb - zs
+        # np.maximum(v, 0.0) is what np.clip(v, 0.0, None) computes, without its dispatch
+        zb, zs = per_ticker(self.layout, np.maximum(b, 0.0)), per_ticker(self.layout, np.maximum(s, 0.0))
         c = float(x.kappa @ (zb + zs))
-        w = x.w0 + z
-        risk = float(np.sqrt(np.sum((self._f @ w) ** 2) + np.sum((self._d * w) ** 2)))
+        w = x.w0 + (zb - zs)
+        risk = math.sqrt(float(np.sum((self._f @ w) ** 2)) + float(np.sum((self._d * w) ** 2)))
         k = cap * (1.0 - SAFETY)
         return risk + k * c <= k - CAP_ROOM
 
@@ -313,7 +313,7 @@ class JointProblem:
         """Stage 2's values: the accounts' own, stage 1's household trade and costs (trading costs;
         trading costs + taxes + placement costs), turnover and the household's buy bounds."""
         lay = self.layout
-        zb, zs = self._g @ b, self._g @ s
+        zb, zs = per_ticker(self.layout, b), per_ticker(self.layout, s)
         L = len(lay.lot_owner)
         lot = float(a.lot_cost @ q[:L]) if L else 0.0
         trading = max(float(x.kappa @ (zb + zs)), 0.0)
@@ -330,6 +330,14 @@ class JointProblem:
             self.turnover: min(x.turnover_cap, BIG) * (1.0 - SAFETY),
             self.hh_buy_ub: np.maximum(np.minimum(x.buy_ub, BIG), zb),
         }
+
+
+def per_ticker(layout: Layout, v: FloatArray) -> FloatArray:
+    """``g @ v``, the sum over accounts per ticker of a flat [account × ticker] vector, bit for bit without
+    the sparse product: the accounts added in order as the product does (it starts from 0.0, so an all
+    −0.0 sum is 0.0: the ``+ 0.0``)."""
+    out: FloatArray = v.reshape(layout.n_accounts, layout.n).sum(axis=0) + 0.0
+    return out
 
 
 def _key(v: Values) -> bytes:

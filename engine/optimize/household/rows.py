@@ -8,21 +8,20 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import numpy as np
 
 from engine import __version__
-from engine.household_result import AccountRow, AccountTrade, HouseholdResult, LotSale
+from engine.household_result import AccountRow, HouseholdResult, LotSale
 from engine.market import FloatArray, MarketSnapshot
-from engine.model.household import Household, Lot, Position
+from engine.model.household import Household
 from engine.model.scenario import Scenario
+from engine.optimize.household.account_rows import Draft, Sales, Sheet, account_sales, drafts, weights
 from engine.optimize.household.checker import check_accounts
-from engine.optimize.household.explain import buy_clause, english_clauses, sell_clause
-from engine.optimize.household.tax import sell_lots, wash_sale
-from engine.result import RebalanceResult, Side, Status
+from engine.result import RebalanceResult, Status
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,13 +37,8 @@ class Plan:
     sells: FloatArray
     notes: tuple[str, ...] = ()
     skip_lots: frozenset[tuple[int, str, int]] = frozenset()  # (account, ticker, lot) kept from sale
-
-
-def lot_sales(
-    hh: Household, plan: Plan, on: date | None, sc: Scenario
-) -> dict[tuple[int, str], tuple[LotSale, ...]]:
-    """(account index, ticker) → the lots its taxable sale takes, wash sales marked."""
-    return sales_of(hh, plan.tickers, plan.prices, plan.buys, plan.sells, plan.skip_lots, on, sc)
+    # the lots the sales take (:func:`sales_of` on these trades and ``skip_lots``), when already known
+    sales: Sales | None = None
 
 
 def sales_of(
@@ -56,33 +50,11 @@ def sales_of(
     skip_lots: frozenset[tuple[int, str, int]],
     on: date | None,
     sc: Scenario,
-) -> dict[tuple[int, str], tuple[LotSale, ...]]:
-    rates = sc.placement.tax
-    out: dict[tuple[int, str], tuple[LotSale, ...]] = {}
-    bought = {t: bool(buys[:, i].sum() > 0) for i, t in enumerate(tickers)}
-    for a_i, a in enumerate(hh.accounts):
-        if a.kind.tax_advantaged:
-            continue
-        for i, t in enumerate(tickers):
-            q = float(sells[a_i, i])
-            if q <= 0:
-                continue
-            pos = next((p for p in a.positions if p.ticker == t), None)
-            if pos is None or not pos.lots:
-                continue
-            skip = frozenset(k for (aa, tt, k) in skip_lots if aa == a_i and tt == t)
-            sales = []
-            for k, ls in sell_lots(pos.lots, q, float(prices[i]), on, rates, skip):
-                others: list[Lot] = [
-                    lot
-                    for b in hh.accounts
-                    for p in b.positions
-                    if p.ticker == t
-                    for j, lot in enumerate(p.lots)
-                    if not (b is a and j == k)
-                ]
-                sales.append(replace(ls, wash_sale=wash_sale(ls, bought[t], others, on)))
-            out[(a_i, t)] = tuple(sales)
+) -> Sales:
+    """(account index, ticker) → the lots its taxable sale takes, wash sales marked."""
+    out: Sales = {}
+    for a_i in range(len(hh.accounts)):
+        out.update(account_sales(hh, a_i, tickers, prices, buys, sells, skip_lots, on, sc.placement.tax))
     return out
 
 
@@ -92,7 +64,7 @@ class Core:
     household's reasons, which may mention the cap): per-account rows whose trades carry only their "why
     here" clause, the lots sold, and the independent per-account check."""
 
-    rows: tuple[AccountRow, ...]
+    drafts: tuple[Draft, ...]
     after_total: FloatArray
     held_total: FloatArray
     signed: int  # number of account trades
@@ -105,37 +77,11 @@ class Core:
         key = tuple(sorted(reasons.items()))
         got = self.composed.get(key)
         if got is None:
-            got = tuple(
-                replace(row, trades=tuple(_reasoned(t, reasons.get(t.ticker, "")) for t in row.trades))
-                if row.trades and reasons
-                else row
-                for row in self.rows
-            )
+            got = tuple(d.row(reasons) for d in self.drafts)
             if len(self.composed) > 8:
                 self.composed.clear()
             self.composed[key] = got
         return got
-
-
-def _reasoned(t: AccountTrade, household_why: str) -> AccountTrade:
-    if not household_why:
-        return t
-    return AccountTrade(
-        t.account_id,
-        t.ticker,
-        t.side,
-        t.shares,
-        t.price,
-        t.amount,
-        t.cost,
-        t.tax_placeholder,
-        t.realized_gain,
-        t.basis_known,
-        f"{household_why} — {t.reason}",
-        t.lots,
-        t.tax_estimate,
-        t.where,
-    )
 
 
 _CORES: OrderedDict[tuple[object, ...], Core] = OrderedDict()
@@ -182,98 +128,33 @@ def core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -> Cor
 
 def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -> Core:
     tickers = plan.tickers
-    p = plan.prices.tolist()
-    kappa = (plan.cost_bps / 1e4).tolist()
     c = sc.constraints
-    pl = sc.placement
-    on = market.as_of
-    lots = lot_sales(hh, plan, on, sc)
-    rows: list[AccountRow] = []
-    signed: list[tuple[str, str, float]] = []
     n = len(tickers)
     col = {t: i for i, t in enumerate(tickers)}
     held_m = np.zeros((len(hh.accounts), n))
-    first: list[dict[str, Position]] = []
     for a_i, a in enumerate(hh.accounts):
-        mine: dict[str, Position] = {}
         for q in a.positions:
-            mine.setdefault(q.ticker, q)
             if q.ticker in col:
                 held_m[a_i, col[q.ticker]] += q.shares
-        first.append(mine)
     after_m = held_m + plan.buys - plan.sells
-    buys_l, sells_l = plan.buys.tolist(), plan.sells.tolist()
-    for a_i, a in enumerate(hh.accounts):
-        b, s = buys_l[a_i], sells_l[a_i]
-        traded = [i for i in range(n) if b[i] > 0 or s[i] > 0]
-        cash0 = a.cash + a.cash_flow
-        cash1 = cash0  # trade by trade, in the order the trades are listed (sells first per ticker)
-        for i in traded:
-            for sh, sign in ((s[i], 1.0), (b[i], -1.0)):
-                if sh > 0:
-                    amount = sh * p[i]
-                    cash1 = cash1 + sign * amount - amount * kappa[i]
-        sold_here = [tickers[i] for i in range(n) if s[i] > 0]
-        trades: list[AccountTrade] = []
-        for i in traded:
-            t = tickers[i]
-            pos = first[a_i].get(t)
-            for side, sh in ((Side.SELL, s[i]), (Side.BUY, b[i])):
-                if sh <= 0:
-                    continue
-                amount = sh * p[i]
-                taxable_sale = side is Side.SELL and not a.kind.tax_advantaged
-                sales = lots.get((a_i, t), ()) if taxable_sale else ()
-                if side is Side.SELL:
-                    elsewhere = {o.id: sells_l[o_i][i] for o_i, o in enumerate(hh.accounts) if o_i != a_i}
-                    why = sell_clause(hh, a, t, sh, p[i], pl, on, sales, elsewhere)
-                else:
-                    why = buy_clause(hh, a, t, plan.sleeve_of[i], sold_here, cash0, cash1, pl, amount)
-                no_lots = taxable_sale and (pos is None or not pos.lots)
-                trades.append(
-                    AccountTrade(
-                        account_id=a.id,
-                        ticker=t,
-                        side=side,
-                        shares=sh,
-                        price=p[i],
-                        amount=amount,
-                        cost=amount * kappa[i],
-                        tax_placeholder=amount * pl.taxable_sell_bps / 1e4 if no_lots else 0.0,
-                        realized_gain=sum(x.gain for x in sales) if sales else None,
-                        basis_known=pos is not None and pos.basis_known,
-                        reason=english_clauses(why),
-                        lots=sales,
-                        tax_estimate=sum(x.tax for x in sales),
-                        where=why,
-                    )
-                )
-                signed.append((a.id, t, sh if side is Side.BUY else -sh))
-        held, after = held_m[a_i].tolist(), after_m[a_i].tolist()
-        v0 = cash0 + float(held_m[a_i] @ plan.prices)
-        v1 = cash1 + float(after_m[a_i] @ plan.prices)
-        rows.append(
-            AccountRow(
-                id=a.id,
-                name=a.name,
-                kind=a.kind.value,
-                broker=a.broker,
-                cash_flow=a.cash_flow,
-                cash_before=cash0,
-                cash_after=cash1,
-                cash_buffer=a.cash_buffer,
-                value_before=v0,
-                value_after=v1,
-                trades=tuple(trades),
-                shares_before={t: x for t, x in zip(tickers, held, strict=True) if x > 0},
-                shares_after={t: x for t, x in zip(tickers, after, strict=True) if x > 0},
-                weights_before=_weights(tickers, held, p, cash0, v0),
-                weights_after=_weights(tickers, after, p, cash1, v0),
-            )
-        )
+    sheet = Sheet(
+        hh,
+        tickers,
+        plan.prices,
+        plan.cost_bps,
+        plan.sleeve_of,
+        plan.buys,
+        plan.sells,
+        plan.skip_lots,
+        sc.placement,
+        market.as_of,
+        held_m.tolist(),
+    )
+    made = drafts(sheet, held_m, after_m, plan.sales)
+    signed = [x for d in made for x in d.signed]
     problems = check_accounts(
         hh,
-        dict(zip(tickers, p, strict=True)),
+        dict(zip(tickers, sheet.p, strict=True)),
         dict(zip(tickers, plan.cost_bps.tolist(), strict=True)),
         signed,
         mode=c.mode,
@@ -283,12 +164,12 @@ def make_core(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot) -
         min_trade=c.min_trade,
     )
     return Core(
-        rows=tuple(rows),
+        drafts=tuple(made),
         after_total=after_m.sum(axis=0),
         held_total=held_m.sum(axis=0),
         signed=len(signed),
         problems=tuple(problems),
-        sales=tuple(x for v in lots.values() for x in v),
+        sales=tuple(x for d in made for v in d.sales.values() for x in v),
     )
 
 
@@ -336,8 +217,8 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         engine_version=__version__,
         household=res,
         accounts=rows,
-        weights_before=_weights(tickers, made.held_total.tolist(), p.tolist(), cash0_total, total0),
-        weights_after=_weights(tickers, after_total.tolist(), p.tolist(), cash1_total, total0),
+        weights_before=weights(tickers, made.held_total.tolist(), p.tolist(), cash0_total, total0),
+        weights_after=weights(tickers, after_total.tolist(), p.tolist(), cash1_total, total0),
         vol_after=vol_after,
         cash_before=cash0_total,
         cash_after=cash1_total,
@@ -351,16 +232,6 @@ def build(sc: Scenario, hh: Household, plan: Plan, market: MarketSnapshot, start
         check_problems=tuple(problems),
         solve_seconds=time.perf_counter() - start,
     )
-
-
-def _weights(
-    tickers: tuple[str, ...], shares: list[float], p: list[float], cash: float, value: float
-) -> dict[str, float]:
-    if value <= 0:
-        return {}
-    out = {t: x * px / value for t, x, px in zip(tickers, shares, p, strict=True) if x > 0}
-    out["CASH"] = cash / value
-    return out
 
 
 def _default(o: Any) -> Any:

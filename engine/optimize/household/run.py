@@ -31,6 +31,7 @@ from engine.model.policy import LotMethod
 from engine.model.scenario import Scenario
 from engine.optimize.checker import evaluate, violations
 from engine.optimize.diagnose import diagnose
+from engine.optimize.household.account_rows import Sales
 from engine.optimize.household.book import Book, book_of
 from engine.optimize.household.rows import Plan, build, sales_of
 from engine.optimize.household.rows import scenario_hash as scenario_hash
@@ -114,7 +115,14 @@ def _joint(
         not a.kind.tax_advantaged and a.positions for a in hh.accounts
     )
 
-    def plan(res_status: Status, out: Outcome | None, notes: list[str], skip=frozenset(), inf=None) -> Plan:  # type: ignore[no-untyped-def]
+    def plan(
+        res_status: Status,
+        out: Outcome | None,
+        notes: list[str],
+        skip: frozenset[tuple[int, str, int]] = frozenset(),
+        inf: Infeasibility | None = None,
+        sales: Sales | None = None,
+    ) -> Plan:
         zero = np.zeros_like(book.held)
         ok = out is not None and out.evaluation is not None and res_status is not Status.INFEASIBLE
         ev = out.evaluation if ok and out is not None and out.evaluation is not None else ev0
@@ -133,6 +141,7 @@ def _joint(
             sells=out.sells if use and out is not None else zero,
             notes=tuple(notes),
             skip_lots=skip,
+            sales=sales if use else None,
         )
 
     needs_cash = bool(np.any(book.room < 0)) or any(a.cash_flow != 0 for a in hh.accounts)
@@ -146,6 +155,7 @@ def _joint(
     notes: list[str] = []
     skip: frozenset[tuple[int, str, int]] = frozenset()
     drafted = sales_of(hh, x.tickers, x.prices, out.buys, out.sells, frozenset(), on, sc)
+    first = out
     washed = {k for k, sales in drafted.items() if any(s.wash_sale for s in sales)}
     if washed:
         names = ", ".join(f"{t} in {hh.accounts[a].name}" for a, t in sorted(washed))
@@ -178,7 +188,7 @@ def _joint(
         if out.evaluation is not None and np.any(np.abs(out.buys + out.sells) > 0)
         else Status.NO_TRADES_NEEDED
     )
-    return plan(status, out, notes, skip)
+    return plan(status, out, notes, skip, sales=drafted if out is first and not skip else None)
 
 
 def _costs_counted(b: Binding) -> Binding:

@@ -77,8 +77,12 @@ def round_trades(
         (cs > 0) & (s == 0) & (cs >= book.held - 1e-7), book.held, s
     )  # a whole (fractional) position
     left = cash_left(x, book, b, s)
+    per_share = p * (1 + x.kappa)  # a buy's cash per share
+    gaps = cb - b  # each row changes only in its own account's step, after its gaps are read
+    owes: list[bool] = (left < 0).tolist()
+    up_one = np.any(gaps >= 0.5, axis=1)
     for a in range(len(book.accounts)):
-        if left[a] < 0:  # sales rounded down left the account short: round them up, largest part first
+        if owes[a]:  # sales rounded down left the account short: round them up, largest part first
             for t in np.argsort(-(cs[a] - np.floor(cs[a]))):
                 if left[a] >= 0:
                     break
@@ -86,12 +90,14 @@ def round_trades(
                 if up > s[a, t]:
                     left[a] += (up - s[a, t]) * p[t] * (1 - x.kappa[t])
                     s[a, t] = up
-        for t in np.argsort(-(cb[a] - b[a])):  # a buy half a share or more short: one more if cash allows
-            gap = cb[a, t] - b[a, t]
-            per = p[t] * (1 + x.kappa[t])
-            if gap >= 0.5 and left[a] >= per and s[a, t] == 0:
-                b[a, t] += 1
-                left[a] -= per
+        if up_one[a]:  # a buy half a share or more short: one more if cash allows, the largest gap first
+            gap = gaps[a]
+            order = np.argsort(-gap)
+            for t in order[gap[order] >= 0.5]:
+                per = per_share[t]
+                if left[a] >= per and s[a, t] == 0:
+                    b[a, t] += 1
+                    left[a] -= per
         while left[a] < -1e-9:  # still short: drop a share of the largest buy
             t = int(np.argmax(b[a] * p))
             if b[a, t] <= 0:
