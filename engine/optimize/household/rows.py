@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import threading
 import time
 from collections import OrderedDict
@@ -246,6 +247,23 @@ _PARTS: dict[str, tuple[Any, str]] = {}  # top-level key → (its document, its 
 _PARTS_LOCK = threading.Lock()
 
 
+def _same_json(a: object, b: object) -> bool:
+    """``a`` and ``b`` (already ``==``) serialize to the same JSON: ``==`` holds for 1, 1.0 and True, and for
+    0.0 and -0.0, which json writes differently; so the types and float signs must match all the way down."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return list(a) == list(b) and all(_same_json(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple):
+        assert isinstance(b, list | tuple)
+        return all(_same_json(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        assert isinstance(b, float)
+        return math.copysign(1.0, a) == math.copysign(1.0, b)
+    return True
+
+
 def scenario_hash(sc: Scenario) -> str:
     """SHA-256 of the scenario as canonical JSON (sorted keys, no spaces). The text is assembled key by key,
     byte for byte what ``json.dumps(to_dict(sc), sort_keys=True, ...)`` writes; a part equal to the last
@@ -258,7 +276,7 @@ def scenario_hash(sc: Scenario) -> str:
         for k in sorted(doc):
             v = doc[k]
             kept = _PARTS.get(k)
-            if kept is not None and kept[0] == v:
+            if kept is not None and kept[0] == v and _same_json(kept[0], v):
                 text = kept[1]
             else:
                 text = _dumps(v)

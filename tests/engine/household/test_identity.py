@@ -34,3 +34,17 @@ def test_scenario_hash_is_the_canonical_json_digest(name: str) -> None:
         assert scenario_hash(s2) == _plain(s2)
         seen.add(scenario_hash(s2))
     assert len(seen) == 3  # the cap is part of the identity
+
+
+def test_parts_equal_but_written_differently_are_not_reused() -> None:
+    """1 == 1.0 == True and 0.0 == -0.0 in Python, but JSON writes them apart: the hash of a scenario must
+    not reuse the text of an earlier part that only compares equal (found by the hh helper)."""
+    sc = sf.loads(resources.read_text("examples", "household-couple-four-accounts.coresat.toml"))
+    hh = sc.household
+    assert hh is not None
+    a0 = hh.accounts[0]
+    for first, second in ((1800.0, 1800), (0.0, -0.0), (1.0, True)):
+        s1 = replace(sc, household=replace(hh, accounts=(replace(a0, cash=first), *hh.accounts[1:])))
+        s2 = replace(sc, household=replace(hh, accounts=(replace(a0, cash=second), *hh.accounts[1:])))
+        assert scenario_hash(s1) == _plain(s1)
+        assert scenario_hash(s2) == _plain(s2), (first, second)
