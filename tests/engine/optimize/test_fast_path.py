@@ -101,6 +101,20 @@ def test_kept_solver_answers_bit_for_bit_as_a_fresh_solver() -> None:
         for g, w in zip(got, want, strict=True):
             assert np.array_equal(g, w), f"cap {cap}: kept solver differs from a fresh one"
         assert fast.updates == before + 1  # the kept solver answered, not a new one
+    # a new risk model changes the matrices (the kept solver is handed them), then the old one again (and
+    # the kept solver is handed them back): each answer still equals a fresh solver's
+    from dataclasses import replace
+
+    m = market()
+    calmer = replace(m, covariance=m.covariance * 0.8)
+    for mk in (calmer, m, calmer):
+        x2 = prepare(twelve_asset_scenario(), mk)
+        values = {p.id: v for p, v in prob.parameter_values(x2).items()}
+        status, got = fast.solve(values)
+        p, q, a, b = fast._data(values)
+        ref = np.asarray(clarabel.DefaultSolver(p, q, a, b, fast._cones, fast._settings).solve().x)
+        for g, w in zip(got, [ref[s] for s in fast._slices], strict=True):
+            assert np.array_equal(g, w), "kept solver differs from a fresh one after a new risk model"
 
 
 def test_flat_optimum_keeps_the_fast_path_at_the_same_objective(caplog) -> None:  # type: ignore[no-untyped-def]
