@@ -27,11 +27,19 @@ def write_pdf_headless(report: ProposalReport, path: str, page: str) -> Path:
             "pip install 'coresat[gui]', or write --xlsx instead"
         ) from None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
+    from gui import fmt, message_texts
     from gui.book.proposal_pdf import write_pdf
 
     _app = QApplication.instance() or QApplication(["coresat"])
+    # the command line speaks English (as the CLI prints it), with English numbers whatever the system's
+    # locale: under LANG=C Qt's "C" locale wrote $67500.00 and, in the reasons read back from their
+    # messages, $1800.00 where the stored text says $1,800.00
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    fmt.reset_locale()
+    message_texts.reset()
     return write_pdf(report, path, page)
 
 

@@ -105,3 +105,31 @@ def test_without_pyside6_the_pdf_is_refused_in_one_line(app, tmp_path: Path, mon
     assert main(["report", str(pid), "--book", url, "--pdf", str(pdf)]) == 2
     err = capsys.readouterr().err
     assert "PySide6 is not installed" in err and err.count("\n") == 1 and not pdf.exists()
+
+
+def test_the_command_line_pdf_writes_english_numbers_under_any_locale(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Under LANG=C (Qt's "C" locale: no thousands separators) the command line's PDF still writes $1,800.00,
+    in its tables and in the reasons read back from their stored messages, which then read exactly as the
+    stored English text."""
+    from PySide6.QtCore import QLocale
+
+    from gui import fmt, message_texts
+    from gui.launch import main
+
+    url, pid = _book(tmp_path)
+    QLocale.setDefault(QLocale.c())
+    fmt.reset_locale()
+    message_texts.reset()
+    pdf = tmp_path / "c-locale.pdf"
+    assert main(["report", str(pid), "--book", url, "--pdf", str(pdf)]) == 0
+    book = Book.open(url, create=False)
+    try:
+        rep = load(book, pid)
+    finally:
+        book.close()
+    text = text_of(pdf)
+    values = [money(float(a["value_before"])) for a in rep.result["accounts"]]
+    assert any("," in v for v in values) and all(v in text for v in values)  # the accounts table
+    for a in rep.account_trades:
+        for t in a.trades:
+            assert " ".join(t["reason"].split()[-4:]) in text, t["reason"]  # its cash $1,800.00 → $1,109.86
