@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from engine.messages import Message
+from engine.model.household import HeldOutside
 from engine.result import RebalanceResult, Side, Status, _plain
 
 SCHEMA_VERSION = 2  # 2: lots, tax estimates and tax year; 'unplaced' always empty (one joint solve)
@@ -86,6 +87,12 @@ class AccountRow:
     shares_after: dict[str, float]
     weights_before: dict[str, float]  # of this account's value; cash under "CASH"
     weights_after: dict[str, float]
+    # lines held but not rebalanced (a mutual fund, an option…): listed, in no value or weight above
+    held: tuple[HeldOutside, ...] = ()
+
+    @property
+    def held_value(self) -> float:
+        return sum(h.value for h in self.held)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ def format_household(r: HouseholdResult) -> str:
             f"{a.name} ({kind}{broker}{flow}): cash {a.cash_before:,.2f} → {a.cash_after:,.2f} "
             f"(keeps ≥ {a.cash_buffer:,.2f}), value {a.value_before:,.2f}"
         )
+        for held in a.held:
+            why = f", {held.why}" if held.why else ""
+            lines.append(
+                f"  held, not rebalanced: {held.symbol} {held.value:,.2f}{why} (never traded, in no weight)"
+            )
         if not a.trades:
             lines.append("  no trades")
         for t in a.trades:

@@ -109,7 +109,8 @@ class HouseholdChanges:
             out.insert(0, "no change: the statement holds the same shares, cash and lots as the scenario")
         for h in self.held_not_rebalanced:
             out.append(
-                f"held, not rebalanced: {h.symbol} in {h.account} ({h.market_value:,.2f}, {h.why}) — left out"
+                f"held, not rebalanced: {h.symbol} in {h.account} ({h.market_value:,.2f}, {h.why}) — listed with the "
+                "account, never traded, in no weight"
             )
         out.extend(self.notes)
         return out

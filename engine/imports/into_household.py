@@ -20,7 +20,8 @@ without a date. A *lots file* (``Statement.lots_only``) adds lots to positions a
 per ticker the lots must hold exactly the shares the account holds, or nothing is imported.
 
 ETF/stock positions in USD become holdings; options, bonds, mutual funds, short and non-USD lines are
-listed as "held, not rebalanced" and left out.
+"held, not rebalanced": kept with their account (``Account.held``: symbol, market value, why) so that its
+value stays in view, but never traded and in no weight.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from engine.imports.statement import Statement, StatementError
 from engine.model.household import (
     Account,
     AccountKind,
+    HeldOutside,
     Household,
     Lot,
     Position,
@@ -201,6 +203,7 @@ def _account_from(
     positions = []
     old = {p.ticker: p for p in base.positions}
     where = sa.label
+    first_held = len(held)
     for sym, ps in _grouped(sa, held).items():
         pos = _position(
             sym, ps, old.get(sym), with_prices=with_prices, where=where, source=source, notes=lot_notes
@@ -216,7 +219,10 @@ def _account_from(
             "enter the debit as a withdrawal (cash flow) of the account"
         )
         cash = 0.0
-    return replace(base, positions=tuple(positions), cash=cash, broker=base.broker or sa.broker), lot_notes
+    # the lines not rebalanced stay listed with the account (replaced by each import of it)
+    kept = tuple(HeldOutside(h.symbol, h.market_value, h.why) for h in held[first_held:])
+    account = replace(base, positions=tuple(positions), cash=cash, broker=base.broker or sa.broker, held=kept)
+    return account, lot_notes
 
 
 def _shares(a: Account) -> dict[str, float]:

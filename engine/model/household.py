@@ -92,6 +92,19 @@ class Position:
 
 
 @dataclass(frozen=True)
+class HeldOutside:
+    """A line the account holds that Coresat does not rebalance — a mutual fund without a ticker, an
+    option, a bond, a short or non-USD position (what a broker import lists as "held, not rebalanced").
+    Kept with the account so that its value is not lost from view: never traded, in no weight, no limit
+    and no household total the optimizer uses. ``value`` is the statement's market value (USD, or the
+    line's own currency for a non-USD line, as ``why`` says)."""
+
+    symbol: str
+    value: float
+    why: str = ""
+
+
+@dataclass(frozen=True)
 class Account:
     id: str
     name: str
@@ -104,6 +117,7 @@ class Account:
     no_buy: frozenset[str] = frozenset()
     no_sell: frozenset[str] = frozenset()
     allowed: frozenset[str] | None = None  # the funds this account may buy (a 401(k) menu); None: any
+    held: tuple[HeldOutside, ...] = ()  # lines held but not rebalanced (listed, never traded)
 
     def shares_of(self, ticker: str) -> float:
         return sum(p.shares for p in self.positions if p.ticker == ticker)
@@ -117,6 +131,11 @@ class Account:
     @property
     def label(self) -> str:
         return f"{self.name} ({self.kind.label})"
+
+    @property
+    def held_value(self) -> float:
+        """The value of the lines held but not rebalanced (not part of any weight)."""
+        return sum(h.value for h in self.held)
 
 
 @dataclass(frozen=True)

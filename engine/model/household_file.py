@@ -20,6 +20,9 @@ written there (and are refused if given)::
     no_buy = []
     no_sell = []
     allowed = ["IWM", "IWN"]    # optional: the funds this account may buy (a 401(k) menu)
+    held = [                    # optional: lines held but not rebalanced (never traded, in no weight)
+        { symbol = "VGI007743", value = 13385.75, why = "mutual fund" },
+    ]
 
     [[household.accounts.positions]]
     ticker = "IWM"
@@ -46,11 +49,12 @@ Errors name the account and the field: ``accounts[2] 'Roth' cash: must be ≥ 0`
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any, Protocol
 
 from engine.errors import ScenarioError
-from engine.model.household import Account, AccountKind, Household, Lot, Position
+from engine.model.household import Account, AccountKind, HeldOutside, Household, Lot, Position
 from engine.model.policy import (
     DEFAULT_OFF_LOCATION_BPS,
     DEFAULT_TAXABLE_SELL_BPS,
@@ -119,11 +123,22 @@ def read_household(root: Reader, make: Any) -> Household:
                 no_buy=ar.tickers("no_buy"),
                 no_sell=ar.tickers("no_sell"),
                 allowed=ar.tickers("allowed") if ar.has("allowed") else None,
+                held=tuple(_held(make(h, f"{label} held[{k}]")) for k, h in enumerate(ar.items("held"))),
             )
         )
     return Household(
         id=hr.text("id", "household"), name=hr.text("name", "Household"), accounts=tuple(accounts)
     )
+
+
+def _held(r: Reader) -> HeldOutside:
+    symbol = r.text("symbol").strip()
+    if not symbol:
+        raise ScenarioError(f"{r.where}.symbol", "is required")
+    value = r.num("value")
+    if not math.isfinite(value):
+        raise ScenarioError(f"{r.where}.value", f"must be a number, got {value!r}")
+    return HeldOutside(symbol=symbol, value=value, why=r.text("why", "").strip())
 
 
 def _date(r: Reader, key: str) -> date | None:
@@ -226,6 +241,8 @@ def household_doc(hh: Household) -> Doc:
                 ]
             positions.append(pd)
         ad["positions"] = positions
+        if a.held:
+            ad["held"] = [{"symbol": h.symbol, "value": h.value, "why": h.why} for h in a.held]
         accounts.append(ad)
     return {"id": hh.id, "name": hh.name, "accounts": accounts}
 

@@ -9,6 +9,7 @@ finance.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from engine.errors import ScenarioError
 from engine.model import household_edit as he
-from engine.model.household import Account, AccountKind, household_of
+from engine.model.household import Account, AccountKind, HeldOutside, household_of
 from engine.model.scenario import Scenario
+from gui import fmt
 from gui.engine_texts import engine_phrase
 from gui.message_texts import kind_label
 from gui.panels.account_dialog import AccountDialog
@@ -38,6 +40,14 @@ COLUMNS = (  # an account row: its name, kind and cash; a position row: ticker, 
     str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cost basis")),
 )
 CASH = SHARES = 2
+# why a line is held but not rebalanced (engine.imports.changes.why_held), in the user's language
+WHY_HELD = {
+    "mutual fund": QT_TRANSLATE_NOOP("HouseholdTreePanel", "mutual fund"),
+    "option": QT_TRANSLATE_NOOP("HouseholdTreePanel", "option"),
+    "bond": QT_TRANSLATE_NOOP("HouseholdTreePanel", "bond"),
+    "other": QT_TRANSLATE_NOOP("HouseholdTreePanel", "other"),
+    "short position": QT_TRANSLATE_NOOP("HouseholdTreePanel", "short position"),
+}
 NAME_MIN, NAME_MAX = 150, 260  # the first column's width, px
 
 
@@ -134,6 +144,8 @@ class HouseholdEditor(QWidget):
                     row.addChild(
                         QTreeWidgetItem([when, "", f"{lot.shares:,.4g}", f"{lot.basis:,.2f} / share"])
                     )
+            for held in acct.held:
+                top.addChild(self._held_row(held))
             kind = QComboBox()
             for k in AccountKind:
                 kind.addItem(kind_label(k.value), k.value)
@@ -157,6 +169,27 @@ class HouseholdEditor(QWidget):
         for col, w in enumerate(widths):
             if self.tree.columnWidth(col) < w:
                 self.tree.setColumnWidth(col, w)
+
+    def _held_row(self, held: HeldOutside) -> QTreeWidgetItem:
+        """A line held but not rebalanced: its symbol, value and why, greyed, not editable."""
+        why = WHY_HELD.get(held.why)
+        if why is not None:
+            why = QCoreApplication.translate("HouseholdTreePanel", str(why))
+        elif held.why.startswith("priced in "):
+            why = self.tr("priced in {currency}").format(currency=held.why.removeprefix("priced in "))
+        else:
+            why = held.why
+        row = QTreeWidgetItem([held.symbol, self.tr("not rebalanced"), fmt.money(held.value, 2), why])
+        tip = self.tr(
+            "Held in this account but not rebalanced (a mutual fund, option, bond, short or non-USD line): "
+            "listed with the market value of the last import, never traded, in no weight, limit or total. "
+            "Import the account's statement again to update it."
+        )
+        grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        for c in range(len(COLUMNS)):
+            row.setToolTip(c, tip)
+            row.setForeground(c, grey)
+        return row
 
     def _name_width(self, accounts: tuple[Account, ...]) -> int:
         """The first column fits the longest "name — broker" (at most NAME_MAX px: a longer one elides, its

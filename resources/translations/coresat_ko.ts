@@ -545,7 +545,7 @@
 <context>
     <name>BarsChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="136"/>
+        <location filename="../../gui/panels/charts.py" line="135"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
@@ -731,93 +731,93 @@
         <translation>고객 장부</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="229"/>
+        <location filename="../../gui/book/window.py" line="231"/>
         <source>Cancelled; {n} results kept as drafts</source>
         <translation>취소됨. 결과 {n}개는 초안으로 남았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="242"/>
+        <location filename="../../gui/book/window.py" line="244"/>
         <source>Open client book</source>
         <translation>고객 장부 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="249"/>
+        <location filename="../../gui/book/window.py" line="251"/>
         <source>New client book</source>
         <translation>새 고객 장부</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="253"/>
+        <location filename="../../gui/book/window.py" line="255"/>
         <source>{p} exists already; use Open Book… to open it</source>
         <translation>{p}이(가) 이미 있습니다. 장부 열기…로 여세요</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="268"/>
-        <location filename="../../gui/book/window.py" line="345"/>
+        <location filename="../../gui/book/window.py" line="270"/>
+        <location filename="../../gui/book/window.py" line="347"/>
         <source>last run {b}</source>
         <translation>마지막 실행 {b}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="268"/>
+        <location filename="../../gui/book/window.py" line="270"/>
         <source>no run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="270"/>
+        <location filename="../../gui/book/window.py" line="272"/>
         <source>{where} · {n} households · {run}</source>
         <translation>{where} · 가구 {n}개 · {run}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="314"/>
+        <location filename="../../gui/book/window.py" line="316"/>
         <source>starting…</source>
         <translation>시작 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="322"/>
+        <location filename="../../gui/book/window.py" line="324"/>
         <source>cancelling…</source>
         <translation>취소 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="333"/>
+        <location filename="../../gui/book/window.py" line="335"/>
         <source>Run {b}: {n} households, {p} drafts, {f} failed in {s} s on {ex}</source>
         <translation>실행 {b}: 가구 {n}개, 초안 {p}개, 실패 {f}개, {ex}에서 {s}초</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="356"/>
+        <location filename="../../gui/book/window.py" line="358"/>
         <source>Approve proposal</source>
         <translation>제안 승인</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="356"/>
+        <location filename="../../gui/book/window.py" line="358"/>
         <source>Reject proposal</source>
         <translation>제안 반려</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="358"/>
+        <location filename="../../gui/book/window.py" line="360"/>
         <source>Why is proposal {id} for {c} right for the client? (required)</source>
         <translation>제안 {id}({c})이(가) 고객에게 적합한 이유는 무엇입니까? (필수)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="360"/>
+        <location filename="../../gui/book/window.py" line="362"/>
         <source>Why is proposal {id} for {c} rejected? (optional)</source>
         <translation>제안 {id}({c})을(를) 반려하는 이유는 무엇입니까? (선택)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="370"/>
+        <location filename="../../gui/book/window.py" line="372"/>
         <source>An approval needs a note: why the proposal is right for the client.</source>
         <translation>승인하려면 메모가 필요합니다: 이 제안이 고객에게 적합한 이유를 적으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="405"/>
+        <location filename="../../gui/book/window.py" line="407"/>
         <source>Export proposal PDF</source>
         <translation>제안서 PDF 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="407"/>
+        <location filename="../../gui/book/window.py" line="409"/>
         <source>PDF, A4 (*.pdf);;PDF, Letter (*.pdf)</source>
         <translation>PDF, A4 (*.pdf);;PDF, Letter (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/window.py" line="432"/>
+        <location filename="../../gui/book/window.py" line="434"/>
         <source>Saved {p}</source>
         <translation>{p} 저장됨</translation>
     </message>
@@ -825,12 +825,12 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="104"/>
+        <location filename="../../gui/panels/charts.py" line="105"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="105"/>
+        <location filename="../../gui/panels/charts.py" line="106"/>
         <source>Nothing to chart: {why}</source>
         <translation>표시할 차트가 없습니다: {why}</translation>
     </message>
@@ -930,127 +930,127 @@
         <translation>제약 조건</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="60"/>
+        <location filename="../../gui/panels/constraints.py" line="61"/>
         <source>Volatility cap: the most the portfolio may swing in a typical year (annualized standard deviation of returns). Lower means calmer but further from your targets.</source>
         <translation>변동성 상한: 보통의 한 해 동안 포트폴리오가 출렁일 수 있는 최대 폭(연율화한 수익률 표준편차)입니다. 낮을수록 안정적이지만 목표에서 더 멀어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="64"/>
+        <location filename="../../gui/panels/constraints.py" line="65"/>
         <source>Volatility cap</source>
         <translation>변동성 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="69"/>
+        <location filename="../../gui/panels/constraints.py" line="70"/>
         <source>Turnover cap: at most this much of the portfolio&apos;s value traded (buys + sells).</source>
         <translation>회전율 상한: 포트폴리오 가치 중 거래(매수 + 매도)할 수 있는 최대 비율입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="71"/>
+        <location filename="../../gui/panels/constraints.py" line="72"/>
         <source>Turnover cap</source>
         <translation>회전율 상한</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="72"/>
+        <location filename="../../gui/panels/constraints.py" line="73"/>
         <source> bps</source>
         <translation> bp</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="74"/>
+        <location filename="../../gui/panels/constraints.py" line="75"/>
         <source>Estimated trading cost per trade in basis points: 1 bp = 0.01 % of the amount traded.</source>
         <translation>거래당 예상 거래 비용(베이시스 포인트): 1 bp = 거래 금액의 0.01 %.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="76"/>
+        <location filename="../../gui/panels/constraints.py" line="77"/>
         <source>Trading cost</source>
         <translation>거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="78"/>
+        <location filename="../../gui/panels/constraints.py" line="79"/>
         <source>Trades smaller than this are not worth making and are left out.</source>
         <translation>이보다 작은 거래는 할 가치가 없어 제외됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="79"/>
+        <location filename="../../gui/panels/constraints.py" line="80"/>
         <source>Minimum trade</source>
         <translation>최소 거래 금액</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="81"/>
+        <location filename="../../gui/panels/constraints.py" line="82"/>
         <source>Cash buffer: cash that must remain in the account after trading.</source>
         <translation>현금 완충: 거래 후 계좌에 남아 있어야 하는 현금입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="83"/>
+        <location filename="../../gui/panels/constraints.py" line="84"/>
         <source>Cash buffer</source>
         <translation>현금 완충</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="84"/>
+        <location filename="../../gui/panels/constraints.py" line="85"/>
         <source>Whole shares only</source>
         <translation>정수 주만</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="86"/>
+        <location filename="../../gui/panels/constraints.py" line="87"/>
         <source>Round every trade to whole shares (most brokers need this for ETFs).</source>
         <translation>모든 거래를 정수 주 단위로 반올림합니다(대부분의 증권사는 ETF에 이를 요구합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="92"/>
+        <location filename="../../gui/panels/constraints.py" line="93"/>
         <source>Full rebalance (buy and sell)</source>
         <translation>전체 리밸런싱(매수와 매도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="93"/>
+        <location filename="../../gui/panels/constraints.py" line="94"/>
         <source>Buy only (invest new cash)</source>
         <translation>매수만(새 현금 투자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="94"/>
+        <location filename="../../gui/panels/constraints.py" line="95"/>
         <source>Sell only (raise cash)</source>
         <translation>매도만(현금 마련)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="95"/>
+        <location filename="../../gui/panels/constraints.py" line="96"/>
         <source>Mode</source>
         <translation>방식</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="98"/>
+        <location filename="../../gui/panels/constraints.py" line="99"/>
         <source>Positive: new money you add (contribution). Negative: money you take out (withdrawal).</source>
         <translation>양수: 새로 넣는 돈(납입). 음수: 꺼내는 돈(인출).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="101"/>
+        <location filename="../../gui/panels/constraints.py" line="102"/>
         <source>Add (+) / withdraw (−)</source>
         <translation>납입 (+) / 인출 (−)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="102"/>
+        <location filename="../../gui/panels/constraints.py" line="103"/>
         <source>Rebalance even when inside the bands</source>
         <translation>허용 범위 안에 있어도 리밸런싱</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="104"/>
+        <location filename="../../gui/panels/constraints.py" line="105"/>
         <source>Normally nothing is traded while every holding is inside its drift band.</source>
         <translation>보통은 모든 보유 종목이 이탈 허용 범위 안에 있으면 아무것도 거래하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="137"/>
+        <location filename="../../gui/panels/constraints.py" line="138"/>
         <source>Use this limit</source>
         <translation>이 한도 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="172"/>
+        <location filename="../../gui/panels/constraints.py" line="177"/>
         <source>The household&apos;s cash buffer: the sum of its accounts&apos; buffers. Set each account&apos;s in Holdings → Account… (or double-click the account).</source>
         <translation>가구의 현금 완충: 각 계좌 완충 금액의 합계입니다. 계좌별 금액은 보유 종목 → 계좌 설정…에서 정합니다 (또는 계좌를 더블클릭).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="180"/>
+        <location filename="../../gui/panels/constraints.py" line="185"/>
         <source>The household&apos;s contribution (+) or withdrawal (−): the sum of its accounts&apos; cash flows. Set each account&apos;s in Holdings → Account… (or double-click the account).</source>
         <translation>가구의 납입 (+) 또는 인출 (−): 각 계좌 현금 흐름의 합계입니다. 계좌별 금액은 보유 종목 → 계좌 설정…에서 정합니다 (또는 계좌를 더블클릭).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/constraints.py" line="193"/>
+        <location filename="../../gui/panels/constraints.py" line="198"/>
         <source> (sum of the accounts)</source>
         <translation> (계좌 합계)</translation>
     </message>
@@ -1601,13 +1601,13 @@
         <translation>펀드를 통한 섹터 노출은 다음 펀드 데이터를 사용합니다: {sources}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="207"/>
+        <location filename="../../gui/engine_problems.py" line="208"/>
         <location filename="../../gui/engine_texts.py" line="215"/>
         <source>sleeve {name} has no tickers</source>
         <translation>슬리브 {name}에 티커가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="204"/>
+        <location filename="../../gui/engine_problems.py" line="205"/>
         <location filename="../../gui/engine_texts.py" line="219"/>
         <source>{ticker} appears in two sleeves</source>
         <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
@@ -2174,512 +2174,517 @@
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="133"/>
+        <source>nothing to rebalance: the accounts hold only lines Coresat does not rebalance ({lines}); add the ETFs or stocks to rebalance, cash or a contribution</source>
+        <translation>리밸런싱할 것이 없습니다: 계좌에 Coresat이 리밸런싱하지 않는 항목만 있습니다({lines}). 리밸런싱할 ETF나 주식, 현금 또는 납입금을 추가하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="134"/>
         <source>no accounts: add at least one [[household.accounts]]</source>
         <translation>계좌가 없습니다: [[household.accounts]]를 최소 하나 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="134"/>
+        <location filename="../../gui/engine_problems.py" line="135"/>
         <source>no risk data for {missing}: add price history for {them} or remove {them2}</source>
         <translation>{missing}의 위험 데이터가 없습니다: {them}의 가격 이력을 추가하거나 {them2}을(를) 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="135"/>
+        <location filename="../../gui/engine_problems.py" line="136"/>
         <source>{where}: cannot read dates like {text}; write them as YYYY-MM-DD</source>
         <translation>{where}: {text} 같은 날짜를 읽을 수 없습니다. YYYY-MM-DD 형식으로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="136"/>
+        <location filename="../../gui/engine_problems.py" line="137"/>
         <source>{day}: the optimizer found no trades within the limits: {why}</source>
         <translation>{day}: 최적화기가 제한 안에서 거래를 찾지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="137"/>
+        <location filename="../../gui/engine_problems.py" line="138"/>
         <source>no price history for {missing}: add it or remove the holding</source>
         <translation>{missing}의 가격 이력이 없습니다: 추가하거나 그 보유 종목을 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="138"/>
+        <location filename="../../gui/engine_problems.py" line="139"/>
         <source>{source} nests lists or tables too deeply to be a scenario</source>
         <translation>{source}은(는) 목록이나 표가 너무 깊게 중첩되어 시나리오일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="139"/>
+        <location filename="../../gui/engine_problems.py" line="140"/>
         <source>{where}: line {i} has no date; fill it in or delete the line</source>
         <translation>{where}: {i}행에 날짜가 없습니다. 채우거나 그 행을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="140"/>
+        <location filename="../../gui/engine_problems.py" line="141"/>
         <source>{value} is beyond any real {what} (at most {limit}); check the number</source>
         <translation>{value}은(는) 실제로 있을 수 없는 {what}입니다 (최대 {limit}). 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="141"/>
+        <location filename="../../gui/engine_problems.py" line="142"/>
         <source>is required: the date of the prices (YYYY-MM-DD)</source>
         <translation>필수 항목입니다: 가격 날짜 (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="142"/>
+        <location filename="../../gui/engine_problems.py" line="143"/>
         <source>{ticker} is listed twice in this account; merge the rows</source>
         <translation>{ticker}이(가) 이 계좌에 두 번 나옵니다. 행을 합치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="143"/>
+        <location filename="../../gui/engine_problems.py" line="144"/>
         <source>{ticker}: {sum} repeated dates; the last row of each was kept</source>
         <translation>{ticker}: 날짜가 {sum}번 반복되어 각 날짜의 마지막 행을 남겼습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="144"/>
+        <location filename="../../gui/engine_problems.py" line="145"/>
         <source>{value}: {sum} zero or negative prices left out (first on {first})</source>
         <translation>{value}: 0 이하 가격 {sum}개를 제외했습니다 (처음: {first})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="145"/>
+        <location filename="../../gui/engine_problems.py" line="146"/>
         <source>must be at most {days} trading days (40 years), got {days2}</source>
         <translation>최대 {days} 거래일(40년)이어야 합니다. 입력값: {days2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="146"/>
+        <location filename="../../gui/engine_problems.py" line="147"/>
         <source>must be 1 or more (this Coresat writes {version}), got {version2}</source>
         <translation>1 이상이어야 합니다 (이 Coresat은 {version}을(를) 씁니다). 입력값: {version2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="147"/>
+        <location filename="../../gui/engine_problems.py" line="148"/>
         <source>no price for {price}: enter a price or refresh prices</source>
         <translation>{price}의 가격이 없습니다: 가격을 입력하거나 가격을 새로 고치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="148"/>
+        <location filename="../../gui/engine_problems.py" line="149"/>
         <source>must be a fraction in [0, 1), e.g. 0.15; got {value}</source>
         <translation>[0, 1) 범위의 소수여야 합니다 (예: 0.15). 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="149"/>
+        <location filename="../../gui/engine_problems.py" line="150"/>
         <source>unknown policy {key}: use all, default or some of {key2}</source>
         <translation>알 수 없는 정책 {key}: all, default 또는 다음 중 일부를 쓰세요: {key2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="150"/>
+        <location filename="../../gui/engine_problems.py" line="151"/>
         <source>{value} is beyond any real amount; check the number</source>
         <translation>{value}은(는) 실제로 있을 수 없는 금액입니다. 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="151"/>
+        <location filename="../../gui/engine_problems.py" line="152"/>
         <source>must be above 0 % and at most 200 %, got {pct} %</source>
         <translation>0 %보다 크고 200 % 이하여야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="152"/>
+        <location filename="../../gui/engine_problems.py" line="153"/>
         <source>a ticker has more than one proxy: keep one</source>
         <translation>한 종목에 프록시가 둘 이상 있습니다: 하나만 남기세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="153"/>
+        <location filename="../../gui/engine_problems.py" line="154"/>
         <source>needs at least 60 trading days of history</source>
         <translation>최소 60 거래일의 가격 이력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="154"/>
+        <location filename="../../gui/engine_problems.py" line="155"/>
         <source>a drift band must be zero or more, got {pct} %</source>
         <translation>허용 편차 밴드는 0 이상이어야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="155"/>
+        <location filename="../../gui/engine_problems.py" line="156"/>
         <source>must be between 0 and 100 (percent), got {pct}</source>
         <translation>0에서 100 사이(퍼센트)여야 합니다. 입력값: {pct}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="156"/>
+        <location filename="../../gui/engine_problems.py" line="157"/>
         <source>must be auto, demo, store or yahoo; got {source}</source>
         <translation>auto, demo, store, yahoo 중 하나여야 합니다. 입력값: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="157"/>
+        <location filename="../../gui/engine_problems.py" line="158"/>
         <source>{where}: larger than {mb} MB; is this a price file?</source>
         <translation>{where}: {mb} MB보다 큽니다. 가격 파일이 맞습니까?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="158"/>
+        <location filename="../../gui/engine_problems.py" line="159"/>
         <source>{where}: not UTF-8 text; save it as CSV (UTF-8)</source>
         <translation>{where}: UTF-8 텍스트가 아닙니다. CSV (UTF-8)로 저장하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="159"/>
+        <location filename="../../gui/engine_problems.py" line="160"/>
         <source>must be a {n}×{n2} matrix (one row per ticker)</source>
         <translation>{n}×{n2} 행렬이어야 합니다 (종목마다 한 행)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="160"/>
+        <location filename="../../gui/engine_problems.py" line="161"/>
         <source>minimum {pct} % is above the maximum {pct2} % for {name}</source>
         <translation>{name}의 최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="161"/>
+        <location filename="../../gui/engine_problems.py" line="162"/>
         <source>expected {format}, got {fmt}: not a Coresat scenario</source>
         <translation>{format}이(가) 필요한데 {fmt}입니다: Coresat 시나리오가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="162"/>
+        <location filename="../../gui/engine_problems.py" line="163"/>
         <source>{exc}; using the simulated demo data instead</source>
         <translation>{exc}. 대신 시뮬레이션 데모 데이터를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="164"/>
+        <location filename="../../gui/engine_problems.py" line="165"/>
         <source>a household keeps at least one account</source>
         <translation>가구에는 최소 한 개의 계좌가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="165"/>
+        <location filename="../../gui/engine_problems.py" line="166"/>
         <source>must be between 0 % and 100 %, got {pct} %</source>
         <translation>0 %에서 100 % 사이여야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="166"/>
+        <location filename="../../gui/engine_problems.py" line="167"/>
         <source>only USD accounts are supported, got {currency}</source>
         <translation>USD 계좌만 지원합니다. 입력값: {currency}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="167"/>
+        <location filename="../../gui/engine_problems.py" line="168"/>
         <source>must be between 0 and 10000 bps, got {value}</source>
         <translation>0에서 10000 bp 사이여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="168"/>
+        <location filename="../../gui/engine_problems.py" line="169"/>
         <source>data source {source} is unknown: use one of {sources}</source>
         <translation>데이터 출처 {source}을(를) 알 수 없습니다. 다음 중 하나를 쓰세요: {sources}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="169"/>
+        <location filename="../../gui/engine_problems.py" line="170"/>
         <source>{ticker}: {sum} zero or negative prices left out</source>
         <translation>{ticker}: 0 이하 가격 {sum}개를 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="170"/>
+        <location filename="../../gui/engine_problems.py" line="171"/>
         <source>{where}: not a readable CSV price file ({first})</source>
         <translation>{where}: 읽을 수 있는 CSV 가격 파일이 아닙니다 ({first})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="171"/>
+        <location filename="../../gui/engine_problems.py" line="172"/>
         <source>must be a date (YYYY-MM-DD), got {of}</source>
         <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {of}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="172"/>
+        <location filename="../../gui/engine_problems.py" line="173"/>
         <source>must be a date (YYYY-MM-DD), got {column}</source>
         <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="173"/>
+        <location filename="../../gui/engine_problems.py" line="174"/>
         <source>loading market data was cancelled</source>
         <translation>시장 데이터 불러오기가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="174"/>
+        <location filename="../../gui/engine_problems.py" line="175"/>
         <source>{ticker} is listed twice; merge the rows</source>
         <translation>{ticker}이(가) 두 번 나옵니다. 행을 합치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="175"/>
+        <location filename="../../gui/engine_problems.py" line="176"/>
         <source>{ticker}: {missing} rows without a price skipped</source>
         <translation>{ticker}: 가격이 없는 행 {missing}개를 건너뛰었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="176"/>
+        <location filename="../../gui/engine_problems.py" line="177"/>
         <source>minimum {pct} % is above maximum {pct2} %</source>
         <translation>최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="177"/>
+        <location filename="../../gui/engine_problems.py" line="178"/>
         <source>is not a sleeve of the targets</source>
         <translation>목표의 슬리브가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="178"/>
+        <location filename="../../gui/engine_problems.py" line="179"/>
         <source>is not a sector; use one of: {sectors}</source>
         <translation>섹터가 아닙니다. 다음 중 하나를 쓰세요: {sectors}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="179"/>
+        <location filename="../../gui/engine_problems.py" line="180"/>
         <source>must be a finite number, got {value}</source>
         <translation>유한한 숫자여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="180"/>
+        <location filename="../../gui/engine_problems.py" line="181"/>
         <source>no accounts: add at least one</source>
         <translation>계좌가 없습니다: 최소 하나를 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="181"/>
+        <location filename="../../gui/engine_problems.py" line="182"/>
         <source>must be a year such as {year}, got {year2}</source>
         <translation>{year} 같은 연도여야 합니다. 입력값: {year2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="182"/>
+        <location filename="../../gui/engine_problems.py" line="183"/>
         <source>the stress test was cancelled</source>
         <translation>스트레스 테스트가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="183"/>
+        <location filename="../../gui/engine_problems.py" line="184"/>
         <source>must be zero or more, got {pct} %</source>
         <translation>0 이상이어야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="184"/>
+        <location filename="../../gui/engine_problems.py" line="185"/>
         <source>must be a whole number, got {version}</source>
         <translation>정수여야 합니다. 입력값: {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="185"/>
+        <location filename="../../gui/engine_problems.py" line="186"/>
         <source>{value} is too large to be a number</source>
         <translation>{value}은(는) 숫자로 쓰기에 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="186"/>
+        <location filename="../../gui/engine_problems.py" line="187"/>
         <source>{where}: the file has no price rows</source>
         <translation>{where}: 파일에 가격 행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="187"/>
+        <location filename="../../gui/engine_problems.py" line="188"/>
         <source>cannot read the rate file {path}: {exc}</source>
         <translation>금리 파일 {path}을(를) 읽을 수 없습니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="188"/>
+        <location filename="../../gui/engine_problems.py" line="189"/>
         <source>must be true or false, got {value}</source>
         <translation>true 또는 false여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="189"/>
+        <location filename="../../gui/engine_problems.py" line="190"/>
         <source>{shares} is beyond any real holding</source>
         <translation>{shares}은(는) 실제로 있을 수 없는 보유량입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="190"/>
+        <location filename="../../gui/engine_problems.py" line="191"/>
         <source>must be zero or more, got {shares}</source>
         <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="191"/>
+        <location filename="../../gui/engine_problems.py" line="192"/>
         <source>sleeve name {name} is used twice</source>
         <translation>슬리브 이름 {name}이(가) 두 번 쓰였습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="192"/>
+        <location filename="../../gui/engine_problems.py" line="193"/>
         <source>must be zero or more, got {value}</source>
         <translation>0 이상이어야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="193"/>
+        <location filename="../../gui/engine_problems.py" line="194"/>
         <source>{shown} is not a ticker symbol ({rule})</source>
         <translation>{shown}은(는) 종목 코드가 아닙니다 ({rule})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="194"/>
+        <location filename="../../gui/engine_problems.py" line="195"/>
         <source>must be at most {pct} %, got {pct2} %</source>
         <translation>최대 {pct} %여야 합니다. 입력값: {pct2} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="195"/>
+        <location filename="../../gui/engine_problems.py" line="196"/>
         <source>must be a number ≥ 0, got {shares}</source>
         <translation>0 이상의 숫자여야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="196"/>
+        <location filename="../../gui/engine_problems.py" line="197"/>
         <source>the backtest was cancelled</source>
         <translation>백테스트가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="197"/>
+        <location filename="../../gui/engine_problems.py" line="198"/>
         <location filename="../../gui/engine_texts.py" line="250"/>
         <source>no sleeve has role &apos;core&apos;</source>
         <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="198"/>
+        <location filename="../../gui/engine_problems.py" line="199"/>
         <source>must be a list of tickers</source>
         <translation>종목 코드 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="199"/>
+        <location filename="../../gui/engine_problems.py" line="200"/>
         <source>must be a list of numbers</source>
         <translation>숫자 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="200"/>
+        <location filename="../../gui/engine_problems.py" line="201"/>
         <source>a ticker is listed twice</source>
         <translation>한 종목이 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="201"/>
+        <location filename="../../gui/engine_problems.py" line="202"/>
         <source>{id} is used by two accounts</source>
         <translation>{id}을(를) 두 계좌가 쓰고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="202"/>
+        <location filename="../../gui/engine_problems.py" line="203"/>
         <source>Yahoo download failed ({reason})</source>
         <translation>Yahoo 다운로드 실패 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="203"/>
+        <location filename="../../gui/engine_problems.py" line="204"/>
         <source>must be at least 5 days</source>
         <translation>최소 5일이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="205"/>
+        <location filename="../../gui/engine_problems.py" line="206"/>
         <source>must be a number, got {value}</source>
         <translation>숫자여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="206"/>
+        <location filename="../../gui/engine_problems.py" line="207"/>
         <source>must be positive, got {price}</source>
         <translation>양수여야 합니다. 입력값: {price}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="208"/>
+        <location filename="../../gui/engine_problems.py" line="209"/>
         <source>must be positive, got {px}</source>
         <translation>양수여야 합니다. 입력값: {px}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="209"/>
+        <location filename="../../gui/engine_problems.py" line="210"/>
         <source>must be a ticker, got {value}</source>
         <translation>종목 코드여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="210"/>
+        <location filename="../../gui/engine_problems.py" line="211"/>
         <source>must be a table, got {name}</source>
         <translation>표여야 합니다. 입력값: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="211"/>
+        <location filename="../../gui/engine_problems.py" line="212"/>
         <source>must be one of {allowed}; got {value}</source>
         <translation>{allowed} 중 하나여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="212"/>
+        <location filename="../../gui/engine_problems.py" line="213"/>
         <source>must be true or false</source>
         <translation>true 또는 false여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="213"/>
+        <location filename="../../gui/engine_problems.py" line="214"/>
         <source>must be one of {allowed}; got {column}</source>
         <translation>{allowed} 중 하나여야 합니다. 입력값: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="214"/>
+        <location filename="../../gui/engine_problems.py" line="215"/>
         <source>must be zero or more</source>
         <translation>0 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="215"/>
+        <location filename="../../gui/engine_problems.py" line="216"/>
         <source>{source} is not valid TOML: {exc}</source>
         <translation>{source}은(는) 올바른 TOML이 아닙니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="216"/>
+        <location filename="../../gui/engine_problems.py" line="217"/>
         <source>missing from Yahoo: {which}</source>
         <translation>Yahoo에 없음: {which}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="217"/>
+        <location filename="../../gui/engine_problems.py" line="218"/>
         <source>must be text, got {value}</source>
         <translation>텍스트여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="218"/>
+        <location filename="../../gui/engine_problems.py" line="219"/>
         <source>must be symmetric</source>
         <translation>대칭이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="219"/>
+        <location filename="../../gui/engine_problems.py" line="220"/>
         <source>must be ≥ 0, got {value}</source>
         <translation>0 이상이어야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="220"/>
+        <location filename="../../gui/engine_problems.py" line="221"/>
         <source>must be ≥ 0, got {shares}</source>
         <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="221"/>
+        <location filename="../../gui/engine_problems.py" line="222"/>
         <source>must be &gt; 0, got {shares}</source>
         <translation>0보다 커야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="222"/>
+        <location filename="../../gui/engine_problems.py" line="223"/>
         <source>must be ≥ 0, got {basis}</source>
         <translation>0 이상이어야 합니다. 입력값: {basis}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="223"/>
+        <location filename="../../gui/engine_problems.py" line="224"/>
         <source>must be ≥ 0, got {cash}</source>
         <translation>0 이상이어야 합니다. 입력값: {cash}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="224"/>
+        <location filename="../../gui/engine_problems.py" line="225"/>
         <source>must be a number</source>
         <translation>숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="225"/>
+        <location filename="../../gui/engine_problems.py" line="226"/>
         <source>must be a list</source>
         <translation>목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="226"/>
+        <location filename="../../gui/engine_problems.py" line="227"/>
         <source>is required</source>
         <translation>필수 항목입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="227"/>
+        <location filename="../../gui/engine_problems.py" line="228"/>
         <source>no account {id}</source>
         <translation>{id} 계좌가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="228"/>
+        <location filename="../../gui/engine_problems.py" line="229"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="229"/>
+        <location filename="../../gui/engine_problems.py" line="230"/>
         <source>Expected {expect}</source>
         <translation>{expect}이(가) 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="233"/>
+        <location filename="../../gui/engine_problems.py" line="234"/>
         <source>no connection to Yahoo (offline?); check the network and try again</source>
         <translation>Yahoo에 연결할 수 없습니다 (오프라인?). 네트워크를 확인하고 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="234"/>
+        <location filename="../../gui/engine_problems.py" line="235"/>
         <source>not a ticker symbol; nothing was asked from Yahoo</source>
         <translation>종목 코드가 아닙니다. Yahoo에 요청하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="235"/>
+        <location filename="../../gui/engine_problems.py" line="236"/>
         <source>Yahoo is limiting requests (rate limit); try again in a few minutes</source>
         <translation>Yahoo가 요청을 제한하고 있습니다 (요청 한도). 몇 분 뒤에 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="236"/>
+        <location filename="../../gui/engine_problems.py" line="237"/>
         <source>Yahoo did not answer in time (network time-out); check the connection and try again</source>
         <translation>Yahoo가 제때 응답하지 않았습니다 (네트워크 시간 초과). 연결을 확인하고 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="237"/>
+        <location filename="../../gui/engine_problems.py" line="238"/>
         <source>Yahoo has no prices for it (unknown or delisted ticker?); check the symbol</source>
         <translation>Yahoo에 이 종목의 가격이 없습니다 (알 수 없거나 상장 폐지된 종목?). 종목 코드를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="238"/>
+        <location filename="../../gui/engine_problems.py" line="239"/>
         <source>download cancelled</source>
         <translation>다운로드 취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="239"/>
+        <location filename="../../gui/engine_problems.py" line="240"/>
         <source>no data returned</source>
         <translation>받은 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="163"/>
+        <location filename="../../gui/engine_problems.py" line="164"/>
         <location filename="../../gui/engine_texts.py" line="251"/>
         <source>no sleeves: add at least a core sleeve</source>
         <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
@@ -3060,7 +3065,7 @@
     </message>
     <message>
         <location filename="../../gui/panels/charts.py" line="251"/>
-        <location filename="../../gui/panels/charts.py" line="341"/>
+        <location filename="../../gui/panels/charts.py" line="342"/>
         <source>Frontier</source>
         <translation>프런티어</translation>
     </message>
@@ -3080,12 +3085,12 @@
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="315"/>
+        <location filename="../../gui/panels/charts.py" line="316"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="345"/>
+        <location filename="../../gui/panels/charts.py" line="346"/>
         <source>{name}: volatility {vol}, tracking error {te}</source>
         <translation>{name}: 변동성 {vol}, 추적오차 {te}</translation>
     </message>
@@ -3255,88 +3260,103 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="58"/>
+        <location filename="../../gui/panels/household_editor.py" line="68"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="59"/>
+        <location filename="../../gui/panels/household_editor.py" line="69"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="61"/>
+        <location filename="../../gui/panels/household_editor.py" line="71"/>
         <source>Remove the selected account (a position: set its shares to 0)</source>
         <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="63"/>
+        <location filename="../../gui/panels/household_editor.py" line="73"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="64"/>
+        <location filename="../../gui/panels/household_editor.py" line="74"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="65"/>
+        <location filename="../../gui/panels/household_editor.py" line="75"/>
         <source>Account…</source>
         <translation>계좌 설정…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="67"/>
+        <location filename="../../gui/panels/household_editor.py" line="77"/>
         <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
         <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="125"/>
+        <location filename="../../gui/panels/household_editor.py" line="135"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="133"/>
+        <location filename="../../gui/panels/household_editor.py" line="143"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="180"/>
+        <location filename="../../gui/panels/household_editor.py" line="179"/>
+        <source>priced in {currency}</source>
+        <translation>{currency} 표시 가격</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="182"/>
+        <source>not rebalanced</source>
+        <translation>리밸런싱 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="184"/>
+        <source>Held in this account but not rebalanced (a mutual fund, option, bond, short or non-USD line): listed with the market value of the last import, never traded, in no weight, limit or total. Import the account&apos;s statement again to update it.</source>
+        <translation>이 계좌에 보유하지만 리밸런싱하지 않는 항목입니다(뮤추얼 펀드, 옵션, 채권, 공매도 또는 USD 이외 통화 항목). 마지막 가져오기의 시장 가치로 표시되며, 거래되지 않고 어떤 비중·한도·합계에도 포함되지 않습니다. 갱신하려면 계좌 명세서를 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="213"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="217"/>
+        <location filename="../../gui/panels/household_editor.py" line="250"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="219"/>
-        <location filename="../../gui/panels/household_editor.py" line="224"/>
+        <location filename="../../gui/panels/household_editor.py" line="252"/>
+        <location filename="../../gui/panels/household_editor.py" line="257"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="219"/>
+        <location filename="../../gui/panels/household_editor.py" line="252"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="224"/>
+        <location filename="../../gui/panels/household_editor.py" line="257"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="230"/>
+        <location filename="../../gui/panels/household_editor.py" line="263"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="230"/>
+        <location filename="../../gui/panels/household_editor.py" line="263"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="250"/>
+        <location filename="../../gui/panels/household_editor.py" line="283"/>
         <source>Select an account first.</source>
         <translation>먼저 계좌를 선택하세요.</translation>
     </message>
@@ -3349,24 +3369,49 @@
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="35"/>
+        <location filename="../../gui/panels/household_editor.py" line="37"/>
         <source>Account / position</source>
         <translation>계좌 / 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="36"/>
+        <location filename="../../gui/panels/household_editor.py" line="38"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="37"/>
+        <location filename="../../gui/panels/household_editor.py" line="39"/>
         <source>Cash / shares</source>
         <translation>현금 / 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="38"/>
+        <location filename="../../gui/panels/household_editor.py" line="40"/>
         <source>Cost basis</source>
         <translation>취득 원가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="45"/>
+        <source>mutual fund</source>
+        <translation>뮤추얼 펀드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="46"/>
+        <source>option</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="47"/>
+        <source>bond</source>
+        <translation>채권</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="48"/>
+        <source>other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/household_editor.py" line="49"/>
+        <source>short position</source>
+        <translation>공매도 포지션</translation>
     </message>
 </context>
 <context>
@@ -3550,7 +3595,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="99"/>
+        <location filename="../../gui/mainwindow.py" line="105"/>
         <location filename="../../gui/window_layout.py" line="51"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
@@ -3566,133 +3611,133 @@
         <translation>계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="146"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="141"/>
+        <location filename="../../gui/mainwindow.py" line="147"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="142"/>
+        <location filename="../../gui/mainwindow.py" line="148"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="149"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="145"/>
+        <location filename="../../gui/mainwindow.py" line="151"/>
         <source>&amp;Import Holdings…</source>
         <translation>보유 종목 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
+        <location filename="../../gui/mainwindow.py" line="154"/>
         <source>Replace the holdings from a CSV file</source>
         <translation>CSV 파일로 보유 종목 대체</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="151"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>Import &amp;Prices…</source>
         <translation>가격 가져오기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="154"/>
+        <location filename="../../gui/mainwindow.py" line="160"/>
         <source>Add price history from CSV files (Yahoo, yfinance, EODHD or Date,Close layout)</source>
         <translation>CSV 파일에서 가격 이력 추가 (Yahoo, yfinance, EODHD 또는 Date,Close 형식)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>&amp;Export Trades…</source>
         <translation>거래 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="160"/>
+        <location filename="../../gui/mainwindow.py" line="166"/>
         <source>Save the proposed trades as a CSV file</source>
         <translation>제안된 거래를 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>Edit &amp;Targets…</source>
         <translation>목표 편집(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>&amp;Refresh Prices</source>
         <translation>가격 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>Use &amp;Demo Data</source>
         <translation>데모 데이터 사용(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source>Reset Damaged Price &amp;Store…</source>
         <translation>손상된 가격 저장소 초기화(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source>&amp;About Coresat</source>
         <translation>Coresat 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="185"/>
+        <location filename="../../gui/mainwindow.py" line="191"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="204"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="200"/>
+        <location filename="../../gui/mainwindow.py" line="206"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="220"/>
-        <location filename="../../gui/mainwindow.py" line="239"/>
+        <location filename="../../gui/mainwindow.py" line="226"/>
+        <location filename="../../gui/mainwindow.py" line="245"/>
         <source>Computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="268"/>
+        <location filename="../../gui/mainwindow.py" line="274"/>
         <source>Last solve: {ms} ms</source>
         <translation>마지막 계산: {ms} ms</translation>
     </message>
@@ -3712,7 +3757,7 @@
         <translation>{name}: 이 파일을 읽을 수 없습니다({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
+        <location filename="../../gui/mainwindow.py" line="357"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
@@ -4426,37 +4471,37 @@
 <context>
     <name>PathChart</name>
     <message>
-        <location filename="../../gui/panels/charts.py" line="357"/>
+        <location filename="../../gui/panels/charts.py" line="358"/>
         <source>Growth of $10,000 on the price history: current vs proposed weights</source>
         <translation>가격 이력에서 $10,000의 성장: 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="359"/>
+        <location filename="../../gui/panels/charts.py" line="360"/>
         <source>Drawdown: fall from the previous high, current vs proposed weights</source>
         <translation>낙폭: 직전 고점 대비 하락, 현재 비중 대 제안 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="368"/>
+        <location filename="../../gui/panels/charts.py" line="369"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="373"/>
+        <location filename="../../gui/panels/charts.py" line="374"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="377"/>
+        <location filename="../../gui/panels/charts.py" line="379"/>
         <source>Simulated prices, not real history</source>
         <translation>모의 가격이며 실제 이력이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="384"/>
+        <location filename="../../gui/panels/charts.py" line="386"/>
         <source>No price history for this scenario</source>
         <translation>이 시나리오에는 가격 이력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/charts.py" line="430"/>
+        <location filename="../../gui/panels/charts.py" line="432"/>
         <source>{day}: current {b}, proposed {a}</source>
         <translation>{day}: 현재 {b}, 제안 {a}</translation>
     </message>
@@ -4871,124 +4916,124 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../gui/panels/result.py" line="36"/>
+        <location filename="../../gui/panels/result.py" line="38"/>
         <source>Proposed trades</source>
         <translation>제안된 거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="46"/>
+        <location filename="../../gui/panels/result.py" line="48"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="47"/>
+        <location filename="../../gui/panels/result.py" line="49"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="48"/>
+        <location filename="../../gui/panels/result.py" line="50"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="49"/>
+        <location filename="../../gui/panels/result.py" line="51"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="50"/>
+        <location filename="../../gui/panels/result.py" line="52"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="51"/>
+        <location filename="../../gui/panels/result.py" line="53"/>
         <source>Cash after</source>
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="55"/>
+        <location filename="../../gui/panels/result.py" line="57"/>
         <source>How much the portfolio may swing in a typical year (annualized), before → after, against your cap</source>
         <translation>보통의 한 해 동안 포트폴리오가 출렁일 수 있는 정도(연율), 거래 전 → 후, 상한과 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="57"/>
+        <location filename="../../gui/panels/result.py" line="59"/>
         <source>How far the portfolio&apos;s returns may stray from the target mix in a typical year</source>
         <translation>보통의 한 해 동안 포트폴리오 수익률이 목표 구성에서 벗어날 수 있는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="58"/>
+        <location filename="../../gui/panels/result.py" line="60"/>
         <source>Value traded (buys + sells) as a share of the portfolio</source>
         <translation>포트폴리오 대비 거래 금액(매수 + 매도) 비율</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="141"/>
-        <location filename="../../gui/panels/result.py" line="158"/>
+        <location filename="../../gui/panels/result.py" line="171"/>
+        <location filename="../../gui/panels/result.py" line="188"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="141"/>
-        <location filename="../../gui/panels/result.py" line="158"/>
+        <location filename="../../gui/panels/result.py" line="171"/>
+        <location filename="../../gui/panels/result.py" line="188"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="142"/>
+        <location filename="../../gui/panels/result.py" line="172"/>
         <source>{side} {shares} {ticker}</source>
         <translation>{ticker} {shares}주 {side}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="159"/>
+        <location filename="../../gui/panels/result.py" line="189"/>
         <source>{side} {shares} {ticker} in {account}</source>
         <translation>{account}에서 {side} {shares} {ticker}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="183"/>
+        <location filename="../../gui/panels/result.py" line="213"/>
         <source>no result</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="185"/>
+        <location filename="../../gui/panels/result.py" line="215"/>
         <source>Cannot compute trades: {msg}</source>
         <translation>거래를 계산할 수 없습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="223"/>
+        <location filename="../../gui/panels/result.py" line="256"/>
         <source>the constraints cannot all hold</source>
         <translation>제약 조건을 모두 지킬 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="225"/>
+        <location filename="../../gui/panels/result.py" line="258"/>
         <source>Not possible as set: {msg}</source>
         <translation>설정대로는 불가능합니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="246"/>
+        <location filename="../../gui/panels/result.py" line="279"/>
         <source>&lt;b&gt;What limits the result&lt;/b&gt;</source>
         <translation>&lt;b&gt;결과를 제한하는 요인&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="255"/>
+        <location filename="../../gui/panels/result.py" line="288"/>
         <source>unknown date</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="257"/>
+        <location filename="../../gui/panels/result.py" line="290"/>
         <source>Prices: {src}, {date}. Risk: {window}, {est}.</source>
         <translation>가격: {src}, {date}. 위험: {window}, {est}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="271"/>
+        <location filename="../../gui/panels/result.py" line="304"/>
         <source>cap {cap}</source>
         <translation>상한 {cap}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="273"/>
+        <location filename="../../gui/panels/result.py" line="306"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/result.py" line="275"/>
+        <location filename="../../gui/panels/result.py" line="308"/>
         <source>Volatility ({cap})</source>
         <translation>변동성 ({cap})</translation>
     </message>
@@ -5212,28 +5257,28 @@
         <translation>손상된 가격 저장소를 {path}(으)로 옮겼습니다. 가격 새로 고침이나 가격 파일 가져오기로 새 저장소를 채우세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="62"/>
-        <location filename="../../gui/store_reset.py" line="69"/>
+        <location filename="../../gui/store_reset.py" line="63"/>
+        <location filename="../../gui/store_reset.py" line="71"/>
         <source>Price store</source>
         <translation>가격 저장소</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="66"/>
+        <location filename="../../gui/store_reset.py" line="68"/>
         <source>it reads correctly</source>
         <translation>정상적으로 읽힙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="70"/>
+        <location filename="../../gui/store_reset.py" line="72"/>
         <source>The price store is not damaged ({why}); nothing was changed.</source>
         <translation>가격 저장소는 손상되지 않았습니다({why}); 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="75"/>
+        <location filename="../../gui/store_reset.py" line="77"/>
         <source>Reset the damaged price store?</source>
         <translation>손상된 가격 저장소를 초기화할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/store_reset.py" line="76"/>
+        <location filename="../../gui/store_reset.py" line="78"/>
         <source>{problem}
 
 Move it aside as a backup and start an empty price store?</source>
@@ -5372,19 +5417,19 @@ Move it aside as a backup and start an empty price store?</source>
     <name>TableModels</name>
     <message>
         <location filename="../../gui/tablemodels.py" line="51"/>
-        <location filename="../../gui/tablemodels.py" line="312"/>
+        <location filename="../../gui/tablemodels.py" line="328"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
         <location filename="../../gui/tablemodels.py" line="52"/>
-        <location filename="../../gui/tablemodels.py" line="313"/>
+        <location filename="../../gui/tablemodels.py" line="329"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
         <location filename="../../gui/tablemodels.py" line="53"/>
-        <location filename="../../gui/tablemodels.py" line="314"/>
+        <location filename="../../gui/tablemodels.py" line="330"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
@@ -5439,52 +5484,52 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>이 티커는 매도하지 않음</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="210"/>
+        <location filename="../../gui/tablemodels.py" line="226"/>
         <source>No price or risk data for this ticker</source>
         <translation>이 티커의 가격 또는 위험 데이터가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="228"/>
+        <location filename="../../gui/tablemodels.py" line="244"/>
         <source>outside</source>
         <translation>밖</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="230"/>
+        <location filename="../../gui/tablemodels.py" line="246"/>
         <source>inside</source>
         <translation>안</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="232"/>
+        <location filename="../../gui/tablemodels.py" line="248"/>
         <source>Drift {drift}; band ±{band}: {where} its band</source>
         <translation>이탈 {drift}; 허용 범위 ±{band}: 범위 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="311"/>
+        <location filename="../../gui/tablemodels.py" line="327"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="315"/>
+        <location filename="../../gui/tablemodels.py" line="331"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="316"/>
+        <location filename="../../gui/tablemodels.py" line="332"/>
         <source>Est. cost</source>
         <translation>예상 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="317"/>
+        <location filename="../../gui/tablemodels.py" line="333"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="357"/>
+        <location filename="../../gui/tablemodels.py" line="373"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/tablemodels.py" line="359"/>
+        <location filename="../../gui/tablemodels.py" line="375"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
@@ -5741,107 +5786,107 @@ Move it aside as a backup and start an empty price store?</source>
 <context>
     <name>TargetsPanel</name>
     <message>
-        <location filename="../../gui/panels/targets.py" line="89"/>
+        <location filename="../../gui/panels/targets.py" line="90"/>
         <source>Targets</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="103"/>
+        <location filename="../../gui/panels/targets.py" line="104"/>
         <source>Preset (core / satellites):</source>
         <translation>프리셋 (핵심 / 위성):</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="105"/>
+        <location filename="../../gui/panels/targets.py" line="106"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="110"/>
+        <location filename="../../gui/panels/targets.py" line="111"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="112"/>
+        <location filename="../../gui/panels/targets.py" line="113"/>
         <source>Add, remove or rename sleeves and tickers; roles, bounds, drift bands and notes</source>
         <translation>슬리브와 티커 추가·삭제·이름 변경, 역할, 한도, 이탈 허용 범위, 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="129"/>
+        <location filename="../../gui/panels/targets.py" line="131"/>
         <source>Moving the core: satellites share the rest. Moving a satellite: the core takes the difference.</source>
         <translation>핵심을 움직이면 나머지를 위성이 나눠 갖고, 위성을 움직이면 그 차이를 핵심이 가져갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="152"/>
+        <location filename="../../gui/panels/targets.py" line="154"/>
         <source>now → after</source>
         <translation>현재 → 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="154"/>
+        <location filename="../../gui/panels/targets.py" line="156"/>
         <source>Share of the whole portfolio in %: held now → after the proposed trades</source>
         <translation>포트폴리오 전체 대비 비중(%): 현재 보유 → 제안된 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="162"/>
+        <location filename="../../gui/panels/targets.py" line="164"/>
         <source>Small caps&apos; share of the whole portfolio; the outside sleeves share the rest</source>
         <translation>포트폴리오 전체에서 소형주의 비중; 나머지는 외부 슬리브가 나눠 가집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="164"/>
+        <location filename="../../gui/panels/targets.py" line="166"/>
         <source>Small caps</source>
         <translation>소형주</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="167"/>
+        <location filename="../../gui/panels/targets.py" line="169"/>
         <source>core</source>
         <translation>핵심</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="168"/>
+        <location filename="../../gui/panels/targets.py" line="170"/>
         <source>satellite</source>
         <translation>위성</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="169"/>
+        <location filename="../../gui/panels/targets.py" line="171"/>
         <source>outside</source>
         <translation>외부</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="173"/>
+        <location filename="../../gui/panels/targets.py" line="175"/>
         <source>Share of the small-cap sleeve</source>
         <translation>소형주 슬리브 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="175"/>
+        <location filename="../../gui/panels/targets.py" line="177"/>
         <source>Share of the whole portfolio</source>
         <translation>포트폴리오 전체 대비 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="194"/>
+        <location filename="../../gui/panels/targets.py" line="196"/>
         <source>{ticker}&apos;s share of the {sleeve} sleeve</source>
         <translation>{sleeve} 슬리브에서 {ticker}의 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="302"/>
+        <location filename="../../gui/panels/targets.py" line="303"/>
         <source>min {v}</source>
         <translation>최소 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="304"/>
+        <location filename="../../gui/panels/targets.py" line="305"/>
         <source>max {v}</source>
         <translation>최대 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="311"/>
+        <location filename="../../gui/panels/targets.py" line="312"/>
         <source>{bounds} of the portfolio</source>
         <translation>포트폴리오의 {bounds}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="313"/>
+        <location filename="../../gui/panels/targets.py" line="314"/>
         <source>binds</source>
         <translation>구속 중</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="314"/>
+        <location filename="../../gui/panels/targets.py" line="315"/>
         <source>change</source>
         <translation>변경</translation>
     </message>
@@ -5856,12 +5901,12 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>소형주 {sc} + 외부 {out} = 포트폴리오의 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="383"/>
+        <location filename="../../gui/panels/targets.py" line="382"/>
         <source>{name}: {now} of the portfolio now, {after} after the trades; target {target}{band}</source>
         <translation>{name}: 현재 포트폴리오의 {now}, 거래 후 {after}; 목표 {target}{band}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/targets.py" line="389"/>
+        <location filename="../../gui/panels/targets.py" line="388"/>
         <source> (outside its band)</source>
         <translation> (허용 범위 밖)</translation>
     </message>

@@ -90,3 +90,27 @@ def test_position_shares_are_edited_in_the_tree(window, workspace, qtbot, monkey
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (12.0, True))
     panel.add_holding_button.click()
     assert workspace.scenario.household.account("roth-park").shares_of("VBR") == 12
+
+
+def test_lines_held_but_not_rebalanced_show_under_their_account(window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from engine.model.household import HeldOutside, with_household
+
+    sc = _couple()
+    fund = HeldOutside("VGI007743", 13385.75, "mutual fund")
+    roth = replace(sc.household.account("roth-park"), held=(fund,))
+    accounts = tuple(roth if a.id == "roth-park" else a for a in sc.household.accounts)
+    with qtbot.waitSignal(workspace.settled, timeout=30000):
+        workspace.set_document(with_household(sc, replace(sc.household, accounts=accounts)), None)
+    top = window.household.tree.topLevelItem(3)
+    row = top.child(top.childCount() - 1)  # after the positions
+    from gui import fmt
+
+    money = fmt.money(13385.75, 2)  # the locale's digits ($13,385.75 in English)
+    assert money.replace(",", "") == "$13385.75"
+    assert [row.text(c) for c in range(4)] == ["VGI007743", "not rebalanced", money, "mutual fund"]
+    assert "never traded" in row.toolTip(0)
+    # it is no position: the account's positions and the scenario's holdings are unchanged
+    assert workspace.scenario.household.account("roth-park").positions == roth.positions
+    assert "VGI007743" not in {h.ticker for h in workspace.scenario.portfolio.holdings}

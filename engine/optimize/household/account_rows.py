@@ -19,7 +19,7 @@ from datetime import date
 from engine.household_result import AccountRow, AccountTrade, LotSale
 from engine.market import FloatArray
 from engine.messages import Message, english
-from engine.model.household import Account, Household, Lot, Position
+from engine.model.household import Account, HeldOutside, Household, Lot, Position
 from engine.model.policy import Placement, TaxRates
 from engine.optimize.household.explain import (
     Holders,
@@ -41,7 +41,7 @@ Head = tuple[
     str, str, str, str, float, float, float, float, float, float
 ]  # AccountRow's fields to value_after
 Tail = tuple[
-    dict[str, float], dict[str, float], dict[str, float], dict[str, float]
+    dict[str, float], dict[str, float], dict[str, float], dict[str, float], tuple[HeldOutside, ...]
 ]  # the fields after trades
 
 
@@ -261,6 +261,7 @@ def make_row(s: Sheet, a_i: int, held_row: FloatArray, after_row: FloatArray, lo
         {t: x for t, x in zip(tickers, after, strict=True) if x > 0},
         weights(tickers, held, p, cash0, v0),
         weights(tickers, after, p, cash1, v0),
+        a.held,
     )
     return Draft(head, tuple(trades), tail, tuple(signed), lots)
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 import numpy as np
 
 from engine.data.funds import FundData
+from engine.errors import ScenarioError
 from engine.household_result import HouseholdResult
 from engine.market import MarketSnapshot
 from engine.messages import Message, MessageId, english
@@ -74,7 +75,10 @@ def rebalance_household(
     flat = flat_scenario(sc, hh)
     taxed = any(not a.kind.tax_advantaged and any(p.lots for p in a.positions) for a in hh.accounts)
     single = len(hh.accounts) == 1 and not taxed
-    plan = _one_account(flat, market, funds) if single else _joint(sc, hh, flat, market, funds)
+    try:
+        plan = _one_account(flat, market, funds) if single else _joint(sc, hh, flat, market, funds)
+    except ScenarioError as exc:
+        raise _only_held(hh) or exc from None
     out = build(sc, hh, plan, market, start)
     if out.status is Status.INFEASIBLE and out.trades:  # the per-account check failed: propose nothing
         none = replace(plan, buys=np.zeros_like(plan.buys), sells=np.zeros_like(plan.sells))
@@ -82,6 +86,20 @@ def rebalance_household(
             build(sc, hh, none, market, start), status=Status.INFEASIBLE, check_problems=out.check_problems
         )
     return out
+
+
+def _only_held(hh: Household) -> ScenarioError | None:
+    """What to say when the accounts hold nothing to rebalance but lines that are not rebalanced."""
+    if any(p.shares > 0 for a in hh.accounts for p in a.positions) or any(a.cash > 0 for a in hh.accounts):
+        return None
+    lines = [f"{h.symbol} in {a.name} ({h.value:,.2f})" for a in hh.accounts for h in a.held]
+    if not lines:
+        return None
+    return ScenarioError(
+        "household",
+        f"nothing to rebalance: the accounts hold only lines Coresat does not rebalance ({', '.join(lines)}); "
+        "add the ETFs or stocks to rebalance, cash or a contribution",
+    )
 
 
 def _one_account(flat: Scenario, market: MarketSnapshot, funds: Mapping[str, FundData] | None) -> Plan:
