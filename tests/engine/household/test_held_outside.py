@@ -117,3 +117,20 @@ def test_a_household_holding_only_lines_it_does_not_rebalance_says_so() -> None:
     funded = replace(only, positions=(Position("IWM", 10.0),))
     r = rebalance_household(with_household(base, Household("h", "H", (funded,))), market(["IWM"]))
     assert r.accounts[0].held == only.held
+
+
+def test_the_client_book_keeps_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from engine.book.store import Book
+
+    new, _ = _imported()
+    src = tmp_path / "client.coresat.toml"
+    src.write_text(sf.dumps(new), encoding="utf-8")
+    book = Book.open(f"sqlite:///{tmp_path / 'book.sqlite'}")
+    try:
+        ids = book.import_scenario(src, client="Imported")
+        back = book.scenario(ids.household_id)
+        assert back.household is not None
+        assert [a.held for a in back.household.accounts] == [a.held for a in new.household.accounts]  # type: ignore[union-attr]
+        assert back.household.account("schwab-9307").held_value == pytest.approx(1877.0)
+    finally:
+        book.close()
