@@ -130,6 +130,7 @@ PROBLEMS: tuple[tuple[str, object], ...] = (
     ('^Yahoo\\ limited\\ or\\ timed\\ out\\ (?P<retry>.+?)\\ ticker\\(s\\);\\ retried\\ after\\ (?P<delay>.+?)\\ s$', QT_TRANSLATE_NOOP("EngineText", "Yahoo limited or timed out {retry} ticker(s); retried after {delay} s")),
     ('^(?P<date>.+?)\\ is\\ not\\ a\\ price\\ date:\\ it\\ must\\ be\\ between\\ 1900\\ and\\ 2100$', QT_TRANSLATE_NOOP("EngineText", "{date} is not a price date: it must be between 1900 and 2100")),
     ('^(?P<where>.+?):\\ (?P<ticker>.+?)\\ is\\ not\\ a\\ ticker\\ symbol;\\ give\\ the\\ ticker\\ explicitly$', QT_TRANSLATE_NOOP("EngineText", "{where}: {ticker} is not a ticker symbol; give the ticker explicitly")),
+    ('^look\\-through\\ limits\\ use\\ fund\\ data\\ from\\ (?P<sources>.+?)$', QT_TRANSLATE_NOOP("EngineText", 'look-through limits use fund data from {sources}')),
     ('^nothing\\ to\\ rebalance:\\ the\\ accounts\\ hold\\ only\\ lines\\ Coresat\\ does\\ not\\ rebalance\\ \\((?P<lines>.+?)\\);\\ add\\ the\\ ETFs\\ or\\ stocks\\ to\\ rebalance,\\ cash\\ or\\ a\\ contribution$', QT_TRANSLATE_NOOP("EngineText", 'nothing to rebalance: the accounts hold only lines Coresat does not rebalance ({lines}); add the ETFs or stocks to rebalance, cash or a contribution')),
     ('^no\\ accounts:\\ add\\ at\\ least\\ one\\ \\[\\[household\\.accounts\\]\\]$', QT_TRANSLATE_NOOP("EngineText", "no accounts: add at least one [[household.accounts]]")),
     ('^no\\ risk\\ data\\ for\\ (?P<missing>.+?):\\ add\\ price\\ history\\ for\\ (?P<them>.+?)\\ or\\ remove\\ (?P<them2>.+?)$', QT_TRANSLATE_NOOP("EngineText", "no risk data for {missing}: add price history for {them} or remove {them2}")),
@@ -238,5 +239,8 @@ REASONS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("EngineText", "Yahoo has no prices for it (unknown or delisted ticker?); check the symbol"),
     QT_TRANSLATE_NOOP("EngineText", "download cancelled"),
     QT_TRANSLATE_NOOP("EngineText", "no data returned"),
+    # the fund-data source words a look-through note names (engine/data/fund_files.py, engine/optimize/inputs.py)
+    QT_TRANSLATE_NOOP("EngineText", "bundled snapshot"),
+    QT_TRANSLATE_NOOP("EngineText", "undated"),
 )
 # fmt: on

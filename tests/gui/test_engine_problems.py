@@ -127,6 +127,22 @@ def _reasons() -> Iterator[str]:
 
     yield f"no stored prices for ZZZQ (ZZZQ: {_plain_reason('possibly delisted; no price data found')}): import a CSV price file or update prices from Yahoo"
     yield f"no stored prices for ZZZQ (ZZZQ: {NO_CONNECTION}): import a CSV price file or update prices from Yahoo"
+    yield from _look_through_notes()
+
+
+def _look_through_notes() -> list[str]:
+    """What a sector limit's result notes say about its fund data (the bundled snapshot)."""
+    from engine.model.scenario import Constraints
+    from engine.optimize.inputs import prepare
+    from tests.helpers import core_satellite, market
+
+    sc = core_satellite(
+        {"IWM": 10, "IWN": 5, "VBR": 3, "SPSM": 4},
+        constraints=Constraints(sector_max={"Information Technology": 0.3}),
+    )
+    notes = list(prepare(sc, market(["IWM", "IWN", "VBR", "SPSM"])).look_notes)
+    assert any(n.startswith("look-through limits use fund data from bundled snapshot") for n in notes), notes
+    return notes
 
 
 def test_engine_problems_reach_a_korean_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
