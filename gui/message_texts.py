@@ -8,7 +8,7 @@ Translators keep every {placeholder} name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from engine.messages import ENGLISH, Formatter, Message, MessageId, kind_message_id
 from gui import fmt
@@ -182,6 +182,27 @@ def kind_label(kind: str) -> str:
         return render(Message.of(kind_message_id(kind)))
     except ValueError:
         return kind
+
+
+# why a line is held but not rebalanced (engine.imports.changes.why_held)
+WHY_HELD = {
+    "mutual fund": QT_TRANSLATE_NOOP("HouseholdTreePanel", "mutual fund"),
+    "option": QT_TRANSLATE_NOOP("HouseholdTreePanel", "option"),
+    "bond": QT_TRANSLATE_NOOP("HouseholdTreePanel", "bond"),
+    "other": QT_TRANSLATE_NOOP("HouseholdTreePanel", "other"),
+    "short position": QT_TRANSLATE_NOOP("HouseholdTreePanel", "short position"),
+}
+
+
+def held_why(why: str) -> str:
+    """Why a line is held but not rebalanced, in the user's language (an unknown reason as is)."""
+    known = WHY_HELD.get(why)
+    if known is not None:
+        return QCoreApplication.translate("HouseholdTreePanel", str(known))
+    if why.startswith("priced in "):
+        template = QCoreApplication.translate("HouseholdTreePanel", "priced in {currency}")
+        return template.format(currency=why.removeprefix("priced in "))
+    return why
 
 
 def render_all(messages: tuple[Message, ...], sep: str = "; ") -> str:

@@ -43,7 +43,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ("policies", "model policies: latest version and how many households follow each"),
     ):
         _book_option(bs.add_parser(name, help=help_))
-    imp = bs.add_parser("import", help="add clients from scenario files (the file's name is the client)")
+    imp = bs.add_parser(
+        "import", help="add clients from scenario files (the scenario's name is the client unless --client)"
+    )
     _book_option(imp)
     imp.add_argument("files", nargs="+", help="scenario files (.coresat.toml)")
     imp.add_argument("--client", help="client name (one file only; default: the scenario's name)")

@@ -294,6 +294,22 @@ class ProposalDocument:
                 {2, 3, 4},
             )
         )
+        held = [(a, h) for a in res.get("accounts") or () for h in a.get("held") or ()]
+        if held:  # lines the accounts hold that are not rebalanced: in no value above
+            lines = "; ".join(
+                QCoreApplication.translate("ProposalPdf", "{symbol} in {account}: {value} ({why})").format(
+                    symbol=h.get("symbol", ""),
+                    account=a.get("name") or a.get("id"),
+                    value=_money(h.get("value"), 2),
+                    why=message_texts.held_why(str(h.get("why") or "")),
+                )
+                for a, h in held
+            )
+            said = QCoreApplication.translate(
+                "ProposalPdf",
+                "Also held, not rebalanced (never traded, in no value, weight or total here): {lines}.",
+            )
+            cur.insertHtml(f"<p>{_e(said.format(lines=lines))}</p>")
 
     def _summary(self, cur: QTextCursor) -> None:
         res = self.res

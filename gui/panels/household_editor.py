@@ -28,7 +28,7 @@ from engine.model.household import Account, AccountKind, HeldOutside, household_
 from engine.model.scenario import Scenario
 from gui import fmt
 from gui.engine_texts import engine_phrase
-from gui.message_texts import kind_label
+from gui.message_texts import held_why, kind_label
 from gui.panels.account_dialog import AccountDialog
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
@@ -40,14 +40,6 @@ COLUMNS = (  # an account row: its name, kind and cash; a position row: ticker, 
     str(QT_TRANSLATE_NOOP("HouseholdTreePanel", "Cost basis")),
 )
 CASH = SHARES = 2
-# why a line is held but not rebalanced (engine.imports.changes.why_held), in the user's language
-WHY_HELD = {
-    "mutual fund": QT_TRANSLATE_NOOP("HouseholdTreePanel", "mutual fund"),
-    "option": QT_TRANSLATE_NOOP("HouseholdTreePanel", "option"),
-    "bond": QT_TRANSLATE_NOOP("HouseholdTreePanel", "bond"),
-    "other": QT_TRANSLATE_NOOP("HouseholdTreePanel", "other"),
-    "short position": QT_TRANSLATE_NOOP("HouseholdTreePanel", "short position"),
-}
 NAME_MIN, NAME_MAX = 150, 260  # the first column's width, px
 
 
@@ -172,14 +164,9 @@ class HouseholdEditor(QWidget):
 
     def _held_row(self, held: HeldOutside) -> QTreeWidgetItem:
         """A line held but not rebalanced: its symbol, value and why, greyed, not editable."""
-        why = WHY_HELD.get(held.why)
-        if why is not None:
-            why = QCoreApplication.translate("HouseholdTreePanel", str(why))
-        elif held.why.startswith("priced in "):
-            why = self.tr("priced in {currency}").format(currency=held.why.removeprefix("priced in "))
-        else:
-            why = held.why
-        row = QTreeWidgetItem([held.symbol, self.tr("not rebalanced"), fmt.money(held.value, 2), why])
+        row = QTreeWidgetItem(
+            [held.symbol, self.tr("not rebalanced"), fmt.money(held.value, 2), held_why(held.why)]
+        )
         tip = self.tr(
             "Held in this account but not rebalanced (a mutual fund, option, bond, short or non-USD line): "
             "listed with the market value of the last import, never traded, in no weight, limit or total. "

@@ -3275,103 +3275,98 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="68"/>
+        <location filename="../../gui/panels/household_editor.py" line="60"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="69"/>
+        <location filename="../../gui/panels/household_editor.py" line="61"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="71"/>
+        <location filename="../../gui/panels/household_editor.py" line="63"/>
         <source>Remove the selected account (a position: set its shares to 0)</source>
         <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="73"/>
+        <location filename="../../gui/panels/household_editor.py" line="65"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="74"/>
+        <location filename="../../gui/panels/household_editor.py" line="66"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="75"/>
+        <location filename="../../gui/panels/household_editor.py" line="67"/>
         <source>Account…</source>
         <translation>계좌 설정…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="77"/>
+        <location filename="../../gui/panels/household_editor.py" line="69"/>
         <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
         <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="135"/>
+        <location filename="../../gui/panels/household_editor.py" line="127"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="143"/>
+        <location filename="../../gui/panels/household_editor.py" line="135"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="179"/>
-        <source>priced in {currency}</source>
-        <translation>{currency} 표시 가격</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/household_editor.py" line="182"/>
+        <location filename="../../gui/panels/household_editor.py" line="168"/>
         <source>not rebalanced</source>
         <translation>리밸런싱 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="184"/>
+        <location filename="../../gui/panels/household_editor.py" line="171"/>
         <source>Held in this account but not rebalanced (a mutual fund, option, bond, short or non-USD line): listed with the market value of the last import, never traded, in no weight, limit or total. Import the account&apos;s statement again to update it.</source>
         <translation>이 계좌에 보유하지만 리밸런싱하지 않는 항목입니다(뮤추얼 펀드, 옵션, 채권, 공매도 또는 USD 이외 통화 항목). 마지막 가져오기의 시장 가치로 표시되며, 거래되지 않고 어떤 비중·한도·합계에도 포함되지 않습니다. 갱신하려면 계좌 명세서를 다시 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="213"/>
+        <location filename="../../gui/panels/household_editor.py" line="200"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="250"/>
+        <location filename="../../gui/panels/household_editor.py" line="237"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="252"/>
-        <location filename="../../gui/panels/household_editor.py" line="257"/>
+        <location filename="../../gui/panels/household_editor.py" line="239"/>
+        <location filename="../../gui/panels/household_editor.py" line="244"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="252"/>
+        <location filename="../../gui/panels/household_editor.py" line="239"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="257"/>
+        <location filename="../../gui/panels/household_editor.py" line="244"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="263"/>
+        <location filename="../../gui/panels/household_editor.py" line="250"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="263"/>
+        <location filename="../../gui/panels/household_editor.py" line="250"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="283"/>
+        <location filename="../../gui/panels/household_editor.py" line="270"/>
         <source>Select an account first.</source>
         <translation>먼저 계좌를 선택하세요.</translation>
     </message>
@@ -3404,29 +3399,34 @@
         <translation>취득 원가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="45"/>
+        <location filename="../../gui/message_texts.py" line="189"/>
         <source>mutual fund</source>
         <translation>뮤추얼 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="46"/>
+        <location filename="../../gui/message_texts.py" line="190"/>
         <source>option</source>
         <translation>옵션</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="47"/>
+        <location filename="../../gui/message_texts.py" line="191"/>
         <source>bond</source>
         <translation>채권</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="48"/>
+        <location filename="../../gui/message_texts.py" line="192"/>
         <source>other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="49"/>
+        <location filename="../../gui/message_texts.py" line="193"/>
         <source>short position</source>
         <translation>공매도 포지션</translation>
+    </message>
+    <message>
+        <location filename="../../gui/message_texts.py" line="203"/>
+        <source>priced in {currency}</source>
+        <translation>{currency} 표시 가격</translation>
     </message>
 </context>
 <context>
@@ -4639,7 +4639,7 @@
     </message>
     <message>
         <location filename="../../gui/book/proposal_pdf.py" line="268"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="456"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="472"/>
         <source>Account</source>
         <translation>계좌</translation>
     </message>
@@ -4659,253 +4659,263 @@
         <translation>거래 후 현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="303"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="300"/>
+        <source>{symbol} in {account}: {value} ({why})</source>
+        <translation>{account}의 {symbol}: {value} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="308"/>
+        <source>Also held, not rebalanced (never traded, in no value, weight or total here): {lines}.</source>
+        <translation>리밸런싱하지 않는 보유 항목(거래하지 않으며 여기의 어떤 가치·비중·합계에도 포함되지 않음): {lines}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/book/proposal_pdf.py" line="319"/>
         <source>Volatility (annualized)</source>
         <translation>변동성 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="306"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="511"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="527"/>
         <source>cap {v}</source>
         <translation>상한 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="308"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="311"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="327"/>
         <source>Tracking error to targets</source>
         <translation>목표 대비 추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="317"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="333"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="340"/>
         <source>Estimated trading cost</source>
         <translation>예상 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="330"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="443"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="346"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="459"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="354"/>
         <source>Trades are proposed below.</source>
         <translation>제안하는 거래는 아래와 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="339"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="355"/>
         <source>No trades are needed: every holding is inside its band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목이 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="342"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="358"/>
         <source>No trade list meets all the limits; see “What limits it”.</source>
         <translation>모든 제한을 만족하는 거래 목록이 없습니다. “결과를 제한하는 요인”을 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="347"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="363"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="352"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="368"/>
         <source>Figure</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="353"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="497"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="369"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="513"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="354"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="498"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="370"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="514"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="355"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="371"/>
         <source>Limit</source>
         <translation>제한</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="366"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="382"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="367"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="383"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="368"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="384"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="372"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="388"/>
         <source>Allocation by sleeve</source>
         <translation>슬리브별 배분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="378"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="394"/>
         <source>Weight by sleeve</source>
         <translation>슬리브별 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="390"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="417"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="406"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="433"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="391"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="407"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="393"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="409"/>
         <source>Drift</source>
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="410"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="426"/>
         <source>Allocation by fund</source>
         <translation>펀드별 배분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="416"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="458"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="432"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="474"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="418"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="434"/>
         <source>Shares now</source>
         <translation>현재 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="419"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="435"/>
         <source>Shares after</source>
         <translation>거래 후 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="445"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="461"/>
         <source>No trades.</source>
         <translation>거래 없음.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="450"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="466"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="451"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="467"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="457"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="473"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="459"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="475"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="460"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="476"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="461"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="477"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="462"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="478"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="464"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="480"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="489"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="505"/>
         <source>Risk before and after</source>
         <translation>거래 전후 위험</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="495"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="511"/>
         <source>Volatility and tracking error (annualized)</source>
         <translation>변동성과 추적오차 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="502"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="518"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="506"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="522"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="520"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="536"/>
         <source>Cannot be met</source>
         <translation>충족할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="523"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="539"/>
         <source>No limit shapes this answer: the trades go straight to the targets.</source>
         <translation>이 답을 제약하는 한도가 없습니다: 거래가 목표로 곧바로 향합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="528"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="544"/>
         <source>What limits it</source>
         <translation>무엇이 결과를 제한하는가</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="537"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="553"/>
         <source>Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}</source>
         <translation>매수 {b} · 매도 {s} · 회전율 {t} · 예상 거래 비용 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="545"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="561"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="600"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="616"/>
         <source>Rebalancing proposal {id}: {c}</source>
         <translation>리밸런싱 제안 {id}: {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="623"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="639"/>
         <source>Proposal {id} · {c} · not investment advice</source>
         <translation>제안 {id} · {c} · 투자 권유 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="627"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="643"/>
         <source>page {i} of {n}</source>
         <translation>{i} / {n}쪽</translation>
     </message>

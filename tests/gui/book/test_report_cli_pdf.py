@@ -133,3 +133,31 @@ def test_the_command_line_pdf_writes_english_numbers_under_any_locale(app, tmp_p
     for a in rep.account_trades:
         for t in a.trades:
             assert " ".join(t["reason"].split()[-4:]) in text, t["reason"]  # its cash $1,800.00 → $1,109.86
+
+
+def test_the_pdf_lists_what_an_account_holds_but_does_not_rebalance(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from gui.launch import main
+
+    roth = 'positions = [{ ticker = "IJR", shares = 20 }]'
+    text = resources.read_text("examples", COUPLE)
+    assert roth in text
+    src = tmp_path / COUPLE
+    held = 'held = [{ symbol = "VGI007743", value = 13385.75, why = "mutual fund" }]'
+    src.write_text(text.replace(roth, f"{roth}\n{held}"))
+    url = f"sqlite:///{tmp_path / 'book.sqlite'}"
+    book = Book.open(url)
+    try:
+        book.import_scenario(src, client="Lee & Park")
+        pid = rebalance_book(book, Executor(workers=0), force_demo=True).proposals[0]
+        rep = load(book, pid)
+    finally:
+        book.close()
+    (park,) = [a for a in rep.result["accounts"] if a["held"]]
+    assert park["held"] == [{"symbol": "VGI007743", "value": 13385.75, "why": "mutual fund"}]
+    pdf = tmp_path / "held.pdf"
+    assert main(["report", str(pid), "--book", url, "--pdf", str(pdf)]) == 0
+    said = text_of(pdf)
+    assert "Also held, not rebalanced (never traded, in no value, weight or total here):" in said
+    assert f"VGI007743 in {park['name']}: $13,385.75 (mutual fund)" in said
+    # and it is in no account value: the accounts table shows what the account holds to rebalance
+    assert money(float(park["value_before"])) in said and park["value_before"] < 13385.75
