@@ -77,6 +77,11 @@ class CompiledClarabel:
         # of a nearly flat optimum wandered up to 2e-5 from cvxpy's answer on random problems (10 of 160
         # failed the creation check); at 1e-9 none did, for one or two more iterations
         settings.tol_gap_abs = settings.tol_gap_rel = 1e-9
+        # one refinement step per linear solve (Clarabel's default: up to 10 until 1e-13): on 600 random
+        # problems the same statuses and iteration counts, answers within 8e-6 in weight (the IPM still
+        # stops on the same residual and gap tests), 15 % less time per solve; no refinement at all is
+        # not enough (153 of 314 problems then end "almost solved" or worse)
+        settings.iterative_refinement_max_iter = 1
         self._settings = settings
         fallback = clarabel.DefaultSettings()
         fallback.verbose = False
