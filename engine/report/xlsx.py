@@ -117,6 +117,18 @@ class _Book:
             for col, v in ((1, before), (2, after), (3, limit)):
                 if v is not None:
                     ws.write(row, col, v, fmt) if fmt else ws.write(row, col, v)
+        held = [(acc, h) for acc in res.get("accounts") or () for h in acc.get("held") or ()]
+        if held:  # what the accounts hold but do not rebalance: in no value, weight or total above
+            row += 2
+            ws.write(row, 0, "Held, not rebalanced (never traded, in no value, weight or total)", self.bold)
+            row += 1
+            ws.write_row(row, 0, ["Account", "Symbol", "Market value", "Why"], self.head)
+            for acc, h in held:
+                row += 1
+                ws.write(row, 0, str(acc.get("name") or acc.get("id")))
+                ws.write(row, 1, str(h.get("symbol", "")))
+                ws.write(row, 2, float(h.get("value") or 0.0), self.money)
+                ws.write(row, 3, str(h.get("why") or ""))
         row += 2
         ws.write(row, 0, "Assumptions", self.bold)
         for label, key in (

@@ -134,3 +134,37 @@ def test_the_client_book_keeps_them(tmp_path) -> None:  # type: ignore[no-untype
         assert back.household.account("schwab-9307").held_value == pytest.approx(1877.0)
     finally:
         book.close()
+
+
+def test_the_workbook_lists_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from engine.book import proposals as P
+    from engine.book.store import Book
+    from engine.report.proposal import load
+    from engine.report.xlsx import write_xlsx
+    from tests.engine.book.test_report import read_xlsx
+
+    imported, _ = _imported()
+    held = imported.household.account("schwab-9307").held  # type: ignore[union-attr]
+    base = core_satellite({}, core={"IWM": 0.7}, satellites={"Value": {"IWN": 0.3}})
+    roth = Account(
+        "schwab-9307", "Roth IRA …9307", positions=(Position("IWM", 30.0),), cash=761.75, held=held
+    )
+    taxable = Account("t", "Taxable", positions=(Position("IWM", 100.0),), cash=2_000.0)
+    sc = with_household(base, Household("h", "H", (taxable, roth)))
+    m = market(["IWM", "IWN"])
+    book = Book.open(str(tmp_path / "b.sqlite"))
+    try:
+        ids = book.add_household("Ann Lee", sc)
+        stored = book.scenario(ids.household_id)
+        result = rebalance_household(stored, m)
+        pid = P.add(book, [P.NewProposal.of_household(ids.household_id, ids.policy_id, stored, result, m)])[0]
+        rep = load(book, pid)
+    finally:
+        book.close()
+    rows = read_xlsx(write_xlsx(rep, tmp_path / "ann.xlsx"))["Summary"]
+    title = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith("Held, not rebalanced"))
+    assert rows[title + 1] == ["Account", "Symbol", "Market value", "Why"]
+    assert rows[title + 2 : title + 4] == [
+        ["Roth IRA …9307", "SWPPX", 913.0, "mutual fund"],
+        ["Roth IRA …9307", "912828YK0", 964.0, "bond"],
+    ]
