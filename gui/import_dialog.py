@@ -38,6 +38,7 @@ from engine.io.safe_open import read_user_file
 from engine.model.scenario import Scenario
 from gui import fmt
 from gui.csv_mapping_dialog import CsvMappingDialog
+from gui.import_texts import import_text
 from gui.message_texts import kind_label
 from gui.runner import JobContext
 from gui.workspace import Workspace
@@ -206,7 +207,7 @@ class StatementPreview(QDialog):
                     ]
                 )
             )
-            rec = QTreeWidgetItem([acct.reconciliation.describe()])
+            rec = QTreeWidgetItem([import_text(acct.reconciliation.describe())])
             rec.setFirstColumnSpanned(True)
             if acct.reconciliation.ok is False:
                 self.mismatches += 1
@@ -217,7 +218,7 @@ class StatementPreview(QDialog):
             self.tree.resizeColumnToContents(c)
         lay.addWidget(self.tree, 3)
         lay.addWidget(QLabel(QCoreApplication.translate("StatementImport", "What changes in the scenario:")))
-        self.changes = QPlainTextEdit("\n".join([*summary.lines(), *self._notes()]))
+        self.changes = QPlainTextEdit("\n".join(import_text(ln) for ln in [*summary.lines(), *self._notes()]))
         self.changes.setReadOnly(True)
         lay.addWidget(self.changes, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

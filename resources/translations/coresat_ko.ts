@@ -3430,6 +3430,259 @@
     </message>
 </context>
 <context>
+    <name>ImportText</name>
+    <message>
+        <location filename="../../gui/import_texts.py" line="25"/>
+        <source>{label}: new account (from {source})</source>
+        <translation>{label}: 새 계좌({source}에서)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="26"/>
+        <source>{label}: new account</source>
+        <translation>{label}: 새 계좌</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="27"/>
+        <source>{label}: updated (from {source})</source>
+        <translation>{label}: 갱신됨({source}에서)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="28"/>
+        <source>{label}: updated</source>
+        <translation>{label}: 갱신됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="29"/>
+        <source>{label}: lots added (from {source})</source>
+        <translation>{label}: 세금 로트 추가됨({source}에서)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="30"/>
+        <source>{label}: lots added</source>
+        <translation>{label}: 세금 로트 추가됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="31"/>
+        <source>{label}: not in this statement: kept as it is</source>
+        <translation>{label}: 이 명세서에 없음 — 그대로 유지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="32"/>
+        <source>{label}: replaced by the statement&apos;s accounts</source>
+        <translation>{label}: 명세서의 계좌들로 대체됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="33"/>
+        <source>the scenario&apos;s one portfolio: replaced by the statement&apos;s accounts</source>
+        <translation>시나리오의 단일 포트폴리오: 명세서의 계좌들로 대체됨</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="34"/>
+        <source>new: {ticker} {shares} shares</source>
+        <translation>신규: {ticker} {shares}주</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="35"/>
+        <source>bought: {ticker} {before} → {after} shares ({change})</source>
+        <translation>매수: {ticker} {before} → {after}주 ({change})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="36"/>
+        <source>sold: {ticker} {before} → {after} shares ({change})</source>
+        <translation>매도: {ticker} {before} → {after}주 ({change})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="37"/>
+        <source>gone: {ticker} (was {before} shares)</source>
+        <translation>없어짐: {ticker}(이전 {before}주)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="38"/>
+        <source>cash: {before} → {after}</source>
+        <translation>현금: {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="39"/>
+        <source>no change in shares or cash</source>
+        <translation>주식 수와 현금 변동 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="40"/>
+        <source>unchanged: {tickers}</source>
+        <translation>변동 없음: {tickers}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="41"/>
+        <source>in total (all accounts):</source>
+        <translation>합계(모든 계좌):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="42"/>
+        <source>no change: the statement holds the same shares, cash and lots as the scenario</source>
+        <translation>변동 없음: 명세서의 주식 수, 현금, 세금 로트가 시나리오와 같습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="43"/>
+        <source>held, not rebalanced: {symbol} in {account} ({value}, {why}) — listed with the account, never traded, in no weight</source>
+        <translation>보유, 리밸런싱 안 함: {account}의 {symbol} ({value}, {why}) — 계좌에 표시되며 거래하지 않고 어떤 비중에도 포함되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="45"/>
+        <source>{ticker}: some lots have no cost basis in the file; basis unknown</source>
+        <translation>{ticker}: 파일에 취득 원가가 없는 로트가 있어 취득 원가를 알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="46"/>
+        <source>{ticker}: {count} lot(s), basis {basis}, acquired {first} … {last} from the file</source>
+        <translation>{ticker}: 파일의 로트 {count}개, 취득 원가 {basis}, 취득일 {first} … {last}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="47"/>
+        <source>{ticker}: {count} lot(s), basis {basis}, acquired {first} from the file</source>
+        <translation>{ticker}: 파일의 로트 {count}개, 취득 원가 {basis}, 취득일 {first}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="48"/>
+        <source>{ticker}: {count} lot(s), basis {basis} from the file</source>
+        <translation>{ticker}: 파일의 로트 {count}개, 취득 원가 {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="49"/>
+        <source>{ticker}: its {count} lot(s) kept (same shares as before)</source>
+        <translation>{ticker}: 로트 {count}개 유지(주식 수가 이전과 같음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="50"/>
+        <source>{ticker}: cost basis {basis} from the file kept as one lot without a date (the file has no lot details; import a lots file for them)</source>
+        <translation>{ticker}: 파일의 취득 원가 {basis}를 날짜 없는 로트 하나로 보관(파일에 로트 세부 정보가 없음 — 세금 로트 파일을 가져오세요)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="52"/>
+        <source>{name}: the statement calls it {words}; its kind stays {kind} (change it in the Accounts tab if that is wrong)</source>
+        <translation>{name}: 명세서에서는 {words}(으)로 부르지만 계좌 종류는 {kind}(으)로 유지됩니다(틀렸다면 계좌 탭에서 바꾸세요)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="53"/>
+        <source>{label}: the statement&apos;s cash is {cash} (a debit); the account&apos;s cash is set to 0: enter the debit as a withdrawal (cash flow) of the account</source>
+        <translation>{label}: 명세서의 현금이 {cash}(차변)이라 계좌 현금을 0으로 둡니다. 차변은 계좌의 인출(현금 흐름)로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="54"/>
+        <source>the scenario&apos;s cash buffer ({buffer}) and cash flow ({flow}) now belong to {name}</source>
+        <translation>시나리오의 현금 완충액({buffer})과 현금 흐름({flow})은 이제 {name}에 속합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="55"/>
+        <source>the scenario held one portfolio; it now holds the statement&apos;s {count} account(s), each with its own positions, cash and lots</source>
+        <translation>시나리오에 포트폴리오가 하나였지만, 이제 명세서의 계좌 {count}개가 각자의 보유 종목, 현금, 세금 로트를 가집니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="56"/>
+        <source>the scenario&apos;s one portfolio becomes one taxable account, so its positions can hold lots</source>
+        <translation>시나리오의 단일 포트폴리오가 과세 계좌 하나가 되어 보유 종목에 세금 로트를 둘 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="57"/>
+        <source>your own prices for {tickers} were dropped: market prices are used</source>
+        <translation>{tickers}에 직접 입력한 가격은 버려지고 시장 가격을 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="59"/>
+        <source>total {total} (the file states no account total to check against)</source>
+        <translation>합계 {total}(파일에 대조할 계좌 합계가 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="60"/>
+        <source>total {total} matches the file&apos;s account total</source>
+        <translation>합계 {total} — 파일의 계좌 합계와 일치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="61"/>
+        <source>total {total} does NOT match the file&apos;s account total {reported} (difference {difference})</source>
+        <translation>합계 {total} — 파일의 계좌 합계 {reported}와 일치하지 않음(차이 {difference})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="63"/>
+        <source>line {line}: {symbol} quantity × price = {computed} but the file says market value {value}; the file&apos;s market value is used</source>
+        <translation>{line}행: {symbol} 수량 × 가격 = {computed}이지만 파일의 평가액은 {value}입니다. 파일의 평가액을 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="64"/>
+        <source>line {line}: {symbol} has no price; its value is not in the total</source>
+        <translation>{line}행: {symbol}에 가격이 없어 합계에 포함되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="65"/>
+        <source>line {line}: {symbol} is a money-market fund (cash); its lots are not kept</source>
+        <translation>{line}행: {symbol}은(는) MMF(현금)이므로 로트를 보관하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="66"/>
+        <source>{symbol} {value} (money market) counted as cash</source>
+        <translation>{symbol} {value}(MMF)는 현금으로 계산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="67"/>
+        <source>{symbol} {value} (core account) counted as cash</source>
+        <translation>{symbol} {value}(코어 계좌)는 현금으로 계산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="68"/>
+        <source>pending activity {value} counted as cash</source>
+        <translation>미결제 거래 {value}는 현금으로 계산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="69"/>
+        <source>{count} footer line(s) of text ignored</source>
+        <translation>바닥글 텍스트 {count}행 무시</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="70"/>
+        <source>{symbol} is priced in {currency}: held, not rebalanced</source>
+        <translation>{symbol}은(는) {currency} 표시 가격: 보유, 리밸런싱 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="71"/>
+        <source>cash {value} {currency} not counted: only USD is rebalanced</source>
+        <translation>현금 {value} {currency}는 계산하지 않음: USD만 리밸런싱합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="72"/>
+        <source>account base currency is {currency}; its total is not comparable to the USD lines</source>
+        <translation>계좌 기준 통화가 {currency}라 합계를 USD 항목과 비교할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="73"/>
+        <source>the Flex query has no account total (add Net Asset Value to the query to check it)</source>
+        <translation>Flex 쿼리에 계좌 합계가 없습니다(확인하려면 쿼리에 Net Asset Value를 추가하세요)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="74"/>
+        <source>two securities share the id {id}; the first ({symbol}) is used</source>
+        <translation>두 증권이 같은 ID {id}를 씁니다. 첫 번째({symbol})를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="75"/>
+        <source>security {id} has no ticker in the file; its id is used as the symbol</source>
+        <translation>증권 {id}은(는) 파일에 티커가 없어 ID를 종목 코드로 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="76"/>
+        <source>latest transaction in the file: {date}</source>
+        <translation>파일의 최근 거래일: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="77"/>
+        <source>Vanguard&apos;s CSV states no account totals and no date; totals are the sum of the lines</source>
+        <translation>Vanguard CSV에는 계좌 합계와 날짜가 없어 합계는 항목의 합입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="78"/>
+        <source>the file states no date; the statement&apos;s period is in its name</source>
+        <translation>파일에 날짜가 없습니다. 명세서 기간은 파일 이름에 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>LookThroughLimitsPanel</name>
     <message>
         <location filename="../../gui/panels/lookthrough_limits.py" line="60"/>
@@ -5112,159 +5365,159 @@
 <context>
     <name>StatementImport</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="125"/>
-        <location filename="../../gui/import_dialog.py" line="276"/>
-        <location filename="../../gui/import_dialog.py" line="354"/>
+        <location filename="../../gui/import_dialog.py" line="126"/>
+        <location filename="../../gui/import_dialog.py" line="277"/>
+        <location filename="../../gui/import_dialog.py" line="355"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="127"/>
+        <location filename="../../gui/import_dialog.py" line="128"/>
         <source>{src}: {layout}</source>
         <translation>{src}: {layout}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="128"/>
+        <location filename="../../gui/import_dialog.py" line="129"/>
         <source>statement</source>
         <translation>명세서</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="132"/>
+        <location filename="../../gui/import_dialog.py" line="133"/>
         <source>, as of {date}</source>
         <translation>, {date} 기준</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="140"/>
+        <location filename="../../gui/import_dialog.py" line="141"/>
         <source>Symbol</source>
         <translation>종목 코드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="141"/>
+        <location filename="../../gui/import_dialog.py" line="142"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="142"/>
+        <location filename="../../gui/import_dialog.py" line="143"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="143"/>
+        <location filename="../../gui/import_dialog.py" line="144"/>
         <source>Market value</source>
         <translation>평가액</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="144"/>
+        <location filename="../../gui/import_dialog.py" line="145"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="156"/>
+        <location filename="../../gui/import_dialog.py" line="157"/>
         <source>The statement says: {words}</source>
         <translation>명세서 표기: {words}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="161"/>
+        <location filename="../../gui/import_dialog.py" line="162"/>
         <source>ETF/stock</source>
         <translation>ETF/주식</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="163"/>
+        <location filename="../../gui/import_dialog.py" line="164"/>
         <source>held, not rebalanced ({what})</source>
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="175"/>
+        <location filename="../../gui/import_dialog.py" line="176"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="198"/>
+        <location filename="../../gui/import_dialog.py" line="199"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="202"/>
+        <location filename="../../gui/import_dialog.py" line="203"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="219"/>
+        <location filename="../../gui/import_dialog.py" line="220"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="145"/>
+        <location filename="../../gui/import_dialog.py" line="146"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="82"/>
+        <location filename="../../gui/import_dialog.py" line="83"/>
         <source>→ new account {name}</source>
         <translation>→ 새 계좌 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="84"/>
+        <location filename="../../gui/import_dialog.py" line="85"/>
         <source>→ adds lots to {name}</source>
         <translation>→ {name}에 로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="85"/>
+        <location filename="../../gui/import_dialog.py" line="86"/>
         <source>→ updates {name}</source>
         <translation>→ {name} 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="102"/>
+        <location filename="../../gui/import_dialog.py" line="103"/>
         <source>{sign}{n} shares</source>
         <translation>{sign}{n}주</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="106"/>
+        <location filename="../../gui/import_dialog.py" line="107"/>
         <source>unchanged</source>
         <translation>변동 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="225"/>
+        <location filename="../../gui/import_dialog.py" line="226"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="227"/>
+        <location filename="../../gui/import_dialog.py" line="228"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="190"/>
+        <location filename="../../gui/import_dialog.py" line="191"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="249"/>
+        <location filename="../../gui/import_dialog.py" line="250"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="252"/>
+        <location filename="../../gui/import_dialog.py" line="253"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="294"/>
+        <location filename="../../gui/import_dialog.py" line="295"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="347"/>
+        <location filename="../../gui/import_dialog.py" line="348"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="349"/>
+        <location filename="../../gui/import_dialog.py" line="350"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="370"/>
+        <location filename="../../gui/import_dialog.py" line="371"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>
