@@ -59,7 +59,7 @@ def _lines(files: list[Path]) -> Iterator[str]:
             except CoresatError:
                 continue  # e.g. a lots file for accounts this scenario lacks
             yield from changes.lines()
-            again, changes2 = apply_to_household(st, new)  # a re-import: updated / unchanged / no change
+            _, changes2 = apply_to_household(st, new)  # a re-import: updated / unchanged / no change
             yield from changes2.lines()
 
 
