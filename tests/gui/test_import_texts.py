@@ -17,6 +17,7 @@ from engine.errors import CoresatError
 from engine.imports.detect import read_file
 from engine.imports.into_household import apply_to_household
 from engine.model import scenario_file as sf
+from gui import message_texts
 from gui.import_texts import TEMPLATES, import_text, pattern
 from tests.engine.imports.conftest import FIXTURES
 from tests.gui.test_translations import KO, _lrelease
@@ -74,6 +75,7 @@ def _korean(app, tmp_path: Path):  # type: ignore[no-untyped-def]
     tr = QTranslator()
     assert tr.load(str(qm))
     app.installTranslator(tr)
+    message_texts.reset()  # account kinds are rendered through the message formatter, made per language
     return tr
 
 
@@ -97,6 +99,7 @@ def test_import_lines_of_the_project_fixtures_reach_a_korean_user_in_korean(app,
         assert ko.startswith("Roth IRA …9307 (") and "(Roth IRA)" not in ko.split(":")[0]
     finally:
         app.removeTranslator(tr)
+        message_texts.reset()
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (real broker exports) is not here")
@@ -109,3 +112,4 @@ def test_import_lines_of_real_broker_files_reach_a_korean_user_in_korean(app, tm
         _check(lines)
     finally:
         app.removeTranslator(tr)
+        message_texts.reset()
