@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.gui.test_translations import KO, _lrelease
 
 pytest.importorskip("PySide6")
 pytest.importorskip("pyqtgraph")
@@ -88,3 +91,28 @@ def loaded(window, workspace, qtbot):  # type: ignore[no-untyped-def]
     assert workspace.result is not None, workspace.outcome
     qtbot.waitUntil(lambda: window.charts.built, timeout=5000)  # built right after the first result
     return window
+
+
+@pytest.fixture
+def korean(app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The app in Korean (the compiled translation, a Korean locale) for one test, then English again."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from gui import fmt, message_texts
+
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease not installed")
+    qm = tmp_path / "coresat_ko.qm"
+    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    app.installTranslator(tr)
+    QLocale.setDefault(QLocale("ko_KR"))
+    fmt.reset_locale()
+    message_texts.reset()
+    yield
+    app.removeTranslator(tr)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    fmt.reset_locale()
+    message_texts.reset()

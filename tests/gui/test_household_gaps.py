@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import csv
 import re
-import subprocess
 from dataclasses import replace
 from pathlib import Path
-
-import pytest
 
 from engine import resources
 from engine.model import scenario_file as sf
 from engine.report.orders import HEADER, per_account_paths
-from tests.gui.test_translations import KO, _lrelease
 
 COUPLE = "household-couple-four-accounts.coresat.toml"
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -27,30 +23,6 @@ def _open_couple(workspace, qtbot):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(workspace.settled, timeout=30000):
         workspace.set_document(sc, None)
     return workspace.outcome.extras["household"]
-
-
-@pytest.fixture
-def korean(app, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale, QTranslator
-
-    from gui import fmt, message_texts
-
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "coresat_ko.qm"
-    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
-    tr = QTranslator()
-    assert tr.load(str(qm))
-    app.installTranslator(tr)
-    QLocale.setDefault(QLocale("ko_KR"))
-    fmt.reset_locale()
-    message_texts.reset()
-    yield
-    app.removeTranslator(tr)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    fmt.reset_locale()
-    message_texts.reset()
 
 
 def test_where_clauses_and_kinds_speak_korean(korean, window, workspace, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ household and into a one-portfolio scenario, is matched by a template of gui.imp
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,10 +16,8 @@ from engine.errors import CoresatError
 from engine.imports.detect import read_file
 from engine.imports.into_household import apply_to_household
 from engine.model import scenario_file as sf
-from gui import message_texts
 from gui.import_texts import TEMPLATES, import_text, pattern
 from tests.engine.imports.conftest import FIXTURES
-from tests.gui.test_translations import KO, _lrelease
 from tests.helpers import core_satellite
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "broker-exports"
@@ -64,21 +61,6 @@ def _lines(files: list[Path]) -> Iterator[str]:
             yield from changes2.lines()
 
 
-def _korean(app, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTranslator
-
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "coresat_ko.qm"
-    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
-    tr = QTranslator()
-    assert tr.load(str(qm))
-    app.installTranslator(tr)
-    message_texts.reset()  # account kinds are rendered through the message formatter, made per language
-    return tr
-
-
 def _check(lines: list[str]) -> None:
     for line in lines:
         ko = import_text(line)
@@ -86,30 +68,20 @@ def _check(lines: list[str]) -> None:
         assert not re.search(r"\b(the|and|of|for|is|not|no|from|kept|file|shares)\b", ko), (line, ko)
 
 
-def test_import_lines_of_the_project_fixtures_reach_a_korean_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_lines_of_the_project_fixtures_reach_a_korean_user_in_korean(korean) -> None:  # type: ignore[no-untyped-def]
     lines = list(dict.fromkeys(_lines(sorted(FIXTURES.iterdir()))))
     assert len(lines) > 40  # the fixtures give many kinds of line
     assert any(ln.lstrip().startswith("held, not rebalanced") for ln in lines)
     assert any("does NOT match" in ln for ln in lines) and any(ln.startswith("  bought:") for ln in lines)
-    tr = _korean(app, tmp_path)
-    try:
-        _check(lines)
-        # an account label's kind is translated too, the name kept
-        ko = import_text("Roth IRA …9307 (Roth IRA): new account (from Roth IRA …9307)")
-        assert ko.startswith("Roth IRA …9307 (") and "(Roth IRA)" not in ko.split(":")[0]
-    finally:
-        app.removeTranslator(tr)
-        message_texts.reset()
+    _check(lines)
+    # an account label's kind is translated too, the name kept
+    ko = import_text("Roth IRA …9307 (Roth IRA): new account (from Roth IRA …9307)")
+    assert ko.startswith("Roth IRA …9307 (") and "(Roth IRA)" not in ko.split(":")[0]
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (real broker exports) is not here")
-def test_import_lines_of_real_broker_files_reach_a_korean_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_lines_of_real_broker_files_reach_a_korean_user_in_korean(korean) -> None:  # type: ignore[no-untyped-def]
     files = sorted(p for p in SHARED.rglob("*") if p.is_file())
     lines = list(dict.fromkeys(_lines(files)))
     assert len(lines) > 20
-    tr = _korean(app, tmp_path)
-    try:
-        _check(lines)
-    finally:
-        app.removeTranslator(tr)
-        message_texts.reset()
+    _check(lines)
