@@ -92,7 +92,8 @@ class AccountRow:
 
     @property
     def held_value(self) -> float:
-        return sum(h.value for h in self.held)
+        """USD lines only (engine.model.household.Account.held_value)."""
+        return sum(h.value for h in self.held if h.currency == "USD")
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def format_household(r: HouseholdResult) -> str:
         for held in a.held:
             why = f", {held.why}" if held.why else ""
             lines.append(
-                f"  held, not rebalanced: {held.symbol} {held.value:,.2f}{why} (never traded, in no weight)"
+                f"  held, not rebalanced: {held.symbol} {held.value_text()}{why} (never traded, in no weight)"
             )
         if not a.trades:
             lines.append("  no trades")

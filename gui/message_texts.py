@@ -205,6 +205,11 @@ def held_why(why: str) -> str:
     return why
 
 
+def held_value(value: float, currency: str) -> str:
+    """A held line's market value: money for USD, else the number and its currency code (not converted)."""
+    return fmt.money(value, 2) if currency == "USD" else f"{fmt.number(value, 2)} {currency}"
+
+
 def render_all(messages: tuple[Message, ...], sep: str = "; ") -> str:
     """Several clauses in the user's language, joined with ``sep``."""
     return sep.join(render(m) for m in messages)

@@ -21,8 +21,9 @@ class Change:
 class HeldLine:
     symbol: str
     account: str
-    market_value: float
+    market_value: float  # in the line's own currency
     why: str
+    currency: str = "USD"
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,9 @@ class HouseholdChanges:
             out.insert(0, "no change: the statement holds the same shares, cash and lots as the scenario")
         for h in self.held_not_rebalanced:
             out.append(
-                f"held, not rebalanced: {h.symbol} in {h.account} ({h.market_value:,.2f}, {h.why}) — listed with the "
-                "account, never traded, in no weight"
+                f"held, not rebalanced: {h.symbol} in {h.account} ({h.market_value:,.2f}"
+                f"{'' if h.currency == 'USD' else ' ' + h.currency}, {h.why}) — listed with the account, never "
+                "traded, in no weight"
             )
         out.extend(self.notes)
         return out

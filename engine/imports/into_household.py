@@ -191,7 +191,7 @@ def _grouped(sa: StAccount, held: list[HeldLine]) -> dict[str, list[StPosition]]
             out[p.symbol].append(p)
         else:
             why = why_held(p.asset_type.value, p.currency, p.quantity)
-            held.append(HeldLine(p.symbol, label, p.market_value, why))
+            held.append(HeldLine(p.symbol, label, p.market_value, why, p.currency or "USD"))
     return out
 
 
@@ -220,7 +220,7 @@ def _account_from(
         )
         cash = 0.0
     # the lines not rebalanced stay listed with the account (replaced by each import of it)
-    kept = tuple(HeldOutside(h.symbol, h.market_value, h.why) for h in held[first_held:])
+    kept = tuple(HeldOutside(h.symbol, h.market_value, h.why, h.currency) for h in held[first_held:])
     account = replace(base, positions=tuple(positions), cash=cash, broker=base.broker or sa.broker, held=kept)
     return account, lot_notes
 

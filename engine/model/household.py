@@ -96,12 +96,17 @@ class HeldOutside:
     """A line the account holds that Coresat does not rebalance — a mutual fund without a ticker, an
     option, a bond, a short or non-USD position (what a broker import lists as "held, not rebalanced").
     Kept with the account so that its value is not lost from view: never traded, in no weight, no limit
-    and no household total the optimizer uses. ``value`` is the statement's market value (USD, or the
-    line's own currency for a non-USD line, as ``why`` says)."""
+    and no household total the optimizer uses. ``value`` is the statement's market value in ``currency``
+    (the line's own: a non-USD line is not converted)."""
 
     symbol: str
     value: float
     why: str = ""
+    currency: str = "USD"
+
+    def value_text(self) -> str:
+        """``13,385.75`` for USD, ``1,200.00 EUR`` in another currency."""
+        return f"{self.value:,.2f}" + ("" if self.currency == "USD" else f" {self.currency}")
 
 
 @dataclass(frozen=True)
@@ -134,8 +139,9 @@ class Account:
 
     @property
     def held_value(self) -> float:
-        """The value of the lines held but not rebalanced (not part of any weight)."""
-        return sum(h.value for h in self.held)
+        """The USD value of the lines held but not rebalanced (not part of any weight; lines in another
+        currency are not converted and not in this sum)."""
+        return sum(h.value for h in self.held if h.currency == "USD")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ written there (and are refused if given)::
     allowed = ["IWM", "IWN"]    # optional: the funds this account may buy (a 401(k) menu)
     held = [                    # optional: lines held but not rebalanced (never traded, in no weight)
         { symbol = "VGI007743", value = 13385.75, why = "mutual fund" },
+        { symbol = "SAP", value = 1200.0, why = "priced in EUR", currency = "EUR" },  # not converted
     ]
 
     [[household.accounts.positions]]
@@ -138,7 +139,10 @@ def _held(r: Reader) -> HeldOutside:
     value = r.num("value")
     if not math.isfinite(value):
         raise ScenarioError(f"{r.where}.value", f"must be a number, got {value!r}")
-    return HeldOutside(symbol=symbol, value=value, why=r.text("why", "").strip())
+    currency = r.text("currency", "USD").strip().upper()
+    if not (len(currency) == 3 and currency.isalpha()):
+        raise ScenarioError(f"{r.where}.currency", f"must be a three-letter currency code, got {currency!r}")
+    return HeldOutside(symbol=symbol, value=value, why=r.text("why", "").strip(), currency=currency)
 
 
 def _date(r: Reader, key: str) -> date | None:
@@ -242,7 +246,11 @@ def household_doc(hh: Household) -> Doc:
             positions.append(pd)
         ad["positions"] = positions
         if a.held:
-            ad["held"] = [{"symbol": h.symbol, "value": h.value, "why": h.why} for h in a.held]
+            ad["held"] = [
+                {"symbol": h.symbol, "value": h.value, "why": h.why}
+                | ({} if h.currency == "USD" else {"currency": h.currency})
+                for h in a.held
+            ]
         accounts.append(ad)
     return {"id": hh.id, "name": hh.name, "accounts": accounts}
 

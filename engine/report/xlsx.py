@@ -122,13 +122,14 @@ class _Book:
             row += 2
             ws.write(row, 0, "Held, not rebalanced (never traded, in no value, weight or total)", self.bold)
             row += 1
-            ws.write_row(row, 0, ["Account", "Symbol", "Market value", "Why"], self.head)
+            ws.write_row(row, 0, ["Account", "Symbol", "Market value", "Currency", "Why"], self.head)
             for acc, h in held:
                 row += 1
                 ws.write(row, 0, str(acc.get("name") or acc.get("id")))
                 ws.write(row, 1, str(h.get("symbol", "")))
                 ws.write(row, 2, float(h.get("value") or 0.0), self.money)
-                ws.write(row, 3, str(h.get("why") or ""))
+                ws.write(row, 3, str(h.get("currency") or "USD"))
+                ws.write(row, 4, str(h.get("why") or ""))
         row += 2
         ws.write(row, 0, "Assumptions", self.bold)
         for label, key in (

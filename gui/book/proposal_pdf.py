@@ -300,7 +300,9 @@ class ProposalDocument:
                 QCoreApplication.translate("ProposalPdf", "{symbol} in {account}: {value} ({why})").format(
                     symbol=h.get("symbol", ""),
                     account=a.get("name") or a.get("id"),
-                    value=_money(h.get("value"), 2),
+                    value=message_texts.held_value(
+                        float(h.get("value") or 0.0), str(h.get("currency") or "USD")
+                    ),
                     why=message_texts.held_why(str(h.get("why") or "")),
                 )
                 for a, h in held

@@ -26,9 +26,8 @@ from engine.errors import ScenarioError
 from engine.model import household_edit as he
 from engine.model.household import Account, AccountKind, HeldOutside, household_of
 from engine.model.scenario import Scenario
-from gui import fmt
 from gui.engine_texts import engine_phrase
-from gui.message_texts import held_why, kind_label
+from gui.message_texts import held_value, held_why, kind_label
 from gui.panels.account_dialog import AccountDialog
 from gui.panels.problems import ProblemLabel
 from gui.workspace import Workspace
@@ -165,7 +164,12 @@ class HouseholdEditor(QWidget):
     def _held_row(self, held: HeldOutside) -> QTreeWidgetItem:
         """A line held but not rebalanced: its symbol, value and why, greyed, not editable."""
         row = QTreeWidgetItem(
-            [held.symbol, self.tr("not rebalanced"), fmt.money(held.value, 2), held_why(held.why)]
+            [
+                held.symbol,
+                self.tr("not rebalanced"),
+                held_value(held.value, held.currency),
+                held_why(held.why),
+            ]
         )
         tip = self.tr(
             "Held in this account but not rebalanced (a mutual fund, option, bond, short or non-USD line): "

@@ -3275,98 +3275,98 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="60"/>
+        <location filename="../../gui/panels/household_editor.py" line="59"/>
         <source>Add account…</source>
         <translation>계좌 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="61"/>
+        <location filename="../../gui/panels/household_editor.py" line="60"/>
         <source>Remove account</source>
         <translation>계좌 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="63"/>
+        <location filename="../../gui/panels/household_editor.py" line="62"/>
         <source>Remove the selected account (a position: set its shares to 0)</source>
         <translation>선택한 계좌를 삭제합니다 (보유 종목은 주식 수를 0으로 하세요)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="65"/>
+        <location filename="../../gui/panels/household_editor.py" line="64"/>
         <source>Add holding…</source>
         <translation>보유 종목 추가…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="66"/>
+        <location filename="../../gui/panels/household_editor.py" line="65"/>
         <source>Add a position to the selected account</source>
         <translation>선택한 계좌에 보유 종목을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="67"/>
+        <location filename="../../gui/panels/household_editor.py" line="66"/>
         <source>Account…</source>
         <translation>계좌 설정…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="69"/>
+        <location filename="../../gui/panels/household_editor.py" line="68"/>
         <source>The selected account&apos;s name, broker, cash buffer, cash flow and no-buy / no-sell lists</source>
         <translation>선택한 계좌의 이름, 증권사, 현금 완충, 현금 흐름, 매수 금지 / 매도 금지 목록</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="127"/>
+        <location filename="../../gui/panels/household_editor.py" line="126"/>
         <source>basis unknown</source>
         <translation>취득 원가 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="135"/>
+        <location filename="../../gui/panels/household_editor.py" line="134"/>
         <source>date unknown</source>
         <translation>날짜 모름</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="168"/>
+        <location filename="../../gui/panels/household_editor.py" line="169"/>
         <source>not rebalanced</source>
         <translation>리밸런싱 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="171"/>
+        <location filename="../../gui/panels/household_editor.py" line="175"/>
         <source>Held in this account but not rebalanced (a mutual fund, option, bond, short or non-USD line): listed with the market value of the last import, never traded, in no weight, limit or total. Import the account&apos;s statement again to update it.</source>
         <translation>이 계좌에 보유하지만 리밸런싱하지 않는 항목입니다(뮤추얼 펀드, 옵션, 채권, 공매도 또는 USD 이외 통화 항목). 마지막 가져오기의 시장 가치로 표시되며, 거래되지 않고 어떤 비중·한도·합계에도 포함되지 않습니다. 갱신하려면 계좌 명세서를 다시 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="200"/>
+        <location filename="../../gui/panels/household_editor.py" line="204"/>
         <source>Fewer shares trim the newest tax lots first; for more shares than the lots hold, import a lots file or the statement</source>
         <translation>주식 수를 줄이면 가장 최근 세금 로트부터 줄어듭니다. 로트보다 많은 주식은 로트 파일이나 명세서를 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="237"/>
+        <location filename="../../gui/panels/household_editor.py" line="241"/>
         <source>Select an account first, then add a holding to it.</source>
         <translation>먼저 계좌를 선택한 다음 보유 종목을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="239"/>
-        <location filename="../../gui/panels/household_editor.py" line="244"/>
+        <location filename="../../gui/panels/household_editor.py" line="243"/>
+        <location filename="../../gui/panels/household_editor.py" line="248"/>
         <source>Add holding</source>
         <translation>보유 종목 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="239"/>
+        <location filename="../../gui/panels/household_editor.py" line="243"/>
         <source>Ticker:</source>
         <translation>티커:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="244"/>
+        <location filename="../../gui/panels/household_editor.py" line="248"/>
         <source>Shares:</source>
         <translation>주식 수:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="250"/>
+        <location filename="../../gui/panels/household_editor.py" line="254"/>
         <source>Add account</source>
         <translation>계좌 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="250"/>
+        <location filename="../../gui/panels/household_editor.py" line="254"/>
         <source>Account name:</source>
         <translation>계좌 이름:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="270"/>
+        <location filename="../../gui/panels/household_editor.py" line="274"/>
         <source>Select an account first.</source>
         <translation>먼저 계좌를 선택하세요.</translation>
     </message>
@@ -3379,22 +3379,22 @@
         <translation>가구</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="37"/>
+        <location filename="../../gui/panels/household_editor.py" line="36"/>
         <source>Account / position</source>
         <translation>계좌 / 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="38"/>
+        <location filename="../../gui/panels/household_editor.py" line="37"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="39"/>
+        <location filename="../../gui/panels/household_editor.py" line="38"/>
         <source>Cash / shares</source>
         <translation>현금 / 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/household_editor.py" line="40"/>
+        <location filename="../../gui/panels/household_editor.py" line="39"/>
         <source>Cost basis</source>
         <translation>취득 원가</translation>
     </message>
@@ -3432,47 +3432,47 @@
 <context>
     <name>ImportText</name>
     <message>
-        <location filename="../../gui/import_texts.py" line="25"/>
+        <location filename="../../gui/import_texts.py" line="26"/>
         <source>{label}: new account (from {source})</source>
         <translation>{label}: 새 계좌({source}에서)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="26"/>
+        <location filename="../../gui/import_texts.py" line="27"/>
         <source>{label}: new account</source>
         <translation>{label}: 새 계좌</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="27"/>
+        <location filename="../../gui/import_texts.py" line="28"/>
         <source>{label}: updated (from {source})</source>
         <translation>{label}: 갱신됨({source}에서)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="28"/>
+        <location filename="../../gui/import_texts.py" line="29"/>
         <source>{label}: updated</source>
         <translation>{label}: 갱신됨</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="29"/>
+        <location filename="../../gui/import_texts.py" line="30"/>
         <source>{label}: lots added (from {source})</source>
         <translation>{label}: 세금 로트 추가됨({source}에서)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="30"/>
+        <location filename="../../gui/import_texts.py" line="31"/>
         <source>{label}: lots added</source>
         <translation>{label}: 세금 로트 추가됨</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="31"/>
+        <location filename="../../gui/import_texts.py" line="32"/>
         <source>{label}: not in this statement: kept as it is</source>
         <translation>{label}: 이 명세서에 없음 — 그대로 유지</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="32"/>
+        <location filename="../../gui/import_texts.py" line="33"/>
         <source>{label}: replaced by the statement&apos;s accounts</source>
         <translation>{label}: 명세서의 계좌들로 대체됨</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="33"/>
+        <location filename="../../gui/import_texts.py" line="25"/>
         <source>the scenario&apos;s one portfolio: replaced by the statement&apos;s accounts</source>
         <translation>시나리오의 단일 포트폴리오: 명세서의 계좌들로 대체됨</translation>
     </message>
@@ -4892,7 +4892,7 @@
     </message>
     <message>
         <location filename="../../gui/book/proposal_pdf.py" line="268"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="472"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="474"/>
         <source>Account</source>
         <translation>계좌</translation>
     </message>
@@ -4917,258 +4917,258 @@
         <translation>{account}의 {symbol}: {value} ({why})</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="308"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="310"/>
         <source>Also held, not rebalanced (never traded, in no value, weight or total here): {lines}.</source>
         <translation>리밸런싱하지 않는 보유 항목(거래하지 않으며 여기의 어떤 가치·비중·합계에도 포함되지 않음): {lines}.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="319"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="321"/>
         <source>Volatility (annualized)</source>
         <translation>변동성 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="322"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="527"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="529"/>
         <source>cap {v}</source>
         <translation>상한 {v}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="324"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="326"/>
         <source>no cap</source>
         <translation>상한 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="327"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="329"/>
         <source>Tracking error to targets</source>
         <translation>목표 대비 추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="333"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="335"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="338"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="340"/>
         <source>Turnover</source>
         <translation>회전율</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="340"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="342"/>
         <source>Estimated trading cost</source>
         <translation>예상 거래 비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="346"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="459"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="348"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="461"/>
         <source>Trades</source>
         <translation>거래</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="354"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="356"/>
         <source>Trades are proposed below.</source>
         <translation>제안하는 거래는 아래와 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="355"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="357"/>
         <source>No trades are needed: every holding is inside its band.</source>
         <translation>거래가 필요 없습니다: 모든 보유 종목이 허용 범위 안에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="358"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="360"/>
         <source>No trade list meets all the limits; see “What limits it”.</source>
         <translation>모든 제한을 만족하는 거래 목록이 없습니다. “결과를 제한하는 요인”을 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="363"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="365"/>
         <source>Summary</source>
         <translation>요약</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="368"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="370"/>
         <source>Figure</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="369"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="513"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="371"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="515"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="370"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="514"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="372"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="516"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="371"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="373"/>
         <source>Limit</source>
         <translation>제한</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="382"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="384"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="383"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="385"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="384"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="386"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="388"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="390"/>
         <source>Allocation by sleeve</source>
         <translation>슬리브별 배분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="394"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="396"/>
         <source>Weight by sleeve</source>
         <translation>슬리브별 비중</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="406"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="433"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="408"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="435"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="407"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="409"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="409"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="411"/>
         <source>Drift</source>
         <translation>이탈</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="426"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="428"/>
         <source>Allocation by fund</source>
         <translation>펀드별 배분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="432"/>
-        <location filename="../../gui/book/proposal_pdf.py" line="474"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="434"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="476"/>
         <source>Ticker</source>
         <translation>티커</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="434"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="436"/>
         <source>Shares now</source>
         <translation>현재 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="435"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="437"/>
         <source>Shares after</source>
         <translation>거래 후 주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="461"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="463"/>
         <source>No trades.</source>
         <translation>거래 없음.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="466"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="468"/>
         <source>Buy</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="467"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="469"/>
         <source>Sell</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="473"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="475"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="475"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="477"/>
         <source>Shares</source>
         <translation>주식 수</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="476"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="478"/>
         <source>Price</source>
         <translation>가격</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="477"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="479"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="478"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="480"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="480"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="482"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="505"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="507"/>
         <source>Risk before and after</source>
         <translation>거래 전후 위험</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="511"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="513"/>
         <source>Volatility and tracking error (annualized)</source>
         <translation>변동성과 추적오차 (연율화)</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="518"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="520"/>
         <source>Volatility</source>
         <translation>변동성</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="522"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="524"/>
         <source>Tracking error</source>
         <translation>추적오차</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="536"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="538"/>
         <source>Cannot be met</source>
         <translation>충족할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="539"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="541"/>
         <source>No limit shapes this answer: the trades go straight to the targets.</source>
         <translation>이 답을 제약하는 한도가 없습니다: 거래가 목표로 곧바로 향합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="544"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="546"/>
         <source>What limits it</source>
         <translation>무엇이 결과를 제한하는가</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="553"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="555"/>
         <source>Bought {b} · sold {s} · turnover {t} · estimated trading cost {c}</source>
         <translation>매수 {b} · 매도 {s} · 회전율 {t} · 예상 거래 비용 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="561"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="563"/>
         <source>Costs</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="616"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="618"/>
         <source>Rebalancing proposal {id}: {c}</source>
         <translation>리밸런싱 제안 {id}: {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="639"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="641"/>
         <source>Proposal {id} · {c} · not investment advice</source>
         <translation>제안 {id} · {c} · 투자 권유 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/book/proposal_pdf.py" line="643"/>
+        <location filename="../../gui/book/proposal_pdf.py" line="645"/>
         <source>page {i} of {n}</source>
         <translation>{i} / {n}쪽</translation>
     </message>

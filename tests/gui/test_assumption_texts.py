@@ -10,7 +10,6 @@ from engine import resources
 from engine.api import rebalance, resolve_market
 from engine.model import scenario_file as sf
 from engine.optimize.household import rebalance_household
-from tests.gui.test_household_gaps import korean  # noqa: F401  (the fixture)
 
 
 def _assumption_texts() -> list[str]:
@@ -24,7 +23,7 @@ def _assumption_texts() -> list[str]:
     return list(dict.fromkeys(t for t in out if t))
 
 
-def test_every_assumption_reads_in_korean_with_its_figures(korean) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_assumption_reads_in_korean_with_its_figures(korean) -> None:  # type: ignore[no-untyped-def]
     from gui.engine_texts import engine_phrase
 
     texts = _assumption_texts()

@@ -9,7 +9,6 @@ import re
 import pytest
 
 from engine.io.holdings_csv import HoldingsCsvError, parse_text
-from tests.gui.test_household_gaps import korean  # noqa: F401  (the fixture)
 
 BAD = (
     "",
@@ -37,7 +36,7 @@ def _said() -> list[str]:
     return out
 
 
-def test_each_holdings_problem_reads_in_korean_with_its_values(korean) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_each_holdings_problem_reads_in_korean_with_its_values(korean) -> None:  # type: ignore[no-untyped-def]
     from gui.engine_texts import engine_phrase
 
     for said in _said():

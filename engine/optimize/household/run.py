@@ -92,7 +92,7 @@ def _only_held(hh: Household) -> ScenarioError | None:
     """What to say when the accounts hold nothing to rebalance but lines that are not rebalanced."""
     if any(p.shares > 0 for a in hh.accounts for p in a.positions) or any(a.cash > 0 for a in hh.accounts):
         return None
-    lines = [f"{h.symbol} in {a.name} ({h.value:,.2f})" for a in hh.accounts for h in a.held]
+    lines = [f"{h.symbol} in {a.name} ({h.value_text()})" for a in hh.accounts for h in a.held]
     if not lines:
         return None
     return ScenarioError(

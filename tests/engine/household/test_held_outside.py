@@ -95,8 +95,8 @@ def test_the_result_lists_them_per_account_and_trades_none_of_them() -> None:
     doc = json.loads(r.to_json())
     held = next(a for a in doc["accounts"] if a["id"] == "schwab-9307")["held"]
     assert held == [
-        {"symbol": "SWPPX", "value": 913.0, "why": "mutual fund"},
-        {"symbol": "912828YK0", "value": 964.0, "why": "bond"},
+        {"symbol": "SWPPX", "value": 913.0, "why": "mutual fund", "currency": "USD"},
+        {"symbol": "912828YK0", "value": 964.0, "why": "bond", "currency": "USD"},
     ]
     text = format_household(r)
     assert "held, not rebalanced: SWPPX 913.00, mutual fund (never traded, in no weight)" in text
@@ -163,8 +163,43 @@ def test_the_workbook_lists_them(tmp_path) -> None:  # type: ignore[no-untyped-d
         book.close()
     rows = read_xlsx(write_xlsx(rep, tmp_path / "ann.xlsx"))["Summary"]
     title = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith("Held, not rebalanced"))
-    assert rows[title + 1] == ["Account", "Symbol", "Market value", "Why"]
+    assert rows[title + 1] == ["Account", "Symbol", "Market value", "Currency", "Why"]
     assert rows[title + 2 : title + 4] == [
-        ["Roth IRA …9307", "SWPPX", 913.0, "mutual fund"],
-        ["Roth IRA …9307", "912828YK0", 964.0, "bond"],
+        ["Roth IRA …9307", "SWPPX", 913.0, "USD", "mutual fund"],
+        ["Roth IRA …9307", "912828YK0", 964.0, "USD", "bond"],
     ]
+
+
+def test_a_line_in_another_currency_keeps_its_currency_and_is_not_added_to_usd() -> None:
+    from engine.imports.statement import Account as StAccount
+    from engine.imports.statement import AssetType, Statement
+    from engine.imports.statement import Position as StPosition
+
+    st = Statement(
+        layout="IBKR Flex",
+        source="flex.xml",
+        accounts=(
+            StAccount(
+                number="…7788",
+                name="Individual",
+                broker="IBKR",
+                positions=(
+                    StPosition("IWM", 10.0, 200.0, 2000.0, AssetType.ETF),
+                    StPosition("SAP", 5.0, 240.0, 1200.0, AssetType.STOCK, currency="EUR"),
+                ),
+                cash=500.0,
+            ),
+        ),
+    )
+    new, changes = apply_to_household(st, core_satellite({"IWM": 1.0}, core={"IWM": 1.0}, satellites={}))
+    (acct,) = new.household.accounts  # type: ignore[union-attr]
+    assert acct.held == (HeldOutside("SAP", 1200.0, "priced in EUR", "EUR"),)
+    assert acct.held_value == 0.0  # EUR is not converted, so not in a USD sum
+    assert "SAP in Individual …7788 (1,200.00 EUR, priced in EUR)" in "\n".join(changes.lines())
+    text = sf.dumps(new)
+    assert 'currency = "EUR"' in text and sf.loads(text).household == new.household
+    with pytest.raises(ScenarioError) as err:
+        sf.loads(text.replace('currency = "EUR"', 'currency = "euros"'))
+    assert err.value.field.endswith("held[0].currency")
+    r = rebalance_household(new, market(["IWM"]))
+    assert "held, not rebalanced: SAP 1,200.00 EUR, priced in EUR" in format_household(r)

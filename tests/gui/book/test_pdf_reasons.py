@@ -11,7 +11,6 @@ from engine.api import resolve_market
 from engine.book.placed import covariance_of, household_result_text
 from engine.model import scenario_file as sf
 from engine.optimize.household import rebalance_household
-from tests.gui.test_household_gaps import korean  # noqa: F401  (the fixture)
 
 
 def _stored_couple() -> dict:  # type: ignore[type-arg]
@@ -36,7 +35,7 @@ def test_english_reader_gets_exactly_the_stored_reason(app) -> None:  # type: ig
         assert reason_text(t, why) == t["reason"]
 
 
-def test_korean_reader_gets_korean_reasons_with_the_same_numbers(korean) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_korean_reader_gets_korean_reasons_with_the_same_numbers(korean) -> None:  # type: ignore[no-untyped-def]
     from gui.book.proposal_pdf import reason_text
 
     why, rows = _rows(_stored_couple())

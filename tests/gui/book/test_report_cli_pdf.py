@@ -153,7 +153,9 @@ def test_the_pdf_lists_what_an_account_holds_but_does_not_rebalance(app, tmp_pat
     finally:
         book.close()
     (park,) = [a for a in rep.result["accounts"] if a["held"]]
-    assert park["held"] == [{"symbol": "VGI007743", "value": 13385.75, "why": "mutual fund"}]
+    assert park["held"] == [
+        {"symbol": "VGI007743", "value": 13385.75, "why": "mutual fund", "currency": "USD"}
+    ]
     pdf = tmp_path / "held.pdf"
     assert main(["report", str(pid), "--book", url, "--pdf", str(pdf)]) == 0
     said = text_of(pdf)
