@@ -182,9 +182,10 @@ class ReviewModel(QAbstractTableModel):
         if col == Column.TRADES:
             if row.trades is None:
                 return ""
-            if len(row.accounts) > 1:  # a household: orders over its accounts
+            trading = sum(1 for _, n in row.accounts if n > 0)  # accounts that get an order
+            if trading > 1:  # a household's orders over several of its accounts (the tooltip: each)
                 return QCoreApplication.translate("BookReview", "{n} in {k} accounts").format(
-                    n=row.trades, k=len(row.accounts)
+                    n=row.trades, k=trading
                 )
             return str(row.trades)
         if col == Column.COST:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 
 from engine.report.review import FAILED, ReviewRow
@@ -120,3 +122,18 @@ def test_a_households_orders_are_counted_per_account() -> None:
     )
     assert m.data(m.index(1, Column.TRADES), D) == "3" and m.data(m.index(1, Column.TRADES), tip) is None
     assert m.data(m.index(0, Column.TRADES), SORT_ROLE) == 8  # sorts by the number, not the text
+
+
+def test_trades_name_only_the_accounts_that_get_orders() -> None:
+    m = ReviewModel()
+    five = (("Joint", 1), ("Lee IRA", 4), ("Park IRA", 1), ("Park Roth", 3), ("401(k)", 0))
+    m.add_rows(
+        [
+            replace(row(1, "Lee & Park", trades=9), accounts=five),
+            replace(row(2, "One trades", trades=3), accounts=(("Joint", 3), ("IRA", 0))),
+        ]
+    )
+    assert m.data(m.index(0, Column.TRADES), D) == "9 in 4 accounts"  # the 401(k) gets none
+    assert m.data(m.index(1, Column.TRADES), D) == "3"  # one account trades: no "in 1 accounts"
+    tip = m.data(m.index(0, Column.TRADES), Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[1:] == ["Joint: 1", "Lee IRA: 4", "Park IRA: 1", "Park Roth: 3", "401(k): 0"]
