@@ -131,6 +131,11 @@ PROBLEMS: tuple[tuple[str, object], ...] = (
     ('^(?P<date>.+?)\\ is\\ not\\ a\\ price\\ date:\\ it\\ must\\ be\\ between\\ 1900\\ and\\ 2100$', QT_TRANSLATE_NOOP("EngineText", "{date} is not a price date: it must be between 1900 and 2100")),
     ('^(?P<where>.+?):\\ (?P<ticker>.+?)\\ is\\ not\\ a\\ ticker\\ symbol;\\ give\\ the\\ ticker\\ explicitly$', QT_TRANSLATE_NOOP("EngineText", "{where}: {ticker} is not a ticker symbol; give the ticker explicitly")),
     ('^look\\-through\\ limits\\ use\\ fund\\ data\\ from\\ (?P<sources>.+?)$', QT_TRANSLATE_NOOP("EngineText", 'look-through limits use fund data from {sources}')),
+    # where fund data comes from (engine/data/funds.py FundData.provenance)
+    ('^(?P<source>.+?),\\ as\\ of\\ (?P<date>.+?)\\ \\(approximate\\)$', QT_TRANSLATE_NOOP("EngineText", '{source}, as of {date} (approximate)')),
+    ('^(?P<source>.+?),\\ as\\ of\\ (?P<date>.+?)$', QT_TRANSLATE_NOOP("EngineText", '{source}, as of {date}')),
+    ('^(?P<source>.+?),\\ date\\ not\\ given\\ by\\ the\\ source\\ \\(approximate\\)$', QT_TRANSLATE_NOOP("EngineText", '{source}, date not given by the source (approximate)')),
+    ('^(?P<source>.+?),\\ date\\ not\\ given\\ by\\ the\\ source$', QT_TRANSLATE_NOOP("EngineText", '{source}, date not given by the source')),
     ('^nothing\\ to\\ rebalance:\\ the\\ accounts\\ hold\\ only\\ lines\\ Coresat\\ does\\ not\\ rebalance\\ \\((?P<lines>.+?)\\);\\ add\\ the\\ ETFs\\ or\\ stocks\\ to\\ rebalance,\\ cash\\ or\\ a\\ contribution$', QT_TRANSLATE_NOOP("EngineText", 'nothing to rebalance: the accounts hold only lines Coresat does not rebalance ({lines}); add the ETFs or stocks to rebalance, cash or a contribution')),
     ('^no\\ accounts:\\ add\\ at\\ least\\ one\\ \\[\\[household\\.accounts\\]\\]$', QT_TRANSLATE_NOOP("EngineText", "no accounts: add at least one [[household.accounts]]")),
     ('^no\\ risk\\ data\\ for\\ (?P<missing>.+?):\\ add\\ price\\ history\\ for\\ (?P<them>.+?)\\ or\\ remove\\ (?P<them2>.+?)$', QT_TRANSLATE_NOOP("EngineText", "no risk data for {missing}: add price history for {them} or remove {them2}")),

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,19 @@ def default_loader(tickers: Sequence[str]) -> FundFetch:
     from engine.data.funds import load_funds
 
     return load_funds(tickers, store=FundStore())
+
+
+# how a P/E treats loss-making companies (engine.data.funds.EarningsMethod), in the user's language
+PE_METHODS = {
+    "excludes loss-makers": QT_TRANSLATE_NOOP("ExposurePanel", "excludes loss-makers"),
+    "includes loss-makers": QT_TRANSLATE_NOOP("ExposurePanel", "includes loss-makers"),
+    "method not stated by the source": QT_TRANSLATE_NOOP("ExposurePanel", "method not stated by the source"),
+}
+
+
+def _pe_method(method: str) -> str:
+    known = PE_METHODS.get(str(method))
+    return QCoreApplication.translate("ExposurePanel", str(known)) if known is not None else str(method)
 
 
 def yahoo_source() -> FundSource:
@@ -389,12 +402,12 @@ class ExposurePanel(QWidget):
                 [
                     f.ticker,
                     (
-                        f"{fmt.number(f.pe, 1)} ({f.pe_method})"
+                        f"{fmt.number(f.pe, 1)} ({_pe_method(f.pe_method)})"
                         if f.pe is not None
                         else self.tr("not available")
                     ),
                     fmt.pct(f.expense_ratio, 2) if f.expense_ratio is not None else self.tr("not available"),
-                    f.provenance,
+                    engine_phrase(f.provenance),
                 ]
                 for f in r.funds
             ]
@@ -405,7 +418,7 @@ class ExposurePanel(QWidget):
             {1, 2},
         )
         short = [s for s in r.sources if s in {f.provenance for f in r.funds}]
-        lines = [self.tr("Data: {s}").format(s="; ".join(short) or self.tr("none"))]
+        lines = [self.tr("Data: {s}").format(s="; ".join(engine_phrase(s) for s in short) or self.tr("none"))]
         notes = [engine_phrase(n) for n in r.notes]
         lines += notes
         self.sources.setText("\n".join(lines))

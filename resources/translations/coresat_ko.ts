@@ -558,7 +558,7 @@
         <translation>계좌별 주문:</translation>
     </message>
     <message>
-        <location filename="../../gui/book/review_model.py" line="186"/>
+        <location filename="../../gui/book/review_model.py" line="187"/>
         <source>{n} in {k} accounts</source>
         <translation>{k}개 계좌에 {n}건</translation>
     </message>
@@ -1601,13 +1601,13 @@
         <translation>펀드를 통한 섹터 노출은 다음 펀드 데이터를 사용합니다: {sources}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="209"/>
+        <location filename="../../gui/engine_problems.py" line="214"/>
         <location filename="../../gui/engine_texts.py" line="215"/>
         <source>sleeve {name} has no tickers</source>
         <translation>슬리브 {name}에 티커가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="206"/>
+        <location filename="../../gui/engine_problems.py" line="211"/>
         <location filename="../../gui/engine_texts.py" line="219"/>
         <source>{ticker} appears in two sleeves</source>
         <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
@@ -2178,528 +2178,548 @@
         <translation>룩스루 한도에 쓰인 펀드 데이터: {sources}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="134"/>
+        <location filename="../../gui/engine_problems.py" line="135"/>
+        <source>{source}, as of {date} (approximate)</source>
+        <translation>{source}, {date} 기준(근사치)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="136"/>
+        <source>{source}, as of {date}</source>
+        <translation>{source}, {date} 기준</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="137"/>
+        <source>{source}, date not given by the source (approximate)</source>
+        <translation>{source}, 출처가 날짜를 밝히지 않음(근사치)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="138"/>
+        <source>{source}, date not given by the source</source>
+        <translation>{source}, 출처가 날짜를 밝히지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_problems.py" line="139"/>
         <source>nothing to rebalance: the accounts hold only lines Coresat does not rebalance ({lines}); add the ETFs or stocks to rebalance, cash or a contribution</source>
         <translation>리밸런싱할 것이 없습니다: 계좌에 Coresat이 리밸런싱하지 않는 항목만 있습니다({lines}). 리밸런싱할 ETF나 주식, 현금 또는 납입금을 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="135"/>
+        <location filename="../../gui/engine_problems.py" line="140"/>
         <source>no accounts: add at least one [[household.accounts]]</source>
         <translation>계좌가 없습니다: [[household.accounts]]를 최소 하나 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="136"/>
+        <location filename="../../gui/engine_problems.py" line="141"/>
         <source>no risk data for {missing}: add price history for {them} or remove {them2}</source>
         <translation>{missing}의 위험 데이터가 없습니다: {them}의 가격 이력을 추가하거나 {them2}을(를) 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="137"/>
+        <location filename="../../gui/engine_problems.py" line="142"/>
         <source>{where}: cannot read dates like {text}; write them as YYYY-MM-DD</source>
         <translation>{where}: {text} 같은 날짜를 읽을 수 없습니다. YYYY-MM-DD 형식으로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="138"/>
+        <location filename="../../gui/engine_problems.py" line="143"/>
         <source>{day}: the optimizer found no trades within the limits: {why}</source>
         <translation>{day}: 최적화기가 제한 안에서 거래를 찾지 못했습니다: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="139"/>
+        <location filename="../../gui/engine_problems.py" line="144"/>
         <source>no price history for {missing}: add it or remove the holding</source>
         <translation>{missing}의 가격 이력이 없습니다: 추가하거나 그 보유 종목을 빼세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="140"/>
+        <location filename="../../gui/engine_problems.py" line="145"/>
         <source>{source} nests lists or tables too deeply to be a scenario</source>
         <translation>{source}은(는) 목록이나 표가 너무 깊게 중첩되어 시나리오일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="141"/>
+        <location filename="../../gui/engine_problems.py" line="146"/>
         <source>{where}: line {i} has no date; fill it in or delete the line</source>
         <translation>{where}: {i}행에 날짜가 없습니다. 채우거나 그 행을 지우세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="142"/>
+        <location filename="../../gui/engine_problems.py" line="147"/>
         <source>{value} is beyond any real {what} (at most {limit}); check the number</source>
         <translation>{value}은(는) 실제로 있을 수 없는 {what}입니다 (최대 {limit}). 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="143"/>
+        <location filename="../../gui/engine_problems.py" line="148"/>
         <source>is required: the date of the prices (YYYY-MM-DD)</source>
         <translation>필수 항목입니다: 가격 날짜 (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="144"/>
+        <location filename="../../gui/engine_problems.py" line="149"/>
         <source>{ticker} is listed twice in this account; merge the rows</source>
         <translation>{ticker}이(가) 이 계좌에 두 번 나옵니다. 행을 합치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="145"/>
+        <location filename="../../gui/engine_problems.py" line="150"/>
         <source>{ticker}: {sum} repeated dates; the last row of each was kept</source>
         <translation>{ticker}: 날짜가 {sum}번 반복되어 각 날짜의 마지막 행을 남겼습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="146"/>
+        <location filename="../../gui/engine_problems.py" line="151"/>
         <source>{value}: {sum} zero or negative prices left out (first on {first})</source>
         <translation>{value}: 0 이하 가격 {sum}개를 제외했습니다 (처음: {first})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="147"/>
+        <location filename="../../gui/engine_problems.py" line="152"/>
         <source>must be at most {days} trading days (40 years), got {days2}</source>
         <translation>최대 {days} 거래일(40년)이어야 합니다. 입력값: {days2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="148"/>
+        <location filename="../../gui/engine_problems.py" line="153"/>
         <source>must be 1 or more (this Coresat writes {version}), got {version2}</source>
         <translation>1 이상이어야 합니다 (이 Coresat은 {version}을(를) 씁니다). 입력값: {version2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="149"/>
+        <location filename="../../gui/engine_problems.py" line="154"/>
         <source>no price for {price}: enter a price or refresh prices</source>
         <translation>{price}의 가격이 없습니다: 가격을 입력하거나 가격을 새로 고치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="150"/>
+        <location filename="../../gui/engine_problems.py" line="155"/>
         <source>must be a fraction in [0, 1), e.g. 0.15; got {value}</source>
         <translation>[0, 1) 범위의 소수여야 합니다 (예: 0.15). 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="151"/>
+        <location filename="../../gui/engine_problems.py" line="156"/>
         <source>unknown policy {key}: use all, default or some of {key2}</source>
         <translation>알 수 없는 정책 {key}: all, default 또는 다음 중 일부를 쓰세요: {key2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="152"/>
+        <location filename="../../gui/engine_problems.py" line="157"/>
         <source>{value} is beyond any real amount; check the number</source>
         <translation>{value}은(는) 실제로 있을 수 없는 금액입니다. 숫자를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="153"/>
+        <location filename="../../gui/engine_problems.py" line="158"/>
         <source>must be above 0 % and at most 200 %, got {pct} %</source>
         <translation>0 %보다 크고 200 % 이하여야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="154"/>
+        <location filename="../../gui/engine_problems.py" line="159"/>
         <source>a ticker has more than one proxy: keep one</source>
         <translation>한 종목에 프록시가 둘 이상 있습니다: 하나만 남기세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="155"/>
+        <location filename="../../gui/engine_problems.py" line="160"/>
         <source>needs at least 60 trading days of history</source>
         <translation>최소 60 거래일의 가격 이력이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="156"/>
+        <location filename="../../gui/engine_problems.py" line="161"/>
         <source>a drift band must be zero or more, got {pct} %</source>
         <translation>허용 편차 밴드는 0 이상이어야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="157"/>
+        <location filename="../../gui/engine_problems.py" line="162"/>
         <source>must be between 0 and 100 (percent), got {pct}</source>
         <translation>0에서 100 사이(퍼센트)여야 합니다. 입력값: {pct}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="158"/>
+        <location filename="../../gui/engine_problems.py" line="163"/>
         <source>must be auto, demo, store or yahoo; got {source}</source>
         <translation>auto, demo, store, yahoo 중 하나여야 합니다. 입력값: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="159"/>
+        <location filename="../../gui/engine_problems.py" line="164"/>
         <source>{where}: larger than {mb} MB; is this a price file?</source>
         <translation>{where}: {mb} MB보다 큽니다. 가격 파일이 맞습니까?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="160"/>
+        <location filename="../../gui/engine_problems.py" line="165"/>
         <source>{where}: not UTF-8 text; save it as CSV (UTF-8)</source>
         <translation>{where}: UTF-8 텍스트가 아닙니다. CSV (UTF-8)로 저장하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="161"/>
+        <location filename="../../gui/engine_problems.py" line="166"/>
         <source>must be a {n}×{n2} matrix (one row per ticker)</source>
         <translation>{n}×{n2} 행렬이어야 합니다 (종목마다 한 행)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="162"/>
+        <location filename="../../gui/engine_problems.py" line="167"/>
         <source>minimum {pct} % is above the maximum {pct2} % for {name}</source>
         <translation>{name}의 최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="163"/>
+        <location filename="../../gui/engine_problems.py" line="168"/>
         <source>expected {format}, got {fmt}: not a Coresat scenario</source>
         <translation>{format}이(가) 필요한데 {fmt}입니다: Coresat 시나리오가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="164"/>
+        <location filename="../../gui/engine_problems.py" line="169"/>
         <source>{exc}; using the simulated demo data instead</source>
         <translation>{exc}. 대신 시뮬레이션 데모 데이터를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="166"/>
+        <location filename="../../gui/engine_problems.py" line="171"/>
         <source>a household keeps at least one account</source>
         <translation>가구에는 최소 한 개의 계좌가 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="167"/>
+        <location filename="../../gui/engine_problems.py" line="172"/>
         <source>must be between 0 % and 100 %, got {pct} %</source>
         <translation>0 %에서 100 % 사이여야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="168"/>
+        <location filename="../../gui/engine_problems.py" line="173"/>
         <source>only USD accounts are supported, got {currency}</source>
         <translation>USD 계좌만 지원합니다. 입력값: {currency}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="169"/>
+        <location filename="../../gui/engine_problems.py" line="174"/>
         <source>must be between 0 and 10000 bps, got {value}</source>
         <translation>0에서 10000 bp 사이여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="170"/>
+        <location filename="../../gui/engine_problems.py" line="175"/>
         <source>data source {source} is unknown: use one of {sources}</source>
         <translation>데이터 출처 {source}을(를) 알 수 없습니다. 다음 중 하나를 쓰세요: {sources}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="171"/>
+        <location filename="../../gui/engine_problems.py" line="176"/>
         <source>{ticker}: {sum} zero or negative prices left out</source>
         <translation>{ticker}: 0 이하 가격 {sum}개를 제외했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="172"/>
+        <location filename="../../gui/engine_problems.py" line="177"/>
         <source>{where}: not a readable CSV price file ({first})</source>
         <translation>{where}: 읽을 수 있는 CSV 가격 파일이 아닙니다 ({first})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="173"/>
+        <location filename="../../gui/engine_problems.py" line="178"/>
         <source>must be a date (YYYY-MM-DD), got {of}</source>
         <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {of}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="174"/>
+        <location filename="../../gui/engine_problems.py" line="179"/>
         <source>must be a date (YYYY-MM-DD), got {column}</source>
         <translation>날짜(YYYY-MM-DD)여야 합니다. 입력값: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="175"/>
+        <location filename="../../gui/engine_problems.py" line="180"/>
         <source>loading market data was cancelled</source>
         <translation>시장 데이터 불러오기가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="176"/>
+        <location filename="../../gui/engine_problems.py" line="181"/>
         <source>{ticker} is listed twice; merge the rows</source>
         <translation>{ticker}이(가) 두 번 나옵니다. 행을 합치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="177"/>
+        <location filename="../../gui/engine_problems.py" line="182"/>
         <source>{ticker}: {missing} rows without a price skipped</source>
         <translation>{ticker}: 가격이 없는 행 {missing}개를 건너뛰었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="178"/>
+        <location filename="../../gui/engine_problems.py" line="183"/>
         <source>minimum {pct} % is above maximum {pct2} %</source>
         <translation>최솟값 {pct} %가 최댓값 {pct2} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="179"/>
+        <location filename="../../gui/engine_problems.py" line="184"/>
         <source>is not a sleeve of the targets</source>
         <translation>목표의 슬리브가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="180"/>
+        <location filename="../../gui/engine_problems.py" line="185"/>
         <source>is not a sector; use one of: {sectors}</source>
         <translation>섹터가 아닙니다. 다음 중 하나를 쓰세요: {sectors}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="181"/>
+        <location filename="../../gui/engine_problems.py" line="186"/>
         <source>must be a finite number, got {value}</source>
         <translation>유한한 숫자여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="182"/>
+        <location filename="../../gui/engine_problems.py" line="187"/>
         <source>no accounts: add at least one</source>
         <translation>계좌가 없습니다: 최소 하나를 추가하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="183"/>
+        <location filename="../../gui/engine_problems.py" line="188"/>
         <source>must be a year such as {year}, got {year2}</source>
         <translation>{year} 같은 연도여야 합니다. 입력값: {year2}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="184"/>
+        <location filename="../../gui/engine_problems.py" line="189"/>
         <source>the stress test was cancelled</source>
         <translation>스트레스 테스트가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="185"/>
+        <location filename="../../gui/engine_problems.py" line="190"/>
         <source>must be zero or more, got {pct} %</source>
         <translation>0 이상이어야 합니다. 입력값: {pct} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="186"/>
+        <location filename="../../gui/engine_problems.py" line="191"/>
         <source>must be a whole number, got {version}</source>
         <translation>정수여야 합니다. 입력값: {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="187"/>
+        <location filename="../../gui/engine_problems.py" line="192"/>
         <source>{value} is too large to be a number</source>
         <translation>{value}은(는) 숫자로 쓰기에 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="188"/>
+        <location filename="../../gui/engine_problems.py" line="193"/>
         <source>{where}: the file has no price rows</source>
         <translation>{where}: 파일에 가격 행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="189"/>
+        <location filename="../../gui/engine_problems.py" line="194"/>
         <source>cannot read the rate file {path}: {exc}</source>
         <translation>금리 파일 {path}을(를) 읽을 수 없습니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="190"/>
+        <location filename="../../gui/engine_problems.py" line="195"/>
         <source>must be true or false, got {value}</source>
         <translation>true 또는 false여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="191"/>
+        <location filename="../../gui/engine_problems.py" line="196"/>
         <source>{shares} is beyond any real holding</source>
         <translation>{shares}은(는) 실제로 있을 수 없는 보유량입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="192"/>
+        <location filename="../../gui/engine_problems.py" line="197"/>
         <source>must be zero or more, got {shares}</source>
         <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="193"/>
+        <location filename="../../gui/engine_problems.py" line="198"/>
         <source>sleeve name {name} is used twice</source>
         <translation>슬리브 이름 {name}이(가) 두 번 쓰였습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="194"/>
+        <location filename="../../gui/engine_problems.py" line="199"/>
         <source>must be zero or more, got {value}</source>
         <translation>0 이상이어야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="195"/>
+        <location filename="../../gui/engine_problems.py" line="200"/>
         <source>{shown} is not a ticker symbol ({rule})</source>
         <translation>{shown}은(는) 종목 코드가 아닙니다 ({rule})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="196"/>
+        <location filename="../../gui/engine_problems.py" line="201"/>
         <source>must be at most {pct} %, got {pct2} %</source>
         <translation>최대 {pct} %여야 합니다. 입력값: {pct2} %</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="197"/>
+        <location filename="../../gui/engine_problems.py" line="202"/>
         <source>must be a number ≥ 0, got {shares}</source>
         <translation>0 이상의 숫자여야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="198"/>
+        <location filename="../../gui/engine_problems.py" line="203"/>
         <source>the backtest was cancelled</source>
         <translation>백테스트가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="199"/>
+        <location filename="../../gui/engine_problems.py" line="204"/>
         <location filename="../../gui/engine_texts.py" line="250"/>
         <source>no sleeve has role &apos;core&apos;</source>
         <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="200"/>
+        <location filename="../../gui/engine_problems.py" line="205"/>
         <source>must be a list of tickers</source>
         <translation>종목 코드 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="201"/>
+        <location filename="../../gui/engine_problems.py" line="206"/>
         <source>must be a list of numbers</source>
         <translation>숫자 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="202"/>
+        <location filename="../../gui/engine_problems.py" line="207"/>
         <source>a ticker is listed twice</source>
         <translation>한 종목이 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="203"/>
+        <location filename="../../gui/engine_problems.py" line="208"/>
         <source>{id} is used by two accounts</source>
         <translation>{id}을(를) 두 계좌가 쓰고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="204"/>
+        <location filename="../../gui/engine_problems.py" line="209"/>
         <source>Yahoo download failed ({reason})</source>
         <translation>Yahoo 다운로드 실패 ({reason})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="205"/>
+        <location filename="../../gui/engine_problems.py" line="210"/>
         <source>must be at least 5 days</source>
         <translation>최소 5일이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="207"/>
+        <location filename="../../gui/engine_problems.py" line="212"/>
         <source>must be a number, got {value}</source>
         <translation>숫자여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="208"/>
+        <location filename="../../gui/engine_problems.py" line="213"/>
         <source>must be positive, got {price}</source>
         <translation>양수여야 합니다. 입력값: {price}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="210"/>
+        <location filename="../../gui/engine_problems.py" line="215"/>
         <source>must be positive, got {px}</source>
         <translation>양수여야 합니다. 입력값: {px}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="211"/>
+        <location filename="../../gui/engine_problems.py" line="216"/>
         <source>must be a ticker, got {value}</source>
         <translation>종목 코드여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="212"/>
+        <location filename="../../gui/engine_problems.py" line="217"/>
         <source>must be a table, got {name}</source>
         <translation>표여야 합니다. 입력값: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="213"/>
+        <location filename="../../gui/engine_problems.py" line="218"/>
         <source>must be one of {allowed}; got {value}</source>
         <translation>{allowed} 중 하나여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="214"/>
+        <location filename="../../gui/engine_problems.py" line="219"/>
         <source>must be true or false</source>
         <translation>true 또는 false여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="215"/>
+        <location filename="../../gui/engine_problems.py" line="220"/>
         <source>must be one of {allowed}; got {column}</source>
         <translation>{allowed} 중 하나여야 합니다. 입력값: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="216"/>
+        <location filename="../../gui/engine_problems.py" line="221"/>
         <source>must be zero or more</source>
         <translation>0 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="217"/>
+        <location filename="../../gui/engine_problems.py" line="222"/>
         <source>{source} is not valid TOML: {exc}</source>
         <translation>{source}은(는) 올바른 TOML이 아닙니다: {exc}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="218"/>
+        <location filename="../../gui/engine_problems.py" line="223"/>
         <source>missing from Yahoo: {which}</source>
         <translation>Yahoo에 없음: {which}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="219"/>
+        <location filename="../../gui/engine_problems.py" line="224"/>
         <source>must be text, got {value}</source>
         <translation>텍스트여야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="220"/>
+        <location filename="../../gui/engine_problems.py" line="225"/>
         <source>must be symmetric</source>
         <translation>대칭이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="221"/>
+        <location filename="../../gui/engine_problems.py" line="226"/>
         <source>must be ≥ 0, got {value}</source>
         <translation>0 이상이어야 합니다. 입력값: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="222"/>
+        <location filename="../../gui/engine_problems.py" line="227"/>
         <source>must be ≥ 0, got {shares}</source>
         <translation>0 이상이어야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="223"/>
+        <location filename="../../gui/engine_problems.py" line="228"/>
         <source>must be &gt; 0, got {shares}</source>
         <translation>0보다 커야 합니다. 입력값: {shares}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="224"/>
+        <location filename="../../gui/engine_problems.py" line="229"/>
         <source>must be ≥ 0, got {basis}</source>
         <translation>0 이상이어야 합니다. 입력값: {basis}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="225"/>
+        <location filename="../../gui/engine_problems.py" line="230"/>
         <source>must be ≥ 0, got {cash}</source>
         <translation>0 이상이어야 합니다. 입력값: {cash}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="226"/>
+        <location filename="../../gui/engine_problems.py" line="231"/>
         <source>must be a number</source>
         <translation>숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="227"/>
+        <location filename="../../gui/engine_problems.py" line="232"/>
         <source>must be a list</source>
         <translation>목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="228"/>
+        <location filename="../../gui/engine_problems.py" line="233"/>
         <source>is required</source>
         <translation>필수 항목입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="229"/>
+        <location filename="../../gui/engine_problems.py" line="234"/>
         <source>no account {id}</source>
         <translation>{id} 계좌가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="230"/>
+        <location filename="../../gui/engine_problems.py" line="235"/>
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="231"/>
+        <location filename="../../gui/engine_problems.py" line="236"/>
         <source>Expected {expect}</source>
         <translation>{expect}이(가) 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="235"/>
+        <location filename="../../gui/engine_problems.py" line="240"/>
         <source>no connection to Yahoo (offline?); check the network and try again</source>
         <translation>Yahoo에 연결할 수 없습니다 (오프라인?). 네트워크를 확인하고 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="236"/>
+        <location filename="../../gui/engine_problems.py" line="241"/>
         <source>not a ticker symbol; nothing was asked from Yahoo</source>
         <translation>종목 코드가 아닙니다. Yahoo에 요청하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="237"/>
+        <location filename="../../gui/engine_problems.py" line="242"/>
         <source>Yahoo is limiting requests (rate limit); try again in a few minutes</source>
         <translation>Yahoo가 요청을 제한하고 있습니다 (요청 한도). 몇 분 뒤에 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="238"/>
+        <location filename="../../gui/engine_problems.py" line="243"/>
         <source>Yahoo did not answer in time (network time-out); check the connection and try again</source>
         <translation>Yahoo가 제때 응답하지 않았습니다 (네트워크 시간 초과). 연결을 확인하고 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="239"/>
+        <location filename="../../gui/engine_problems.py" line="244"/>
         <source>Yahoo has no prices for it (unknown or delisted ticker?); check the symbol</source>
         <translation>Yahoo에 이 종목의 가격이 없습니다 (알 수 없거나 상장 폐지된 종목?). 종목 코드를 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="240"/>
+        <location filename="../../gui/engine_problems.py" line="245"/>
         <source>download cancelled</source>
         <translation>다운로드 취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="241"/>
+        <location filename="../../gui/engine_problems.py" line="246"/>
         <source>no data returned</source>
         <translation>받은 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="243"/>
+        <location filename="../../gui/engine_problems.py" line="248"/>
         <source>bundled snapshot</source>
         <translation>내장 스냅샷</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="244"/>
+        <location filename="../../gui/engine_problems.py" line="249"/>
         <source>undated</source>
         <translation>날짜 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_problems.py" line="165"/>
+        <location filename="../../gui/engine_problems.py" line="170"/>
         <location filename="../../gui/engine_texts.py" line="251"/>
         <source>no sleeves: add at least a core sleeve</source>
         <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
@@ -2750,182 +2770,197 @@
 <context>
     <name>ExposurePanel</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="217"/>
+        <location filename="../../gui/panels/exposure.py" line="58"/>
+        <source>excludes loss-makers</source>
+        <translation>적자 기업 제외</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="59"/>
+        <source>includes loss-makers</source>
+        <translation>적자 기업 포함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="60"/>
+        <source>method not stated by the source</source>
+        <translation>출처가 방법을 밝히지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/exposure.py" line="230"/>
         <source>Sectors through the funds: before, target and after the trades</source>
         <translation>펀드를 통한 섹터 노출: 거래 전, 목표, 거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="218"/>
+        <location filename="../../gui/panels/exposure.py" line="231"/>
         <source>Update from Yahoo</source>
         <translation>Yahoo에서 업데이트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="221"/>
+        <location filename="../../gui/panels/exposure.py" line="234"/>
         <source>Download the funds&apos; sector weights, top holdings, P/E and expense ratio from Yahoo into the local cache (needs a network). Until then the bundled, dated snapshot is used.</source>
         <translation>펀드의 섹터 비중, 주요 보유 종목, P/E, 보수율을 Yahoo에서 로컬 캐시로 내려받습니다(네트워크 필요). 그때까지는 함께 제공되는 날짜가 표시된 스냅샷을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="246"/>
         <source>Funds</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
-        <location filename="../../gui/panels/exposure.py" line="237"/>
+        <location filename="../../gui/panels/exposure.py" line="246"/>
+        <location filename="../../gui/panels/exposure.py" line="250"/>
         <source>Overlap</source>
         <translation>중복</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="246"/>
         <source>Shared</source>
         <translation>공통</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="233"/>
+        <location filename="../../gui/panels/exposure.py" line="246"/>
         <source>Note</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="234"/>
+        <location filename="../../gui/panels/exposure.py" line="247"/>
         <source>Company</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="234"/>
+        <location filename="../../gui/panels/exposure.py" line="247"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="234"/>
+        <location filename="../../gui/panels/exposure.py" line="247"/>
         <source>After</source>
         <translation>거래 후</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="234"/>
+        <location filename="../../gui/panels/exposure.py" line="247"/>
         <source>Via</source>
         <translation>경유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="235"/>
+        <location filename="../../gui/panels/exposure.py" line="248"/>
         <source>Fund</source>
         <translation>펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="235"/>
+        <location filename="../../gui/panels/exposure.py" line="248"/>
         <source>P/E</source>
         <translation>P/E</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="235"/>
+        <location filename="../../gui/panels/exposure.py" line="248"/>
         <source>Expense</source>
         <translation>보수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="235"/>
+        <location filename="../../gui/panels/exposure.py" line="248"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="238"/>
+        <location filename="../../gui/panels/exposure.py" line="251"/>
         <source>Companies</source>
         <translation>기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="239"/>
+        <location filename="../../gui/panels/exposure.py" line="252"/>
         <source>Fund data</source>
         <translation>펀드 데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="279"/>
+        <location filename="../../gui/panels/exposure.py" line="292"/>
         <source>No result to look through yet.</source>
         <translation>아직 들여다볼 결과가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="309"/>
+        <location filename="../../gui/panels/exposure.py" line="322"/>
         <source>Downloading fund data from Yahoo…</source>
         <translation>Yahoo에서 펀드 데이터를 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="319"/>
+        <location filename="../../gui/panels/exposure.py" line="332"/>
         <source>Updated from Yahoo: {ok}.</source>
         <translation>Yahoo에서 업데이트함: {ok}.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="319"/>
-        <location filename="../../gui/panels/exposure.py" line="408"/>
+        <location filename="../../gui/panels/exposure.py" line="332"/>
+        <location filename="../../gui/panels/exposure.py" line="421"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="321"/>
+        <location filename="../../gui/panels/exposure.py" line="334"/>
         <source>Not available: {f}</source>
         <translation>사용할 수 없음: {f}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="331"/>
+        <location filename="../../gui/panels/exposure.py" line="344"/>
         <source>Fund data not available: {m}</source>
         <translation>펀드 데이터를 사용할 수 없습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="334"/>
+        <location filename="../../gui/panels/exposure.py" line="347"/>
         <source>Fund data not updated: {m}</source>
         <translation>펀드 데이터를 업데이트하지 못했습니다: {m}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="365"/>
+        <location filename="../../gui/panels/exposure.py" line="378"/>
         <source>same index ({i}): nearly the same companies</source>
         <translation>같은 지수({i}): 거의 같은 기업</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="367"/>
+        <location filename="../../gui/panels/exposure.py" line="380"/>
         <source>at least: top holdings only</source>
         <translation>최소치: 주요 보유 종목만</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="369"/>
+        <location filename="../../gui/panels/exposure.py" line="382"/>
         <source>full holdings</source>
         <translation>전체 보유 종목</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="377"/>
+        <location filename="../../gui/panels/exposure.py" line="390"/>
         <source>No shared holdings listed</source>
         <translation>공통 보유 종목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="394"/>
-        <location filename="../../gui/panels/exposure.py" line="396"/>
-        <location filename="../../gui/panels/exposure.py" line="402"/>
+        <location filename="../../gui/panels/exposure.py" line="407"/>
+        <location filename="../../gui/panels/exposure.py" line="409"/>
+        <location filename="../../gui/panels/exposure.py" line="415"/>
         <source>not available</source>
         <translation>사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="402"/>
+        <location filename="../../gui/panels/exposure.py" line="415"/>
         <source>no fund data</source>
         <translation>펀드 데이터 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="408"/>
+        <location filename="../../gui/panels/exposure.py" line="421"/>
         <source>Data: {s}</source>
         <translation>데이터: {s}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="416"/>
-        <location filename="../../gui/panels/exposure.py" line="419"/>
+        <location filename="../../gui/panels/exposure.py" line="429"/>
+        <location filename="../../gui/panels/exposure.py" line="432"/>
         <source>n/a</source>
         <translation>해당 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="421"/>
+        <location filename="../../gui/panels/exposure.py" line="434"/>
         <source>P/E (weighted harmonic) {b} → target {t} → after {a}</source>
         <translation>P/E(가중 조화평균) {b} → 목표 {t} → 거래 후 {a}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="425"/>
+        <location filename="../../gui/panels/exposure.py" line="438"/>
         <source> · {name} {pe}</source>
         <translation> · {name} {pe}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="426"/>
+        <location filename="../../gui/panels/exposure.py" line="439"/>
         <source> · P/B {b} → {a}</source>
         <translation> · P/B {b} → {a}</translation>
     </message>
@@ -5342,22 +5377,22 @@
 <context>
     <name>SectorChart</name>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="99"/>
+        <location filename="../../gui/panels/exposure.py" line="112"/>
         <source>% of portfolio</source>
         <translation>포트폴리오 비중 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="102"/>
+        <location filename="../../gui/panels/exposure.py" line="115"/>
         <source>Before</source>
         <translation>거래 전</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="103"/>
+        <location filename="../../gui/panels/exposure.py" line="116"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/exposure.py" line="104"/>
+        <location filename="../../gui/panels/exposure.py" line="117"/>
         <source>After trades</source>
         <translation>거래 후</translation>
     </message>
