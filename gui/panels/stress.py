@@ -67,8 +67,11 @@ class StressPanel(RunControls, QWidget):
             d.setDisplayFormat("yyyy-MM-dd")
         self.add_button = QPushButton(self.tr("Add window"))
         self.add_button.clicked.connect(self.add_window)
+        name_row = (
+            QHBoxLayout()
+        )  # the window's name on its own row: beside the dates it was squeezed unreadable
+        name_row.addWidget(self.name, 1)
         controls = QHBoxLayout()
-        controls.addWidget(self.name)
         controls.addWidget(self.start)
         controls.addWidget(QLabel("→"))
         controls.addWidget(self.end)
@@ -122,6 +125,7 @@ class StressPanel(RunControls, QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.hypothetical)
+        lay.addLayout(name_row)
         lay.addLayout(controls)
         lay.addLayout(run_row)
         lay.addWidget(self.progress)
