@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from engine.household_result import AccountRow, AccountTrade, HouseholdResult
-from gui.message_texts import kind_label, render_all
+from gui.message_texts import held_value, held_why, kind_label, render_all
 from gui.panels.account_trades import trade_reason
 
 CTX = "AccountsResultView"
@@ -143,10 +143,24 @@ def result_rows(r: HouseholdResult) -> list[Row]:
                     QCoreApplication.translate("AccountsResultView", "keeps at least")
                     + f" {_money(a.cash_buffer)}",
                 ],
-                _holding_rows(a, r),
+                _holding_rows(a, r) + _held_rows(a),
             )
         )
     return out
+
+
+def _held_rows(a: AccountRow) -> list[Row]:
+    """What the account holds but does not rebalance: its value, never a trade."""
+    said = QCoreApplication.translate(
+        "AccountsResultView", "held, not rebalanced: never traded, in no weight or value here"
+    )
+    return [
+        Row(
+            [h.symbol, "", "", held_value(h.value, h.currency), "", "", f"{said} ({held_why(h.why)})"],
+            tooltip=said,
+        )
+        for h in a.held
+    ]
 
 
 class AccountsResultView(QTreeWidget):

@@ -195,6 +195,11 @@
         <source>keeps at least</source>
         <translation>최소 유지 현금</translation>
     </message>
+    <message>
+        <location filename="../../gui/panels/accounts_result.py" line="154"/>
+        <source>held, not rebalanced: never traded, in no weight or value here</source>
+        <translation>보유, 리밸런싱 안 함: 거래하지 않으며 여기의 어떤 비중·가치에도 포함되지 않음</translation>
+    </message>
 </context>
 <context>
     <name>AllocationChart</name>
@@ -3148,12 +3153,12 @@
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../gui/panels/stress.py" line="311"/>
+        <location filename="../../gui/panels/stress.py" line="315"/>
         <source>Backtest</source>
         <translation>백테스트</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="312"/>
+        <location filename="../../gui/panels/stress.py" line="316"/>
         <source>Stress</source>
         <translation>스트레스</translation>
     </message>
@@ -5618,110 +5623,110 @@ Move it aside as a backup and start an empty price store?</source>
         <translation>기간 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="80"/>
+        <location filename="../../gui/panels/stress.py" line="83"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="87"/>
+        <location filename="../../gui/panels/stress.py" line="90"/>
         <source>Replays today&apos;s weights through past crises.</source>
         <translation>현재 비중을 과거 위기에 대입해 재현합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="91"/>
+        <location filename="../../gui/panels/stress.py" line="94"/>
         <source>Window</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="91"/>
-        <location filename="../../gui/panels/stress.py" line="101"/>
+        <location filename="../../gui/panels/stress.py" line="94"/>
+        <location filename="../../gui/panels/stress.py" line="104"/>
         <source>Current</source>
         <translation>현재</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="91"/>
-        <location filename="../../gui/panels/stress.py" line="101"/>
+        <location filename="../../gui/panels/stress.py" line="94"/>
+        <location filename="../../gui/panels/stress.py" line="104"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="91"/>
-        <location filename="../../gui/panels/stress.py" line="101"/>
+        <location filename="../../gui/panels/stress.py" line="94"/>
+        <location filename="../../gui/panels/stress.py" line="104"/>
         <source>Proposed</source>
         <translation>제안</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="91"/>
+        <location filename="../../gui/panels/stress.py" line="94"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="101"/>
+        <location filename="../../gui/panels/stress.py" line="104"/>
         <source>Sleeve</source>
         <translation>슬리브</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="108"/>
+        <location filename="../../gui/panels/stress.py" line="111"/>
         <source>Rate series…</source>
         <translation>금리 시계열…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="111"/>
+        <location filename="../../gui/panels/stress.py" line="114"/>
         <source>A CSV of dates and interest rates in percent (e.g. FRED&apos;s DGS10) to compare the portfolio with</source>
         <translation>포트폴리오와 비교할 날짜별 금리(%) CSV (예: FRED의 DGS10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="138"/>
+        <location filename="../../gui/panels/stress.py" line="142"/>
         <source>The window ends before it starts: put the earlier date first.</source>
         <translation>기간의 끝이 시작보다 앞섭니다: 이른 날짜를 먼저 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="147"/>
+        <location filename="../../gui/panels/stress.py" line="151"/>
         <source>A stress test needs a scenario with a result: open one first.</source>
         <translation>스트레스 테스트에는 결과가 있는 시나리오가 필요합니다: 먼저 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="164"/>
+        <location filename="../../gui/panels/stress.py" line="168"/>
         <source>Replaying…</source>
         <translation>재현 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="170"/>
+        <location filename="../../gui/panels/stress.py" line="174"/>
         <source>Stress test cancelled.</source>
         <translation>스트레스 테스트를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="182"/>
+        <location filename="../../gui/panels/stress.py" line="186"/>
         <source>Rate series</source>
         <translation>금리 시계열</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="182"/>
+        <location filename="../../gui/panels/stress.py" line="186"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 파일 (*.csv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="219"/>
+        <location filename="../../gui/panels/stress.py" line="223"/>
         <source>The stress test failed: {e}</source>
         <translation>스트레스 테스트에 실패했습니다: {e}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="231"/>
+        <location filename="../../gui/panels/stress.py" line="235"/>
         <source>Portfolio value {v} on {src}.</source>
         <translation>포트폴리오 가치 {v}, {src} 기준.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="238"/>
+        <location filename="../../gui/panels/stress.py" line="242"/>
         <source>Interest rates</source>
         <translation>금리</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="261"/>
+        <location filename="../../gui/panels/stress.py" line="265"/>
         <source> (yours)</source>
         <translation> (사용자)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/stress.py" line="269"/>
+        <location filename="../../gui/panels/stress.py" line="273"/>
         <source>Lowest point {p} on {d}</source>
         <translation>최저점 {p}, {d}</translation>
     </message>

@@ -114,3 +114,15 @@ def test_lines_held_but_not_rebalanced_show_under_their_account(window, workspac
     # it is no position: the account's positions and the scenario's holdings are unchanged
     assert workspace.scenario.household.account("roth-park").positions == roth.positions
     assert "VGI007743" not in {h.ticker for h in workspace.scenario.portfolio.holdings}
+    # the trades per account list it too, with its value and no trade
+    result = window.household.trades
+    roth_row = next(
+        result.topLevelItem(i)
+        for i in range(result.topLevelItemCount())
+        if result.topLevelItem(i).text(0).startswith(roth.name)
+    )
+    held_row = next(
+        roth_row.child(j) for j in range(roth_row.childCount()) if roth_row.child(j).text(0) == "VGI007743"
+    )
+    assert held_row.text(2) == "" and held_row.text(3) == money
+    assert held_row.text(6).startswith("held, not rebalanced") and held_row.text(6).endswith("(mutual fund)")
