@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from engine.messages import Message
-from engine.model.household import HeldOutside
+from engine.model.household import HeldOutside, held_usd
 from engine.result import RebalanceResult, Side, Status, _plain
 
 SCHEMA_VERSION = 2  # 2: lots, tax estimates and tax year; 'unplaced' always empty (one joint solve)
@@ -92,8 +92,8 @@ class AccountRow:
 
     @property
     def held_value(self) -> float:
-        """USD lines only (engine.model.household.Account.held_value)."""
-        return sum(h.value for h in self.held if h.currency == "USD")
+        """USD lines only (engine.model.household.held_usd)."""
+        return held_usd(self.held)
 
 
 @dataclass(frozen=True)

@@ -110,17 +110,17 @@ def _sentence(text: str, depth: int = 0) -> str:
     for rx, template in _compiled():
         m = rx.match(text)
         if m:
-            values = {k: _value(k, v or "", depth) for k, v in m.groupdict().items()}
+            values = {k: _value(k, v or "") for k, v in m.groupdict().items()}
             return QCoreApplication.translate(CONTEXT, template).format(**values)
     head, sep, rest = text.partition(": ")  # "<account label>: <a sentence>" (an account's own note)
     if sep and depth < 2:
         inner = _sentence(rest, depth + 1)
         if inner != rest:
-            return f"{_value('label', head, depth)}: {inner}"
+            return f"{_value('label', head)}: {inner}"
     return text
 
 
-def _value(key: str, value: str, depth: int) -> str:
+def _value(key: str, value: str) -> str:
     if key == "why":
         return held_why(value)
     if key in ("label", "account", "source"):

@@ -109,6 +109,11 @@ class HeldOutside:
         return f"{self.value:,.2f}" + ("" if self.currency == "USD" else f" {self.currency}")
 
 
+def held_usd(held: tuple[HeldOutside, ...]) -> float:
+    """The USD value of lines held but not rebalanced (other currencies are not converted: left out)."""
+    return sum(h.value for h in held if h.currency == "USD")
+
+
 @dataclass(frozen=True)
 class Account:
     id: str
@@ -141,7 +146,7 @@ class Account:
     def held_value(self) -> float:
         """The USD value of the lines held but not rebalanced (not part of any weight; lines in another
         currency are not converted and not in this sum)."""
-        return sum(h.value for h in self.held if h.currency == "USD")
+        return held_usd(self.held)
 
 
 @dataclass(frozen=True)

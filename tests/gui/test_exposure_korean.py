@@ -3,8 +3,8 @@ engine's English: engine.data.funds EarningsMethod and FundData.provenance)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from engine.data.fund_files import SnapshotFundSource
 from engine.data.funds import EarningsMethod
@@ -30,17 +30,11 @@ def test_pe_methods_and_fund_sources_read_in_korean(korean) -> None:  # type: ig
         assert _korean_text(said) and "bundled snapshot" not in said, said
         assert fd.as_of is not None and fd.as_of.isoformat() in said  # the date is kept
     for undated in (
-        _like(funds["IWM"], as_of=None, approximate=False),
-        _like(funds["IWM"], as_of=date(2025, 3, 1), approximate=False),
+        replace(funds["IWM"], as_of=None, approximate=False),
+        replace(funds["IWM"], as_of=date(2025, 3, 1), approximate=False),
     ):
         said = engine_phrase(undated.provenance())
         assert _korean_text(said) and " as of " not in said and "not given" not in said, said
-
-
-def _like(fd: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(fd, **changes)
 
 
 def test_without_a_translator_the_engine_words_stay() -> None:
