@@ -64,11 +64,15 @@ class Stage:
         *,
         kept_solver: bool = False,
         compare: Callable[[list[FloatArray]], list[FloatArray]] = net_trades,
+        qp: bool = False,
     ) -> None:
         """``kept_solver``: re-solve on one Clarabel solver with its data updated (faster), for problems
         whose compared answer is unique: its steps differ from cvxpy's own solve, so where several answers
-        share the optimum it may pick another one than cvxpy and fail the creation check."""
+        share the optimum it may pick another one than cvxpy and fail the creation check. ``qp``: the
+        problem is a quadratic program; re-solve it with PIQP (engine.optimize.fastqp), Clarabel when
+        PIQP does not solve it."""
         self.problem = problem
+        self.qp = qp
         self.outputs = outputs
         self.name = name
         self.kept_solver = kept_solver
@@ -116,7 +120,13 @@ class Stage:
 
     def _make_fast(self, values: Values, expected: list[FloatArray]) -> list[FloatArray] | None:
         """Compile the fast path and keep it only if it reproduces cvxpy's answer on these values."""
-        fast = CompiledClarabel.create(self.problem, self.outputs, kept_solver=self.kept_solver)
+        fast: CompiledClarabel | None = None
+        if self.qp:
+            from engine.optimize.fastqp import CompiledPiqp
+
+            fast = CompiledPiqp.create_qp(self.problem, self.outputs)
+        if fast is None:
+            fast = CompiledClarabel.create(self.problem, self.outputs, kept_solver=self.kept_solver)
         if fast is None:
             log.info("fast %s path unavailable; using cvxpy's solve", self.name)
             self.fast_failed = True

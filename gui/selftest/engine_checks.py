@@ -59,6 +59,13 @@ def check_osqp(_tmp: Path) -> str:
     return f"{_solve_tiny('OSQP')} (osqp {osqp.__version__}, algebras: {', '.join(algebras)})"
 
 
+def check_piqp(_tmp: Path) -> str:
+    """PIQP solves the household tie-break QP (engine.optimize.fastqp); its SIMD build is loaded by name at
+    run time, the kind of module a frozen bundle can miss."""
+    piqp = need("piqp", "the household tie-break solver")
+    return f"{_solve_tiny('PIQP')} (piqp {getattr(piqp, '__version__', '?')})"
+
+
 def check_scs(_tmp: Path) -> str:
     scs = need("scs", "needed by cvxpy")
     return f"{_solve_tiny('SCS')} (scs {getattr(scs, '__version__', '?')})"

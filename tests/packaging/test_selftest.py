@@ -45,7 +45,7 @@ def test_every_check_passes_or_names_the_missing_module(qapp: object) -> None:
 
 
 def test_solver_checks_compare_with_the_known_optimum() -> None:
-    for name in ("solver-clarabel", "solver-osqp", "solver-scs"):
+    for name in ("solver-clarabel", "solver-osqp", "solver-scs", "solver-piqp"):
         result = selftest.run_check(name, dict(selftest.CHECKS)[name], Path("."))
         assert result.ok, result.detail
         assert "x=[0.650, 0.350, 0.000]" in result.detail

@@ -16,7 +16,7 @@ from engine.optimize.problem import RebalanceProblem
 from tests.helpers import market, twelve_asset_scenario
 
 ROOT = Path(__file__).resolve().parents[3]
-SOLVERS = ("cvxpy", "clarabel", "osqp", "scs")
+SOLVERS = ("cvxpy", "clarabel", "osqp", "scs", "piqp")
 
 
 def test_solver_packages_have_upper_bounds_that_the_installed_versions_meet() -> None:

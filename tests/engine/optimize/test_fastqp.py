@@ -1,0 +1,108 @@
+"""PIQP on compiled QPs (engine.optimize.fastqp): the same answers as cvxpy's own Clarabel solve, Clarabel
+whenever PIQP cannot answer, and the household's tie-break really solved by it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cvxpy as cp
+import numpy as np
+import pytest
+
+from engine.optimize.fastqp import CompiledPiqp
+from engine.optimize.household import joint
+from engine.optimize.household import run as hh_run
+from engine.optimize.stage import Stage
+
+
+def _qp(n: int, seed: int) -> tuple[cp.Problem, cp.Variable, dict[cp.Parameter, object]]:
+    """A random QP shaped like the tie-break: signs, per-variable caps, equalities, a few general rows."""
+    rng = np.random.default_rng(seed)
+    x = cp.Variable(n, nonneg=True)
+    target, cap = cp.Parameter(n), cp.Parameter(n, nonneg=True)
+    total, room = cp.Parameter(), cp.Parameter(2)
+    groups = rng.integers(0, 2, size=(2, n)).astype(float)
+    cons = [x <= cap, cp.sum(x) == total, groups @ x <= room]
+    prob = cp.Problem(cp.Minimize(0.5 * cp.sum_squares(x - target) + np.arange(n) @ x), cons)
+    values = {
+        target: rng.normal(0.3, 0.5, n),
+        cap: rng.uniform(0.05, 1.0, n),
+        total: float(rng.uniform(0.5, 2.0)),
+        room: rng.uniform(0.5, 1.5, 2),
+    }
+    values[total] = min(float(values[total]), float(values[cap].sum()) * 0.9)  # type: ignore[arg-type]
+    return prob, x, values
+
+
+def _cvxpy_answer(prob: cp.Problem, x: cp.Variable, values: dict[cp.Parameter, object]) -> np.ndarray:
+    for p, v in values.items():
+        p.value = v
+    prob.solve(solver=cp.CLARABEL)
+    assert prob.status == "optimal"
+    return np.asarray(x.value, dtype=float)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_piqp_gives_cvxpys_answer_on_random_qps(seed: int) -> None:
+    prob, x, values = _qp(8 + seed, seed)
+    expected = _cvxpy_answer(prob, x, values)
+    fast = CompiledPiqp.create_qp(prob, [x])
+    assert fast is not None
+    status, (got,) = fast.solve({p.id: v for p, v in values.items()})  # type: ignore[misc]
+    assert status == "optimal"
+    assert fast.piqp_solves == 1  # PIQP answered, not the Clarabel fallback
+    np.testing.assert_allclose(got, expected, atol=1e-6)
+    assert fast.last_objective == pytest.approx(float(prob.value), rel=1e-6, abs=1e-8)
+
+
+def test_a_bound_row_with_a_zero_coefficient_goes_to_clarabel() -> None:
+    x = cp.Variable(3, nonneg=True)
+    alpha = cp.Parameter()
+    prob = cp.Problem(cp.Minimize(cp.sum_squares(x - np.array([2.0, 1.0, 0.5]))), [alpha * x[0] <= 1.0])
+    fast = CompiledPiqp.create_qp(prob, [x])
+    assert fast is not None
+    status, (got,) = fast.solve({alpha.id: 0.0})  # the row reads "0 <= 1": no bound on x[0]
+    assert status == "optimal" and fast.piqp_solves == 0
+    np.testing.assert_allclose(got, [2.0, 1.0, 0.5], atol=1e-6)
+    status, (got,) = fast.solve({alpha.id: 2.0})  # x[0] <= 0.5
+    assert status == "optimal" and fast.piqp_solves == 1
+    np.testing.assert_allclose(got, [0.5, 1.0, 0.5], atol=1e-6)
+
+
+def test_an_infeasible_qp_is_called_infeasible_by_clarabel() -> None:
+    x = cp.Variable(2, nonneg=True)
+    lo = cp.Parameter()
+    prob = cp.Problem(cp.Minimize(cp.sum_squares(x)), [cp.sum(x) >= lo, x <= 1.0])
+    fast = CompiledPiqp.create_qp(prob, [x])
+    assert fast is not None
+    status, _ = fast.solve({lo.id: 3.0})  # x ≤ 1 each cannot sum to 3
+    assert status == "infeasible"
+    assert fast.piqp_solves == 0
+
+
+def test_a_cone_problem_is_not_taken() -> None:
+    x = cp.Variable(3)
+    radius = cp.Parameter(nonneg=True)
+    prob = cp.Problem(cp.Minimize(cp.sum(x)), [cp.norm(x) <= radius])
+    assert CompiledPiqp.create_qp(prob, [x]) is None
+    # and a Stage asked for a QP path falls back to Clarabel's fast path
+    stage = Stage(prob, [x], "cone", qp=True)
+    status, (got,) = stage.solve({radius: 1.0})
+    assert status == "optimal"
+    assert stage.fast is not None and not isinstance(stage.fast, CompiledPiqp)
+    np.testing.assert_allclose(got, -np.ones(3) / np.sqrt(3), atol=1e-6)
+
+
+def test_the_household_tie_break_is_solved_by_piqp() -> None:
+    from benchmarks.bench_household import household_scenario
+
+    sc, m = household_scenario(3, 12)
+    free = hh_run.rebalance_household(replace(sc, constraints=replace(sc.constraints, vol_cap=None)), m)
+    capped = replace(sc, constraints=replace(sc.constraints, vol_cap=free.vol_after * 0.95))
+    r = hh_run.rebalance_household(capped, m)
+    assert not r.check_problems
+    probs = [p for p in joint._CACHE.values() if p.layout.n_accounts == 3 and p.layout.n == 12]
+    assert probs
+    tie = probs[-1]._tie.fast
+    assert isinstance(tie, CompiledPiqp)
+    assert tie.piqp_solves >= 1
