@@ -39,6 +39,13 @@ except ImportError:  # pragma: no cover - piqp is a dependency; kept importable 
     piqp = None
 
 
+# PIQP's defaults (1e-8 absolute, 1e-9 relative) leave a bound or a row short by up to 1e-8; a second stage
+# pinned to this answer's household trade and costs (engine.optimize.household.joint) then had no room left
+# (a cost pin allows 1e-9 of the cost) and failed. A hundred times tighter: ~1 more iteration.
+EPS_ABS = 1e-10
+EPS_REL = 1e-11
+
+
 class CompiledPiqp(CompiledClarabel):
     """A compiled QP whose re-solves go to PIQP, with one-variable rows given as bounds."""
 
@@ -133,7 +140,9 @@ class CompiledPiqp(CompiledClarabel):
         a_eq.data[:] = a_vals[self._eq]
         g.data[:] = a_vals[self._general]
         solver = piqp.SparseSolver()
-        solver.settings.verbose = False
+        settings = solver.settings
+        settings.verbose = False
+        settings.eps_abs, settings.eps_rel = EPS_ABS, EPS_REL
         solver.setup(p, q, a_eq, b[: self._n_eq], g, None, b[self._general_rows], lower, upper)
         status = solver.solve()
         if status != piqp.PIQP_SOLVED:

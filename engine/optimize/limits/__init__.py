@@ -27,14 +27,23 @@ LIMITS: tuple[Limit, ...] = (
 def compile_limits(ctx: Ctx) -> tuple[list[cp.Constraint], list[Compiled]]:
     """Every limit's rows against the variables in ``ctx`` (a limit with nothing to state adds none), and
     the compiled limits, which set their own parameter values at each solve."""
-    rows: list[cp.Constraint] = []
-    compiled: list[Compiled] = []
+    pairs = compile_each(ctx)
+    return [row for _, c in pairs for row in c.constraints], [c for _, c in pairs]
+
+
+def compile_each(ctx: Ctx) -> list[tuple[Limit, Compiled]]:
+    """Each limit with its compiled rows (a limit with nothing to state is left out)."""
+    out: list[tuple[Limit, Compiled]] = []
     for limit in LIMITS:
         c = limit.compile(ctx)
         if c is not None:
-            rows += c.constraints
-            compiled.append(c)
-    return rows, compiled
+            out.append((limit, c))
+    return out
+
+
+def cap_rows(pairs: list[tuple[Limit, Compiled]]) -> list[cp.Constraint]:
+    """The volatility cap's rows (its second-order cone): what a cap-free problem leaves out."""
+    return [row for limit, c in pairs if isinstance(limit, VolCap) for row in c.constraints]
 
 
 __all__ = [
@@ -55,5 +64,7 @@ __all__ = [
     "Violation",
     "VolCap",
     "WholeShares",
+    "cap_rows",
+    "compile_each",
     "compile_limits",
 ]

@@ -53,14 +53,14 @@ def test_fast_path_that_disagrees_with_cvxpy_is_not_used(monkeypatch: pytest.Mon
 
 def test_fast_path_error_falls_back_to_cvxpy(monkeypatch: pytest.MonkeyPatch, caplog) -> None:  # type: ignore[no-untyped-def]
     prob, x = _fresh()
-    first = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
-    assert prob.fast_paths[0]
+    first = prob.solve(x, vol_cap=0.15)  # type: ignore[arg-type]  # binds: the cone program solves
+    assert prob._stage1.fast is not None
 
     def broken(self, values):  # type: ignore[no-untyped-def]
         raise RuntimeError("new cvxpy internals")
 
     monkeypatch.setattr(fastsolve.CompiledClarabel, "solve", broken)
-    second = prob.solve(x, vol_cap=0.2)  # type: ignore[arg-type]
+    second = prob.solve(x, vol_cap=0.15)  # type: ignore[arg-type]
     assert second.ok and prob.fast_paths == (False, False)
     np.testing.assert_allclose(second.w, first.w, atol=1e-6)
     assert "fast tracking-error solve failed" in caplog.text
@@ -86,7 +86,7 @@ def test_kept_solver_answers_bit_for_bit_as_a_fresh_solver() -> None:
     import clarabel
 
     prob, x = _fresh()
-    prob.solve(x)  # compiles and creates the fast path
+    prob.solve(x, vol_cap=0.12)  # compiles and creates the fast path (the cap binds: the cone program)
     fast = prob._stage1.fast
     assert fast is not None
     caps = (0.12, 0.2, 0.15, 0.31, 0.15, 0.12)

@@ -1,5 +1,6 @@
 """PIQP on compiled QPs (engine.optimize.fastqp): the same answers as cvxpy's own Clarabel solve, Clarabel
-whenever PIQP cannot answer, and the household's tie-break really solved by it."""
+whenever PIQP cannot answer, the household's tie-break really solved by it, and the single-account problem's
+cap-free QP route (engine.optimize.problem): taken only when its answer keeps the cap, chosen by the inputs."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import pytest
 from engine.optimize.fastqp import CompiledPiqp
 from engine.optimize.household import joint
 from engine.optimize.household import run as hh_run
+from engine.optimize.inputs import Inputs, prepare
+from engine.optimize.problem import RebalanceProblem
 from engine.optimize.stage import Stage
+from tests.helpers import market, twelve_asset_scenario
 
 
 def _qp(n: int, seed: int) -> tuple[cp.Problem, cp.Variable, dict[cp.Parameter, object]]:
@@ -106,3 +110,46 @@ def test_the_household_tie_break_is_solved_by_piqp() -> None:
     tie = probs[-1]._tie.fast
     assert isinstance(tie, CompiledPiqp)
     assert tie.piqp_solves >= 1
+
+
+def _twelve() -> tuple[RebalanceProblem, Inputs]:
+    x = prepare(twelve_asset_scenario(), market())  # cap 25 %: the holdings and the targets are under it
+    members = np.array([nd.members for nd in x.nodes])
+    return RebalanceProblem(x.n, members), x
+
+
+def _vol(x: Inputs, w: np.ndarray) -> float:
+    return float(np.sqrt(w @ x.cov @ w))
+
+
+def test_a_slack_cap_is_answered_by_the_cap_free_qp_with_the_cone_programs_answer() -> None:
+    prob, x = _twelve()
+    sol = prob.solve(x)
+    assert sol.ok
+    assert prob._free is not None and isinstance(prob._free.fast, CompiledPiqp)
+    assert prob._free.fast.piqp_solves >= 1
+    assert prob._stage1.fast is None  # the cone program was never needed
+    assert _vol(x, sol.w) < x.vol_cap
+    prob.use_fast_path = False  # cvxpy's own solve of the problem with the cap's cone
+    ref = prob.solve(x)
+    np.testing.assert_allclose(sol.w, ref.w, atol=1e-7)
+
+
+def test_a_cap_free_answer_that_breaks_the_cap_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RebalanceProblem, "_cap_likely_slack", lambda self, x, s: True)  # always try it
+    prob, x = _twelve()
+    sol = prob.solve(x, vol_cap=0.14)  # binds: the cap-free answer sits near 16.8 %
+    assert prob._free is not None and isinstance(prob._free.fast, CompiledPiqp)
+    assert prob._free.fast.piqp_solves == 1  # tried ...
+    assert prob._stage1.fast is not None  # ... and the cone program answered
+    assert _vol(x, sol.w) <= 0.14 + 1e-7
+    prob.use_fast_path = False
+    np.testing.assert_allclose(sol.w, prob.solve(x, vol_cap=0.14).w, atol=1e-6)
+
+
+def test_the_route_depends_on_the_inputs_only() -> None:
+    prob, x = _twelve()
+    first = prob.solve(x).w.copy()
+    prob.solve(x, vol_cap=0.14)  # the cone program in between
+    prob.solve(x, vol_cap=0.30)
+    assert np.array_equal(prob.solve(x).w, first)  # same inputs, same answer, bit for bit

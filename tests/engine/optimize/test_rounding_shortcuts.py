@@ -86,6 +86,11 @@ def test_crumbs_cost_no_re_solve(monkeypatch: pytest.MonkeyPatch) -> None:
         constraints=Constraints(vol_cap=0.18, min_trade=100.0, cost_bps=2.0, min_cash=1_000.0),
     )
     monkeypatch.setattr(rounding, "SKIP_SUB_SHARE", False)  # only the crumb rule here
+    # the cone program (Clarabel, an interior-point method) is the solve that leaves the crumbs; the
+    # cap-free QP route (PIQP) here leaves none, so the cone program is asked for
+    from engine.optimize.problem import RebalanceProblem
+
+    monkeypatch.setattr(RebalanceProblem, "_cap_likely_slack", lambda self, x, s: False)
     x = prepare(sc, m)
     sol = problem_for(x).solve(x)
     crumbs = np.abs(sol.w - x.w0) * x.value
