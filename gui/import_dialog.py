@@ -38,7 +38,7 @@ from engine.io.safe_open import read_user_file
 from engine.model.scenario import Scenario
 from gui import fmt
 from gui.csv_mapping_dialog import CsvMappingDialog
-from gui.import_texts import import_text
+from gui.import_texts import import_text, layout_text
 from gui.message_texts import kind_label
 from gui.runner import JobContext
 from gui.workspace import Workspace
@@ -127,7 +127,7 @@ class StatementPreview(QDialog):
         lay = QVBoxLayout(self)
         head = QCoreApplication.translate("StatementImport", "{src}: {layout}").format(
             src=statement.source or QCoreApplication.translate("StatementImport", "statement"),
-            layout=statement.layout,
+            layout=layout_text(statement.layout),
         )
         if statement.statement_date:
             head += QCoreApplication.translate("StatementImport", ", as of {date}").format(

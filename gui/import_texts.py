@@ -100,6 +100,27 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern(str(t)), re.DOTALL), str(t)) for t in TEMPLATES)
 
 
+# the file layouts the readers name (engine/imports: each reader's LAYOUT); a brand or a format's own name
+# (OfxDownload, Flex Query) stays as the broker writes it
+LAYOUTS: dict[str, str] = {
+    "Schwab positions CSV": QT_TRANSLATE_NOOP("ImportText", "Schwab positions CSV"),
+    "Schwab lot details CSV": QT_TRANSLATE_NOOP("ImportText", "Schwab lot details CSV"),
+    "Fidelity positions CSV": QT_TRANSLATE_NOOP("ImportText", "Fidelity positions CSV"),
+    "Fidelity statement CSV": QT_TRANSLATE_NOOP("ImportText", "Fidelity statement CSV"),
+    "Fidelity open lots CSV": QT_TRANSLATE_NOOP("ImportText", "Fidelity open lots CSV"),
+    "Vanguard OfxDownload CSV": QT_TRANSLATE_NOOP("ImportText", "Vanguard OfxDownload CSV"),
+    "IBKR Flex Query XML": QT_TRANSLATE_NOOP("ImportText", "IBKR Flex Query XML"),
+    "OFX/QFX investment statement": QT_TRANSLATE_NOOP("ImportText", "OFX/QFX investment statement"),
+    "CSV (mapped columns)": QT_TRANSLATE_NOOP("ImportText", "CSV (mapped columns)"),
+}
+
+
+def layout_text(layout: str) -> str:
+    """A file layout's name (``Statement.layout``) in the user's language; an unknown one as written."""
+    known = LAYOUTS.get(layout)
+    return QCoreApplication.translate(CONTEXT, known) if known else layout
+
+
 def import_text(line: str) -> str:
     """One line of the import's English text in the user's language, its indentation kept."""
     body = line.lstrip(" ")

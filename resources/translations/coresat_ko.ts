@@ -3721,6 +3721,51 @@
         <source>the file states no date; the statement&apos;s period is in its name</source>
         <translation>파일에 날짜가 없습니다. 명세서 기간은 파일 이름에 있습니다</translation>
     </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="106"/>
+        <source>Schwab positions CSV</source>
+        <translation>Schwab 보유 종목 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="107"/>
+        <source>Schwab lot details CSV</source>
+        <translation>Schwab 로트 상세 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="108"/>
+        <source>Fidelity positions CSV</source>
+        <translation>Fidelity 보유 종목 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="109"/>
+        <source>Fidelity statement CSV</source>
+        <translation>Fidelity 거래 명세서 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="110"/>
+        <source>Fidelity open lots CSV</source>
+        <translation>Fidelity 보유 로트 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="111"/>
+        <source>Vanguard OfxDownload CSV</source>
+        <translation>Vanguard OfxDownload CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="112"/>
+        <source>IBKR Flex Query XML</source>
+        <translation>IBKR Flex Query XML</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="113"/>
+        <source>OFX/QFX investment statement</source>
+        <translation>OFX/QFX 투자 명세서</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="114"/>
+        <source>CSV (mapped columns)</source>
+        <translation>CSV (열 직접 지정)</translation>
+    </message>
 </context>
 <context>
     <name>LookThroughLimitsPanel</name>

@@ -85,3 +85,22 @@ def test_import_lines_of_real_broker_files_reach_a_korean_user_in_korean(korean)
     lines = list(dict.fromkeys(_lines(files)))
     assert len(lines) > 20
     _check(lines)
+
+
+def test_every_readers_layout_name_has_a_korean_name(korean) -> None:  # type: ignore[no-untyped-def]
+    """The preview's heading names the file's layout ("positions.csv: Schwab positions CSV"): every layout
+    a reader gives is known to gui.import_texts, and the ones with English words read in Korean."""
+    from engine.imports import plain_csv
+    from engine.imports.detect import SUPPORTED
+    from gui.import_texts import LAYOUTS, layout_text
+
+    layouts = {*SUPPORTED, plain_csv.LAYOUT}
+    assert layouts <= set(LAYOUTS), layouts - set(LAYOUTS)
+    own_names = {"Vanguard OfxDownload CSV", "IBKR Flex Query XML"}  # a brand and its format's own name
+    for layout in layouts:
+        shown = layout_text(layout)
+        if layout in own_names:
+            assert shown == layout
+        else:
+            assert shown != layout and re.search("[가-힣]", shown), (layout, shown)
+    assert layout_text("Some future layout") == "Some future layout"  # unknown: as the reader wrote it
