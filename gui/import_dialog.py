@@ -39,7 +39,7 @@ from engine.model.scenario import Scenario
 from gui import fmt
 from gui.csv_mapping_dialog import CsvMappingDialog
 from gui.import_texts import import_text, layout_text
-from gui.message_texts import kind_label
+from gui.message_texts import held_why, kind_label
 from gui.runner import JobContext
 from gui.workspace import Workspace
 
@@ -163,7 +163,11 @@ class StatementPreview(QDialog):
                     if p.rebalanced
                     else QCoreApplication.translate(
                         "StatementImport", "held, not rebalanced ({what})"
-                    ).format(what=p.asset_type.value.replace("_", " ") if p.currency == "USD" else p.currency)
+                    ).format(
+                        what=held_why(p.asset_type.value.replace("_", " "))
+                        if p.currency == "USD"
+                        else p.currency
+                    )
                 )
                 item = QTreeWidgetItem(
                     [

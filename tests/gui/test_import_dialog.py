@@ -235,3 +235,32 @@ def test_preview_names_each_account_kind_in_the_users_words(app, qtbot) -> None:
     assert kinds["Roth"] == ("Roth IRA", "The statement says: Roth IRA")
     added = {a.name: a.kind.label for a in new.household.accounts}  # what the household really got
     assert sorted(k for k, _ in kinds.values()) == sorted(added.values())
+
+
+def test_preview_speaks_korean_in_its_heading_and_held_lines(app, qtbot, korean) -> None:  # type: ignore[no-untyped-def]
+    """In Korean the heading's file layout and a held line's kind (option, mutual fund, bond) are Korean;
+    what stays Latin is the file's own: names, tickers, the broker."""
+    import re
+
+    from engine.imports.detect import read_file
+    from engine.imports.into_household import apply_to_household
+    from tests.helpers import core_satellite
+
+    st = read_file(fixture("schwab_all_accounts.csv"))
+    new, changes = apply_to_household(st, core_satellite({}))
+    dialog = StatementPreview(st, new, changes)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    head = next(lb.text() for lb in dialog.findChildren(QLabel) if "schwab_all_accounts.csv" in lb.text())
+    assert "positions" not in head and re.search("[가-힣]", head), head
+    held = []
+    for i in range(dialog.tree.topLevelItemCount()):
+        top = dialog.tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            kind = top.child(j).text(4)
+            if "(" in kind:  # held, not rebalanced (why)
+                held.append(kind)
+    assert len(held) == 3, held  # the option, the mutual fund and the bond of the fixture
+    for kind in held:
+        assert not re.search("[A-Za-z]{3,}", kind), kind  # "(option)" would be English
