@@ -102,7 +102,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 # the file layouts the readers name (engine/imports: each reader's LAYOUT); a brand or a format's own name
 # (OfxDownload, Flex Query) stays as the broker writes it
-LAYOUTS: dict[str, str] = {
+LAYOUTS: dict[str, object] = {
     "Schwab positions CSV": QT_TRANSLATE_NOOP("ImportText", "Schwab positions CSV"),
     "Schwab lot details CSV": QT_TRANSLATE_NOOP("ImportText", "Schwab lot details CSV"),
     "Fidelity positions CSV": QT_TRANSLATE_NOOP("ImportText", "Fidelity positions CSV"),
@@ -118,7 +118,7 @@ LAYOUTS: dict[str, str] = {
 def layout_text(layout: str) -> str:
     """A file layout's name (``Statement.layout``) in the user's language; an unknown one as written."""
     known = LAYOUTS.get(layout)
-    return QCoreApplication.translate(CONTEXT, known) if known else layout
+    return QCoreApplication.translate(CONTEXT, str(known)) if known is not None else layout
 
 
 def import_text(line: str) -> str:
