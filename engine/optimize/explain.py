@@ -195,14 +195,14 @@ def headline(ctx: Context, status: Status, n_trades: int, infeasible_text: str =
     if n_trades > 1:
         return Message.of(M.HEAD_TRADES, count=Count(n_trades))
     out = outside_bands(x, ctx.ev0)
+    if not out and not ctx.solved:  # every node in its band, nothing to do: no limit is why (a 0 % turnover
+        return Message.of(M.HEAD_IN_BANDS)  # cap included, which would have been named as the reason)
     if turnover_forbids_trading(x):
         if out:
             return Message.of(
                 M.HEAD_TURNOVER_FORBIDS_OUT, cap=Percent(x.turnover_cap), names=Names(tuple(out))
             )
         return Message.of(M.HEAD_TURNOVER_FORBIDS, cap=Percent(x.turnover_cap))
-    if not out and not ctx.solved:
-        return Message.of(M.HEAD_IN_BANDS)
     if out:
         return Message.of(M.HEAD_NO_IMPROVING_OUT, names=Names(tuple(out)))
     return Message.of(M.HEAD_NO_IMPROVING)

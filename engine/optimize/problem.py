@@ -271,8 +271,7 @@ class RebalanceProblem:
         return self._stage1.solve(values, fast, self.dpp)
 
     def _risk(self, w: FloatArray) -> float:
-        """Volatility of weights ``w`` under the solve's risk model (the cap row's ``‖F w‖``)."""
-        return math.sqrt(float(np.sum((self._f @ w) ** 2)) + float(np.sum((self._d * w) ** 2)))
+        return model_vol(self._f, self._d, w)
 
     def _cap_likely_slack(self, x: Inputs, s: Setting) -> bool:
         """The holdings and the targets are both under the cap: the answer, close to the line between
@@ -282,10 +281,20 @@ class RebalanceProblem:
         return max(self._risk(x.w0), self._risk(x.target)) < s.vol_cap * s.keep
 
     def _keeps_cap(self, x: Inputs, s: Setting, zb: FloatArray, zs: FloatArray) -> bool:
-        """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare."""
         b, sl = np.maximum(zb, 0.0), np.maximum(zs, 0.0)
-        k = s.vol_cap * s.keep
-        return self._risk(x.w0 + b - sl) + k * float(x.kappa @ (b + sl)) <= k - CAP_ROOM
+        return keeps_cap(self._f, self._d, x.w0 + b - sl, float(x.kappa @ (b + sl)), s.vol_cap * s.keep)
+
+
+def model_vol(f: FloatArray, d: FloatArray, w: FloatArray) -> float:
+    """Volatility of weights ``w`` under a risk model ``Σ ≈ FᵀF + diag(d²)`` (the cap row's norm)."""
+    return math.sqrt(float(np.sum((f @ w) ** 2)) + float(np.sum((d * w) ** 2)))
+
+
+def keeps_cap(f: FloatArray, d: FloatArray, w: FloatArray, cost: float, cap_keep: float) -> bool:
+    """The compiled cap row ``‖F w‖ + cap·keep·c ≤ cap·keep`` holds for weights ``w`` (the value before
+    trading) and trading cost ``c``, with CAP_ROOM to spare: a cap-free answer this far under it is the
+    capped answer too."""
+    return model_vol(f, d, w) + cap_keep * cost <= cap_keep - CAP_ROOM
 
 
 def _snap(

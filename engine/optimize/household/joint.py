@@ -41,7 +41,6 @@ household weights may still be any of the optimal ones (stated in the result's n
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 
@@ -56,7 +55,7 @@ from engine.optimize.inputs import BIG, Inputs
 from engine.optimize.limits import cap_rows, compile_each
 from engine.optimize.limits.base import BIG_CAP, SAFETY, Compiled, Ctx, Setting, Values
 from engine.optimize.objective import COST_WEIGHT, CompiledTerm, TrackingError, TradingCost
-from engine.optimize.problem import CAP_ROOM, EXACT_MAX, N_FACTORS, SCALE, factor_model
+from engine.optimize.problem import EXACT_MAX, N_FACTORS, SCALE, factor_model, keeps_cap
 
 FREE_KEPT = 16  # cap-free answers kept per compiled problem
 TIE_SAFE = (  # the limits whose rows stage 2 may leave out (they bound z, or z and c on the loose side)
@@ -306,15 +305,12 @@ class JointProblem:
             return self._two_stages(x, a, self._values(x, a, cap))
 
     def _keeps_cap(self, x: Inputs, b: FloatArray, s: FloatArray, cap: float) -> bool:
-        """The compiled cap row ``‖F(w0 + z)‖ + cap·keep·c ≤ cap·keep`` holds with room to spare for
-        stage 1's buys ``b`` and sells ``s`` (flat [account × ticker])."""
+        """The compiled cap row holds with room to spare for stage 1's buys ``b`` and sells ``s`` (flat
+        [account × ticker])."""
         # np.maximum(v, 0.0) is what np.clip(v, 0.0, None) computes, without its dispatch
         zb, zs = per_ticker(self.layout, np.maximum(b, 0.0)), per_ticker(self.layout, np.maximum(s, 0.0))
-        c = float(x.kappa @ (zb + zs))
-        w = x.w0 + (zb - zs)
-        risk = math.sqrt(float(np.sum((self._f @ w) ** 2)) + float(np.sum((self._d * w) ** 2)))
-        k = cap * (1.0 - SAFETY)
-        return risk + k * c <= k - CAP_ROOM
+        cost = float(x.kappa @ (zb + zs))
+        return keeps_cap(self._f, self._d, x.w0 + (zb - zs), cost, cap * (1.0 - SAFETY))
 
     def _turnover_binds(self, x: Inputs, b: FloatArray, s: FloatArray) -> bool:
         """Stage 1 trades within SAFETY of the turnover cap: stage 2 (held a little under it) has no room."""

@@ -10,6 +10,7 @@ import numpy as np
 
 from engine.messages import MessageId, english
 from engine.model.scenario import Constraints, Scenario
+from engine.optimize import rebalance
 from engine.optimize.bindings import bindings
 from engine.optimize.checker import evaluate
 from engine.optimize.explain import Context, headline, notes, trade_reason
@@ -150,3 +151,18 @@ def test_withdrawal_note_adds_up() -> None:
     text = english(n)
     assert f"Sells of ${sells:,.0f} exceed the $20,000 withdrawal: ${buys:,.0f} goes into buys" in text
     assert f"cash goes from $1,000 to ${ev.cash_after:,.0f}" in text
+
+
+def test_a_zero_turnover_cap_is_not_the_reason_when_every_holding_is_in_its_band() -> None:
+    """Found by the words property test: holdings inside their bands (nothing solved) under a 0 % turnover
+    cap were told "the turnover cap of 0.0 % allows no trade", naming a cap that changed nothing — without
+    it there would be no trade either."""
+    near = core_satellite(
+        {"IWM": 302.0, "IWN": 87.0, "VBR": 49.0, "SPSM": 109.0},
+        cash=0.0,
+        constraints=Constraints(turnover_cap=0.0),
+    )
+    r = rebalance(near, market(list(near.universe)))
+    assert r.status is Status.NO_TRADES_NEEDED and not any(a.outside_band for a in r.assets)
+    assert r.headline is not None and r.headline.id is M.HEAD_IN_BANDS
+    assert "turnover" not in english(r.headline)
