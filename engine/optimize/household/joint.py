@@ -34,8 +34,9 @@ account's own rules, turnover and the household's buy bounds kept, minimize
 ``Σ_a (a + 1)·(B[a] + S[a]) + ½‖(B, S, Q)‖²`` (weights): among equally good answers, trades go to the
 accounts listed first, the least-traded such answer. Strictly convex, so the split is unique; tested
 against an independent plain-cvxpy solve of both stages with every constraint
-(tests/engine/household/test_tie.py). When the turnover cap binds, stage 1's split stands (stage 2, held a
-hair under the cap for the checker's tolerance, would have no room). With a singular risk model the
+(tests/engine/household/test_tie.py). When the turnover cap binds, stage 2 may trade no more than stage 1
+did (rather than a hair under the cap, where it would have no room), so the split is unique then too. With
+a singular risk model the
 household weights may still be any of the optimal ones (stated in the result's notes).
 """
 
@@ -259,7 +260,7 @@ class JointProblem:
         L = len(lay.lot_owner)
         status, (b, sl, q) = first
         tied = False
-        if status in OK and self._split_ambiguous(b, sl) and not self._turnover_binds(x, b, sl):
+        if status in OK and self._split_ambiguous(b, sl):
             status2, out2 = self._tie.solve(self._pins(x, a, b, sl, q))
             if status2 in OK:
                 b, sl, q = out2
@@ -312,10 +313,6 @@ class JointProblem:
         cost = float(x.kappa @ (zb + zs))
         return keeps_cap(self._f, self._d, x.w0 + (zb - zs), cost, cap * (1.0 - SAFETY))
 
-    def _turnover_binds(self, x: Inputs, b: FloatArray, s: FloatArray) -> bool:
-        """Stage 1 trades within SAFETY of the turnover cap: stage 2 (held a little under it) has no room."""
-        return x.turnover_cap < BIG and float(b.sum() + s.sum()) >= x.turnover_cap * (1.0 - SAFETY)
-
     def _split_ambiguous(self, b: FloatArray, s: FloatArray) -> bool:
         """Some ticker trades (either side) in two or more accounts in stage 1's answer."""
         lay = self.layout
@@ -331,6 +328,7 @@ class JointProblem:
         lot = float(a.lot_cost @ q[:L]) if L else 0.0
         trading = max(float(x.kappa @ (zb + zs)), 0.0)
         cost = max(trading + float(a.buy_cost @ b + a.sell_cost @ s) + lot, 0.0)
+        gross = float(np.maximum(b, 0.0).sum() + np.maximum(s, 0.0).sum())
         room = 1.0 + COST_ROOM
         return {
             self.kappa: x.kappa,
@@ -339,8 +337,9 @@ class JointProblem:
             self.trading_star: trading * room + 1e-12,
             self.cost_star: cost * room + 1e-12,
             # a little under the cap, as for upper limits (the checker's tolerance is tighter than the
-            # solver's); when the cap binds stage 2 is not run (``_turnover_binds``): stage 1's split stands
-            self.turnover: min(x.turnover_cap, BIG) * (1.0 - SAFETY),
+            # solver's); when stage 1 already trades at the cap, no more than stage 1 traded (its own split
+            # then is feasible, and stage 2 picks the one split among those that trade no more)
+            self.turnover: max(min(x.turnover_cap, BIG) * (1.0 - SAFETY), gross * room + 1e-12),
             self.hh_buy_ub: np.maximum(np.minimum(x.buy_ub, BIG), zb),
         }
 

@@ -104,3 +104,29 @@ def test_a_volatility_cap_that_does_not_bind_leaves_every_account_trade_alone() 
     trades(vol * 0.95)
     assert trades(below) == first
     assert first != above[0]  # the cap does bind there: the test would notice a cap that is ignored
+
+
+@pytest.mark.parametrize("ira_cash", [12_000.0, 40_000.0])
+def test_a_turnover_cap_that_binds_still_gives_the_independent_split(ira_cash: float) -> None:
+    """With the turnover cap binding, stage 2 may trade no more than stage 1 did: the split is still the
+    reference's one (before, stage 1's split stood: whatever point of the tied face its solver returned)."""
+    hh = _tied_household(ira_cash)
+    pl = Placement(taxable_sell_bps=40.0, tax=TaxRates(avoid_wash_sales=False))
+    m = market(TICKERS, as_of=ON)
+    free = Constraints(cost_bps=3.0, whole_shares=False, min_trade=0.0, force_rebalance=True)
+    uncapped = rebalance_household(_scenario(hh, free, pl), m)
+    cap = 0.6 * uncapped.household.turnover
+    sc = _scenario(hh, replace(free, turnover_cap=cap), pl)
+    r = rebalance_household(sc, m)
+    assert r.status is Status.OK and r.household.turnover >= cap * (1 - 1e-6)  # the cap binds
+    x = prepare(flat_scenario(sc, hh), m)
+    sleeve_of = {tk: (name or None) for tk, name in zip(x.tickers, x.sleeve_names, strict=True)}
+    ref = reference_split(x, hh, pl, sleeve_of, ON, tie=True)
+    assert ref is not None
+    _, _, u, v = ref
+    col = {t: i for i, t in enumerate(x.tickers)}
+    buys, sells = np.zeros_like(u), np.zeros_like(v)
+    for a, row in enumerate(r.accounts):
+        for t in row.trades:
+            (buys if t.side.value == "buy" else sells)[a, col[t.ticker]] += t.amount
+    assert np.max(np.abs((buys - sells) - (u - v))) < 1e-4 * x.value, (buys - sells, u - v)
