@@ -28,6 +28,10 @@ The objective is tracking error first, in up to two solves of the same feasible 
      F(w - t), d∘(w - t) and no more cost (a strictly convex function of Fw plus a convex one is constant
      in Fw on its optimal set). Among them, minimize ‖w - t‖² + ε 1ᵀ(zb + zs): the stated sub-weights,
      then fewer trades. The equalities keep this a well-conditioned QP and cannot give up any optimality.
+
+The volatility cap is the only cone. Up to QP_FIRST_MAX tickers a cap-free twin of stage 1 is compiled
+too, a QP solved by PIQP (fastqp.py); when the holdings and the targets are both under the cap it is tried
+first and its answer kept if it keeps the cap (then it is the capped answer: ``_first``).
 """
 
 from __future__ import annotations
