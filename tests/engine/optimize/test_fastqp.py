@@ -153,3 +153,40 @@ def test_the_route_depends_on_the_inputs_only() -> None:
     prob.solve(x, vol_cap=0.14)  # the cone program in between
     prob.solve(x, vol_cap=0.30)
     assert np.array_equal(prob.solve(x).w, first)  # same inputs, same answer, bit for bit
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_cap_free_route_equals_cvxpys_cone_program_on_random_portfolios(seed: int) -> None:
+    """Random universes (6–40 funds: the exact risk model and the factor model), holdings, costs, bounds and
+    a cap above both the holdings' and the targets' volatility: the QP route's answer (PIQP) is cvxpy's own
+    solve of the problem with the cap's cone (Clarabel)."""
+    from engine.model.scenario import Constraints
+    from tests.helpers import core_satellite, random_market
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(6, 41))
+    m = random_market(n, seed=100 + seed)
+    tk = list(m.tickers)
+    sc = core_satellite(
+        {t: float(rng.integers(0, 300)) for t in tk},
+        cash=float(rng.uniform(0, 20_000)),
+        core={tk[0]: 0.6},
+        satellites={"Rest": {t: 0.4 / (n - 1) for t in tk[1:]}},
+        constraints=Constraints(
+            vol_cap=0.9,
+            cost_bps=float(rng.uniform(0, 20)),
+            min_trade=0.0,
+            whole_shares=False,
+            force_rebalance=True,
+        ),
+    )
+    x = prepare(sc, m)
+    members = np.array([nd.members for nd in x.nodes])
+    prob = RebalanceProblem(x.n, members)
+    sol = prob.solve(x)
+    assert sol.ok
+    assert prob._free is not None and isinstance(prob._free.fast, CompiledPiqp)
+    assert prob._stage1.fast is None  # the QP answered
+    prob.use_fast_path = False
+    ref = prob.solve(x)
+    np.testing.assert_allclose(sol.w, ref.w, atol=2e-6)
