@@ -36,8 +36,8 @@ accounts listed first, the least-traded such answer. Strictly convex, so the spl
 against an independent plain-cvxpy solve of both stages with every constraint
 (tests/engine/household/test_tie.py). When the turnover cap binds, stage 2 may trade no more than stage 1
 did (rather than a hair under the cap, where it would have no room), so the split is unique then too. With
-a singular risk model the
-household weights may still be any of the optimal ones (stated in the result's notes).
+a singular risk model the household weights may still be any of the optimal ones (stated in the result's
+notes).
 """
 
 from __future__ import annotations
