@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.gui.test_translations import KO, _lrelease
+from tests.gui.test_translations import compiled_translator
 
 pytest.importorskip("PySide6")
 pytest.importorskip("pyqtgraph")
@@ -96,17 +95,11 @@ def loaded(window, workspace, qtbot):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def korean(app, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The app in Korean (the compiled translation, a Korean locale) for one test, then English again."""
-    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtCore import QLocale
 
     from gui import fmt, message_texts
 
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "coresat_ko.qm"
-    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
-    tr = QTranslator()
-    assert tr.load(str(qm))
+    tr = compiled_translator(tmp_path)
     app.installTranslator(tr)
     QLocale.setDefault(QLocale("ko_KR"))
     fmt.reset_locale()

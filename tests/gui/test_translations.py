@@ -42,11 +42,9 @@ def _lrelease() -> str | None:
     return str(exe) if exe.exists() else shutil.which("pyside6-lrelease")
 
 
-def test_window_speaks_korean_with_the_compiled_file(app, workspace, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale, QTranslator
-
-    from gui import fmt
-    from gui.mainwindow import MainWindow
+def compiled_translator(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A QTranslator loaded with the Korean file compiled now (the test is skipped without lrelease)."""
+    from PySide6.QtCore import QTranslator
 
     lrelease = _lrelease()
     if lrelease is None:
@@ -55,6 +53,16 @@ def test_window_speaks_korean_with_the_compiled_file(app, workspace, qtbot, tmp_
     subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
     tr = QTranslator()
     assert tr.load(str(qm))
+    return tr
+
+
+def test_window_speaks_korean_with_the_compiled_file(app, workspace, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from gui import fmt
+    from gui.mainwindow import MainWindow
+
+    tr = compiled_translator(tmp_path)
     app.installTranslator(tr)
     QLocale.setDefault(QLocale("ko_KR"))
     fmt.reset_locale()
@@ -105,18 +113,12 @@ def test_engine_messages_and_fixed_texts_are_in_the_korean_file() -> None:
 
 
 def test_engine_text_is_looked_up_in_the_context_it_is_saved_in(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
     from engine.backtest.report import HYPOTHETICAL
     from gui.engine_texts import engine_text
 
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "coresat_ko.qm"
-    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
-    tr = QTranslator()
-    assert tr.load(str(qm))
+    tr = compiled_translator(tmp_path)
     app.installTranslator(tr)
     try:
         assert engine_text(HYPOTHETICAL).startswith("가상의")
@@ -166,19 +168,11 @@ def _engine_data_messages(tmp_path: Path) -> list[str]:
 
 
 def test_engine_data_problems_reach_the_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTranslator
-
     from gui.engine_texts import engine_phrase
 
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
     said = _engine_data_messages(tmp_path)
     assert [engine_phrase(m) for m in said] == said  # without a translator: the engine's English
-    qm = tmp_path / "coresat_ko.qm"
-    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
-    tr = QTranslator()
-    assert tr.load(str(qm))
+    tr = compiled_translator(tmp_path)
     app.installTranslator(tr)
     try:
         for m in said:
@@ -235,19 +229,11 @@ def _engine_target_problems() -> list[str]:
 
 
 def test_target_tree_problems_reach_the_user_in_korean(app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTranslator
-
     from gui.engine_texts import engine_phrase
 
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
     said = _engine_target_problems()
     assert len(set(said)) == len(said)  # nine different problems
-    qm = tmp_path / "coresat_ko.qm"
-    subprocess.run([lrelease, "-silent", str(KO), "-qm", str(qm)], check=True)
-    tr = QTranslator()
-    assert tr.load(str(qm))
+    tr = compiled_translator(tmp_path)
     app.installTranslator(tr)
     try:
         for m in said:

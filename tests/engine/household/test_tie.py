@@ -50,6 +50,16 @@ def _tied_household(ira_cash: float) -> Household:
     )
 
 
+def _net_by_account(r, tickers: tuple[str, ...]) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """A household result's net trade in USD per [account, ticker] (buys minus sells)."""
+    col = {t: i for i, t in enumerate(tickers)}
+    net = np.zeros((len(r.accounts), len(tickers)))
+    for a, row in enumerate(r.accounts):
+        for t in row.trades:
+            net[a, col[t.ticker]] += t.amount if t.side.value == "buy" else -t.amount
+    return net
+
+
 def test_stage_two_keeps_exactly_the_limits_it_reasons_about() -> None:
     # joint.py's second stage drops the household rows that cannot break with the trade pinned and the
     # trading cost no higher; a new limit must be reasoned about there before it is added
@@ -72,13 +82,9 @@ def test_account_split_matches_the_independent_two_stage_solve(
     ref = reference_split(x, hh, pl, sleeve_of, ON, tie=True)
     assert ref is not None and r.status is Status.OK, r.household.infeasibility
     _, _, u, v = ref
-    col = {t: i for i, t in enumerate(x.tickers)}
-    buys, sells = np.zeros_like(u), np.zeros_like(v)
-    for a, row in enumerate(r.accounts):
-        for t in row.trades:
-            (buys if t.side.value == "buy" else sells)[a, col[t.ticker]] += t.amount
     net_ref = u - v  # the engine nets a buy and a sell of one ticker in one account; so does this
-    assert np.max(np.abs((buys - sells) - net_ref)) < 1e-4 * x.value, (buys - sells, net_ref)
+    net = _net_by_account(r, x.tickers)
+    assert np.max(np.abs(net - net_ref)) < 1e-4 * x.value, (net, net_ref)
 
 
 def test_a_volatility_cap_that_does_not_bind_leaves_every_account_trade_alone() -> None:
@@ -124,9 +130,5 @@ def test_a_turnover_cap_that_binds_still_gives_the_independent_split(ira_cash: f
     ref = reference_split(x, hh, pl, sleeve_of, ON, tie=True)
     assert ref is not None
     _, _, u, v = ref
-    col = {t: i for i, t in enumerate(x.tickers)}
-    buys, sells = np.zeros_like(u), np.zeros_like(v)
-    for a, row in enumerate(r.accounts):
-        for t in row.trades:
-            (buys if t.side.value == "buy" else sells)[a, col[t.ticker]] += t.amount
-    assert np.max(np.abs((buys - sells) - (u - v))) < 1e-4 * x.value, (buys - sells, u - v)
+    net = _net_by_account(r, x.tickers)
+    assert np.max(np.abs(net - (u - v))) < 1e-4 * x.value, (net, u - v)

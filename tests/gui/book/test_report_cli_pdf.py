@@ -34,6 +34,15 @@ def _unregister() -> object:
     register_pdf_writer(None)
 
 
+def _stored(url: str, pid: int):  # type: ignore[no-untyped-def]
+    """The proposal as the book stores it (read back independently of the report command)."""
+    book = Book.open(url, create=False)
+    try:
+        return load(book, pid)
+    finally:
+        book.close()
+
+
 def _book(tmp_path: Path) -> tuple[str, int]:
     src = tmp_path / COUPLE
     src.write_text(resources.read_text("examples", COUPLE))
@@ -55,11 +64,7 @@ def test_coresat_report_pdf_writes_every_accounts_trades(app, tmp_path: Path, pa
     pdf = tmp_path / "proposal.pdf"
     assert main(["report", str(pid), "--book", url, "--pdf", str(pdf), "--page", page]) == 0
     assert f"wrote {pdf}" in capsys.readouterr().out
-    book = Book.open(url, create=False)
-    try:
-        rep = load(book, pid)
-    finally:
-        book.close()
+    rep = _stored(url, pid)
     text = text_of(pdf)
     accs = rep.account_trades
     assert len(accs) == 4
@@ -122,11 +127,7 @@ def test_the_command_line_pdf_writes_english_numbers_under_any_locale(app, tmp_p
     message_texts.reset()
     pdf = tmp_path / "c-locale.pdf"
     assert main(["report", str(pid), "--book", url, "--pdf", str(pdf)]) == 0
-    book = Book.open(url, create=False)
-    try:
-        rep = load(book, pid)
-    finally:
-        book.close()
+    rep = _stored(url, pid)
     text = text_of(pdf)
     values = [money(float(a["value_before"])) for a in rep.result["accounts"]]
     assert any("," in v for v in values) and all(v in text for v in values)  # the accounts table
