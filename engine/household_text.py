@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine.household_result import HouseholdResult
 from engine.model.household import AccountKind
-from engine.report_text import shares_text
+from engine.report_text import prices_line, shares_text
 from engine.result import Status
 
 
@@ -70,10 +70,7 @@ def format_household(r: HouseholdResult) -> str:
     for b in h.binding:
         lines.append(f"Binding: {b.message}")
     lines.append("")
-    lines.append(
-        f"Prices: {h.assumptions.price_source}"
-        + (f", as of {h.assumptions.price_date}" if h.assumptions.price_date else "")
-    )
+    lines.append(prices_line(h.assumptions))
     lines.append(
         f"Identity: household {r.household_id}, accounts {', '.join(r.account_ids)}, scenario sha256 "
         f"{r.scenario_hash[:16]}…, engine {r.engine_version}, result schema {r.schema_version}"

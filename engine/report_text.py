@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.messages import Message, MessageId, Points, english
-from engine.result import RebalanceResult, Status
+from engine.result import Assumptions, RebalanceResult, Status
 
 
 def shares_text(shares: float) -> str:
@@ -12,6 +12,14 @@ def shares_text(shares: float) -> str:
     if float(shares).is_integer():
         return f"{shares:,.0f}"
     return f"{shares:,.4f}".rstrip("0").rstrip(".")
+
+
+def prices_line(asm: Assumptions) -> str:
+    """ "Prices: <source>, as of <date>" — the date once ("price store as of …" already says it)."""
+    day = asm.price_date
+    if day is None or "as of" in asm.price_source:
+        return f"Prices: {asm.price_source}"
+    return f"Prices: {asm.price_source}, as of {day.isoformat()}"
 
 
 def no_limit_binds(r: RebalanceResult) -> Message:
@@ -80,12 +88,7 @@ def format_result(r: RebalanceResult) -> str:
     asm = r.assumptions
     lines += [
         "",
-        f"Prices: {asm.price_source}"
-        + (  # "price store as of …" already says it
-            f", as of {asm.price_date.isoformat()}"
-            if asm.price_date and "as of" not in asm.price_source
-            else ""
-        ),
+        prices_line(asm),
         f"Risk: {asm.estimator}, {asm.risk_window}",
         *[f"Note: {n}" for n in asm.notes],
         "",

@@ -40,3 +40,19 @@ def test_the_price_date_is_said_once() -> None:
     assert line == "Prices: price store as of 2026-11-20"
     plain = format_result(api.rebalance(sc, market(list(sc.universe))))
     assert "as of 2026-11-20" in next(ln for ln in plain.splitlines() if ln.startswith("Prices: "))
+
+
+def test_the_household_text_says_the_price_date_once_too() -> None:
+    """Found using the CLI on a household with real prices imported: "Prices: price store as of
+    2024-04-19, as of 2024-04-19" (the household text wrote its own line instead of the flat one's)."""
+    import dataclasses
+
+    from engine import resources
+    from engine.household_text import format_household
+    from engine.model import scenario_file
+
+    sc = scenario_file.loads(resources.read_text("examples", "household-couple-four-accounts.coresat.toml"))
+    m = dataclasses.replace(market(list(sc.universe)), price_source="price store as of 2026-11-20")
+    text = format_household(api.rebalance_household(sc, m))
+    line = next(ln for ln in text.splitlines() if ln.startswith("Prices: "))
+    assert line == "Prices: price store as of 2026-11-20"
