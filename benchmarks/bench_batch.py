@@ -150,12 +150,12 @@ def shape_costs(book: Book, m: MarketSnapshot) -> list[tuple[float, float, float
 def layer_split(book: Book, m: MarketSnapshot, sample: int) -> None:
     """CPU per household of each step of the batch layer, in this process on ``sample`` households in
     plan order (after one household of each shape), and of the parent's steps on the whole book."""
-    from engine.batch.exposures import Exposures
     from engine.batch.work import solve_batch
     from engine.book import proposals
     from engine.book.inputs import batch_scenario
     from engine.book.proposals import NewProposal
     from engine.optimize import rebalance as solve
+    from engine.risk.exposure_cache import Exposures
 
     clock = time.process_time
     c = clock()

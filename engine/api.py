@@ -65,9 +65,9 @@ def rebalance(scenario: Scenario, market: MarketSnapshot, *, explain: bool = Tru
     result = _rebalance(scenario, market, explain=explain)
     if not explain:  # numbers only (backtests, batch first passes): no look-through either
         return result
-    from engine.risk.exposure_result import attach_exposures
+    from engine.risk.exposure_cache import attach_cached
 
-    return attach_exposures(result)  # sectors through the funds, with the data's source and date
+    return attach_cached(result)  # sectors through the funds, with the data's source and date
 
 
 def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> HouseholdResult:
@@ -79,11 +79,11 @@ def rebalance_household(scenario: Scenario, market: MarketSnapshot) -> Household
     hr = _rebalance_household(scenario, market)
     from dataclasses import replace
 
-    from engine.risk.exposure_result import attach_exposures
+    from engine.risk.exposure_cache import attach_cached
 
     # sectors through the funds for the household as one portfolio (its "after" is the household's optimum;
     # the placed whole shares differ from it by at most a share per account and ticker)
-    return replace(hr, household=attach_exposures(hr.household))
+    return replace(hr, household=attach_cached(hr.household))
 
 
 def rebalance_file(path: str | Path, *, force_demo: bool = False) -> RebalanceResult:

@@ -28,7 +28,7 @@ from engine.market import MarketSnapshot
 
 Cancel = Callable[[], bool]
 # what a worker imports to solve: loaded before the workers start (fork: in this process; fork server: there)
-PRELOAD = ("engine.batch.work", "engine.api", "engine.optimize", "engine.batch.exposures")
+PRELOAD = ("engine.batch.work", "engine.api", "engine.optimize", "engine.risk.exposure_cache")
 
 
 @dataclass
@@ -63,7 +63,7 @@ def default_workers() -> int:
 
 
 def run_inline(plan: Plan, market: MarketSnapshot, cancel: Cancel | None = None) -> Iterator[Outcome]:
-    from engine.batch.exposures import Exposures
+    from engine.risk.exposure_cache import Exposures
 
     exposures = Exposures()  # the fund data, read once for the run
     for batch in plan.batches:

@@ -21,7 +21,7 @@ from engine.model.scenario import Scenario
 from engine.result import RebalanceResult
 
 if TYPE_CHECKING:
-    from engine.batch.exposures import Exposures
+    from engine.risk.exposure_cache import Exposures
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ _EXPOSURES: Exposures | None = None
 def init_worker(market: MarketSnapshot) -> None:
     """Process-pool initializer: keep the book's market snapshot in this worker, and the fund data read
     for the look-through exposures (a local pool lives for one run: the data is never older than it)."""
-    from engine.batch.exposures import Exposures
+    from engine.risk.exposure_cache import Exposures
 
     global _MARKET, _EXPOSURES
     _MARKET, _EXPOSURES = market, Exposures()
@@ -63,7 +63,7 @@ _KEPT: tuple[MarketSnapshot, Exposures] | None = None
 def solve_on_cluster(tasks: list[HouseholdInputs], market: MarketSnapshot) -> Outcome:
     """A Dask worker's task: ``solve_batch`` with the fund data kept for as long as the run's market
     snapshot (scattered once per run: the same object for every batch of it) stays the same."""
-    from engine.batch.exposures import Exposures
+    from engine.risk.exposure_cache import Exposures
 
     global _KEPT
     kept = _KEPT
@@ -80,12 +80,12 @@ def rebalance(
     exposures: Exposures | None = None,
 ) -> RebalanceResult:
     """``engine.api.rebalance(sc, market)``, with the look-through exposures from fund data read once per
-    batch (``exposures``, engine.batch.exposures): the same result (tested). ``timing`` gets the
+    batch (``exposures``, engine.risk.exposure_cache): the same result (tested). ``timing`` gets the
     optimizer's CPU seconds; ``fits``: universe sizes whose memory check passed already in this batch
     (checked once, not per household)."""
-    from engine.batch.exposures import Exposures
     from engine.io.capacity import check_fits
     from engine.optimize import rebalance as _rebalance
+    from engine.risk.exposure_cache import Exposures
 
     n = len(sc.universe)
     if fits is None or n not in fits:
@@ -105,7 +105,7 @@ def solve_batch(
     """``exposures``: fund data kept across batches (a local worker's, for its run); else read once for
     this batch (a Dask worker outlives a run)."""
     from engine.api import rebalance_household
-    from engine.batch.exposures import Exposures
+    from engine.risk.exposure_cache import Exposures
 
     rows: list[tuple[Any, ...]] = []
     failed: list[tuple[int, str]] = []

@@ -41,6 +41,14 @@ class CachedFund:
     as_of: date | None
 
 
+_WRITES = 0  # writes made by this process (engine.risk.exposure_cache reads the fund data again after one)
+
+
+def writes() -> int:
+    """How many times this process has written fund data (to any store)."""
+    return _WRITES
+
+
 class FundStore:
     """Fund data cache. Cheap to create; each call opens its own connection."""
 
@@ -76,7 +84,9 @@ class FundStore:
         return row is not None
 
     def write(self, funds: Mapping[str, FundData]) -> int:
+        global _WRITES
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        _WRITES += 1  # before and after: a reader between the two reads the store again too
         with self._connect(write=True) as con, con:
             for fd in funds.values():
                 con.execute(
@@ -89,6 +99,7 @@ class FundStore:
                         json.dumps(fd.to_dict()),
                     ),
                 )
+        _WRITES += 1
         return len(funds)
 
     def read(self, tickers: Sequence[str]) -> dict[str, FundData]:

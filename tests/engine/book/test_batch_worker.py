@@ -13,7 +13,6 @@ import pytest
 
 from engine.api import rebalance
 from engine.batch import work
-from engine.batch.exposures import Exposures
 from engine.book import parts
 from engine.book.inputs import HouseholdInputs, batch_scenario, build_scenario
 from engine.book.result_text import result_text
@@ -21,6 +20,7 @@ from engine.book.store import Book
 from engine.errors import ScenarioError
 from engine.model.scenario import AssetTarget, Holding, Portfolio, Role, Scenario, Sleeve, TargetTree
 from engine.result import Status
+from engine.risk.exposure_cache import Exposures
 from tests.engine.book.test_proposals import _close
 from tests.helpers import TWELVE, market, twelve_asset_scenario
 
