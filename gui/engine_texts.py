@@ -76,6 +76,9 @@ SOURCES = (
     QT_TRANSLATE_NOOP("EngineText", "Utilities"),
     QT_TRANSLATE_NOOP("EngineText", "Other"),
     QT_TRANSLATE_NOOP("EngineText", "Cash"),
+    QT_TRANSLATE_NOOP("EngineText", "price store"),
+    QT_TRANSLATE_NOOP("EngineText", "Yahoo live"),
+    QT_TRANSLATE_NOOP("EngineText", "Yahoo, partly from the price store"),
 )
 # fmt: on
 
@@ -86,7 +89,9 @@ def engine_text(text: str) -> str:
 
 
 # Engine sentences with numbers in them: the pattern the engine writes and the template the GUI shows.
+_STORE_AS_OF = re.compile(r"^(?P<label>price store) as of (?P<date>\d{4}-\d{2}-\d{2})$")
 _PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = (
+    (_STORE_AS_OF, QT_TRANSLATE_NOOP("EngineText", "price store as of {date}")),
     (
         re.compile(r"^(?P<days>\d+) trading days, (?P<span>.+)$"),
         QT_TRANSLATE_NOOP("EngineText", "{days} trading days, {span}"),
@@ -321,6 +326,13 @@ def engine_phrase(text: str, *, _depth: int = 0) -> str:
     return _reasons(engine_text(text))
 
 
+def price_source_words(source: str) -> str:
+    """Where a snapshot's prices came from, in the user's language, without the date the price store's
+    label carries ("price store as of 2024-04-19" -> "price store"): for a line that states the date itself."""
+    m = _STORE_AS_OF.match(source)
+    return engine_text(m["label"]) if m else engine_phrase(source)
+
+
 def engine_sources() -> tuple[str, ...]:
     """The engine's constants that SOURCES must list, in order."""
     from engine.backtest.policies import ALL_POLICIES
@@ -329,6 +341,7 @@ def engine_sources() -> tuple[str, ...]:
     from engine.backtest.stress_report import METHOD as STRESS_METHOD
     from engine.data.demo import DEMO_LABEL
     from engine.data.funds import OTHER, SECTORS
+    from engine.data.loader import STORE_LABEL, YAHOO_LIVE_LABEL, YAHOO_PARTLY_LABEL
     from engine.model.scenario import Estimator
     from engine.result import DISCLAIMER
     from engine.risk.covariance import describe_estimator
@@ -354,6 +367,9 @@ def engine_sources() -> tuple[str, ...]:
         *SECTORS,
         OTHER,
         CASH,
+        STORE_LABEL,
+        YAHOO_LIVE_LABEL,
+        YAHOO_PARTLY_LABEL,
     )
 
 

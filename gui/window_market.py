@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from gui import edits, network
 from gui.engine_calls import Outcome, Problem
-from gui.engine_texts import engine_phrase, engine_text
+from gui.engine_texts import engine_phrase, price_source_words
 
 if TYPE_CHECKING:
     from engine.market import MarketSnapshot
@@ -39,7 +39,7 @@ class MarketCommands(QObject):
         date = market.as_of.isoformat() if market.as_of else self.tr("unknown date")
         self.window.source_label.setText(
             self.tr("Data: {src} · prices as of {date}").format(
-                src=engine_text(market.price_source), date=date
+                src=price_source_words(market.price_source), date=date
             )
         )
         for w in market.warnings:

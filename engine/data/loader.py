@@ -31,6 +31,10 @@ from engine.risk.covariance import describe_estimator, estimate_covariance
 SOURCES = ("auto", "demo", "store", "yahoo")
 MIN_RETURNS = 60
 STALE_DAYS = 7
+# where a snapshot's prices came from (MarketSnapshot.price_source; the store's gets " as of <date>")
+STORE_LABEL = "price store"
+YAHOO_LIVE_LABEL = "Yahoo live"
+YAHOO_PARTLY_LABEL = "Yahoo, partly from the price store"
 
 
 def _say(progress: Progress | None, message: str, fraction: float) -> None:
@@ -126,7 +130,7 @@ def load_market(
         checked, label = _demo(tickers), DEMO_LABEL
     elif source == "store":
         checked = _from_store(store, tickers)
-        label = "price store"
+        label = STORE_LABEL
     else:
         from engine.data.yahoo import YahooSource
 
@@ -164,14 +168,14 @@ def _yahoo_label(
     stored = [t for t in tickers if t not in live]
     notes = [f"{t}: not updated ({failed[t]}); using its stored prices" for t in tickers if t in failed]
     if not stored:
-        return "Yahoo live", notes
+        return YAHOO_LIVE_LABEL, notes
     if len(stored) == len(tickers):
         if failed and len(set(failed.values())) == 1 and all(t in failed for t in tickers):
             notes = [f"Yahoo was not reached ({next(iter(failed.values()))}); every price is from the store"]
         elif set(stored) <= set(unchanged):
             notes.append("the stored prices were updated less than a day ago; nothing was downloaded")
-        return "price store", notes
-    return "Yahoo, partly from the price store", notes
+        return STORE_LABEL, notes
+    return YAHOO_PARTLY_LABEL, notes
 
 
 def _common_span(prices: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, list[str]]:
@@ -254,8 +258,8 @@ def build_snapshot(
     half_life = float(settings.ewma_half_life_days)
     cov = estimate_covariance(returns, settings.estimator, half_life=half_life)
     as_of = pd.Timestamp(common.index[-1]).date()
-    if label == "price store":
-        label = f"price store as of {as_of:%Y-%m-%d}"
+    if label == STORE_LABEL:
+        label = f"{STORE_LABEL} as of {as_of:%Y-%m-%d}"
     age = (date.today() - as_of).days
     if label != DEMO_LABEL and age > STALE_DAYS:  # every real-data path: store, Yahoo, partly either
         warnings.append(

@@ -45,7 +45,7 @@ from engine.report.proposal import ProposalReport
 from engine.result import DISCLAIMER
 from gui import fmt, message_texts
 from gui.book.pdf_charts import BarChart, ChartObjects
-from gui.engine_texts import engine_phrase, engine_text
+from gui.engine_texts import engine_phrase, engine_text, price_source_words
 
 DPI = 300
 PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -217,7 +217,7 @@ class ProposalDocument:
                 [
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Price source")),
-                        _e(engine_phrase(str(a["price_source"])) if a.get("price_source") else "—"),
+                        _e(price_source_words(str(a["price_source"])) if a.get("price_source") else "—"),
                     ],
                     [
                         _e(QCoreApplication.translate("ProposalPdf", "Price date")),

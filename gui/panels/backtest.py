@@ -207,7 +207,7 @@ class BacktestPanel(RunControls, QWidget):
                 start=_date(value.start),
                 end=_date(value.end),
                 years=fmt.number(value.years, 1),
-                source=engine_text(value.price_source),
+                source=engine_phrase(value.price_source),
                 flow=fmt.money(value.monthly_flow),
             )
         )

@@ -22,7 +22,7 @@ from engine.report_text import no_limit_binds
 from engine.result import RebalanceResult, Side, Status
 from gui import fmt, theme
 from gui.engine_calls import Outcome
-from gui.engine_texts import engine_phrase, engine_text
+from gui.engine_texts import engine_phrase, engine_text, price_source_words
 from gui.labels import LabelSlot
 from gui.labels import set_text as _set_text
 from gui.message_texts import render
@@ -288,7 +288,7 @@ class ResultPanel(QGroupBox):
         date = a.price_date.isoformat() if a.price_date else self.tr("unknown date")
         notes.append(
             self.tr("Prices: {src}, {date}. Risk: {window}, {est}.").format(
-                src=engine_text(a.price_source),
+                src=price_source_words(a.price_source),
                 date=date,
                 window=engine_phrase(a.risk_window),
                 est=engine_phrase(a.estimator),

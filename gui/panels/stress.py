@@ -233,7 +233,7 @@ class StressPanel(RunControls, QWidget):
             return
         self.report = value
         text = self.tr("Portfolio value {v} on {src}.").format(
-            v=fmt.money(value.total_value), src=engine_text(value.price_source)
+            v=fmt.money(value.total_value), src=engine_phrase(value.price_source)
         )
         self.status.setText(" ".join([text, *(engine_phrase(n) for n in value.notes)]))
         self._fill(value)

@@ -1521,99 +1521,119 @@
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="92"/>
+        <location filename="../../gui/engine_texts.py" line="79"/>
+        <source>price store</source>
+        <translation>가격 저장소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="80"/>
+        <source>Yahoo live</source>
+        <translation>Yahoo 실시간</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="81"/>
+        <source>Yahoo, partly from the price store</source>
+        <translation>Yahoo (일부는 가격 저장소)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="94"/>
+        <source>price store as of {date}</source>
+        <translation>가격 저장소, {date} 기준</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_texts.py" line="97"/>
         <source>{days} trading days, {span}</source>
         <translation>거래일 {days}일, {span}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="98"/>
+        <location filename="../../gui/engine_texts.py" line="103"/>
         <source>exponentially weighted covariance, half-life {half_life} trading days, annualized (×252)</source>
         <translation>지수가중 공분산, 반감기 {half_life}거래일, 연율화(×252)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="113"/>
+        <location filename="../../gui/engine_texts.py" line="118"/>
         <source>no stored prices for {tickers}{why}: import a CSV price file or update prices from Yahoo</source>
         <translation>{tickers}의 저장된 가격이 없습니다{why}: CSV 가격 파일을 가져오거나 Yahoo에서 가격을 업데이트하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="123"/>
+        <location filename="../../gui/engine_texts.py" line="128"/>
         <source>no demo prices for {tickers}: the simulated demo data covers {covered}; import a CSV price file for it or set the data source to Yahoo</source>
         <translation>{tickers}의 데모 가격이 없습니다: 모의 데모 데이터에는 {covered}만 있습니다; CSV 가격 파일을 가져오거나 데이터 소스를 Yahoo로 설정하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="131"/>
+        <location filename="../../gui/engine_texts.py" line="136"/>
         <source>no price for {ticker}: enter its price in the holdings or refresh prices</source>
         <translation>{ticker}의 가격이 없습니다: 보유 종목에 가격을 입력하거나 가격을 새로 고치세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="140"/>
+        <location filename="../../gui/engine_texts.py" line="145"/>
         <source>no price history for {tickers}, so its risk is unknown: import a price file for it, refresh prices, or remove it from the scenario</source>
         <translation>{tickers}의 가격 이력이 없어 위험을 알 수 없습니다: 가격 파일을 가져오거나, 가격을 새로 고치거나, 시나리오에서 제거하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="151"/>
+        <location filename="../../gui/engine_texts.py" line="156"/>
         <source>only {days} trading days in common, fewer than the {want} asked for; the covariance uses all of them</source>
         <translation>공통 거래일이 {days}일뿐으로 요청한 {want}일보다 적습니다; 공분산은 그 전부를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="161"/>
+        <location filename="../../gui/engine_texts.py" line="166"/>
         <source>prices end {date}, {age} days ago; update them from Yahoo or import newer price files for current values</source>
         <translation>가격이 {date}({age}일 전)에 끝납니다; 현재 값을 쓰려면 Yahoo에서 업데이트하거나 더 최근 가격 파일을 가져오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="172"/>
+        <location filename="../../gui/engine_texts.py" line="177"/>
         <source>{ticker} has no price history of its own: its risk is taken from {fund}&apos;s (the proxy chosen in the scenario)</source>
         <translation>{ticker}은(는) 자체 가격 이력이 없습니다: 위험은 {fund}의 이력에서 가져옵니다 (시나리오에서 고른 대리 펀드)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="187"/>
+        <location filename="../../gui/engine_texts.py" line="192"/>
         <source>sub-weights of sleeve {name} add up to {sum} %, they must add up to 100 %</source>
         <translation>슬리브 {name}의 하위 비중 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="196"/>
+        <location filename="../../gui/engine_texts.py" line="201"/>
         <source>core and satellite weights add up to {sum} % of the small-cap sleeve; they must add up to 100 %</source>
         <translation>핵심과 위성 비중의 합계가 소형주 슬리브의 {sum} %입니다; 합계는 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="205"/>
+        <location filename="../../gui/engine_texts.py" line="210"/>
         <source>small-cap weight plus outside sleeves add up to {sum} %; they must add up to 100 %</source>
         <translation>소형주 비중과 외부 슬리브의 합계가 {sum} %입니다; 합계는 100 %여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="211"/>
+        <location filename="../../gui/engine_texts.py" line="216"/>
         <source>minimum {lo} % is above maximum {hi} %</source>
         <translation>최소 {lo} %가 최대 {hi} %보다 큽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="228"/>
+        <location filename="../../gui/engine_texts.py" line="233"/>
         <source>weights are fractions of the portfolio value after the cash flow (cash included)</source>
         <translation>비중은 현금 흐름 반영 후 포트폴리오 가치에 대한 비율입니다(현금 포함)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="234"/>
+        <location filename="../../gui/engine_texts.py" line="239"/>
         <source>volatility and tracking error are annualized, ex ante, from the covariance estimate</source>
         <translation>변동성과 추적오차는 공분산 추정치에서 구한 연율화된 사전(ex ante) 값입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="241"/>
+        <location filename="../../gui/engine_texts.py" line="246"/>
         <source>trading cost {bps} bps of each trade&apos;s amount</source>
         <translation>거래 비용은 각 거래 금액의 {bps} bp입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="245"/>
+        <location filename="../../gui/engine_texts.py" line="250"/>
         <source>sectors through the funds use fund data from {sources}</source>
         <translation>펀드를 통한 섹터 노출은 다음 펀드 데이터를 사용합니다: {sources}</translation>
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="214"/>
-        <location filename="../../gui/engine_texts.py" line="215"/>
+        <location filename="../../gui/engine_texts.py" line="220"/>
         <source>sleeve {name} has no tickers</source>
         <translation>슬리브 {name}에 티커가 없습니다</translation>
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="211"/>
-        <location filename="../../gui/engine_texts.py" line="219"/>
+        <location filename="../../gui/engine_texts.py" line="224"/>
         <source>{ticker} appears in two sleeves</source>
         <translation>{ticker}이(가) 두 슬리브에 있습니다</translation>
     </message>
@@ -2524,7 +2544,7 @@
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="204"/>
-        <location filename="../../gui/engine_texts.py" line="250"/>
+        <location filename="../../gui/engine_texts.py" line="255"/>
         <source>no sleeve has role &apos;core&apos;</source>
         <translation>역할이 &apos;핵심&apos;인 슬리브가 없습니다</translation>
     </message>
@@ -2725,49 +2745,49 @@
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="170"/>
-        <location filename="../../gui/engine_texts.py" line="251"/>
+        <location filename="../../gui/engine_texts.py" line="256"/>
         <source>no sleeves: add at least a core sleeve</source>
         <translation>슬리브가 없습니다: 최소한 핵심 슬리브를 추가하세요</translation>
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="114"/>
-        <location filename="../../gui/engine_texts.py" line="252"/>
+        <location filename="../../gui/engine_texts.py" line="257"/>
         <source>buy-only cannot pay a withdrawal; use sell-only or full rebalance</source>
         <translation>매수 전용으로는 인출금을 마련할 수 없습니다; 매도 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
         <location filename="../../gui/engine_problems.py" line="113"/>
-        <location filename="../../gui/engine_texts.py" line="253"/>
+        <location filename="../../gui/engine_texts.py" line="258"/>
         <source>sell-only cannot invest a contribution; use buy-only or full rebalance</source>
         <translation>매도 전용으로는 납입금을 투자할 수 없습니다; 매수 전용이나 전체 리밸런싱을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="258"/>
+        <location filename="../../gui/engine_texts.py" line="263"/>
         <source>Reading prices</source>
         <translation>가격 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="259"/>
+        <location filename="../../gui/engine_texts.py" line="264"/>
         <source>Estimating risk</source>
         <translation>위험 추정 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="260"/>
+        <location filename="../../gui/engine_texts.py" line="265"/>
         <source>Market data ready</source>
         <translation>시장 데이터 준비 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="261"/>
+        <location filename="../../gui/engine_texts.py" line="266"/>
         <source>the portfolio is empty: enter holdings, cash or a contribution</source>
         <translation>포트폴리오가 비어 있습니다: 보유 종목, 현금 또는 납입액을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="262"/>
+        <location filename="../../gui/engine_texts.py" line="267"/>
         <source>the price download was cancelled; the stored prices were kept</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격은 유지되었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_texts.py" line="263"/>
+        <location filename="../../gui/engine_texts.py" line="268"/>
         <source>the price download was cancelled; no prices were stored</source>
         <translation>가격 다운로드가 취소되었습니다; 저장된 가격이 없습니다</translation>
     </message>
@@ -5451,8 +5471,8 @@
     <name>StatementImport</name>
     <message>
         <location filename="../../gui/import_dialog.py" line="126"/>
-        <location filename="../../gui/import_dialog.py" line="277"/>
-        <location filename="../../gui/import_dialog.py" line="355"/>
+        <location filename="../../gui/import_dialog.py" line="281"/>
+        <location filename="../../gui/import_dialog.py" line="359"/>
         <source>Import statement</source>
         <translation>명세서 가져오기</translation>
     </message>
@@ -5512,22 +5532,22 @@
         <translation>보유만, 리밸런싱 제외 ({what})</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="176"/>
+        <location filename="../../gui/import_dialog.py" line="180"/>
         <source>, {n} lots</source>
         <translation>, {n}개 로트</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="199"/>
+        <location filename="../../gui/import_dialog.py" line="203"/>
         <source>cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="203"/>
+        <location filename="../../gui/import_dialog.py" line="207"/>
         <source>cash and sweep funds</source>
         <translation>현금 및 스윕 펀드</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="220"/>
+        <location filename="../../gui/import_dialog.py" line="224"/>
         <source>What changes in the scenario:</source>
         <translation>시나리오에서 바뀌는 내용:</translation>
     </message>
@@ -5562,47 +5582,47 @@
         <translation>변동 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="226"/>
+        <location filename="../../gui/import_dialog.py" line="230"/>
         <source>Add lots</source>
         <translation>로트 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="228"/>
+        <location filename="../../gui/import_dialog.py" line="232"/>
         <source>Update accounts</source>
         <translation>계좌 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="191"/>
+        <location filename="../../gui/import_dialog.py" line="195"/>
         <source>gone (was {n} shares)</source>
         <translation>없어짐 (이전 {n}주)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="250"/>
+        <location filename="../../gui/import_dialog.py" line="254"/>
         <source>Import &amp;Statement…</source>
         <translation>명세서 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="253"/>
+        <location filename="../../gui/import_dialog.py" line="257"/>
         <source>Read positions and cash from a broker statement (CSV, OFX/QFX, Flex XML)</source>
         <translation>증권사 명세서(CSV, OFX/QFX, Flex XML)에서 보유 종목과 현금을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="295"/>
+        <location filename="../../gui/import_dialog.py" line="299"/>
         <source>Reading {name}…</source>
         <translation>{name} 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="348"/>
+        <location filename="../../gui/import_dialog.py" line="352"/>
         <source>unexpected error: {err}</source>
         <translation>예상하지 못한 오류: {err}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="350"/>
+        <location filename="../../gui/import_dialog.py" line="354"/>
         <source>Statement not imported: {msg}. Nothing was changed.</source>
         <translation>명세서를 가져오지 못했습니다: {msg}. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="371"/>
+        <location filename="../../gui/import_dialog.py" line="375"/>
         <source>Imported {n} holdings from {src}</source>
         <translation>{src}에서 보유 종목 {n}개를 가져왔습니다</translation>
     </message>

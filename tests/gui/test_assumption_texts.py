@@ -40,3 +40,48 @@ def test_without_a_translation_the_engine_english_is_kept(app) -> None:  # type:
 
     for t in _assumption_texts():
         assert engine_phrase(t) == t
+
+
+# what engine.data.loader writes as a snapshot's price source (the store's label carries its date)
+_SOURCES = ("price store as of 2024-04-19", "Yahoo live", "Yahoo, partly from the price store")
+
+
+def test_price_sources_read_in_korean_with_their_date(korean) -> None:  # type: ignore[no-untyped-def]
+    from gui.engine_texts import engine_phrase, price_source_words
+
+    for src in _SOURCES:
+        for ko in (engine_phrase(src), price_source_words(src)):
+            assert ko != src and any("\uac00" <= c <= "\ud7a3" for c in ko), (src, ko)
+    assert "2024-04-19" in engine_phrase(_SOURCES[0])  # where no other text says the date
+    assert "2024-04-19" not in price_source_words(_SOURCES[0])  # beside a date of its own
+
+
+def _open_with_source(qtbot, source: str):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+    from datetime import date
+
+    from gui.mainwindow import MainWindow
+    from gui.workspace import Workspace
+    from tests.gui.builders import fake_engine, market_with_history, twelve_asset_scenario
+
+    m = replace(market_with_history(), price_source=source, as_of=date(2024, 4, 19))
+    ws = Workspace(fake_engine(m))
+    w = MainWindow(ws)
+    w.ask_before_discard = False
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(ws.settled, timeout=20000):
+        ws.set_document(twelve_asset_scenario(), None)
+    return ws, w
+
+
+def test_the_price_date_is_said_once_in_the_result_and_the_status_bar(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for src in _SOURCES:
+        ws, w = _open_with_source(qtbot, src)
+        try:
+            assert ws.result is not None
+            for text in (w.result.notes.text(), w.source_label.text()):
+                assert text.count("2024-04-19") == 1, (src, text)
+                assert ("price store" in text) == ("price store" in src), (src, text)
+        finally:
+            assert ws.runner.shutdown()
