@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QEventLoop,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
@@ -337,9 +338,15 @@ def _screenshot(
     """Render after the first result (or the first explanation of why there is none), then exit."""
     window.ask_before_discard = False
     window.show()
-    done = {"code": 1}
+    done = {"code": 1, "running": True}
+    # a loop of its own, not the application's: quitting the application outside its exec() would end every
+    # event loop the process runs later (the self-test runs this in-process and goes on)
+    loop = QEventLoop()
 
     def grab() -> None:
+        if not done["running"]:  # a result or a frontier that arrives after the exit (the self-test runs on)
+            return
+        done["running"] = False
         window.charts.draw_all()
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -347,18 +354,27 @@ def _screenshot(
         done["code"] = 0 if ok else 1
         if not ok:
             print(f"coresat: could not write {out}", file=sys.stderr)
-        app.quit()
+        loop.quit()
 
     def ready(*_a: object) -> None:
         if opts.tab == "frontier" and ws.engine.frontier is not None and ws.frontier is None:
             return  # wait for the frontier sweep
         QTimer.singleShot(80, grab)
 
-    ws.outcomeChanged.connect(ready)
-    ws.frontierChanged.connect(ready)
-    ws.marketProblem.connect(ready)
-    QTimer.singleShot(60_000, grab)  # never hang: render whatever is there after a minute
+    signals = (ws.outcomeChanged, ws.frontierChanged, ws.marketProblem)
+    for sig in signals:
+        sig.connect(ready)
+    never_hang = QTimer(app)  # render whatever is there after a minute
+    never_hang.setSingleShot(True)
+    never_hang.timeout.connect(grab)
+    never_hang.start(60_000)
     open_initial(window, ws, opts.scenario)
-    app.exec()
+    loop.exec()
+    # the app may run on (the self-test's next checks, a test): nothing of this screenshot runs later
+    done["running"] = False
+    never_hang.stop()
+    never_hang.deleteLater()
+    for sig in signals:
+        sig.disconnect(ready)
     ws.shutdown()
     return done["code"]
