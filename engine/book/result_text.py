@@ -1,24 +1,59 @@
-"""A rebalance result as the book stores it: compact JSON at full precision."""
+"""A rebalance result as the book stores it: compact JSON at full precision.
+
+Written by orjson (Apache-2.0 / MIT; a compiled encoder, 3-4× faster than the standard library's on a
+result, which counts when a batch stores ten thousand of them): the same document as ``json.dumps`` (its
+floats in their shortest form that reads back to the same number, e.g. ``1e-5`` for ``1e-05``); tested
+equal, document for document. A result with a non-finite figure is refused (ValueError), as the standard
+library refuses it, instead of being stored with ``null`` in its place.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
 import json
+import math
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import orjson
+
 from engine.result import Binding, RebalanceResult, Trade
+
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME  # dataclasses and dates: ``encode``
 
 
 def result_text(r: RebalanceResult) -> str:
     """The result as compact JSON: the document of ``r.to_dict()`` but with floats at full precision
-    (to_dict rounds them to 10 decimals for reading), written in one pass by the C JSON encoder,
-    several times faster, which counts when a batch stores ten thousand results. Tested against
-    ``to_dict``."""
-    # a result is a tree of values, no cycle to look for (check_circular=False: ~10 % faster)
-    return json.dumps(r, default=encode, separators=(",", ":"), check_circular=False)
+    (to_dict rounds them to 10 decimals for reading), written in one pass by a compiled encoder. Tested
+    against ``to_dict`` and against the standard library's encoder."""
+    return dumps(r)
+
+
+def dumps(r: RebalanceResult) -> str:
+    text = orjson.dumps(r, default=encode, option=_OPTIONS)
+    if not _finite(r):  # orjson would have written NaN as null: look closer, as the standard library does
+        try:
+            json.dumps(r, default=encode, allow_nan=False)
+        except ValueError:
+            raise ValueError(
+                "the result has a number that is not finite (NaN or infinity): it cannot be stored"
+            ) from None
+    return text.decode()
+
+
+def _finite(r: RebalanceResult) -> bool:
+    """Whether the result's figures are finite: its risk and cost figures, every asset's weights and price
+    and the look-through rows (from fund data), which every other number of the document (trades,
+    sleeves, reasons) is computed from. A sum is NaN or infinite as soon as one of its terms is."""
+    total = r.vol_before + r.vol_after + r.tracking_error_before + r.tracking_error_after
+    total += r.total_cost + r.turnover + r.cash_after
+    for a in r.assets:
+        total += a.weight_before + a.weight_target + a.weight_after + a.price
+    for e in r.sector_exposures:
+        total += e.before + e.target + e.after
+    return math.isfinite(total)
 
 
 @functools.cache

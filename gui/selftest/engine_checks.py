@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import json
 import socket
 import sys
 import time
@@ -142,9 +143,13 @@ def check_rebalance(_tmp: Path) -> str:
     status = str(getattr(result.status, "value", result.status))
     if status not in ("ok", "no_trades_needed"):
         raise CheckFailed(f"rebalancing {name} on the demo data ended with status {status!r}")
+    # as the client book stores it (orjson, a compiled module the bundle must carry)
+    stored = need("engine.book.result_text", "the stored result's encoder").result_text(result)
+    if json.loads(stored).get("vol_after") != result.vol_after:
+        raise CheckFailed("the stored result does not read back to the same figures")
     return (
         f"{name}: {status}, {result.n_trades} trades, volatility {result.vol_before:.1%} -> "
-        f"{result.vol_after:.1%} ({result.assumptions.price_source})"
+        f"{result.vol_after:.1%} ({result.assumptions.price_source}); stored as {len(stored) / 1000:.1f} kB"
     )
 
 
