@@ -28,10 +28,6 @@ def result_text(r: RebalanceResult) -> str:
     """The result as compact JSON: the document of ``r.to_dict()`` but with floats at full precision
     (to_dict rounds them to 10 decimals for reading), written in one pass by a compiled encoder. Tested
     against ``to_dict`` and against the standard library's encoder."""
-    return dumps(r)
-
-
-def dumps(r: RebalanceResult) -> str:
     text = orjson.dumps(r, default=encode, option=_OPTIONS)
     if not _finite(r):  # orjson would have written NaN as null: look closer, as the standard library does
         try:
